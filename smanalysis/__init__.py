@@ -1,0 +1,31 @@
+"""smanalysis: social media analysis for Indonesian small businesses (UKM).
+
+Subpackages (imported on first use): ``io`` (readers of platform exports),
+``media``, ``conversation``, ``network`` (the three evaluation layers),
+``factfinding``, ``plan``, ``plotting``, ``reports``, ``sample``.
+"""
+
+import importlib
+
+from ._version import __version__
+from .exceptions import EmptyDataError, FormatError, SchemaError, SMAnalysisError, SMAnalysisWarning
+from .profile import Profile, load_profile
+
+__all__ = [
+    "__version__",
+    "SMAnalysisError",
+    "SchemaError",
+    "EmptyDataError",
+    "FormatError",
+    "SMAnalysisWarning",
+    "Profile",
+    "load_profile",
+]
+
+_SUBMODULES = {"io", "media", "conversation", "network", "factfinding", "plan", "plotting", "reports", "sample", "schema"}
+
+
+def __getattr__(name):
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'smanalysis' has no attribute {name!r}")

@@ -1,0 +1,68 @@
+"""The ``smanalysis`` command line: parses options and calls the library (no logic here)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ._version import __version__
+
+
+def _cmd_load(args) -> int:
+    from .io import load_report
+
+    text, ok = load_report(args.paths, kind=args.kind, show_rejects=args.rejects)
+    print(text)
+    return 0 if ok else 1
+
+
+def _cmd_sample(args) -> int:
+    from .sample import write_sample
+
+    written = write_sample(args.out, scale=args.scale, seed=args.seed)
+    for p in written:
+        print(p)
+    return 0
+
+
+def _cmd_report(args) -> int:
+    from .reports import run_batch
+
+    summary = run_batch(args.configs, out=args.out, jobs=args.jobs, lang=args.lang, period=args.period)
+    return 0 if all(s == "ok" for s in summary["status"]) else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="smanalysis", description="Social media analysis for Indonesian small businesses (UKM).")
+    p.add_argument("--version", action="version", version=f"smanalysis {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    lo = sub.add_parser("load", help="read export files; print per file the format detected, rows read and rejects")
+    lo.add_argument("paths", nargs="+", help="export files (CSV, XLSX, JSONL) or folders")
+    lo.add_argument("--kind", default=None, help="force a format instead of detecting it")
+    lo.add_argument("--rejects", type=int, default=10, help="how many rejected rows to show per file (default 10)")
+    lo.set_defaults(func=_cmd_load)
+
+    sa = sub.add_parser("sample", help="write the sample UKM dataset in real export formats")
+    sa.add_argument("--out", default="data/sample", help="output folder (default data/sample)")
+    sa.add_argument("--scale", type=float, default=1.0, help="size multiplier (1 = the bundled sample)")
+    sa.add_argument("--seed", type=int, default=2026, help="random seed")
+    sa.set_defaults(func=_cmd_sample)
+
+    rp = sub.add_parser("report", help="run the notebooks for each client config and write HTML reports")
+    rp.add_argument("configs", nargs="+", help="client config YAML files")
+    rp.add_argument("--out", default="reports", help="output folder (default reports)")
+    rp.add_argument("--jobs", type=int, default=1, help="clients run in parallel")
+    rp.add_argument("--lang", choices=["id", "en"], default=None, help="report language (default: the config's, else id)")
+    rp.add_argument("--period", default=None, help="period as YYYY-MM or START:END (default: the config's)")
+    rp.set_defaults(func=_cmd_report)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,3 @@
+"""ethnography."""
+
+__all__: list[str] = []

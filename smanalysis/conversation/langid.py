@@ -1,0 +1,3 @@
+"""langid."""
+
+__all__: list[str] = []

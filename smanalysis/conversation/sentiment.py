@@ -1,0 +1,3 @@
+"""sentiment."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""voice."""
+
+__all__: list[str] = []

@@ -1,0 +1,14 @@
+"""Plots: one function a chart, ``plot_*(df, *, ax=None, lang="id", ...) -> Axes``.
+
+Titles and labels come in Bahasa Indonesia (``lang="id"``, default) or English.
+The functions live by layer in ``plotting/media.py``, ``plotting/sentiment.py``,
+``plotting/conversation.py`` and ``plotting/network.py`` and are all re-exported here.
+"""
+
+from . import conversation, media, network, sentiment
+from .conversation import *  # noqa: F401,F403
+from .media import *  # noqa: F401,F403
+from .network import *  # noqa: F401,F403
+from .sentiment import *  # noqa: F401,F403
+
+__all__ = [*media.__all__, *sentiment.__all__, *conversation.__all__, *network.__all__]

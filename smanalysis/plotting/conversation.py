@@ -1,0 +1,3 @@
+"""conversation plots."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""media plots."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""network plots."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""sentiment plots."""
+
+__all__: list[str] = []

@@ -1,0 +1,323 @@
+"""The canonical tables every part of smanalysis reads and writes.
+
+Each table is a pandas DataFrame with the columns listed here. Readers in
+:mod:`smanalysis.io` turn platform exports into these tables; the analysis
+layers (:mod:`smanalysis.media`, :mod:`smanalysis.conversation`,
+:mod:`smanalysis.network`) take them as input.
+
+Conventions
+-----------
+* Timestamps (``created_at``) are timezone-aware UTC (``datetime64[ns, UTC]``);
+  they are presented in the profile's timezone (default ``Asia/Jakarta``).
+* Calendar dates (``date`` in ``followers`` and ``content_plan``) are naive
+  ``datetime64[ns]`` at midnight, meaning the local calendar day of the account.
+* Counts are ``float64`` so that a missing value is ``NaN`` (an export that
+  does not report saves has ``saves = NaN``, not 0).
+* Text columns are pandas strings (``object`` or ``str`` dtype); missing text is
+  ``NaN``/``None`` only where the column is optional.
+* ``platform`` is one of :data:`PLATFORMS`.
+* ``source_file`` and ``source_line`` (1-based line of the data row in the
+  file, the header being line 1) say where each row came from.
+
+Examples
+--------
+>>> from smanalysis.schema import TABLES, empty
+>>> sorted(TABLES)
+['comments', 'content_plan', 'followers', 'interactions', 'mentions', 'posts']
+>>> empty("followers").columns.tolist()[:4]
+['date', 'platform', 'account', 'followers']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .exceptions import SchemaError
+
+__all__ = [
+    "Column",
+    "TABLES",
+    "PLATFORMS",
+    "INTERACTION_KINDS",
+    "CONTENT_TYPES",
+    "POST_FORMATS",
+    "DEFAULT_TIMEZONE",
+    "columns",
+    "required",
+    "empty",
+    "validate",
+    "conform",
+]
+
+DEFAULT_TIMEZONE = "Asia/Jakarta"
+
+PLATFORMS = ("instagram", "facebook", "tiktok", "x", "youtube")
+INTERACTION_KINDS = ("reply", "mention", "share", "quote", "like", "comment")
+CONTENT_TYPES = ("promo", "education", "entertainment", "engagement", "inspiration", "news", "other")
+POST_FORMATS = ("photo", "carousel", "video", "reel", "story", "text", "link", "live", "other")
+PLAN_STATUSES = ("idea", "draft", "planned", "scheduled", "posted", "skipped")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a canonical table.
+
+    Attributes
+    ----------
+    name : str
+        Column name.
+    dtype : str
+        ``"str"``, ``"float"``, ``"bool"``, ``"datetime"`` (UTC) or ``"date"`` (naive day).
+    required : bool
+        Whether every table of this kind must have the column.
+    unit : str
+        Unit or allowed values.
+    description : str
+        What the column means.
+    """
+
+    name: str
+    dtype: str
+    required: bool
+    unit: str
+    description: str
+
+
+def _c(name, dtype, required, unit, description):
+    return Column(name, dtype, required, unit, description)
+
+
+_PROVENANCE = [
+    _c("source_file", "str", False, "file name", "Export file the row was read from."),
+    _c("source_line", "float", False, "line number", "1-based line of the row in that file (header = line 1)."),
+]
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "posts": (
+        _c("post_id", "str", True, "id", "Platform id of the post (unique per platform)."),
+        _c("platform", "str", True, "|".join(PLATFORMS), "Platform the post was published on."),
+        _c("account", "str", True, "handle", "Account that published the post (own or competitor), without '@'."),
+        _c("created_at", "datetime", True, "UTC", "Publish time."),
+        _c("format", "str", False, "|".join(POST_FORMATS), "Media format."),
+        _c("caption", "str", False, "text", "Caption or post text, NFKC-normalised."),
+        _c("permalink", "str", False, "URL", "Link to the post."),
+        _c("theme", "str", False, "label", "Content theme (from the content plan or tagging)."),
+        _c("content_type", "str", False, "|".join(CONTENT_TYPES), "Purpose of the post."),
+        _c("hashtags", "str", False, "space-separated, lower case, with '#'", "Hashtags in the caption."),
+        _c("reach", "float", False, "accounts", "Unique accounts reached (lifetime)."),
+        _c("impressions", "float", False, "times shown", "Impressions, as exported before Meta's 2025 switch to Views."),
+        _c("views", "float", False, "times shown/played", "Views (Meta from 2025, TikTok, YouTube, X video)."),
+        _c("likes", "float", False, "count", "Likes; on Facebook all reactions."),
+        _c("comments", "float", False, "count", "Comments (and replies where the platform counts them)."),
+        _c("shares", "float", False, "count", "Shares, reposts and retweets."),
+        _c("saves", "float", False, "count", "Saves / bookmarks."),
+        _c("clicks", "float", False, "count", "Link and other clicks."),
+        _c("engagements_reported", "float", False, "count", "The platform's own engagement total, as exported (X)."),
+        _c("followers_at_post", "float", False, "accounts", "Followers of the account when the post was exported/published, if the export says."),
+        *_PROVENANCE,
+    ),
+    "comments": (
+        _c("comment_id", "str", True, "id", "Id of the comment or reply."),
+        _c("post_id", "str", True, "id", "Post the comment is on."),
+        _c("platform", "str", True, "|".join(PLATFORMS), "Platform."),
+        _c("author", "str", True, "handle", "Who wrote the comment, without '@'."),
+        _c("text", "str", True, "text", "Comment text, NFKC-normalised (may be empty for a sticker-only comment)."),
+        _c("created_at", "datetime", True, "UTC", "When the comment was written."),
+        _c("parent_id", "str", False, "id", "Comment this one replies to; missing for a top-level comment."),
+        _c("is_brand_reply", "bool", True, "True|False", "True when written by one of the brand's own accounts."),
+        _c("account", "str", False, "handle", "Own account the post belongs to."),
+        _c("likes", "float", False, "count", "Likes on the comment."),
+        *_PROVENANCE,
+    ),
+    "mentions": (
+        _c("mention_id", "str", True, "id", "Id of the mentioning post/comment in the listening export."),
+        _c("platform", "str", True, "|".join(PLATFORMS), "Platform."),
+        _c("brand", "str", True, "brand name", "Brand (own or competitor) the text mentions."),
+        _c("author", "str", True, "handle", "Who wrote it, without '@'."),
+        _c("text", "str", True, "text", "The mentioning text."),
+        _c("created_at", "datetime", True, "UTC", "When it was published."),
+        _c("author_followers", "float", False, "accounts", "Followers of the author, where known."),
+        _c("reach", "float", False, "accounts", "Estimated reach, where the tool reports it."),
+        _c("likes", "float", False, "count", "Likes of the mentioning post."),
+        _c("comments", "float", False, "count", "Comments on the mentioning post."),
+        _c("shares", "float", False, "count", "Shares of the mentioning post."),
+        _c("url", "str", False, "URL", "Link to the mentioning post."),
+        _c("sentiment", "str", False, "positive|neutral|negative", "Sentiment as labelled by the listening tool or a person."),
+        *_PROVENANCE,
+    ),
+    "interactions": (
+        _c("source", "str", True, "handle", "Account that acted (replied, mentioned, shared...)."),
+        _c("target", "str", True, "handle", "Account acted upon."),
+        _c("kind", "str", True, "|".join(INTERACTION_KINDS), "Kind of interaction."),
+        _c("created_at", "datetime", True, "UTC", "When it happened."),
+        _c("platform", "str", True, "|".join(PLATFORMS), "Platform."),
+        _c("post_id", "str", False, "id", "Post the interaction belongs to."),
+        _c("text", "str", False, "text", "Text of the reply/quote/mention, where there is one."),
+        *_PROVENANCE,
+    ),
+    "followers": (
+        _c("date", "date", True, "local day", "Calendar day of the account's timezone."),
+        _c("platform", "str", True, "|".join(PLATFORMS), "Platform."),
+        _c("account", "str", True, "handle", "Account."),
+        _c("followers", "float", True, "accounts", "Followers at the end of the day (NaN when only daily gains are exported)."),
+        _c("new_followers", "float", False, "accounts", "Follows gained that day."),
+        _c("unfollows", "float", False, "accounts", "Follows lost that day."),
+        *_PROVENANCE,
+    ),
+    "content_plan": (
+        _c("date", "date", True, "local day", "Planned publish day."),
+        _c("platform", "str", True, "|".join(PLATFORMS), "Platform."),
+        _c("theme", "str", True, "label", "Theme of the post."),
+        _c("caption", "str", True, "text", "Draft caption."),
+        _c("content_type", "str", True, "|".join(CONTENT_TYPES), "Purpose: promotion vs useful content."),
+        _c("asset", "str", False, "file name or description", "Photo/video/asset to use."),
+        _c("hashtags", "str", False, "space-separated", "Planned hashtags."),
+        _c("source", "str", False, "text/URL", "Where the content or idea comes from."),
+        _c("status", "str", False, "|".join(PLAN_STATUSES), "Where the plan row stands."),
+        _c("time", "str", False, "HH:MM local", "Planned publish time."),
+        _c("format", "str", False, "|".join(POST_FORMATS), "Planned format."),
+        _c("account", "str", False, "handle", "Account that should publish."),
+        _c("plan_id", "str", False, "id", "Row id in the plan."),
+        *_PROVENANCE,
+    ),
+}
+
+
+def columns(table: str) -> list[str]:
+    """Names of all columns of ``table``, in canonical order.
+
+    Examples
+    --------
+    >>> columns("interactions")[:3]
+    ['source', 'target', 'kind']
+    """
+    return [c.name for c in _table(table)]
+
+
+def required(table: str) -> list[str]:
+    """Names of the required columns of ``table``.
+
+    Examples
+    --------
+    >>> required("followers")
+    ['date', 'platform', 'account', 'followers']
+    """
+    return [c.name for c in _table(table) if c.required]
+
+
+def _table(table: str) -> tuple[Column, ...]:
+    try:
+        return TABLES[table]
+    except KeyError:
+        raise ValueError(
+            f"The value for `table` must be one of {sorted(TABLES)}, but {table!r} was passed."
+        ) from None
+
+
+_EMPTY = {
+    "str": lambda: pd.Series([], dtype=object),
+    "float": lambda: pd.Series([], dtype="float64"),
+    "bool": lambda: pd.Series([], dtype="bool"),
+    "datetime": lambda: pd.Series([], dtype="datetime64[ns, UTC]"),
+    "date": lambda: pd.Series([], dtype="datetime64[ns]"),
+}
+
+
+def empty(table: str) -> pd.DataFrame:
+    """An empty frame with every column of ``table`` and its dtype.
+
+    Examples
+    --------
+    >>> df = empty("posts")
+    >>> len(df), str(df["created_at"].dtype)
+    (0, 'datetime64[ns, UTC]')
+    """
+    return pd.DataFrame({c.name: _EMPTY[c.dtype]() for c in _table(table)})
+
+
+def validate(df: pd.DataFrame, table: str, *, func: str = "smanalysis") -> pd.DataFrame:
+    """Check that ``df`` has the required columns of ``table``.
+
+    Parameters
+    ----------
+    df : DataFrame
+        The frame to check.
+    table : str
+        Canonical table name, one of :data:`TABLES`.
+    func : str
+        Name of the calling function, used in the error message.
+
+    Returns
+    -------
+    DataFrame
+        ``df`` itself, unchanged.
+
+    Raises
+    ------
+    SchemaError
+        Naming the function, the missing columns and the columns present.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> validate(pd.DataFrame({"a": [1]}), "followers", func="growth")
+    Traceback (most recent call last):
+    ...
+    smanalysis.exceptions.SchemaError: growth: the followers table lacks required columns ['date', 'platform', 'account', 'followers']; columns present: ['a']
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{func}: expected a pandas DataFrame for the {table} table, got {type(df).__name__}")
+    missing = [c for c in required(table) if c not in df.columns]
+    if missing:
+        raise SchemaError(
+            f"{func}: the {table} table lacks required columns {missing}; "
+            f"columns present: {list(map(str, df.columns))}"
+        )
+    return df
+
+
+def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Return a copy of ``df`` with every canonical column of ``table`` present and typed.
+
+    Missing optional columns are added as missing values; extra columns are kept
+    after the canonical ones. Timestamps are converted to UTC (naive ones are
+    taken as UTC), dates to naive midnight, counts to float.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = conform(pd.DataFrame({"date": ["2026-01-01"], "platform": ["instagram"],
+    ...                            "account": ["kopisenja"], "followers": ["120"]}), "followers")
+    >>> df["followers"].iloc[0], str(df["date"].dtype)
+    (np.float64(120.0), 'datetime64[ns]')
+    """
+    validate(df, table, func=f"conform({table!r})")
+    out = {}
+    n = len(df)
+    for c in _table(table):
+        if c.name in df.columns:
+            s = df[c.name]
+        else:
+            s = pd.Series([np.nan] * n if c.dtype != "bool" else [False] * n, index=df.index)
+        if c.dtype == "float":
+            s = pd.to_numeric(s, errors="coerce").astype("float64")
+        elif c.dtype == "bool":
+            s = s.fillna(False).astype(bool)
+        elif c.dtype == "datetime":
+            s = pd.to_datetime(s, utc=True, errors="coerce").astype("datetime64[ns, UTC]")
+        elif c.dtype == "date":
+            s = pd.to_datetime(s, errors="coerce")
+            if getattr(s.dt, "tz", None) is not None:
+                s = s.dt.tz_localize(None)
+            s = s.dt.normalize().astype("datetime64[ns]")
+        else:
+            s = s.astype(object).where(s.notna(), None)
+        out[c.name] = s
+    res = pd.DataFrame(out, index=df.index)
+    extra = [c for c in df.columns if c not in res.columns]
+    if extra:
+        res = pd.concat([res, df[extra]], axis=1)
+    return res
