@@ -1,3 +1,384 @@
-"""text."""
+"""Text preparation for colloquial Indonesian and English social media text.
 
-__all__: list[str] = []
+Normalisation (Unicode NFKC, URLs, laughter, elongation, slang), tokenisation
+that keeps emoji, emoticons, ``#hashtags`` and ``@mentions`` as tokens, and the
+project's own stopword lists. Everything works on a Series (or list) of texts
+with pandas string methods; per-word Python work happens only on the words a
+regular expression has already picked out (elongated words, slang).
+
+Data files (written by this project, see ``smanalysis/data/``):
+``slang_id.tsv`` (colloquial form -> standard form), ``stopwords_id.txt`` and
+``stopwords_en.txt``.
+
+Examples
+--------
+>>> from smanalysis.conversation.text import normalize, tokenize
+>>> normalize(["Mantaaap bgt kak!! https://kopi.id"]).tolist()
+['mantap banget kakak!! <url>']
+>>> tokenize(["gk enak 😡 #KopiSenja @kopisenja.id"])
+[['tidak', 'enak', '😡', '#kopisenja', '@kopisenja.id']]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "STOPWORDS_ID",
+    "STOPWORDS_EN",
+    "SLANG_ID",
+    "URL_TOKEN",
+    "TOKEN_PATTERN",
+    "as_text_series",
+    "load_slang",
+    "normalize",
+    "tokenize",
+    "elongated",
+    "fold_elongation",
+    "split_hashtag",
+    "hashtag_words",
+]
+
+URL_TOKEN = "<url>"
+
+# Emoji code point ranges (pictographs, symbols, dingbats, flags); skin tones and
+# the emoji variation selector are removed by ``normalize``.
+_EMOJI_CHARS = (
+    "\U0001F000-\U0001F3FA\U0001F400-\U0001FAFF"  # pictographs (skin tones 1F3FB-1F3FF excluded)
+    "\u2600-\u27BF\u2300-\u23FF\u2B00-\u2BFF\u2190-\u21FF\u3030\u303D\u3297\u3299"
+)
+_EMOJI = f"[{_EMOJI_CHARS}](?:\u200d[{_EMOJI_CHARS}])*"
+# Emoticons, in lower case (``normalize`` lower-cases by default).
+_EMOTICONS = [
+    ":-)", ":)", ":-d", ":d", ":-(", ":(", ":'(", ":')", ";)", ";-)", ":p", ":-p", ":v", ":3",
+    ":/", ":-/", ":|", ":o", ":*", "<3", "</3", "^_^", "^^", "t_t", "-_-", "xd", "=)", "=(",
+    ">:(", "(:", "):", ":\")",
+]
+_EMOTICON = "|".join(re.escape(e) for e in sorted(_EMOTICONS, key=len, reverse=True))
+_URL_RE = r"(?:https?://|www\.)\S+"
+TOKEN_PATTERN = (
+    rf"<url>|@[\w.]*\w|#\w+|(?:(?<=\s)|^)(?:{_EMOTICON})(?=\s|$)|{_EMOJI}"
+    r"|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,:]\d+)*[^\W\d_]*"
+)
+"""Regular expression of one token (applied to normalised text)."""
+
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
+_ELONG_RE = r"[^\W\d_]*([^\W\d_])\1{2,}[^\W\d_]*"
+_SKIN_RE = "[\U0001F3FB-\U0001F3FF\uFE0F\uFE0E]"
+_LAUGH = [
+    (r"\b(?:w+k+)+w*\b", "wkwk"),
+    (r"\b(?:a*(?:ha){2,}h?)\b", "haha"),
+    (r"\b(?:he){2,}h?\b", "hehe"),
+    (r"\b(?:hi){2,}h?\b", "hihi"),
+]
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("smanalysis").joinpath("data", name).read_text(encoding="utf-8")
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _wordset(name: str) -> frozenset[str]:
+    return frozenset(ln.strip().lower() for ln in _data_lines(name))
+
+
+STOPWORDS_ID: frozenset[str] = _wordset("stopwords_id.txt")
+"""Indonesian stopwords (function words, pronouns, particles, colloquial fillers)."""
+STOPWORDS_EN: frozenset[str] = _wordset("stopwords_en.txt")
+"""English stopwords."""
+
+
+def load_slang(path=None) -> dict[str, str]:
+    """Read a slang dictionary: a tab-separated file ``slang<TAB>standard``.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        File to read; default the bundled ``smanalysis/data/slang_id.tsv``.
+        Lines starting with ``#`` and a header line ``slang<TAB>standard`` are skipped.
+
+    Returns
+    -------
+    dict
+        Lower-case slang form -> standard form (which may hold several words).
+
+    Raises
+    ------
+    ValueError
+        When a line does not have two tab-separated fields (names file and line).
+
+    Examples
+    --------
+    >>> load_slang()["bgt"]
+    'banget'
+    """
+    if path is None:
+        name = "slang_id.tsv"
+        lines = list(enumerate(
+            resources.files("smanalysis").joinpath("data", name).read_text(encoding="utf-8").splitlines(), 1))
+    else:
+        name = str(path)
+        with open(path, encoding="utf-8") as fh:
+            lines = list(enumerate(fh.read().splitlines(), 1))
+    out: dict[str, str] = {}
+    for lineno, ln in lines:
+        if not ln.strip() or ln.lstrip().startswith("#"):
+            continue
+        parts = ln.split("\t")
+        if len(parts) != 2 or not parts[0].strip():
+            raise ValueError(f"{name}, line {lineno}: expected 'slang<TAB>standard', got {ln!r}")
+        key, val = parts[0].strip().lower(), parts[1].strip().lower()
+        if (key, val) == ("slang", "standard"):
+            continue
+        out.setdefault(key, val)
+    return out
+
+
+SLANG_ID: dict[str, str] = load_slang()
+"""The bundled colloquial Indonesian dictionary (slang -> standard form)."""
+
+
+def as_text_series(texts, *, func: str = "smanalysis") -> pd.Series:
+    """Coerce ``texts`` (str, list, tuple, array, Index or Series) to a Series of str.
+
+    Missing values become ``""``; a Series keeps its index; a single ``str`` is one text.
+
+    Raises
+    ------
+    TypeError
+        When ``texts`` is not text-like (a number, a DataFrame, a dict...).
+
+    Examples
+    --------
+    >>> as_text_series("enak").tolist()
+    ['enak']
+    """
+    if isinstance(texts, str):
+        s = pd.Series([texts], dtype=object)
+    elif isinstance(texts, pd.Series):
+        s = texts
+    elif isinstance(texts, (list, tuple, np.ndarray, pd.Index)):
+        s = pd.Series(list(texts), dtype=object)
+    else:
+        raise TypeError(
+            f"{func}: expected a Series, list or str of texts, got {type(texts).__name__}"
+        )
+    s = s.astype(object)
+    return s.where(s.notna(), "").astype(str)
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """Words used to decide how far to fold an elongation ('goood' -> 'good', not 'god')."""
+    words = set(STOPWORDS_ID) | set(STOPWORDS_EN)
+    for v in SLANG_ID.values():
+        words.update(v.split())
+    try:
+        for ln in _data_lines("lexicon_id.tsv"):
+            words.update(ln.split("\t")[0].split())
+    except (FileNotFoundError, OSError):  # pragma: no cover - lexicon ships with the package
+        pass
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as _S  # noqa: F401
+        import vaderSentiment
+
+        p = resources.files(vaderSentiment).joinpath("vader_lexicon.txt")
+        words.update(ln.split("\t", 1)[0] for ln in p.read_text(encoding="utf-8").splitlines())
+    except Exception:  # pragma: no cover - vaderSentiment is a dependency
+        pass
+    words.update(("good", "cool", "soon", "too", "see", "feel", "food", "need", "sweet", "coffee",
+                  "maaf", "saat", "taat", "jumaat"))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    two = re.sub(r"([^\W\d_])\1{2,}", r"\1\1", word)
+    if two in _known_words():
+        return two
+    return re.sub(r"([^\W\d_])\1+", r"\1", two) if two != word else word
+
+
+def _fold_match(m: re.Match) -> str:
+    return _fold_word(m.group(0))
+
+
+def _slang_match(m: re.Match, table: dict) -> str:
+    w = m.group(0)
+    return table.get(w, w)
+
+
+def elongated(texts) -> pd.Series:
+    """Flag texts holding an elongated word (a letter three or more times in a row).
+
+    Parameters
+    ----------
+    texts : Series, list or str
+
+    Returns
+    -------
+    Series of bool
+        Aligned to the input (a Series keeps its index).
+
+    Examples
+    --------
+    >>> elongated(["mantaaap", "mantap", "1000"]).tolist()
+    [True, False, False]
+    """
+    s = as_text_series(texts, func="elongated")
+    return s.str.count(r"([^\W\d_])\1{2,}") > 0
+
+
+def fold_elongation(texts) -> pd.Series:
+    """Fold elongated words: 'mantaaap' -> 'mantap', 'goood' -> 'good', 'bangettt' -> 'banget'.
+
+    A run of three or more equal letters is folded to two when that gives a known
+    word (stopwords, slang, the lexicons) and to one otherwise.
+
+    Examples
+    --------
+    >>> fold_elongation(["mantaaap", "sooo goood", "bangettt"]).tolist()
+    ['mantap', 'so good', 'banget']
+    """
+    s = as_text_series(texts, func="fold_elongation")
+    return s.str.replace(_ELONG_RE, _fold_match, regex=True)
+
+
+def normalize(texts, *, lowercase: bool = True, urls: str | None = URL_TOKEN,
+              fold: bool = True, slang: bool | dict = True, laughter: bool = True) -> pd.Series:
+    """Normalise social media texts.
+
+    Steps, in order: Unicode NFKC; emoji skin tones and variation selectors
+    removed; URLs replaced by ``urls``; lower case; laughter unified
+    ('wkwkwkwk' -> 'wkwk', 'hahaha' -> 'haha'); elongations folded
+    (see :func:`fold_elongation`; use :func:`elongated` *before* normalising to
+    keep the flag); slang replaced by the standard form (``gk`` -> ``tidak``,
+    ``bgt`` -> ``banget``); reduplication with a digit folded (``anak2`` -> ``anak``);
+    spaces collapsed.
+
+    Parameters
+    ----------
+    texts : Series, list or str
+        Texts; missing values become ``""``.
+    lowercase : bool, default True
+    urls : str or None, default "<url>"
+        Replacement of each URL; ``None`` keeps URLs.
+    fold : bool, default True
+        Fold elongations.
+    slang : bool or dict, default True
+        Replace slang with the bundled :data:`SLANG_ID` (``True``), a dict of your own, or not (``False``).
+        Slang replacement needs lower-case text.
+    laughter : bool, default True
+
+    Returns
+    -------
+    Series of str
+        Aligned to the input (a Series keeps its index).
+
+    Raises
+    ------
+    TypeError
+        When ``texts`` is not text-like.
+
+    Examples
+    --------
+    >>> normalize(["Gk enak, kemahalan wkwkwkwk", "Thx kak 🙏🏽"]).tolist()
+    ['tidak enak, terlalu mahal wkwk', 'terima kasih kakak 🙏']
+    """
+    s = as_text_series(texts, func="normalize")
+    if len(s) == 0:
+        return s
+    s = s.str.normalize("NFKC").str.replace(_SKIN_RE, "", regex=True)
+    if urls is not None:
+        s = s.str.replace(_URL_RE, f" {urls} ", regex=True)
+    if lowercase:
+        s = s.str.lower()
+    if laughter:
+        for pat, rep in _LAUGH:
+            s = s.str.replace(pat, rep, regex=True, flags=re.IGNORECASE)
+    if fold:
+        s = s.str.replace(_ELONG_RE, _fold_match, regex=True)
+    if slang is not False:
+        table = SLANG_ID if slang is True else {str(k).lower(): str(v) for k, v in dict(slang).items()}
+        s = s.str.replace(r"(?<![@#\w])[^\W_]+(?!\w)",
+                          lambda m: _slang_match(m, table), regex=True)
+    s = s.str.replace(r"\b([^\W\d_]{2,})2\b", r"\1", regex=True)
+    return s.str.replace(r"\s+", " ", regex=True).str.strip()
+
+
+def tokenize(texts, *, normalise_slang: bool = True, stopwords: bool | Iterable[str] = False,
+             lowercase: bool = True) -> list[list[str]]:
+    """Split texts into tokens, keeping emoji, emoticons, ``#hashtags`` and ``@mentions``.
+
+    Texts are first passed through :func:`normalize`. Punctuation is dropped; a
+    URL becomes the token ``"<url>"``; words keep inner hyphens and apostrophes
+    ("kue-kue", "don't").
+
+    Parameters
+    ----------
+    texts : Series, list or str
+    normalise_slang : bool, default True
+        Replace slang (``gk`` -> ``tidak``).
+    stopwords : bool or iterable of str, default False
+        ``False`` keeps every token; ``True`` removes :data:`STOPWORDS_ID` and
+        :data:`STOPWORDS_EN`; an iterable removes those words.
+    lowercase : bool, default True
+
+    Returns
+    -------
+    list of list of str
+        One token list per text, in input order.
+
+    Examples
+    --------
+    >>> tokenize(["Kopinya enak bgt :) #NgopiSore"], stopwords=True)
+    [['kopinya', 'enak', ':)', '#ngopisore']]
+    """
+    s = normalize(texts, slang=normalise_slang, lowercase=lowercase)
+    toks = s.str.findall(_TOKEN_RE)
+    if stopwords is not False:
+        stop = (STOPWORDS_ID | STOPWORDS_EN) if stopwords is True else frozenset(w.lower() for w in stopwords)
+        return [[t for t in row if t not in stop] for row in toks]
+    return [list(row) for row in toks]
+
+
+_CAMEL_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+
+
+def split_hashtag(tag: str) -> list[str]:
+    """Split a camel-case hashtag into lower-case words.
+
+    Examples
+    --------
+    >>> split_hashtag("#KopiSenjaJogja")
+    ['kopi', 'senja', 'jogja']
+    >>> split_hashtag("#UMKMNaikKelas2026")
+    ['umkm', 'naik', 'kelas', '2026']
+    >>> split_hashtag("#kopisenja")
+    ['kopisenja']
+    """
+    return [w.lower() for w in _CAMEL_RE.findall(str(tag).lstrip("#"))]
+
+
+def hashtag_words(texts) -> pd.Series:
+    """The hashtags of each text, camel-case split into words.
+
+    Returns
+    -------
+    Series of list of str
+        Aligned to the input; a text without hashtags gives ``[]``.
+
+    Examples
+    --------
+    >>> hashtag_words(["Sore ini #NgopiSantai #KopiSenja", "tanpa tagar"]).tolist()
+    [['ngopi', 'santai', 'kopi', 'senja'], []]
+    """
+    s = as_text_series(texts, func="hashtag_words").str.normalize("NFKC")
+    tags = s.str.findall(r"#(\w+)")
+    return tags.map(lambda ts: [w for t in ts for w in split_hashtag(t)])
