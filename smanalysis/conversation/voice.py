@@ -1,3 +1,505 @@
-"""voice."""
+"""Share of voice, net sentiment and sentiment drivers.
 
-__all__: list[str] = []
+Share of voice is the part of the conversation about a market that names one
+brand: the brand's mentions divided by the mentions of every brand in the
+*panel* (the business and the one or two competitors of its profile).
+Net sentiment comes in the two variants in common use, always named:
+
+* ``net_sentiment_excl_neutral`` = (positive - negative) / (positive + negative)
+* ``net_sentiment_all`` = (positive - negative) / (positive + neutral + negative)
+
+Examples
+--------
+>>> import pandas as pd
+>>> m = pd.DataFrame({"brand": ["Kopi Senja", "Kopi Senja", "Kopi Pagi"],
+...                   "created_at": pd.to_datetime(["2026-10-01", "2026-10-02", "2026-10-03"], utc=True)})
+>>> share_of_voice(m)[["brand", "mentions", "share_of_voice"]]
+        brand  mentions  share_of_voice
+0  Kopi Senja         2        0.666667
+1   Kopi Pagi         1        0.333333
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
+from ..schema import DEFAULT_TIMEZONE, validate
+
+__all__ = ["share_of_voice", "net_sentiment", "sentiment_drivers", "SENTIMENT_LABELS"]
+
+SENTIMENT_LABELS = ("positive", "neutral", "negative")
+_WEIGHTS = ("mentions", "engagement", "reach")
+_ENGAGEMENT = ("likes", "comments", "shares")
+
+
+# --------------------------------------------------------------------------- helpers
+def _check_choice(name, value, allowed):
+    if value not in allowed:
+        raise ValueError(f"The value for `{name}` must be one of {list(allowed)}, but {value!r} was passed.")
+
+
+def _as_list(by) -> list[str]:
+    if by is None:
+        return []
+    if isinstance(by, str):
+        return [by]
+    return list(by)
+
+
+def _require(frame: pd.DataFrame, cols: Iterable[str], func: str, what: str = "input") -> None:
+    missing = [c for c in cols if c not in frame.columns]
+    if missing:
+        raise SchemaError(
+            f"{func}: the {what} frame lacks required columns {missing}; "
+            f"columns present: {list(map(str, frame.columns))}"
+        )
+
+
+def _timezone(timezone, profile) -> str:
+    if timezone is not None:
+        return timezone
+    if profile is not None:
+        return getattr(profile, "timezone", None) or DEFAULT_TIMEZONE
+    return DEFAULT_TIMEZONE
+
+
+def _local_period(times: pd.Series, freq: str, timezone: str) -> pd.Series:
+    """Calendar period (in ``timezone``) of UTC (or naive, taken as UTC) timestamps."""
+    ts = pd.to_datetime(times, utc=True, errors="coerce")
+    local = ts.dt.tz_convert(timezone).dt.tz_localize(None)
+    try:
+        return local.dt.to_period(freq)
+    except (ValueError, TypeError) as err:
+        raise ValueError(
+            f"The value for `freq` must be a pandas period alias such as 'D', 'W', 'M', 'Q' or 'Y', "
+            f"but {freq!r} was passed."
+        ) from err
+
+
+def _norm_labels(labels: pd.Series) -> pd.Series:
+    """Lower-case sentiment labels, mapping common short forms (pos/neg/neu, +1/0/-1)."""
+    s = labels.astype("string").str.strip().str.lower()
+    return s.replace({"pos": "positive", "neg": "negative", "neu": "neutral", "1": "positive",
+                      "-1": "negative", "0": "neutral", "positif": "positive", "negatif": "negative",
+                      "netral": "neutral", "1.0": "positive", "-1.0": "negative", "0.0": "neutral"})
+
+
+def _panel(profile) -> list[str]:
+    names = [profile.business_name] + [c["name"] for c in profile.competitors]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _brand_to_panel(brand: pd.Series, profile) -> pd.Series:
+    """Map brand names or handles (any case, with or without '@') onto the profile's panel names."""
+    lookup = {}
+    for name in _panel(profile):
+        lookup[name.casefold()] = name
+    for h in profile.brand_handles:
+        lookup[h.casefold()] = profile.business_name
+    for h, name in profile.competitor_handles.items():
+        lookup[h.casefold()] = name
+    key = brand.astype("string").str.strip().str.lstrip("@").str.casefold()
+    return key.map(lookup)
+
+
+# --------------------------------------------------------------------------- share of voice
+def share_of_voice(
+    mentions: pd.DataFrame,
+    *,
+    by: str | Sequence[str] = "brand",
+    weight: str = "mentions",
+    freq: str | None = None,
+    profile=None,
+    sentiment: str | pd.Series | pd.DataFrame | None = None,
+    timezone: str | None = None,
+) -> pd.DataFrame:
+    """Share of voice of each brand, overall or by period.
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        Canonical ``mentions`` table (``brand``, ``created_at``; ``likes``,
+        ``comments``, ``shares`` for ``weight="engagement"``; ``reach`` for
+        ``weight="reach"``).
+    by : str or list of str, default "brand"
+        Column whose values share the voice (usually ``brand``; ``platform`` or
+        ``["brand", "platform"]`` work too; shares are computed within each
+        period over all groups).
+    weight : {"mentions", "engagement", "reach"}
+        What a mention counts for: 1, its likes + comments + shares (missing
+        counts as 0), or its ``reach`` (missing counts as 0, with a warning).
+    freq : str, optional
+        Period alias ('D', 'W', 'M', ...); periods are calendar periods in the
+        profile's timezone (default Asia/Jakarta). ``None``: one overall row a group.
+    profile : Profile, optional
+        Fixes the competitor *panel*: the business and its competitors. Brand
+        values may be names or handles of the profile; mentions of brands
+        outside the panel are dropped (with a warning) and panel brands without
+        mentions get 0. A warning is raised when a brand only starts or stops
+        being mentioned inside the series (the panel changes, so shares before
+        and after are not comparable).
+    sentiment : str, Series or DataFrame, optional
+        Sentiment labels (positive/neutral/negative) to compute the *positive
+        share of voice*: a column name of ``mentions``, a Series aligned to it,
+        or the output of :func:`smanalysis.conversation.sentiment` (its
+        ``label`` column). When ``None`` the ``sentiment`` column is used if it
+        holds any label; otherwise the sentiment columns are left out.
+    timezone : str, optional
+        Overrides the profile's timezone for the periods.
+
+    Returns
+    -------
+    DataFrame
+        One row per (period,) group: ``period`` (only with ``freq``), the
+        ``by`` columns, ``mentions`` (rows), ``volume`` (the weighted volume),
+        ``share_of_voice`` = volume / volume of all groups in the period.
+        With sentiment: ``positive``, ``negative`` (weighted volumes),
+        ``positive_share_of_voice`` = positive volume / positive volume of all
+        groups in the period, and ``negative_share_of_voice`` likewise.
+        A share is NaN (with a warning) when the period's total volume is 0.
+
+    Raises
+    ------
+    SchemaError
+        When a required column is missing.
+    EmptyDataError
+        When ``mentions`` has no rows.
+    ValueError
+        For an unknown ``weight`` or ``freq``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> m = pd.DataFrame({"brand": ["A", "A", "B", "B"], "likes": [10, 0, 0, 10],
+    ...                   "created_at": pd.to_datetime(["2026-09-30", "2026-10-02", "2026-09-29", "2026-10-03"], utc=True)})
+    >>> sov = share_of_voice(m, weight="engagement", freq="M")
+    >>> sov[["period", "brand", "volume", "share_of_voice"]]
+        period brand  volume  share_of_voice
+    0  2026-09     A    10.0             1.0
+    1  2026-09     B     0.0             0.0
+    2  2026-10     A     0.0             0.0
+    3  2026-10     B    10.0             1.0
+    """
+    func = "share_of_voice"
+    _check_choice("weight", weight, _WEIGHTS)
+    by_cols = _as_list(by)
+    if not by_cols:
+        raise ValueError("The value for `by` must name at least one column, but an empty value was passed.")
+    if not isinstance(mentions, pd.DataFrame):
+        raise TypeError(f"{func}: expected a pandas DataFrame for the mentions table, got {type(mentions).__name__}")
+    need = list(by_cols)
+    if freq is not None:
+        need.append("created_at")
+    if weight == "reach":
+        need.append("reach")
+    elif weight == "engagement":
+        if not any(c in mentions.columns for c in _ENGAGEMENT):
+            need.append("likes")
+    _require(mentions, dict.fromkeys(need), func, "mentions")
+    if len(mentions) == 0:
+        raise EmptyDataError(f"{func}: the mentions table has no rows")
+
+    df = mentions[[c for c in dict.fromkeys(need)]].copy()
+    if weight == "mentions":
+        df["_w"] = 1.0
+    elif weight == "engagement":
+        parts = [pd.to_numeric(mentions[c], errors="coerce") for c in _ENGAGEMENT if c in mentions.columns]
+        df["_w"] = pd.concat(parts, axis=1).fillna(0).sum(axis=1).astype(float)
+    else:
+        reach = pd.to_numeric(mentions["reach"], errors="coerce")
+        if reach.isna().any():
+            warnings.warn(f"{func}: {int(reach.isna().sum())} of {len(reach)} mentions have no reach; "
+                          "they count as 0", SMAnalysisWarning, stacklevel=2)
+        df["_w"] = reach.fillna(0).astype(float)
+
+    labels = _sentiment_labels(mentions, sentiment, func)
+    if labels is not None:
+        df["_pos"] = np.where(labels == "positive", df["_w"], 0.0)
+        df["_neg"] = np.where(labels == "negative", df["_w"], 0.0)
+
+    panel = None
+    if profile is not None and "brand" in by_cols:
+        mapped = _brand_to_panel(df["brand"], profile)
+        outside = mapped.isna()
+        if outside.any():
+            others = sorted(df.loc[outside, "brand"].astype(str).unique())[:5]
+            warnings.warn(f"{func}: {int(outside.sum())} mentions of brands outside the profile's panel "
+                          f"were dropped (e.g. {others})", SMAnalysisWarning, stacklevel=2)
+        df["brand"] = mapped.astype(object)
+        df = df[~outside]
+        panel = _panel(profile)
+
+    keys = by_cols
+    if freq is not None:
+        df["period"] = _local_period(df["created_at"], freq, _timezone(timezone, profile))
+        df = df[df["period"].notna()]
+        keys = ["period", *by_cols]
+    aggs = {"mentions": ("_w", "size"), "volume": ("_w", "sum")}
+    if labels is not None:
+        aggs.update(positive=("_pos", "sum"), negative=("_neg", "sum"))
+    out = df.groupby(keys, sort=False, dropna=False, observed=True).agg(**aggs).reset_index()
+
+    # complete the grid: every group of the panel (or seen) in every period
+    groups = out[by_cols].drop_duplicates()
+    if panel is not None:
+        extra = pd.DataFrame({"brand": panel})
+        if len(by_cols) == 1:
+            groups = pd.concat([extra, groups[~groups["brand"].isin(panel)]], ignore_index=True)
+        else:
+            others = groups.drop(columns="brand").drop_duplicates()
+            groups = extra.merge(others, how="cross")[by_cols] if len(others) else extra
+        groups = groups[groups["brand"].isin(panel)] if len(by_cols) == 1 else groups
+    if freq is not None:
+        periods = out[["period"]].drop_duplicates()
+        if len(periods):
+            full = pd.period_range(periods["period"].min(), periods["period"].max(), freq=periods["period"].iloc[0].freq)
+            periods = pd.DataFrame({"period": full})
+        grid = periods.merge(groups, how="cross")
+    else:
+        grid = groups
+    out = grid.merge(out, on=keys, how="left")
+    fill = [c for c in ("mentions", "volume", "positive", "negative") if c in out.columns]
+    out[fill] = out[fill].fillna(0)
+    out["mentions"] = out["mentions"].astype("int64")
+    if panel is not None and len(by_cols) == 1:
+        order = {b: i for i, b in enumerate(panel)}
+        out["_o"] = out["brand"].map(order)
+        out = out.sort_values([*(["period"] if freq else []), "_o"], kind="stable").drop(columns="_o")
+    elif freq is not None:
+        out = out.sort_values("period", kind="stable")
+    out = out.reset_index(drop=True)
+
+    out["share_of_voice"] = _share(out, "volume", freq, func)
+    if labels is not None:
+        out["positive_share_of_voice"] = _share(out, "positive", freq, func)
+        out["negative_share_of_voice"] = _share(out, "negative", freq, func)
+    if freq is not None and "brand" in by_cols:
+        _warn_panel_change(out, func)
+    return out
+
+
+def _sentiment_labels(mentions, sentiment, func):
+    if sentiment is None:
+        if "sentiment" in mentions.columns and mentions["sentiment"].notna().any():
+            return _norm_labels(mentions["sentiment"]).to_numpy()
+        return None
+    if isinstance(sentiment, str):
+        _require(mentions, [sentiment], func, "mentions")
+        s = mentions[sentiment]
+    elif isinstance(sentiment, pd.DataFrame):
+        _require(sentiment, ["label"], func, "sentiment")
+        s = sentiment["label"]
+    else:
+        s = pd.Series(sentiment)
+    if len(s) != len(mentions):
+        raise ValueError(f"{func}: `sentiment` has {len(s)} labels but mentions has {len(mentions)} rows")
+    if isinstance(s, pd.Series) and s.index.equals(mentions.index) is False and len(s.index.intersection(mentions.index)) == len(s):
+        s = s.reindex(mentions.index)
+    return _norm_labels(pd.Series(np.asarray(s, dtype=object), index=mentions.index)).to_numpy()
+
+
+def _share(out: pd.DataFrame, col: str, freq, func) -> pd.Series:
+    total = out.groupby("period", observed=True)[col].transform("sum") if freq is not None else pd.Series(
+        out[col].sum(), index=out.index)
+    zero = total == 0
+    if zero.any():
+        where = "some periods" if freq is not None else "the data"
+        warnings.warn(f"{func}: the total {col} volume is 0 in {where}; its shares are NaN",
+                      SMAnalysisWarning, stacklevel=3)
+    return (out[col] / total.where(~zero)).astype(float)
+
+
+def _warn_panel_change(out: pd.DataFrame, func: str) -> None:
+    seen = out[out["mentions"] > 0]
+    if seen.empty:
+        return
+    first, last = seen["period"].min(), seen["period"].max()
+    span = seen.groupby("brand")["period"].agg(["min", "max"])
+    changed = span[(span["min"] > first) | (span["max"] < last)]
+    never = sorted(set(out["brand"].dropna()) - set(span.index))
+    if len(changed) or never:
+        parts = [f"{b!r} mentioned only {r['min']}..{r['max']}" for b, r in changed.iterrows()]
+        parts += [f"{b!r} never mentioned" for b in never]
+        warnings.warn(
+            f"{func}: the panel of brands changes inside the series ({'; '.join(parts)}; series {first}..{last}); "
+            "shares before and after the change are not comparable",
+            SMAnalysisWarning, stacklevel=3)
+
+
+# --------------------------------------------------------------------------- net sentiment
+def net_sentiment(
+    frame: pd.DataFrame,
+    *,
+    by: str | Sequence[str] | None = None,
+    freq: str | None = None,
+    label_col: str = "label",
+    time_col: str = "created_at",
+    timezone: str | None = None,
+    profile=None,
+) -> pd.DataFrame:
+    """Net sentiment in both common variants, overall or by period/platform/post/theme/brand.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        One row per text with a sentiment label column (positive, neutral,
+        negative; pos/neu/neg and positif/netral/negatif are understood), e.g.
+        comments joined with :func:`smanalysis.conversation.sentiment`'s
+        ``label``, or a mentions table with ``label_col="sentiment"``.
+    by : str or list of str, optional
+        Grouping columns: ``platform``, ``post_id``, ``theme``, ``brand``...
+    freq : str, optional
+        Period alias ('D', 'W', 'M', ...) over ``time_col`` in the timezone.
+    label_col : str, default "label"
+        Column with the labels. Rows with a missing or unknown label are left out.
+    time_col : str, default "created_at"
+    timezone, profile : optional
+        Timezone of the periods (default the profile's, else Asia/Jakarta).
+
+    Returns
+    -------
+    DataFrame
+        ``period`` (with ``freq``), the ``by`` columns, ``positive``,
+        ``neutral``, ``negative``, ``total`` (counts), and
+        ``net_sentiment_excl_neutral`` = (positive - negative) / (positive + negative),
+        ``net_sentiment_all`` = (positive - negative) / total. Both lie in [-1, 1];
+        NaN with a :class:`SMAnalysisWarning` when the denominator is 0.
+
+    Raises
+    ------
+    SchemaError
+        When ``label_col``, a ``by`` column or ``time_col`` (with ``freq``) is missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"platform": ["ig", "ig", "ig", "ig", "tt"],
+    ...                    "label": ["positive", "positive", "negative", "neutral", "negative"]})
+    >>> net_sentiment(df, by="platform")[["platform", "net_sentiment_excl_neutral", "net_sentiment_all"]]
+      platform  net_sentiment_excl_neutral  net_sentiment_all
+    0       ig                    0.333333               0.25
+    1       tt                   -1.000000              -1.00
+    """
+    func = "net_sentiment"
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{func}: expected a pandas DataFrame, got {type(frame).__name__}")
+    by_cols = _as_list(by)
+    need = [label_col, *by_cols] + ([time_col] if freq is not None else [])
+    _require(frame, dict.fromkeys(need), func)
+    labels = _norm_labels(frame[label_col])
+    df = frame[by_cols].copy()
+    for lab in SENTIMENT_LABELS:
+        df[lab] = (labels == lab).fillna(False).astype("int64")
+    keep = labels.isin(SENTIMENT_LABELS).fillna(False).to_numpy()
+    keys = list(by_cols)
+    if freq is not None:
+        df["period"] = _local_period(frame[time_col], freq, _timezone(timezone, profile))
+        keys = ["period", *keys]
+    df = df[keep]
+    if keys:
+        out = df.groupby(keys, sort=True, dropna=False, observed=True)[list(SENTIMENT_LABELS)].sum().reset_index()
+    else:
+        out = df[list(SENTIMENT_LABELS)].sum().to_frame().T.reset_index(drop=True).astype("int64")
+    out["total"] = out[list(SENTIMENT_LABELS)].sum(axis=1)
+    polar = out["positive"] + out["negative"]
+    diff = (out["positive"] - out["negative"]).astype(float)
+    if (polar == 0).any():
+        warnings.warn(f"{func}: {int((polar == 0).sum())} group(s) have no positive or negative texts; "
+                      "their net sentiment is NaN", SMAnalysisWarning, stacklevel=2)
+    out["net_sentiment_excl_neutral"] = diff / polar.where(polar > 0)
+    out["net_sentiment_all"] = diff / out["total"].where(out["total"] > 0)
+    return out
+
+
+# --------------------------------------------------------------------------- drivers
+def sentiment_drivers(
+    texts: pd.Series | Sequence[str],
+    labels: pd.Series | Sequence[str],
+    *,
+    top: int = 20,
+    min_count: int = 2,
+    prior: float = 0.5,
+    stopwords: bool = True,
+) -> pd.DataFrame:
+    """Terms most over-represented in negative versus positive texts (and the reverse).
+
+    Uses the weighted log-odds ratio with an informative Dirichlet prior
+    (Monroe, Colaresi & Quinn 2008, "Fightin' Words"). With ``y_a``, ``y_b`` the
+    counts of a term in the negative and positive texts, ``n_a``, ``n_b`` the
+    token totals, and the prior ``alpha_w = prior * (y_a + y_b)`` (``alpha_0``
+    its sum over terms)::
+
+        delta = log((y_a + alpha_w) / (n_a + alpha_0 - y_a - alpha_w))
+              - log((y_b + alpha_w) / (n_b + alpha_0 - y_b - alpha_w))
+        z     = delta / sqrt(1 / (y_a + alpha_w) + 1 / (y_b + alpha_w))
+
+    Parameters
+    ----------
+    texts : Series or sequence of str
+    labels : Series or sequence of str
+        Sentiment labels aligned with ``texts`` (neutral texts are ignored).
+    top : int, default 20
+        Terms returned on each side.
+    min_count : int, default 2
+        Minimum count of a term over the negative and positive texts.
+    prior : float, default 0.5
+        Strength of the prior, as a multiple of the pooled term counts.
+    stopwords : bool, default True
+        Drop Indonesian and English stopwords.
+
+    Returns
+    -------
+    DataFrame
+        ``side`` ("negative" or "positive": the side the term drives),
+        ``term``, ``negative`` and ``positive`` (counts), ``log_odds``
+        (delta, > 0 leans negative), ``z`` (delta over its standard error).
+        Negative drivers first (highest z first), then positive drivers.
+
+    Examples
+    --------
+    >>> texts = ["kopinya basi kecewa", "pelayanan lama kecewa", "kopinya enak mantap", "enak nyaman"]
+    >>> labels = ["negative", "negative", "positive", "positive"]
+    >>> d = sentiment_drivers(texts, labels, top=1, min_count=2)
+    >>> d[["side", "term", "negative", "positive"]]
+           side    term  negative  positive
+    0  negative  kecewa         2         0
+    1  positive    enak         0         2
+    """
+    from .ethnography import _tokens
+
+    func = "sentiment_drivers"
+    t = pd.Series(texts) if not isinstance(texts, pd.Series) else texts
+    lab = _norm_labels(pd.Series(np.asarray(labels, dtype=object)))
+    if len(lab) != len(t):
+        raise ValueError(f"{func}: `labels` has {len(lab)} values but `texts` has {len(t)}")
+    if len(t) == 0:
+        raise EmptyDataError(f"{func}: no texts were passed")
+    lab_arr = lab.to_numpy()
+    cols = ["side", "term", "negative", "positive", "log_odds", "z"]
+    toks = pd.Series(_tokens(t, stopwords=stopwords), index=range(len(t)))
+    pair = pd.DataFrame({"tok": toks, "lab": lab_arr}).explode("tok").dropna(subset=["tok"])
+    pair = pair[pair["lab"].isin(["negative", "positive"])]
+    if pair.empty:
+        warnings.warn(f"{func}: no tokens in positive or negative texts", SMAnalysisWarning, stacklevel=2)
+        return pd.DataFrame({c: pd.Series(dtype=float if c in ("log_odds", "z") else object) for c in cols})
+    counts = pd.crosstab(pair["tok"], pair["lab"]).reindex(columns=["negative", "positive"], fill_value=0)
+    ya = counts["negative"].to_numpy(float)
+    yb = counts["positive"].to_numpy(float)
+    na, nb = ya.sum(), yb.sum()
+    alpha = prior * (ya + yb)
+    a0 = alpha.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = (np.log((ya + alpha) / (na + a0 - ya - alpha))
+                 - np.log((yb + alpha) / (nb + a0 - yb - alpha)))
+        z = delta / np.sqrt(1.0 / (ya + alpha) + 1.0 / (yb + alpha))
+    res = pd.DataFrame({"term": counts.index.astype(object), "negative": ya.astype("int64"),
+                        "positive": yb.astype("int64"), "log_odds": delta, "z": z})
+    res = res[(res["negative"] + res["positive"]) >= min_count]
+    neg = res[res["z"] > 0].sort_values(["z", "term"], ascending=[False, True]).head(top).assign(side="negative")
+    pos = res[res["z"] < 0].sort_values(["z", "term"], ascending=[True, True]).head(top).assign(side="positive")
+    return pd.concat([neg, pos], ignore_index=True)[cols]
