@@ -1,0 +1,218 @@
+"""Client configs: read a client YAML, resolve its paths, work out the periods.
+
+A client config (paths relative to the config file)::
+
+    client: Kopi Senja
+    slug: kopi-senja
+    profile: profile.yaml
+    data: [exports/, content_plan.csv]     # files/folders, or {path: ..., kind: ..., mapping: {...}}
+    codebook: codebook.yaml                # optional
+    period: {start: 2026-10-01, end: 2026-10-31}
+    previous: {start: 2026-09-01, end: 2026-09-30}   # optional: the period just before
+    lang: id                               # id | en
+    pseudonymise: true                     # handles replaced by stable pseudonyms
+    notebooks: [04_evaluation]             # optional: which notebooks make up the report
+
+Examples
+--------
+>>> parse_period("2026-10")
+(Timestamp('2026-10-01 00:00:00'), Timestamp('2026-10-31 00:00:00'))
+>>> previous_period(*parse_period("2026-10"))
+(Timestamp('2026-09-01 00:00:00'), Timestamp('2026-09-30 00:00:00'))
+>>> previous_period(*parse_period("2026-10-08:2026-10-14"))
+(Timestamp('2026-10-01 00:00:00'), Timestamp('2026-10-07 00:00:00'))
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from ..exceptions import SchemaError
+
+__all__ = ["read_config", "parse_period", "previous_period", "resolve_periods", "LANGS"]
+
+LANGS = ("id", "en")
+_REQUIRED = ("profile", "data")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+
+
+def parse_period(period: str | tuple | dict) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Turn ``YYYY-MM``, ``START:END``, ``(start, end)`` or ``{start, end}`` into two days.
+
+    Both ends are inclusive calendar days (naive midnight timestamps).
+
+    Raises
+    ------
+    ValueError
+        When the text is neither form, a date does not parse, or the end is before the start.
+
+    Examples
+    --------
+    >>> parse_period("2026-02")[1]
+    Timestamp('2026-02-28 00:00:00')
+    >>> parse_period({"start": "2026-10-01", "end": "2026-10-07"})[1].day
+    7
+    """
+    if isinstance(period, dict):
+        if "start" not in period or "end" not in period:
+            raise ValueError(f"A period needs `start` and `end`, but {sorted(map(str, period))} was passed.")
+        start, end = period["start"], period["end"]
+    elif isinstance(period, (tuple, list)) and len(period) == 2:
+        start, end = period
+    elif isinstance(period, str) and _MONTH.match(period.strip()):
+        p = pd.Period(period.strip(), freq="M")
+        return p.start_time.normalize(), p.end_time.normalize()
+    elif isinstance(period, str) and ":" in period:
+        start, end = period.split(":", 1)
+    else:
+        raise ValueError(
+            f"The value for `period` must be 'YYYY-MM' or 'START:END' (YYYY-MM-DD), but {period!r} was passed."
+        )
+    try:
+        s = _as_day(start, end=False)
+        e = _as_day(end, end=True)
+    except (ValueError, TypeError) as err:
+        raise ValueError(f"The value for `period` has a date that does not parse: {period!r} ({err}).") from err
+    if e < s:
+        raise ValueError(f"The value for `period` ends before it starts: {period!r}.")
+    return s, e
+
+
+def _as_day(value, *, end: bool) -> pd.Timestamp:
+    if isinstance(value, str) and _MONTH.match(value.strip()):
+        p = pd.Period(value.strip(), freq="M")
+        return (p.end_time if end else p.start_time).normalize()
+    ts = pd.Timestamp(value)
+    if ts is pd.NaT or pd.isna(ts):
+        raise ValueError("empty date")
+    if ts.tzinfo is not None:
+        ts = ts.tz_localize(None)
+    return ts.normalize()
+
+
+def previous_period(start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The period just before ``start``..``end``: the previous calendar month for a whole month,
+    else the equal-length run of days ending the day before ``start``.
+
+    Examples
+    --------
+    >>> previous_period(pd.Timestamp("2026-03-01"), pd.Timestamp("2026-03-31"))
+    (Timestamp('2026-02-01 00:00:00'), Timestamp('2026-02-28 00:00:00'))
+    """
+    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    if start.day == 1 and end == (start + pd.offsets.MonthEnd(0)).normalize():
+        p = start.to_period("M") - 1
+        return p.start_time.normalize(), p.end_time.normalize()
+    days = (end - start).days + 1
+    prev_end = start - pd.Timedelta(days=1)
+    return prev_end - pd.Timedelta(days=days - 1), prev_end
+
+
+def resolve_periods(cfg: dict[str, Any], *, period=None, previous=None):
+    """Current and previous period from an override, else the config, else the last full month.
+
+    A ``period`` override without ``previous`` makes the previous period the one just before it.
+
+    Examples
+    --------
+    >>> cur, prev = resolve_periods({"period": "2026-10"}, period="2026-08")
+    >>> str(cur[0].date()), str(prev[1].date())
+    ('2026-08-01', '2026-07-31')
+    """
+    if period is not None:
+        cur = parse_period(period)
+        prev = parse_period(previous) if previous is not None else previous_period(*cur)
+        return cur, prev
+    if cfg.get("period") is not None:
+        cur = parse_period(cfg["period"])
+    else:
+        last = pd.Timestamp.today().to_period("M") - 1
+        cur = (last.start_time.normalize(), last.end_time.normalize())
+    if previous is not None:
+        prev = parse_period(previous)
+    elif cfg.get("previous") is not None:
+        prev = parse_period(cfg["previous"])
+    else:
+        prev = previous_period(*cur)
+    return cur, prev
+
+
+def read_config(path: str | Path) -> dict[str, Any]:
+    """Read a client config YAML: check it and resolve its paths against the file's folder.
+
+    Returns
+    -------
+    dict
+        The config with ``profile``, ``codebook`` as absolute ``Path``, ``data`` as a list of
+        absolute ``Path`` or ``{path, kind, mapping}`` dicts with an absolute path, plus
+        ``config`` (the file), ``client``, ``slug``, ``lang``, ``pseudonymise``.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the config or a file it names does not exist.
+    SchemaError
+        When the YAML does not parse (with line and column) or lacks ``profile``/``data``.
+    ValueError
+        When ``lang`` is not ``id`` or ``en``.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"client config {path.name!r} not found")
+    try:
+        cfg = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" line {mark.line + 1}, column {mark.column + 1}:" if mark else ""
+        raise SchemaError(f"{path.name}:{where} is not valid YAML ({getattr(err, 'problem', err)})") from err
+    if not isinstance(cfg, dict):
+        raise SchemaError(f"{path.name}: a client config must be a mapping, got {type(cfg).__name__}")
+    missing = [k for k in _REQUIRED if not cfg.get(k)]
+    if missing:
+        raise SchemaError(f"{path.name}: client config lacks required keys {missing}; keys present: {sorted(cfg)}")
+    base = path.resolve().parent
+    out = dict(cfg)
+    out["config"] = path.resolve()
+    out["profile"] = _existing(base, cfg["profile"], path.name, "profile")
+    out["codebook"] = _existing(base, cfg["codebook"], path.name, "codebook") if cfg.get("codebook") else None
+    data = cfg["data"] if isinstance(cfg["data"], list) else [cfg["data"]]
+    sources = []
+    for item in data:
+        if isinstance(item, dict):
+            if "path" not in item:
+                raise SchemaError(f"{path.name}: a `data` entry given as a mapping needs `path`; got {sorted(item)}")
+            sources.append({**item, "path": _existing(base, item["path"], path.name, "data")})
+        else:
+            sources.append(_existing(base, item, path.name, "data"))
+    out["data"] = sources
+    slug = str(cfg.get("slug") or _slugify(str(cfg.get("client") or path.stem)))
+    out["slug"] = slug
+    out["client"] = str(cfg.get("client") or slug)
+    lang = str(cfg.get("lang") or "id")
+    if lang not in LANGS:
+        raise ValueError(f"{path.name}: the value for `lang` must be one of {list(LANGS)}, but {lang!r} was passed.")
+    out["lang"] = lang
+    out["pseudonymise"] = bool(cfg.get("pseudonymise", True))
+    return out
+
+
+def _existing(base: Path, rel, cfg_name: str, key: str) -> Path:
+    p = Path(str(rel)).expanduser()
+    p = p if p.is_absolute() else base / p
+    if not p.exists():
+        raise FileNotFoundError(f"{cfg_name}: the file named in `{key}` does not exist: {str(rel)!r}")
+    return p
+
+
+def _slugify(text: str) -> str:
+    """Lower-case ASCII slug.
+
+    >>> _slugify("Kopi Senja!")
+    'kopi-senja'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "client"

@@ -1,0 +1,247 @@
+"""Executed notebooks -> one self-contained, safe HTML report.
+
+The notebooks' outputs (never their code) are rendered with nbconvert's ``HTMLExporter``
+(``exclude_input=True``), stitched in order, sanitised (anything that is not plain document
+markup, ``<script>`` above all, is escaped so it shows as text), given a table of contents and
+wrapped in :file:`smanalysis/templates/report.html.j2`. Figures stay embedded as base64 PNG, the
+page loads nothing from the network and runs no script.
+
+Examples
+--------
+>>> scrub("File /home/ana/x/smanalysis/media.py, line 3")
+'File …/media.py, line 3'
+>>> scrub("token: abc123")
+'token: ***'
+>>> sanitize('<p>ok</p><script>alert(1)</script>')
+'<p>ok</p>&lt;script&gt;alert(1)&lt;/script&gt;'
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import secrets
+from datetime import date
+from pathlib import Path
+
+import nbformat
+
+__all__ = ["notebooks_to_html", "sanitize", "scrub", "scrub_notebook", "NOTES_TAG"]
+
+#: cells with this tag are notes for the analyst (shown in JupyterLab, left out of the client's HTML)
+NOTES_TAG = "notes"
+_HIDDEN_TAGS = {NOTES_TAG, "remove", "parameters", "injected-parameters", "remove_cell"}
+
+_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details",
+    "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
+    "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}
+_ATTRS = {
+    "*": ["class", "id", "title"],
+    "a": ["href", "title", "class", "id"],
+    "img": ["src", "alt", "width", "height", "class"],
+    "td": ["colspan", "rowspan", "class"],
+    "th": ["colspan", "rowspan", "class", "scope"],
+    "table": ["class", "border"],
+}
+_IMG = re.compile(r'src="(data:image/(?:png|jpeg|gif);base64,[A-Za-z0-9+/=\s]+)"')
+_STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.S | re.I)
+
+# absolute paths of the usual kinds (POSIX roots seen on servers and laptops, Windows drives)
+_POSIX_PATH = re.compile(
+    r"(?<![\w.~/:-])/(?:home|Users|work|root|tmp|var|opt|usr|mnt|srv|private|Volumes|data|media|scratch)"
+    r"(?:/[^\s'\"<>:,;()\[\]{}|]+)+"
+)
+_WIN_PATH = re.compile(r"\b[A-Za-z]:\\(?:[^\s'\"<>:|\\]+\\)*[^\s'\"<>:|\\]*")
+_SECRET = re.compile(
+    r"(?i)\b(token|secret|password|passwd|api[_-]?key|access[_-]?key|client[_-]?secret|authorization"
+    r"|bearer(?=\s+[A-Za-z0-9._~+/-]{12,}))(\s*[:=]\s*|\s+(?=[A-Za-z0-9._~+/-]{12,}))(['\"]?)[^\s'\"<>,;]{4,}\3"
+)
+
+
+def scrub(text: str, *, roots=()) -> str:
+    """Remove absolute local paths and credentials from ``text``.
+
+    ``roots`` (folders such as the output or repository folder) are replaced by nothing (paths
+    become relative to them); any other absolute path is shortened to ``…/<file name>``;
+    ``token=…``, ``password: …`` and the like keep their name and lose their value.
+    """
+    if not text:
+        return text
+    for r in sorted({str(r) for r in roots if r and len(str(r)) > 1}, key=len, reverse=True):
+        text = text.replace(r.rstrip("/\\") + "/", "").replace(r.rstrip("/\\") + "\\", "")
+    text = _POSIX_PATH.sub(lambda m: "…/" + m.group(0).rstrip("/").rsplit("/", 1)[-1], text)
+    text = _WIN_PATH.sub(lambda m: "…\\" + m.group(0).rstrip("\\").rsplit("\\", 1)[-1], text)
+    return _SECRET.sub(lambda m: f"{m.group(1)}{m.group(2)}***", text)
+
+
+def _scrub_obj(obj, roots):
+    if isinstance(obj, str):
+        return scrub(obj, roots=roots)
+    if isinstance(obj, list):
+        return [_scrub_obj(o, roots) for o in obj]
+    if isinstance(obj, dict):
+        return type(obj)({k: _scrub_obj(v, roots) for k, v in obj.items()})
+    return obj
+
+
+def scrub_notebook(nb, *, roots=()):
+    """A copy of a notebook with paths and credentials scrubbed from sources, outputs and metadata.
+
+    Embedded images are left alone; papermill's ``input_path``/``output_path`` become file names.
+    """
+    nb = copy.deepcopy(nb)
+    pm = nb.metadata.get("papermill", {})
+    for key in ("input_path", "output_path"):
+        if pm.get(key):
+            pm[key] = Path(str(pm[key])).name
+    if "parameters" in pm:
+        pm["parameters"] = _scrub_obj(pm["parameters"], roots)
+    for cell in nb.cells:
+        cell.source = scrub(cell.source, roots=roots)
+        for out in cell.get("outputs", []):
+            if "text" in out:
+                out["text"] = scrub(out["text"], roots=roots)
+            if "traceback" in out:
+                out["traceback"] = [scrub(t, roots=roots) for t in out["traceback"]]
+            if "evalue" in out:
+                out["evalue"] = scrub(out["evalue"], roots=roots)
+            for mime, val in list(out.get("data", {}).items()):
+                if mime.startswith("text/") or mime.endswith("json"):
+                    out["data"][mime] = _scrub_obj(val, roots)
+    return nb
+
+
+def sanitize(html: str) -> str:
+    """Escape every tag and attribute outside a plain-document allow-list (scripts, styles,
+    event handlers, iframes, forms...), so that text a user wrote shows as text."""
+    import bleach
+
+    return bleach.clean(html, tags=_TAGS, attributes=_ATTRS, protocols={"http", "https", "mailto"},
+                        strip=False, strip_comments=True)
+
+
+def _client_view(nb):
+    """The cells a client sees: no notes, no parameters, no stderr, no errors."""
+    nb = copy.deepcopy(nb)
+    cells = []
+    for cell in nb.cells:
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if tags & _HIDDEN_TAGS:
+            continue
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.get("outputs", [])
+                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
+                            and o.get("output_type") != "error"]
+            if not cell.outputs:
+                continue
+        elif cell.cell_type == "raw":
+            continue
+        cells.append(cell)
+    nb.cells = cells
+    return nb
+
+
+def _body(notebooks) -> str:
+    from nbconvert import HTMLExporter
+
+    stitched = nbformat.v4.new_notebook()
+    stitched.metadata = {"language_info": {"name": "python"}}
+    for nb in notebooks:
+        stitched.cells.extend(_client_view(nb).cells)
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True, embed_images=True, anchor_link_text="")
+    body, _ = exporter.from_notebook_node(stitched)
+    return body
+
+
+def _toc(body: str, *, levels=("h1", "h2")):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body, "html.parser")
+    toc, seen = [], set()
+    for i, h in enumerate(soup.find_all(list(levels))):
+        for a in h.find_all("a", class_="anchor-link"):
+            a.decompose()
+        hid = h.get("id") or f"section-{i}"
+        base, k = hid, 1
+        while hid in seen:
+            k += 1
+            hid = f"{base}-{k}"
+        seen.add(hid)
+        h["id"] = hid
+        toc.append({"level": int(h.name[1]), "id": hid, "text": h.get_text(" ", strip=True)})
+    return str(soup), toc
+
+
+_LABELS = {
+    "id": {"contents": "Daftar isi", "period": "Periode", "previous": "dibandingkan dengan", "generated": "Dibuat",
+           "report": "Laporan media sosial", "footer": "Dibuat dengan smanalysis. Nama akun orang disamarkan kecuali"
+           " konfigurasi menyatakan lain."},
+    "en": {"contents": "Contents", "period": "Period", "previous": "compared with", "generated": "Generated",
+           "report": "Social media report", "footer": "Made with smanalysis. People's handles are pseudonymised"
+           " unless the config says otherwise."},
+}
+
+
+def notebooks_to_html(notebooks, *, client: str, period=None, previous=None, lang: str = "id",
+                      roots=(), generated: date | None = None) -> str:
+    """Render executed notebooks (``nbformat`` nodes, in order) as one self-contained HTML page.
+
+    Parameters
+    ----------
+    notebooks : list of NotebookNode
+        Executed notebooks; their code is hidden, cells tagged ``notes`` and stderr are left out.
+    client : str
+        Client name for the title.
+    period, previous : (start, end), optional
+        Shown under the title.
+    lang : {"id", "en"}
+        Language of the page's own labels.
+    roots : iterable of path
+        Folders scrubbed from the page (see :func:`scrub`).
+
+    Returns
+    -------
+    str
+        The HTML page: no ``<script>``, figures as ``data:`` URIs, a table of contents.
+    """
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    body = _body(notebooks)
+    token = secrets.token_hex(8)
+    images: list[str] = []
+
+    def _stash(m):
+        images.append(m.group(1))
+        return f'src="smimg-{token}-{len(images) - 1}"'
+
+    body = _IMG.sub(_stash, body)
+    body = _STYLE.sub("", body)
+    body = sanitize(scrub(body, roots=roots))
+    body, toc = _toc(body)
+    for i, data in enumerate(images):
+        body = body.replace(f'src="smimg-{token}-{i}"', f'src="{data}"', 1)
+
+    env = Environment(loader=FileSystemLoader(str(Path(__file__).resolve().parents[1] / "templates")),
+                      autoescape=select_autoescape(["html", "j2"]))
+    tpl = env.get_template("report.html.j2")
+
+    def fmt(p):
+        return f"{p[0]:%Y-%m-%d} – {p[1]:%Y-%m-%d}"
+
+    page = tpl.render(
+        lang=lang if lang in _LABELS else "id",
+        labels=_LABELS.get(lang, _LABELS["id"]),
+        client=client,
+        period=fmt(period) if period else "",
+        previous=fmt(previous) if previous else "",
+        generated=(generated or date.today()).isoformat(),
+        toc=toc,
+        body=body,
+    )
+    if re.search(r"<\s*script", page, re.I):  # belt and braces: the page must never run code
+        raise RuntimeError("the rendered report contains a <script> tag; refusing to write it")
+    return page

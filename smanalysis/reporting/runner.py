@@ -1,0 +1,345 @@
+"""Run the notebooks for client configs with papermill and write the reports.
+
+Per client, under ``<out>/<slug>/``:
+
+* ``report.html``: one self-contained HTML page (code hidden, figures embedded, table of contents,
+  the period and the metric definitions used),
+* ``metrics.json``: the key figures, written by the evaluation notebook
+  (:func:`smanalysis.reports.write_key_metrics`),
+* ``next_plan.csv``: the draft content plan for the next period,
+* ``notebooks/*.ipynb``: the executed notebooks (paths and credentials scrubbed).
+
+Examples
+--------
+>>> from smanalysis.reporting.runner import notebook_parameters
+>>> import pandas as pd
+>>> p = notebook_parameters("cfg.yaml", period=(pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-31")),
+...                         previous=(pd.Timestamp("2026-09-01"), pd.Timestamp("2026-09-30")), lang="en",
+...                         pseudonymise=True)
+>>> p["period_start"], p["previous_end"], p["output_dir"]
+('2026-10-01', '2026-09-30', '.')
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+import pandas as pd
+
+from .client import CACHE_ENV
+from .config import read_config, resolve_periods
+from .html import notebooks_to_html, scrub, scrub_notebook
+
+__all__ = ["run_client", "run_batch", "notebook_parameters", "notebooks_dir", "DEFAULT_NOTEBOOKS", "ALL_NOTEBOOKS"]
+
+#: the notebooks of a client report unless the config lists others (``notebooks: [...]``)
+DEFAULT_NOTEBOOKS = ("04_evaluation",)
+#: the four workflow steps, for ``notebooks: all``
+ALL_NOTEBOOKS = ("01_fact_finding", "02_plan_review", "03_execution", "04_evaluation")
+
+
+def notebooks_dir() -> Path:
+    """Where the numbered notebooks live: ``smanalysis/notebooks`` when installed with them,
+    else the repository's ``notebooks/`` folder."""
+    here = Path(__file__).resolve().parents[1]
+    for cand in (here / "notebooks", here.parent / "notebooks"):
+        if cand.is_dir() and any(cand.glob("0*.ipynb")):
+            return cand
+    return here.parent / "notebooks"
+
+
+def _resolve_notebooks(names) -> list[Path]:
+    base = notebooks_dir()
+    if names in ("all", ["all"]):
+        names = ALL_NOTEBOOKS
+    out = []
+    for n in names or DEFAULT_NOTEBOOKS:
+        p = Path(str(n))
+        if p.suffix != ".ipynb":
+            hits = sorted(base.glob(f"{p.name}*.ipynb"))
+            if not hits:
+                raise FileNotFoundError(f"notebook {str(n)!r} not found in the notebooks folder")
+            p = hits[0]
+        elif not p.is_absolute():
+            p = base / p
+        if not p.is_file():
+            raise FileNotFoundError(f"notebook {p.name!r} not found")
+        out.append(p)
+    return out
+
+
+def notebook_parameters(config, *, period, previous, lang, pseudonymise, output_dir=".") -> dict:
+    """The parameters papermill injects into every notebook (literals only)."""
+    return {
+        "config": str(config),
+        "period_start": f"{period[0]:%Y-%m-%d}",
+        "period_end": f"{period[1]:%Y-%m-%d}",
+        "previous_start": f"{previous[0]:%Y-%m-%d}",
+        "previous_end": f"{previous[1]:%Y-%m-%d}",
+        "lang": lang,
+        "pseudonymise": bool(pseudonymise),
+        "output_dir": str(output_dir),
+    }
+
+
+def _roots(*paths) -> list[str]:
+    roots = {str(Path.home()), str(Path.cwd()), sys.prefix, os.path.realpath(sys.prefix)}
+    for p in paths:
+        if p:
+            roots.add(str(Path(p).resolve()))
+            roots.add(str(Path(p).absolute()))
+    import tempfile
+
+    roots.add(tempfile.gettempdir())
+    return sorted(r for r in roots if len(r) > 1)
+
+
+def run_client(config, *, out="reports", lang=None, period=None, notebooks=None, timeout=600,
+               log=None) -> dict:
+    """Run the report notebooks for one client config and write its report folder.
+
+    Parameters
+    ----------
+    config : path
+        Client config YAML.
+    out : path
+        Parent folder; the client's files go to ``out/<slug>/``.
+    lang : {"id", "en"}, optional
+        Override the config's language.
+    period : str, optional
+        ``YYYY-MM`` or ``START:END``; the previous period is then the one just before.
+    notebooks : list of str, optional
+        Notebook names (prefixes such as ``"04_evaluation"``) or ``"all"``; default the config's
+        ``notebooks``, else :data:`DEFAULT_NOTEBOOKS`.
+    timeout : int
+        Seconds a single cell may run.
+    log : callable, optional
+        Called with progress lines.
+
+    Returns
+    -------
+    dict
+        ``client``, ``slug``, ``status`` ("ok" or "failed"), ``seconds``, ``reason`` ("" when ok),
+        ``outputs`` (files written, relative to ``out``).
+
+    Raises
+    ------
+    Exception
+        Whatever the config, a notebook or the export raised; :func:`run_batch` catches it.
+    """
+    import nbformat
+    import papermill as pm
+
+    t0 = time.perf_counter()
+    cfg = read_config(config)
+    if lang is not None and lang not in ("id", "en"):
+        raise ValueError(f"The value for `lang` must be one of ['id', 'en'], but {lang!r} was passed.")
+    cur, prev = resolve_periods(cfg, period=period)
+    lang = lang or cfg["lang"]
+    out = Path(out)
+    client_dir = out / cfg["slug"]
+    nb_dir = client_dir / "notebooks"
+    nb_dir.mkdir(parents=True, exist_ok=True)
+    for stale in ("report.html", "metrics.json"):
+        (client_dir / stale).unlink(missing_ok=True)
+    paths = _resolve_notebooks(notebooks if notebooks is not None else cfg.get("notebooks"))
+    params = notebook_parameters(os.path.relpath(cfg["config"], client_dir.resolve()), period=cur, previous=prev,
+                                 lang=lang, pseudonymise=cfg["pseudonymise"], output_dir=".")
+    roots = _roots(client_dir, out, cfg["config"].parent, notebooks_dir().parent)
+    cache = client_dir / ".cache"
+    old_env = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(cache.resolve())
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    executed = []
+    try:
+        for path in paths:
+            target = nb_dir / path.name
+            if log:
+                log(f"  {cfg['slug']}: {path.stem}")
+            try:
+                nb = pm.execute_notebook(str(path), str(target), parameters=params, kernel_name="python3",
+                                         progress_bar=False, request_save_on_cell_execute=False,
+                                         cwd=str(client_dir), execution_timeout=timeout)
+            finally:
+                if target.is_file():  # also the partly executed notebook of a failure
+                    done = nbformat.read(str(target), as_version=4)
+                    nbformat.write(scrub_notebook(done, roots=roots), str(target))
+            executed.append(scrub_notebook(nb, roots=roots))
+    finally:
+        if old_env is None:
+            os.environ.pop(CACHE_ENV, None)
+        else:
+            os.environ[CACHE_ENV] = old_env
+        _rmtree(cache)
+    html = notebooks_to_html(executed, client=cfg["client"], period=cur, previous=prev, lang=lang, roots=roots)
+    (client_dir / "report.html").write_text(html, encoding="utf-8")
+    metrics = client_dir / "metrics.json"
+    if metrics.is_file():  # written by the notebook; scrub it too
+        metrics.write_text(scrub(metrics.read_text(encoding="utf-8"), roots=roots), encoding="utf-8")
+    outputs = sorted(str(p.relative_to(out)) for p in client_dir.rglob("*") if p.is_file())
+    return {"client": cfg["client"], "slug": cfg["slug"], "status": "ok",
+            "seconds": round(time.perf_counter() - t0, 2), "reason": "", "outputs": outputs}
+
+
+def _rmtree(path: Path):
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _reason(err: BaseException, roots) -> str:
+    """One line saying why a client failed."""
+    try:
+        from papermill.exceptions import PapermillExecutionError
+    except ImportError:  # pragma: no cover
+        PapermillExecutionError = ()  # noqa: N806
+    if isinstance(err, PapermillExecutionError):
+        text = f"{err.ename}: {err.evalue} (cell {err.exec_count})"
+    else:
+        text = f"{type(err).__name__}: {err}"
+    text = " ".join(str(text).split())
+    return scrub(text, roots=roots)[:500]
+
+
+def _client_name(config) -> str:
+    try:
+        cfg = read_config(config)
+        return cfg["client"]
+    except Exception:  # noqa: BLE001 - a broken config still needs a name in the summary
+        return Path(str(config)).stem
+
+
+def _safe_run(config, out, lang, period, notebooks, timeout, verbose):
+    """Run one client; never raise (the batch must go on)."""
+    t0 = time.perf_counter()
+    try:
+        log = (lambda s: print(s, flush=True)) if verbose else None
+        return run_client(config, out=out, lang=lang, period=period, notebooks=notebooks, timeout=timeout, log=log)
+    except BaseException as err:  # noqa: BLE001
+        if isinstance(err, KeyboardInterrupt):
+            raise
+        reason = _reason(err, _roots(out, Path(str(config)).parent))
+        if os.environ.get("SMANALYSIS_DEBUG"):
+            traceback.print_exc()
+        return {"client": _client_name(config), "slug": "", "status": "failed",
+                "seconds": round(time.perf_counter() - t0, 2), "reason": reason, "outputs": []}
+
+
+def format_summary(summary: pd.DataFrame) -> str:
+    """The batch summary as a plain-text table (client, status, time, reason).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"client": ["A"], "status": ["ok"], "seconds": [1.234], "reason": [""]})
+    >>> print(format_summary(s))
+    client  status  time (s)  reason
+    A       ok           1.2
+    """
+    rows = summary.assign(time=summary["seconds"].map(lambda s: f"{s:.1f}"))
+    table = [["client", "status", "time (s)", "reason"]] + rows[["client", "status", "time", "reason"]].astype(str).values.tolist()
+    w = [max(len(r[i]) for r in table) for i in range(3)]
+    lines = [f"{r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:>{w[2]}}  {r[3]}".rstrip() for r in table]
+    return "\n".join(lines)
+
+
+def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, notebooks=None, timeout=600,
+              verbose: bool = True) -> pd.DataFrame:
+    """Run :func:`run_client` for many client configs, ``jobs`` at a time in separate processes.
+
+    A failing client does not stop the others; its row says why. Progress lines are printed while
+    it runs and the summary table at the end (``verbose=True``); the summary is also written to
+    ``out/summary.csv``.
+
+    Parameters
+    ----------
+    configs : list of path
+        Client config YAML files.
+    out : path
+        Parent folder of the client folders.
+    jobs : int
+        Clients run in parallel (processes); 1 runs them one after another in this process.
+    lang, period, notebooks, timeout
+        As in :func:`run_client`, for every client.
+
+    Returns
+    -------
+    DataFrame
+        One row per config, in the order given: ``client``, ``status`` ("ok"|"failed"),
+        ``seconds``, ``reason``, ``outputs`` (list of files relative to ``out``).
+
+    Raises
+    ------
+    ValueError
+        When ``jobs`` is below 1 or ``lang`` is not ``id``/``en`` (before any client runs).
+    """
+    configs = [str(c) for c in ([configs] if isinstance(configs, (str, Path)) else configs)]
+    if not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"The value for `jobs` must be a whole number of at least 1, but {jobs!r} was passed.")
+    if lang is not None and lang not in ("id", "en"):
+        raise ValueError(f"The value for `lang` must be one of ['id', 'en'], but {lang!r} was passed.")
+    if period is not None:
+        from .config import parse_period
+
+        parse_period(period)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    say = (lambda s: print(s, flush=True)) if verbose else (lambda s: None)
+    n = len(configs)
+    t0 = time.perf_counter()
+    say(f"smanalysis report: {n} client(s), {min(jobs, max(n, 1))} at a time -> {out}")
+    results: dict[int, dict] = {}
+
+    def _done(i, res):
+        results[i] = res
+        extra = f" ({res['reason']})" if res["reason"] else ""
+        say(f"[{len(results)}/{n}] {res['client']}: {res['status']} in {res['seconds']:.1f} s{extra}")
+
+    if jobs == 1 or n <= 1:
+        for i, c in enumerate(configs):
+            say(f"[start] {Path(c).name}")
+            _done(i, _safe_run(c, out, lang, period, notebooks, timeout, verbose))
+    else:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        with ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=ctx) as pool:
+            futs = {}
+            for i, c in enumerate(configs):
+                futs[pool.submit(_safe_run, c, out, lang, period, notebooks, timeout, False)] = i
+            say(f"[start] {', '.join(Path(c).name for c in configs)}")
+            for fut in as_completed(futs):
+                i = futs[fut]
+                try:
+                    res = fut.result()
+                except BaseException as err:  # noqa: BLE001 - a worker that died
+                    res = {"client": _client_name(configs[i]), "slug": "", "status": "failed", "seconds": 0.0,
+                           "reason": _reason(err, _roots(out)), "outputs": []}
+                _done(i, res)
+    summary = pd.DataFrame([results[i] for i in range(n)],
+                           columns=["client", "slug", "status", "seconds", "reason", "outputs"])
+    summary = summary[["client", "status", "seconds", "reason", "outputs"]]
+    summary.drop(columns=["outputs"]).to_csv(out / "summary.csv", index=False)
+    say("")
+    say(format_summary(summary))
+    ok = int((summary["status"] == "ok").sum())
+    say(f"\n{ok}/{n} ok in {time.perf_counter() - t0:.1f} s")
+    return summary
+
+
+def _json_default(o):
+    if isinstance(o, (pd.Timestamp,)):
+        return o.isoformat()
+    if hasattr(o, "item"):
+        return o.item()
+    return str(o)
+
+
+def dumps(obj) -> str:
+    """JSON text of ``obj`` with timestamps and NumPy scalars converted."""
+    return json.dumps(obj, ensure_ascii=False, indent=2, default=_json_default, allow_nan=False)
