@@ -1,0 +1,55 @@
+"""Layer 1 of the evaluation: reach, engagement, virality, timing and growth.
+
+Every rate has a declared numerator and denominator (:data:`METRICS`), group
+rates come with bootstrap intervals and post counts, and comparisons say in
+plain words when there are not enough posts to tell.
+
+Modules: :mod:`~smanalysis.media.metrics` (METRICS, post_metrics),
+:mod:`~smanalysis.media.aggregate` (summary, top_posts, compare_periods),
+:mod:`~smanalysis.media.benchmark` (benchmark, mix),
+:mod:`~smanalysis.media.timing` (best_times, spikes),
+:mod:`~smanalysis.media.growth` (growth, period_growth),
+:mod:`~smanalysis.media.stats` (bootstrap_interval, compare_groups).
+"""
+
+from .aggregate import compare_periods, rate_parts, summary, top_posts
+from .benchmark import benchmark, mix
+from .growth import FREQS, growth, period_growth
+from .metrics import (
+    COUNT_METRICS,
+    ENGAGEMENT_DEFINITIONS,
+    METRICS,
+    RATE_METRICS,
+    Metric,
+    engagement_components,
+    metric_label,
+    post_metrics,
+)
+from .stats import VERDICTS, bootstrap_interval, compare_groups
+from .timing import WEEKDAYS, best_times, spikes
+
+__all__ = [
+    "Metric",
+    "METRICS",
+    "ENGAGEMENT_DEFINITIONS",
+    "RATE_METRICS",
+    "COUNT_METRICS",
+    "FREQS",
+    "VERDICTS",
+    "WEEKDAYS",
+    "metric_label",
+    "engagement_components",
+    "post_metrics",
+    "summary",
+    "top_posts",
+    "compare_periods",
+    "rate_parts",
+    "benchmark",
+    "mix",
+    "growth",
+    "period_growth",
+    "best_times",
+    "spikes",
+    "bootstrap_interval",
+    "compare_groups",
+]

@@ -1,0 +1,349 @@
+"""Group summaries, top posts and period comparisons of post metrics.
+
+Every rate is given two ways, named distinctly: ``<rate>_mean_of_posts`` (the
+average of the posts' rates: each post counts the same) and
+``<rate>_ratio_of_totals`` (total numerator / total denominator: big posts
+count more). Tools mix these silently; we show both.
+
+Examples
+--------
+>>> import pandas as pd
+>>> posts = pd.DataFrame({"platform": ["instagram"] * 2, "likes": [10.0, 90.0], "comments": [0.0, 0.0],
+...                       "shares": [0.0, 0.0], "saves": [0.0, 0.0], "reach": [100.0, 300.0]})
+>>> s = summary(posts, by="platform", metrics=["er_reach"], ci=None)
+>>> s[["platform", "n_posts", "er_reach_mean_of_posts", "er_reach_ratio_of_totals"]]
+    platform  n_posts  er_reach_mean_of_posts  er_reach_ratio_of_totals
+0  instagram        2                     0.2                      0.25
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ._common import TIME_KEYS, as_list, check_choice, in_period, require, resolve_timezone, time_key, warn
+from .metrics import COUNT_METRICS, RATE_METRICS, post_metrics
+from .stats import _METHODS, _seed_for, interval_table
+
+__all__ = ["summary", "top_posts", "compare_periods", "rate_parts"]
+
+
+def _col(pm, name):
+    if name not in pm.columns:
+        return np.full(len(pm), np.nan)
+    return pd.to_numeric(pm[name], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _is(pm, col, value):
+    if col not in pm.columns:
+        return None
+    return pm[col].eq(value).to_numpy(dtype=bool, na_value=False)
+
+
+def rate_parts(pm: pd.DataFrame, rate: str):
+    """Numerator and denominator arrays of ``rate`` for the output of :func:`post_metrics`.
+
+    Both are NaN where the rate is undefined, so that sums over a group give
+    the ratio of totals over the posts where the rate exists.
+    """
+    eng, fol = _col(pm, "engagements"), _col(pm, "followers_at_publish")
+    reach, imp, views = _col(pm, "reach"), _col(pm, "impressions"), _col(pm, "views")
+    is_views = _is(pm, "impressions_basis", "views")
+    exposure = np.where(is_views, views, imp) if is_views is not None else np.where(np.isnan(imp), views, imp)
+    if rate == "virality_rate":
+        vb_imp, vb_views = _is(pm, "virality_basis", "impressions"), _is(pm, "virality_basis", "views")
+        if vb_imp is None:
+            vb_imp = np.isnan(reach) & ~np.isnan(imp)
+            vb_views = np.isnan(reach) & np.isnan(imp)
+        den = np.where(vb_imp, imp, np.where(vb_views, views, reach))
+    else:
+        den = None
+    parts = {
+        "er_reach": (eng, reach), "er_impressions": (eng, exposure), "er_followers": (eng, fol),
+        "reach_rate": (reach, fol), "virality_rate": (_col(pm, "shares"), den),
+        "click_rate": (_col(pm, "clicks"), exposure),
+        "conversation_rate": (_col(pm, "comments"), np.ones(len(pm))),
+        "amplification_rate": (_col(pm, "shares"), np.ones(len(pm))),
+        "applause_rate": (_col(pm, "likes"), np.ones(len(pm))),
+        "conversation_rate_per_1k": (_col(pm, "comments"), fol / 1000.0),
+        "amplification_rate_per_1k": (_col(pm, "shares"), fol / 1000.0),
+        "applause_rate_per_1k": (_col(pm, "likes"), fol / 1000.0),
+    }
+    numer, denom = parts[rate]
+    defined = ~np.isnan(_col(pm, rate))
+    return np.where(defined, numer, np.nan), np.where(defined, denom, np.nan)
+
+
+def _group_codes(frame: pd.DataFrame, keys: list[str]):
+    if not keys:
+        return np.zeros(len(frame), dtype=np.int64), pd.DataFrame(index=range(1)), 1
+    grouped = frame.groupby(keys, sort=True, dropna=False, observed=True)
+    codes = grouped.ngroup().to_numpy().astype(np.int64)
+    index = grouped.size().index
+    return codes, index.to_frame(index=False), len(index)
+
+
+def _with_keys(posts, keys, tz, func):
+    derived = [k for k in keys if k in TIME_KEYS and k not in posts.columns]
+    require(posts, [k for k in keys if k not in derived] + (["created_at"] if derived else []), func=func)
+    if derived:
+        posts = posts.assign(**{k: time_key(posts["created_at"], k, tz) for k in derived})
+    return posts
+
+
+def _gsum(codes, values, g):
+    ok = ~np.isnan(values)
+    return np.bincount(codes[ok], weights=values[ok], minlength=g), np.bincount(codes[ok], minlength=g)
+
+
+def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.DataFrame | None = None,
+            engagement="platform", ci: float | None = 0.95, n_boot: int = 1000, seed: int = 0,
+            boot_max: int = 5000, timezone: str | None = None, profile=None) -> pd.DataFrame:
+    """Counts, medians, means and rates by group, each rate with a bootstrap interval.
+
+    Parameters
+    ----------
+    posts : DataFrame
+        Canonical posts, or the output of :func:`post_metrics` (else it is
+        computed here with ``followers`` and ``engagement``).
+    by : str or list of str, optional
+        Grouping columns, e.g. ``"platform"``, ``"format"``, ``"theme"``,
+        ``"content_type"``, ``"account"``; ``"month"``, ``"week"``, ``"day"``
+        (period start), ``"weekday"`` (0 = Monday) and ``"hour"`` are derived
+        from ``created_at`` in the profile's timezone. ``None``: one row.
+    metrics : list of str, optional
+        Rates to report (default all of :data:`RATE_METRICS`).
+    followers : DataFrame, optional
+        Daily followers table, passed to :func:`post_metrics`.
+    engagement : str, dict or list
+        Engagement definition, passed to :func:`post_metrics`.
+    ci : float or None
+        Interval level (default 0.95); ``None`` skips the intervals.
+    n_boot, seed, boot_max
+        Bootstrap replicates, random seed, and the group size above which the
+        normal approximation replaces the bootstrap.
+    timezone : str, optional
+        Timezone for derived time keys (default: profile's, else Asia/Jakarta).
+    profile : Profile, optional
+
+    Returns
+    -------
+    DataFrame
+        One row a group, sorted by ``by``: the ``by`` columns, ``n_posts``;
+        for each count in :data:`COUNT_METRICS` present in the posts:
+        ``<count>_total`` (NaN when never reported), ``<count>_mean``,
+        ``<count>_median``; for each rate: ``<rate>_mean_of_posts``,
+        ``<rate>_median``, ``<rate>_ratio_of_totals``, ``<rate>_n_posts``
+        (posts where the rate is defined) and, when ``ci`` is set,
+        ``<rate>_ci_low``/``<rate>_ci_high`` (interval of the mean of posts,
+        NaN under 2 posts); and ``ci_method`` ("bootstrap" | "normal").
+
+    Raises
+    ------
+    SchemaError
+        When a ``by`` column (or ``created_at`` for a time key) is missing.
+    ValueError
+        For an unknown metric.
+    """
+    keys = as_list(by)
+    rates = list(RATE_METRICS) if metrics is None else as_list(metrics)
+    for r in rates:
+        check_choice("metrics", r, RATE_METRICS)
+    tz = resolve_timezone(timezone, profile)
+    posts = _with_keys(posts, keys, tz, "summary")
+    if "engagements" not in posts.columns or any(r not in posts.columns for r in rates):
+        posts = post_metrics(posts, followers=followers, engagement=engagement, timezone=tz)
+    codes, frame, g = _group_codes(posts, keys)
+    out: dict[str, np.ndarray] = {"n_posts": np.bincount(codes, minlength=g)}
+    codes_s = pd.Series(codes)
+
+    def med(values):
+        return pd.Series(values).groupby(codes_s).median().reindex(range(g)).to_numpy()
+
+    for c in COUNT_METRICS:
+        if c not in posts.columns:
+            continue
+        v = _col(posts, c)
+        s, n = _gsum(codes, v, g)
+        out[f"{c}_total"] = np.where(n > 0, s, np.nan)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[f"{c}_mean"] = np.where(n > 0, s / np.maximum(n, 1), np.nan)
+        out[f"{c}_median"] = med(v)
+    method = np.zeros(g, dtype=np.int8)
+    for r in rates:
+        v = _col(posts, r)
+        s, n = _gsum(codes, v, g)
+        numer, denom = rate_parts(posts, r)
+        sn, _ = _gsum(codes, numer, g)
+        sd, _ = _gsum(codes, denom, g)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[f"{r}_mean_of_posts"] = np.where(n > 0, s / np.maximum(n, 1), np.nan)
+            out[f"{r}_median"] = med(v)
+            out[f"{r}_ratio_of_totals"] = np.where((n > 0) & (sd > 0), sn / np.where(sd > 0, sd, 1.0), np.nan)
+        out[f"{r}_n_posts"] = n
+        if ci is not None:
+            low, high, m = interval_table(v, codes, g, level=ci, n_boot=n_boot, rng=_seed_for(seed, r),
+                                          boot_max=boot_max)
+            out[f"{r}_ci_low"], out[f"{r}_ci_high"] = low, high
+            method = np.maximum(method, m)
+    if ci is not None:
+        out["ci_method"] = _METHODS[method]
+    res = pd.concat([frame.reset_index(drop=True), pd.DataFrame(out)], axis=1)
+    res.attrs["engagement_definition"] = posts.attrs.get("engagement_definition", engagement)
+    return res
+
+
+_TOP_COLUMNS = ("post_id", "platform", "account", "created_at", "format", "theme", "content_type", "caption",
+                "permalink", "engagements", "reach", "impressions", "views", "impressions_basis")
+
+
+def top_posts(posts: pd.DataFrame, *, metric: str = "er_reach", n: int = 10, by=None, ascending: bool = False,
+              followers: pd.DataFrame | None = None, engagement="platform") -> pd.DataFrame:
+    """The ``n`` best (or worst) posts by a metric, overall or within each group.
+
+    Parameters
+    ----------
+    posts : DataFrame
+        Canonical posts or :func:`post_metrics` output.
+    metric : str
+        Column to rank by (a count or rate from :data:`METRICS`, or any numeric column).
+    n : int
+        Posts per group.
+    by : str or list of str, optional
+        Rank within each group (e.g. ``"platform"``).
+    ascending : bool
+        ``True`` for the weakest posts.
+    followers, engagement
+        Passed to :func:`post_metrics` when the metrics are not yet computed.
+
+    Returns
+    -------
+    DataFrame
+        ``rank`` (1 = best in its group), the ``by`` columns and the available
+        identifying columns (post_id, platform, account, created_at, format,
+        theme, content_type, caption, permalink), ``metric``, engagements,
+        reach, impressions, views. Posts whose metric is NaN are left out.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"post_id": ["a", "b", "c"], "platform": "instagram",
+    ...                       "likes": [5.0, 50.0, 20.0], "reach": [100.0, 100.0, 100.0]})
+    >>> top_posts(posts, metric="likes", n=2)[["rank", "post_id", "likes"]]
+       rank post_id  likes
+    0     1       b   50.0
+    1     2       c   20.0
+    """
+    if n < 1:
+        raise ValueError(f"The value for `n` must be a positive integer, but {n!r} was passed.")
+    keys = as_list(by)
+    require(posts, keys, func="top_posts")
+    if metric not in posts.columns:
+        if metric in RATE_METRICS or metric in ("engagements", "followers_at_publish"):
+            posts = post_metrics(posts, followers=followers, engagement=engagement)
+        else:
+            require(posts, [metric], func="top_posts")
+    value = pd.to_numeric(posts[metric], errors="coerce")
+    keep = value.notna().to_numpy()
+    cols = list(dict.fromkeys([*keys, *[c for c in _TOP_COLUMNS if c in posts.columns and c != metric], metric]))
+    ranked = posts.loc[keep, cols].assign(_v=value[keep])
+    ranked = ranked.sort_values([*keys, "_v"], ascending=[True] * len(keys) + [ascending], kind="stable")
+    if keys:
+        ranked = ranked.assign(rank=ranked.groupby(keys, dropna=False).cumcount() + 1)
+    else:
+        ranked = ranked.assign(rank=np.arange(1, len(ranked) + 1))
+    ranked = ranked[ranked["rank"] <= n]
+    return ranked[["rank", *cols]].reset_index(drop=True)
+
+
+_PERIOD_METRICS = (
+    "n_posts", "engagements_total", "engagements_median", "reach_total", "impressions_total", "views_total",
+    "er_reach_ratio_of_totals", "er_reach_mean_of_posts", "er_impressions_ratio_of_totals",
+    "er_followers_ratio_of_totals", "virality_rate_ratio_of_totals", "conversation_rate_mean_of_posts",
+    "amplification_rate_mean_of_posts", "applause_rate_mean_of_posts",
+)
+
+
+def compare_periods(posts: pd.DataFrame, *, current, previous, by=None, metrics=None,
+                    followers: pd.DataFrame | None = None, engagement="platform", timezone: str | None = None,
+                    profile=None) -> pd.DataFrame:
+    """This period against the previous one: absolute and relative change of each metric.
+
+    Parameters
+    ----------
+    posts : DataFrame
+        Canonical posts (or :func:`post_metrics` output) with ``created_at``.
+    current, previous : tuple, dict or str
+        Local calendar periods, both ends included: ``(start, end)``,
+        ``{"start": ..., "end": ...}`` (the client config layout) or ``"YYYY-MM"``.
+    by : str or list of str, optional
+        Compare within groups (e.g. ``"platform"``).
+    metrics : list of str, optional
+        :func:`summary` columns to compare (default: posts, totals, medians and
+        the main rates; only those present are reported).
+    followers : DataFrame, optional
+        Daily followers; adds ``followers_end``, ``net_new_followers`` and
+        ``follower_growth`` when ``by`` is None or among platform/account.
+    engagement, timezone, profile
+        As in :func:`summary`.
+
+    Returns
+    -------
+    DataFrame
+        Long table: ``by`` columns, ``metric``, ``current``, ``previous``,
+        ``change`` (current - previous) and ``change_pct`` (change / previous,
+        a ratio; NaN when previous is 0 or missing).
+
+    Warns
+    -----
+    SMAnalysisWarning
+        Once, counting the rows whose relative change is undefined.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"post_id": ["a", "b", "c"], "platform": "instagram", "account": "k",
+    ...     "created_at": pd.to_datetime(["2026-09-10", "2026-10-02", "2026-10-20"], utc=True),
+    ...     "likes": [10.0, 10.0, 20.0], "reach": [100.0, 100.0, 100.0]})
+    >>> res = compare_periods(posts, current="2026-10", previous="2026-09",
+    ...                       metrics=["n_posts", "likes_total"])
+    >>> res[["metric", "current", "previous", "change", "change_pct"]]
+            metric  current  previous  change  change_pct
+    0      n_posts      2.0       1.0     1.0         1.0
+    1  likes_total     30.0      10.0    20.0         2.0
+    """
+    keys = as_list(by)
+    tz = resolve_timezone(timezone, profile)
+    require(posts, ["created_at", *keys], func="compare_periods")
+    if "engagements" not in posts.columns:
+        posts = post_metrics(posts, followers=followers, engagement=engagement, timezone=tz)
+    wanted = list(_PERIOD_METRICS) if metrics is None else as_list(metrics)
+    tables = {}
+    for name, period in (("current", current), ("previous", previous)):
+        part = posts[in_period(posts["created_at"], period, tz)]
+        s = summary(part, by=keys, ci=None, timezone=tz)
+        cols = [c for c in wanted if c in s.columns]
+        if followers is not None and set(keys) <= {"platform", "account"}:
+            from .growth import period_growth
+
+            gr = period_growth(followers, period=period, by=keys or None)
+            gcols = ["followers_end", "net_new_followers", "follower_growth"]
+            s = s.merge(gr[[*keys, *gcols]], on=keys, how="outer") if keys else s.assign(
+                **{c: gr[c].iloc[0] for c in gcols})
+            cols += gcols
+        long = s[[*keys, *cols]].melt(id_vars=keys, var_name="metric", value_name=name)
+        tables[name] = long
+    res = tables["current"].merge(tables["previous"], on=[*keys, "metric"], how="outer", sort=False)
+    order = {m: i for i, m in enumerate(dict.fromkeys([*wanted, "followers_end", "net_new_followers",
+                                                      "follower_growth"]))}
+    res = res.assign(_o=res["metric"].map(order)).sort_values([*keys, "_o"], kind="stable").drop(columns="_o")
+    is_count = res["metric"].eq("n_posts")
+    res["current"] = res["current"].astype("float64").where(~(is_count & res["current"].isna()), 0.0)
+    res["previous"] = res["previous"].astype("float64").where(~(is_count & res["previous"].isna()), 0.0)
+    change = res["current"] - res["previous"]
+    bad = ~(res["previous"].abs() > 0)
+    if bad.any():
+        warn(f"compare_periods: relative change undefined (previous value 0 or missing) for {int(bad.sum())} "
+             f"of {len(res)} rows; change_pct set to NaN.")
+    res = res.assign(change=change, change_pct=(change / res["previous"].where(~bad)))
+    return res.reset_index(drop=True)

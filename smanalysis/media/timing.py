@@ -1,0 +1,210 @@
+"""When to post, and which days stand out: best posting times and spikes.
+
+Examples
+--------
+>>> import pandas as pd
+>>> posts = pd.DataFrame({"platform": "instagram", "er_reach": [0.1, 0.3, 0.2],
+...     "created_at": pd.to_datetime(["2026-10-05 12:00", "2026-10-12 12:30", "2026-10-06 02:00"], utc=True)})
+>>> bt = best_times(posts, min_posts=2)
+>>> bt[bt["rank"] == 1][["weekday", "hour", "n_posts", "median"]]
+    weekday  hour  n_posts  median
+19        0    19        2     0.2
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ._common import NS_PER_DAY, NS_PER_HOUR, as_list, local_ns, require, resolve_timezone, warn
+from .metrics import RATE_METRICS, post_metrics
+
+__all__ = ["best_times", "spikes", "WEEKDAYS"]
+
+#: Day names, Monday first, as (id, en).
+WEEKDAYS = (
+    ("Senin", "Monday"), ("Selasa", "Tuesday"), ("Rabu", "Wednesday"), ("Kamis", "Thursday"),
+    ("Jumat", "Friday"), ("Sabtu", "Saturday"), ("Minggu", "Sunday"),
+)
+
+
+def best_times(posts: pd.DataFrame, *, metric: str = "er_reach", min_posts: int = 3, top: int = 3,
+               hour_bin: int = 1, timezone: str | None = None, profile=None, followers=None,
+               engagement="platform") -> pd.DataFrame:
+    """Median of a per-post metric by day of week and hour, in the profile's timezone.
+
+    Parameters
+    ----------
+    posts : DataFrame
+        Posts with ``created_at`` and ``metric`` (or what :func:`post_metrics` needs).
+    metric : str
+        Per-post metric (default ``"er_reach"``).
+    min_posts : int
+        Slots with fewer posts where the metric is defined get ``median`` NaN
+        and no rank.
+    top : int
+        How many of the best slots get a ``rank``.
+    hour_bin : int
+        Slot width in hours (1, 2, 3, 4, 6, 8, 12 or 24); wider slots suit
+        accounts with few posts.
+    timezone : str, optional
+        Default: the profile's, else Asia/Jakarta.
+    profile : Profile, optional
+    followers, engagement
+        Passed to :func:`post_metrics` when ``metric`` is not yet computed.
+
+    Returns
+    -------
+    DataFrame
+        Every slot (7 x 24 / hour_bin rows, Monday 0 first): ``weekday``
+        (0 = Monday .. 6 = Sunday), ``hour`` (slot start, local), ``n_posts``
+        (posts with the metric), ``median`` (NaN below ``min_posts``),
+        ``mean``, ``rank`` (1 = best, among the ``top`` best slots; NaN
+        otherwise) and ``metric`` (the metric's name). The timezone is in
+        ``attrs["timezone"]``.
+
+    Raises
+    ------
+    SchemaError
+        When ``created_at`` (or the metric's inputs) is missing.
+    ValueError
+        For a bad ``hour_bin``, ``min_posts`` or ``top``.
+    """
+    if hour_bin not in (1, 2, 3, 4, 6, 8, 12, 24):
+        raise ValueError(f"The value for `hour_bin` must be one of [1, 2, 3, 4, 6, 8, 12, 24], "
+                         f"but {hour_bin!r} was passed.")
+    if min_posts < 1 or top < 0:
+        raise ValueError(f"`min_posts` must be >= 1 and `top` >= 0, but {min_posts!r} and {top!r} were passed.")
+    require(posts, ["created_at"], func="best_times")
+    tz = resolve_timezone(timezone, profile)
+    if metric not in posts.columns:
+        if metric in RATE_METRICS or metric == "engagements":
+            posts = post_metrics(posts, followers=followers, engagement=engagement, timezone=tz)
+        else:
+            require(posts, [metric], func="best_times")
+    values = pd.to_numeric(posts[metric], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    ns = local_ns(posts["created_at"], tz)
+    ok = (ns != np.iinfo("i8").min) & ~np.isnan(values)
+    ns, values = ns[ok], values[ok]
+    per_day = 24 // hour_bin
+    weekday = (ns // NS_PER_DAY + 3) % 7
+    slot = weekday * per_day + ((ns // NS_PER_HOUR) % 24) // hour_bin
+    nslots = 7 * per_day
+    n = np.bincount(slot, minlength=nslots)
+    sums = np.bincount(slot, weights=values, minlength=nslots)
+    med = pd.Series(values).groupby(slot).median().reindex(range(nslots)).to_numpy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(n > 0, sums / np.maximum(n, 1), np.nan)
+    enough = n >= min_posts
+    med = np.where(enough, med, np.nan)
+    mean = np.where(enough, mean, np.nan)
+    rank = np.full(nslots, np.nan)
+    cand = np.flatnonzero(enough)
+    if len(cand) and top:
+        # best median first; ties by more posts, then earlier slot
+        order = cand[np.lexsort((cand, -n[cand], -med[cand]))][:top]
+        rank[order] = np.arange(1, len(order) + 1)
+    elif not len(cand) and len(values):
+        warn(f"best_times: no slot has {min_posts} or more posts with {metric}; every median is NaN. "
+             "Lower `min_posts` or use a wider `hour_bin`.")
+    slots = np.arange(nslots)
+    res = pd.DataFrame({
+        "weekday": slots // per_day, "hour": (slots % per_day) * hour_bin, "n_posts": n,
+        "median": med, "mean": mean, "rank": rank, "metric": metric,
+    })
+    res.attrs["timezone"] = tz
+    return res
+
+
+def spikes(data, *, metric: str = "engagements", threshold: float = 3.5, window: int | None = 28, by=None,
+           timezone: str | None = None, profile=None, all_days: bool = False) -> pd.DataFrame:
+    """Days far above the usual level (robust z-score from median and MAD).
+
+    Parameters
+    ----------
+    data : DataFrame or Series
+        Posts (summed per local day of ``created_at``), a daily frame with a
+        ``date`` column and ``metric`` (e.g. the followers table with
+        ``metric="new_followers"``), or a Series indexed by date.
+    metric : str
+        Column summed per day (default ``"engagements"``, computed with
+        :func:`post_metrics` for posts when absent).
+    threshold : float
+        Robust z-score above which a day is a spike (default 3.5).
+    window : int or None
+        Days in the centred rolling window for the usual level (default 28);
+        ``None`` uses the whole series, fine when there is no trend.
+    by : str or list of str, optional
+        Separate series (e.g. ``"account"``).
+    timezone, profile
+        Timezone of the local days (posts only).
+    all_days : bool
+        Return every day, not only the spikes.
+
+    Returns
+    -------
+    DataFrame
+        ``by`` columns, ``date`` (local day), ``value``, ``baseline``
+        (median), ``mad`` (scaled MAD, 1.4826 x MAD), ``robust_z``
+        ((value - baseline) / mad; NaN when the MAD is 0) and ``is_spike``;
+        spikes only, strongest first, unless ``all_days``. Days without
+        posts count as 0.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.Series([10, 12, 11, 9, 60, 10, 11, 12, 10, 11.0],
+    ...               index=pd.date_range("2026-10-01", periods=10))
+    >>> spikes(s, window=None)[["date", "value", "baseline"]]
+            date  value  baseline
+    0 2026-10-05   60.0      11.0
+    """
+    keys = as_list(by)
+    tz = resolve_timezone(timezone, profile)
+    if isinstance(data, pd.Series):
+        daily = pd.DataFrame({"date": pd.to_datetime(data.index), "value": data.to_numpy(dtype="float64")})
+        keys = []
+    else:
+        if "date" in data.columns:
+            require(data, ["date", metric, *keys], func="spikes", table="daily")
+            date = pd.to_datetime(data["date"], errors="coerce")
+            if isinstance(date.dtype, pd.DatetimeTZDtype):
+                date = date.dt.tz_localize(None)
+        else:
+            require(data, ["created_at", *keys], func="spikes")
+            if metric not in data.columns:
+                data = post_metrics(data, timezone=tz)
+            ns = local_ns(data["created_at"], tz)
+            date = pd.Series(ns.view("datetime64[ns]"), index=data.index).where(ns != np.iinfo("i8").min)
+        daily = pd.DataFrame({**{k: data[k] for k in keys}, "date": date.dt.normalize(),
+                              "value": pd.to_numeric(data[metric], errors="coerce")})
+    daily = daily[daily["date"].notna()]
+    daily = daily.groupby([*keys, "date"], dropna=False)["value"].sum(min_count=1).reset_index()
+    parts = []
+    for key, part in (daily.groupby(keys, dropna=False, sort=True) if keys else [((), daily)]):
+        full = pd.date_range(part["date"].min(), part["date"].max(), freq="D")
+        s = part.set_index("date")["value"].reindex(full, fill_value=0.0).fillna(0.0)
+        if window:
+            w = int(window) | 1
+            base = s.rolling(w, center=True, min_periods=max(3, w // 4)).median()
+            mad = (s - base).abs().rolling(w, center=True, min_periods=max(3, w // 4)).median() * 1.4826
+        else:
+            base = pd.Series(s.median(), index=s.index)
+            mad = pd.Series((s - s.median()).abs().median() * 1.4826, index=s.index)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            z = (s - base) / mad.where(mad > 0)
+        frame = pd.DataFrame({"date": full, "value": s.to_numpy(), "baseline": base.to_numpy(),
+                              "mad": mad.to_numpy(), "robust_z": z.to_numpy()})
+        for k, v in zip(keys, key if isinstance(key, tuple) else (key,)):
+            frame.insert(keys.index(k), k, v)
+        parts.append(frame)
+    if parts:
+        res = pd.concat(parts, ignore_index=True)
+    else:
+        res = pd.DataFrame({**{k: pd.Series(dtype=object) for k in keys},
+                            "date": pd.Series(dtype="datetime64[ns]"),
+                            **{c: pd.Series(dtype="float64") for c in ("value", "baseline", "mad", "robust_z")}})
+    res["is_spike"] = (res["robust_z"] > threshold).to_numpy(dtype=bool, na_value=False)
+    if not all_days:
+        res = res[res["is_spike"]].sort_values("robust_z", ascending=False, kind="stable")
+    return res.reset_index(drop=True)
