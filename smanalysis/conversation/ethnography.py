@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
+from .text import URL_TOKEN, tokenize
 from .voice import _check_choice, _local_period, _require, _timezone
 
 __all__ = ["terms", "ngrams", "collocations", "concordance", "emerging_terms", "code", "CodingResult",
@@ -35,8 +36,6 @@ __all__ = ["terms", "ngrams", "collocations", "concordance", "emerging_terms", "
 
 _MEASURES = ("pmi", "likelihood_ratio", "chi_sq", "student_t", "raw_freq")
 _KINDS = ("word", "hashtag", "mention", "emoji", "all")
-_FALLBACK_RE = re.compile(r"#\w+|@[\w.]*\w|[^\W\d_](?:[\w'-]*\w)?|\d+[\w]*", re.UNICODE)
-_URL_RE = re.compile(r"https?://\S+|www\.\S+")
 
 
 # --------------------------------------------------------------------------- tokens
@@ -47,31 +46,11 @@ def _as_series(texts, func: str) -> pd.Series:
     return s
 
 
-def _stopwords() -> frozenset[str]:
-    try:
-        from .text import STOPWORDS_EN, STOPWORDS_ID
-        return frozenset(STOPWORDS_ID) | frozenset(STOPWORDS_EN)
-    except ImportError:  # pragma: no cover - D's module not there yet
-        return frozenset("yang dan di ke dari ini itu dengan untuk ada tidak juga aku kamu saya kami the a an "
-                         "and or of to in is it for on with".split())
-
-
 def _tokens(texts: pd.Series, *, stopwords: bool = True) -> list[list[str]]:
-    """Token lists (lower case) of each text; stopwords and bare punctuation dropped."""
+    """Token lists (lower case, slang normalised) of each text; stopwords and URLs dropped."""
     s = texts.astype(object).where(texts.notna(), "").astype(str)
-    try:
-        from .text import tokenize
-    except ImportError:  # pragma: no cover
-        tokenize = None
-    if tokenize is not None:
-        toks = tokenize(s, stopwords=stopwords)
-        return [[t for t in row if t and any(ch.isalnum() or ord(ch) > 0x2000 for ch in t)] for row in toks]
-    low = s.str.lower().str.replace(_URL_RE, " ", regex=True)  # pragma: no cover
-    toks = low.str.findall(_FALLBACK_RE).tolist()  # pragma: no cover
-    if stopwords:  # pragma: no cover
-        sw = _stopwords()
-        toks = [[t for t in row if t not in sw] for row in toks]
-    return toks  # pragma: no cover
+    toks = tokenize(s, stopwords=stopwords)
+    return [[t for t in row if t != URL_TOKEN] for row in toks]
 
 
 def _kind(terms: pd.Series) -> pd.Series:

@@ -1,3 +1,152 @@
-"""privacy."""
+"""Pseudonyms for the people in the data (UU PDP 2022, Indonesia's personal data protection law).
 
-__all__: list[str] = []
+Reports show what customers say, not who they are. :func:`pseudonymise`
+replaces handles with stable pseudonyms ("pengguna_3fa2c1"): the same handle
+and salt always give the same pseudonym, in every table, so threads and
+networks keep their shape. The brand's own handles can be kept.
+
+Examples
+--------
+>>> import pandas as pd
+>>> df = pd.DataFrame({"author": ["budi", "kopisenja.id"], "text": ["@sari ayo ke sini", "makasih @budi"]})
+>>> out = pseudonymise(df, salt="k0pi", keep=["kopisenja.id"])
+>>> out["author"].tolist() == [pseudonym("budi", salt="k0pi"), "kopisenja.id"]
+True
+>>> out["text"].iloc[1] == "makasih @" + pseudonym("budi", salt="k0pi")
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import warnings
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ..exceptions import SchemaError, SMAnalysisWarning
+
+__all__ = ["pseudonym", "pseudonymise", "HANDLE_COLUMNS", "TEXT_COLUMNS"]
+
+#: Columns holding handles, pseudonymised by default when present.
+HANDLE_COLUMNS = ("author", "source", "target", "reply_to_user")
+#: Columns holding free text, where @handles are replaced by default when present.
+TEXT_COLUMNS = ("text", "caption")
+_HANDLE_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
+
+
+def _key(handle: str) -> str:
+    return str(handle).strip().lstrip("@").casefold()
+
+
+def pseudonym(handle: str, *, salt: str = "", prefix: str = "pengguna", length: int = 6) -> str:
+    """Stable pseudonym of one handle: ``prefix`` + "_" + the first ``length`` hex digits of a salted SHA-256.
+
+    Handles are compared without '@' and case-insensitively.
+
+    Examples
+    --------
+    >>> pseudonym("@Budi", salt="s") == pseudonym("budi", salt="s")
+    True
+    >>> pseudonym("budi", salt="s").startswith("pengguna_")
+    True
+    """
+    digest = hashlib.sha256(f"{salt}\x1f{_key(handle)}".encode()).hexdigest()
+    return f"{prefix}_{digest[:length]}"
+
+
+def pseudonymise(
+    frame: pd.DataFrame,
+    *,
+    columns: Iterable[str] | None = None,
+    text_columns: Iterable[str] | None = None,
+    salt: str | None = None,
+    keep: Iterable[str] | object = (),
+    prefix: str = "pengguna",
+    length: int = 6,
+) -> pd.DataFrame:
+    """A copy of ``frame`` with handles replaced by stable pseudonyms.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Any table (comments, mentions, interactions, network node tables...).
+    columns : iterable of str, optional
+        Handle columns; default those of :data:`HANDLE_COLUMNS` present.
+        Every column named must exist.
+    text_columns : iterable of str, optional
+        Text columns where ``@handle`` is replaced by ``@pseudonym``; default
+        those of :data:`TEXT_COLUMNS` present. ``()`` leaves text alone.
+    salt : str
+        Secret that makes pseudonyms impossible to reverse by hashing known
+        handles. Use the same salt for every table of a report. Without a salt
+        a :class:`SMAnalysisWarning` is raised.
+    keep : iterable of str or Profile, default ()
+        Handles kept as they are (the brand's own accounts, competitors); a
+        Profile keeps its own and competitor handles.
+    prefix : str, default "pengguna"
+    length : int, default 6
+        Hex digits of the hash (6 give 16.7 million pseudonyms; use more for
+        very large audiences).
+
+    Returns
+    -------
+    DataFrame
+        Same shape, index and columns; missing handles stay missing.
+
+    Raises
+    ------
+    SchemaError
+        When a named column is missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"source": ["budi", "sari"], "target": ["sari", "budi"]})
+    >>> out = pseudonymise(df, salt="x")
+    >>> out.loc[0, "source"] == out.loc[1, "target"]
+    True
+    """
+    func = "pseudonymise"
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{func}: expected a pandas DataFrame, got {type(frame).__name__}")
+    cols = [c for c in HANDLE_COLUMNS if c in frame.columns] if columns is None else list(columns)
+    tcols = [c for c in TEXT_COLUMNS if c in frame.columns] if text_columns is None else list(text_columns)
+    missing = [c for c in [*cols, *tcols] if c not in frame.columns]
+    if missing:
+        raise SchemaError(f"{func}: the frame lacks columns {missing}; columns present: {list(map(str, frame.columns))}")
+    if salt is None:
+        warnings.warn(f"{func}: no `salt` was given; pseudonyms of known handles can be recomputed by anyone. "
+                      "Pass a secret salt (the same for every table of a report).", SMAnalysisWarning, stacklevel=2)
+        salt = ""
+    if hasattr(keep, "brand_handles"):
+        keep = [*keep.brand_handles, *getattr(keep, "competitor_handles", {})]
+    kept = {_key(h) for h in ([keep] if isinstance(keep, str) else keep)}
+    cache: dict[str, str] = {}
+
+    def alias(handle: str) -> str:
+        k = _key(handle)
+        if k in kept or not k:
+            return str(handle).strip()
+        if k not in cache:
+            cache[k] = pseudonym(k, salt=salt, prefix=prefix, length=length)
+        return cache[k]
+
+    out = frame.copy()
+    for c in cols:
+        s = frame[c]
+        uniq = pd.unique(s.dropna().astype(str))
+        mapping = {u: alias(u) for u in uniq}  # one hash per distinct handle
+        out[c] = s.map(lambda v: mapping.get(str(v), v) if pd.notna(v) else v)
+        if s.dtype != object:
+            out[c] = out[c].astype(s.dtype)
+    for c in tcols:
+        s = frame[c]
+        has = s.astype("string").str.contains("@", regex=False).fillna(False).astype(bool)
+        if has.any():
+            repl = s[has].astype(str).str.replace(_HANDLE_RE, lambda m: "@" + alias(m.group(1)), regex=True)
+            col = out[c].astype(object)
+            col[has] = repl
+            out[c] = col.astype(s.dtype) if s.dtype != object else col
+    return out
