@@ -1,3 +1,345 @@
-"""media plots."""
+"""Media plots (layer 1): engagement over time, rates with intervals, best times, growth, benchmark, top posts.
 
-__all__: list[str] = []
+Each function draws one chart and returns its matplotlib Axes. Titles and axis
+labels are in Bahasa Indonesia (``lang="id"``, default) or English
+(``lang="en"``); metric names come from :data:`smanalysis.media.METRICS`.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from smanalysis.plotting.media import plot_rates
+>>> posts = pd.DataFrame({"format": ["reel", "reel", "photo", "photo"], "er_reach": [0.1, 0.2, 0.05, 0.07]})
+>>> ax = plot_rates(posts, by="format", metric="er_reach", lang="en")
+>>> ax.get_title()
+'Engagement rate (reach) by format (mean of posts, 95% interval)'
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import PercentFormatter
+
+from ..media import METRICS, WEEKDAYS, bootstrap_interval, growth, metric_label, summary
+from ..media._common import check_lang
+
+__all__ = [
+    "plot_engagement_over_time",
+    "plot_rates",
+    "plot_best_times",
+    "plot_follower_growth",
+    "plot_benchmark",
+    "plot_top_posts",
+    "plot_spikes",
+]
+
+_T = {
+    "over_time": ("{m} per {f}", "{m} per {f}"),
+    "by": ("{m} menurut {b} (rata-rata per postingan, interval 95%)",
+           "{m} by {b} (mean of posts, 95% interval)"),
+    "best_times": ("Waktu terbaik: median {m} ({tz})", "Best times: median {m} ({tz})"),
+    "hour": ("Jam", "Hour"),
+    "day": ("Hari", "Day"),
+    "growth": ("Pertumbuhan pengikut per {f}", "Follower growth per {f}"),
+    "benchmark": ("{m}: akun sendiri vs pesaing", "{m}: own accounts vs competitors"),
+    "top": ("Postingan teratas menurut {m}", "Top posts by {m}"),
+    "spikes": ("Lonjakan harian: {m}", "Daily spikes: {m}"),
+    "baseline": ("tingkat biasa (median)", "usual level (median)"),
+    "spike": ("lonjakan", "spike"),
+    "few": ("(kosong = kurang dari {n} postingan)", "(blank = fewer than {n} posts)"),
+    "date": ("Tanggal", "Date"),
+    "own": ("sendiri", "own"),
+    "competitor": ("pesaing", "competitor"),
+    "other": ("lainnya", "other"),
+    "no_data": ("Tidak ada data", "No data"),
+}
+_FREQ = {"day": ("hari", "day"), "week": ("minggu", "week"), "month": ("bulan", "month"),
+         "quarter": ("kuartal", "quarter"), "year": ("tahun", "year")}
+_BY = {"format": ("format", "format"), "theme": ("tema", "theme"), "content_type": ("jenis konten", "content type"),
+       "platform": ("platform", "platform"), "account": ("akun", "account"), "month": ("bulan", "month"),
+       "weekday": ("hari", "weekday"), "hour": ("jam", "hour")}
+
+
+def _t(key, lang, **kw):
+    return _T[key][1 if lang == "en" else 0].format(**kw)
+
+
+def _word(table, key, lang):
+    return table.get(key, (key, key))[1 if lang == "en" else 0]
+
+
+def _ax(ax):
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(9, 4.8))
+        fig.set_layout_engine("tight")
+    return ax
+
+
+def _is_ratio(metric):
+    m = METRICS.get(metric)
+    return m is not None and m.unit == "ratio"
+
+
+def _empty(ax, lang):
+    ax.text(0.5, 0.5, _t("no_data", lang), ha="center", va="center", transform=ax.transAxes)
+    return ax
+
+
+def plot_engagement_over_time(posts: pd.DataFrame, *, metric: str = "engagements", freq: str = "week", by=None,
+                              ax=None, lang: str = "id", timezone=None, profile=None):
+    """Total of a count (or ratio of totals of a rate) per day, week or month, one line per group.
+
+    Parameters
+    ----------
+    posts : DataFrame
+        Canonical posts or :func:`~smanalysis.media.post_metrics` output.
+    metric : str
+        A count (summed) or a rate (ratio of totals) from METRICS.
+    freq : {"day", "week", "month"}
+    by : str, optional
+        One line per value (e.g. ``"platform"``).
+    ax, lang, timezone, profile
+        Axes to draw on; language; timezone of the periods.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    check_lang(lang)
+    if freq not in ("day", "week", "month"):
+        raise ValueError(f"The value for `freq` must be one of ['day', 'week', 'month'], but {freq!r} was passed.")
+    ax = _ax(ax)
+    keys = [freq] + ([by] if by else [])
+    rate = metric in METRICS and METRICS[metric].kind == "rate"
+    s = summary(posts, by=keys, metrics=[metric] if rate else [], ci=None, timezone=timezone, profile=profile)
+    col = f"{metric}_ratio_of_totals" if rate else ("n_posts" if metric == "n_posts" else f"{metric}_total")
+    if col not in s.columns or s.empty:
+        return _empty(ax, lang)
+    if by:
+        for name, part in s.groupby(by, sort=True):
+            ax.plot(part[freq], part[col], marker="o", ms=3, label=str(name))
+        ax.legend(title=_word(_BY, by, lang), fontsize="small")
+    else:
+        ax.plot(s[freq], s[col], marker="o", ms=3)
+    ax.set_title(_t("over_time", lang, m=metric_label(metric, lang), f=_word(_FREQ, freq, lang)))
+    ax.set_ylabel(metric_label(col, lang))
+    ax.set_xlabel(_t("date", lang))
+    if _is_ratio(metric):
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.figure.autofmt_xdate()
+    return ax
+
+
+def plot_rates(data: pd.DataFrame, *, by: str = "format", metric: str = "er_reach", ax=None, lang: str = "id",
+               n_boot: int = 1000, seed: int = 0):
+    """Mean of posts' rate per group with its 95 % interval and post count.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Posts (the interval is computed) or :func:`~smanalysis.media.summary`
+        output with ``<metric>_mean_of_posts`` and ``_ci_low``/``_ci_high``.
+    by : str
+        Group column (e.g. ``"format"``, ``"theme"``).
+    metric : str
+        Rate from METRICS.
+    ax, lang, n_boot, seed
+        Axes, language, bootstrap options.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    check_lang(lang)
+    ax = _ax(ax)
+    if f"{metric}_mean_of_posts" in data.columns:
+        t = data.rename(columns={f"{metric}_mean_of_posts": "mean", f"{metric}_ci_low": "ci_low",
+                                 f"{metric}_ci_high": "ci_high", f"{metric}_n_posts": "n"})
+    else:
+        t = bootstrap_interval(data, by=by, metric=metric, n_boot=n_boot, seed=seed)
+    t = t[t["mean"].notna()].sort_values("mean", ascending=False)
+    if t.empty:
+        return _empty(ax, lang)
+    x = np.arange(len(t))
+    mean = t["mean"].to_numpy(dtype=float)
+    low = t["ci_low"].to_numpy(dtype=float) if "ci_low" in t else np.full(len(t), np.nan)
+    high = t["ci_high"].to_numpy(dtype=float) if "ci_high" in t else np.full(len(t), np.nan)
+    err = np.vstack([np.nan_to_num(mean - low), np.nan_to_num(high - mean)])
+    ax.bar(x, mean, color="#4c72b0")
+    ax.errorbar(x, mean, yerr=err, fmt="none", ecolor="black", capsize=4)
+    for xi, yi, ni in zip(x, np.nan_to_num(np.fmax(high, mean)), t["n"].to_numpy()):
+        ax.annotate(f"n={int(ni)}", (xi, yi), ha="center", va="bottom", fontsize="small",
+                    xytext=(0, 2), textcoords="offset points")
+    ax.set_xticks(x, [str(v) for v in t[by]])
+    ax.set_xlabel(_word(_BY, by, lang))
+    ax.set_ylabel(metric_label(metric, lang))
+    ax.set_title(_t("by", lang, m=metric_label(metric, lang), b=_word(_BY, by, lang)))
+    if _is_ratio(metric):
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    return ax
+
+
+def plot_best_times(bt: pd.DataFrame, *, ax=None, lang: str = "id", annotate: bool = True):
+    """Heatmap of :func:`~smanalysis.media.best_times`: weekday x hour, top slots marked with their rank.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    check_lang(lang)
+    ax = _ax(ax)
+    grid = bt.pivot(index="weekday", columns="hour", values="median").reindex(range(7))
+    metric = str(bt["metric"].iloc[0]) if len(bt) else "er_reach"
+    im = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap="YlOrRd")
+    ax.figure.colorbar(im, ax=ax, format=PercentFormatter(1.0) if _is_ratio(metric) else None)
+    ax.set_yticks(range(7), [d[1 if lang == "en" else 0] for d in WEEKDAYS])
+    hours = list(grid.columns)
+    ax.set_xticks(range(len(hours)), [f"{h:02d}" for h in hours], fontsize="small")
+    ax.set_xlabel(_t("hour", lang))
+    ax.set_ylabel(_t("day", lang))
+    if annotate:
+        top = bt[bt["rank"].notna()]
+        for _, row in top.iterrows():  # at most `top` rows
+            ax.text(hours.index(row["hour"]), row["weekday"], f"#{int(row['rank'])}", ha="center", va="center",
+                    fontsize="small", fontweight="bold")
+    tz = bt.attrs.get("timezone", "")
+    ax.set_title(_t("best_times", lang, m=metric_label(metric, lang), tz=tz))
+    return ax
+
+
+def plot_follower_growth(data: pd.DataFrame, *, freq: str = "month", ax=None, lang: str = "id"):
+    """Follower growth rate per period, one line per platform/account.
+
+    Parameters
+    ----------
+    data : DataFrame
+        :func:`~smanalysis.media.growth` output, or a daily followers table
+        (growth is computed with ``freq``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    check_lang(lang)
+    ax = _ax(ax)
+    g = data if "follower_growth" in data.columns else growth(data, freq=freq)
+    g = g[g["follower_growth"].notna()]
+    if g.empty:
+        return _empty(ax, lang)
+    keys = [k for k in ("platform", "account") if k in g.columns]
+    groups = g.groupby(keys, sort=True) if keys else [("", g)]
+    for name, part in groups:
+        label = " / ".join(map(str, name if isinstance(name, tuple) else (name,)))
+        ax.plot(part["period"], part["follower_growth"], marker="o", ms=3, label=label)
+    if keys:
+        ax.legend(fontsize="small")
+    ax.axhline(0, color="grey", lw=0.8)
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    f = {"D": "day", "M": "month"}.get(freq, freq)
+    ax.set_title(_t("growth", lang, f=_word(_FREQ, f, lang)))
+    ax.set_ylabel(metric_label("follower_growth", lang))
+    ax.figure.autofmt_xdate()
+    return ax
+
+
+_ROLE_COLOURS = {"own": "#dd8452", "competitor": "#4c72b0", "other": "#999999"}
+
+
+def plot_benchmark(bench: pd.DataFrame, *, metric: str = "er_followers", ax=None, lang: str = "id"):
+    """Horizontal bars of a metric per account from :func:`~smanalysis.media.benchmark`, own accounts highlighted.
+
+    ``metric`` is a rate (its mean of posts is drawn, with the interval when
+    present) or any column of the benchmark table (e.g. ``"posts_per_week"``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    check_lang(lang)
+    ax = _ax(ax)
+    col = f"{metric}_mean_of_posts" if f"{metric}_mean_of_posts" in bench.columns else metric
+    if col not in bench.columns:
+        raise ValueError(f"The value for `metric` must be a column of the benchmark table or a rate in it, "
+                         f"but {metric!r} was passed.")
+    t = bench[bench[col].notna()]
+    if t.empty:
+        return _empty(ax, lang)
+    names = [" / ".join(str(r[k]) for k in ("account", "platform") if k in t.columns) for _, r in t.iterrows()]
+    roles = t["role"].tolist() if "role" in t.columns else ["other"] * len(t)
+    y = np.arange(len(t))[::-1]
+    vals = t[col].to_numpy(dtype=float)
+    ax.barh(y, vals, color=[_ROLE_COLOURS.get(r, "#999999") for r in roles])
+    if f"{metric}_ci_low" in t.columns and col.endswith("_mean_of_posts"):
+        lo = np.nan_to_num(vals - t[f"{metric}_ci_low"].to_numpy(dtype=float))
+        hi = np.nan_to_num(t[f"{metric}_ci_high"].to_numpy(dtype=float) - vals)
+        ax.errorbar(vals, y, xerr=np.vstack([lo, hi]), fmt="none", ecolor="black", capsize=3)
+    ax.set_yticks(y, names)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=_ROLE_COLOURS[r]) for r in _ROLE_COLOURS if r in roles]
+    ax.legend(handles, [_t(r, lang) for r in _ROLE_COLOURS if r in roles], fontsize="small")
+    ax.set_xlabel(metric_label(col, lang))
+    ax.set_title(_t("benchmark", lang, m=metric_label(metric, lang)))
+    if _is_ratio(metric):
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    return ax
+
+
+def plot_top_posts(top: pd.DataFrame, *, metric: str | None = None, ax=None, lang: str = "id", width: int = 32):
+    """Horizontal bars of :func:`~smanalysis.media.top_posts`, labelled with date, format and caption start.
+
+    ``metric`` defaults to the last column of ``top`` (the ranking metric).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    check_lang(lang)
+    ax = _ax(ax)
+    metric = metric or top.columns[-1]
+    if top.empty:
+        return _empty(ax, lang)
+    parts = []
+    if "created_at" in top.columns:
+        parts.append(pd.to_datetime(top["created_at"], utc=True).dt.strftime("%Y-%m-%d").fillna(""))
+    for c in ("platform", "format"):
+        if c in top.columns:
+            parts.append(top[c].astype(object).fillna("").astype(str))
+    if "caption" in top.columns:
+        cap = top["caption"].astype(object).fillna("").astype(str)
+        parts.append(cap.str.slice(0, width).str.replace("\n", " ", regex=False))
+    labels = [" · ".join(p for p in row if p) for row in zip(*[p.tolist() for p in parts])] if parts else \
+        [str(i) for i in range(len(top))]
+    y = np.arange(len(top))[::-1]
+    ax.barh(y, top[metric].to_numpy(dtype=float), color="#55a868")
+    ax.set_yticks(y, labels, fontsize="small")
+    ax.set_xlabel(metric_label(metric, lang))
+    ax.set_title(_t("top", lang, m=metric_label(metric, lang)))
+    if _is_ratio(metric):
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    return ax
+
+
+def plot_spikes(days: pd.DataFrame, *, metric: str = "engagements", ax=None, lang: str = "id"):
+    """Daily values with the usual level and the spike days marked.
+
+    ``days`` is :func:`~smanalysis.media.spikes` output with ``all_days=True``
+    (one series; filter ``by`` groups first).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    check_lang(lang)
+    ax = _ax(ax)
+    if days.empty:
+        return _empty(ax, lang)
+    ax.plot(days["date"], days["value"], lw=1, color="#4c72b0", label=metric_label(metric, lang))
+    ax.plot(days["date"], days["baseline"], lw=1, ls="--", color="grey", label=_t("baseline", lang))
+    sp = days[days["is_spike"]]
+    ax.scatter(sp["date"], sp["value"], color="#c44e52", zorder=3, label=_t("spike", lang))
+    ax.legend(fontsize="small")
+    ax.set_title(_t("spikes", lang, m=metric_label(metric, lang)))
+    ax.set_xlabel(_t("date", lang))
+    ax.set_ylabel(metric_label(metric, lang))
+    ax.figure.autofmt_xdate()
+    return ax
