@@ -309,7 +309,7 @@ def _share(out: pd.DataFrame, col: str, freq, func) -> pd.Series:
     zero = total == 0
     if zero.any():
         where = "some periods" if freq is not None else "the data"
-        warnings.warn(f"{func}: the total {col} volume is 0 in {where}; its shares are NaN",
+        warnings.warn(f"{func}: the total {col} is 0 in {where}; its shares are NaN",
                       SMAnalysisWarning, stacklevel=3)
     return (out[col] / total.where(~zero)).astype(float)
 
