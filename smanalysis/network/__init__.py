@@ -1,0 +1,37 @@
+"""Layer 3: the network around the brand (who spreads the word, communities, change over time).
+
+Every function takes canonical interactions (or an edge table, or a networkx graph) and returns
+DataFrames; :func:`build_graph` and :meth:`Snapshots.graph` give networkx graphs when one is the
+point (drawing, GEXF/GraphML export). The heavy algorithms run on python-igraph underneath (see
+:mod:`smanalysis.network.engine` for which engine computes what).
+"""
+
+from . import build, community, dynamics, engine, export, influence, metrics
+from .build import build_graph, edge_table, from_comments, from_mentions, node_table
+from .community import brokers, communities, community_summary
+from .dynamics import Snapshots, community_events, member_retention, rank_stability, snapshots
+from .export import gexf_spells, write_gexf, write_graphml
+from .influence import influencers, shortlist
+from .metrics import overview
+
+__all__ = [
+    "edge_table",
+    "node_table",
+    "build_graph",
+    "from_comments",
+    "from_mentions",
+    "influencers",
+    "shortlist",
+    "communities",
+    "community_summary",
+    "brokers",
+    "overview",
+    "Snapshots",
+    "snapshots",
+    "rank_stability",
+    "community_events",
+    "member_retention",
+    "write_gexf",
+    "write_graphml",
+    "gexf_spells",
+]

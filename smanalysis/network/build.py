@@ -1,0 +1,481 @@
+"""Build a network from the canonical tables.
+
+Interactions are aggregated into an *edge table* (one row a directed pair of
+accounts) with vectorised pandas/NumPy before any graph is built. Every other
+function of :mod:`smanalysis.network` accepts an interactions frame, an edge
+table or a networkx graph, so a large network never has to become a networkx
+graph unless the user asks for one (:func:`build_graph`).
+
+Examples
+--------
+>>> import pandas as pd
+>>> inter = pd.DataFrame({"source": ["ani", "ani", "budi"], "target": ["kopi", "kopi", "kopi"],
+...                       "kind": ["reply", "mention", "reply"],
+...                       "created_at": pd.to_datetime(["2026-10-01", "2026-10-03", "2026-10-02"], utc=True),
+...                       "platform": ["x", "x", "x"]})
+>>> edge_table(inter)[["source", "target", "weight", "n_reply", "n_mention"]]
+  source target  weight  n_reply  n_mention
+0    ani   kopi     2.0        1          1
+1   budi   kopi     1.0        1          0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from ..exceptions import EmptyDataError, SchemaError
+from ..schema import INTERACTION_KINDS, validate
+
+__all__ = ["edge_table", "node_table", "build_graph", "from_comments", "from_mentions"]
+
+_WEIGHTS = ("count", "binary")
+_MENTION_RE = r"@([A-Za-z0-9_.]+[A-Za-z0-9_])"
+
+
+def _handle(s: pd.Series) -> pd.Series:
+    """Handles as plain strings without a leading '@' (missing stays missing)."""
+    s = s.astype(object)
+    out = s.where(s.isna(), s.astype(str).str.strip().str.lstrip("@"))
+    return out
+
+
+def _ns(times: pd.Series) -> np.ndarray:
+    """UTC nanoseconds since the epoch of a datetime Series (naive taken as UTC)."""
+    idx = pd.DatetimeIndex(pd.to_datetime(times, utc=True))
+    return idx.as_unit("ns").asi8
+
+
+def _check_kinds(kinds, func):
+    if kinds is None:
+        return None
+    kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+    bad = [k for k in kinds if k not in INTERACTION_KINDS]
+    if bad:
+        raise ValueError(
+            f"{func}: the value for `kinds` must be a subset of {list(INTERACTION_KINDS)}, but {bad} was passed."
+        )
+    return kinds
+
+
+def _check_weight(weight, func):
+    if isinstance(weight, Mapping):
+        bad = [k for k in weight if k not in INTERACTION_KINDS]
+        if bad:
+            raise ValueError(
+                f"{func}: the keys of `weight` must be among {list(INTERACTION_KINDS)}, but {bad} was passed."
+            )
+        return weight
+    if weight not in _WEIGHTS:
+        raise ValueError(
+            f"{func}: the value for `weight` must be one of {list(_WEIGHTS)} or a mapping kind -> weight, "
+            f"but {weight!r} was passed."
+        )
+    return weight
+
+
+def _filter(interactions, *, kinds=None, start=None, end=None, func="edge_table"):
+    """Validated, filtered interactions (a view-free copy only where needed)."""
+    validate(interactions, "interactions", func=func)
+    kinds = _check_kinds(kinds, func)
+    df = interactions
+    mask = df["source"].notna().to_numpy() & df["target"].notna().to_numpy()
+    if kinds is not None:
+        mask &= df["kind"].isin(kinds).to_numpy()
+    if start is not None or end is not None:
+        t = pd.to_datetime(df["created_at"], utc=True)
+        if start is not None:
+            mask &= (t >= pd.Timestamp(start, tz="UTC") if pd.Timestamp(start).tzinfo is None
+                     else t >= pd.Timestamp(start)).to_numpy()
+        if end is not None:
+            end_ts = pd.Timestamp(end)
+            if end_ts.tzinfo is None:
+                end_ts = end_ts.tz_localize("UTC")
+            # a bare date as `end` includes that whole day
+            if end_ts == end_ts.normalize() and len(str(end)) <= 10:
+                end_ts = end_ts + pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
+            mask &= (t <= end_ts).to_numpy()
+    if not mask.all():
+        df = df.loc[mask]
+    return df
+
+
+def _codes(df):
+    """Integer codes of source and target over one shared vocabulary of names."""
+    src = _handle(df["source"]).to_numpy(dtype=object)
+    tgt = _handle(df["target"]).to_numpy(dtype=object)
+    codes, names = pd.factorize(np.concatenate([src, tgt]))
+    n = len(src)
+    return codes[:n].astype(np.int64), codes[n:].astype(np.int64), np.asarray(names, dtype=object)
+
+
+def _aggregate(s, t, kind_codes, times, n_nodes, weight, kind_names):
+    """Group rows by (source, target): counts per kind, first and last time, weight."""
+    key = s * n_nodes + t
+    gid, uniq = pd.factorize(key, sort=True)
+    m = len(uniq)
+    k = len(kind_names)
+    counts = np.bincount(gid * k + kind_codes, minlength=m * k).reshape(m, k)
+    g = pd.Series(times).groupby(gid, sort=True)
+    first, last = g.min().to_numpy(), g.max().to_numpy()
+    if weight == "count":
+        w = counts.sum(axis=1).astype(float)
+    elif weight == "binary":
+        w = np.ones(m)
+    else:
+        vec = np.array([float(weight.get(kname, 0.0)) for kname in kind_names])
+        w = counts @ vec
+    return uniq // n_nodes, uniq % n_nodes, w, counts, first, last
+
+
+def edge_table(interactions, *, kinds=None, start=None, end=None, weight="count"):
+    """Aggregate interactions into one row a directed pair of accounts.
+
+    Parameters
+    ----------
+    interactions : DataFrame
+        Canonical ``interactions`` table (source, target, kind, created_at, platform).
+    kinds : str or list of str, optional
+        Keep only these interaction kinds (see :data:`smanalysis.schema.INTERACTION_KINDS`).
+    start, end : str or Timestamp, optional
+        Keep interactions in ``[start, end]`` (a bare date as ``end`` includes that whole day; naive = UTC).
+    weight : {"count", "binary"} or mapping kind -> float
+        Edge weight: number of interactions, 1 per pair, or a weighted sum of the per-kind counts
+        (e.g. ``{"share": 3, "reply": 2, "mention": 1}``).
+
+    Returns
+    -------
+    DataFrame
+        ``source``, ``target`` (categoricals over one shared vocabulary of node names, ordered by
+        first appearance), ``weight`` (float), ``n_<kind>`` (int count per interaction kind),
+        ``first`` and ``last`` (UTC timestamps of the first/last interaction), ``platform``
+        (the most frequent platform of the pair's interactions). Sorted by source then target code.
+        Self-loops (an account interacting with itself) are kept here.
+
+    Raises
+    ------
+    SchemaError
+        When required interactions columns are missing.
+    EmptyDataError
+        When no interaction is left after the filters.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> inter = pd.DataFrame({"source": ["a", "a"], "target": ["b", "b"], "kind": ["share", "reply"],
+    ...                       "created_at": pd.to_datetime(["2026-01-01", "2026-01-02"], utc=True),
+    ...                       "platform": ["x", "x"]})
+    >>> edge_table(inter, weight={"share": 3, "reply": 1})["weight"].tolist()
+    [4.0]
+    """
+    func = "edge_table"
+    weight = _check_weight(weight, func)
+    df = _filter(interactions, kinds=kinds, start=start, end=end, func=func)
+    if len(df) == 0:
+        raise EmptyDataError(
+            f"{func}: no interactions to build a network from "
+            f"({len(interactions)} rows before filters kinds={kinds!r}, start={start!r}, end={end!r})."
+        )
+    s, t, names = _codes(df)
+    kind_codes, kind_names = pd.factorize(df["kind"].astype(str).to_numpy(dtype=object), sort=True)
+    kind_names = list(kind_names)
+    extra = [k for k in kind_names if k not in INTERACTION_KINDS]
+    all_kinds = list(INTERACTION_KINDS) + extra
+    remap = np.array([all_kinds.index(k) for k in kind_names], dtype=np.int64)
+    kind_codes = remap[kind_codes]
+    times = _ns(df["created_at"])
+    es, et, w, counts, first, last = _aggregate(s, t, kind_codes, times, len(names), weight, all_kinds)
+    cats = pd.CategoricalDtype(pd.Index(names, dtype=object))
+    out = {
+        "source": pd.Categorical.from_codes(es, dtype=cats),
+        "target": pd.Categorical.from_codes(et, dtype=cats),
+        "weight": w,
+    }
+    for i, kname in enumerate(all_kinds):
+        out[f"n_{kname}"] = counts[:, i]
+    out["first"] = pd.to_datetime(first, utc=True).as_unit("ns")
+    out["last"] = pd.to_datetime(last, utc=True).as_unit("ns")
+    plat = df["platform"].astype(object).fillna("").to_numpy(dtype=object)
+    if len(pd.unique(plat)) == 1:
+        out["platform"] = np.full(len(w), plat[0], dtype=object)
+    else:
+        key = pd.Series(s * len(names) + t)
+        top = (pd.DataFrame({"key": key, "platform": plat}).groupby(["key", "platform"]).size()
+               .reset_index(name="n").sort_values(["key", "n"], ascending=[True, False])
+               .drop_duplicates("key").set_index("key")["platform"])
+        out["platform"] = top.reindex(es * len(names) + et).to_numpy(dtype=object)
+    return pd.DataFrame(out)
+
+
+def node_table(edges=None, *, mentions=None, profile=None, nodes=None):
+    """Attributes of each account: platform, followers, brand and competitor flags.
+
+    Parameters
+    ----------
+    edges : DataFrame, optional
+        An edge table (:func:`edge_table`) or interactions; its accounts make the rows.
+    mentions : DataFrame, optional
+        Canonical mentions; ``author_followers`` gives ``followers`` (the latest known value).
+    profile : smanalysis.Profile, optional
+        Marks the brand's own accounts (``is_brand``) and competitors (``is_competitor``, ``brand``).
+    nodes : list of str, optional
+        Extra accounts to include.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``node``: ``platform`` (most frequent platform of its edges), ``followers``
+        (float, NaN when unknown), ``is_brand``, ``is_competitor`` (bool), ``brand`` (business or
+        competitor name, else missing).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from smanalysis import Profile
+    >>> p = Profile.from_dict({"business_name": "Kopi", "business_model": "B2C", "goal": "promotion",
+    ...                        "own_accounts": {"x": "kopi"}})
+    >>> e = pd.DataFrame({"source": ["ani"], "target": ["kopi"], "weight": [1.0], "platform": ["x"]})
+    >>> node_table(e, profile=p)[["is_brand", "is_competitor"]]
+          is_brand  is_competitor
+    node                         
+    ani      False          False
+    kopi      True          False
+    """
+    names = []
+    plat = pd.Series(dtype=object)
+    if edges is not None:
+        src = _handle(pd.Series(edges["source"].to_numpy(dtype=object)))
+        tgt = _handle(pd.Series(edges["target"].to_numpy(dtype=object)))
+        both = pd.concat([src, tgt], ignore_index=True)
+        names = list(pd.unique(both.dropna()))
+        if "platform" in edges.columns:
+            p = pd.Series(np.tile(edges["platform"].astype(object).to_numpy(dtype=object), 2))
+            pp = pd.DataFrame({"node": both.to_numpy(), "platform": p.to_numpy()}).dropna()
+            if len(pp):
+                plat = pp.groupby("node")["platform"].agg(lambda x: x.value_counts().index[0])
+    if nodes is not None:
+        names += [n for n in nodes if n not in set(names)]
+    followers = pd.Series(dtype=float)
+    if mentions is not None and "author_followers" in mentions.columns and len(mentions):
+        m = mentions[["author", "author_followers"]].assign(author=_handle(mentions["author"]))
+        if "created_at" in mentions.columns:
+            m = m.assign(created_at=mentions["created_at"]).sort_values("created_at")
+        m = m.dropna(subset=["author", "author_followers"])
+        followers = pd.to_numeric(m["author_followers"], errors="coerce").groupby(m["author"]).last()
+        names += [n for n in followers.index if n not in set(names)]
+    idx = pd.Index(names, dtype=object, name="node")
+    out = pd.DataFrame(index=idx)
+    out["platform"] = plat.reindex(idx).astype(object).to_numpy()
+    out["followers"] = followers.reindex(idx).astype(float).to_numpy()
+    brand_h = set(profile.brand_handles) if profile is not None else set()
+    comp = dict(profile.competitor_handles) if profile is not None else {}
+    out["is_brand"] = idx.isin(list(brand_h))
+    out["is_competitor"] = idx.isin(list(comp))
+    brand = pd.Series(idx.map(lambda h: profile.brand_of(h)) if profile is not None else [None] * len(idx),
+                      index=idx, dtype=object)
+    out["brand"] = brand.to_numpy(dtype=object)
+    return out
+
+
+def build_graph(interactions, *, kinds=None, start=None, end=None, weight="count", mentions=None, profile=None):
+    """A directed, weighted networkx graph of who interacted with whom.
+
+    Parameters
+    ----------
+    interactions : DataFrame
+        Canonical interactions (or an edge table from :func:`edge_table`).
+    kinds, start, end, weight
+        As in :func:`edge_table`.
+    mentions, profile
+        Node attributes, as in :func:`node_table`.
+
+    Returns
+    -------
+    networkx.DiGraph
+        Edge attributes: ``weight``, ``n_<kind>`` counts, ``first``/``last`` (ISO-8601 UTC strings),
+        ``platform``. Node attributes: ``platform``, ``followers`` (when known), ``is_brand``,
+        ``is_competitor``, ``brand`` (when known).
+
+    Raises
+    ------
+    SchemaError, EmptyDataError
+        As in :func:`edge_table`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> inter = pd.DataFrame({"source": ["a", "b", "a"], "target": ["b", "c", "b"], "kind": "reply",
+    ...                       "created_at": pd.Timestamp("2026-10-01", tz="UTC"), "platform": "x"})
+    >>> G = build_graph(inter)
+    >>> G["a"]["b"]["weight"], G.number_of_nodes()
+    (2.0, 3)
+    """
+    edges = _as_edges(interactions, kinds=kinds, start=start, end=end, weight=weight, func="build_graph")
+    nodes = node_table(edges, mentions=mentions, profile=profile)
+    G = nx.DiGraph()
+    for name, row in zip(nodes.index, nodes.to_dict("records")):
+        G.add_node(name, **{k: v for k, v in row.items() if _present(v)})
+    cols = [c for c in edges.columns if c not in ("source", "target")]
+    data = edges[cols].copy()
+    for c in ("first", "last"):
+        if c in data.columns:
+            data[c] = pd.to_datetime(data[c], utc=True).dt.strftime("%Y-%m-%dT%H:%M:%SZ").astype(object)
+    for c in data.columns:
+        if c.startswith("n_"):
+            data[c] = data[c].astype(int)
+    records = data.to_dict("records")
+    G.add_edges_from(zip(edges["source"].astype(object), edges["target"].astype(object), records))
+    return G
+
+
+def _present(v):
+    if v is None:
+        return False
+    try:
+        return not pd.isna(v)
+    except (TypeError, ValueError):
+        return True
+
+
+def _as_edges(data, *, kinds=None, start=None, end=None, weight="count", func="edge_table"):
+    """Interactions -> edge table; an edge table passes through."""
+    if isinstance(data, pd.DataFrame) and {"source", "target", "weight"} <= set(data.columns) \
+            and not {"kind", "created_at"} <= set(data.columns):
+        if len(data) == 0:
+            raise EmptyDataError(f"{func}: the edge table is empty; there is no network to analyse.")
+        return data
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"{func}: expected an interactions DataFrame, got {type(data).__name__}")
+    try:
+        return edge_table(data, kinds=kinds, start=start, end=end, weight=weight)
+    except (SchemaError, EmptyDataError) as err:
+        raise type(err)(str(err).replace("edge_table:", f"{func}:", 1)) from err
+
+
+def _interactions_frame(rows: dict, index) -> pd.DataFrame:
+    cols = ["source", "target", "kind", "created_at", "platform", "post_id", "text"]
+    return pd.DataFrame({c: rows[c] for c in cols}, index=index)[cols].reset_index(drop=True)
+
+
+def from_comments(comments, *, profile=None, owner=None):
+    """Interactions implied by comments: commenter -> post owner, reply -> author of the parent comment.
+
+    Parameters
+    ----------
+    comments : DataFrame
+        Canonical comments (comment_id, post_id, platform, author, text, created_at; parent_id and
+        account optional).
+    profile : smanalysis.Profile, optional
+        Gives the post owner per platform (the brand's own handle) when ``account`` is missing.
+    owner : str, optional
+        Post owner to use when neither ``account`` nor the profile says (default ``"brand"``).
+
+    Returns
+    -------
+    DataFrame
+        Canonical interactions: kind ``"comment"`` for top-level comments (author -> post owner) and
+        ``"reply"`` for replies (author -> parent comment's author, or the post owner when the parent is
+        not in the table). Self-interactions are dropped. Pass it to :func:`build_graph`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"comment_id": ["1", "2"], "post_id": ["p", "p"], "platform": "instagram",
+    ...                   "author": ["ani", "kopi"], "text": ["enak!", "makasih kak"],
+    ...                   "created_at": pd.Timestamp("2026-10-01", tz="UTC"), "parent_id": [None, "1"],
+    ...                   "is_brand_reply": [False, True], "account": "kopi"})
+    >>> from_comments(c)[["source", "target", "kind"]]
+      source target     kind
+    0    ani   kopi  comment
+    1   kopi    ani    reply
+    """
+    validate(comments, "comments", func="from_comments")
+    if len(comments) == 0:
+        raise EmptyDataError("from_comments: the comments table is empty; there is no network to build.")
+    c = comments
+    own = profile.own_accounts if profile is not None else {}
+    fallback = owner if owner is not None else (profile.brand_handles[0] if profile is not None else "brand")
+    post_owner = c["platform"].astype(object).map(own).astype(object)
+    if "account" in c.columns:
+        post_owner = _handle(c["account"]).where(c["account"].notna(), post_owner)
+    post_owner = post_owner.where(post_owner.notna(), fallback)
+    author = _handle(c["author"])
+    target = post_owner
+    kind = pd.Series("comment", index=c.index, dtype=object)
+    if "parent_id" in c.columns:
+        parents = pd.Series(author.to_numpy(), index=c["comment_id"].astype(str).to_numpy())
+        parents = parents[~parents.index.duplicated()]
+        has_parent = c["parent_id"].notna() & (c["parent_id"].astype(object).astype(str) != "")
+        pa = c["parent_id"].astype(object).where(has_parent).map(parents)
+        kind = kind.where(~has_parent, "reply")
+        target = pa.where(pa.notna(), target)
+    rows = {"source": author, "target": target, "kind": kind, "created_at": c["created_at"],
+            "platform": c["platform"], "post_id": c["post_id"], "text": c["text"]}
+    out = _interactions_frame(rows, c.index)
+    return out.loc[out["source"] != out["target"]].reset_index(drop=True)
+
+
+def from_mentions(mentions, *, profile=None):
+    """Interactions implied by mentions: author -> each @handle in the text, else author -> the brand.
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        Canonical mentions (mention_id, platform, brand, author, text, created_at).
+    profile : smanalysis.Profile, optional
+        Maps a brand name to its handle on the platform; without it the brand name, lower-cased
+        without spaces, stands for the brand.
+
+    Returns
+    -------
+    DataFrame
+        Canonical interactions with kind ``"mention"``, ``post_id`` = mention_id. Self-mentions are
+        dropped.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> m = pd.DataFrame({"mention_id": ["1", "2"], "platform": "x", "brand": "Kopi Senja",
+    ...                   "author": ["ani", "budi"], "text": ["ngopi sama @budi", "kopi senja mantap"],
+    ...                   "created_at": pd.Timestamp("2026-10-01", tz="UTC")})
+    >>> from_mentions(m)[["source", "target"]]
+      source     target
+    0    ani       budi
+    1   budi  kopisenja
+    """
+    validate(mentions, "mentions", func="from_mentions")
+    if len(mentions) == 0:
+        raise EmptyDataError("from_mentions: the mentions table is empty; there is no network to build.")
+    m = mentions.reset_index(drop=True)
+    lookup = {}
+    if profile is not None:
+        for plat, h in profile.own_accounts.items():
+            lookup[(profile.business_name, plat)] = h
+        for comp in profile.competitors:
+            for plat, h in comp["accounts"].items():
+                lookup[(comp["name"], plat)] = h
+    brand = m["brand"].astype(object)
+    keys = pd.Series(list(zip(brand, m["platform"].astype(object))), dtype=object)
+    handle = keys.map(lookup).astype(object)
+    default = brand.astype(str).str.lower().str.replace(r"\s+", "", regex=True).astype(object)
+    if profile is not None:  # same brand, another platform: any of its handles
+        by_name = {}
+        for (name, _plat), h in lookup.items():
+            by_name.setdefault(name, h)
+        default = brand.map(by_name).astype(object).where(brand.map(by_name).notna(), default)
+    handle = handle.where(handle.notna(), default)
+    found = m["text"].astype(object).fillna("").astype(str).str.findall(_MENTION_RE)
+    targets = found.where(found.str.len() > 0, handle.map(lambda h: [h]))
+    ex = pd.DataFrame({"i": np.arange(len(m)), "target": targets}).explode("target")
+    idx = ex["i"].to_numpy()
+    rows = {"source": _handle(m["author"]).to_numpy()[idx], "target": ex["target"].to_numpy(dtype=object),
+            "kind": np.full(len(idx), "mention", dtype=object), "created_at": m["created_at"].to_numpy()[idx],
+            "platform": m["platform"].to_numpy()[idx], "post_id": m["mention_id"].to_numpy()[idx],
+            "text": m["text"].to_numpy()[idx]}
+    out = _interactions_frame(rows, pd.RangeIndex(len(idx)))
+    out["created_at"] = pd.to_datetime(out["created_at"], utc=True)
+    return out.loc[out["source"] != out["target"]].reset_index(drop=True)
+
