@@ -1,3 +1,304 @@
-"""conversation plots."""
+"""Conversation plots: share of voice, net sentiment, intents, response time, terms, codes.
 
-__all__: list[str] = []
+Each function draws one chart from the frame returned by the matching function
+of :mod:`smanalysis.conversation` and returns the matplotlib Axes. Titles and
+labels are in Bahasa Indonesia (``lang="id"``) or English (``lang="en"``).
+
+Examples
+--------
+>>> import pandas as pd
+>>> from smanalysis.conversation import share_of_voice
+>>> sov = share_of_voice(pd.DataFrame({"brand": ["Kopi Senja", "Kopi Senja", "Kopi Pagi"]}))
+>>> plot_share_of_voice(sov).get_title()
+'Share of voice'
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from ..exceptions import SchemaError
+
+__all__ = ["plot_share_of_voice", "plot_net_sentiment", "plot_intents", "plot_response_time", "plot_top_terms",
+           "plot_codes"]
+
+_T = {
+    "id": {
+        "sov": "Share of voice", "positive_sov": "Share of voice positif", "share": "Pangsa percakapan",
+        "period": "Periode", "net": "Sentimen bersih", "net_excl": "Sentimen bersih (tanpa netral)",
+        "net_all": "Sentimen bersih (semua teks)", "intents": "Maksud komentar", "comments": "Jumlah komentar",
+        "response": "Waktu respons pertama", "minutes": "Menit", "median": "Median", "p90": "Persentil ke-90",
+        "rate": "tingkat respons", "terms": "Kata teratas", "count": "Jumlah", "codes": "Frekuensi kode",
+        "texts": "Jumlah teks",
+        "question": "pertanyaan", "complaint": "keluhan", "praise": "pujian", "abuse": "makian",
+        "spam": "spam", "other": "lainnya", "all": "semua",
+    },
+    "en": {
+        "sov": "Share of voice", "positive_sov": "Positive share of voice", "share": "Share of conversation",
+        "period": "Period", "net": "Net sentiment", "net_excl": "Net sentiment (neutral excluded)",
+        "net_all": "Net sentiment (all texts)", "intents": "Comment intents", "comments": "Comments",
+        "response": "First-response time", "minutes": "Minutes", "median": "Median", "p90": "90th percentile",
+        "rate": "response rate", "terms": "Top terms", "count": "Count", "codes": "Code frequencies",
+        "texts": "Texts",
+        "question": "question", "complaint": "complaint", "praise": "praise", "abuse": "abuse",
+        "spam": "spam", "other": "other", "all": "all",
+    },
+}
+
+
+def _t(lang: str) -> dict:
+    if lang not in _T:
+        raise ValueError(f"The value for `lang` must be one of {list(_T)}, but {lang!r} was passed.")
+    return _T[lang]
+
+
+def _need(df: pd.DataFrame, cols, func: str) -> None:
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{func}: expected a pandas DataFrame, got {type(df).__name__}")
+    missing = [c for c in cols if c not in df.columns]
+    if missing:
+        raise SchemaError(f"{func}: the frame lacks required columns {missing}; "
+                          f"columns present: {list(map(str, df.columns))}")
+
+
+def _ax(ax):
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 4))
+    return ax
+
+
+def plot_share_of_voice(sov: pd.DataFrame, *, ax=None, lang: str = "id", value: str = "share_of_voice",
+                        by: str = "brand"):
+    """Share of voice per brand: stacked areas over time (with ``period``) or horizontal bars.
+
+    Parameters
+    ----------
+    sov : DataFrame
+        Output of :func:`smanalysis.conversation.share_of_voice`.
+    ax : matplotlib Axes, optional
+    lang : {"id", "en"}
+    value : {"share_of_voice", "positive_share_of_voice", "negative_share_of_voice"}
+    by : str, default "brand"
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    t = _t(lang)
+    _need(sov, [by, value], "plot_share_of_voice")
+    ax = _ax(ax)
+    title = t["positive_sov"] if value == "positive_share_of_voice" else t["sov"]
+    if "period" in sov.columns:
+        wide = sov.pivot_table(index="period", columns=by, values=value, aggfunc="sum", sort=False).fillna(0)
+        x = wide.index.to_timestamp() if isinstance(wide.index, pd.PeriodIndex) else wide.index
+        ax.stackplot(x, *(wide[c].to_numpy() for c in wide.columns), labels=[str(c) for c in wide.columns],
+                     alpha=0.85)
+        ax.set_xlabel(t["period"])
+        ax.set_ylim(0, 1)
+        ax.legend(loc="upper left", fontsize="small", frameon=False)
+    else:
+        ax.barh(sov[by].astype(str), sov[value].to_numpy(float), color="#4c72b0")
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        for i, v in enumerate(sov[value].to_numpy(float)):
+            if np.isfinite(v):
+                ax.text(v, i, f" {v:.0%}", va="center", fontsize="small")
+    ax.set_ylabel(t["share"] if "period" in sov.columns else "")
+    ax.set_title(title)
+    return ax
+
+
+def plot_net_sentiment(ns: pd.DataFrame, *, by: str = "brand", variant: str = "excl_neutral", ax=None,
+                       lang: str = "id"):
+    """Net sentiment per group (brand, platform, theme...) as bars from -1 to 1.
+
+    Parameters
+    ----------
+    ns : DataFrame
+        Output of :func:`smanalysis.conversation.net_sentiment`.
+    by : str, default "brand"
+        Group column (``period`` works too).
+    variant : {"excl_neutral", "all"}
+    ax : matplotlib Axes, optional
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ns = pd.DataFrame({"brand": ["A", "B"], "net_sentiment_excl_neutral": [0.4, -0.2]})
+    >>> plot_net_sentiment(ns, lang="en").get_title()
+    'Net sentiment (neutral excluded)'
+    """
+    t = _t(lang)
+    if variant not in ("excl_neutral", "all"):
+        raise ValueError(f"The value for `variant` must be one of ['excl_neutral', 'all'], but {variant!r} was passed.")
+    col = f"net_sentiment_{variant}"
+    _need(ns, [by, col], "plot_net_sentiment")
+    ax = _ax(ax)
+    vals = ns[col].to_numpy(float)
+    labels = ns[by].astype(str).tolist()
+    colors = np.where(vals >= 0, "#55a868", "#c44e52")
+    ax.bar(labels, np.nan_to_num(vals), color=colors)
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_ylim(-1, 1)
+    ax.set_ylabel(t["net"])
+    ax.set_title(t["net_excl"] if variant == "excl_neutral" else t["net_all"])
+    return ax
+
+
+def plot_intents(frame: pd.DataFrame, *, ax=None, lang: str = "id", by: str | None = None):
+    """Number of comments per intent (optionally stacked by ``platform`` or ``answered``).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Output of :func:`smanalysis.conversation.intents`, ``response_times``
+        or ``unanswered`` (an ``intent`` column).
+    ax : matplotlib Axes, optional
+    lang : {"id", "en"}
+    by : str, optional
+        Column to stack by.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from smanalysis.conversation import intents
+    >>> plot_intents(intents(["berapa?", "enak", "kecewa"]), lang="en").get_title()
+    'Comment intents'
+    """
+    t = _t(lang)
+    _need(frame, ["intent", *([by] if by else [])], "plot_intents")
+    ax = _ax(ax)
+    order = [i for i in ("question", "complaint", "abuse", "praise", "spam", "other") if i in set(frame["intent"])]
+    if by:
+        tab = pd.crosstab(frame["intent"], frame[by]).reindex(order)
+        tab.index = [t.get(i, i) for i in tab.index]
+        tab.plot.bar(stacked=True, ax=ax, rot=0)
+        ax.legend(fontsize="small", frameon=False)
+    else:
+        counts = frame["intent"].value_counts().reindex(order)
+        ax.bar([t.get(i, i) for i in order], counts.to_numpy(), color="#4c72b0")
+    ax.set_ylabel(t["comments"])
+    ax.set_title(t["intents"])
+    return ax
+
+
+def plot_response_time(stats: pd.DataFrame, *, by: str = "platform", ax=None, lang: str = "id"):
+    """Median and 90th-percentile first-response time per group, with the response rate.
+
+    Parameters
+    ----------
+    stats : DataFrame
+        Output of :func:`smanalysis.conversation.response_stats` grouped by ``by``.
+    by : str, default "platform"
+    ax : matplotlib Axes, optional
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> st = pd.DataFrame({"platform": ["instagram", "tiktok"], "median_minutes": [30, 90],
+    ...                    "p90_minutes": [120, 300], "response_rate": [0.8, 0.5]})
+    >>> plot_response_time(st).get_ylabel()
+    'Menit'
+    """
+    t = _t(lang)
+    _need(stats, [by, "median_minutes", "p90_minutes"], "plot_response_time")
+    ax = _ax(ax)
+    x = np.arange(len(stats))
+    labels = [t.get(str(v), str(v)) for v in stats[by]]
+    ax.bar(x - 0.2, stats["median_minutes"].fillna(0).to_numpy(float), width=0.4, label=t["median"],
+           color="#4c72b0")
+    ax.bar(x + 0.2, stats["p90_minutes"].fillna(0).to_numpy(float), width=0.4, label=t["p90"], color="#dd8452")
+    if "response_rate" in stats.columns:
+        top = np.nan_to_num(stats[["median_minutes", "p90_minutes"]].max(axis=1).to_numpy(float))
+        for xi, yi, r in zip(x, top, stats["response_rate"].to_numpy(float)):
+            if np.isfinite(r):
+                ax.text(xi, yi, f"{r:.0%} {t['rate']}", ha="center", va="bottom", fontsize="x-small")
+    ax.set_xticks(x, labels)
+    ax.set_ylabel(t["minutes"])
+    ax.set_title(t["response"])
+    ax.legend(fontsize="small", frameon=False)
+    return ax
+
+
+def plot_top_terms(terms: pd.DataFrame, *, top: int = 15, ax=None, lang: str = "id"):
+    """Horizontal bars of the most frequent terms.
+
+    Parameters
+    ----------
+    terms : DataFrame
+        Output of :func:`smanalysis.conversation.terms` (``term``, ``count``)
+        or ``ngrams`` (``ngram``, ``count``).
+    top : int, default 15
+    ax : matplotlib Axes, optional
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> plot_top_terms(pd.DataFrame({"term": ["kopi", "enak"], "count": [5, 3]}), lang="en").get_title()
+    'Top terms'
+    """
+    t = _t(lang)
+    col = "term" if "term" in getattr(terms, "columns", []) else "ngram"
+    _need(terms, [col, "count"], "plot_top_terms")
+    ax = _ax(ax)
+    d = terms.head(top)
+    ax.barh(d[col].astype(str), d["count"].to_numpy(float), color="#4c72b0")
+    ax.invert_yaxis()
+    ax.set_xlabel(t["count"])
+    ax.set_title(t["terms"])
+    return ax
+
+
+def plot_codes(counts, *, ax=None, lang: str = "id"):
+    """Texts per code of a qualitative coding.
+
+    Parameters
+    ----------
+    counts : DataFrame or CodingResult
+        ``counts`` of :func:`smanalysis.conversation.code` (``code``,
+        ``label``, ``texts``) or the result itself.
+    ax : matplotlib Axes, optional
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from smanalysis.conversation import code
+    >>> r = code(["enak", "mahal", "enak sekali"], {"rasa": ["enak"], "harga": ["mahal"]})
+    >>> plot_codes(r).get_title()
+    'Frekuensi kode'
+    """
+    t = _t(lang)
+    counts = getattr(counts, "counts", counts)
+    _need(counts, ["code", "texts"], "plot_codes")
+    ax = _ax(ax)
+    d = counts.sort_values("texts", ascending=False)
+    names = d["label"] if "label" in d.columns else d["code"]
+    ax.barh(names.astype(str), d["texts"].to_numpy(float), color="#8172b3")
+    ax.invert_yaxis()
+    ax.set_xlabel(t["texts"])
+    ax.set_title(t["codes"])
+    return ax
