@@ -288,8 +288,10 @@ def hits(eng, *, engine="igraph"):
     if engine == "networkx":
         h, a = nx.hits(to_networkx(eng), max_iter=10_000, tol=1e-12)
         return np.array([h[v] for v in eng.names]), np.array([a[v] for v in eng.names])
-    hub = np.asarray(eng.graph.hub_score(weights="weight", scale=False), dtype=float)
-    auth = np.asarray(eng.graph.authority_score(weights="weight", scale=False), dtype=float)
+    with warnings.catch_warnings():  # igraph warns when many scores are 0 (non-unique solution)
+        warnings.simplefilter("ignore", RuntimeWarning)
+        hub = np.asarray(eng.graph.hub_score(weights="weight", scale=False), dtype=float)
+        auth = np.asarray(eng.graph.authority_score(weights="weight", scale=False), dtype=float)
     hub, auth = np.abs(hub), np.abs(auth)
     return hub / hub.sum() if hub.sum() else hub, auth / auth.sum() if auth.sum() else auth
 
