@@ -1,0 +1,84 @@
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+
+from smanalysis.media import benchmark, best_times, growth, post_metrics, spikes, summary, top_posts  # noqa: E402
+from smanalysis.plotting import media as mp  # noqa: E402
+
+pytestmark = pytest.mark.filterwarnings("ignore::smanalysis.exceptions.SMAnalysisWarning")
+
+
+@pytest.fixture(scope="module")
+def data():
+    rng = np.random.default_rng(0)
+    n = 120
+    posts = pd.DataFrame({
+        "post_id": [f"p{i}" for i in range(n)],
+        "platform": rng.choice(["instagram", "tiktok"], n),
+        "account": rng.choice(["kopisenja.id", "kopipagi.jogja"], n),
+        "created_at": pd.Timestamp("2026-09-01", tz="UTC") + pd.to_timedelta(rng.integers(0, 60 * 24 * 60, n), "min"),
+        "format": rng.choice(["reel", "photo"], n), "theme": rng.choice(["menu", "promo"], n),
+        "caption": "Kopi susu gula aren, enak banget kak", "likes": rng.poisson(30, n).astype(float),
+        "comments": rng.poisson(3, n).astype(float), "shares": rng.poisson(2, n).astype(float),
+        "reach": rng.poisson(500, n).astype(float), "followers_at_post": 1000.0,
+    })
+    followers = pd.DataFrame({"date": pd.date_range("2026-08-31", "2026-10-31"), "platform": "instagram",
+                              "account": "kopisenja.id"})
+    followers["followers"] = 1000.0 + np.arange(len(followers))
+    return post_metrics(posts), followers
+
+
+TITLES = {"id": "menurut", "en": "by"}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_plot_returns_axes_in_both_languages(data, lang):
+    pm, followers = data
+    axes = [
+        mp.plot_engagement_over_time(pm, by="platform", lang=lang),
+        mp.plot_engagement_over_time(pm, metric="er_reach", freq="month", lang=lang),
+        mp.plot_rates(pm, by="format", lang=lang),
+        mp.plot_rates(summary(pm, by="theme", metrics=["er_reach"]), by="theme", lang=lang),
+        mp.plot_best_times(best_times(pm, min_posts=1), lang=lang),
+        mp.plot_follower_growth(followers, lang=lang),
+        mp.plot_follower_growth(growth(followers, freq="week"), freq="week", lang=lang),
+        mp.plot_benchmark(benchmark(pm, own=["kopisenja.id"], competitors=["kopipagi.jogja"]), lang=lang),
+        mp.plot_benchmark(benchmark(pm, own=["kopisenja.id"], ci=None), metric="posts_per_week", lang=lang),
+        mp.plot_top_posts(top_posts(pm, n=5), lang=lang),
+        mp.plot_spikes(spikes(pm, all_days=True), lang=lang),
+    ]
+    assert all(isinstance(ax, Axes) for ax in axes)
+    assert all(ax.get_title() for ax in axes)
+    assert TITLES[lang] in axes[2].get_title()
+
+
+def test_plot_titles_are_translated(data):
+    pm, _ = data
+    assert mp.plot_best_times(best_times(pm, min_posts=1), lang="id").get_title().startswith("Waktu terbaik")
+    assert mp.plot_best_times(best_times(pm, min_posts=1), lang="en").get_title().startswith("Best times")
+    assert [t.get_text() for t in mp.plot_best_times(best_times(pm), lang="id").get_yticklabels()][0] == "Senin"
+
+
+def test_plots_draw_on_given_axes_and_handle_empty(data):
+    import matplotlib.pyplot as plt
+
+    pm, _ = data
+    _, ax = plt.subplots()
+    assert mp.plot_rates(pm, by="format", ax=ax) is ax
+    empty = mp.plot_top_posts(top_posts(pm, n=5).iloc[:0], metric="er_reach", lang="en")
+    assert empty.texts[0].get_text() == "No data"
+
+
+def test_plot_errors(data):
+    pm, _ = data
+    with pytest.raises(ValueError, match=r"The value for `lang` must be one of \['id', 'en'\], but 'de' was passed"):
+        mp.plot_rates(pm, lang="de")
+    with pytest.raises(ValueError, match="The value for `metric` must be a column of the benchmark table"):
+        mp.plot_benchmark(benchmark(pm, ci=None), metric="nope")
+    with pytest.raises(ValueError, match=r"The value for `freq` must be one of \['day', 'week', 'month'\]"):
+        mp.plot_engagement_over_time(pm, freq="year")
