@@ -37,5 +37,5 @@ def interactions(rows):
     """Canonical interactions from (source, target, kind, 'YYYY-MM-DD[ HH:MM]') tuples."""
     s, t, k, ts = zip(*rows)
     return pd.DataFrame({"source": list(s), "target": list(t), "kind": list(k),
-                         "created_at": pd.to_datetime(list(ts), utc=True), "platform": "instagram",
+                         "created_at": pd.to_datetime(list(ts), utc=True, format="ISO8601"), "platform": "instagram",
                          "post_id": "p1", "text": None})
