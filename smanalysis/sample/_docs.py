@@ -1,0 +1,169 @@
+"""The sample's README: data dictionary of the canonical tables, the files, the story."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import schema
+
+__all__ = ["data_dictionary_markdown", "readme"]
+
+_DTYPES = {"str": "text", "float": "float64", "bool": "bool", "datetime": "datetime64[ns, UTC]",
+           "date": "datetime64[ns] (naive day)"}
+
+
+def data_dictionary_markdown(tables=None) -> str:
+    """Markdown tables of the canonical columns, generated from :data:`smanalysis.schema.TABLES`.
+
+    Parameters
+    ----------
+    tables : list of str, optional
+        Which tables (default all, in schema order).
+
+    Returns
+    -------
+    str
+        One ``###`` section a table, one row a column: name, dtype, required, unit, meaning.
+
+    Examples
+    --------
+    >>> md = data_dictionary_markdown(["followers"])
+    >>> md.splitlines()[0]
+    '### `followers`'
+    >>> "| `date` | datetime64[ns] (naive day) | yes |" in md
+    True
+    """
+    names = list(schema.TABLES) if tables is None else list(tables)
+    parts = []
+    for name in names:
+        cols = schema.TABLES[name]
+        lines = [f"### `{name}`", "", "| column | dtype | required | unit / values | meaning |",
+                 "| --- | --- | --- | --- | --- |"]
+        for c in cols:
+            unit = c.unit.replace("|", "\\|")
+            lines.append(f"| `{c.name}` | {_DTYPES[c.dtype]} | {'yes' if c.required else 'no'} | {unit} | "
+                         f"{c.description} |")
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
+FILES = [
+    ("exports/instagram_posts_2025-11_2026-04.csv", "posts",
+     "Meta Business Suite post export of @kopisenja.id, Nov 2025 - Apr 2026: UTF-8 with BOM, all fields quoted, "
+     "**Bahasa Indonesia headers**, day-first dates, `Impressions` (the pre-2025 variant), `Date` = lifetime. "
+     "Some captions use math-bold letters (NFKC-normalised on reading)."),
+    ("exports/instagram_posts_2026-05_2026-10.csv", "posts",
+     "The same export for May - Oct 2026 with English headers and `Views`. The last April post is in both "
+     "exports (lifetime totals larger in the later one): the duplicate rule keeps one row."),
+    ("exports/facebook_posts.csv", "posts", "Meta Business Suite post export of the Facebook page `kopisenja`."),
+    ("exports/facebook_followers.csv", "followers",
+     "Meta page-level daily series: UTF-16 LE, `sep=,` line, metric line `\"Facebook followers\"`, "
+     "then `\"Date\",\"Primary\"`. The file names no account (pass a profile or `account=`)."),
+    ("exports/instagram_followers.csv", "followers", "The same layout for `\"Instagram followers\"`."),
+    ("exports/x_tweet_activity_2025-11_2026-04.csv", "posts",
+     "X analytics tweet activity of @kopisenja_id, 22-column variant (`time` like `2026-01-05 12:03:00 +0000`)."),
+    ("exports/x_tweet_activity_2026-05_2026-10.csv", "posts", "The 40-column variant (promoted columns as `-`)."),
+    ("exports/tiktok_content.xlsx", "posts",
+     "TikTok Studio content download (XLSX): yearless `Post time` like `March 14`, export day in `Time`."),
+    ("exports/tiktok_followers.csv", "followers", "TikTok Studio follower history, yearless dates."),
+    ("exports/x_mentions.jsonl", "mentions + interactions",
+     "X API v2 search results as twarc2 writes them (one response page a line, `includes.users` with follower "
+     "counts). Replies, quotes, retweets and @mentions become interactions: the planted network."),
+    ("exports/comments_instagram.csv", "comments",
+     "Comment-export tool CSV (Platform, Post ID, Comment ID, Parent ID, Username, Date with offset, Comment, "
+     "Is Reply, Is Page Owner...). Brand replies are the rows with `Is Page Owner = Yes`."),
+    ("exports/comments_facebook.csv", "comments", "The same for the Facebook page."),
+    ("exports/comments_tiktok.csv", "comments", "The same for TikTok."),
+    ("exports/comments_x.csv", "comments", "The same for replies to the brand's own tweets."),
+    ("exports/listening_mentions.csv", "mentions",
+     "Listening-tool export (Brand24-like): one project a brand (Kopi Senja, Kopi Pagi, Ruang Seduh), author "
+     "followers, reach, the tool's sentiment label (noisy, as such labels are). Instagram, TikTok and Facebook."),
+    ("exports/competitor_posts.csv", "posts",
+     "Instagram posts of @kopipagi.jogja and @ruangseduh as an Apify Instagram scraper dataset (no reach: it is "
+     "not public)."),
+    ("content_plan.csv", "content_plan",
+     "The team's written content plan (Indonesian headers: ID, Tanggal, Jam, Platform, Akun, Tema, Jenis Konten, "
+     "Format, Caption, Aset, Tagar, Sumber, Status)."),
+    ("profile.yaml", "profile", "Fact-finding profile (layout in `smanalysis/profile.py`)."),
+    ("client.yaml", "client config", "Config for `smanalysis report data/sample/client.yaml`."),
+    ("codebook.yaml", "codebook", "Themes and Indonesian keywords for qualitative coding."),
+    ("truth.yaml", "ground truth", "What the generator planted, for tests of the analysis layers."),
+]
+
+
+def readme(t: dict[str, pd.DataFrame], *, scale: float, seed: int) -> str:
+    """The text of ``data/sample/README.md`` for generated tables ``t``."""
+    posts, c = t["posts"], t["comments"]
+    counts = posts["platform"].value_counts()
+    n_reply = int(c["is_brand_reply"].sum())
+    files = "\n".join(f"| `{f}` | {table} | {what} |" for f, table, what in FILES)
+    return f"""# The bundled sample: Kopi Senja, Yogyakarta
+
+A **fictional** coffee shop and its two competitors over 12 months (2025-11-01 .. 2026-10-31), written by
+`smanalysis sample --scale {scale:g} --seed {seed}` (the generator is `smanalysis.sample`). Every file is in
+the format the platform or tool really exports, not in the canonical format: `smanalysis load
+data/sample/exports/*` reads them all, and `smanalysis report data/sample/client.yaml` builds the report for
+October 2026 (compared with September 2026). All names, handles and texts are invented; any resemblance to
+real accounts is accidental.
+
+## The story
+
+**Kopi Senja** is a three-year-old coffee shop on Jl. Kaliurang, popular with students (nugas, wifi,
+colokan) and young workers. Its admin posts on Instagram (`kopisenja.id`, about 4,300 -> 6,500 followers),
+TikTok (`kopisenja.id`), a Facebook page (`kopisenja`) and X (`kopisenja_id`), with a casual tone that calls
+customers *kak*. Competitors: **Kopi Pagi** (`kopipagi.jogja`, bigger, more reels) and **Ruang Seduh**
+(`ruangseduh`, small but growing with remote workers).
+
+What happened over the year (all planted, see `truth.yaml`):
+
+- **Ramadan** (Feb-Mar 2026): bukber packages; Lebaran closure 19-21 March.
+- **14 March 2026**: a TikTok video (POV barista) goes viral (about 60x the usual views); TikTok followers
+  jump by about 2,000 in three days, Instagram follows up too.
+- **13 June 2026**: a delivery-app outage: late, cold and wrong orders, a storm of complaints in the
+  comments and in listening mentions.
+- **22 August 2026**: the food blogger `jogjafoodhunter` (48k followers) reviews Kopi Senja: the mention
+  with the largest reach, a follower jump on Instagram.
+- **10 October 2026**: a price increase is announced: complaints about *harga* in comments and mentions.
+- **12-18 October 2026**: the admin is on leave: most plan rows that week are skipped, replies are rare
+  and slow, questions and complaints pile up unanswered.
+- **17 October 2026**: third-anniversary giveaway: a rush of tag-a-friend comments and spam, a follower jump,
+  and giveaway hunters unfollowing the week after.
+- The plan drifts toward **promotion** in September and October, while promotion engages less than useful
+  or entertaining posts.
+- The network on X: communities `kampus` (hub `infokampus_jogja`), `kuliner` (hub `jogjafoodhunter`),
+  `gowes` (fades from March, gone by June), `kopi_manual` (splits in July 2026 into `kopi_manual` and
+  `espresso`, hub `espresso_jogja`), `wfc` (born in May 2026); `dinda_ngopi` is the broker between kampus
+  and kuliner (a cost-effective micro-influencer with 1,850 followers); `selebjogja` has 310k followers and
+  almost no interactions (the million-follower fallacy).
+
+## What is in it
+
+{len(posts)} own posts ({', '.join(f'{k} {v}' for k, v in counts.items())}), {len(c)} comments of which
+{n_reply} brand replies, {len(t['mentions'])} listening mentions, {len(t['tweets'])} tweets on X forming
+{len(t['interactions'])} interactions, {len(t['content_plan'])} content-plan rows,
+{len(t['competitor_posts'])} competitor posts, and daily follower series.
+
+| file | canonical table | what it is |
+| --- | --- | --- |
+{files}
+
+Not in the files on purpose (as with real exports): reach of competitor posts, X follower history, the time
+of day of TikTok posts, seconds of Meta publish times. The X own-account follower series exists in
+`smanalysis.sample.generate()` only.
+
+## Canonical tables (data dictionary)
+
+Readers in `smanalysis.io` turn the files into these tables (defined in `smanalysis/schema.py`). Timestamps
+are UTC, presented in Asia/Jakarta; counts are floats so that "not exported" is NaN, not 0.
+
+{data_dictionary_markdown()}
+## Regenerating
+
+```bash
+smanalysis sample --out data/sample            # this sample (scale 1, seed 2026)
+smanalysis sample --scale 100 --out /tmp/big   # a large dataset for benchmarks
+```
+
+`smanalysis.sample.generate(scale, seed)` returns the same tables in memory, with `truth_*` columns
+(intent of each comment, plan outcome...) that the export files do not carry.
+"""
