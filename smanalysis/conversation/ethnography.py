@@ -42,8 +42,9 @@ _KINDS = ("word", "hashtag", "mention", "emoji", "all")
 def _as_series(texts, func: str) -> pd.Series:
     if isinstance(texts, pd.DataFrame):
         raise TypeError(f"{func}: expected texts (a Series or a list of str), got a DataFrame; pass frame['text']")
-    s = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
-    return s
+    if isinstance(texts, str):
+        texts = [texts]
+    return texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
 
 
 def _tokens(texts: pd.Series, *, stopwords: bool = True) -> list[list[str]]:

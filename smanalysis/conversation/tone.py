@@ -61,6 +61,8 @@ _CASUAL_RE = _words_re(CASUAL_MARKERS)
 def _series(texts) -> pd.Series:
     if isinstance(texts, pd.DataFrame):
         raise TypeError("tone: expected texts (a Series or a list of str), got a DataFrame; pass frame['caption']")
+    if isinstance(texts, str):
+        texts = [texts]
     s = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
     return s.astype(object).where(s.notna(), "").astype(str)
 
