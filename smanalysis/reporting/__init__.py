@@ -3,11 +3,22 @@
 Use it through :mod:`smanalysis.reports`, which re-exports everything public here.
 """
 
-from . import client, config, html, privacy, runner
+from . import (client, config, eval_conversation, eval_media, eval_network, eval_summary, html, i18n, privacy,
+               runner, sections)
 from .client import *  # noqa: F401,F403
 from .config import *  # noqa: F401,F403
+from .eval_conversation import *  # noqa: F401,F403
+from .eval_media import *  # noqa: F401,F403
+from .eval_network import *  # noqa: F401,F403
+from .eval_summary import *  # noqa: F401,F403
 from .html import *  # noqa: F401,F403
+from .i18n import *  # noqa: F401,F403
 from .privacy import *  # noqa: F401,F403
 from .runner import *  # noqa: F401,F403
+from .sections import *  # noqa: F401,F403
 
-__all__ = [*client.__all__, *config.__all__, *html.__all__, *privacy.__all__, *runner.__all__]
+__all__ = [
+    *client.__all__, *config.__all__, *html.__all__, *privacy.__all__, *runner.__all__, *i18n.__all__,
+    *sections.__all__, *eval_media.__all__, *eval_conversation.__all__, *eval_network.__all__,
+    *eval_summary.__all__,
+]

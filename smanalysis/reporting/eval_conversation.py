@@ -1,0 +1,228 @@
+"""Layer 2 of the evaluation report: conversation (sentiment, share of voice, care, ethnography).
+
+The numbers come from :mod:`smanalysis.conversation`; people's handles are already pseudonymised
+by :func:`~smanalysis.reporting.client.load_client` unless the config says otherwise.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .i18n import t
+from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
+
+__all__ = ["conversation_section", "scored_texts", "care_stats", "recurring_complaints"]
+
+
+def _labels(texts: pd.Series) -> pd.DataFrame:
+    """Sentiment of texts with the conversation layer's default scorer."""
+    from .. import conversation
+
+    fn = getattr(conversation, "sentiment", None)
+    if not callable(fn):
+        raise RuntimeError("smanalysis.conversation.sentiment is not available")
+    return fn(texts.fillna("").astype(str))
+
+
+def scored_texts(ctx: EvaluationContext) -> pd.DataFrame:
+    """Comments (not the brand's replies) and mentions of the current and previous periods with
+    ``kind`` ("comment"|"mention"), ``brand``, ``text``, ``created_at``, ``period``
+    ("current"|"previous") and the sentiment ``label`` and ``score``; cached."""
+
+    def _do():
+        parts = []
+        com = ctx.frame("comments")
+        if not com.empty:
+            own = com[~com["is_brand_reply"].astype(bool)] if "is_brand_reply" in com else com
+            parts.append(own.assign(kind="comment", brand=ctx.profile.business_name)[
+                ["kind", "brand", "platform", "author", "text", "created_at"]])
+        men = ctx.frame("mentions")
+        if not men.empty:
+            parts.append(men.assign(kind="mention")[["kind", "brand", "platform", "author", "text", "created_at"]])
+        if not parts:
+            return pd.DataFrame(columns=["kind", "brand", "platform", "author", "text", "created_at", "period",
+                                         "label", "score"])
+        df = pd.concat(parts, ignore_index=True)
+        cur, prev = ctx.mask(df), ctx.mask(df, "previous")
+        df = df[cur | prev].assign(period=pd.Series(["current" if c else "previous" for c in cur[cur | prev]],
+                                                    index=df.index[cur | prev]))
+        if df.empty:
+            return df.assign(label=pd.Series(dtype=object), score=pd.Series(dtype=float))
+        s = _labels(df["text"])
+        return df.assign(label=s["label"].to_numpy(), score=s["score"].to_numpy())
+
+    return ctx.cached("scored_texts", _do)
+
+
+def care_stats(ctx: EvaluationContext) -> dict:
+    """Overall customer-care figures of the period: ``comments``, ``answered``, ``response_rate``,
+    ``median_minutes``, ``p90_minutes`` (NaN when there are no customer comments); cached."""
+    from ..conversation import response_stats
+
+    def _do():
+        com = ctx.frame("comments")
+        cur = ctx.in_period(com)
+        if cur.empty:
+            return {}
+        res = response_stats(cur, brand_accounts=ctx.profile.brand_handles, by=(), timezone=ctx.tz)
+        return {k: (float(v) if pd.notna(v) else float("nan")) for k, v in res.iloc[0].items()
+                if k in ("comments", "answered", "unanswered", "response_rate", "median_minutes", "p90_minutes")}
+
+    return ctx.cached("care_stats", _do)
+
+
+def recurring_complaints(ctx: EvaluationContext, *, min_count: int = 2, top: int = 3) -> pd.DataFrame:
+    """Topics of the period's complaints that come back: codebook codes when the client has a
+    codebook, else the most frequent terms. Columns ``topic``, ``complaints``; cached."""
+    from ..conversation import intents
+
+    def _do():
+        com = ctx.in_period(ctx.frame("comments"))
+        men = ctx.in_period(ctx.frame("mentions"))
+        texts = pd.concat([com.loc[~com["is_brand_reply"].astype(bool), "text"] if not com.empty else com.get("text"),
+                           men.get("text")], ignore_index=True).dropna().astype(str) \
+            if not (com.empty and men.empty) else pd.Series([], dtype=object)
+        if texts.empty:
+            return pd.DataFrame(columns=["topic", "complaints"])
+        it = intents(texts)
+        comp = texts[it["intent"].to_numpy() == "complaint"]
+        if comp.empty:
+            return pd.DataFrame(columns=["topic", "complaints"])
+        cb = ctx.settings.get("codebook")
+        if cb:
+            from ..conversation import code
+
+            res = code(comp.reset_index(drop=True), cb)
+            counts = res.counts.rename(columns={"texts": "complaints"})
+            counts = counts.assign(topic=counts["label"].where(counts["label"].notna(), counts["code"]))
+        else:
+            from ..conversation import terms
+
+            counts = terms(comp.reset_index(drop=True), top=top * 3, kind="word")
+            counts = counts.rename(columns={counts.columns[0]: "topic"})
+            cnt_col = "docs" if "docs" in counts.columns else "count"
+            counts = counts.assign(complaints=counts[cnt_col])
+        counts = counts[counts["complaints"] >= min_count].sort_values("complaints", ascending=False)
+        return counts[["topic", "complaints"]].head(top).reset_index(drop=True)
+
+    return ctx.cached("recurring_complaints", _do)
+
+
+def _sentiment_table(sc: pd.DataFrame, lang: str) -> pd.DataFrame:
+    from ..conversation import net_sentiment
+
+    ns = net_sentiment(sc, by=["period", "kind"])
+    cols = {"period": "periode" if lang == "id" else "period", "kind": "sumber" if lang == "id" else "source"}
+    shown = ns.rename(columns=cols)
+    for c in ("net_sentiment_excl_neutral", "net_sentiment_all"):
+        if c in shown:
+            shown[c] = shown[c].map(lambda v: f"{v:+.2f}" if pd.notna(v) else "–")
+    return shown
+
+
+@guarded("conversation")
+def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
+    """Layer 2: sentiment (net sentiment, both variants), share of voice, customer care (response
+    rate and times, the unanswered queue), what people talk about, codebook themes."""
+    from .. import conversation
+
+    lang = ctx.lang
+    com, men = ctx.frame("comments"), ctx.frame("mentions")
+    com_cur, men_cur = ctx.in_period(com), ctx.in_period(men)
+    if com_cur.empty and men_cur.empty:
+        what = t("w_comments", lang) + " / " + t("w_mentions", lang)
+        sec.text(t("no_source" if com.empty and men.empty else "no_data", lang, what=what))
+        return
+    ctx.use("net_sentiment_excl_neutral", "net_sentiment_all", "share_of_voice", "response_rate", "median_minutes")
+
+    sec.heading(t("h_sentiment", lang))
+    sc = sub_guard(ctx, sec, "conversation.sentiment", scored_texts, ctx)
+    if sc is not None and not sc.empty:
+        tab = sub_guard(ctx, sec, "conversation.net_sentiment", _sentiment_table, sc, lang)
+        if tab is not None:
+            sec.table(tab)
+        from .eval_media import _plot
+
+        sub_guard(ctx, sec, "conversation.plot_sentiment", _plot, sec, "plot_sentiment_over_time",
+                  sc.assign(date=sc["created_at"]), lang=lang)
+        neg = sc[(sc["period"] == "current") & (sc["label"] == "negative")]
+        drivers = sub_guard(ctx, sec, "conversation.drivers", conversation.sentiment_drivers,
+                            sc.loc[sc["period"] == "current", "text"], sc.loc[sc["period"] == "current", "label"],
+                            top=8) if len(neg) >= 2 else None
+        if drivers is not None and not drivers.empty:
+            sec.table(drivers[[c for c in ("side", "term", "negative", "positive") if c in drivers]])
+
+    if not men_cur.empty:
+        sec.heading(t("h_voice", lang))
+        sov = sub_guard(ctx, sec, "conversation.share_of_voice", conversation.share_of_voice, men_cur,
+                        by="brand", profile=ctx.profile)
+        if sov is not None and not sov.empty:
+            ctx.cache["share_of_voice"] = sov
+            shown = sov.copy()
+            for c in [c for c in shown.columns if "share" in c]:
+                shown[c] = shown[c].map(pct)
+            sec.table(shown)
+        from .eval_media import _plot
+
+        sub_guard(ctx, sec, "conversation.plot_sov", _plot, sec, "plot_share_of_voice",
+                  conversation.share_of_voice(men[ctx.mask(men) | ctx.mask(men, "previous")], by="brand",
+                                              freq="W", profile=ctx.profile), lang=lang)
+
+    if not com_cur.empty:
+        sec.heading(t("h_care", lang))
+        stats = sub_guard(ctx, sec, "conversation.care", care_stats, ctx)
+        if stats:
+            sec.text(("Tingkat respons **{r}**, median waktu respons **{m}** menit (persentil ke-90: {p} menit)."
+                      if lang == "id" else
+                      "Response rate **{r}**, median response time **{m}** minutes (90th percentile: {p} minutes).")
+                     .format(r=pct(stats.get("response_rate")), m=num(stats.get("median_minutes")),
+                             p=num(stats.get("p90_minutes"))))
+        by_intent = sub_guard(ctx, sec, "conversation.care_table", conversation.response_stats, com_cur,
+                              brand_accounts=ctx.profile.brand_handles, by=("platform", "intent"), timezone=ctx.tz)
+        if by_intent is not None and not by_intent.empty:
+            shown = by_intent.copy()
+            shown["response_rate"] = shown["response_rate"].map(pct)
+            sec.table(shown)
+        end = pd.Timestamp(ctx.period[1] + pd.Timedelta(days=1)).tz_localize(ctx.tz)
+        upto = com[com["created_at"] < end.tz_convert("UTC")] if not com.empty else com
+        una = sub_guard(ctx, sec, "conversation.unanswered", conversation.unanswered, upto,
+                        brand_accounts=ctx.profile.brand_handles, as_of=end, timezone=ctx.tz)
+        if una is not None:
+            una = una[ctx.mask(una)] if not una.empty else una
+            ctx.cache["unanswered"] = una
+            if una.empty:
+                sec.text(t("n_all_answered", lang))
+            else:
+                sec.text(t("n_unanswered", lang, n=len(una)))
+                keep = [c for c in ("created_at", "platform", "author", "intent", "text", "waiting_hours")
+                        if c in una.columns]
+                shown = una[keep].head(10).copy()
+                shown["text"] = shown["text"].astype(str).str.slice(0, 120)
+                sec.table(shown)
+
+    texts_cur = pd.concat([com_cur.loc[~com_cur["is_brand_reply"].astype(bool), "text"] if not com_cur.empty
+                           else pd.Series([], dtype=object), men_cur.get("text", pd.Series([], dtype=object))],
+                          ignore_index=True).dropna().astype(str)
+    if not texts_cur.empty:
+        sec.heading(t("h_terms", lang))
+        tm = sub_guard(ctx, sec, "conversation.terms", conversation.terms, texts_cur, top=15)
+        if tm is not None and not tm.empty:
+            sec.table(tm)
+        frame = pd.concat([com[~com["is_brand_reply"].astype(bool)][["text", "created_at"]] if not com.empty
+                           else None, men[["text", "created_at"]] if not men.empty else None], ignore_index=True)
+        em = sub_guard(ctx, sec, "conversation.emerging", conversation.emerging_terms, frame,
+                       period=f"{ctx.period[0]:%Y-%m}", top=10, timezone=ctx.tz)
+        if em is not None and not em.empty:
+            sec.table(em)
+        cb = ctx.settings.get("codebook")
+        if cb:
+            sec.heading(t("h_codes", lang))
+            res = sub_guard(ctx, sec, "conversation.code", conversation.code, texts_cur, cb)
+            if res is not None:
+                counts = res.counts.copy()
+                counts["share"] = counts["share"].map(pct)
+                sec.table(counts)
+                if not res.quotes.empty:
+                    q = res.quotes[["code", "text"]].copy()
+                    q["text"] = q["text"].astype(str).str.slice(0, 160)
+                    sec.table(q, max_rows=12)

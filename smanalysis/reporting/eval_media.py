@@ -1,0 +1,239 @@
+"""Layer 1 of the evaluation report: media (reach, engagement, timing, growth, competitors).
+
+Every builder takes an :class:`~smanalysis.reporting.sections.EvaluationContext` and returns a
+:class:`~smanalysis.reporting.sections.Section`; the numbers come from :mod:`smanalysis.media`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .i18n import t
+from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
+
+__all__ = ["media_section", "post_metrics_of", "evidence_posts", "best_slots", "group_verdicts",
+           "MAIN_MEDIA_METRICS"]
+
+#: rows of the period comparison shown in the report (those present)
+MAIN_MEDIA_METRICS = (
+    "n_posts", "engagements_total", "reach_total", "er_reach_ratio_of_totals", "er_impressions_ratio_of_totals",
+    "er_followers_ratio_of_totals", "virality_rate_ratio_of_totals", "conversation_rate_mean_of_posts",
+    "amplification_rate_mean_of_posts", "applause_rate_mean_of_posts", "followers_end", "net_new_followers",
+    "follower_growth",
+)
+_RATE_HINTS = ("er_", "rate", "growth")
+_WEEKDAYS = {"id": ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
+             "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]}
+
+
+def _label(metric: str, lang: str) -> str:
+    try:
+        from ..media import metric_label
+
+        return metric_label(metric, lang=lang)
+    except Exception:  # noqa: BLE001 - a name the dictionary does not know
+        return metric
+
+
+def post_metrics_of(ctx: EvaluationContext) -> pd.DataFrame:
+    """All posts (own and competitors) with :func:`smanalysis.media.post_metrics` columns; cached."""
+    from ..media import post_metrics
+
+    def _do():
+        posts = ctx.frame("posts")
+        if posts.empty:
+            return posts
+        plan = ctx.frame("content_plan")
+        if not plan.empty and ("theme" not in posts or posts["theme"].isna().all()):
+            try:  # exports carry no theme: take it from the matched plan row or the plan's keywords
+                from ..plan import assign_themes
+
+                posts = assign_themes(posts, plan=plan.reset_index(drop=True), timezone=ctx.tz)
+            except Exception:  # noqa: BLE001 - without themes the theme comparisons say "no data"
+                pass
+        fol = ctx.frame("followers")
+        return post_metrics(posts, followers=fol if not fol.empty else None, timezone=ctx.tz)
+
+    return ctx.cached("post_metrics", _do)
+
+
+def evidence_posts(ctx: EvaluationContext) -> pd.DataFrame:
+    """The brand's posts of the current and the previous period together (more posts, more
+    evidence for format, theme and timing comparisons)."""
+    pm = ctx.own(post_metrics_of(ctx))
+    if pm.empty:
+        return pm
+    return pm[ctx.mask(pm, "period") | ctx.mask(pm, "previous")]
+
+
+def best_slots(ctx: EvaluationContext, *, top: int = 3, min_posts: int = 2) -> pd.DataFrame:
+    """The best day-of-week x hour slots of the brand's posts (``weekday``, ``hour``, ``n_posts``,
+    ``median``, ``rank``, ``slot`` text in the report language); cached."""
+    from ..media import best_times
+
+    def _do():
+        ev = evidence_posts(ctx)
+        if ev.empty:
+            return pd.DataFrame(columns=["weekday", "hour", "n_posts", "median", "rank", "slot"])
+        bt = best_times(ev, metric="er_reach" if ev["er_reach"].notna().any() else "engagements",
+                        min_posts=min_posts, top=top, hour_bin=2, timezone=ctx.tz)
+        top_rows = bt[bt["rank"].notna()].sort_values("rank").copy()
+        names = _WEEKDAYS.get(ctx.lang, _WEEKDAYS["id"])
+        top_rows["slot"] = [f"{names[int(w)]} {int(h):02d}:00–{int(h) + 2:02d}:00"
+                            for w, h in zip(top_rows["weekday"], top_rows["hour"])]
+        ctx.cache["best_times_grid"] = bt
+        return top_rows
+
+    return ctx.cached("best_slots", _do)
+
+
+def group_verdicts(ctx: EvaluationContext, by: str) -> pd.DataFrame:
+    """:func:`smanalysis.media.compare_groups` of the brand's recent posts by ``by`` (each group
+    against the rest), with the plain-language verdict; cached. Empty when the column is absent."""
+    from ..media import compare_groups
+
+    def _do():
+        ev = evidence_posts(ctx)
+        if ev.empty or by not in ev.columns or ev[by].nunique(dropna=True) < 2:
+            return pd.DataFrame()
+        metric = "er_reach" if ev["er_reach"].notna().sum() >= 4 else "engagements"
+        res = compare_groups(ev, by=by, metric=metric, min_posts=5, lang=ctx.lang, n_boot=1000, seed=0)
+        res.attrs["metric"] = metric
+        return res
+
+    return ctx.cached(f"verdicts_{by}", _do)
+
+
+def _compare_table(cmp: pd.DataFrame, lang: str) -> pd.DataFrame:
+    rows = cmp[cmp["metric"].isin(MAIN_MEDIA_METRICS)].copy()
+    rows = rows[rows[["current", "previous"]].notna().any(axis=1)]
+    order = {m: i for i, m in enumerate(MAIN_MEDIA_METRICS)}
+    rows = rows.sort_values("metric", key=lambda s: s.map(order), kind="stable")
+    is_rate = rows["metric"].str.contains("|".join(_RATE_HINTS)) & ~rows["metric"].str.contains("_mean_of_posts")
+    fmt = [pct if r else (lambda v: num(v, 1) if pd.notna(v) and abs(v) < 100 else num(v)) for r in is_rate]
+    head = ("Metrik", "Periode ini", "Periode sebelumnya", "Perubahan") if lang == "id" else \
+        ("Metric", "This period", "Previous period", "Change")
+    return pd.DataFrame({
+        head[0]: [_label(m, lang) for m in rows["metric"]],
+        head[1]: [f(v) for f, v in zip(fmt, rows["current"])],
+        head[2]: [f(v) for f, v in zip(fmt, rows["previous"])],
+        head[3]: [pct(v) if pd.notna(v) else "–" for v in rows["change_pct"]],
+    })
+
+
+def _plot(sec: Section, name: str, *args, **kwargs) -> bool:
+    """Add ``smanalysis.plotting.<name>(*args, **kwargs)`` when that plot exists."""
+    try:
+        from .. import plotting
+    except Exception:  # noqa: BLE001
+        return False
+    fn = getattr(plotting, name, None)
+    if fn is None:
+        return False
+    ax = fn(*args, **kwargs)
+    sec.figure(ax)
+    return True
+
+
+@guarded("media")
+def media_section(ctx: EvaluationContext, sec: Section) -> None:
+    """Layer 1: the period against the previous one, engagement over time, formats and themes
+    with intervals and verdicts, best times, follower growth, competitors, top posts, spikes."""
+    from .. import media
+
+    lang = ctx.lang
+    posts = ctx.frame("posts")
+    own_all = ctx.own(posts)
+    cur = ctx.in_period(own_all)
+    sec.text(ctx.period_text())
+    if cur.empty:
+        sec.text(t("no_data", lang, what=t("w_posts", lang)))
+        return
+    prev = ctx.in_period(own_all, "previous")
+    sec.text(t("n_posts", lang, n=len(cur), prev=len(prev)))
+    pm = post_metrics_of(ctx)
+    own_pm = ctx.own(pm)
+    fol = ctx.frame("followers")
+    own_fol = fol[fol["account"].astype(str).str.lower().isin({h.lower() for h in ctx.profile.brand_handles})] \
+        if not fol.empty else fol
+    ctx.use("engagements", "er_reach", "er_impressions", "er_followers", "virality_rate", "conversation_rate",
+            "amplification_rate", "applause_rate", "follower_growth")
+
+    sec.heading(t("h_compare", lang))
+    cmp = sub_guard(ctx, sec, "media.compare", media.compare_periods, own_pm, current=ctx.period,
+                    previous=ctx.previous, followers=own_fol if not own_fol.empty else None, timezone=ctx.tz)
+    if cmp is not None:
+        ctx.cache["media_compare"] = cmp
+        sec.table(_compare_table(cmp, lang))
+
+    sec.heading(t("h_trend", lang))
+    sub_guard(ctx, sec, "media.trend", _plot, sec, "plot_engagement_over_time",
+              own_pm[own_pm["created_at"] >= own_pm["created_at"].max() - pd.Timedelta(days=180)], lang=lang)
+
+    sec.heading(t("h_formats", lang))
+    sec.text(t("n_small", lang))
+    for by in ("format", "theme"):
+        v = sub_guard(ctx, sec, f"media.{by}", group_verdicts, ctx, by)
+        if v is not None and not v.empty:
+            metric = v.attrs.get("metric", "er_reach")
+            lab = _label(metric, lang)
+            cols = {"group_a": "A", "group_b": "B", "n_a": "n A", "n_b": "n B", "mean_a": f"{lab} A",
+                    "mean_b": f"{lab} B", "verdict": "verdict" if lang == "en" else "kesimpulan"}
+            shown = v[[c for c in cols if c in v.columns]].rename(columns=cols)
+            for c in (f"{lab} A", f"{lab} B"):
+                if c in shown and metric != "engagements":
+                    shown[c] = shown[c].map(pct)
+            sec.table(shown)
+            sub_guard(ctx, sec, f"media.plot_{by}", _plot, sec, "plot_rates", evidence_posts(ctx), by=by,
+                      metric=metric, lang=lang)
+
+    sec.heading(t("h_times", lang))
+    slots = sub_guard(ctx, sec, "media.best_times", best_slots, ctx)
+    if slots is not None and not slots.empty:
+        sec.text(t("n_best_slot", lang, slots="; ".join(slots["slot"])))
+        grid = ctx.cache.get("best_times_grid")
+        if grid is not None:
+            sub_guard(ctx, sec, "media.plot_best_times", _plot, sec, "plot_best_times", grid, lang=lang)
+
+    if not own_fol.empty:
+        sec.heading(t("h_growth", lang))
+        g = sub_guard(ctx, sec, "media.growth", media.period_growth, own_fol, period=ctx.period)
+        if g is not None and not g.empty:
+            ctx.cache["media_growth"] = g
+            shown = g.copy()
+            if "follower_growth" in shown:
+                shown["follower_growth"] = shown["follower_growth"].map(pct)
+            sec.table(shown)
+        sub_guard(ctx, sec, "media.plot_growth", _plot, sec, "plot_follower_growth",
+                  media.growth(own_fol, freq="week"), lang=lang)
+
+    if ctx.profile.competitors:
+        sec.heading(t("h_benchmark", lang))
+        b = sub_guard(ctx, sec, "media.benchmark", media.benchmark, posts, profile=ctx.profile,
+                      followers=fol if not fol.empty else None, period=ctx.period)
+        if b is not None and not b.empty:
+            ctx.cache["media_benchmark"] = b
+            sec.table(b)
+            sub_guard(ctx, sec, "media.plot_benchmark", _plot, sec, "plot_benchmark", b, lang=lang)
+
+    sec.heading(t("h_top", lang))
+    cur_pm = own_pm[ctx.mask(own_pm)]
+    top = sub_guard(ctx, sec, "media.top_posts", media.top_posts, cur_pm,
+                    metric="er_reach" if cur_pm["er_reach"].notna().any() else "engagements", n=5)
+    if top is not None and not top.empty:
+        keep = [c for c in ("rank", "platform", "created_at", "format", "theme", "caption", "engagements", "reach",
+                            "er_reach") if c in top.columns]
+        shown = top[keep].copy()
+        if "caption" in shown:
+            shown["caption"] = shown["caption"].astype(str).str.slice(0, 80)
+        if "er_reach" in shown:
+            shown["er_reach"] = shown["er_reach"].map(pct)
+        sec.table(shown)
+
+    sp = sub_guard(ctx, sec, "media.spikes", media.spikes, own_pm[ctx.mask(own_pm) | ctx.mask(own_pm, "previous")],
+                   metric="engagements", timezone=ctx.tz)
+    if sp is not None and not sp.empty:
+        sp = sp[(pd.to_datetime(sp["date"]) >= ctx.period[0]) & (pd.to_datetime(sp["date"]) <= ctx.period[1])]
+        if not sp.empty:
+            sec.heading(t("h_spikes", lang))
+            sec.table(sp.head(5))

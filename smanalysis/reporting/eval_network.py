@@ -1,0 +1,129 @@
+"""Layer 3 of the evaluation report: the network (overview, influencers, micro-influencers,
+communities). The numbers come from :mod:`smanalysis.network`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .i18n import t
+from .sections import EvaluationContext, Section, guarded, pct, sub_guard
+
+__all__ = ["network_section", "period_interactions", "micro_influencers", "network_overview"]
+
+
+def period_interactions(ctx: EvaluationContext, which: str = "period") -> pd.DataFrame:
+    """The period's interactions: the interactions export when the client has one, else built
+    from comments (commenter -> brand, reply -> parent author) and mentions; cached."""
+    from .. import network
+    from ..schema import empty
+
+    def _do():
+        inter = ctx.frame("interactions")
+        if not inter.empty:
+            return ctx.in_period(inter, which)
+        parts = []
+        com = ctx.in_period(ctx.frame("comments"), which)
+        if not com.empty:
+            parts.append(network.from_comments(com, profile=ctx.profile))
+        men = ctx.in_period(ctx.frame("mentions"), which)
+        if not men.empty:
+            parts.append(network.from_mentions(men, profile=ctx.profile))
+        parts = [p for p in parts if not p.empty]
+        return pd.concat(parts, ignore_index=True) if parts else empty("interactions")
+
+    return ctx.cached(f"interactions_{which}", _do)
+
+
+def _mentions(ctx):
+    men = ctx.frame("mentions")
+    return men if not men.empty else None
+
+
+def network_overview(ctx: EvaluationContext) -> dict:
+    """Overview figures of the period's network (nodes, edges, reciprocity, density, components,
+    modularity...); empty when there is no network; cached."""
+    from .. import network
+
+    def _do():
+        inter = period_interactions(ctx)
+        if inter.empty:
+            return {}
+        ov = network.overview(inter)
+        return {k: (v.item() if hasattr(v, "item") else v) for k, v in ov.iloc[0].items()}
+
+    return ctx.cached("network_overview", _do)
+
+
+def micro_influencers(ctx: EvaluationContext, *, top: int = 5) -> pd.DataFrame:
+    """:func:`smanalysis.network.shortlist` of the period's network (``node``, ``followers``,
+    ``tier``, ``brand_interactions``, ``reason``...); empty when there is no network; cached."""
+    from .. import network
+
+    def _do():
+        inter = period_interactions(ctx)
+        if inter.empty:
+            return pd.DataFrame(columns=["node", "followers", "reason"])
+        return network.shortlist(inter, top=top, profile=ctx.profile, mentions=_mentions(ctx), lang=ctx.lang, seed=0)
+
+    return ctx.cached("micro_influencers", _do)
+
+
+@guarded("network")
+def network_section(ctx: EvaluationContext, sec: Section) -> None:
+    """Layer 3: network overview, who spreads the word (composite influence rank), the
+    micro-influencers worth approaching (with the reason), communities."""
+    from .. import network
+    from .eval_media import _plot
+
+    lang = ctx.lang
+    inter = period_interactions(ctx)
+    if inter.empty:
+        has_any = any(not ctx.frame(tb).empty for tb in ("interactions", "comments", "mentions"))
+        sec.text(t("no_data" if has_any else "no_source", lang, what=t("w_network", lang)))
+        return
+    ctx.use("pagerank", "k_core", "modularity")
+    sec.heading(t("h_netoverview", lang))
+    ov = sub_guard(ctx, sec, "network.overview", network_overview, ctx)
+    if ov:
+        keep = ["nodes", "edges", "interactions", "reciprocity", "density", "components", "largest_component_share",
+                "modularity"]
+        sec.table(pd.DataFrame([{k: ov.get(k) for k in keep if k in ov}]))
+
+    sec.heading(t("h_influencers", lang))
+    inf = sub_guard(ctx, sec, "network.influencers", network.influencers, inter, top=10, profile=ctx.profile,
+                    mentions=_mentions(ctx))
+    if inf is not None and not inf.empty:
+        ctx.cache["influencers"] = inf
+        keep = [c for c in ("rank", "node", "followers", "in_strength", "out_strength", "pagerank", "core",
+                            "betweenness") if c in inf.columns]
+        sec.table(inf[keep])
+        sub_guard(ctx, sec, "network.plot", _plot, sec, "plot_influencers", inf, lang=lang)
+
+    sec.heading(t("h_shortlist", lang))
+    sl = sub_guard(ctx, sec, "network.shortlist", micro_influencers, ctx)
+    if sl is not None:
+        if sl.empty:
+            sec.text(t("no_data", lang, what=t("h_shortlist", lang).lower()))
+        else:
+            keep = [c for c in ("node", "followers", "tier", "brand_interactions", "community_reach", "reason")
+                    if c in sl.columns]
+            sec.table(sl[keep])
+
+    sec.heading(t("h_communities", lang))
+    mem = sub_guard(ctx, sec, "network.communities", network.communities, inter, seed=0, profile=ctx.profile,
+                    mentions=_mentions(ctx))
+    if mem is not None and not mem.empty:
+        summ = sub_guard(ctx, sec, "network.community_summary", network.community_summary, inter, mem, top=5,
+                         profile=ctx.profile, mentions=_mentions(ctx))
+        if summ is not None and not summ.empty:
+            shown = summ.copy()
+            for c in ("top_members", "top_terms", "top_hashtags"):
+                if c in shown:
+                    shown[c] = shown[c].map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+            for c in ("brand_share", "competitor_share"):
+                if c in shown:
+                    shown[c] = shown[c].map(pct)
+            sec.table(shown.head(8))
+        sub_guard(ctx, sec, "network.plot_network", _plot, sec, "plot_network", network.build_graph(
+            inter, profile=ctx.profile, mentions=_mentions(ctx)), lang=lang)

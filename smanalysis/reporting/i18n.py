@@ -1,0 +1,144 @@
+"""The report's own words, in Bahasa Indonesia (``id``) and English (``en``).
+
+Examples
+--------
+>>> t("no_data", "en", what="comments")
+'No comments in this period: this section is left empty.'
+>>> SECTION_TITLES["media"]["id"]
+'Lapisan 1: Media'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["t", "esc", "SECTION_TITLES", "TEXT", "section_title"]
+
+#: the report's top-level sections (h1), in order; tests check every one is in the HTML
+SECTION_TITLES = {
+    "overview": {"id": "Ringkasan periode", "en": "Period summary"},
+    "profile": {"id": "Profil dan tujuan", "en": "Profile and goals"},
+    "kpis": {"id": "KPI terhadap target", "en": "KPIs against targets"},
+    "media": {"id": "Lapisan 1: Media", "en": "Layer 1: Media"},
+    "execution": {"id": "Pelaksanaan rencana konten", "en": "Content plan execution"},
+    "conversation": {"id": "Lapisan 2: Percakapan", "en": "Layer 2: Conversation"},
+    "network": {"id": "Lapisan 3: Jaringan", "en": "Layer 3: Network"},
+    "recommendations": {"id": "Rekomendasi untuk periode berikutnya", "en": "Recommendations for the next period"},
+    "next_plan": {"id": "Draf rencana konten berikutnya", "en": "Draft content plan for the next period"},
+    "definitions": {"id": "Definisi metrik", "en": "Metric definitions"},
+}
+
+TEXT = {
+    # generic
+    "no_data": {"id": "Tidak ada {what} pada periode ini: bagian ini dibiarkan kosong.",
+                "en": "No {what} in this period: this section is left empty."},
+    "no_source": {"id": "Data {what} tidak tersedia untuk klien ini: bagian ini dilewati.",
+                  "en": "No {what} data for this client: this section is skipped."},
+    "not_ready": {"id": "Bagian ini belum tersedia: {what}.", "en": "This section is not available yet: {what}."},
+    "failed": {"id": "Bagian ini tidak dapat dihitung ({what}).", "en": "This section could not be computed ({what})."},
+    "period_line": {"id": "Periode **{start} – {end}**, dibandingkan dengan **{pstart} – {pend}**.",
+                    "en": "Period **{start} – {end}**, compared with **{pstart} – {pend}**."},
+    "pseudonymised": {"id": "Nama akun orang disamarkan (UU PDP 2022); akun merek dan pesaing tetap terlihat.",
+                      "en": "People's handles are pseudonymised (Indonesia's PDP law 2022); brand and competitor "
+                            "accounts stay visible."},
+    # what
+    "w_posts": {"id": "unggahan", "en": "posts"},
+    "w_comments": {"id": "komentar", "en": "comments"},
+    "w_mentions": {"id": "sebutan (mention)", "en": "mentions"},
+    "w_network": {"id": "jaringan interaksi", "en": "interaction network"},
+    "w_followers": {"id": "pengikut", "en": "followers"},
+    "w_plan": {"id": "rencana konten", "en": "content plan"},
+    "w_targets": {"id": "target KPI", "en": "KPI targets"},
+    # subsections
+    "h_compare": {"id": "Periode ini dibandingkan periode sebelumnya", "en": "This period against the previous one"},
+    "h_trend": {"id": "Engagement dari waktu ke waktu", "en": "Engagement over time"},
+    "h_formats": {"id": "Format dan tema", "en": "Formats and themes"},
+    "h_times": {"id": "Waktu unggah terbaik", "en": "Best posting times"},
+    "h_growth": {"id": "Pertumbuhan pengikut", "en": "Follower growth"},
+    "h_benchmark": {"id": "Dibandingkan pesaing", "en": "Against competitors"},
+    "h_top": {"id": "Unggahan terbaik", "en": "Top posts"},
+    "h_spikes": {"id": "Lonjakan", "en": "Spikes"},
+    "h_sentiment": {"id": "Sentimen", "en": "Sentiment"},
+    "h_voice": {"id": "Share of voice", "en": "Share of voice"},
+    "h_care": {"id": "Layanan pelanggan: apakah merek menjawab?", "en": "Customer care: does the brand answer?"},
+    "h_terms": {"id": "Apa yang dibicarakan (etnografi)", "en": "What people talk about (ethnography)"},
+    "h_codes": {"id": "Tema dari buku kode", "en": "Codebook themes"},
+    "h_netoverview": {"id": "Gambaran jaringan", "en": "Network overview"},
+    "h_influencers": {"id": "Siapa yang menyebarkan kabar", "en": "Who spreads the word"},
+    "h_shortlist": {"id": "Mikro-influencer yang layak didekati", "en": "Micro-influencers worth approaching"},
+    "h_communities": {"id": "Komunitas", "en": "Communities"},
+    # narrative
+    "n_posts": {"id": "Merek mengunggah **{n}** konten pada periode ini (periode sebelumnya: {prev}).",
+                "en": "The brand published **{n}** posts this period (previous period: {prev})."},
+    "n_change": {"id": "{label}: {cur} ({delta} dibanding periode sebelumnya).",
+                 "en": "{label}: {cur} ({delta} against the previous period)."},
+    "n_kpi_met": {"id": "{met} dari {total} KPI mencapai target.", "en": "{met} of {total} KPIs meet their target."},
+    "n_unanswered": {"id": "**{n}** pertanyaan atau keluhan belum dijawab (terlama di atas).",
+                     "en": "**{n}** questions or complaints are still unanswered (oldest first)."},
+    "n_all_answered": {"id": "Semua pertanyaan dan keluhan sudah dijawab.",
+                       "en": "Every question and complaint was answered."},
+    "n_plan_written": {"id": "Draf rencana ditulis ke `{file}` ({n} baris). Periksa dan lengkapi sebelum dipakai.",
+                       "en": "Draft plan written to `{file}` ({n} rows). Review and complete it before use."},
+    "n_best_slot": {"id": "Slot terbaik: {slots}.", "en": "Best slots: {slots}."},
+    "n_small": {"id": "Catatan: akun kecil punya sedikit unggahan; perbedaan tanpa bukti cukup disebut "
+                      "\"belum cukup data\".",
+                "en": "Note: a small account has few posts; differences without enough evidence are called "
+                      "\"not enough posts to tell\"."},
+    # KPI table
+    "kpi_met": {"id": "tercapai", "en": "met"},
+    "kpi_missed": {"id": "belum tercapai", "en": "not met"},
+    "kpi_nodata": {"id": "tidak ada data", "en": "no data"},
+    # recommendations
+    "r_slots": {"id": "Jadwalkan unggahan utama pada slot terbaik: {slots}.",
+                "en": "Schedule the main posts in the best slots: {slots}."},
+    "r_keep": {"id": "Pertahankan {what} **{name}**: engagement lebih tinggi dengan bukti cukup ({verdict}).",
+               "en": "Keep the {what} **{name}**: higher engagement with enough evidence ({verdict})."},
+    "r_stop": {"id": "Kurangi atau hentikan {what} **{name}**: engagement lebih rendah dengan bukti cukup ({verdict}).",
+               "en": "Cut back or stop the {what} **{name}**: lower engagement with enough evidence ({verdict})."},
+    "r_noevidence": {"id": "Belum ada format atau tema yang terbukti lebih baik; uji satu perubahan sekaligus.",
+                     "en": "No format or theme is proven better yet; test one change at a time."},
+    "r_influencer": {"id": "Dekati {who}: berinteraksi dengan merek dan punya pengikut sedang.",
+                     "en": "Approach {who}: they interact with the brand and have modest followings."},
+    "r_complaint": {"id": "Keluhan berulang tentang **{topic}** ({n}×): tangani sumbernya dan siapkan jawaban baku.",
+                    "en": "Recurring complaint about **{topic}** ({n}×): fix the cause and prepare a standard reply."},
+    "r_care": {"id": "Jawab semua pertanyaan dan keluhan: tingkat respons {rate}, target {target}.",
+               "en": "Answer every question and complaint: response rate {rate}, target {target}."},
+    "r_plan": {"id": "Tepati rencana: {skipped} dari {planned} rencana unggahan dilewati.",
+               "en": "Keep to the plan: {skipped} of {planned} planned posts were skipped."},
+    "r_none": {"id": "Tidak ada rekomendasi khusus dari data periode ini.",
+               "en": "No specific recommendation from this period's data."},
+    "w_format": {"id": "format", "en": "format"},
+    "w_theme": {"id": "tema", "en": "theme"},
+    "w_content_type": {"id": "jenis konten", "en": "content type"},
+}
+
+
+def t(key: str, lang: str = "id", **fields) -> str:
+    """The text ``key`` in ``lang`` with ``fields`` filled in (fields are used as given: escape
+    user-written values with :func:`esc` first)."""
+    entry = TEXT.get(key) or SECTION_TITLES.get(key)
+    if entry is None:
+        raise KeyError(f"no report text {key!r}")
+    text = entry.get(lang) or entry["id"]
+    return text.format(**fields) if fields else text
+
+
+def section_title(key: str, lang: str = "id") -> str:
+    """Top-level section title in ``lang``."""
+    return SECTION_TITLES[key].get(lang) or SECTION_TITLES[key]["id"]
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
+
+
+def esc(text) -> str:
+    """Make user-written text safe inside Markdown: HTML-escaped and Markdown-inert.
+
+    Examples
+    --------
+    >>> esc("<script>alert('x')</script> *promo*")
+    '&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; \\\\*promo\\\\*'
+    """
+    s = html.escape(str(text), quote=True)
+    return _MD_SPECIAL.sub(r"\\\1", s)
