@@ -98,7 +98,7 @@ def _gsum(codes, values, g):
 
 def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.DataFrame | None = None,
             engagement="platform", ci: float | None = 0.95, n_boot: int = 1000, seed: int = 0,
-            boot_max: int = 5000, timezone: str | None = None, profile=None) -> pd.DataFrame:
+            boot_max: int = 1000, timezone: str | None = None, profile=None) -> pd.DataFrame:
     """Counts, medians, means and rates by group, each rate with a bootstrap interval.
 
     Parameters

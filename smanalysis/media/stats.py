@@ -8,8 +8,9 @@ Bahasa Indonesia or English whether a difference is real.
 The bootstrap is vectorised: for all groups at once, the resampled indices of
 a batch of replicates are drawn in one NumPy call and summed with
 ``np.add.reduceat``; there is no Python loop per resample. Groups larger than
-``boot_max`` posts use the normal approximation the bootstrap converges to
-(the ``ci_method`` column says which).
+``boot_max`` posts (default 1,000), and the largest groups once a call would
+need more than 20 million draws, use the normal approximation the bootstrap of
+a mean converges to (the ``ci_method`` column says which).
 
 Examples
 --------
@@ -51,17 +52,26 @@ def _seed_for(seed, name: str) -> np.random.Generator:
 
 
 def boot_means(values: np.ndarray, codes: np.ndarray, n_groups: int, *, n_boot: int, rng: np.random.Generator,
-               boot_max: int = 5000, max_draws: int = 4_000_000):
+               boot_max: int = 1000, max_draws: int = 4_000_000, max_total: int = 20_000_000):
     """Bootstrap means of ``values`` per group, all groups at once.
 
     ``values`` must be free of NaN; ``codes`` are group codes 0..n_groups-1.
     Returns ``(means, n, method)``: an ``(n_boot, n_groups)`` array of
     replicate means (NaN for empty groups), the group sizes, and per group
-    0 (no posts), 1 (bootstrap) or 2 (normal approximation, n > boot_max).
+    0 (no posts), 1 (bootstrap) or 2 (normal approximation: n > boot_max, or
+    the largest groups once n_boot x posts would exceed ``max_total`` draws;
+    groups of 30 posts or fewer are always bootstrapped).
     """
     n = np.bincount(codes, minlength=n_groups).astype(np.int64)
     means = np.full((n_boot, n_groups), np.nan)
     method = np.where(n == 0, 0, np.where(n > boot_max, 2, 1)).astype(np.int8)
+    # Keep the total work bounded: beyond `max_total` draws, the largest groups switch to the normal
+    # approximation (the bootstrap distribution of a mean of that many posts is normal anyway).
+    cand = np.flatnonzero(method == 1)
+    if len(cand):
+        by_size = cand[np.argsort(n[cand], kind="stable")]
+        over = np.cumsum(n[by_size]) * n_boot > max_total
+        method[by_size[over & (n[by_size] > 30)]] = 2
     if not len(values):
         return means, n, method
     order = np.argsort(codes, kind="stable")
@@ -123,7 +133,7 @@ def _prepare(posts, metric, func):
 
 
 def bootstrap_interval(posts: pd.DataFrame, *, by=None, metric: str = "er_reach", level: float = 0.95,
-                       n_boot: int = 2000, seed: int = 0, boot_max: int = 5000) -> pd.DataFrame:
+                       n_boot: int = 2000, seed: int = 0, boot_max: int = 1000) -> pd.DataFrame:
     """Mean of a per-post metric by group with a seeded bootstrap interval.
 
     Parameters
@@ -191,7 +201,7 @@ def bootstrap_interval(posts: pd.DataFrame, *, by=None, metric: str = "er_reach"
 
 def compare_groups(posts: pd.DataFrame, *, by: str, metric: str = "er_reach", baseline=None, min_posts: int = 5,
                    level: float = 0.95, n_boot: int = 2000, seed: int = 0, lang: str = "id",
-                   boot_max: int = 5000) -> pd.DataFrame:
+                   boot_max: int = 1000) -> pd.DataFrame:
     """Does one group really outperform another? Difference of means with a bootstrap interval.
 
     Each pair of groups is compared by the difference of their mean

@@ -132,8 +132,10 @@ def spikes(data, *, metric: str = "engagements", threshold: float = 3.5, window:
     threshold : float
         Robust z-score above which a day is a spike (default 3.5).
     window : int or None
-        Days in the centred rolling window for the usual level (default 28);
-        ``None`` uses the whole series, fine when there is no trend.
+        Calendar days in the centred rolling window for the usual level
+        (default 28; a day whose window holds fewer than 5 observed days uses
+        the whole series); ``None`` uses the whole
+        series, fine when there is no trend.
     by : str or list of str, optional
         Separate series (e.g. ``"account"``).
     timezone, profile
@@ -182,18 +184,23 @@ def spikes(data, *, metric: str = "engagements", threshold: float = 3.5, window:
     daily = daily.groupby([*keys, "date"], dropna=False)["value"].sum(min_count=1).reset_index()
     parts = []
     for key, part in (daily.groupby(keys, dropna=False, sort=True) if keys else [((), daily)]):
-        full = pd.date_range(part["date"].min(), part["date"].max(), freq="D")
-        s = part.set_index("date")["value"].reindex(full, fill_value=0.0).fillna(0.0)
+        s = part.set_index("date")["value"].sort_index().dropna()
         if window:
-            w = int(window) | 1
-            base = s.rolling(w, center=True, min_periods=max(3, w // 4)).median()
-            mad = (s - base).abs().rolling(w, center=True, min_periods=max(3, w // 4)).median() * 1.4826
+            # the usual level around each day; days whose window holds fewer than 5 observed days
+            # fall back to the whole series
+            roll = f"{int(window)}D"
+            base = s.rolling(roll, center=True, min_periods=5).median()
+            mad = (s - base).abs().rolling(roll, center=True, min_periods=5).median() * 1.4826
+            gmed = s.median()
+            use_global = base.isna() | mad.isna()
+            base = base.where(~use_global, gmed)
+            mad = mad.where(~use_global, (s - gmed).abs().median() * 1.4826)
         else:
             base = pd.Series(s.median(), index=s.index)
             mad = pd.Series((s - s.median()).abs().median() * 1.4826, index=s.index)
         with np.errstate(invalid="ignore", divide="ignore"):
             z = (s - base) / mad.where(mad > 0)
-        frame = pd.DataFrame({"date": full, "value": s.to_numpy(), "baseline": base.to_numpy(),
+        frame = pd.DataFrame({"date": s.index, "value": s.to_numpy(), "baseline": base.to_numpy(),
                               "mad": mad.to_numpy(), "robust_z": z.to_numpy()})
         for k, v in zip(keys, key if isinstance(key, tuple) else (key,)):
             frame.insert(keys.index(k), k, v)
