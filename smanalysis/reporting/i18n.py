@@ -137,8 +137,7 @@ def esc(text) -> str:
 
     Examples
     --------
-    >>> esc("<script>alert('x')</script> *promo*")
-    '&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; \\\\*promo\\\\*'
+    >>> print(esc("<script>alert('x')</script> *promo* & #1"))
+    &lt;script&gt;alert('x')&lt;/script&gt; \\*promo\\* &amp; \\#1
     """
-    s = html.escape(str(text), quote=True)
-    return _MD_SPECIAL.sub(r"\\\1", s)
+    return html.escape(_MD_SPECIAL.sub(r"\\\1", str(text)), quote=False)
