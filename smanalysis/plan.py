@@ -214,7 +214,7 @@ def review_plan(plan: pd.DataFrame, *, profile: Profile | dict | None = None, la
     }, index=plan.index)
 
 
-def cadence(plan: pd.DataFrame, *, freq: str = "W", timezone: str = DEFAULT_TIMEZONE) -> pd.DataFrame:
+def cadence(plan: pd.DataFrame, *, freq: str = "W", wide: bool = False, timezone: str = DEFAULT_TIMEZONE) -> pd.DataFrame:
     """Planned (or posted) items per platform per period, empty periods included as 0.
 
     Parameters
@@ -223,11 +223,14 @@ def cadence(plan: pd.DataFrame, *, freq: str = "W", timezone: str = DEFAULT_TIME
         Content plan (``date``) or posts (``created_at``), with ``platform``.
     freq : str
         Pandas period alias: ``"W"`` (weeks starting Monday), ``"M"``/``"ME"``, ``"D"``.
+    wide : bool
+        Return one row per period and one column per platform instead.
 
     Returns
     -------
     DataFrame
-        ``platform``, ``period_start`` (first day of the period), ``posts``.
+        ``platform``, ``period_start`` (first day of the period), ``posts``; or, with
+        ``wide=True``, ``period_start`` as index and a column of counts per platform.
 
     Examples
     --------
@@ -242,14 +245,15 @@ def cadence(plan: pd.DataFrame, *, freq: str = "W", timezone: str = DEFAULT_TIME
     days = _days(plan, timezone)
     ok = days.notna() & plan["platform"].notna()
     if not ok.any():
-        return pd.DataFrame({c: pd.Series(dtype="int64" if c == "posts" else object) for c in cols})
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c == "posts" else object) for c in cols}).iloc[:, :0 if wide else 3]
     per = days[ok].dt.to_period(f)
     counts = pd.Series(1, index=per.index).groupby([plan.loc[ok, "platform"].astype(str), per]).sum()
     grid = pd.MultiIndex.from_product([sorted(counts.index.get_level_values(0).unique()),
                                        pd.period_range(per.min(), per.max(), freq=f)])
     counts = counts.reindex(grid, fill_value=0)
-    return pd.DataFrame({"platform": grid.get_level_values(0), "period_start": grid.get_level_values(1).start_time,
-                         "posts": counts.to_numpy().astype("int64")})
+    out = pd.DataFrame({"platform": grid.get_level_values(0), "period_start": grid.get_level_values(1).start_time,
+                        "posts": counts.to_numpy().astype("int64")})
+    return out.pivot(index="period_start", columns="platform", values="posts") if wide else out
 
 
 def gaps(plan: pd.DataFrame, *, max_days: int = 7, start: Any = None, end: Any = None,
@@ -304,7 +308,7 @@ def content_mix(plan_or_posts: pd.DataFrame, *, ceiling: float = PROMO_CEILING, 
     DataFrame
         ``platform`` (``"all"`` first, then each platform), ``items``, ``promo``, ``useful``,
         ``unknown``, ``promo_share`` (promo / (promo + useful); NaN when none is classified),
-        ``over_ceiling`` (bool), ``note`` (in ``lang``).
+        ``over_ceiling`` (bool), ``note`` (in ``lang``). Empty for an empty input.
 
     Examples
     --------
@@ -317,6 +321,8 @@ def content_mix(plan_or_posts: pd.DataFrame, *, ceiling: float = PROMO_CEILING, 
     if "content_type" not in plan_or_posts.columns or "platform" not in plan_or_posts.columns:
         raise SchemaError("content_mix: the table lacks required columns ['platform', 'content_type']; "
                           f"columns present: {list(map(str, plan_or_posts.columns))}")
+    if plan_or_posts.empty:
+        return pd.DataFrame(columns=["platform", "items", "promo", "useful", "unknown", "promo_share", "over_ceiling", "note"])
     ct = plan_or_posts["content_type"].astype(object).str.lower()
     kind = np.select([ct == "promo", ct.isin(USEFUL_TYPES)], ["promo", "useful"], "unknown")
     d = pd.DataFrame({"platform": plan_or_posts["platform"].astype(str), "kind": kind})
@@ -647,7 +653,7 @@ def execution_summary(matches: pd.DataFrame, *, lang: str = "id") -> pd.DataFram
         ``platform`` (``"all"`` first), ``planned`` (plan rows), the counts ``on_time``,
         ``late``, ``skipped``, ``upcoming``, ``unplanned``, ``execution_rate`` = (on_time +
         late) / (planned - upcoming) and ``on_time_rate`` = on_time / (planned - upcoming)
-        (NaN when nothing was due), ``note`` (in ``lang``).
+        (NaN when nothing was due), ``note`` (in ``lang``). Empty when ``matches`` is.
 
     Examples
     --------
@@ -656,6 +662,8 @@ def execution_summary(matches: pd.DataFrame, *, lang: str = "id") -> pd.DataFram
     {'planned': 3, 'execution_rate': 0.6667, 'on_time_rate': 0.3333}
     """
     _check_lang(lang)
+    if matches.empty:
+        return pd.DataFrame(columns=["platform", "planned", *MATCH_STATUSES, "execution_rate", "on_time_rate", "note"])
     both = pd.concat([matches.assign(platform="all"), matches], ignore_index=True)
     t = pd.crosstab(both["platform"], both["status"]).reindex(columns=list(MATCH_STATUSES), fill_value=0)
     t = t.reindex(["all", *sorted(set(matches["platform"].astype(str)))]).fillna(0).astype("int64")
