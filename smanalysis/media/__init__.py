@@ -12,7 +12,7 @@ Modules: :mod:`~smanalysis.media.metrics` (METRICS, post_metrics),
 :mod:`~smanalysis.media.stats` (bootstrap_interval, compare_groups).
 """
 
-from .aggregate import compare_periods, rate_parts, summary, top_posts
+from .aggregate import compare_periods, summary, top_posts
 from .benchmark import benchmark, mix
 from .growth import FREQS, growth, period_growth
 from .metrics import (
@@ -43,7 +43,6 @@ __all__ = [
     "summary",
     "top_posts",
     "compare_periods",
-    "rate_parts",
     "benchmark",
     "mix",
     "growth",

@@ -28,7 +28,11 @@ from .stats import _METHODS, _seed_for, interval_table
 __all__ = ["summary", "top_posts", "compare_periods", "rate_parts"]
 
 
-def _col(pm, name):
+def _col(pm, name, cache=None):
+    if cache is not None:
+        if name not in cache:
+            cache[name] = _col(pm, name)
+        return cache[name]
     if name not in pm.columns:
         return np.full(len(pm), np.nan)
     return pd.to_numeric(pm[name], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
@@ -40,37 +44,46 @@ def _is(pm, col, value):
     return pm[col].eq(value).to_numpy(dtype=bool, na_value=False)
 
 
-def rate_parts(pm: pd.DataFrame, rate: str):
+def rate_parts(pm: pd.DataFrame, rate: str, cache: dict | None = None):
     """Numerator and denominator arrays of ``rate`` for the output of :func:`post_metrics`.
 
     Both are NaN where the rate is undefined, so that sums over a group give
-    the ratio of totals over the posts where the rate exists.
+    the ratio of totals over the posts where the rate exists. ``cache`` (a
+    dict) keeps columns already converted between calls.
     """
-    eng, fol = _col(pm, "engagements"), _col(pm, "followers_at_publish")
-    reach, imp, views = _col(pm, "reach"), _col(pm, "impressions"), _col(pm, "views")
-    is_views = _is(pm, "impressions_basis", "views")
-    exposure = np.where(is_views, views, imp) if is_views is not None else np.where(np.isnan(imp), views, imp)
+    cache = {} if cache is None else cache
+
+    def col(name):
+        return _col(pm, name, cache)
+
+    def exposure():
+        if "_exposure" not in cache:
+            imp, views = col("impressions"), col("views")
+            is_views = _is(pm, "impressions_basis", "views")
+            cache["_exposure"] = np.where(is_views, views, imp) if is_views is not None else \
+                np.where(np.isnan(imp), views, imp)
+        return cache["_exposure"]
+
     if rate == "virality_rate":
+        reach, imp, views = col("reach"), col("impressions"), col("views")
         vb_imp, vb_views = _is(pm, "virality_basis", "impressions"), _is(pm, "virality_basis", "views")
         if vb_imp is None:
             vb_imp = np.isnan(reach) & ~np.isnan(imp)
             vb_views = np.isnan(reach) & np.isnan(imp)
-        den = np.where(vb_imp, imp, np.where(vb_views, views, reach))
+        numer, denom = col("shares"), np.where(vb_imp, imp, np.where(vb_views, views, reach))
+    elif rate in ("er_impressions", "click_rate"):
+        numer, denom = col("engagements" if rate == "er_impressions" else "clicks"), exposure()
     else:
-        den = None
-    parts = {
-        "er_reach": (eng, reach), "er_impressions": (eng, exposure), "er_followers": (eng, fol),
-        "reach_rate": (reach, fol), "virality_rate": (_col(pm, "shares"), den),
-        "click_rate": (_col(pm, "clicks"), exposure),
-        "conversation_rate": (_col(pm, "comments"), np.ones(len(pm))),
-        "amplification_rate": (_col(pm, "shares"), np.ones(len(pm))),
-        "applause_rate": (_col(pm, "likes"), np.ones(len(pm))),
-        "conversation_rate_per_1k": (_col(pm, "comments"), fol / 1000.0),
-        "amplification_rate_per_1k": (_col(pm, "shares"), fol / 1000.0),
-        "applause_rate_per_1k": (_col(pm, "likes"), fol / 1000.0),
-    }
-    numer, denom = parts[rate]
-    defined = ~np.isnan(_col(pm, rate))
+        per_post = {"conversation_rate": "comments", "amplification_rate": "shares", "applause_rate": "likes"}
+        if rate in per_post:
+            numer, denom = col(per_post[rate]), np.ones(len(pm))
+        elif rate.endswith("_per_1k"):
+            numer, denom = col(per_post[rate[:-7]]), col("followers_at_publish") / 1000.0
+        else:
+            numer, denom = {"er_reach": ("engagements", "reach"), "er_followers": ("engagements", "followers_at_publish"),
+                            "reach_rate": ("reach", "followers_at_publish")}[rate]
+            numer, denom = col(numer), col(denom)
+    defined = ~np.isnan(col(rate))
     return np.where(defined, numer, np.nan), np.where(defined, denom, np.nan)
 
 
@@ -160,10 +173,11 @@ def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.D
     def med(values):
         return pd.Series(values).groupby(codes_s).median().reindex(range(g)).to_numpy()
 
+    cache: dict = {}
     for c in COUNT_METRICS:
         if c not in posts.columns:
             continue
-        v = _col(posts, c)
+        v = _col(posts, c, cache)
         s, n = _gsum(codes, v, g)
         out[f"{c}_total"] = np.where(n > 0, s, np.nan)
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -171,9 +185,9 @@ def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.D
         out[f"{c}_median"] = med(v)
     method = np.zeros(g, dtype=np.int8)
     for r in rates:
-        v = _col(posts, r)
+        v = _col(posts, r, cache)
         s, n = _gsum(codes, v, g)
-        numer, denom = rate_parts(posts, r)
+        numer, denom = rate_parts(posts, r, cache)
         sn, _ = _gsum(codes, numer, g)
         sd, _ = _gsum(codes, denom, g)
         with np.errstate(invalid="ignore", divide="ignore"):

@@ -367,8 +367,9 @@ def post_metrics(posts: pd.DataFrame, *, followers: pd.DataFrame | None = None, 
     Warns
     -----
     SMAnalysisWarning
-        Once per call when some rates are undefined (zero or missing
-        denominator), counting the posts affected; those rates are NaN.
+        Once per call when some rates are undefined because their
+        denominator is zero or missing while the numerator is known,
+        counting the posts affected per rate; those rates are NaN.
 
     Raises
     ------
@@ -418,7 +419,7 @@ def post_metrics(posts: pd.DataFrame, *, followers: pd.DataFrame | None = None, 
 
     def rate(name, numer, denom, scale=1.0):
         r, bad = _ratio(numer, denom, scale)
-        k = int(bad.sum())
+        k = int((bad & ~np.isnan(numer)).sum())  # undefined because of the denominator, not missing data
         if k:
             undefined[name] = k
         out[name] = r

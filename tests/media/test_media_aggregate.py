@@ -193,3 +193,12 @@ def test_warning_filter_module_level_does_not_hide_errors():
         warnings.simplefilter("error", SMAnalysisWarning)
         with pytest.raises(SMAnalysisWarning):
             post_metrics(pd.DataFrame({"platform": ["x"], "likes": [1.0], "reach": [0.0]}))
+
+
+@pytest.mark.parametrize("period, match", [
+    ({"start": "2026-10-01"}, "A period mapping must have `start` and `end` keys"),
+    (("2026-10-31", "2026-10-01"), "A period must end on or after its start"),
+])
+def test_bad_periods(posts, period, match):
+    with pytest.raises(ValueError, match=match):
+        compare_periods(posts, current=period, previous="2026-09")

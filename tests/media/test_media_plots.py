@@ -82,3 +82,22 @@ def test_plot_errors(data):
         mp.plot_benchmark(benchmark(pm, ci=None), metric="nope")
     with pytest.raises(ValueError, match=r"The value for `freq` must be one of \['day', 'week', 'month'\]"):
         mp.plot_engagement_over_time(pm, freq="year")
+
+
+def test_plots_do_not_mutate_their_input(data):
+    pm, followers = data
+    bt = best_times(pm, min_posts=1)
+    bench = benchmark(pm, own=["kopisenja.id"], ci=None)
+    top = top_posts(pm, n=3)
+    days = spikes(pm, all_days=True)
+    frames = [pm, followers, bt, bench, top, days]
+    before = [f.copy() for f in frames]
+    mp.plot_engagement_over_time(pm)
+    mp.plot_rates(pm)
+    mp.plot_best_times(bt)
+    mp.plot_follower_growth(followers)
+    mp.plot_benchmark(bench)
+    mp.plot_top_posts(top)
+    mp.plot_spikes(days)
+    for f, b in zip(frames, before):
+        pd.testing.assert_frame_equal(f, b)

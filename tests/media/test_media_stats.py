@@ -109,3 +109,13 @@ def test_summary_intervals_vectorised_for_many_groups():
     s = summary(df, by="theme", metrics=["er_reach"], n_boot=500)
     assert len(s) == 50 and s["er_reach_ci_low"].notna().all()
     assert (s["er_reach_ci_low"] < s["er_reach_mean_of_posts"]).all()
+
+
+def test_bootstrap_interval_does_not_mutate():
+    df = pd.DataFrame({"g": ["a", "a", "b"], "likes": [1.0, 2.0, 3.0], "reach": [10.0, 10.0, 10.0],
+                       "platform": "instagram"})
+    before = df.copy()
+    with pytest.warns(SMAnalysisWarning):
+        res = bootstrap_interval(df, by="g", metric="er_reach")  # computes post metrics on a copy
+    assert res["mean"].tolist() == pytest.approx([0.15, 0.3])
+    pd.testing.assert_frame_equal(df, before)

@@ -94,3 +94,9 @@ def test_spikes_daily_table_and_errors():
     assert spikes(daily, metric="new_followers", window=None)["value"].tolist() == [40.0]
     with pytest.raises(SchemaError, match=r"spikes: the daily table lacks required columns \['views'\]"):
         spikes(daily, metric="views")
+
+
+def test_best_times_bad_counts():
+    posts = _posts(["2026-10-05 00:00"], [0.1])
+    with pytest.raises(ValueError, match="`min_posts` must be >= 1 and `top` >= 0, but 0 and 3 were passed"):
+        best_times(posts, min_posts=0)
