@@ -22,8 +22,8 @@ Examples
 >>> path = os.path.join(tempfile.mkdtemp(), "ig.csv")
 >>> write_meta_posts(posts, path, platform="instagram")
 >>> r = read(path)
->>> r.format, r.data.loc[0, "created_at"] == posts.loc[0, "created_at"], r.data.loc[0, "format"]
-('meta_posts_instagram', np.True_, 'reel')
+>>> r.format, bool(r.data.loc[0, "created_at"] == posts.loc[0, "created_at"]), r.data.loc[0, "format"]
+('meta_posts_instagram', True, 'reel')
 """
 
 from __future__ import annotations
@@ -169,7 +169,7 @@ def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str =
     ...                   "created_at": pd.to_datetime(["2026-10-01 05:00"], utc=True)})
     >>> f = os.path.join(tempfile.mkdtemp(), "fb.csv")
     >>> write_meta_posts(p, f, platform="facebook")
-    >>> open(f, encoding="utf-8-sig").readline()[:30]
+    >>> open(f, encoding="utf-8-sig").readline()[:31]
     '"Post ID","Page ID","Page name"'
     """
     validate(posts, "posts", func="write_meta_posts")
@@ -631,7 +631,7 @@ def write_listening_export(mentions: pd.DataFrame, path, *, tz: str = DEFAULT_TI
     >>> f = os.path.join(tempfile.mkdtemp(), "mentions.csv")
     >>> write_listening_export(m, f)
     >>> open(f, encoding="utf-8-sig").read().splitlines()[1][:60]
-    'm1,Kopi Senja,2026-10-01,19:05:00,,ngopi di @kopisenja_id,twit'
+    'm1,Kopi Senja,2026-10-01,19:05:00,,ngopi di @kopisenja_id,tw'
     """
     validate(mentions, "mentions", func="write_listening_export")
     dom = _text(mentions["platform"]).map(SOURCE_DOMAINS).fillna("")
@@ -686,7 +686,7 @@ def write_competitor_posts(posts: pd.DataFrame, path) -> None:
     video = fmt.isin(["video", "reel"])
     out = pd.DataFrame({
         "id": _text(posts["post_id"]), "type": typ, "shortCode": code, "caption": cap,
-        "hashtags/0": tags.str[0].fillna(""), "hashtags/1": tags.str[1].fillna(""), "hashtags/2": tags.str[2].fillna(""),
+        "hashtags/0": _text(tags.str.get(0)), "hashtags/1": _text(tags.str.get(1)), "hashtags/2": _text(tags.str.get(2)),
         "url": link.where(link != "", "https://www.instagram.com/p/" + code + "/"),
         "commentsCount": _int(_col(posts, "comments")), "likesCount": _int(_col(posts, "likes")),
         "videoViewCount": views.where(video, ""), "videoPlayCount": views.where(video, ""),

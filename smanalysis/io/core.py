@@ -1,0 +1,189 @@
+"""Shared machinery of the converters: the read context, column getters, rejects, finishing a table.
+
+Examples
+--------
+>>> import pandas as pd
+>>> ctx = Ctx(source="f.csv", tz="Asia/Jakarta", cols={"post_id": "Post ID"},
+...           frame=pd.DataFrame({"Post ID": ["1", ""]}), lines=pd.Series([2, 3]).to_numpy())
+>>> ctx.get("post_id").tolist(), ctx.get("reach") is None
+(['1', ''], True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..schema import PLATFORMS, conform
+from .numbers import is_missing_text, parse_count
+from .parsing import blank
+from .vocab import PLATFORM_ALIASES
+
+__all__ = ["Ctx", "finish", "platform_of", "hashtags_of", "reference_date"]
+
+
+@dataclass
+class Ctx:
+    """What a converter needs: the raw frame, resolved columns (field -> header), options, and sinks."""
+
+    source: str
+    tz: str
+    cols: dict
+    frame: pd.DataFrame
+    lines: np.ndarray
+    options: dict = field(default_factory=dict)
+    profile: object = None
+    preamble: list = field(default_factory=list)
+    path: Path | None = None
+    warnings: list = field(default_factory=list)
+    fails: list = field(default_factory=list)
+    lang: str = "en"
+
+    def get(self, name):
+        """Raw text column for field ``name`` (None when the file lacks it)."""
+        col = self.cols.get(name)
+        if col is None:
+            return None
+        return self.frame[col]
+
+    def src(self, name, default=None):
+        """Header name of field ``name`` in the file (for messages)."""
+        return self.cols.get(name, default or name)
+
+    def count(self, name):
+        """Parse a count column with :func:`parse_count`; unreadable cells -> NaN and a warning."""
+        s = self.get(name)
+        if s is None:
+            return None
+        v = parse_count(s)
+        bad = v.isna() & ~is_missing_text(s)
+        if bad.any():
+            where = ", ".join(map(str, self.lines[bad.to_numpy()][:5]))
+            self.warnings.append(f"column {self.src(name)!r}: {int(bad.sum())} value(s) could not be read as "
+                                 f"numbers (line {where}{', ...' if bad.sum() > 5 else ''}); set to NaN")
+        return v
+
+    def fail(self, mask, name, reason):
+        """Reject rows where ``mask`` holds; ``reason`` is a string or a Series of strings."""
+        mask = pd.Series(mask, index=self.frame.index).fillna(False).astype(bool)
+        if mask.any():
+            self.fails.append((mask.to_numpy(), self.src(name), reason))
+
+    def account_for(self, platform):
+        """The ``account=`` option, else the profile's own account on ``platform``, else None."""
+        if self.options.get("account"):
+            return str(self.options["account"]).lstrip("@")
+        if self.profile is not None and platform:
+            return self.profile.own_accounts.get(platform)
+        return None
+
+    def own_handles(self):
+        own = set(str(h).lstrip("@") for h in (self.options.get("own_accounts") or []))
+        if self.profile is not None:
+            own |= set(self.profile.brand_handles)
+        return own
+
+
+def quoted(prefix: str, s: pd.Series) -> pd.Series:
+    """``prefix 'value'`` for each cell, vectorised (for reject reasons)."""
+    t = s.astype(object).where(s.notna(), "").astype(str).str.slice(0, 60)
+    return prefix + " '" + t + "'"
+
+
+def platform_of(s: pd.Series) -> pd.Series:
+    """Map free-text platform names or domains/URLs to canonical platforms (None when unknown).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> platform_of(pd.Series(["Instagram", "twitter.com", "https://www.tiktok.com/@a", "koran"])).tolist()
+    ['instagram', 'x', 'tiktok', None]
+    """
+    t = s.astype(object).where(s.notna(), "").astype(str).str.strip().str.lower()
+    direct = t.map(PLATFORM_ALIASES)
+    dom = t.str.extract(r"(?:https?://)?(?:www\.|m\.|mobile\.|web\.)?([a-z0-9.-]+\.[a-z]+)", expand=False)
+    via_dom = dom.map(PLATFORM_ALIASES)
+    out = direct.fillna(via_dom)
+    return out.astype(object).where(out.notna(), None)
+
+
+def hashtags_of(caption: pd.Series) -> pd.Series:
+    """Space-separated lower-case hashtags found in captions (None when there are none).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> hashtags_of(pd.Series(["Ngopi #KopiSenja #jogja", None])).tolist()
+    ['#kopisenja #jogja', None]
+    """
+    t = caption.astype(object).where(caption.notna(), "").astype(str)
+    has = t.str.contains("#", regex=False)
+    tags = pd.Series("", index=caption.index, dtype=object)
+    if has.any():
+        tags[has] = t[has].str.lower().str.findall(r"#\w+").str.join(" ")
+    return tags.astype(object).where(tags != "", None)
+
+
+def reference_date(ctx: Ctx, candidates: pd.Series | None = None) -> tuple[pd.Timestamp, str]:
+    """The day yearless dates must not pass: option, a date column, the file name, or the file's mtime."""
+    opt = ctx.options.get("export_date")
+    if opt is not None:
+        return pd.Timestamp(opt).normalize(), "export_date option"
+    if candidates is not None:
+        from .parsing import parse_date
+
+        d = parse_date(candidates).dropna()
+        if len(d):
+            return d.max(), f"latest date in column {ctx.src('export_time')!r}"
+    name = ctx.path.name if ctx.path is not None else ""
+    found = re.findall(r"(20\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])", name)
+    if found:
+        y, m, d = found[-1]
+        return pd.Timestamp(int(y), int(m), int(d)), "date in the file name"
+    if ctx.path is not None and ctx.path.exists():
+        return pd.Timestamp(ctx.path.stat().st_mtime, unit="s").normalize(), "file modification time"
+    return pd.Timestamp.now().normalize(), "today"
+
+
+_REQUIRED_CHECKS = {
+    "posts": ("post_id",), "comments": ("comment_id", "post_id"), "mentions": ("mention_id",),
+    "interactions": ("source", "target"), "followers": (), "content_plan": (),
+}
+
+
+def finish(table: str, data: dict, ctx: Ctx):
+    """Assemble canonical columns, apply the rejects and conform dtypes.
+
+    Returns ``(data_frame, rejects_frame)``; rejects have file, line, column, reason, raw.
+    """
+    n = len(ctx.frame)
+    frame = pd.DataFrame({k: (v if isinstance(v, pd.Series) else pd.Series([v] * n, index=ctx.frame.index))
+                          for k, v in data.items() if v is not None}, index=ctx.frame.index)
+    for key in _REQUIRED_CHECKS[table]:
+        if key in frame.columns:
+            ctx.fail(blank(frame[key]), key, f"missing {key.replace('_', ' ')}")
+    if "platform" in frame.columns:
+        bad = frame["platform"].isna() | ~frame["platform"].isin(PLATFORMS)
+        ctx.fail(bad, "platform", quoted("unknown platform", ctx.get("platform") if ctx.get("platform") is not None
+                                         else frame["platform"]))
+    reason = pd.Series(None, index=frame.index, dtype=object)
+    column = pd.Series(None, index=frame.index, dtype=object)
+    for mask, col, why in ctx.fails:
+        new = mask & reason.isna().to_numpy()
+        if new.any():
+            reason[new] = why[new] if isinstance(why, pd.Series) else why
+            column[new] = col
+    bad = reason.notna().to_numpy()
+    rejects = pd.DataFrame({
+        "file": ctx.source, "line": ctx.lines[bad].astype("int64"), "column": column[bad].to_numpy(),
+        "reason": reason[bad].to_numpy(),
+        "raw": ctx.frame[bad].astype(str).agg(",".join, axis=1).str.slice(0, 500).to_numpy() if bad.any() else [],
+    })
+    good = frame[~bad]
+    good = good.assign(source_file=ctx.source, source_line=ctx.lines[~bad].astype("float64"))
+    out = conform(good, table).reset_index(drop=True)
+    return out, rejects.reset_index(drop=True)

@@ -1,0 +1,355 @@
+"""Loading many export files at once: ``load_dataset`` (tables) and ``load_report`` (``smanalysis load``).
+
+Duplicates rule (one per table, always reported in ``Dataset.duplicates``):
+
+* ``posts``: a post exported twice (monthly re-exports carry LIFETIME totals)
+  keeps ONE row per (platform, post_id): the one with the largest lifetime
+  total (views + impressions + reach + likes + comments + shares + saves +
+  clicks), since lifetime totals only grow, so the largest is the latest
+  snapshot; on a tie, the file loaded last. Rows of a daily-breakdown export
+  (``metrics_date`` set) are first summed per post and file (reach: the maximum,
+  as unique reach cannot be added).
+* ``comments``, ``mentions``: one row per (platform, id), the first loaded.
+* ``followers``: one row per (platform, account, date); rows are merged, each
+  column taking the first non-missing value in load order (so a "followers"
+  series and a "follows" series of the same days combine).
+* ``interactions``, ``content_plan``: exact duplicate rows are dropped.
+
+Examples
+--------
+>>> import tempfile, os
+>>> d = tempfile.mkdtemp()
+>>> for name, n in (("a.csv", "10"), ("b.csv", "12")):
+...     _ = open(os.path.join(d, name), "w").write(
+...         "post_id,platform,account,created_at,likes\\n1,x,kopisenja_id,2026-10-01T10:00:00Z," + n + "\\n")
+>>> ds = load_dataset(d)
+>>> ds.posts["likes"].tolist(), ds.duplicates["rule"].tolist()
+([12.0], ['largest lifetime total kept'])
+"""
+
+from __future__ import annotations
+
+import warnings as _warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..exceptions import SMAnalysisError, SMAnalysisWarning
+from ..schema import TABLES, empty
+from .api import REJECT_COLUMNS, read
+
+__all__ = ["Dataset", "load_dataset", "load_report", "expand_sources"]
+
+_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".json"}
+_COUNTS = ["views", "impressions", "reach", "likes", "comments", "shares", "saves", "clicks"]
+_DUP_COLUMNS = ["table", "key", "kept_file", "kept_line", "dropped_file", "dropped_line", "rule"]
+
+
+@dataclass
+class Dataset:
+    """Canonical tables read from many files.
+
+    Attributes
+    ----------
+    posts, comments, mentions, interactions, followers, content_plan : DataFrame
+        Canonical tables (``schema.empty(...)`` when no file gave one).
+    rejects : DataFrame
+        Rejected rows of all files: file, line, column, reason, raw.
+    files : DataFrame
+        One row per file: file, format, table, rows (read), rejects, warnings (joined by " | "), error.
+    duplicates : DataFrame
+        Rows dropped or merged by the duplicates rule: table, key, kept_file, kept_line,
+        dropped_file, dropped_line, rule.
+    """
+
+    posts: pd.DataFrame = field(default_factory=lambda: empty("posts"))
+    comments: pd.DataFrame = field(default_factory=lambda: empty("comments"))
+    mentions: pd.DataFrame = field(default_factory=lambda: empty("mentions"))
+    interactions: pd.DataFrame = field(default_factory=lambda: empty("interactions"))
+    followers: pd.DataFrame = field(default_factory=lambda: empty("followers"))
+    content_plan: pd.DataFrame = field(default_factory=lambda: empty("content_plan"))
+    rejects: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECT_COLUMNS))
+    files: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=["file", "format", "table", "rows", "rejects", "warnings", "error"]))
+    duplicates: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=_DUP_COLUMNS))
+
+    @property
+    def tables(self) -> dict:
+        """The six canonical tables by name."""
+        return {t: getattr(self, t) for t in TABLES}
+
+    def __repr__(self):
+        sizes = ", ".join(f"{t}={len(getattr(self, t))}" for t in TABLES)
+        return f"Dataset({sizes}, files={len(self.files)}, rejects={len(self.rejects)})"
+
+
+def expand_sources(sources):
+    """Turn paths, folders and ``{path, kind, mapping, ...}`` dicts into a list of (path, options) pairs.
+
+    Folders are searched recursively for CSV/TSV/TXT/XLSX/JSONL files (hidden files skipped), in sorted order.
+    """
+    if isinstance(sources, (str, Path, dict)):
+        sources = [sources]
+    out = []
+    for s in sources:
+        opts = {}
+        if isinstance(s, dict):
+            opts = {k: v for k, v in s.items() if k != "path"}
+            if "path" not in s:
+                raise ValueError(f"a source dict needs a 'path' key, got keys {sorted(s)}")
+            s = s["path"]
+        p = Path(s)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in _SUFFIXES and not any(
+                        part.startswith(".") for part in f.relative_to(p).parts):
+                    out.append((f, dict(opts)))
+        else:
+            out.append((p, opts))
+    return out
+
+
+def _load_profile(profile, sources):
+    if profile is None:
+        return None
+    if isinstance(profile, (str, Path)):
+        from ..profile import load_profile
+
+        return load_profile(profile)
+    return profile
+
+
+def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
+    """Read export files and folders into one :class:`Dataset`.
+
+    Parameters
+    ----------
+    sources : str, Path, dict or list of them
+        Files, folders (searched recursively), or dicts ``{"path": ..., "kind":
+        ..., "mapping": {...}, ...}`` whose other keys are passed to
+        :func:`~smanalysis.io.read` (``account``, ``platform``, ``brand``, ``tz``...).
+    profile : Profile or path, optional
+        Own accounts and competitors: X JSONL tweets by own accounts become
+        posts, others mentions (brand by profile); accounts missing from a file
+        (YouTube, Meta daily series) are taken from the profile; the profile's
+        timezone is the default ``tz``.
+    tz : str, optional
+        Default timezone of local times in the files (else the profile's, else Asia/Jakarta).
+
+    Returns
+    -------
+    Dataset
+        See the module docstring for the duplicates rule. A file that cannot be
+        read at all is listed in ``files`` with its ``error`` (and an
+        :class:`SMAnalysisWarning`), not raised, so that one stray file does
+        not stop a batch.
+
+    Raises
+    ------
+    FileNotFoundError
+        When a source path does not exist.
+
+    Examples
+    --------
+    >>> ds = load_dataset([])
+    >>> len(ds.posts), list(ds.files.columns)[:3]
+    (0, ['file', 'format', 'table'])
+    """
+    prof = _load_profile(profile, sources)
+    items = expand_sources(sources)
+    for p, _ in items:
+        if not p.exists():
+            raise FileNotFoundError(f"{p}: no such file or folder")
+    tz = tz or (prof.timezone if prof is not None else None)
+    parts = {t: [] for t in TABLES}
+    rejects, files = [], []
+    for order, (path, opts) in enumerate(items):
+        kwargs = dict(opts)
+        kwargs.setdefault("profile", prof)
+        if tz and "tz" not in kwargs:
+            kwargs["tz"] = tz
+        try:
+            res = read(path, **kwargs)
+        except (SMAnalysisError, ValueError, OSError) as err:
+            msg = str(err)
+            _warnings.warn(f"load_dataset: skipped {path}: {msg}", SMAnalysisWarning, stacklevel=2)
+            files.append({"file": str(path), "format": "unreadable", "table": None, "rows": 0, "rejects": 0,
+                          "warnings": "", "error": msg})
+            continue
+        parts[res.table].append(res.data.assign(_order=order))
+        n = len(res.data)
+        for t, extra in res.extra.items():
+            parts[t].append(extra.assign(_order=order))
+            if t != "interactions":
+                n += len(extra)
+        if len(res.rejects):
+            rejects.append(res.rejects)
+        files.append({"file": str(path), "format": res.format, "table": res.table, "rows": n,
+                      "rejects": len(res.rejects), "warnings": " | ".join(res.warnings), "error": None})
+    ds = Dataset()
+    dups = []
+    for t in TABLES:
+        frames = [f for f in parts[t] if len(f)]
+        if not frames:
+            continue
+        df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+        df, d = _dedupe(t, df)
+        if d is not None and len(d):
+            dups.append(d)
+        setattr(ds, t, df.drop(columns="_order").reset_index(drop=True))
+    if rejects:
+        ds.rejects = pd.concat(rejects, ignore_index=True)
+    ds.files = pd.DataFrame(files, columns=["file", "format", "table", "rows", "rejects", "warnings", "error"])
+    if dups:
+        ds.duplicates = pd.concat(dups, ignore_index=True)[_DUP_COLUMNS]
+        _warnings.warn(f"load_dataset: {len(ds.duplicates)} duplicate row(s) resolved; see Dataset.duplicates",
+                       SMAnalysisWarning, stacklevel=2)
+    return ds
+
+
+def _dup_records(table, dropped: pd.DataFrame, kept: pd.DataFrame, key_cols, rule):
+    key = dropped[key_cols].astype(str).agg("|".join, axis=1) if len(dropped) else pd.Series([], dtype=object)
+    kept_idx = kept.set_index(kept[key_cols].astype(str).agg("|".join, axis=1)) if len(kept) else kept
+    kf = key.map(kept_idx["source_file"]) if len(kept) else key
+    kl = key.map(kept_idx["source_line"]) if len(kept) else key
+    return pd.DataFrame({"table": table, "key": key.to_numpy(), "kept_file": kf.to_numpy(), "kept_line": kl.to_numpy(),
+                         "dropped_file": dropped["source_file"].to_numpy(),
+                         "dropped_line": dropped["source_line"].to_numpy(), "rule": rule})
+
+
+def _dedupe(table, df):
+    if table == "posts":
+        recs = []
+        if "metrics_date" in df.columns and df["metrics_date"].notna().any():
+            daily = df["metrics_date"].notna()
+            d = df[daily]
+            keys = ["platform", "post_id", "source_file"]
+            agg = {c: "sum" for c in _COUNTS if c in d.columns and c != "reach"}
+            agg.update({c: "first" for c in d.columns if c not in agg and c not in keys})
+            if "reach" in d.columns:
+                agg["reach"] = "max"
+            summed = d.groupby(keys, sort=False, dropna=False).agg(agg).reset_index()
+            for c in agg:
+                if agg[c] == "sum":
+                    summed[c] = d.groupby(keys, sort=False, dropna=False)[c].sum(min_count=1).to_numpy()
+            first = d.drop_duplicates(keys)
+            dropped = d[d.duplicated(keys)]
+            if len(dropped):
+                recs.append(_dup_records("posts", dropped, first, ["platform", "post_id"], "daily rows summed"))
+            df = pd.concat([df[~daily], summed[df.columns]], ignore_index=True)
+        key = ["platform", "post_id"]
+        total = df[[c for c in _COUNTS if c in df.columns]].sum(axis=1, min_count=0)
+        order = df.assign(_total=total).sort_values(key + ["_total", "_order"], kind="stable")
+        keep = ~order.duplicated(key, keep="last")
+        kept, dropped = order[keep], order[~keep]
+        if len(dropped):
+            recs.append(_dup_records("posts", dropped, kept, key, "largest lifetime total kept"))
+        return kept.drop(columns="_total").sort_index(), (pd.concat(recs, ignore_index=True) if recs else None)
+    if table in ("comments", "mentions"):
+        key = ["platform", "comment_id" if table == "comments" else "mention_id"]
+        dup = df.duplicated(key, keep="first")
+        return df[~dup], (_dup_records(table, df[dup], df[~dup], key, "first loaded kept") if dup.any() else None)
+    if table == "followers":
+        key = ["platform", "account", "date"]
+        dup = df.duplicated(key, keep="first")
+        if not dup.any():
+            return df, None
+        rec = _dup_records(table, df[dup], df[~dup], key, "merged: first non-missing value per column")
+        merged = df.groupby(key, sort=False, dropna=False).first().reset_index()[df.columns]
+        return merged, rec
+    cols = [c for c in df.columns if c not in ("source_file", "source_line", "_order")]
+    dup = df.astype({c: object for c in cols}).duplicated(cols, keep="first")
+    if not dup.any():
+        return df, None
+    key_cols = cols[:3]
+    return df[~dup], _dup_records(table, df[dup], df[~dup], key_cols, "exact duplicate dropped")
+
+
+_L = {
+    "en": {"format": "format", "table": "table", "rows": "rows read", "rejects": "rejects", "error": "ERROR",
+           "warning": "note", "first": "first", "line": "line", "column": "column", "total": "Total",
+           "files": "files", "dups": "duplicates resolved", "none": "no files found"},
+    "id": {"format": "format", "table": "tabel", "rows": "baris terbaca", "rejects": "ditolak", "error": "GALAT",
+           "warning": "catatan", "first": "pertama", "line": "baris", "column": "kolom", "total": "Total",
+           "files": "berkas", "dups": "duplikat diselesaikan", "none": "tidak ada berkas"},
+}
+
+
+def load_report(paths, *, kind: str | None = None, show_rejects: int = 10, lang: str = "id",
+                profile=None) -> tuple[str, bool]:
+    """Read files/folders and describe, per file, the format detected, rows read and rejects with reasons.
+
+    A ``profile.yaml`` found in a given folder is used as the profile (accounts
+    of files that name none, brands of X JSONL). ``ok`` is False when a file
+    could not be read or a row was rejected.
+
+    Parameters
+    ----------
+    paths : list of str or Path
+    kind : str, optional
+        Force one format for every file (see :func:`~smanalysis.io.read`).
+    show_rejects : int
+        Rejected rows shown per file.
+    lang : {"id", "en"}
+    profile : Profile or path, optional
+
+    Returns
+    -------
+    (str, bool)
+        The report text and whether everything was read without rejects.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> f = os.path.join(tempfile.mkdtemp(), "f.csv")
+    >>> _ = open(f, "w").write("date,platform,account,followers\\n2026-10-01,instagram,kopisenja.id,5\\nx,instagram,a,1\\n")
+    >>> text, ok = load_report([f], lang="en")
+    >>> ok, "line 3" in text
+    (False, True)
+    """
+    if lang not in _L:
+        raise ValueError(f"The value for `lang` must be one of {sorted(_L)}, but {lang!r} was passed.")
+    L = _L[lang]
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    if profile is None:
+        for p in paths:
+            cand = Path(p) / "profile.yaml"
+            if Path(p).is_dir() and cand.exists():
+                profile = cand
+                break
+    sources = [{"path": p, "kind": kind} if kind else p for p in paths]
+    with _warnings.catch_warnings():
+        _warnings.simplefilter("ignore", SMAnalysisWarning)
+        ds = load_dataset(sources, profile=profile)
+    out = []
+    if not len(ds.files):
+        return L["none"], False
+    for f in ds.files.itertuples(index=False):
+        out.append(str(f.file))
+        if f.error:
+            out.append(f"  {L['error']}: {f.error}")
+            continue
+        out.append(f"  {L['format']}: {f.format} -> {L['table']} {f.table} | {L['rows']}: {f.rows} | "
+                   f"{L['rejects']}: {f.rejects}")
+        for w in [w for w in str(f.warnings or "").split(" | ") if w]:
+            out.append(f"  {L['warning']}: {w}")
+        if f.rejects and show_rejects:
+            rj = ds.rejects[ds.rejects["file"] == f.file].head(show_rejects)
+            out.append(f"  {L['rejects']} ({L['first']} {len(rj)}):")
+            for r in rj.itertuples(index=False):
+                col = f", {L['column']} {r.column!r}" if isinstance(r.column, str) else ""
+                out.append(f"    {L['line']} {r.line}{col}: {r.reason} | {str(r.raw)[:80]!r}")
+    n_err = int(ds.files["error"].notna().sum())
+    out.append("")
+    out.append(f"{L['total']}: {len(ds.files)} {L['files']}, {int(ds.files['rows'].sum())} {L['rows']}, "
+               f"{len(ds.rejects)} {L['rejects']}, {len(ds.duplicates)} {L['dups']}"
+               + (f", {n_err} {L['error']}" if n_err else ""))
+    sizes = ", ".join(f"{t}={len(getattr(ds, t))}" for t in TABLES)
+    out.append(f"  {sizes}")
+    return "\n".join(out), bool(n_err == 0 and len(ds.rejects) == 0)
+
+
+_ = np

@@ -1,0 +1,91 @@
+"""Detecting an export's format from its header, by subsets of columns (headers drift).
+
+Examples
+--------
+>>> detect(["Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "engagements"])[0]
+'x_activity'
+>>> detect(["date", "platform", "account", "followers"])[0]
+'canonical_followers'
+"""
+
+from __future__ import annotations
+
+from ..exceptions import FormatError
+from ..schema import TABLES, required
+from .formats import FORMATS, norm_header
+
+__all__ = ["detect", "resolve_columns", "KINDS"]
+
+#: Every value accepted by ``read(kind=...)``.
+KINDS = sorted([n for n in FORMATS] + [f"canonical_{t}" for t in TABLES] + list(TABLES))
+
+
+def resolve_columns(spec_name: str, header) -> dict:
+    """Map internal fields of a format to the header names present in the file (first alias wins)."""
+    spec = FORMATS[spec_name]
+    out = {}
+    for h in header:
+        f = spec.alias_index.get(norm_header(h))
+        if f is not None and f not in out:
+            out[f] = h
+    return out
+
+
+def _canonical_cols(table, header):
+    names = {c.name for c in TABLES[table]}
+    return {norm_header(h): h for h in header if norm_header(h) in names}
+
+
+def detect(header, *, allowed=None, source="file"):
+    """Name the format of a CSV/XLSX header.
+
+    Parameters
+    ----------
+    header : list of str
+    allowed : iterable of str, optional
+        Restrict to these format names (``canonical_<table>`` included).
+    source : str
+        File name for the error message.
+
+    Returns
+    -------
+    (str, dict)
+        Format name and the resolved columns (field -> header name).
+
+    Raises
+    ------
+    FormatError
+        Naming the formats tried and what the closest one misses.
+    """
+    allowed = set(allowed) if allowed is not None else None
+    best = []
+    for name, spec in FORMATS.items():
+        if spec.container != "csv" or (allowed is not None and name not in allowed):
+            continue
+        cols = resolve_columns(name, header)
+        missing = [f for f in spec.signature if f not in cols]
+        best.append((len(missing), -len(cols), name, cols, missing))
+    for table in TABLES:
+        name = f"canonical_{table}"
+        if allowed is not None and name not in allowed:
+            continue
+        cols = _canonical_cols(table, header)
+        missing = [c for c in required(table) if c not in cols]
+        best.append((len(missing), -len(cols) + 0.5, name, {k: v for k, v in cols.items()}, missing))
+    best.sort(key=lambda x: (x[0], x[1]))
+    if best and best[0][0] == 0:
+        return best[0][2], best[0][3]
+    tried = sorted(b[2] for b in best)
+    if not best:
+        raise FormatError(f"{source} (line 1): no format to try")
+    n_missing, _, name, _, missing = best[0]
+    spec = FORMATS.get(name)
+    if spec is not None:
+        miss_names = [spec.fields[f][0] for f in missing]
+    else:
+        miss_names = missing
+    raise FormatError(
+        f"{source} (line 1): unknown format. Formats tried: {tried}. The closest, {name!r}, misses column(s) "
+        f"{miss_names}. Header found: {list(map(str, header))[:40]}. To read it anyway pass "
+        f"kind=<table> and mapping={{canonical_column: column_in_file}}."
+    )

@@ -1,0 +1,109 @@
+"""Reading counts the way exports write them: "12.400", "1,2 rb", "1.2K", "3M", "4.5%".
+
+Examples
+--------
+>>> import pandas as pd
+>>> parse_count(pd.Series(["12,400", "12.400", "1,2 rb", "1.2K", "3M", "4.5%", "", "undefined"])).tolist()
+[12400.0, 12400.0, 1200.0, 1200.0, 3000000.0, 0.045, nan, nan]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["parse_count"]
+
+_MULT = {
+    "": 1.0, "k": 1e3, "rb": 1e3, "ribu": 1e3, "m": 1e6, "jt": 1e6, "juta": 1e6, "mio": 1e6,
+    "b": 1e9, "bn": 1e9, "miliar": 1e9, "milyar": 1e9, "t": 1e12, "triliun": 1e12,
+}
+_MISSING = {"", "-", "--", "undefined", "nan", "none", "null", "n/a", "na", "#n/a", "—"}
+_RX = r"^([+-]?)([0-9][0-9.,]*|[.,][0-9]+)(k|rb|ribu|mio|m|jt|juta|bn|b|miliar|milyar|t|triliun)?(%)?$"
+
+
+def parse_count(series) -> pd.Series:
+    """Parse exported counts into floats, vectorised.
+
+    Rules, applied to each cell after trimming spaces (also non-breaking ones):
+
+    * blanks, ``-``, ``undefined``, ``N/A`` -> NaN;
+    * suffixes: ``K``/``rb``/``ribu`` (thousand), ``M``/``jt``/``juta``
+      (million), ``B``/``bn``/``miliar`` (billion), case-insensitive;
+    * ``%`` -> a fraction (``4.5%`` -> 0.045);
+    * separators: when both ``.`` and ``,`` occur, the last one is the decimal
+      mark (``1.234,5`` and ``1,234.5`` -> 1234.5); a mark that occurs more than
+      once groups thousands (``1.234.567``); a single mark followed by exactly
+      three digits groups thousands (``12.400``, ``12,400`` -> 12400), unless the
+      integer part is ``0`` or a suffix follows (``0.025``, ``1.250K``);
+      otherwise it is the decimal mark (``1,2 rb`` -> 1200, ``4.5`` -> 4.5).
+    * anything else (``abc``) -> NaN. Use :func:`count_errors` style checks by
+      comparing ``isna()`` of the input and output to find unreadable cells.
+
+    Parameters
+    ----------
+    series : Series or sequence
+        Cells as text (numbers are accepted and returned as floats).
+
+    Returns
+    -------
+    Series of float64
+        Same index as the input.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> parse_count(pd.Series(["1.234.567", "1,5", "0.025", "2,3 jt", " 7 ", "abc"])).tolist()
+    [1234567.0, 1.5, 0.025, 2300000.0, 7.0, nan]
+    """
+    s = pd.Series(series)
+    if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
+        return s.astype("float64")
+    idx = s.index
+    t = s.astype(object).where(s.notna(), "").astype(str).str.lower()
+    t = t.str.replace(r"[\s\u00a0\u202f']", "", regex=True)
+    m = t.str.extract(_RX)
+    sign = np.where(m[0].to_numpy(dtype=object) == "-", -1.0, 1.0)
+    num = m[1].fillna("")
+    suf = m[2].fillna("")
+    pct = m[3].notna().to_numpy()
+    n_dot = num.str.count(r"\.")
+    n_com = num.str.count(",")
+    last_dot = num.str.rfind(".")
+    last_com = num.str.rfind(",")
+    both = (n_dot > 0) & (n_com > 0)
+    # decimal mark: "." , "," or "" (none)
+    dec = pd.Series("", index=idx, dtype=object)
+    dec[both & (last_dot > last_com)] = "."
+    dec[both & (last_com > last_dot)] = ","
+    single_dot = (n_dot == 1) & (n_com == 0)
+    single_com = (n_com == 1) & (n_dot == 0)
+    after = num.str.extract(r"[.,]([0-9]*)$")[0].fillna("")
+    intpart = num.str.extract(r"^([0-9]*)[.,]")[0].fillna("")
+    thousands_like = (after.str.len() == 3) & (intpart != "0") & (intpart != "") & (suf == "")
+    dec[single_dot & ~thousands_like] = "."
+    dec[single_com & ~thousands_like] = ","
+    # build a plain number string: drop every mark except the decimal one, which becomes "."
+    plain = num.where(dec != ",", num.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
+    plain = plain.where(dec != ".", num.str.replace(",", "", regex=False))
+    plain = plain.where(dec != "", num.str.replace(r"[.,]", "", regex=True))
+    val = pd.to_numeric(plain.where(plain != "", None), errors="coerce").to_numpy(dtype="float64")
+    mult = suf.map(_MULT).to_numpy(dtype="float64")
+    out = sign * val * mult
+    out = np.where(pct, out / 100.0, out)
+    out[(num == "").to_numpy()] = np.nan
+    return pd.Series(out, index=idx, dtype="float64")
+
+
+def is_missing_text(series: pd.Series) -> pd.Series:
+    """True where a cell is blank or a missing-value marker (``undefined``, ``-``, ``N/A``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> is_missing_text(pd.Series(["", "undefined", "12"])).tolist()
+    [True, True, False]
+    """
+    s = pd.Series(series)
+    t = s.astype(object).where(s.notna(), "").astype(str).str.strip().str.lower()
+    return t.isin(_MISSING)

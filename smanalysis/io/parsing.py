@@ -1,0 +1,242 @@
+"""Vectorised cell parsers shared by the readers: text, timestamps, dates, yearless dates, booleans.
+
+Examples
+--------
+>>> import pandas as pd
+>>> parse_timestamp(pd.Series(["2026-10-01 19:05", "2026-10-01T12:05:00Z"]), tz="Asia/Jakarta").dt.hour.tolist()
+[12, 12]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "clean_text", "parse_timestamp", "parse_date", "parse_mdy_time", "parse_yearless", "resolve_years",
+    "parse_bool", "blank",
+]
+
+MONTHS = {
+    "january": 1, "jan": 1, "januari": 1, "february": 2, "feb": 2, "februari": 2, "peb": 2, "march": 3,
+    "mar": 3, "maret": 3, "april": 4, "apr": 4, "may": 5, "mei": 5, "june": 6, "jun": 6, "juni": 6,
+    "july": 7, "jul": 7, "juli": 7, "august": 8, "aug": 8, "agustus": 8, "agu": 8, "ags": 8, "agt": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11, "nop": 11, "december": 12, "dec": 12, "desember": 12, "des": 12,
+}
+
+
+def blank(s: pd.Series) -> pd.Series:
+    """True where a text cell is empty or whitespace (or missing).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> blank(pd.Series(["", " ", "a", None])).tolist()
+    [True, True, False, True]
+    """
+    return s.isna() | (s.astype(object).where(s.notna(), "").astype(str).str.strip() == "")
+
+
+def clean_text(s: pd.Series, *, nfkc: bool = True) -> pd.Series:
+    """NFKC-normalise text ("math bold" captions become plain letters); blank -> None.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> clean_text(pd.Series(["𝐊𝐨𝐩𝐢 ☕", ""])).tolist()
+    ['Kopi ☕', None]
+    """
+    t = s.astype(object).where(s.notna(), "").astype(str)
+    if nfkc:
+        nonascii = t.str.contains(r"[^\x00-\x7f]", regex=True)
+        if nonascii.any():
+            t = t.copy()
+            t[nonascii] = t[nonascii].map(lambda x: unicodedata.normalize("NFKC", x))
+    t = t.str.strip()
+    return t.astype(object).where(t != "", None)
+
+
+_OFFSET = r"(?:Z|[+-]\d\d:?\d\d)$"
+
+
+def parse_timestamp(s: pd.Series, *, tz: str) -> pd.Series:
+    """Parse timestamps to UTC. Values with an offset (``Z``, ``+0700``) keep it; naive ones are in ``tz``.
+
+    Accepts ISO 8601 (``2026-10-01T12:05:00.000Z``), ``2026-10-01 12:05:39 +0000``,
+    day-first ``01/10/2026 19:05`` and anything else pandas recognises; unreadable -> NaT.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> parse_timestamp(pd.Series(["2026-08-15 13:12:39 +0000", "x"]), tz="Asia/Jakarta").tolist()
+    [Timestamp('2026-08-15 13:12:39+0000', tz='UTC'), NaT]
+    """
+    t = s.astype(object).where(s.notna(), "").astype(str).str.strip()
+    t = t.str.replace(r"\s+([+-]\d\d:?\d\d)$", r"\1", regex=True).str.replace(r"\s*UTC$", "Z", regex=True)
+    out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns, UTC]")
+    has_off = t.str.contains(_OFFSET, regex=True) & (t.str.len() > 10)
+    if has_off.any():
+        out[has_off] = pd.to_datetime(t[has_off], format="ISO8601", utc=True, errors="coerce").astype(
+            "datetime64[ns, UTC]")
+    naive = ~has_off & (t != "")
+    if naive.any():
+        tn = t[naive]
+        v = pd.to_datetime(tn, format="ISO8601", errors="coerce")
+        dmy = v.isna() & tn.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+        if dmy.any():
+            v[dmy] = pd.to_datetime(tn[dmy], dayfirst=True, errors="coerce", format="mixed")
+        rest = v.isna() & ~dmy
+        if rest.any():
+            v[rest] = pd.to_datetime(tn[rest], errors="coerce", format="mixed")
+        v = pd.to_datetime(v)
+        out[naive] = v.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype(
+            "datetime64[ns, UTC]")
+    return out
+
+
+def parse_date(s: pd.Series) -> pd.Series:
+    """Parse calendar days (ISO, ``YYYY-MM-DDT00:00:00``, day-first ``31/10/2026``, Excel) to naive midnight.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> parse_date(pd.Series(["2026-10-05", "05/10/2026", "2026-10-05 00:00:00", "?"])).dt.day.tolist()
+    [5.0, 5.0, 5.0, nan]
+    """
+    t = s.astype(object).where(s.notna(), "").astype(str).str.strip()
+    v = pd.to_datetime(t.str[:10].where(t.str.match(r"^\d{4}-\d\d-\d\d"), ""), format="%Y-%m-%d", errors="coerce")
+    dmy = v.isna() & t.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
+    if dmy.any():
+        v[dmy] = pd.to_datetime(t[dmy], dayfirst=True, errors="coerce", format="mixed")
+    rest = v.isna() & ~dmy & (t != "")
+    if rest.any():
+        v[rest] = pd.to_datetime(t[rest], errors="coerce", format="mixed")
+    v = pd.to_datetime(v)
+    if getattr(v.dt, "tz", None) is not None:
+        v = v.dt.tz_localize(None)
+    return v.dt.normalize().astype("datetime64[ns]")
+
+
+def parse_mdy_time(s: pd.Series, *, tz: str, dayfirst: bool | None = None) -> tuple[pd.Series, bool]:
+    """Parse Meta's ``10/31/2026 19:05`` (local ``tz``) to UTC; return ``(series, dayfirst_used)``.
+
+    The order is decided on the whole column: a first number above 12 means
+    day-first, a second above 12 month-first; otherwise ``dayfirst`` (default
+    month-first, Meta's English export). Unreadable -> NaT.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t, dayfirst = parse_mdy_time(pd.Series(["10/31/2026 19:05"]), tz="Asia/Jakarta")
+    >>> str(t[0]), dayfirst
+    ('2026-10-31 12:05:00+00:00', False)
+    """
+    t = s.astype(object).where(s.notna(), "").astype(str).str.strip()
+    m = t.str.extract(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([AaPp][Mm])?)?$")
+    a = pd.to_numeric(m[0], errors="coerce")
+    b = pd.to_numeric(m[1], errors="coerce")
+    if (a > 12).any():
+        dayfirst = True
+    elif (b > 12).any():
+        dayfirst = False
+    elif dayfirst is None:
+        dayfirst = False
+    day, month = (a, b) if dayfirst else (b, a)
+    hour = pd.to_numeric(m[3], errors="coerce").fillna(0)
+    ampm = m[6].fillna("").str.lower()
+    hour = hour.where(~((ampm == "pm") & (hour < 12)), hour + 12).where(~((ampm == "am") & (hour == 12)), 0)
+    parts = pd.DataFrame({"year": pd.to_numeric(m[2], errors="coerce"), "month": month, "day": day, "hour": hour,
+                          "minute": pd.to_numeric(m[4], errors="coerce").fillna(0),
+                          "second": pd.to_numeric(m[5], errors="coerce").fillna(0)})
+    local = pd.to_datetime(parts, errors="coerce")
+    iso = local.isna() & (t != "")
+    out = local.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
+    if iso.any():
+        out[iso] = parse_timestamp(t[iso], tz=tz)
+    return out, dayfirst
+
+
+def parse_yearless(s: pd.Series) -> pd.DataFrame:
+    """Split ``August 31`` / ``Aug 31`` / ``31 Agustus`` / ``08-31`` into month and day (NaN when unreadable).
+
+    Cells that carry a year (``2026-08-31``) are returned in ``full`` instead.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> parse_yearless(pd.Series(["August 31", "31 Agustus", "2026-01-02"])).to_dict("list")["month"]
+    [8.0, 8.0, nan]
+    """
+    t = s.astype(object).where(s.notna(), "").astype(str).str.strip().str.lower().str.replace(",", " ")
+    a = t.str.extract(r"^([a-z]+)\.?\s+(\d{1,2})$")
+    b = t.str.extract(r"^(\d{1,2})\s+([a-z]+)\.?$")
+    month = a[0].map(MONTHS).fillna(b[1].map(MONTHS))
+    day = pd.to_numeric(a[1], errors="coerce").fillna(pd.to_numeric(b[0], errors="coerce"))
+    full = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
+    has_year = month.isna() & t.str.contains(r"\d{4}", regex=True)
+    if has_year.any():
+        full[has_year] = parse_date(t[has_year])
+    return pd.DataFrame({"month": month.astype("float64"), "day": day.astype("float64"), "full": full})
+
+
+def resolve_years(month: pd.Series, day: pd.Series, ref: pd.Timestamp) -> pd.Series:
+    """Give yearless (month, day) pairs a year so that no date falls after ``ref``.
+
+    When the rows are in calendar order (oldest first or newest first, at most
+    one year boundary), the year changes at the boundary and the date closest to
+    ``ref`` gets ``ref``'s year (or the year before, when it lies after ``ref``
+    in ``ref``'s year). Otherwise each date independently gets the latest year
+    that keeps it on or before ``ref``. Either way the series must span less
+    than a year.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = resolve_years(pd.Series([12.0, 1.0]), pd.Series([31.0, 1.0]), pd.Timestamp("2026-11-23"))
+    >>> [x.strftime("%Y-%m-%d") for x in d]
+    ['2025-12-31', '2026-01-01']
+    """
+    md = (month * 100 + day).to_numpy(dtype="float64")
+    ok = ~np.isnan(md)
+    ref_md = ref.month * 100 + ref.day
+    years = np.full(len(md), np.nan)
+    v = md[ok]
+    if len(v):
+        diffs = np.diff(v)
+        cands = []
+        if (diffs < 0).sum() <= 1:  # oldest first
+            wraps_after = np.concatenate([np.cumsum((diffs < 0)[::-1])[::-1], [0]])
+            cands.append((ref.year if v[-1] <= ref_md else ref.year - 1) - wraps_after)
+        if (diffs > 0).sum() <= 1:  # newest first
+            wraps_before = np.concatenate([[0], np.cumsum(diffs > 0)])
+            cands.append((ref.year if v[0] <= ref_md else ref.year - 1) - wraps_before)
+        cands.append(np.where(v <= ref_md, ref.year, ref.year - 1))
+
+        def _span(y):
+            stamp = y * 10000 + v
+            o = np.argsort(stamp)
+            first, last = stamp[o[0]], stamp[o[-1]]
+            return (last // 10000 - first // 10000) * 1231 + (last % 10000 - first % 10000)
+
+        years[ok] = min(cands, key=_span)
+    parts = pd.DataFrame({"year": years, "month": month.to_numpy(), "day": day.to_numpy()}, index=month.index)
+    return pd.to_datetime(parts, errors="coerce").astype("datetime64[ns]")
+
+
+_TRUE = {"yes", "y", "true", "1", "ya", "benar", "t"}
+
+
+def parse_bool(s: pd.Series) -> pd.Series:
+    """``Yes``/``true``/``1``/``ya`` -> True, anything else -> False.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> parse_bool(pd.Series(["Yes", "no", "", "Ya"])).tolist()
+    [True, False, False, True]
+    """
+    t = s.astype(object).where(s.notna(), "").astype(str).str.strip().str.lower()
+    return t.isin(_TRUE)

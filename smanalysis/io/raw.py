@@ -1,0 +1,361 @@
+"""Low-level reading: bytes -> text -> a table of strings with the file line of every row.
+
+Handles the encodings exports come in (UTF-8 with or without BOM, UTF-16 with
+BOM as Meta's daily series, Windows-1252 from Excel), a ``sep=`` first line,
+one-cell preamble lines (Meta's metric-name line), the delimiter (``,``, ``;``
+or tab), quoted fields spanning lines, rows with too many fields and
+unterminated quotes. Every record after the header ends up either in
+:attr:`RawTable.frame` or in :attr:`RawTable.bad` (with line and reason); blank
+records are not data rows and are skipped.
+
+Examples
+--------
+>>> raw = parse_text('sep=,\\n"Metric"\\n"Date","Primary"\\n"2026-10-01T00:00:00","5"\\n', source="f.csv")
+>>> raw.header, raw.preamble, raw.lines.tolist()
+(['Date', 'Primary'], ['Metric'], [4])
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..exceptions import EmptyDataError, FormatError
+
+__all__ = ["RawTable", "decode", "parse_text", "read_raw"]
+
+
+@dataclass
+class RawTable:
+    """A parsed file before mapping to a canonical table.
+
+    Attributes
+    ----------
+    frame : DataFrame
+        Data rows, every cell a string (missing cells are ``""``), columns as in
+        the header (duplicates renamed ``name.1``).
+    lines : ndarray of int
+        1-based file line where each row of ``frame`` starts (header = its line).
+    header : list of str
+    header_line : int
+    preamble : list of str
+        Lines before the header other than ``sep=`` (e.g. Meta's metric name).
+    bad : DataFrame
+        Records that could not be parsed: line, reason, raw.
+    warnings : list of str
+    encoding : str
+    container : str
+        ``csv`` or ``xlsx``.
+    """
+
+    frame: pd.DataFrame
+    lines: np.ndarray
+    header: list
+    header_line: int = 1
+    preamble: list = field(default_factory=list)
+    bad: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["line", "reason", "raw"]))
+    warnings: list = field(default_factory=list)
+    encoding: str = "utf-8"
+    container: str = "csv"
+
+
+def _bad(lines=(), reasons=(), raws=()):
+    return pd.DataFrame({"line": pd.Series(list(lines), dtype="int64"), "reason": list(reasons), "raw": list(raws)})
+
+
+def decode(data: bytes, *, source: str = "file") -> tuple[str, str, bool]:
+    """Decode file bytes; return ``(text, encoding, had_errors)``.
+
+    BOMs decide first (UTF-8, UTF-16 LE/BE); UTF-16 without BOM is recognised
+    by its zero bytes. Otherwise UTF-8 is tried; a file that is mostly UTF-8 with
+    a few broken bytes is decoded with replacement characters (the rows holding
+    them become rejects); a file that is not UTF-8 but is valid Windows-1252 is
+    read as such, with a warning by the caller.
+
+    Raises
+    ------
+    FormatError
+        When the bytes are binary (not a text export) or cannot be decoded.
+
+    Examples
+    --------
+    >>> decode("\\ufeffa,b".encode("utf-8"))[:2]
+    ('a,b', 'utf-8-sig')
+    >>> decode("a,b".encode("utf-16"))[:2]
+    ('a,b', 'utf-16')
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", _has_bad(data[3:])
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16", False
+        except UnicodeDecodeError as err:
+            raise FormatError(f"{source}: cannot be decoded as UTF-16 (it starts with a UTF-16 mark): {err}") from err
+    head = data[:4096]
+    if head and head.count(b"\x00") > len(head) // 4:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        enc = "utf-16-le" if odd > even else "utf-16-be"
+        if max(even, odd) > len(head) // 3:
+            try:
+                return data.decode(enc), enc, False
+            except UnicodeDecodeError:
+                pass
+        zeros = head.count(0)
+        raise FormatError(f"{source}: cannot be decoded: it looks like a binary file, not a CSV/XLSX/JSONL export "
+                          f"({zeros} zero bytes in the first {len(head)} bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError as err:
+        first_err = err
+    text = data.decode("utf-8", errors="replace")
+    n_lines = text.count("\n") + 1
+    bad_lines = sum(1 for ln in text.split("\n") if "\ufffd" in ln)
+    multibyte_ok = re.search(rb"[\xc2-\xf4][\x80-\xbf]+", data) is not None
+    if multibyte_ok or bad_lines <= max(1, n_lines // 10):
+        return text, "utf-8", True
+    try:
+        return data.decode("cp1252"), "cp1252", False
+    except UnicodeDecodeError:
+        raise FormatError(f"{source}: cannot be decoded as UTF-8, UTF-16 or Windows-1252 "
+                          f"(first bad byte at offset {first_err.start})") from first_err
+
+
+def _has_bad(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+        return False
+    except UnicodeDecodeError:
+        return True
+
+
+_SKIP_RX = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
+
+
+def _sniff_delimiter(line: str) -> str:
+    counts = {d: line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] > 0 else ","
+
+
+def _split_preamble(text: str, max_lines: int = 5):
+    """Find ``sep=`` and one-cell lines before the header; return (delim, preamble, header_line, body)."""
+    delim = None
+    preamble = []
+    pos = 0
+    line_no = 0
+    for _ in range(max_lines + 1):
+        nl = text.find("\n", pos)
+        line = text[pos:] if nl < 0 else text[pos:nl]
+        stripped = line.strip()
+        if line_no == 0 and re.fullmatch(r"sep=.", stripped, flags=re.I):
+            delim = stripped[4]
+        elif stripped == "" and nl >= 0:
+            pass  # leading blank line
+        else:
+            d = delim or _sniff_delimiter(stripped)
+            one_cell = d not in stripped
+            if one_cell and len(preamble) < max_lines and nl >= 0:
+                preamble.append(stripped.strip('"'))
+            else:
+                return delim or _sniff_delimiter(stripped), preamble, line_no + 1, text[pos:]
+        line_no += 1
+        if nl < 0:
+            break
+        pos = nl + 1
+    return delim or ",", preamble, line_no + 1, text[pos:]
+
+
+def parse_text(text: str, *, source: str = "file", had_errors: bool = False, encoding: str = "utf-8") -> RawTable:
+    """Parse decoded CSV text into a :class:`RawTable` (see the module docstring).
+
+    Raises
+    ------
+    EmptyDataError
+        When the text has no header.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    warn = []
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+        warn.append("zero bytes removed from the text")
+    delim, preamble, header_line, body = _split_preamble(text)
+    if not body.strip():
+        raise EmptyDataError(f"{source}: the file is empty (no header line found)")
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            frame = pd.read_csv(io.StringIO(body), sep=delim, dtype=str, keep_default_na=False, na_filter=False,
+                                skip_blank_lines=False, on_bad_lines="warn", engine="c", quotechar='"',
+                                skipinitialspace=False)
+        skipped = [(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                   for w in caught for m in _SKIP_RX.finditer(str(w.message))]
+        raw = _from_c(frame, skipped, body, header_line, delim)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as err:
+        if isinstance(err, pd.errors.EmptyDataError):
+            raise EmptyDataError(f"{source}: the file is empty (no header line found)") from err
+        raw = _from_python(body, header_line, delim)
+        warn.append(f"CSV structure problem ({str(err).strip()}); read with the tolerant parser")
+    raw.preamble = preamble
+    raw.encoding = encoding
+    raw.warnings = warn + raw.warnings
+    if had_errors:
+        cells = raw.frame.apply(lambda c: c.str.contains("\ufffd", regex=False)) if len(raw.frame.columns) else None
+        if cells is not None and len(raw.frame):
+            bad_rows = cells.any(axis=1).to_numpy()
+            if bad_rows.any():
+                raw = _move_to_bad(raw, bad_rows, "undecodable bytes (not UTF-8) in this row", delim)
+    return raw
+
+
+def _move_to_bad(raw: RawTable, mask: np.ndarray, reason: str, delim: str) -> RawTable:
+    rows = raw.frame[mask]
+    add = _bad(raw.lines[mask], [reason] * int(mask.sum()), rows.astype(str).agg(delim.join, axis=1).tolist())
+    raw.bad = pd.concat([raw.bad, add], ignore_index=True) if len(raw.bad) else add
+    raw.frame = raw.frame[~mask].reset_index(drop=True)
+    raw.lines = raw.lines[~mask]
+    return raw
+
+
+def _drop_blank(frame: pd.DataFrame, lines: np.ndarray):
+    if not len(frame) or not len(frame.columns):
+        return frame, lines
+    blank = np.ones(len(frame), dtype=bool)
+    for c in frame.columns:
+        blank &= (frame[c].str.strip() == "").to_numpy()
+    if blank.any():
+        frame = frame[~blank].reset_index(drop=True)
+        lines = lines[~blank]
+    return frame, lines
+
+
+def _from_c(frame: pd.DataFrame, skipped, body: str, header_line: int, delim: str) -> RawTable:
+    header = [str(c) for c in frame.columns]
+    n = len(frame)
+    bad_recs = np.array(sorted(s[0] for s in skipped), dtype="int64")  # record numbers, header = 1
+    n_records = n + len(bad_recs)
+    spans = np.ones(n_records, dtype="int64")
+    # physical lines in the body after the header line
+    body_lines = body.count("\n") + (0 if body.endswith("\n") else 1) - 1
+    if body_lines != n_records and n:
+        nl = np.zeros(n, dtype="int64")
+        for c in frame.columns:
+            nl += frame[c].str.count("\n").to_numpy(dtype="int64")
+        good_pos = np.setdiff1d(np.arange(2, n_records + 2), bad_recs) - 2
+        spans[good_pos] = 1 + nl
+    starts = header_line + 1 + np.concatenate([[0], np.cumsum(spans)[:-1]])
+    good_mask = np.ones(n_records, dtype=bool)
+    good_mask[bad_recs - 2] = False
+    lines = starts[good_mask]
+    bad = _bad()
+    if len(bad_recs):
+        physical = body.split("\n")
+        bl = starts[bad_recs - 2]
+        raws = [physical[ln - header_line] if 0 <= ln - header_line < len(physical) else "" for ln in bl]
+        reasons = [f"expected {e} fields, saw {s}" for _, e, s in sorted(skipped)]
+        bad = _bad(bl, reasons, raws)
+    frame, lines = _drop_blank(frame, lines)
+    return RawTable(frame=frame, lines=lines, header=header, header_line=header_line, bad=bad)
+
+
+def _from_python(body: str, header_line: int, delim: str) -> RawTable:
+    """Tolerant parser for broken quoting (Python's csv module; only on broken files)."""
+    reader = csv.reader(io.StringIO(body), delimiter=delim, quotechar='"', strict=False)
+    rows, starts = [], []
+    prev_end = 0
+    header = None
+    for rec in reader:
+        start = prev_end + 1
+        prev_end = reader.line_num
+        if header is None:
+            header = rec
+            continue
+        rows.append(rec)
+        starts.append(header_line + start - 1)
+    header = header or []
+    width = len(header)
+    good, good_lines, bad_l, bad_r, bad_raw = [], [], [], [], []
+    odd_quotes = body.count('"') % 2 == 1
+    for i, (rec, ln) in enumerate(zip(rows, starts)):
+        if not rec or all(not x.strip() for x in rec):
+            continue
+        if len(rec) > width:
+            bad_l.append(ln)
+            bad_r.append(f"expected {width} fields, saw {len(rec)}")
+            bad_raw.append(delim.join(rec)[:500])
+        elif odd_quotes and i == len(rows) - 1 and any("\n" in x for x in rec):
+            bad_l.append(ln)
+            bad_r.append("unterminated quoted field (runs to the end of the file)")
+            bad_raw.append(delim.join(rec)[:500])
+        else:
+            good.append(rec + [""] * (width - len(rec)))
+            good_lines.append(ln)
+    cols = _dedupe(header)
+    frame = pd.DataFrame(good, columns=cols, dtype=object).astype(str) if good else pd.DataFrame(
+        {c: pd.Series([], dtype=str) for c in cols})
+    return RawTable(frame=frame, lines=np.array(good_lines, dtype="int64"), header=cols, header_line=header_line,
+                    bad=_bad(bad_l, bad_r, bad_raw))
+
+
+def _dedupe(names):
+    seen, out = {}, []
+    for n in names:
+        if n in seen:
+            seen[n] += 1
+            out.append(f"{n}.{seen[n]}")
+        else:
+            seen[n] = 0
+            out.append(n)
+    return out
+
+
+def read_xlsx(path: Path, *, source: str) -> RawTable:
+    """Read the first sheet of an XLSX file; the header is the first row with two or more filled cells."""
+    try:
+        grid = pd.read_excel(path, header=None, dtype=str, keep_default_na=False, na_filter=False)
+    except Exception as err:  # openpyxl raises many kinds on a broken file
+        raise FormatError(f"{source}: cannot be read as an XLSX workbook ({type(err).__name__}: {err})") from err
+    grid = grid.fillna("").astype(str)
+    filled = (grid.apply(lambda c: c.str.strip() != "")).sum(axis=1).to_numpy()
+    idx = np.flatnonzero(filled >= 2)
+    if not len(idx):
+        raise EmptyDataError(f"{source}: the workbook is empty (no header row found)")
+    h = int(idx[0])
+    preamble = [" ".join(x for x in grid.iloc[i].tolist() if x.strip()) for i in range(h) if filled[i]]
+    header = _dedupe([str(x).strip() for x in grid.iloc[h].tolist()])
+    frame = grid.iloc[h + 1:].copy()
+    frame.columns = header
+    lines = np.arange(h + 2, h + 2 + len(frame), dtype="int64")
+    frame = frame.reset_index(drop=True)
+    frame, lines = _drop_blank(frame, lines)
+    return RawTable(frame=frame, lines=lines, header=header, header_line=h + 1, preamble=preamble,
+                    encoding="xlsx", container="xlsx")
+
+
+def read_raw(path, *, source: str | None = None) -> RawTable:
+    """Read a CSV/TSV or XLSX file into a :class:`RawTable`.
+
+    Raises
+    ------
+    FileNotFoundError, EmptyDataError, FormatError
+    """
+    path = Path(path)
+    source = source or str(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{source}: no such file")
+    data = path.read_bytes()
+    if not data.strip():
+        raise EmptyDataError(f"{source}: the file is empty (0 data rows, no header)")
+    if data[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
+        return read_xlsx(path, source=source)
+    text, enc, had_errors = decode(data, source=source)
+    raw = parse_text(text, source=source, had_errors=had_errors, encoding=enc)
+    if enc == "cp1252":
+        raw.warnings.insert(0, "not UTF-8: decoded as Windows-1252")
+    return raw
