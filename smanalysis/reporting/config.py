@@ -65,8 +65,7 @@ def parse_period(period: str | tuple | dict) -> tuple[pd.Timestamp, pd.Timestamp
     elif isinstance(period, (tuple, list)) and len(period) == 2:
         start, end = period
     elif isinstance(period, str) and _MONTH.match(period.strip()):
-        p = pd.Period(period.strip(), freq="M")
-        return p.start_time.normalize(), p.end_time.normalize()
+        start = end = period.strip()
     elif isinstance(period, str) and ":" in period:
         start, end = period.split(":", 1)
     else:
@@ -169,7 +168,7 @@ def read_config(path: str | Path) -> dict[str, Any]:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" line {mark.line + 1}, column {mark.column + 1}:" if mark else ""
-        raise SchemaError(f"{path.name}:{where} is not valid YAML ({getattr(err, 'problem', err)})") from err
+        raise SchemaError(f"{path.name}:{where} not valid YAML ({getattr(err, 'problem', err)})") from err
     if not isinstance(cfg, dict):
         raise SchemaError(f"{path.name}: a client config must be a mapping, got {type(cfg).__name__}")
     missing = [k for k in _REQUIRED if not cfg.get(k)]

@@ -57,7 +57,7 @@ _POSIX_PATH = re.compile(
 _WIN_PATH = re.compile(r"\b[A-Za-z]:\\(?:[^\s'\"<>:|\\]+\\)*[^\s'\"<>:|\\]*")
 _SECRET = re.compile(
     r"(?i)\b(token|secret|password|passwd|api[_-]?key|access[_-]?key|client[_-]?secret|authorization"
-    r"|bearer(?=\s+[A-Za-z0-9._~+/-]{12,}))(\s*[:=]\s*|\s+(?=[A-Za-z0-9._~+/-]{12,}))(['\"]?)[^\s'\"<>,;]{4,}\3"
+    r"|bearer(?=\s+[A-Za-z0-9._~+/-]{12,}))(\s*[:=]\s*|\s+(?=[A-Za-z0-9._~+/-]{12,}))(['\"]?)(?:Bearer\s+)?[^\s'\"<>,;]{4,}\3"
 )
 
 
