@@ -12,7 +12,8 @@ names the rule that fired:
 1. ``spam``       links, "cek bio", "open reseller", "dm for collab", gambling, follower selling
 2. ``abuse``      insults and swearing
 3. ``complaint``  kecewa, lama banget, belum sampai, tidak sesuai, basi, refund, ...
-4. ``question``   berapa, gimana/bagaimana, apakah, kapan, dimana/di mana, bisa/boleh ... ?, kak ... ?, any "?"
+4. ``other``      friends tagged into a question or an invitation (rule ``tag:friends``)
+   ``question``   berapa, gimana/bagaimana, apakah, kapan, dimana/di mana, bisa/boleh ... ?, kak ... ?, any "?"
 5. ``praise``     enak, mantap, keren, suka, rekomen, makasih, 😍 ...
 6. ``other``      none of these (``rule`` = "none")
 
@@ -47,45 +48,61 @@ from .voice import _as_list, _check_choice
 __all__ = ["INTENTS", "INTENT_RULES", "intents", "response_times", "response_stats", "unanswered"]
 
 INTENTS = ("question", "complaint", "praise", "abuse", "spam", "other")
-_PRIORITY = ("spam", "abuse", "complaint", "question", "praise")
+_PRIORITY = ("spam", "abuse", "complaint", "tag", "question", "praise")
+_ADDRESS = r"(?:kak|kakak|ka|min|mimin|admin|gan|sis)"
 _NEG = r"(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|engga|ndak|kagak|belum|blm|blom)"
+# not preceded by a negation ("gk pernah kecewa", "gak nyesel", "nggak bakal kecewa" are praise)
+_NOT_NEG = "".join(f"(?<!{w} )" for w in ("tidak", "tdk", "gak", "ga", "gk", "nggak", "ngga", "enggak", "engga",
+                                          "ndak", "kagak", "pernah", "bakal", "akan", "never", "not"))
+# "parah" after a positive word is an intensifier ("nagih parah", "cozy parah")
+_NOT_POS = "".join(f"(?<!{w} )" for w in ("enak", "nagih", "cozy", "keren", "mantap", "bagus", "murah", "ramah",
+                                          "nyaman", "seru", "betah", "juara", "kenceng", "cepet", "cepat", "lucu"))
 
 #: Rules per intent, in order: (rule name, regular expression on lower-cased text
 #: with elongations folded, e.g. "lamaaa" -> "lamaa").
 INTENT_RULES: dict[str, list[tuple[str, str]]] = {
     "spam": [
-        ("link", r"https?://|www\.|\bbit\.ly/|\bwa\.me/|\bt\.me/|\blinktr\.ee/|\b\w+\.(?:com|id|co|xyz|site|link)/\S+"),
+        ("link", r"https?://|www\.|\b(?:bit\.ly|cutt\.ly|s\.id|tinyurl\.com|shorturl\.at|wa\.me|t\.me|linktr\.ee)/|\b\w+\.(?:com|id|co|xyz|site|link)/\S+"),
         ("cek_bio", r"\b(?:cek|cekidot|check|mampir|kunjungi|intip)\s+(?:bio|profil|profile|ig|akun|story|sg)\b"),
         ("link_in_bio", r"\blink (?:di|in) bio\b"),
-        ("open_reseller", r"\bopen\s+(?:reseller|dropship(?:er)?|agen|member|recruitment|slot|jastip|po)\b|\bdicari\s+(?:reseller|agen|dropshipper)\b"),
+        ("open_reseller", r"\bopen\s+(?:reseller|dropship(?:er)?|agen|member|recruitment|slot|jastip|po|endorse|jasa|paid promote)\b|\brate ?card\b|\bdicari\s+(?:reseller|agen|dropshipper)\b"),
         ("dm_collab", r"\bdm\s+(?:for|me|aja|ya)?\s*(?:collab|colab|kolab|promo|promote|endorse|business)\b|\bcollab\s*\?|\bpaid\s+promote\b|\bendorse(?:ment)?\s+(?:murah|ready)\b"),
         ("followers", r"\b(?:jasa|jual)\s+(?:followers?|like|likes|view|views|subscriber)\b|\bfollow\s*back\b|\bf4f\b|\bl4l\b|\blike4like\b|\bfollback\b"),
         ("gambling", r"\b(?:slot|gacor|maxwin|togel|judi|jackpot|scatter|depo(?:sit)?\s*\d+|rtp)\b"),
-        ("income", r"\b(?:penghasilan tambahan|kerja (?:dari|di) rumah|tanpa modal|modal (?:hp|kecil)|bisnis online|passive income|work from home)\b"),
-        ("phone_promo", r"\b(?:wa|whatsapp|hub|hubungi|order)\s*[:.]?\s*\+?(?:62|0)8\d{7,}"),
+        ("income", r"\b(?:penghasilan tambahan|kerja (?:dari|di) rumah|tanpa modal|modal (?:hp|kecil)|bisnis online|passive income|pinjaman (?:cepat|online|dana)|pinjol|tanpa jaminan|cepat cair|saldo gratis|grup investasi|profit (?:tiap|per) hari|work from home)\b"),
+        ("phone_promo", r"\b(?:wa|whatsapp|hub|hubungi|order)\s*[:.]?\s*\+?(?:62|0)8[\dx]{7,}"),
     ],
     "abuse": [
         ("anjing", r"(?<!bawa )(?<!hewan )\b(?:anjing|anjeng|anjg|njing|ajg)\b"),
         ("bangsat", r"\b(?:bangsat|bgst|bajingan|brengsek|keparat|kampret|sialan|setan)\b"),
         ("goblok", r"\b(?:goblok|goblog|gblk|tolol|idiot|bego|bodoh|dongo|dungu|otak udang)\b"),
         ("tai", r"\b(?:tai|taik|tahi|asu|jancok|jancuk|cuk|kontol|memek|ngentot|pantek)\b"),
-        ("binatang", r"\b(?:dasar|kayak|kaya|muka)\s+(?:babi|monyet|kunyuk|anjing|setan)\b"),
+        ("binatang", r"\b(?:dasar|kayak|kaya|muka)\s+(?:babi|monyet|kunyuk|anjing|setan)\b|\bdasar\s+(?:penipu|maling|pembohong|rakus|pelit|tukang tipu)\b"),
+        ("hinaan", r"\b(?:norak|kampungan|comberan|najis|jijik)\b|\b(?:rasa\w*|kopi\w*|tempat\w*|pelayanan\w*|kayak|kaya|kek)\s+(?:\w+\s+)?sampah\b"),
+        ("sindiran", r"\b\w+ (?:aja|saja|doang) (?:masih )?lebih (?:enak\w*|bagus|mending|murah)\b"),
         ("english", r"\b(?:fuck\w*|shit|bitch|asshole|stupid|dumbass|moron|go to hell|screw you)\b"),
     ],
     "complaint": [
-        ("kecewa", r"\b(?:kecewa\w*|mengecewakan|nyesel|nyesal|menyesal|kapok|zonk|rugi)\b"),
+        ("kecewa", _NOT_NEG + r"\b(?:kecewa\w*|mengecewakan|nyesel|nyesal|menyesal|kapok|zonk|rugi)\b"),
         ("lama", r"\b(?:lama+ (?:banget|bgt|bngt|sekali|amat|bener)|kelamaan|lemot|lelet|lambat banget|nunggu lama|antri lama|antre lama)\b"),
-        ("belum", r"\b(?:belum|blm|blom|ga|gak|nggak|tidak|tdk)\s+(?:juga\s+)?(?:sampai|sampe|nyampe|datang|dateng|dikirim|diproses|dibalas|dibales|direspon|direspons|ada kabar|dikabari)\b"),
-        ("tidak_sesuai", _NEG + r"\s+(?:sesuai|enak|ramah|layak|higienis|bersih|fresh|segar|worth|recommended|rekomen\w*)\b|\b(?:beda|berbeda) (?:dengan|sama|dari) (?:foto|gambar|deskripsi|pesanan)\b"),
-        ("salah", r"\b(?:salah|keliru) (?:kirim|pesanan|order|menu|antar|minuman|makanan)\b|\bpesanan\w* (?:saya |aku |gue |gw )?(?:salah|kurang|hilang|ketinggalan|tertukar)\b"),
-        ("kualitas", r"\b(?:basi|busuk|rusak|tumpah|bocor|pecah|kotor|jorok|berjamur|kadaluarsa|kedaluwarsa|expired|keasinan|kemanisan|kepahitan|hambar|gosong|keras banget|dingin banget)\b|\bada (?:rambut|lalat|semut|kecoa|serangga|plastik|kerikil)\b"),
-        ("pelayanan", r"\b(?:pelayanan\w*|pelayan\w*|service\w*|kasir\w*|barista\w*|staff\w*|karyawan\w*|admin\w*|mas\w*|mbak\w*)\s+(?:\w+\s+)?(?:jutek|judes|kasar|sombong|buruk|jelek|parah|lambat|lelet|cuek|galak|ketus|ga ramah|gak ramah|tidak ramah)\b|\b(?:jutek|judes|kasar|cuek|galak)\s+(?:banget|bgt|bener)\b"),
+        ("belum", r"\b(?:belum|blm|blom|ga|gk|gak|nggak|ngga|tidak|tdk)\s+(?:juga\s+)?(?:sampai|sampe|nyampe|datang|dateng|dikirim|diproses|dibalas|dibales|direspon|direspons|diangkat|ada kabar|dikabari|balik|bisa dihubungi)(?:2|-\w+)?\b"),
+        ("tidak_sesuai", _NEG + r"\s+(?:sesuai|enak|ramah|layak|higienis|bersih|fresh|segar|worth|recommended|rekomen\w*)\b|\b(?:beda|berbeda) (?:dengan|sama|dari) (?:di |yang di |yg di )?(?:foto|gambar|deskripsi|pesanan|kasir|aplikasi|app|menu|dulu|biasanya)\b"),
+        ("salah", r"\b(?:salah|keliru) (?:kirim|pesanan|order|menu|antar|minuman|makanan)\b|\b(?:ketuker|tertukar|kelewat|ketinggalan)\b|\b(?:dateng|datang|dapet|dikasih|jadinya)\w* (?:malah|cuma|cuman|hanya)\b|\b(?:udh|udah|sudah) bilang\b.*\b(?:tp|tapi|tetapi) (?:tetep|tetap|masih)\b|\b(?:gmn|gimana|gmna) sih\b(?![^?]*\?)|\bpesanan\w* (?:saya |aku |gue |gw )?(?:salah|kurang|hilang|ketinggalan|tertukar)\b"),
+        ("kualitas", _NOT_NEG + r"\b(?:basi|busuk|rusak|tumpah|bocor|pecah|kotor|jorok|berjamur|kadaluarsa|kedaluwarsa|expired|keasinan|kemanisan|kepahitan|hambar|gosong|keras banget|dingin banget|anyep|asem (?:banget|bgt)|bau|lengket)\b|\b(?:es|gula|air|garam|minyak)\s?(?:nya)?\s+kebanyakan\b|\b(?:cuma|cuman|hanya) (?:dikit|sedikit|setengah)\b|\b(?:susah|ribet|sempit|berisik|sumpek|pengap|panas) (?:bgt|banget|parah|sekali)\b|\bada (?:rambut|lalat|semut|kecoa|serangga|plastik|kerikil)\b"),
+        ("pelayanan", r"\b(?:pelayanan\w*|pelayan\w*|service\w*|kasir\w*|barista\w*|staff\w*|karyawan\w*|admin\w*|mas\w*|mbak\w*)\s+(?:\w+\s+)?(?:jutek|judes|kasar|sombong|buruk|jelek|parah|lambat|lelet|cuek|galak|ketus|ga ramah|gak ramah|tidak ramah)\b|\b(?:jutek|judes|ketus|galak|diusir|dicuekin|dijutekin)\b|\b(?:kasar|cuek)\s+(?:banget|bgt|bener)\b"),
         ("mahal", r"\b(?:kemahalan|overprice\w*|mahal (?:banget|bgt|bngt|sekali|amat)|kemahalan|ga worth|gak worth|not worth)\b"),
         ("refund", r"\b(?:refund|komplain|complain\w*|keluhan|ganti rugi|uang kembali|balikin uang|minta ganti)\b"),
         ("penipu", r"\b(?:penipu\w*|nipu|tipu\w*|scam\w*|ditipu|bohong)\b"),
         ("sakit", r"\b(?:sakit perut|keracunan|diare|mual)\b"),
-        ("parah", r"\b(?:parah|payah|jelek|buruk|terburuk|ancur|hancur)\s*(?:banget|bgt|sih|deh|parah|amat)?\s*(?:!|\.|$)|\bmakin (?:jelek|buruk|mahal|sepi|parah)\b"),
-        ("english", r"\b(?:disappoint\w*|terrible|awful|worst|horrible|never again|rude|still waiting|not received|never arrived|cold food|overpriced|complaint)\b"),
+        ("tolong", r"\btolong (?:diperbaiki|dibenerin|dibersihin|dibersihkan|dicek|ditindak\w*|diperhatikan|dievaluasi)\b|\b(?:mohon|harap) (?:diperbaiki|dievaluasi|ditindaklanjuti)\b"),
+        ("parah", _NOT_POS + r"\b(?:parah+|payah|jelek|buruk|terburuk|ancur|hancur|overrated)\b(?!\s+(?:enak|bagus|keren|nagih|mantap))|\bmakin (?:jelek|buruk|mahal|sepi|parah|dikit|sedikit|kecil|lama)\b|\bnaik terus\b"),
+        ("english", r"\b(?:disappoint\w*|terrible|awful|worst|horrible|never again|rude|still waiting|not received|never arrived|cold food|overpriced|complaint|wrong order|lukewarm|not ok)\b"),
+        ("emoji_marah", "[\U0001F621\U0001F624\U0001F92C\U0001F620\U0001F44E]"),
+    ],
+    "tag": [
+        # friends tagged into a question or an invitation ("@sari kapan kita ke sini?"): not a question to
+        # the brand unless the brand is addressed (kak, min...); the intent is "other", the rule "tag:friends"
+        ("friends", r"^\s*(?!.*\b" + _ADDRESS + r"\b)@[\w.]+.*(?:\?|\b(?:kapan|otw|yuk|ayo|kuy|gas|cobain|nongki)\b)"),
     ],
     "question": [
         ("berapa", r"\b(?:berapa|brp|brapa|berapaan|brpa)\b"),
@@ -95,17 +112,18 @@ INTENT_RULES: dict[str, list[tuple[str, str]]] = {
         ("dimana", r"\b(?:dimana|di mana|dmn|dmana|lokasinya|alamatnya|alamat\w* mana|cabang\w* mana)\b"),
         ("kenapa", r"\b(?:kenapa|knp|napa|mengapa)\b"),
         ("masih", r"\b(?:masih|msh|masi)\s+(?:buka|ada|ready|tersedia|open|bisa)\b.*\?"),
-        ("tanya", r"\b(?:mau tanya|mo tanya|numpang tanya|nanya|tanya dong|tanya kak|minta info|info dong|infoin|info harga|pricelist|price list|menu\w* apa)\b"),
+        ("tanya", r"\b(?:mau tanya|mo tanya|numpang tanya|nanya|tanya dong|tanya kak|minta info|info dong|infoin|info harga|pricelist|price list|share ?loc|sharelok|minta (?:alamat|menu|lokasi)|menu\w* apa)\b"),
         ("bisa", r"\b(?:bisa|bs|boleh|blh|bisakah|bolehkah|ada|ready|tersedia|terima|menerima|nerima|melayani)\b[^?]*\?"),
         ("kak", r"\b(?:kak|kakak|ka|min|mimin|admin|gan|sis|bang|mas|mbak|mba)\b[^?]*\?"),
         ("english", r"\b(?:how much|how (?:do|can|to|long)|what time|when (?:do|does|is|are|will)|where (?:is|are|can)|is there|do you|does it|can i|could you|are you open|any (?:promo|discount))\b"),
         ("question_mark", r"\?"),
     ],
     "praise": [
-        ("enak", r"\b(?:enak\w*|uenak|nikmat|lezat|mantap\w*|mantab\w*|mantul|maknyus|nagih|endul|enakk)\b"),
+        ("enak", r"\b(?:enak\w*|uenak|nikmat|lezat|mantap\w*|mantab\w*|mantul|maknyus|nagih|endul|crunchy|creamy|wangi|pas (?:bgt|banget|parah|di lidah))\b"),
         ("keren", r"\b(?:keren|kece|bagus|cakep|cantik|estetik|aesthetic|nyaman|cozy|adem|asik|asyik|seru|top|juara|terbaik|the best|best|favorit\w*|fav|rekomen\w*|recommended|worth it|worth)\b"),
-        ("suka", r"\b(?:suka banget|suka bgt|sukaa|demen|cinta|love|lope|kangen|pengen balik|balik lagi|langganan)\b"),
-        ("ramah", r"\b(?:ramah|sopan|cepat|cepet|sat set|gercep|responsif|fast response)\b"),
+        ("suka", r"\b(?:suka banget|suka bgt|sukaa|demen|cinta|love|lope|kangen|pengen balik|balik lagi|langganan|betah|healing)\b"),
+        ("tidak_kecewa", _NEG + r"\s+(?:pernah\s+|bakal\s+|akan\s+)?(?:kecewa|nyesel|nyesal|menyesal|rugi|kemanisan|pahit|pait|zonk)\b"),
+        ("ramah", r"\b(?:ramah|sopan|sabar|cepat|cepet|kenceng|sat set|gercep|responsif|fast response|bersahabat|bintang lima|surga)\b"),
         ("terima_kasih", r"\b(?:terima kasih|terimakasih|makasih|mksh|makasi|thanks|thank you|thx|tengkyu|sukses (?:terus|selalu)|semangat)\b"),
         ("english", r"\b(?:delicious|amazing|great|awesome|tasty|yummy|perfect|nice|good|excellent|lovely)\b"),
         ("emoji", "[\U0001F60D\U0001F970\U0001F618\U0001F60B\U0001F44D\U0001F44F\U0001F525\u2764\U0001F496\U0001F497\U0001F499\U0001F49A\U0001F9E1\U0001F49B\U0001F49C\U0001F929\U0001F64F\u2B50\U0001F31F\U0001F4AF]"),
@@ -172,7 +190,7 @@ def intents(texts) -> pd.DataFrame:
         groups = low.iloc[pos].str.extract(_COMPILED[name], expand=True)
         first = groups.notna().to_numpy().argmax(axis=1)
         names = np.array([c.replace("__", ":") for c in groups.columns], dtype=object)
-        intent[pos] = name
+        intent[pos] = "other" if name == "tag" else name
         rule[pos] = names[first]
         todo[pos] = False
     return pd.DataFrame({"intent": intent, "rule": rule}, index=s.index)
