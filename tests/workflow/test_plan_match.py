@@ -90,6 +90,11 @@ def test_match_plan_one_post_for_one_row_only():
     assert sorted(m["status"]) == ["on_time", "skipped"]
 
 
+def test_match_plan_default_tolerance_is_five_days():
+    s = pl.match_plan(_plan(), _posts()).set_index("plan_id")["status"]
+    assert s["r4"] == "late"                      # 4 days late
+
+
 def test_match_plan_empty_posts_and_errors():
     m = pl.match_plan(_plan(), _posts().iloc[:0], as_of="2026-10-15")
     assert (m["status"] == "skipped").sum() == 8 and (m["status"] == "upcoming").sum() == 1
@@ -102,7 +107,7 @@ def test_match_plan_empty_posts_and_errors():
 
 
 def test_execution_summary_rates():
-    s = pl.execution_summary(pl.match_plan(_plan(), _posts()), lang="en").set_index("platform")
+    s = pl.execution_summary(pl.match_plan(_plan(), _posts(), tolerance_days=3), lang="en").set_index("platform")
     assert s.loc["all", ["planned", "on_time", "late", "skipped", "upcoming", "unplanned"]].tolist() == [9, 4, 1, 3, 1, 2]
     assert s.loc["all", "execution_rate"] == 0.625      # 5 of 8 due
     assert s.loc["all", "on_time_rate"] == 0.5
