@@ -9,12 +9,14 @@ Modules: :mod:`~smanalysis.media.metrics` (METRICS, post_metrics),
 :mod:`~smanalysis.media.benchmark` (benchmark, mix),
 :mod:`~smanalysis.media.timing` (best_times, spikes),
 :mod:`~smanalysis.media.growth` (growth, period_growth),
-:mod:`~smanalysis.media.stats` (bootstrap_interval, compare_groups).
+:mod:`~smanalysis.media.stats` (bootstrap_interval, compare_groups),
+:mod:`~smanalysis.media.kpi` (kpi_check).
 """
 
 from .aggregate import compare_periods, summary, top_posts
 from .benchmark import benchmark, mix
 from .growth import FREQS, growth, period_growth
+from .kpi import MEDIA_KPIS, kpi_check
 from .metrics import (
     COUNT_METRICS,
     ENGAGEMENT_DEFINITIONS,
@@ -51,4 +53,6 @@ __all__ = [
     "spikes",
     "bootstrap_interval",
     "compare_groups",
+    "kpi_check",
+    "MEDIA_KPIS",
 ]

@@ -202,3 +202,29 @@ def test_warning_filter_module_level_does_not_hide_errors():
 def test_bad_periods(posts, period, match):
     with pytest.raises(ValueError, match=match):
         compare_periods(posts, current=period, previous="2026-09")
+
+
+def test_kpi_check_against_profile_targets(posts):
+    from smanalysis.media import kpi_check
+
+    profile = Profile.from_dict({"business_name": "Kopi Senja", "business_model": "B2C", "goal": "promotion",
+                                 "own_accounts": {"instagram": "kopisenja.id", "facebook": "kopisenja"},
+                                 "kpi_targets": {"er_reach": 0.2, "posts_per_week": 1, "response_rate": 0.9,
+                                                 "follower_growth_monthly": 0.05}})
+    followers = pd.DataFrame({"date": pd.to_datetime(["2026-09-30", "2026-10-31"]), "platform": "instagram",
+                              "account": "kopisenja.id", "followers": [1000.0, 1030.0]})
+    res = kpi_check(posts, profile=profile, followers=followers, period="2026-10", lang="en").set_index("kpi")
+    assert "response_rate" not in res.index  # another layer's KPI
+    # October (local): posts b, c, d, e -> likes 100 over reach 450
+    assert res.loc["er_reach", "actual"] == pytest.approx(100 / 450)
+    assert res.loc["er_reach", "met"] is True or res.loc["er_reach", "met"] == True  # noqa: E712
+    assert res.loc["posts_per_week", "actual"] == pytest.approx(4 / 31 * 7)
+    assert res.loc["follower_growth_monthly", "actual"] == pytest.approx(0.03 * 30 / 31)
+    assert res.loc["follower_growth_monthly", "verdict"] == "below target"
+    res_id = kpi_check(posts, profile=profile, period="2026-10")
+    assert res_id.set_index("kpi").loc["follower_growth_monthly", "verdict"] == "belum bisa diukur"
+    before = posts.copy()
+    kpi_check(posts, targets={"er_reach": 0.1})
+    pd.testing.assert_frame_equal(posts, before)
+    with pytest.raises(SchemaError, match=r"kpi_check: .*\['account'\]"):
+        kpi_check(posts.drop(columns="account"), targets={"er_reach": 0.1})
