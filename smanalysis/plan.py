@@ -108,7 +108,7 @@ def select_period(frame: pd.DataFrame, start: Any = None, end: Any = None, *,
     """Rows whose local day lies in ``start``..``end`` (inclusive; either may be None).
 
     Works on any canonical table: ``date`` (plan, followers) or ``created_at`` (read in
-    ``timezone``). Returns a copy.
+    ``timezone``). Timezone-aware bounds are read as local days too. Returns a copy.
 
     Examples
     --------
@@ -118,11 +118,18 @@ def select_period(frame: pd.DataFrame, start: Any = None, end: Any = None, *,
     """
     days = _days(frame, timezone)
     keep = pd.Series(True, index=frame.index)
-    if start is not None:
-        keep &= days >= pd.Timestamp(start)
-    if end is not None:
-        keep &= days <= pd.Timestamp(end)
+    if start is not None and not pd.isna(start):
+        keep &= days >= _local_day(start, timezone)
+    if end is not None and not pd.isna(end):
+        keep &= days <= _local_day(end, timezone)
     return frame.loc[keep].copy()
+
+
+def _local_day(x: Any, timezone: str) -> pd.Timestamp:
+    t = pd.Timestamp(x)
+    if t.tzinfo is not None:
+        t = t.tz_convert(timezone).tz_localize(None)
+    return t.normalize()
 
 
 def own_posts(posts: pd.DataFrame, profile: Profile | dict) -> pd.DataFrame:
