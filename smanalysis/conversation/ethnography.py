@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,10 +27,10 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
-from .text import URL_TOKEN, tokenize
+from .text import STOPWORDS_EN, STOPWORDS_ID, URL_TOKEN, tokenize
 from .voice import _check_choice, _local_period, _require, _timezone
 
-__all__ = ["terms", "ngrams", "collocations", "concordance", "emerging_terms", "code", "CodingResult",
+__all__ = ["NEGATIONS", "terms", "ngrams", "collocations", "concordance", "emerging_terms", "code", "CodingResult",
            "load_codebook", "quotes"]
 
 _MEASURES = ("pmi", "likelihood_ratio", "chi_sq", "student_t", "raw_freq")
@@ -47,11 +46,38 @@ def _as_series(texts, func: str) -> pd.Series:
     return texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
 
 
-def _tokens(texts: pd.Series, *, stopwords: bool = True) -> list[list[str]]:
-    """Token lists (lower case, slang normalised) of each text; stopwords and URLs dropped."""
+#: Negations joined to the next word ("tidak enak" -> "tidak_enak") so that the term keeps its sense.
+NEGATIONS = frozenset({"tidak", "bukan", "belum", "jangan", "tanpa", "kurang", "not", "no", "never"})
+
+
+def _join_negations(row: list[str]) -> list[str]:
+    out, i = [], 0
+    while i < len(row):
+        t = row[i]
+        if t in NEGATIONS and i + 1 < len(row) and row[i + 1][:1].isalnum() and row[i + 1] not in NEGATIONS:
+            out.append(f"{t}_{row[i + 1]}")
+            i += 2
+        else:
+            out.append(t)
+            i += 1
+    return out
+
+
+def _tokens(texts: pd.Series, *, stopwords: bool = True, negation: bool = True) -> list[list[str]]:
+    """Token lists (lower case, slang normalised) of each text; URLs dropped.
+
+    With ``negation`` a negation is joined to the word after it before stopwords
+    go (the Indonesian stopword list holds "tidak", "belum", "kurang"...).
+    """
     s = texts.astype(object).where(texts.notna(), "").astype(str)
-    toks = tokenize(s, stopwords=stopwords)
-    return [[t for t in row if t != URL_TOKEN] for row in toks]
+    toks = tokenize(s, stopwords=False)
+    stop = (STOPWORDS_ID | STOPWORDS_EN) if stopwords else frozenset()
+    out = []
+    for row in toks:  # plain list work on token lists (tokenize itself is vectorised)
+        if negation:
+            row = _join_negations(row)
+        out.append([t for t in row if t != URL_TOKEN and t not in stop])
+    return out
 
 
 def _kind(terms: pd.Series) -> pd.Series:

@@ -55,6 +55,20 @@ from smanalysis.conversation import INTENT_RULES, intents
     ("slot gacor maxwin hari ini", "spam", "spam:gambling"),
     ("follow back ya", "spam", "spam:followers"),
     ("cari penghasilan tambahan? wa 081234567890", "spam", "spam:income"),
+    # negated complaint words and "parah" as an intensifier are praise
+    ("udah 3x ke sini gk pernah kecewa", "praise", "praise:tidak_kecewa"),
+    ("akhirnya mampir, gak nyesel", "praise", "praise:tidak_kecewa"),
+    ("cold brew nya nagih parah", "praise", "praise:enak"),
+    ("pesen jam 7 baru jadi jam 8, parah sih", "complaint", "complaint:parah"),
+    ("yang dateng malah americano, gmn sih", "complaint", "complaint:salah"),
+    ("kok harga di aplikasi beda sama di kasir?", "complaint", "complaint:tidak_sesuai"),
+    ("kopi sachet aja masih lebih enak", "abuse", "abuse:sindiran"),
+    ("dasar penipu", "abuse", "abuse:binatang"),
+    ("pinjaman cepat cair tanpa jaminan", "spam", "spam:income"),
+    ("promo cutt.ly/abc123", "spam", "spam:link"),
+    # friends tagged into an invitation: not a question to the brand
+    ("@sari.jogja kapan kita nongki di sini?", "other", "tag:friends"),
+    ("@sari.jogja kak ini buka jam berapa?", "question", "question:berapa"),
     # other
     ("ok", "other", "none"),
     ("", "other", "none"),

@@ -29,6 +29,14 @@ def test_terms_counts_and_kinds():
     assert only["term"].tolist() == ["#kopisenja"]
 
 
+def test_terms_join_negations():
+    out = terms(["kopinya gk enak", "tidak enak, kurang manis"], top=None).set_index("term")
+    # "gk" -> "tidak" (slang); a negation is joined to the next word before stopwords go
+    assert out.loc["tidak_enak", "count"] == 2
+    assert out.loc["kurang_manis", "count"] == 1
+    assert "enak" not in out.index
+
+
 def test_terms_empty_and_bad_kind():
     assert terms(["", None]).empty
     with pytest.raises(ValueError, match="The value for `kind` must be one of"):
