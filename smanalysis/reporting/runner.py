@@ -153,9 +153,11 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
                                  lang=lang, pseudonymise=cfg["pseudonymise"], output_dir=".")
     roots = _roots(client_dir, out, cfg["config"].parent, notebooks_dir().parent)
     cache = client_dir / ".cache"
-    old_env = os.environ.get(CACHE_ENV)
-    os.environ[CACHE_ENV] = str(cache.resolve())
-    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    # the kernels inherit this process's environment: the dataset cache, and inline figures
+    # (a caller's MPLBACKEND=Agg would leave the notebooks without any figure)
+    env = {CACHE_ENV: str(cache.resolve()), "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    old_env = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
     executed = []
     try:
         for path in paths:
@@ -172,10 +174,11 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
                     nbformat.write(scrub_notebook(done, roots=roots), str(target))
             executed.append(scrub_notebook(nb, roots=roots))
     finally:
-        if old_env is None:
-            os.environ.pop(CACHE_ENV, None)
-        else:
-            os.environ[CACHE_ENV] = old_env
+        for k, v in old_env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
         _rmtree(cache)
     html = notebooks_to_html(executed, client=cfg["client"], period=cur, previous=prev, lang=lang, roots=roots)
     (client_dir / "report.html").write_text(html, encoding="utf-8")
