@@ -104,11 +104,22 @@ def _filter(interactions, *, kinds=None, start=None, end=None, func="edge_table"
 
 
 def _codes(df):
-    """Integer codes of source and target over one shared vocabulary of names."""
-    src = _handle(df["source"]).to_numpy(dtype=object)
-    tgt = _handle(df["target"]).to_numpy(dtype=object)
-    codes, names = pd.factorize(np.concatenate([src, tgt]))
-    n = len(src)
+    """Integer codes of source and target over one shared vocabulary of cleaned names.
+
+    Names are factorised first and only the distinct names are cleaned ('@' and blanks stripped),
+    then cleaned duplicates ("@ani" and "ani") are merged.
+    """
+    n = len(df)
+    sc, tc = df["source"], df["target"]
+    if isinstance(sc.dtype, pd.CategoricalDtype) and isinstance(tc.dtype, pd.CategoricalDtype) \
+            and sc.cat.categories.equals(tc.cat.categories):
+        codes = np.concatenate([sc.cat.codes.to_numpy(), tc.cat.codes.to_numpy()]).astype(np.int64)
+        raw = sc.cat.categories
+    else:
+        codes, raw = pd.factorize(np.concatenate([sc.to_numpy(dtype=object), tc.to_numpy(dtype=object)]))
+    clean = _handle(pd.Series(np.asarray(raw, dtype=object)))
+    codes2, names = pd.factorize(clean.to_numpy(dtype=object))
+    codes = codes2[codes]
     return codes[:n].astype(np.int64), codes[n:].astype(np.int64), np.asarray(names, dtype=object)
 
 
@@ -247,17 +258,28 @@ def node_table(edges=None, *, mentions=None, profile=None, nodes=None):
     names = []
     plat = pd.Series(dtype=object)
     if edges is not None:
-        src = _handle(pd.Series(edges["source"].to_numpy(dtype=object)))
-        tgt = _handle(pd.Series(edges["target"].to_numpy(dtype=object)))
-        both = pd.concat([src, tgt], ignore_index=True)
-        names = list(pd.unique(both.dropna()))
-        if "platform" in edges.columns:
-            p = pd.Series(np.tile(edges["platform"].astype(object).to_numpy(dtype=object), 2))
-            pp = pd.DataFrame({"node": both.to_numpy(), "platform": p.to_numpy()}).dropna()
-            if len(pp):
-                plat = pp.groupby("node")["platform"].agg(lambda x: x.value_counts().index[0])
+        valid = edges.loc[edges["source"].notna() & edges["target"].notna()]
+        s, t, vocab = _codes(valid)
+        both = np.concatenate([s, t])
+        present = np.zeros(len(vocab), dtype=bool)
+        present[both] = True
+        names = list(vocab[present])
+        if "platform" in valid.columns and len(valid):
+            pcodes, puniq = pd.factorize(valid["platform"].astype(object).to_numpy(dtype=object), sort=True)
+            pcodes = np.tile(pcodes, 2)
+            ok = pcodes >= 0
+            if len(puniq) == 1:
+                counts = np.bincount(both[ok], minlength=len(vocab))[:, None]
+            else:  # most frequent platform of each account's edges (ties: alphabetical)
+                counts = np.bincount(both[ok] * len(puniq) + pcodes[ok],
+                                     minlength=len(vocab) * len(puniq)).reshape(len(vocab), len(puniq))
+            if len(puniq):
+                best = np.asarray(puniq, dtype=object)[counts.argmax(axis=1)]
+                best = np.where(counts.max(axis=1) > 0, best, None)
+                plat = pd.Series(best[present], index=pd.Index(names, dtype=object), dtype=object)
     if nodes is not None:
-        names += [n for n in nodes if n not in set(names)]
+        seen = set(names)
+        names += [n for n in nodes if n not in seen]
     followers = pd.Series(dtype=float)
     if mentions is not None and "author_followers" in mentions.columns and len(mentions):
         m = mentions[["author", "author_followers"]].assign(author=_handle(mentions["author"]))
@@ -265,7 +287,8 @@ def node_table(edges=None, *, mentions=None, profile=None, nodes=None):
             m = m.assign(created_at=mentions["created_at"]).sort_values("created_at")
         m = m.dropna(subset=["author", "author_followers"])
         followers = pd.to_numeric(m["author_followers"], errors="coerce").groupby(m["author"]).last()
-        names += [n for n in followers.index if n not in set(names)]
+        seen = set(names)
+        names += [n for n in followers.index if n not in seen]
     idx = pd.Index(names, dtype=object, name="node")
     out = pd.DataFrame(index=idx)
     out["platform"] = plat.reindex(idx).astype(object).to_numpy()
