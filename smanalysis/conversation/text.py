@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -382,3 +383,111 @@ def hashtag_words(texts) -> pd.Series:
     s = as_text_series(texts, func="hashtag_words").str.normalize("NFKC")
     tags = s.str.findall(r"#(\w+)")
     return tags.map(lambda ts: [w for t in ts for w in split_hashtag(t)])
+
+
+# ---------------------------------------------------------------------------
+# Fast path shared by ``langid`` and ``sentiment``: one whitespace split of the
+# joined corpus, then per *unique* chunk work (NFKC, lower case, regex split,
+# laughter, elongation, slang), then NumPy expansion back to every occurrence.
+# ---------------------------------------------------------------------------
+_SEP = "\x00"
+_SUB_RE = re.compile(TOKEN_PATTERN + r"|!+|\?+|[.,;:]+")
+_URL_SUB = re.compile(_URL_RE)
+_SKIN_SUB = re.compile(_SKIN_RE)
+_REDUP_SUB = re.compile(r"\b([^\W\d_]{2,})2\b")
+_HAS_ELONG = re.compile(r"([^\W\d_])\1{2,}")
+_LAUGH_SUBS = [(re.compile(p_), r) for p_, r in _LAUGH]
+
+
+def _canon_word(w: str, slang: dict | None) -> tuple[list[str], bool]:
+    """Canonical form(s) of one lower-case word token and whether it was elongated."""
+    if not w[0].isalpha():
+        return [w], False
+    el = _HAS_ELONG.search(w) is not None
+    for rx, rep in _LAUGH_SUBS:
+        if rx.fullmatch(w):
+            return [rep], False
+    if el:
+        w = _fold_word(w)
+    if slang is not None:
+        exp = slang.get(w)
+        if exp is not None:
+            return exp.split(), el
+    return [w], el
+
+
+def _canon_chunk(chunk: str, slang: dict | None) -> tuple[list[str], list[bool]]:
+    c = unicodedata.normalize("NFKC", chunk)
+    c = _SKIN_SUB.sub("", c).lower()
+    if "/" in c or "www" in c:
+        c = _URL_SUB.sub(f" {URL_TOKEN} ", c)
+    if "2" in c:
+        c = _REDUP_SUB.sub(r"\1", c)
+    out: list[str] = []
+    flags: list[bool] = []
+    for t in _SUB_RE.findall(c):
+        ch = t[0]
+        if ch == "!":
+            out.append(t[:3])
+            flags.append(False)
+        elif ch in "?.,;:" and (len(t) == 1 or t[1] in "?.,;:"):
+            out.append("?" if ch == "?" else ".")
+            flags.append(False)
+        else:
+            ws, el = _canon_word(t, slang)
+            out.extend(ws)
+            flags.extend([el] * len(ws))
+    return out, flags
+
+
+def _token_arrays(s: pd.Series, *, slang: dict | None = None):
+    """Vectorised tokenisation of a Series of str.
+
+    Returns ``doc`` (int64 position of the text of each token), ``tok`` (int64
+    id into ``vocab``), ``vocab`` (object array of canonical tokens) and
+    ``elong`` (bool, the token was elongated in the text). Punctuation becomes
+    ``"."`` (clause break), ``"?"`` or ``"!"``..``"!!!"``.
+    """
+    texts = s.tolist()
+    n = len(texts)
+    joined = f" {_SEP} ".join(texts)
+    if joined.count(_SEP) != n - 1:
+        texts = [x.replace(_SEP, " ") for x in texts]
+        joined = f" {_SEP} ".join(texts)
+    chunks = joined.split()
+    if not chunks:
+        e = np.zeros(0, dtype=np.int64)
+        return e, e, np.array([], dtype=object), np.zeros(0, dtype=bool)
+    codes, uniq = pd.factorize(np.asarray(chunks, dtype=object))
+    del chunks
+    vocab: dict[str, int] = {}
+    flat: list[int] = []
+    flat_el: list[bool] = []
+    lens = np.zeros(len(uniq), dtype=np.int64)
+    sep_code = -1
+    for i, ch in enumerate(uniq):
+        if ch == _SEP:
+            sep_code = i
+            continue
+        ws, fl = _canon_chunk(ch, slang)
+        lens[i] = len(ws)
+        for w in ws:
+            flat.append(vocab.setdefault(w, len(vocab)))
+        flat_el.extend(fl)
+    offs = np.zeros(len(uniq), dtype=np.int64)
+    offs[1:] = np.cumsum(lens)[:-1]
+    is_sep = codes == sep_code
+    doc_of_chunk = np.cumsum(is_sep)[~is_sep]
+    codes = codes[~is_sep]
+    cnt = lens[codes]
+    total = int(cnt.sum())
+    doc = np.repeat(doc_of_chunk, cnt)
+    starts = np.repeat(offs[codes], cnt)
+    within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+    idx = starts + within
+    flat_a = np.asarray(flat, dtype=np.int64)
+    tok = flat_a[idx] if total else np.zeros(0, dtype=np.int64)
+    el = np.asarray(flat_el, dtype=bool)[idx] if total else np.zeros(0, dtype=bool)
+    voc = np.empty(len(vocab), dtype=object)
+    voc[:] = list(vocab)
+    return doc.astype(np.int64), tok, voc, el
