@@ -30,7 +30,7 @@ from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
 from .text import STOPWORDS_EN, STOPWORDS_ID, URL_TOKEN, tokenize
 from .voice import _check_choice, _local_period, _require, _timezone
 
-__all__ = ["NEGATIONS", "terms", "ngrams", "collocations", "concordance", "emerging_terms", "code", "CodingResult",
+__all__ = ["NEGATIONS", "FILLERS", "terms", "ngrams", "collocations", "concordance", "emerging_terms", "code", "CodingResult",
            "load_codebook", "quotes"]
 
 _MEASURES = ("pmi", "likelihood_ratio", "chi_sq", "student_t", "raw_freq")
@@ -50,16 +50,33 @@ def _as_series(texts, func: str) -> pd.Series:
 NEGATIONS = frozenset({"tidak", "bukan", "belum", "jangan", "tanpa", "kurang", "not", "no", "never"})
 
 
-def _join_negations(row: list[str]) -> list[str]:
-    out, i = [], 0
-    while i < len(row):
+#: Interjections and fillers of chat writing, dropped with the stopwords: they say how people write,
+#: not what they talk about (:func:`smanalysis.conversation.tone` measures the former).
+FILLERS = frozenset({"wkwk", "wkwkwk", "wkwkwkwk", "haha", "hahaha", "hehe", "hehehe", "hihi", "xixi", "hmm", "hm",
+                     "duh", "aduh", "huft", "gils", "anjir", "anjay", "asli", "sumpah", "fix", "ngomong", "btw",
+                     "lol", "omg", "wow", "astaga", "yaampun", "cie", "ciee", "nah"})
+_BRIDGES = frozenset({"pernah", "terlalu", "begitu", "bakal", "akan", "terlalu", "so", "too", "very"})
+
+
+def _join_negations(row: list[str], stop: frozenset[str]) -> list[str]:
+    """Join a negation to the content word after it: "tidak pernah kecewa" -> "tidak_pernah_kecewa".
+
+    A negation followed by a stopword (an address such as "kakak", a pronoun) is left alone.
+    """
+    out, i, n = [], 0, len(row)
+    while i < n:
         t = row[i]
-        if t in NEGATIONS and i + 1 < len(row) and row[i + 1][:1].isalnum() and row[i + 1] not in NEGATIONS:
-            out.append(f"{t}_{row[i + 1]}")
-            i += 2
-        else:
-            out.append(t)
-            i += 1
+        if t in NEGATIONS and i + 1 < n:
+            j = i + 1
+            while j < n - 1 and row[j] in _BRIDGES:
+                j += 1
+            nxt = row[j]
+            if nxt[:1].isalnum() and nxt not in NEGATIONS and nxt not in stop and nxt not in _BRIDGES:
+                out.append("_".join(row[i:j + 1]))
+                i = j + 1
+                continue
+        out.append(t)
+        i += 1
     return out
 
 
@@ -71,11 +88,12 @@ def _tokens(texts: pd.Series, *, stopwords: bool = True, negation: bool = True) 
     """
     s = texts.astype(object).where(texts.notna(), "").astype(str)
     toks = tokenize(s, stopwords=False)
-    stop = (STOPWORDS_ID | STOPWORDS_EN) if stopwords else frozenset()
+    all_stop = STOPWORDS_ID | STOPWORDS_EN
+    stop = (all_stop | FILLERS) if stopwords else frozenset()
     out = []
     for row in toks:  # plain list work on token lists (tokenize itself is vectorised)
         if negation:
-            row = _join_negations(row)
+            row = _join_negations(row, all_stop - NEGATIONS - _BRIDGES)
         out.append([t for t in row if t != URL_TOKEN and t not in stop])
     return out
 
@@ -105,7 +123,8 @@ def terms(texts, *, top: int | None = 20, kind: str = "all", stopwords: bool = T
         Rows returned (None: all).
     kind : {"all", "word", "hashtag", "mention", "emoji"}
     stopwords : bool, default True
-        Drop Indonesian and English stopwords.
+        Drop Indonesian and English stopwords and chat fillers (:data:`FILLERS`).
+        Negations are joined to the word after them first ("tidak_enak").
     min_count : int, default 1
 
     Returns
@@ -457,8 +476,9 @@ def load_codebook(codebook: Mapping | str | Path) -> dict[str, dict]:
 def code(texts, codebook: Mapping | str | Path, *, n_quotes: int = 3) -> CodingResult:
     """Qualitative coding of texts with a codebook of themes and keywords.
 
-    Matching is case-insensitive on the text, at word boundaries; a text may
-    carry several codes.
+    Matching is case-insensitive on the text, at word boundaries, on the text
+    as written and with elongations folded ("mantaaap" also matches "mantap");
+    a text may carry several codes.
 
     Parameters
     ----------
@@ -487,8 +507,15 @@ def code(texts, codebook: Mapping | str | Path, *, n_quotes: int = 3) -> CodingR
     s = _as_series(texts, "code")
     book = load_codebook(codebook)
     low = s.astype(object).where(s.notna(), "").astype(str).str.lower()
-    assign = pd.DataFrame({c: low.str.contains(spec["pattern"], regex=True).to_numpy(bool) for c, spec in book.items()},
-                          index=s.index)
+    folded = low.str.replace(r"([^\W\d_])\1{2,}", r"\1", regex=True)  # "mantaaap" -> "mantap"
+    changed = (folded != low).to_numpy()
+    assign = {}
+    for c, spec in book.items():  # one vectorised pass a code
+        hit = low.str.contains(spec["pattern"], regex=True).to_numpy(bool, copy=True)
+        if changed.any():
+            hit[changed] |= folded[changed].str.contains(spec["pattern"], regex=True).to_numpy(bool)
+        assign[c] = hit
+    assign = pd.DataFrame(assign, index=s.index)
     n = len(s)
     counts = pd.DataFrame({"code": list(book), "label": [b["label"] for b in book.values()],
                            "texts": assign.sum().to_numpy("int64")})

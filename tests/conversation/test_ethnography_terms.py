@@ -35,6 +35,14 @@ def test_terms_join_negations():
     assert out.loc["tidak_enak", "count"] == 2
     assert out.loc["kurang_manis", "count"] == 1
     assert "enak" not in out.index
+    # bridges are kept inside the joined term; a negation before a stopword is dropped with it
+    out = terms(["gk pernah kecewa", "buka gk kak", "wkwk hmm"], top=None)
+    assert out["term"].tolist() == ["buka", "tidak_pernah_kecewa"]
+
+
+def test_code_matches_elongated_words():
+    r = code(["mantaaap", "enak"], {"rasa": ["mantap"]})
+    assert r.assignments["rasa"].tolist() == [True, False]
 
 
 def test_terms_empty_and_bad_kind():
