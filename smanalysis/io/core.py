@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..schema import PLATFORMS, conform
+from ..schema import PLATFORMS, conform, required
 from .numbers import is_missing_text, parse_count
 from .parsing import blank
 from .vocab import PLATFORM_ALIASES
@@ -163,6 +163,9 @@ def finish(table: str, data: dict, ctx: Ctx):
     n = len(ctx.frame)
     frame = pd.DataFrame({k: (v if isinstance(v, pd.Series) else pd.Series([v] * n, index=ctx.frame.index))
                           for k, v in data.items() if v is not None}, index=ctx.frame.index)
+    for c in required(table):
+        if c not in frame.columns:
+            frame[c] = None
     for key in _REQUIRED_CHECKS[table]:
         if key in frame.columns:
             ctx.fail(blank(frame[key]), key, f"missing {key.replace('_', ' ')}")

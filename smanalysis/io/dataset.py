@@ -329,7 +329,7 @@ def load_report(paths, *, kind: str | None = None, show_rejects: int = 10, lang:
         return L["none"], False
     for f in ds.files.itertuples(index=False):
         out.append(str(f.file))
-        if f.error:
+        if isinstance(f.error, str):
             out.append(f"  {L['error']}: {f.error}")
             continue
         out.append(f"  {L['format']}: {f.format} -> {L['table']} {f.table} | {L['rows']}: {f.rows} | "

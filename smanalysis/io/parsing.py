@@ -182,15 +182,16 @@ def parse_yearless(s: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"month": month.astype("float64"), "day": day.astype("float64"), "full": full})
 
 
-def resolve_years(month: pd.Series, day: pd.Series, ref: pd.Timestamp) -> pd.Series:
+def resolve_years(month: pd.Series, day: pd.Series, ref: pd.Timestamp, *, ordered: bool = True) -> pd.Series:
     """Give yearless (month, day) pairs a year so that no date falls after ``ref``.
 
-    When the rows are in calendar order (oldest first or newest first, at most
-    one year boundary), the year changes at the boundary and the date closest to
-    ``ref`` gets ``ref``'s year (or the year before, when it lies after ``ref``
-    in ``ref``'s year). Otherwise each date independently gets the latest year
-    that keeps it on or before ``ref``. Either way the series must span less
-    than a year.
+    With ``ordered=False`` each date gets the latest year that keeps it on or
+    before ``ref`` (right when ``ref`` is the export day). With ``ordered=True``
+    (for a weak ``ref`` such as a file's modification time) rows in calendar
+    order (oldest or newest first, at most one year boundary) may instead change
+    year only at the boundary, anchored at the row nearest ``ref``; of the
+    readings the one spanning the fewest days wins (ties: the calendar-order
+    ones). Either way the series must span less than a year.
 
     Examples
     --------
@@ -207,10 +208,10 @@ def resolve_years(month: pd.Series, day: pd.Series, ref: pd.Timestamp) -> pd.Ser
     if len(v):
         diffs = np.diff(v)
         cands = []
-        if (diffs < 0).sum() <= 1:  # oldest first
+        if ordered and (diffs < 0).sum() <= 1:  # oldest first
             wraps_after = np.concatenate([np.cumsum((diffs < 0)[::-1])[::-1], [0]])
             cands.append((ref.year if v[-1] <= ref_md else ref.year - 1) - wraps_after)
-        if (diffs > 0).sum() <= 1:  # newest first
+        if ordered and (diffs > 0).sum() <= 1:  # newest first
             wraps_before = np.concatenate([[0], np.cumsum(diffs > 0)])
             cands.append((ref.year if v[0] <= ref_md else ref.year - 1) - wraps_before)
         cands.append(np.where(v <= ref_md, ref.year, ref.year - 1))

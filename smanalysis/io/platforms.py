@@ -127,7 +127,8 @@ def _yearless_local(ctx: Ctx, col: str, ref_candidates=None):
     parts = parse_yearless(ctx.get(col))
     if parts["month"].notna().any():
         ref, why = reference_date(ctx, ref_candidates)
-        resolved = resolve_years(parts["month"], parts["day"], ref)
+        weak = why in ("file modification time", "today")
+        resolved = resolve_years(parts["month"], parts["day"], ref, ordered=weak)
         ctx.warnings.append(f"yearless dates in {ctx.src(col)!r} given years so that none falls after "
                             f"{ref:%Y-%m-%d} ({why})")
     else:

@@ -118,13 +118,16 @@ def decode(data: bytes, *, source: str = "file") -> tuple[str, str, bool]:
     n_lines = text.count("\n") + 1
     bad_lines = sum(1 for ln in text.split("\n") if "\ufffd" in ln)
     multibyte_ok = re.search(rb"[\xc2-\xf4][\x80-\xbf]+", data) is not None
-    if multibyte_ok or bad_lines <= max(1, n_lines // 10):
+    if multibyte_ok:
         return text, "utf-8", True
     try:
         return data.decode("cp1252"), "cp1252", False
     except UnicodeDecodeError:
-        raise FormatError(f"{source}: cannot be decoded as UTF-8, UTF-16 or Windows-1252 "
-                          f"(first bad byte at offset {first_err.start})") from first_err
+        pass
+    if bad_lines <= max(1, n_lines // 10):
+        return text, "utf-8", True
+    raise FormatError(f"{source}: cannot be decoded as UTF-8, UTF-16 or Windows-1252 "
+                      f"(first bad byte at offset {first_err.start})") from first_err
 
 
 def _has_bad(data: bytes) -> bool:

@@ -87,6 +87,9 @@ def convert_listening(ctx: Ctx):
         for alt in ("url",):
             if ctx.get(alt) is not None:
                 platform = platform.fillna(platform_of(ctx.get(alt)))
+        where = src if src is not None else ctx.get("url")
+        if where is not None:
+            ctx.fail(platform.isna(), "source", quoted("not a supported platform", where))
     text = clean_text(ctx.get("text"))
     if ctx.get("title") is not None:
         text = text.where(text.notna(), clean_text(ctx.get("title")))

@@ -371,8 +371,10 @@ def write_tiktok_followers(followers: pd.DataFrame, path, *, excel: bool = False
 
     Header: ``Date, Followers, Difference in followers from previous day`` (best
     guess); ``Date`` is yearless (``August 31``), rows oldest first. The reader
-    resolves years from the order of the rows and the export day, so the series
-    must span less than a year. ``new_followers`` goes to the difference column
+    gives each date the latest year not after the export day, taken from a date
+    in the FILE NAME (name it e.g. ``FollowerHistory_2026-10-31.csv``) or the
+    ``export_date=`` read option; failing both, from the row order and the
+    file's modification day. The series must span less than a year. ``new_followers`` goes to the difference column
     (or, when missing, the day-to-day difference of ``followers``).
 
     Examples
