@@ -175,6 +175,9 @@ def comments(posts: pd.DataFrame, scale: float, rng) -> pd.DataFrame:
     ur["comment_id"] = _ids(ur["platform"].to_numpy(), ur["post_id"].to_numpy(), 1, rng)
     br = _brand_replies(top, rng)
     out = pd.concat([top, ur, br], ignore_index=True)
+    end = pd.Timestamp("2026-11-01", tz=TZ)
+    out = out[out["created_at"] < end]
+    out = out[out["parent_id"].isna() | out["parent_id"].isin(out["comment_id"])]
     out["truth_answered"] = out["comment_id"].isin(br["parent_id"])
     cols = ["comment_id", "post_id", "platform", "author", "text", "created_at", "parent_id", "is_brand_reply",
             "account", "likes"]
@@ -250,7 +253,7 @@ def mentions(scale: float, rng, community_handles: np.ndarray) -> pd.DataFrame:
     months = pd.period_range("2025-11", "2026-10", freq="M")
     m = rng.integers(0, 12, n)
     p_senja = np.where(m >= 4, 0.48, 0.38)
-    p_seduh = np.where(m >= 9, 0.3, 0.18)
+    p_seduh = np.where(m >= 9, 0.38, 0.18)
     u = rng.random(n)
     brand = np.where(u < p_senja, "Kopi Senja", np.where(u < p_senja + p_seduh, "Ruang Seduh", "Kopi Pagi"))
     start = months[m].start_time

@@ -130,7 +130,7 @@ What happened over the year (all planted, see `truth.yaml`):
   and giveaway hunters unfollowing the week after.
 - The plan drifts toward **promotion** in September and October, while promotion engages less than useful
   or entertaining posts.
-- The network on X: communities `kampus` (hub `infokampus_jogja`), `kuliner` (hub `jogjafoodhunter`),
+- The network on X: communities `kampus` (hub `infokampusjogja`), `kuliner` (hub `jogjafoodhunter`),
   `gowes` (fades from March, gone by June), `kopi_manual` (splits in July 2026 into `kopi_manual` and
   `espresso`, hub `espresso_jogja`), `wfc` (born in May 2026); `dinda_ngopi` is the broker between kampus
   and kuliner (a cost-effective micro-influencer with 1,850 followers); `selebjogja` has 310k followers and

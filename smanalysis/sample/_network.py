@@ -23,18 +23,18 @@ BRANDS = {"Kopi Senja": "kopisenja_id", "Kopi Pagi": "kopipagi_jogja", "Ruang Se
 
 INFLUENCERS = {
     "jogjafoodhunter": {"role": "food blogger, hub of the kuliner community", "followers": 48_200},
-    "infokampus_jogja": {"role": "campus community account, hub of the kampus community", "followers": 22_500},
+    "infokampusjogja": {"role": "campus community account, hub of the kampus community", "followers": 22_500},
     "dinda_ngopi": {"role": "micro-influencer and broker between kampus and kuliner", "followers": 1_850},
 }
 FOLLOWER_FALLACY = {"selebjogja": 310_000}  # many followers, almost no interactions
 
 # community -> hub, base roster size, size multiplier per month (12 months from 2025-11)
 COMMUNITIES = {
-    "kampus": ("infokampus_jogja", 34, [1, 1, 1, 1, 1, 1, 1, 0.7, 0.55, 1.3, 1.5, 1.5]),
-    "kuliner": ("jogjafoodhunter", 30, [1] * 12),
-    "gowes": ("gowespagi_jogja", 24, [1, 1, 1, 1, 0.6, 0.4, 0.25, 0, 0, 0, 0, 0]),
-    "kopi_manual": ("seduhmanual", 32, [1] * 12),
-    "wfc": ("wfc_jogja", 28, [0, 0, 0, 0, 0, 0, 0.5, 0.8, 1, 1.2, 1.3, 1.4]),
+    "kampus": ("infokampusjogja", 24, [1, 1, 1, 1, 1, 1, 1, 0.7, 0.55, 1.3, 1.5, 1.5]),
+    "kuliner": ("jogjafoodhunter", 22, [1] * 12),
+    "gowes": ("gowespagi_jogja", 18, [1, 1, 1, 1, 0.6, 0.4, 0.25, 0, 0, 0, 0, 0]),
+    "kopi_manual": ("seduhmanual", 26, [1] * 12),
+    "wfc": ("wfc_jogja", 20, [0, 0, 0, 0, 0, 0, 0.5, 0.8, 1, 1.2, 1.3, 1.4]),
 }
 SPLIT_MONTH = 8  # 2026-07: kopi_manual splits into kopi_manual (V60) and espresso
 SPLIT_HUB = "espresso_jogja"
@@ -48,18 +48,18 @@ EVENTS = [
     {"event": "growth", "community": "kampus", "month": "2026-08", "note": "new academic year"},
     {"event": "contraction", "community": "kampus", "month": "2026-06", "note": "semester break"},
 ]
-TWEETS_PER_MEMBER = 1.15
+TWEETS_PER_MEMBER = 2.4
 
 
 def rosters(scale: float, rng: np.random.Generator) -> dict[str, np.ndarray]:
     """Member handles per community, hub first; the broker sits at index 2 of kampus and kuliner."""
-    sizes = {c: int(np.ceil(base * max(mult) * scale)) + 3 for c, (_, base, mult) in COMMUNITIES.items()}
+    sizes = {c: max(int(np.ceil(base * max(mult) * scale)), 4) + 3 for c, (_, base, mult) in COMMUNITIES.items()}
     pool = handles(sum(sizes.values()) + 10, rng)
     pool = np.array([h.replace(".", "_") for h in pool], dtype=object) if len(pool) < 5000 else \
         pd.Series(pool, dtype=object).str.replace(".", "_", regex=False).to_numpy(dtype=object)
-    taken = {"infokampus_jogja", "jogjafoodhunter", BROKER, SPLIT_HUB, *FOLLOWER_FALLACY,
+    taken = {"infokampusjogja", "jogjafoodhunter", BROKER, SPLIT_HUB, *FOLLOWER_FALLACY,
              *(h for h, _, _ in COMMUNITIES.values())}
-    pool = pool[~np.isin(pool, list(taken))]
+    pool = pool[~np.isin(pool, list(taken)) & (pd.Series(pool, dtype=object).str.len() <= 15).to_numpy()]
     out, i = {}, 0
     for c, (hub, _, _) in COMMUNITIES.items():
         r = pool[i : i + sizes[c]].copy()
@@ -78,9 +78,9 @@ def groups(roster: dict[str, np.ndarray], scale: float) -> list[tuple[str, int, 
     res = []
     for c, (_, base, mult) in COMMUNITIES.items():
         for m, k in enumerate(mult):
-            size = int(round(base * k * scale))
-            if size < 3:
+            if k <= 0:
                 continue
+            size = max(4, int(round(base * k * scale)))
             members = roster[c][:size]
             if c == "kopi_manual" and m >= SPLIT_MONTH:
                 res.append(("kopi_manual", m, members[0::2]))
@@ -119,14 +119,16 @@ def tweets(scale: float, rng: np.random.Generator) -> tuple[pd.DataFrame, dict]:
         last_hub = pd.Series(np.where(is_hub, f["pos"], np.nan)).shift(1).ffill().to_numpy()
         use_hub = (kind == "retweet") & ~np.isnan(last_hub) & (rng.random(n) < 0.7)
         ref = np.where(use_hub, np.nan_to_num(last_hub).astype(int), ref)
+        kind = np.where(members[a_idx] == members[a_idx][ref], "original", kind)  # no self-replies
         f["kind"] = kind
         f["ref_author"] = f["author"].to_numpy()[ref]
         f["ref_pos"] = ref
         t_idx = np.minimum((len(members) * rng.random(n) ** 3).astype(int), len(members) - 1)
-        f["at"] = np.where((kind == "original") & (rng.random(n) < 0.55), members[t_idx], None)
+        f["at"] = np.where((kind == "original") & (rng.random(n) < 0.7), members[t_idx], None)
         f["group"] = f"{c}:{m}"
         frames.append(f)
-        membership.setdefault(c, {})[str(MONTHS[m])] = members
+        seen = set(f["author"]) | set(f.loc[f["kind"] != "original", "ref_author"]) | set(f["at"].dropna())
+        membership.setdefault(c, {})[str(MONTHS[m])] = members[np.isin(members, list(seen))]
     tw = pd.concat(frames, ignore_index=True)
     n = len(tw)
     # cross-community noise: some targets point to a member of another group of the same month
@@ -139,7 +141,8 @@ def tweets(scale: float, rng: np.random.Generator) -> tuple[pd.DataFrame, dict]:
     tw.loc[cross, "at"] = tw["author"].to_numpy()[j][cross]
     # non-community voices: random people who mention a brand, and the celebrity
     n_rand = int(round(260 * scale))
-    rnd_h = pd.Series(handles(max(n_rand // 2, 3), rng), dtype=object).str.replace(".", "_", regex=False).to_numpy(dtype=object)
+    rnd_h = pd.Series(handles(max(n_rand, 6), rng), dtype=object).str.replace(".", "_", regex=False)
+    rnd_h = rnd_h[rnd_h.str.len() <= 15].to_numpy(dtype=object)
     mo = rng.integers(0, 12, n_rand)
     extra = pd.DataFrame({
         "community": None, "month": mo,
@@ -181,7 +184,8 @@ def _texts(tw: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     text = np.where(kind == "reply", "@" + tw["ref_author"].fillna("").astype(object) + " " + reply_txt, body)
     text = np.where(kind == "quote", chat + " " + body, text)
     at = tw["at"].to_numpy()
-    has_at = pd.notna(at) & (at != tw["author"].to_numpy())
+    has_at = pd.notna(at) & (at != tw["author"].to_numpy()) & ~((kind == "reply") & (at == tw["ref_author"].to_numpy()))
+    tw["at"] = np.where(has_at, at, None)
     text = np.where(has_at, text + " @" + np.where(has_at, at, "").astype(object), text)
     tw["text"] = text
     tw["brand"] = brand
@@ -226,11 +230,13 @@ def interactions(tw: pd.DataFrame) -> pd.DataFrame:
     a = tw[k.notna()]
     e1 = pd.DataFrame({"source": a["author"], "target": a["ref_author"], "kind": k[k.notna()],
                        "created_at": a["created_at"], "platform": "x", "post_id": a["tweet_id"], "text": a["text"]})
-    m = tw[tw["at"].notna()]
-    e2 = pd.DataFrame({"source": m["author"], "target": m["at"], "kind": "mention", "created_at": m["created_at"],
-                       "platform": "x", "post_id": m["tweet_id"], "text": m["text"]})
-    b = tw[tw["text"].str.contains("@kopisenja_id", regex=False) & (tw["kind"] != "retweet")]
-    e3 = pd.DataFrame({"source": b["author"], "target": "kopisenja_id", "kind": "mention", "created_at": b["created_at"],
-                       "platform": "x", "post_id": b["tweet_id"], "text": b["text"]})
-    out = pd.concat([e1, e2, e3], ignore_index=True)
+    # every other @handle in the text is a mention (as in the tweet's entities)
+    found = tw["text"].str.findall(r"(?<![\w@])@([A-Za-z0-9_]{1,15})")
+    ex = tw[["author", "created_at", "tweet_id", "text"]].assign(target=found).explode("target")
+    ref = tw["ref_author"].reindex(ex.index).to_numpy()
+    same = tw["kind"].reindex(ex.index).isin(["reply", "retweet"]).to_numpy() & (ex["target"].to_numpy() == ref)
+    ex = ex[ex["target"].notna().to_numpy() & ~same]  # the replied-to / retweeted author is not a mention too
+    e2 = pd.DataFrame({"source": ex["author"], "target": ex["target"], "kind": "mention",
+                       "created_at": ex["created_at"], "platform": "x", "post_id": ex["tweet_id"], "text": ex["text"]})
+    out = pd.concat([e1, e2], ignore_index=True)
     return out[out["source"] != out["target"]].sort_values("created_at", kind="stable").reset_index(drop=True)

@@ -100,7 +100,7 @@ def content_plan(scale: float, rng) -> pd.DataFrame:
     for platform, (per_year, themes, (fmts, fw)) in PLATFORM_PLAN.items():
         n = max(4, int(round(per_year * scale)))
         # weekday preference: more on Fri-Sun
-        dw = np.where(DAYS.dayofweek >= 4, 1.4, 1.0)
+        dw = np.where(DAYS.day_of_week >= 4, 1.4, 1.0)
         d = np.sort(rng.choice(len(DAYS), size=n, p=dw / dw.sum()))
         th = _weighted(themes, n, rng)
         dates = DAYS[d]
@@ -152,7 +152,12 @@ def content_plan(scale: float, rng) -> pd.DataFrame:
     leave = plan["date"].between(*ADMIN_LEAVE).to_numpy() & ~is_planted & (rng.random(n) < 0.7)
     outcome = np.where(leave, "skipped", outcome)
     plan["truth_outcome"] = outcome
-    plan["truth_late_days"] = np.where(outcome == "late", rng.integers(1, 5, n), 0)
+    late = np.where(outcome == "late", rng.integers(1, 5, n), 0)
+    room = (DAY1 - plan["date"]).dt.days.to_numpy()
+    late = np.minimum(late, room)
+    outcome = np.where((outcome == "late") & (late == 0), "on_time", outcome)
+    plan["truth_outcome"] = outcome
+    plan["truth_late_days"] = late
     status = np.where(outcome == "skipped", np.where(rng.random(n) < 0.6, "skipped", "scheduled"), "posted")
     plan["status"] = status
     plan["plan_id"] = ["KS-" + d.strftime("%y%m") + f"-{i:04d}" for i, d in enumerate(plan["date"], 1)] if n < 5000 \
@@ -263,7 +268,7 @@ def metrics(posts: pd.DataFrame, fol: pd.DataFrame, rng) -> pd.DataFrame:
     p["followers_at_post"] = f.reindex(pd.MultiIndex.from_arrays([p["platform"], day])).to_numpy()
     hour = local.dt.hour.to_numpy()
     hmult = np.select([(hour >= 19) & (hour <= 21), (hour >= 11) & (hour <= 13), hour < 9], [1.2, 1.05, 0.95], 0.88)
-    dmult = np.select([local.dt.dayofweek.to_numpy() >= 5, local.dt.dayofweek.to_numpy() == 4], [1.15, 1.05], 1.0)
+    dmult = np.select([local.dt.day_of_week.to_numpy() >= 5, local.dt.day_of_week.to_numpy() == 4], [1.15, 1.05], 1.0)
     tr = p["content_type"].map(_TYPE_REACH).fillna(1.0).to_numpy()
     fr = p["format"].map(_FMT_REACH).fillna(0.3).to_numpy()
     sigma = np.where(np.isin(p["format"], ["reel", "video"]), 0.75, 0.4)
