@@ -563,6 +563,11 @@ def quotes(texts, *, scores=None, n: int = 3, min_words: int = 3, extremes: bool
         "highest") and ``similarity`` (cosine to the centroid, or minus the
         distance to the median score).
 
+    Raises
+    ------
+    ValueError
+        When ``scores`` does not have one value per text.
+
     Examples
     --------
     >>> t = ["kopinya enak dan murah", "kopinya enak sekali", "enak dan murah kopinya", "parkir susah"]
@@ -580,9 +585,10 @@ def quotes(texts, *, scores=None, n: int = 3, min_words: int = 3, extremes: bool
     if cand.empty:
         return pd.DataFrame({c: pd.Series(dtype=object if c != "similarity" else float) for c in cols})
     if scores is not None:
-        sc = pd.Series(np.asarray(scores, dtype=float), index=s.index)[cand.index]
-        if len(sc) != len(cand):
-            raise ValueError("quotes: `scores` must be aligned with `texts`")
+        sc_all = np.asarray(scores, dtype=float)
+        if sc_all.shape != (len(s),):
+            raise ValueError(f"quotes: `scores` has {sc_all.size} values but `texts` has {len(s)}")
+        sc = pd.Series(sc_all, index=s.index)[cand.index]
         sim = -(sc - sc.median()).abs()
     else:
         from sklearn.feature_extraction.text import TfidfVectorizer

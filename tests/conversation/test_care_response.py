@@ -123,3 +123,11 @@ def test_non_mutation(threaded):
     response_stats(threaded)
     unanswered(threaded)
     pd.testing.assert_frame_equal(threaded, before)
+
+
+def test_unanswered_warns_when_as_of_is_early(threaded):
+    from smanalysis.exceptions import SMAnalysisWarning
+
+    with pytest.warns(SMAnalysisWarning, match="later than `as_of`"):
+        out = unanswered(threaded, as_of="2026-10-01 00:00+00:00")
+    assert (out["waiting_hours"] < 0).all()

@@ -184,3 +184,20 @@ def test_quotes_skips_duplicates_and_empty():
     out = quotes(["sama", "SAMA", "", None], n=3, min_words=1)
     assert out["text"].tolist() == ["sama"]
     assert quotes(["", None]).empty
+
+
+def test_quotes_scores_must_align():
+    with pytest.raises(ValueError, match="`scores` has 1 values but `texts` has 2"):
+        quotes(["a b c", "d e f"], scores=[0.5])
+
+
+def test_text_functions_do_not_mutate():
+    s = pd.Series(["Kopi susu enak", "gula aren mantap", None], index=[5, 6, 7])
+    before = s.copy()
+    terms(s)
+    ngrams(s)
+    collocations(s, min_count=1)
+    concordance(s, "kopi")
+    code(s, CODEBOOK)
+    quotes(s, scores=[0.1, 0.2, 0.3])
+    pd.testing.assert_series_equal(s, before)

@@ -57,3 +57,14 @@ def test_plot_errors():
         plot_top_terms(pd.DataFrame({"x": [1]}))
     with pytest.raises(ValueError, match="The value for `lang` must be one of"):
         plot_codes(pd.DataFrame({"code": ["a"], "texts": [1]}), lang="fr")
+
+
+def test_plots_do_not_mutate(mentions):
+    sov = share_of_voice(mentions)
+    before = sov.copy()
+    plot_share_of_voice(sov)
+    pd.testing.assert_frame_equal(sov, before)
+    st = pd.DataFrame({"platform": ["x"], "median_minutes": [5.0], "p90_minutes": [9.0], "response_rate": [1.0]})
+    b2 = st.copy()
+    plot_response_time(st)
+    pd.testing.assert_frame_equal(st, b2)

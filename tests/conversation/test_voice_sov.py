@@ -199,3 +199,20 @@ def test_sentiment_drivers_errors():
         sentiment_drivers(["a", "b"], ["positive"])
     with pytest.raises(EmptyDataError, match="no texts"):
         sentiment_drivers([], [])
+
+
+def test_sentiment_length_mismatch_and_drivers_warning():
+    m = pd.DataFrame({"brand": ["A", "B"]})
+    with pytest.raises(ValueError, match="`sentiment` has 1 labels but mentions has 2 rows"):
+        share_of_voice(m, sentiment=pd.Series(["positive"]))
+    with pytest.warns(SMAnalysisWarning, match="no tokens in positive or negative texts"):
+        out = sentiment_drivers(["biasa", "oke"], ["neutral", "neutral"])
+    assert out.empty and list(out.columns) == ["side", "term", "negative", "positive", "log_odds", "z"]
+
+
+def test_drivers_do_not_mutate():
+    texts, labels = pd.Series(["basi", "enak"]), pd.Series(["negative", "positive"])
+    t0, l0 = texts.copy(), labels.copy()
+    sentiment_drivers(texts, labels, min_count=1)
+    pd.testing.assert_series_equal(texts, t0)
+    pd.testing.assert_series_equal(labels, l0)
