@@ -314,8 +314,15 @@ def _hashtags(posts: pd.DataFrame) -> pd.Series:
     return tags.astype(str).str.lower()
 
 
+def _hours(created_at: pd.Series, tz: str) -> pd.Series:
+    local = pd.to_datetime(created_at, utc=True).dt.tz_convert(tz)
+    hour = local.dt.strftime("%H:00").astype(object)
+    return hour.where(local != local.dt.normalize(), None)
+
+
 def competitor_scan(posts: pd.DataFrame, *, profile: Profile | dict, lang: str = "id",
-                    min_share: float = 0.1, timezone: str | None = None) -> pd.DataFrame:
+                    min_share: float = 0.1, platforms: list[str] | None = None,
+                    timezone: str | None = None) -> pd.DataFrame:
     """What the competitors do that the client does not ("copy the good things, add what is missing").
 
     Compares the client's own posts with each competitor's posts (accounts from the
@@ -332,6 +339,10 @@ def competitor_scan(posts: pd.DataFrame, *, profile: Profile | dict, lang: str =
         Language of ``suggestion``.
     min_share : float
         Share of a brand's posts from which an item counts as something the brand does.
+    platforms : list of str, optional
+        Platforms compared; default: those on which the competitors have posts (a scraper
+        export often covers Instagram only, and comparing it with all of the client's
+        platforms would mislead).
     timezone : str, optional
         Timezone of posting hours (default: the profile's).
 
@@ -345,7 +356,11 @@ def competitor_scan(posts: pd.DataFrame, *, profile: Profile | dict, lang: str =
         ``action`` (``copy``: the competitor does it, the client does it less than half as
         often, and it works for the competitor (index >= 1 or unknown); ``keep``: the client
         does it and no competitor does: what the client adds) and ``suggestion`` in ``lang``.
-        Empty when there are no competitor posts.
+        Empty when there are no competitor posts. Posts published exactly at midnight local
+        time are left out of the hour comparison (exports that give only the day put them there).
+        Hashtags naming a brand (own or competitor) are left out. Without ``theme`` or
+        ``content_type``, the theme aspect uses the content type guessed from the caption
+        (:data:`smanalysis.plan.CONTENT_KEYWORDS`).
 
     Examples
     --------
@@ -370,19 +385,32 @@ def competitor_scan(posts: pd.DataFrame, *, profile: Profile | dict, lang: str =
     df = pd.DataFrame({"brand": acct.map(brands)}, index=posts.index)
     df["interactions"] = _interactions(posts)
     df = df[df["brand"].notna()]
+    comp_posts = df["brand"] != p.business_name
+    plats = list(platforms) if platforms is not None else sorted(posts.loc[comp_posts[comp_posts].index, "platform"].unique())
+    df = df[posts.loc[df.index, "platform"].isin(plats)]
     cols = ["aspect", "item", "competitor", "competitor_value", "client_value", "engagement_index", "action", "suggestion"]
     comps = [c for c in df["brand"].unique() if c != p.business_name]
     if not comps:
         return pd.DataFrame({c: pd.Series(dtype=float if c.endswith(("value", "index")) else object) for c in cols})
     sub = posts.loc[df.index]
+    from .plan import CONTENT_KEYWORDS, _keyword_hits
+
     theme = sub["theme"] if "theme" in sub.columns else pd.Series(None, index=sub.index, dtype=object)
     if "content_type" in sub.columns:
         theme = theme.where(theme.notna(), sub["content_type"])
+    if "caption" in sub.columns:
+        theme = theme.where(theme.notna(), _keyword_hits(sub["caption"], CONTENT_KEYWORDS))
+    names = [p.business_name, *(c["name"] for c in p.competitors), *brands]
+    keys = sorted({re.sub(r"[\W_]", "", str(n).lower()) for n in names} - {""})
+    tags = _hashtags(sub).str.split()
+    if keys:  # a brand's own hashtag (#kopipagijogja) is not something to copy
+        own_tag = re.compile("|".join(re.escape(k) for k in keys))
+        tags = tags.apply(lambda ts: [t for t in ts if not own_tag.search(re.sub(r"[\W_]", "", t))])
     feats = {
         "format": sub["format"] if "format" in sub.columns else None,
         "theme": theme,
-        "hashtag": _hashtags(sub).str.split(),
-        "hour": pd.to_datetime(sub["created_at"], utc=True).dt.tz_convert(tz).dt.strftime("%H:00"),
+        "hashtag": tags,
+        "hour": _hours(sub["created_at"], tz),
         "platform": sub["platform"],
     }
     long = []

@@ -266,3 +266,15 @@ def test_no_warning_on_normal_use():
         warnings.simplefilter("error")
         ff.platform_fit(PROFILE)
         ff.competitor_scan(_posts(), profile=PROFILE)
+
+
+def test_competitor_scan_skips_brand_hashtags_midnight_and_other_platforms():
+    posts = _posts()
+    posts["caption"] = ["#senjakopi"] * 3 + ["#pagi #paginight"] * 6
+    extra = pd.DataFrame({"post_id": ["t1"], "platform": ["tiktok"], "account": ["senja"],
+                          "created_at": pd.to_datetime(["2026-10-01 17:00"], utc=True),  # 00:00 WIB
+                          "format": ["video"], "caption": ["x"], "likes": [1.0], "comments": [0.0]})
+    scan = ff.competitor_scan(pd.concat([posts, extra], ignore_index=True), profile=PROFILE)
+    assert not scan["item"].str.contains("pagi|senja").any()       # brand hashtags dropped
+    assert "video" not in set(scan["item"])                        # tiktok not compared: pagi is on instagram only
+    assert "00:00" not in set(scan["item"])
