@@ -1,0 +1,116 @@
+"""Each documented error of the readers, with match=."""
+
+from pathlib import Path
+
+import pytest
+
+from smanalysis.exceptions import EmptyDataError, FormatError, SchemaError
+from smanalysis.io import read
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "io"
+
+
+def test_unknown_format_lists_formats_tried_and_what_closest_misses():
+    with pytest.raises(FormatError, match=r"unknown_format\.csv \(line 1\): unknown format") as e:
+        read(FIX / "unknown_format.csv")
+    msg = str(e.value)
+    assert "Formats tried: [" in msg and "'meta_posts_instagram'" in msg and "'x_activity'" in msg
+    assert "The closest" in msg and "misses column(s)" in msg
+    assert "['Nama', 'Umur', 'Kota']" in msg
+
+
+def test_unknown_format_is_a_value_error():
+    with pytest.raises(ValueError):
+        read(FIX / "unknown_format.csv")
+
+
+def test_drifted_header_missing_a_signature_column_names_it(tmp_path):
+    f = tmp_path / "ig.csv"
+    # an Instagram export without "Account ID": closest format is named with the missing column
+    f.write_text('"Post ID","Account username","Publish time","Permalink","Post type","Reach"\n'
+                 '"1","kopisenja.id","10/01/2026 10:00","https://x","IG image","5"\n')
+    with pytest.raises(FormatError, match=r"closest, 'meta_posts_instagram', misses column\(s\) \['Account ID'\]"):
+        read(f)
+
+
+def test_empty_file():
+    with pytest.raises(EmptyDataError, match=r"empty\.csv: the file is empty"):
+        read(FIX / "empty.csv")
+
+
+def test_blank_lines_only_file(tmp_path):
+    f = tmp_path / "blank.csv"
+    f.write_text("\n\n   \n")
+    with pytest.raises(EmptyDataError, match="the file is empty"):
+        read(f)
+
+
+def test_undecodable_binary_file():
+    with pytest.raises(FormatError, match=r"binary\.csv: cannot be decoded"):
+        read(FIX / "binary.csv")
+
+
+def test_binary_with_zero_bytes(tmp_path):
+    f = tmp_path / "photo.csv"
+    f.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x01\x02\x00" * 300)
+    with pytest.raises(FormatError, match="binary file"):
+        read(f)
+
+
+def test_broken_xlsx(tmp_path):
+    f = tmp_path / "plan.xlsx"
+    f.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(FormatError, match=r"plan\.xlsx: cannot be read as an XLSX workbook"):
+        read(f)
+
+
+def test_forced_kind_missing_required_columns():
+    with pytest.raises(SchemaError, match=r"line 1\): read\(kind='x_activity'\) lacks required columns \['Tweet permalink', 'time'"):
+        read(FIX / "meta_ig_views_bom.csv", kind="x_activity")
+
+
+def test_mapping_missing_required_columns():
+    with pytest.raises(SchemaError, match=r"lacks required columns \['created_at'\]; columns present"):
+        read(FIX / "generic_comments.csv", kind="comments",
+             mapping={"comment_id": "kode", "post_id": "postingan", "author": "nama_akun", "text": "isi"})
+
+
+def test_mapping_names_absent_column():
+    with pytest.raises(SchemaError, match=r"mapping names columns the file lacks: \[\"text <- 'komentar'\"\]"):
+        read(FIX / "generic_comments.csv", kind="comments", mapping={"text": "komentar"})
+
+
+def test_bad_kind():
+    with pytest.raises(ValueError, match=r"The value for `kind` must be one of \[.*\], but 'instagram' was passed"):
+        read(FIX / "meta_ig_views_bom.csv", kind="instagram")
+
+
+def test_mapping_needs_a_table_kind():
+    with pytest.raises(ValueError, match="`mapping` needs `kind` to be a table name"):
+        read(FIX / "generic_comments.csv", mapping={"text": "isi"})
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        read(tmp_path / "nope.csv")
+
+
+def test_undecodable_bytes_in_one_row_become_a_reject(tmp_path):
+    f = tmp_path / "c.csv"
+    good = "date,platform,account,followers\n2026-10-01,instagram,kopisenja.id,5\n".encode()
+    f.write_bytes(good + b"2026-10-02,instagram,kopi\xff\xfesenja,6\n" + "2026-10-03,instagram,k☕,7\n".encode())
+    r = read(f)
+    assert r.data["followers"].tolist() == [5.0, 7.0]
+    assert r.rejects["line"].tolist() == [3]
+    assert "undecodable bytes" in r.rejects["reason"].iloc[0]
+
+
+def test_unterminated_quote_becomes_a_reject(tmp_path):
+    f = tmp_path / "c.csv"
+    f.write_text('date,platform,account,followers\n2026-10-01,instagram,a,5\n2026-10-02,instagram,"a,6\n'
+                 "2026-10-03,instagram,a,7\n")
+    r = read(f)
+    assert r.data["followers"].tolist() == [5.0]
+    assert r.rejects["line"].tolist() == [3]
+    assert "unterminated quoted field" in r.rejects["reason"].iloc[0]
+    assert any("tolerant parser" in w for w in r.warnings)
