@@ -82,6 +82,14 @@ class Snapshots:
         G.add_weighted_edges_from(zip(e["source"], e["target"], e["weight"]))
         return G
 
+    def influencers(self, period, **options):
+        """:func:`~smanalysis.network.influencers` of the snapshot of ``period`` (options passed on)."""
+        from .influence import influencers
+
+        p = pd.Period(period, freq=self.overview["period"].dtype.freq)
+        e = self.edges.loc[self.edges["period"] == p, ["source", "target", "weight"]]
+        return influencers(e, **options)
+
     def graphs(self):
         """Iterate ``(period, networkx.DiGraph)`` over all periods."""
         for p in self.periods:
@@ -187,10 +195,13 @@ def snapshots(interactions, *, freq="M", window=None, measures=("strength", "pag
     et = uniq % n_names
     bounds = np.searchsorted(ep, np.arange(n_periods + 1))
     periods = pd.PeriodIndex.from_ordinals(np.arange(p0, p0 + n_periods), freq=pfreq)
+    name_rank = np.empty(n_names, dtype=np.int64)  # alphabetical order, for tie-breaks
+    name_rank[np.argsort(names.astype(str), kind="stable")] = np.arange(n_names)
     node_parts, rows = [], []
     for i in range(n_periods):
         a, b = bounds[i], bounds[i + 1]
-        nodes_i, ov = _one(es[a:b], et[a:b], w[a:b], names, measures, seed=seed, damping=damping)
+        nodes_i, ov = _one(es[a:b], et[a:b], w[a:b], names, measures, seed=seed, damping=damping,
+                           name_rank=name_rank)
         if nodes_i is not None:
             nodes_i.insert(0, "period", periods[i])
             node_parts.append(nodes_i)
@@ -206,11 +217,13 @@ def snapshots(interactions, *, freq="M", window=None, measures=("strength", "pag
     cols = ["period", "node", "in_strength", "out_strength", "pagerank", "rank", "core", "community"]
     nodes = pd.concat(node_parts, ignore_index=True) if node_parts else pd.DataFrame(columns=cols)
     nodes = nodes[[c for c in cols if c in nodes.columns]]
-    edges = pd.DataFrame({"period": periods[ep], "source": names[es], "target": names[et], "weight": w})
+    cats = pd.CategoricalDtype(pd.Index(names, dtype=object))
+    edges = pd.DataFrame({"period": periods[ep], "source": pd.Categorical.from_codes(es, dtype=cats),
+                          "target": pd.Categorical.from_codes(et, dtype=cats), "weight": w})
     return Snapshots(nodes=nodes, overview=ov, edges=edges, freq=freq, window=win)
 
 
-def _one(s, t, w, names, measures, *, seed, damping):
+def _one(s, t, w, names, measures, *, seed, damping, name_rank):
     """Measures of one snapshot from its edge slice (global name codes)."""
     loops = s == t
     interactions = float(w.sum())
@@ -231,7 +244,7 @@ def _one(s, t, w, names, measures, *, seed, damping):
     pr = np.asarray(g.pagerank(directed=True, damping=damping, weights="weight"), dtype=float)
     if "pagerank" in measures:
         out["pagerank"] = pr
-    order = np.lexsort((eng.names.astype(str), -pr))
+    order = np.lexsort((name_rank[used], -pr))
     rank = np.empty(n, dtype=np.int64)
     rank[order] = np.arange(1, n + 1)
     out["rank"] = rank
@@ -246,12 +259,11 @@ def _one(s, t, w, names, measures, *, seed, damping):
         else:
             memb = np.arange(n)
         out["community"] = memb
-    comps = g.connected_components(mode="weak")
-    sizes = comps.sizes()
+    sizes = np.bincount(ig.GraphBase.connected_components(g, "weak"))
     ov = dict(nodes=n, edges=m, interactions=interactions, self_loops=int(loops.sum()),
               density=m / (n * (n - 1)) if n > 1 else np.nan,
               reciprocity=float(g.reciprocity(ignore_loops=True)) if m else np.nan,
-              components=len(sizes), largest_component=int(max(sizes)), modularity=q)
+              components=len(sizes), largest_component=int(sizes.max()), modularity=q)
     res = pd.DataFrame(out)
     return res.iloc[order].reset_index(drop=True), ov
 

@@ -24,7 +24,7 @@ __all__ = ["overview", "PATHS_EXACT_MAX", "PATH_SAMPLES"]
 #: Largest component size up to which path lengths and diameter are exact.
 PATHS_EXACT_MAX = 3000
 #: Number of seeded BFS sources above :data:`PATHS_EXACT_MAX` (diameter is then a lower bound).
-PATH_SAMPLES = 200
+PATH_SAMPLES = 100
 
 
 def _paths(g, *, seed):
@@ -37,7 +37,7 @@ def _paths(g, *, seed):
     rng = np.random.default_rng(seed)
     sources = np.sort(rng.choice(n, size=PATH_SAMPLES, replace=False))
     total, count, diam = 0.0, 0, 0.0
-    for chunk in np.array_split(sources, max(1, len(sources) // 20)):
+    for chunk in np.array_split(sources, max(1, len(sources) // 10)):
         d = np.asarray(g.distances(source=chunk.tolist(), mode="all"), dtype=float)
         d = d[np.isfinite(d) & (d > 0)]
         total += d.sum()

@@ -111,6 +111,8 @@ def test_snapshots_monthly():
     G = snap.graph("2026-10")
     assert isinstance(G, nx.DiGraph) and G["b"]["y"]["weight"] == 1.0 and G.number_of_nodes() == 5
     assert [str(p) for p, _ in snap] == ["2026-09", "2026-10"]
+    inf = snap.influencers("2026-10", betweenness_k=False).set_index("node")
+    np.testing.assert_allclose(inf.loc[ref.index, "pagerank"], ref, atol=1e-12)
 
 
 def test_snapshots_weekly_gaps():
