@@ -108,7 +108,8 @@ def tweets(scale: float, rng: np.random.Generator) -> tuple[pd.DataFrame, dict]:
     frames, membership = [], {}
     for c, m, members in groups(roster, scale):
         n = max(3, int(round(len(members) * TWEETS_PER_MEMBER * 1.0)))
-        a_idx = np.minimum((len(members) * rng.random(n) ** 2.2).astype(int), len(members) - 1)
+        bias = 2.2 if c in ("kampus", "kuliner") else 1.6  # the two influencers' groups lean on their hub
+        a_idx = np.minimum((len(members) * rng.random(n) ** bias).astype(int), len(members) - 1)
         f = pd.DataFrame({"community": c, "month": m, "created_at": _times(m, n, rng), "author": members[a_idx]})
         f["pos"] = np.arange(n)
         kind = rng.choice(["original", "reply", "retweet", "quote"], size=n, p=[0.36, 0.36, 0.18, 0.10])
@@ -123,7 +124,7 @@ def tweets(scale: float, rng: np.random.Generator) -> tuple[pd.DataFrame, dict]:
         f["kind"] = kind
         f["ref_author"] = f["author"].to_numpy()[ref]
         f["ref_pos"] = ref
-        t_idx = np.minimum((len(members) * rng.random(n) ** 3).astype(int), len(members) - 1)
+        t_idx = np.minimum((len(members) * rng.random(n) ** (bias + 0.8)).astype(int), len(members) - 1)
         f["at"] = np.where((kind == "original") & (rng.random(n) < 0.7), members[t_idx], None)
         f["group"] = f"{c}:{m}"
         frames.append(f)
@@ -139,6 +140,9 @@ def tweets(scale: float, rng: np.random.Generator) -> tuple[pd.DataFrame, dict]:
     mi = tw["month"].map(pd.Series(np.arange(len(cnt)), index=cnt.index)).to_numpy()
     j = off[mi] + (rng.random(n) * cnt.to_numpy()[mi]).astype(int)
     tw.loc[cross, "at"] = tw["author"].to_numpy()[j][cross]
+    # the food blogger and the campus account are known beyond their own communities
+    famous = (rng.random(n) < 0.07) & tw["at"].isna().to_numpy() & (tw["kind"] == "original").to_numpy()
+    tw.loc[famous, "at"] = pick(list(INFLUENCERS)[:2], int(famous.sum()), rng)
     # non-community voices: random people who mention a brand, and the celebrity
     n_rand = int(round(260 * scale))
     rnd_h = pd.Series(handles(max(n_rand, 6), rng), dtype=object).str.replace(".", "_", regex=False)
