@@ -547,7 +547,7 @@ def _jaccard(a: pd.Series, b: pd.Series) -> np.ndarray:
         return np.where(union > 0, inter / union, 0.0)
 
 
-MATCH_STATUSES = ("on_time", "late", "skipped", "upcoming", "unplanned")
+MATCH_STATUSES = ("on_time", "late", "skipped", "upcoming", "no_data", "unplanned")
 
 
 def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int = 5, min_similarity: float = 0.2,
@@ -577,13 +577,15 @@ def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int =
     as_of : date-like, optional
         "Today": unmatched plan rows after it are ``upcoming``, not ``skipped``. Default:
         the latest post's day, or the latest planned day when there are no posts.
+        Unmatched rows of a platform without a single post in ``posts`` are ``no_data``
+        (that platform's export is probably missing), not ``skipped``.
 
     Returns
     -------
     DataFrame
         One row per plan row and per unplanned post: ``status`` (on_time: posted on or
         before the planned day; late: 1..``tolerance_days`` days after; skipped; upcoming;
-        unplanned), ``platform``, ``plan_row`` (plan index label), ``plan_id``,
+        no_data; unplanned), ``platform``, ``plan_row`` (plan index label), ``plan_id``,
         ``planned_date``, ``theme``, ``content_type``, ``post_row`` (posts index label),
         ``post_id``, ``posted_date``, ``delay_days`` (posted minus planned day),
         ``similarity``.
@@ -642,7 +644,8 @@ def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int =
         as_of = po["posted_date"].max() if len(po) else pl["planned_date"].max()
     as_of = pd.Timestamp(as_of)
     res["status"] = np.select([res["post_row"].notna() & (res["delay_days"] <= 0), res["post_row"].notna(),
-                               res["planned_date"] > as_of], ["on_time", "late", "upcoming"], "skipped")
+                               res["planned_date"] > as_of, ~res["platform"].isin(set(po["platform"]))],
+                              ["on_time", "late", "upcoming", "no_data"], "skipped")
     extra = po[~po["post_row"].isin(m["post_row"])].drop(columns="_tok").assign(status="unplanned")
     out = pd.concat([res, extra], ignore_index=True)
     cols = ["status", "platform", "plan_row", "plan_id", "planned_date", "theme", "content_type", "post_row",
@@ -677,9 +680,9 @@ def execution_summary(matches: pd.DataFrame, *, lang: str = "id") -> pd.DataFram
     t = t.reindex(["all", *sorted(set(matches["platform"].astype(str)))]).fillna(0).astype("int64")
     out = t.reset_index().rename(columns={"index": "platform"})
     out.columns.name = None
-    planned = t[["on_time", "late", "skipped", "upcoming"]].sum(axis=1)
+    planned = t[["on_time", "late", "skipped", "upcoming", "no_data"]].sum(axis=1)
     out.insert(1, "planned", planned.to_numpy())
-    due = (planned - t["upcoming"]).replace(0, np.nan).to_numpy(float)
+    due = (planned - t["upcoming"] - t["no_data"]).replace(0, np.nan).to_numpy(float)
     out["execution_rate"] = np.round((t["on_time"] + t["late"]).to_numpy() / due, 4)
     out["on_time_rate"] = np.round(t["on_time"].to_numpy() / due, 4)
     out["note"] = [text("exec.none", lang) if np.isnan(r) else
@@ -703,9 +706,9 @@ def plot_execution(matches: pd.DataFrame, *, ax=None, lang: str = "id"):
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 3))
     t = pd.crosstab(matches["platform"], matches["status"]).reindex(columns=list(MATCH_STATUSES), fill_value=0)
-    colors = ["#2e7d32", "#f9a825", "#c62828", "#90a4ae", "#5c6bc0"]
+    colors = ["#2e7d32", "#f9a825", "#c62828", "#90a4ae", "#e0e0e0", "#5c6bc0"]
     left = np.zeros(len(t))
-    for status, color in zip(MATCH_STATUSES, colors):  # five statuses
+    for status, color in zip(MATCH_STATUSES, colors):  # six statuses
         ax.barh(t.index.astype(str), t[status].to_numpy(), left=left, color=color, label=text(f"status.{status}", lang))
         left += t[status].to_numpy()
     ax.set_xlabel(text("plot.exec_x", lang))
@@ -970,6 +973,7 @@ _ff.TEXT.update({
     "status.late": ("terlambat", "late"),
     "status.skipped": ("terlewat", "skipped"),
     "status.upcoming": ("belum jatuh tempo", "upcoming"),
+    "status.no_data": ("tanpa data platform", "no platform data"),
     "status.unplanned": ("tanpa rencana", "unplanned"),
     "plot.exec_x": ("jumlah unggahan / baris rencana", "posts / plan rows"),
     "plot.exec_title": ("Rencana versus pelaksanaan", "Plan versus actual"),

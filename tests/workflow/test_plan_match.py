@@ -58,7 +58,7 @@ def test_match_plan_known_outcomes():
         ("late", "r1", "B"),
         ("skipped", "r2", None),
         ("unplanned", None, "C"),      # same caption but on instagram, plan said tiktok
-        ("skipped", "r3", None),
+        ("no_data", "r3", None),       # no tiktok posts at all: the tiktok export is missing
         ("skipped", "r4", None),       # posted 4 days late: beyond the tolerance
         ("on_time", "r5", "E"),        # no caption in the plan: theme and hashtag found in the post
         ("on_time", "r6", "G"),        # posted a day early
@@ -97,7 +97,7 @@ def test_match_plan_default_tolerance_is_five_days():
 
 def test_match_plan_empty_posts_and_errors():
     m = pl.match_plan(_plan(), _posts().iloc[:0], as_of="2026-10-15")
-    assert (m["status"] == "skipped").sum() == 8 and (m["status"] == "upcoming").sum() == 1
+    assert (m["status"] == "no_data").sum() == 8 and (m["status"] == "upcoming").sum() == 1
     with pytest.raises(SchemaError, match="match_plan: the posts table lacks required columns"):
         pl.match_plan(_plan(), pd.DataFrame({"post_id": []}))
     with pytest.raises(ValueError, match="The value for `tolerance_days` must be >= 0, but -1 was passed"):
@@ -108,12 +108,13 @@ def test_match_plan_empty_posts_and_errors():
 
 def test_execution_summary_rates():
     s = pl.execution_summary(pl.match_plan(_plan(), _posts(), tolerance_days=3), lang="en").set_index("platform")
-    assert s.loc["all", ["planned", "on_time", "late", "skipped", "upcoming", "unplanned"]].tolist() == [9, 4, 1, 3, 1, 2]
-    assert s.loc["all", "execution_rate"] == 0.625      # 5 of 8 due
-    assert s.loc["all", "on_time_rate"] == 0.5
+    cols = ["planned", "on_time", "late", "skipped", "upcoming", "no_data", "unplanned"]
+    assert s.loc["all", cols].tolist() == [9, 4, 1, 2, 1, 1, 2]
+    assert s.loc["all", "execution_rate"] == round(5 / 7, 4)     # 5 of 7 due
+    assert s.loc["all", "on_time_rate"] == round(4 / 7, 4)
     assert s.loc["instagram", "execution_rate"] == round(5 / 7, 4)
-    assert s.loc["tiktok", "execution_rate"] == 0.0
-    assert "62%" in s.loc["all", "note"] or "63%" in s.loc["all", "note"]
+    assert np.isnan(s.loc["tiktok", "execution_rate"])          # nothing due with data
+    assert "71%" in s.loc["all", "note"]
 
 
 def test_plot_execution():
