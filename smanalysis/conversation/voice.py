@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterable, Sequence
 
@@ -30,7 +31,7 @@ import pandas as pd
 from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
 from ..schema import DEFAULT_TIMEZONE, validate
 
-__all__ = ["share_of_voice", "net_sentiment", "sentiment_drivers", "SENTIMENT_LABELS"]
+__all__ = ["detect_brands", "share_of_voice", "net_sentiment", "sentiment_drivers", "SENTIMENT_LABELS"]
 
 SENTIMENT_LABELS = ("positive", "neutral", "negative")
 _WEIGHTS = ("mentions", "engagement", "reach")
@@ -107,6 +108,49 @@ def _brand_to_panel(brand: pd.Series, profile) -> pd.Series:
     return key.map(lookup)
 
 
+def detect_brands(texts, profile) -> pd.Series:
+    """Panel brands (the business and its competitors) each text names.
+
+    A brand is named by its name (spaces optional: "Kopi Senja", "kopisenja"),
+    one of its handles ("@kopipagi.jogja") or a hashtag of its name, in any case.
+
+    Parameters
+    ----------
+    texts : Series or sequence of str
+    profile : Profile
+
+    Returns
+    -------
+    Series
+        Aligned to ``texts``: a list of brand names (panel order) per text, empty when none.
+
+    Examples
+    --------
+    >>> from smanalysis.profile import Profile
+    >>> p = Profile.from_dict({"business_name": "Kopi Senja", "business_model": "B2C", "goal": "promotion",
+    ...     "own_accounts": {"instagram": "kopisenja.id"},
+    ...     "competitors": [{"name": "Kopi Pagi", "accounts": {"instagram": "kopipagi.jogja"}}]})
+    >>> detect_brands(["ngopi di #KopiSenja", "@kopipagi.jogja vs kopi senja", "kopi susu"], p).tolist()
+    [['Kopi Senja'], ['Kopi Senja', 'Kopi Pagi'], []]
+    """
+    s = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
+    low = s.astype(object).where(s.notna(), "").astype(str).str.lower()
+    handles: dict[str, list[str]] = {}
+    for h in profile.brand_handles:
+        handles.setdefault(profile.business_name, []).append(h)
+    for h, name in profile.competitor_handles.items():
+        handles.setdefault(name, []).append(h)
+    hits = {}
+    for name in _panel(profile):
+        words = [re.escape(w) for w in name.lower().split()]
+        alts = [r"\s?".join(words)] + [re.escape(h.lower()) for h in handles.get(name, [])]
+        pat = r"(?<![\w.])(?:" + "|".join(alts) + r")(?![\w])"
+        hits[name] = low.str.contains(pat, regex=True).to_numpy(bool)
+    mat = pd.DataFrame(hits, index=s.index)
+    names = np.array(list(hits), dtype=object)
+    return pd.Series([list(names[row]) for row in mat.to_numpy()], index=s.index, dtype=object)
+
+
 # --------------------------------------------------------------------------- share of voice
 def share_of_voice(
     mentions: pd.DataFrame,
@@ -140,7 +184,8 @@ def share_of_voice(
         Fixes the competitor *panel*: the business and its competitors. Brand
         values may be names or handles of the profile; mentions of brands
         outside the panel are dropped (with a warning) and panel brands without
-        mentions get 0. A warning is raised when a brand only starts or stops
+        mentions get 0. A mention without a brand (X conversation exports)
+        counts for each panel brand its ``text`` names (:func:`detect_brands`). A warning is raised when a brand only starts or stops
         being mentioned inside the series (the panel changes, so shares before
         and after are not comparable).
     sentiment : str, Series or DataFrame, optional
@@ -220,19 +265,39 @@ def share_of_voice(
     labels = _sentiment_labels(mentions, sentiment, func)
     if labels is not None:
         df["_pos"] = np.where(labels == "positive", df["_w"], 0.0)
-        df["_neg"] = np.where(labels == "negative", df["_w"], 0.0)
+        df["_neg"] = np.where(labels == "negative", df["_w"], 0.0)  # missing labels count for neither
 
     panel = None
     if profile is not None and "brand" in by_cols:
         mapped = _brand_to_panel(df["brand"], profile)
-        outside = mapped.isna()
-        if outside.any():
-            others = sorted(df.loc[outside, "brand"].astype(str).unique())[:5]
-            warnings.warn(f"{func}: {int(outside.sum())} mentions of brands outside the profile's panel "
+        blank = df["brand"].isna() | df["brand"].astype("string").str.strip().eq("").fillna(True)
+        if blank.any() and "text" in mentions.columns:
+            # mentions without a brand (e.g. X conversation exports): the panel brands their text names
+            named = detect_brands(mentions.loc[blank, "text"], profile)
+            found = named.explode().dropna()
+            extra = df.loc[found.index].assign(brand=found.to_numpy(dtype=object))
+            df = pd.concat([df[~blank], extra])
+            mapped = pd.concat([mapped[~blank], extra["brand"]])
+            blank_left = int(blank.sum() - named.str.len().gt(0).sum())
+        else:
+            blank_left = int(blank.sum())
+        outside = mapped.isna().to_numpy()
+        if blank_left:
+            warnings.warn(f"{func}: {blank_left} mentions name no brand of the profile's panel and were left out",
+                          SMAnalysisWarning, stacklevel=2)
+        other = outside & ~df["brand"].isna().to_numpy()
+        if other.any():
+            others = sorted(df.loc[other, "brand"].astype(str).unique())[:5]
+            warnings.warn(f"{func}: {int(other.sum())} mentions of brands outside the profile's panel "
                           f"were dropped (e.g. {others})", SMAnalysisWarning, stacklevel=2)
-        df["brand"] = mapped.astype(object)
+        df["brand"] = mapped.astype(object).to_numpy()
         df = df[~outside]
         panel = _panel(profile)
+    elif df[by_cols].isna().any(axis=1).any():
+        miss = df[by_cols].isna().any(axis=1)
+        warnings.warn(f"{func}: {int(miss.sum())} mentions have no {'/'.join(by_cols)} and were left out",
+                      SMAnalysisWarning, stacklevel=2)
+        df = df[~miss]
 
     keys = by_cols
     if freq is not None:
@@ -286,7 +351,7 @@ def share_of_voice(
 def _sentiment_labels(mentions, sentiment, func):
     if sentiment is None:
         if "sentiment" in mentions.columns and mentions["sentiment"].notna().any():
-            return _norm_labels(mentions["sentiment"]).to_numpy()
+            return _norm_labels(mentions["sentiment"]).fillna("").to_numpy(dtype=object)
         return None
     if isinstance(sentiment, str):
         _require(mentions, [sentiment], func, "mentions")
@@ -300,7 +365,7 @@ def _sentiment_labels(mentions, sentiment, func):
         raise ValueError(f"{func}: `sentiment` has {len(s)} labels but mentions has {len(mentions)} rows")
     if isinstance(s, pd.Series) and s.index.equals(mentions.index) is False and len(s.index.intersection(mentions.index)) == len(s):
         s = s.reindex(mentions.index)
-    return _norm_labels(pd.Series(np.asarray(s, dtype=object), index=mentions.index)).to_numpy()
+    return _norm_labels(pd.Series(np.asarray(s, dtype=object), index=mentions.index)).fillna("").to_numpy(dtype=object)
 
 
 def _share(out: pd.DataFrame, col: str, freq, func) -> pd.Series:

@@ -216,3 +216,31 @@ def test_drivers_do_not_mutate():
     sentiment_drivers(texts, labels, min_count=1)
     pd.testing.assert_series_equal(texts, t0)
     pd.testing.assert_series_equal(labels, l0)
+
+
+def test_mentions_without_brand_count_for_the_brands_they_name(profile):
+    from smanalysis.conversation import detect_brands
+
+    m = pd.DataFrame({"brand": ["Kopi Senja", None, None, None],
+                      "text": ["x", "Kopi Pagi vs #kopisenja", "ke @ruangseduh yuk", "kopi susu enak"]})
+    assert detect_brands(m["text"], profile).tolist() == [[], ["Kopi Senja", "Kopi Pagi"], ["Ruang Seduh"], []]
+    with pytest.warns(SMAnalysisWarning, match="1 mentions name no brand of the profile's panel"):
+        out = share_of_voice(m, profile=profile)
+    # Kopi Senja: row 0 and row 1; Kopi Pagi: row 1; Ruang Seduh: row 2 -> 2/4, 1/4, 1/4
+    assert out["mentions"].tolist() == [2, 1, 1]
+    assert out["share_of_voice"].tolist() == pytest.approx([0.5, 0.25, 0.25])
+
+
+def test_mentions_without_brand_left_out_without_profile():
+    m = pd.DataFrame({"brand": ["A", None, "B"]})
+    with pytest.warns(SMAnalysisWarning, match="1 mentions have no brand and were left out"):
+        out = share_of_voice(m)
+    assert out["brand"].tolist() == ["A", "B"]
+
+
+def test_missing_sentiment_labels_count_for_neither():
+    m = pd.DataFrame({"brand": ["A", "A", "B"], "sentiment": ["positive", None, "positive"]})
+    with pytest.warns(SMAnalysisWarning, match="the total negative is 0 in the data"):
+        out = share_of_voice(m)
+    assert out["negative_share_of_voice"].isna().all()
+    assert out["positive"].tolist() == [1, 1] and out["negative"].tolist() == [0, 0]
