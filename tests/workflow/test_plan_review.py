@@ -153,3 +153,30 @@ def test_select_period_and_own_posts():
     assert p.index.tolist() == [1, 2, 4]
     posts = pd.DataFrame({"account": ["senja", "@senja", "pagi"]})
     assert pl.own_posts(posts, PROFILE).index.tolist() == [0, 1]
+
+
+@pytest.mark.parametrize("call", [
+    lambda p: pl.plan_completeness(p),
+    lambda p: pl.cadence(p, wide=True),
+    lambda p: pl.gaps(p, start="2026-10-01", end="2026-10-31"),
+    lambda p: pl.content_mix(p),
+    lambda p: pl.themes_vs_goal(p, PROFILE),
+    lambda p: pl.calendar(p, "2026-10"),
+    lambda p: pl.select_period(p, "2026-10-01", "2026-10-05"),
+    lambda p: pl.execution_summary(p.assign(status="skipped")),
+    lambda p: pl.draft_next_plan("2026-11-01", "2026-11-30", slots=p.assign(weekday=1), themes=p),
+], ids=["completeness", "cadence", "gaps", "mix", "goal", "calendar", "period", "summary", "draft"])
+def test_functions_do_not_mutate_input(call):
+    plan = _plan()
+    before = plan.copy()
+    call(plan)
+    pd.testing.assert_frame_equal(plan, before)
+
+
+def test_factfinding_checklist_and_care_do_not_mutate():
+    from smanalysis import factfinding as ff
+
+    plan = _plan()
+    before = plan.copy()
+    ff.strategy_checklist(PROFILE, plan=plan)
+    pd.testing.assert_frame_equal(plan, before)
