@@ -58,6 +58,11 @@ def _tweets_of(obj):
     return None, {}, {}
 
 
+def is_own_author(df, own):
+    """True where the tweet's author is an own account."""
+    return df["author"].str.lower().isin(own)
+
+
 def read_twarc(path, *, source=None, own_accounts=(), brands=None, profile=None):
     """Read a twarc2 JSONL file. Returns a dict with posts, mentions, interactions, rejects, warnings, rows."""
     path = Path(path)
@@ -150,8 +155,13 @@ def read_twarc(path, *, source=None, own_accounts=(), brands=None, profile=None)
                 break
         brand.append(b or brand_map.get(str(au).lower()))
     df["brand"] = brand
-    if len(df) and df["brand"].isna().any() and not brand_map:
-        warn.append("no brands known: pass brands={handle: name} or a profile (brand left empty)")
+    if len(df) and df["brand"].isna().any():
+        if not brand_map:
+            warn.append("no brands known: pass brands={handle: name} or a profile (brand left empty)")
+        else:
+            n = int((df["brand"].isna() & ~is_own_author(df, own)).sum())
+            if n:
+                warn.append(f"{n} tweet(s) reply to, quote or mention no known brand (brand left empty)")
     url = "https://twitter.com/" + df["author"] + "/status/" + df["tweet_id"]
     base = {"source_file": source, "source_line": df["line"].astype("float64")}
     posts = conform(pd.DataFrame({
