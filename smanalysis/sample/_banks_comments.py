@@ -243,6 +243,12 @@ CLOSERS = ["", "", "", "", "", " hehe", " wkwk", " sih", " dong", " deh", " kak"
 CLOSERS_NEG = ["", "", "", " 😤", " 😡", " 🙄", " 😞", " 😭", " tolong diperbaiki", " kecewa", " huft",
                " plis", " ya min", " kak"]
 
+CLOSERS_Q = ["", "", "", "", " 🙏", " hehe", " 😊", " 😅", " 🤔", " 🙏🙏"]
+CLOSERS_INSULT = ["", "", " 😡", " 🙄", " huft", " wkwk", " 🤮", " 👎"]
+# Words that get a stretched vowel now and then (mantaaap, enaaak, lamaaa).
+ELONGATE = {"enak", "mantap", "bgt", "banget", "parah", "lama", "mahal", "kecewa", "keren", "lucu", "best", "cozy",
+            "pengen", "sumpah", "kangen", "seru", "juara", "nagih", "suka", "gila", "jutek", "panas", "adem", "mau"}
+
 # Slang pairs applied to part of the pool (standard -> colloquial variants).
 SLANG = [
     (" tidak ", [" gk ", " ga ", " gak ", " nggak "]),

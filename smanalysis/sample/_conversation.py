@@ -60,8 +60,12 @@ def _texts(intent: np.ndarray, pools, people: np.ndarray, rng) -> tuple[np.ndarr
         i = rng.integers(0, len(texts), k)
         core = texts[i]
         topic[m] = topics[i]
-        if name in ("complaint", "insult"):
+        if name == "complaint":
             text[m] = decorate(core, rng, closers=bc.CLOSERS_NEG, p_upper=0.06)
+        elif name == "insult":
+            text[m] = decorate(core, rng, closers=bc.CLOSERS_INSULT, p_upper=0.1)
+        elif name == "question":
+            text[m] = decorate(core, rng, closers=bc.CLOSERS_Q)
         elif name == "spam":
             text[m] = fill_slots(core, "link", links(k, rng))
         else:

@@ -184,7 +184,8 @@ def _texts(tw: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     chat = pick(bp.X_CHATTER, n, rng)
     kind = tw["kind"].to_numpy()
     with_brand = rng.random(n) < 0.6
-    reply_txt = np.where(with_brand, chat + ", " + body, chat)
+    joint = np.where(pd.Series(chat, dtype=object).str[-1].isin(["?", "!"]).to_numpy(), " ", ", ")
+    reply_txt = np.where(with_brand, chat + joint + body, chat)
     text = np.where(kind == "reply", "@" + tw["ref_author"].fillna("").astype(object) + " " + reply_txt, body)
     text = np.where(kind == "quote", chat + " " + body, text)
     at = tw["at"].to_numpy()

@@ -89,7 +89,7 @@ def _slangify(text: str, rng: np.random.Generator) -> str:
     # elongate one vowel of an adjective-ish word now and then
     if rng.random() < 0.25:
         words = t.split(" ")
-        cand = [i for i, w in enumerate(words) if len(w) >= 4 and w.isalpha()]
+        cand = [i for i, w in enumerate(words) if w in bc.ELONGATE]
         if cand:
             i = cand[rng.integers(0, len(cand))]
             w = words[i]
@@ -131,6 +131,9 @@ def decorate(core: np.ndarray, rng: np.random.Generator, *, openers=None, closer
     n = len(core)
     op = pick(bc.OPENERS if openers is None else openers, n, rng)
     cl = pick(bc.CLOSERS if closers is None else closers, n, rng)
+    same = np.isin(pd.Series(op, dtype=object).str.strip().to_numpy(dtype=object), ["kak", "min"]) & np.isin(
+        pd.Series(cl, dtype=object).str.strip().to_numpy(dtype=object), ["kak", "min", "ya min"])
+    cl = np.where(same, "", cl)
     out = op + core + cl
     u = rng.random(n)
     cap = (u >= p_lower) & (u < 1 - p_upper)
