@@ -191,8 +191,9 @@ def share_of_voice(
     sentiment : str, Series or DataFrame, optional
         Sentiment labels (positive/neutral/negative) to compute the *positive
         share of voice*: a column name of ``mentions``, a Series aligned to it,
-        or the output of :func:`smanalysis.conversation.sentiment` (its
-        ``label`` column). When ``None`` the ``sentiment`` column is used if it
+        the output of :func:`smanalysis.conversation.sentiment` (its ``label``
+        column), or ``"score"``: the listening tool's ``sentiment`` where there
+        is one, the default scorer on ``text`` for the rest. When ``None`` the ``sentiment`` column is used if it
         holds any label; otherwise the sentiment columns are left out.
     timezone : str, optional
         Overrides the profile's timezone for the periods.
@@ -353,7 +354,18 @@ def _sentiment_labels(mentions, sentiment, func):
         if "sentiment" in mentions.columns and mentions["sentiment"].notna().any():
             return _norm_labels(mentions["sentiment"]).fillna("").to_numpy(dtype=object)
         return None
-    if isinstance(sentiment, str):
+    if isinstance(sentiment, str) and sentiment == "score":
+        import importlib
+
+        _require(mentions, ["text"], func, "mentions")
+        scorer = importlib.import_module("smanalysis.conversation.sentiment").sentiment
+        have = (_norm_labels(mentions["sentiment"]).isin(SENTIMENT_LABELS).fillna(False).to_numpy(bool)
+                if "sentiment" in mentions.columns else np.zeros(len(mentions), dtype=bool))
+        s = pd.Series(np.asarray(mentions["sentiment"], dtype=object) if "sentiment" in mentions.columns
+                      else np.full(len(mentions), None, dtype=object), index=mentions.index)
+        if (~have).any():
+            s[~have] = scorer(mentions.loc[~have, "text"])["label"].to_numpy(dtype=object)
+    elif isinstance(sentiment, str):
         _require(mentions, [sentiment], func, "mentions")
         s = mentions[sentiment]
     elif isinstance(sentiment, pd.DataFrame):

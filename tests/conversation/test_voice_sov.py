@@ -244,3 +244,12 @@ def test_missing_sentiment_labels_count_for_neither():
         out = share_of_voice(m)
     assert out["negative_share_of_voice"].isna().all()
     assert out["positive"].tolist() == [1, 1] and out["negative"].tolist() == [0, 0]
+
+
+def test_sentiment_score_fills_missing_labels():
+    m = pd.DataFrame({"brand": ["A", "A", "B"], "sentiment": ["negative", None, None],
+                      "text": ["x", "enak banget, mantap!", "kecewa, kopinya basi"]})
+    out = share_of_voice(m, sentiment="score")
+    # A: tool label negative + scored positive; B: scored negative
+    assert out["positive"].tolist() == [1, 0] and out["negative"].tolist() == [1, 1]
+    assert out["negative_share_of_voice"].tolist() == pytest.approx([0.5, 0.5])
