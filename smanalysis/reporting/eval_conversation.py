@@ -108,10 +108,19 @@ def recurring_complaints(ctx: EvaluationContext, *, min_count: int = 2, top: int
     return ctx.cached("recurring_complaints", _do)
 
 
+def _no_na_sentiment(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mentions without a partly missing ``sentiment`` column (a listening tool labels only some
+    rows; share of voice then counts volume only)."""
+    if "sentiment" in mentions and mentions["sentiment"].isna().any():
+        return mentions.drop(columns=["sentiment"])
+    return mentions
+
+
 def _sentiment_table(sc: pd.DataFrame, lang: str) -> pd.DataFrame:
     from ..conversation import net_sentiment
 
     ns = net_sentiment(sc, by=["period", "kind"])
+    ns = ns.assign(period=ns["period"].map(lambda v: t(v, lang)), kind=ns["kind"].map(lambda v: t(v, lang)))
     cols = {"period": "periode" if lang == "id" else "period", "kind": "sumber" if lang == "id" else "source"}
     shown = ns.rename(columns=cols)
     for c in ("net_sentiment_excl_neutral", "net_sentiment_all"):
@@ -143,8 +152,9 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             sec.table(tab)
         from .eval_media import _plot
 
-        sub_guard(ctx, sec, "conversation.plot_sentiment", _plot, sec, "plot_sentiment_over_time",
-                  sc.assign(date=sc["created_at"]), lang=lang)
+        cur_sc = sc[(sc["period"] == "current") & sc["brand"].notna()]
+        sub_guard(ctx, sec, "conversation.plot_sentiment", lambda: _plot(
+            sec, "plot_net_sentiment", conversation.net_sentiment(cur_sc, by="brand"), by="brand", lang=lang))
         neg = sc[(sc["period"] == "current") & (sc["label"] == "negative")]
         drivers = sub_guard(ctx, sec, "conversation.drivers", conversation.sentiment_drivers,
                             sc.loc[sc["period"] == "current", "text"], sc.loc[sc["period"] == "current", "label"],
@@ -154,7 +164,7 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
 
     if not men_cur.empty:
         sec.heading(t("h_voice", lang))
-        sov = sub_guard(ctx, sec, "conversation.share_of_voice", conversation.share_of_voice, men_cur,
+        sov = sub_guard(ctx, sec, "conversation.share_of_voice", conversation.share_of_voice, _no_na_sentiment(men_cur),
                         by="brand", profile=ctx.profile)
         if sov is not None and not sov.empty:
             ctx.cache["share_of_voice"] = sov
@@ -164,9 +174,10 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             sec.table(shown)
         from .eval_media import _plot
 
-        sub_guard(ctx, sec, "conversation.plot_sov", _plot, sec, "plot_share_of_voice",
-                  conversation.share_of_voice(men[ctx.mask(men) | ctx.mask(men, "previous")], by="brand",
-                                              freq="W", profile=ctx.profile), lang=lang)
+        sub_guard(ctx, sec, "conversation.plot_sov", lambda: _plot(
+            sec, "plot_share_of_voice", conversation.share_of_voice(
+                _no_na_sentiment(men[ctx.mask(men) | ctx.mask(men, "previous")]), by="brand", freq="W",
+                profile=ctx.profile), lang=lang))
 
     if not com_cur.empty:
         sec.heading(t("h_care", lang))
@@ -183,6 +194,12 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             shown = by_intent.copy()
             shown["response_rate"] = shown["response_rate"].map(pct)
             sec.table(shown)
+            from .eval_media import _plot
+
+            sub_guard(ctx, sec, "conversation.plot_response", lambda: _plot(
+                sec, "plot_response_time", conversation.response_stats(
+                    com_cur, brand_accounts=ctx.profile.brand_handles, by="platform", timezone=ctx.tz),
+                by="platform", lang=lang))
         end = pd.Timestamp(ctx.period[1] + pd.Timedelta(days=1)).tz_localize(ctx.tz)
         upto = com[com["created_at"] < end.tz_convert("UTC")] if not com.empty else com
         una = sub_guard(ctx, sec, "conversation.unanswered", conversation.unanswered, upto,
@@ -207,7 +224,10 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
         sec.heading(t("h_terms", lang))
         tm = sub_guard(ctx, sec, "conversation.terms", conversation.terms, texts_cur, top=15)
         if tm is not None and not tm.empty:
-            sec.table(tm)
+            from .eval_media import _plot
+
+            if not sub_guard(ctx, sec, "conversation.plot_terms", lambda: _plot(sec, "plot_top_terms", tm, lang=lang)):
+                sec.table(tm)
         frame = pd.concat([com[~com["is_brand_reply"].astype(bool)][["text", "created_at"]] if not com.empty
                            else None, men[["text", "created_at"]] if not men.empty else None], ignore_index=True)
         em = sub_guard(ctx, sec, "conversation.emerging", conversation.emerging_terms, frame,
@@ -222,6 +242,10 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
                 counts = res.counts.copy()
                 counts["share"] = counts["share"].map(pct)
                 sec.table(counts)
+                from .eval_media import _plot
+
+                sub_guard(ctx, sec, "conversation.plot_codes", lambda: _plot(sec, "plot_codes", res.counts,
+                                                                             lang=lang))
                 if not res.quotes.empty:
                     q = res.quotes[["code", "text"]].copy()
                     q["text"] = q["text"].astype(str).str.slice(0, 160)

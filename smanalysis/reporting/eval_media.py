@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .i18n import t
+from .i18n import esc, t
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
 __all__ = ["media_section", "post_metrics_of", "evidence_posts", "best_slots", "group_verdicts",
@@ -110,7 +110,8 @@ def _compare_table(cmp: pd.DataFrame, lang: str) -> pd.DataFrame:
     order = {m: i for i, m in enumerate(MAIN_MEDIA_METRICS)}
     rows = rows.sort_values("metric", key=lambda s: s.map(order), kind="stable")
     is_rate = rows["metric"].str.contains("|".join(_RATE_HINTS)) & ~rows["metric"].str.contains("_mean_of_posts")
-    fmt = [pct if r else (lambda v: num(v, 1) if pd.notna(v) and abs(v) < 100 else num(v)) for r in is_rate]
+    fmt = [pct if r else (lambda v: num(v, 0 if pd.isna(v) or float(v).is_integer() or abs(v) >= 100 else 1))
+           for r in is_rate]
     head = ("Metrik", "Periode ini", "Periode sebelumnya", "Perubahan") if lang == "id" else \
         ("Metric", "This period", "Previous period", "Change")
     return pd.DataFrame({
@@ -167,25 +168,26 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
         sec.table(_compare_table(cmp, lang))
 
     sec.heading(t("h_trend", lang))
-    sub_guard(ctx, sec, "media.trend", _plot, sec, "plot_engagement_over_time",
-              own_pm[own_pm["created_at"] >= own_pm["created_at"].max() - pd.Timedelta(days=180)], lang=lang)
+    recent = own_pm[own_pm["created_at"] >= pd.Timestamp(ctx.period[0]).tz_localize(ctx.tz) - pd.Timedelta(days=150)]
+    sub_guard(ctx, sec, "media.trend", lambda: _plot(sec, "plot_engagement_over_time", recent, freq="week",
+                                                     by="platform", lang=lang, timezone=ctx.tz))
 
     sec.heading(t("h_formats", lang))
     sec.text(t("n_small", lang))
     for by in ("format", "theme"):
         v = sub_guard(ctx, sec, f"media.{by}", group_verdicts, ctx, by)
-        if v is not None and not v.empty:
-            metric = v.attrs.get("metric", "er_reach")
-            lab = _label(metric, lang)
-            cols = {"group_a": "A", "group_b": "B", "n_a": "n A", "n_b": "n B", "mean_a": f"{lab} A",
-                    "mean_b": f"{lab} B", "verdict": "verdict" if lang == "en" else "kesimpulan"}
-            shown = v[[c for c in cols if c in v.columns]].rename(columns=cols)
-            for c in (f"{lab} A", f"{lab} B"):
-                if c in shown and metric != "engagements":
-                    shown[c] = shown[c].map(pct)
-            sec.table(shown)
-            sub_guard(ctx, sec, f"media.plot_{by}", _plot, sec, "plot_rates", evidence_posts(ctx), by=by,
-                      metric=metric, lang=lang)
+        if v is None or v.empty:
+            continue
+        metric = v.attrs.get("metric", "er_reach")
+        if not sub_guard(ctx, sec, f"media.plot_{by}", lambda by=by, metric=metric: _plot(
+                sec, "plot_rates", evidence_posts(ctx), by=by, metric=metric, lang=lang)):
+            sub_guard(ctx, sec, f"media.interval_{by}", lambda by=by, metric=metric: sec.table(
+                media.bootstrap_interval(evidence_posts(ctx), by=by, metric=metric, seed=0)))
+        clear = v[v["verdict_code"].isin(["a_higher", "b_higher"])]
+        if clear.empty:
+            sec.text(t("n_noclear", lang, what=t(f"w_{by}", lang)))
+        else:
+            sec.text("\n".join(f"- {esc(x)}" for x in clear["verdict"].head(6)))
 
     sec.heading(t("h_times", lang))
     slots = sub_guard(ctx, sec, "media.best_times", best_slots, ctx)
@@ -204,16 +206,23 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
             if "follower_growth" in shown:
                 shown["follower_growth"] = shown["follower_growth"].map(pct)
             sec.table(shown)
-        sub_guard(ctx, sec, "media.plot_growth", _plot, sec, "plot_follower_growth",
-                  media.growth(own_fol, freq="week"), lang=lang)
+        sub_guard(ctx, sec, "media.plot_growth", lambda: _plot(sec, "plot_follower_growth", own_fol, freq="week",
+                                                               lang=lang))
 
     if ctx.profile.competitors:
         sec.heading(t("h_benchmark", lang))
-        b = sub_guard(ctx, sec, "media.benchmark", media.benchmark, posts, profile=ctx.profile,
+        b = sub_guard(ctx, sec, "media.benchmark", media.benchmark, pm, profile=ctx.profile,
                       followers=fol if not fol.empty else None, period=ctx.period)
         if b is not None and not b.empty:
             ctx.cache["media_benchmark"] = b
-            sec.table(b)
+            keep = [c for c in ("platform", "account", "brand", "n_posts", "posts_per_week", "engagements_median",
+                                "er_followers_ratio_of_totals", "er_reach_ratio_of_totals", "top_format",
+                                "format_mix", "top_theme", "follower_growth") if c in b.columns]
+            shown = b[keep].copy()
+            for c in ("er_followers_ratio_of_totals", "er_reach_ratio_of_totals", "follower_growth"):
+                if c in shown:
+                    shown[c] = shown[c].map(pct)
+            sec.table(shown.rename(columns={c: _label(c, lang) for c in keep if c.startswith("er_")}))
             sub_guard(ctx, sec, "media.plot_benchmark", _plot, sec, "plot_benchmark", b, lang=lang)
 
     sec.heading(t("h_top", lang))

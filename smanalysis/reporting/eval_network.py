@@ -98,7 +98,7 @@ def network_section(ctx: EvaluationContext, sec: Section) -> None:
         keep = [c for c in ("rank", "node", "followers", "in_strength", "out_strength", "pagerank", "core",
                             "betweenness") if c in inf.columns]
         sec.table(inf[keep])
-        sub_guard(ctx, sec, "network.plot", _plot, sec, "plot_influencers", inf, lang=lang)
+        sub_guard(ctx, sec, "network.plot", lambda: _plot(sec, "plot_influencers", inf, top=10, lang=lang))
 
     sec.heading(t("h_shortlist", lang))
     sl = sub_guard(ctx, sec, "network.shortlist", micro_influencers, ctx)
@@ -125,5 +125,6 @@ def network_section(ctx: EvaluationContext, sec: Section) -> None:
                 if c in shown:
                     shown[c] = shown[c].map(pct)
             sec.table(shown.head(8))
-        sub_guard(ctx, sec, "network.plot_network", _plot, sec, "plot_network", network.build_graph(
-            inter, profile=ctx.profile, mentions=_mentions(ctx)), lang=lang)
+        sub_guard(ctx, sec, "network.plot_network", lambda: _plot(
+            sec, "plot_network", inter, top=40, membership=mem, labels=8, seed=0, lang=lang,
+            mentions=_mentions(ctx), profile=ctx.profile))

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .eval_conversation import care_stats, recurring_complaints, scored_texts
+from .eval_conversation import _no_na_sentiment, care_stats, recurring_complaints, scored_texts
 from .eval_media import best_slots, evidence_posts, group_verdicts, post_metrics_of
 from .eval_network import micro_influencers, network_overview
 from .i18n import esc, t
@@ -26,7 +26,7 @@ from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
 __all__ = [
     "overview_section", "profile_section", "kpi_section", "execution_section", "recommendations_section",
-    "next_plan_section", "definitions_section", "kpi_table", "recommendations", "key_metrics",
+    "next_plan_section", "definitions_section", "kpi_table", "kpi_label", "figures", "recommendations", "key_metrics",
     "write_key_metrics", "kpi_status", "next_period", "LOWER_IS_BETTER", "EXTRA_DEFINITIONS",
 ]
 
@@ -48,6 +48,34 @@ EXTRA_DEFINITIONS = {
     "modularity": ("Louvain modularity of the communities", "Undirected, weighted by interactions."),
     "follower_growth_monthly": ("net new followers / followers at period start", "The brand's accounts."),
 }
+
+
+_KPI_NAMES = {
+    "posts": ("Unggahan merek", "Brand posts"), "engagements": ("Total engagement", "Total engagements"),
+    "er_reach": ("Engagement rate (reach)", "Engagement rate (reach)"),
+    "follower_growth_monthly": ("Pertumbuhan pengikut per bulan", "Monthly follower growth"),
+    "net_sentiment": ("Sentimen bersih", "Net sentiment"), "share_of_voice": ("Share of voice", "Share of voice"),
+    "response_rate": ("Tingkat respons", "Response rate"),
+    "median_response_minutes": ("Median waktu respons (menit)", "Median response time (minutes)"),
+}
+
+
+def kpi_label(name: str, lang: str = "id") -> str:
+    """A KPI's name in ``lang`` (the metric dictionary's label, else the report's own, else the name).
+
+    >>> kpi_label("response_rate", "en")
+    'Response rate'
+    """
+    if name in _KPI_NAMES:
+        return _KPI_NAMES[name][0 if lang == "id" else 1]
+    try:
+        from ..media import METRICS
+
+        if name in METRICS:
+            return METRICS[name].label(lang)
+    except ImportError:
+        pass
+    return name
 
 
 def kpi_status(value, target, name: str):
@@ -103,7 +131,7 @@ def _sov(ctx, which="period"):
     men = ctx.in_period(ctx.frame("mentions"), which)
     if men.empty:
         return float("nan")
-    sov = share_of_voice(men, by="brand", profile=ctx.profile)
+    sov = share_of_voice(_no_na_sentiment(men), by="brand", profile=ctx.profile)
     row = sov[sov["brand"] == ctx.profile.business_name]
     return float(row["share_of_voice"].iloc[0]) if len(row) else 0.0
 
@@ -310,14 +338,7 @@ def overview_section(ctx: EvaluationContext, sec: Section) -> None:
     if ctx.settings.get("pseudonymise"):
         sec.text(t("pseudonymised", lang))
     fig = figures(ctx)
-    names = {
-        "posts": ("Unggahan merek", "Brand posts"), "engagements": ("Total engagement", "Total engagements"),
-        "er_reach": ("Engagement rate (reach)", "Engagement rate (reach)"),
-        "follower_growth_monthly": ("Pertumbuhan pengikut", "Follower growth"),
-        "net_sentiment": ("Sentimen bersih", "Net sentiment"), "share_of_voice": ("Share of voice", "Share of voice"),
-        "response_rate": ("Tingkat respons", "Response rate"),
-        "median_response_minutes": ("Median waktu respons (menit)", "Median response time (minutes)"),
-    }
+    names = _KPI_NAMES
     head = ("Angka", "Periode ini", "Periode sebelumnya") if lang == "id" else ("Figure", "This period",
                                                                                "Previous period")
     rows = [{head[0]: lab[0 if lang == "id" else 1], head[1]: _fmt_kpi(k, fig["current"].get(k)),
@@ -359,7 +380,7 @@ def kpi_section(ctx: EvaluationContext, sec: Section) -> None:
         ("KPI", "Target", "This period", "Previous period", "Status")
     alias = {"median_minutes": "median_response_minutes", "follower_growth": "follower_growth_monthly"}
     sec.table(pd.DataFrame({
-        head[0]: kt["kpi"],
+        head[0]: [kpi_label(k, lang) for k in kt["kpi"]],
         head[1]: [_fmt_kpi(alias.get(k, k), v) for k, v in zip(kt["kpi"], kt["target"])],
         head[2]: [_fmt_kpi(alias.get(k, k), v) for k, v in zip(kt["kpi"], kt["current"])],
         head[3]: [_fmt_kpi(alias.get(k, k), v) for k, v in zip(kt["kpi"], kt["previous"])],
@@ -501,6 +522,18 @@ def _clean(v):
     return v
 
 
+def _plain(markdown: str) -> str:
+    """Markdown of a recommendation as plain text (no ``**``, escapes or entities).
+
+    >>> _plain("Dekati **pengguna\\\\_1** &amp; lain")
+    'Dekati pengguna_1 & lain'
+    """
+    import html
+    import re
+
+    return html.unescape(re.sub(r"\\(.)", r"\1", markdown.replace("**", "")))
+
+
 def key_metrics(ctx: EvaluationContext) -> dict:
     """The report's key figures for machines (dashboards, spreadsheets).
 
@@ -540,7 +573,7 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         "network": {k: net[k] for k in ("nodes", "edges", "interactions", "density", "modularity") if k in net}
         or None,
         "unanswered": int(len(una)) if una is not None else None,
-        "recommendations": [r["text"] for r in recommendations(ctx)],
+        "recommendations": [{"kind": r["kind"], "text": _plain(r["text"])} for r in recommendations(ctx)],
         "definitions": {r["metric"]: r["formula"] for r in ctx.cache.get("definitions", [])},
         "problems": [{"section": p["section"], "error": p["error"]} for p in ctx.problems],
     }

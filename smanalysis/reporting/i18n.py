@@ -80,6 +80,12 @@ TEXT = {
                        "en": "Every question and complaint was answered."},
     "n_plan_written": {"id": "Draf rencana ditulis ke `{file}` ({n} baris). Periksa dan lengkapi sebelum dipakai.",
                        "en": "Draft plan written to `{file}` ({n} rows). Review and complete it before use."},
+    "n_noclear": {"id": "Belum ada {what} yang terbukti lebih baik atau lebih buruk (95 %).",
+                  "en": "No {what} is proven better or worse yet (95 %)."},
+    "current": {"id": "periode ini", "en": "this period"},
+    "previous": {"id": "periode sebelumnya", "en": "previous period"},
+    "comment": {"id": "komentar", "en": "comments"},
+    "mention": {"id": "sebutan", "en": "mentions"},
     "n_best_slot": {"id": "Slot terbaik: {slots}.", "en": "Best slots: {slots}."},
     "n_small": {"id": "Catatan: akun kecil punya sedikit unggahan; perbedaan tanpa bukti cukup disebut "
                       "\"belum cukup data\".",

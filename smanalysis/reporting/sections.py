@@ -44,11 +44,14 @@ class Section:
         Heading text (the report's own words, not user data).
     level : int
         Heading level (1 = a top-level section, in the table of contents).
+    tz : str, optional
+        Timezone in which the tables show timestamps (the profile's).
     """
 
-    def __init__(self, title: str, level: int = 1):
+    def __init__(self, title: str, level: int = 1, *, tz: str | None = None):
         self.title = title
         self.level = level
+        self.tz = tz
         self.blocks: list[tuple[str, Any]] = []
 
     def __repr__(self):
@@ -65,7 +68,7 @@ class Section:
         return self
 
     def table(self, df: pd.DataFrame, *, max_rows: int = 25) -> "Section":
-        """Add a table (shown with pandas' HTML, which escapes every cell)."""
+        """Add a table (shown with pandas' HTML, which escapes every cell; times in ``self.tz``)."""
         self.blocks.append(("table", df.head(max_rows)))
         return self
 
@@ -101,19 +104,23 @@ class Section:
             if kind == "md":
                 display(Markdown(block))
             elif kind == "table":
-                display(HTML(_table_html(block)))
+                display(HTML(_table_html(block, self.tz)))
             elif kind == "png":
                 display(Image(data=block, format="png"))
 
 
-def _table_html(df: pd.DataFrame) -> str:
+def _table_html(df: pd.DataFrame, tz: str | None = None) -> str:
     """HTML of a table: numbers rounded, every cell escaped, no index when it is a plain range."""
     shown = df.copy()
     for c in shown.columns:
         if pd.api.types.is_float_dtype(shown[c]):
             shown[c] = shown[c].map(lambda v: "" if pd.isna(v) else f"{v:,.3g}" if abs(v) < 1000 else f"{v:,.0f}")
         elif pd.api.types.is_datetime64_any_dtype(shown[c]):
-            shown[c] = shown[c].dt.strftime("%Y-%m-%d %H:%M").fillna("")
+            col = shown[c]
+            if isinstance(col.dtype, pd.DatetimeTZDtype):
+                col = col.dt.tz_convert(tz).dt.tz_localize(None) if tz else col.dt.tz_localize(None)
+            days_only = bool((col.dropna() == col.dropna().dt.normalize()).all())
+            shown[c] = col.dt.strftime("%Y-%m-%d" if days_only else "%Y-%m-%d %H:%M").fillna("")
     plain = isinstance(shown.index, pd.RangeIndex)
     return shown.to_html(index=not plain, escape=True, na_rep="", border=0, classes="smtable")
 
@@ -226,7 +233,7 @@ def guarded(key: str):
     def deco(fn):
         @functools.wraps(fn)
         def wrapper(ctx: EvaluationContext, *args, **kwargs) -> Section:
-            sec = Section(section_title(key, ctx.lang))
+            sec = Section(section_title(key, ctx.lang), tz=ctx.tz)
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
