@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
-from ..schema import DEFAULT_TIMEZONE, validate
+from ..schema import DEFAULT_TIMEZONE
 
 __all__ = ["detect_brands", "share_of_voice", "net_sentiment", "sentiment_drivers", "SENTIMENT_LABELS"]
 

@@ -40,6 +40,7 @@ def test_generated_sample_in_memory():
     _check(tables["comments"], care, ["kopisenja.id", "kopisenja", "kopisenja_id"])
 
 
+@pytest.mark.filterwarnings("ignore:load_dataset")
 def test_bundled_sample_files():
     if not (SAMPLE / "truth.yaml").exists() or not (SAMPLE / "profile.yaml").exists():
         pytest.skip("data/sample/ with truth.yaml and profile.yaml is not there yet")
@@ -47,7 +48,10 @@ def test_bundled_sample_files():
     from smanalysis.profile import load_profile
 
     profile = load_profile(SAMPLE / "profile.yaml")
-    ds = load_dataset([SAMPLE / "exports"], profile=profile)
+    files = sorted((SAMPLE / "exports").glob("comments_*"))
+    if not files:
+        pytest.skip("the bundled sample holds no comments export")
+    ds = load_dataset(files, profile=profile)
     if len(ds.comments) == 0:
         pytest.skip("the bundled sample holds no comments export")
     care = yaml.safe_load((SAMPLE / "truth.yaml").read_text(encoding="utf-8"))["care"]
