@@ -34,7 +34,7 @@ import pandas as pd
 from .text import SLANG_ID, tokenize
 from .voice import _check_choice
 
-__all__ = ["FORMAL_MARKERS", "CASUAL_MARKERS", "tone_markers", "tone", "reply_templates"]
+__all__ = ["FORMAL_MARKERS", "CASUAL_MARKERS", "tone_markers", "tone", "reply_templates", "suggest_replies"]
 
 FORMAL_MARKERS = ("anda", "bapak", "ibu", "saudara", "silakan", "silahkan", "mohon", "terima kasih", "terimakasih",
                   "kami", "dapat", "apabila", "tersebut", "sehingga", "yang terhormat", "dimohon", "hormat",
@@ -248,6 +248,63 @@ def reply_templates(intent: str, *, tone: str = "casual", lang: str = "id", addr
         return []
     cap = address[:1].upper() + address[1:] if address else address
     return [t.format(address=address, Address=cap, brand=brand) for t in _templates()[lang][tone][intent]]
+
+
+def suggest_replies(frame: pd.DataFrame, *, profile=None, tone: str | None = None, lang: str = "id",
+                    address: str | None = None, intent_col: str = "intent") -> pd.DataFrame:
+    """The care queue with a first-reply suggestion for each comment.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        A frame with an intent column, e.g. :func:`smanalysis.conversation.unanswered`.
+    profile : Profile, optional
+        Its ``tone`` gives the register and the address term (defaults casual, "kak").
+    tone : {"casual", "formal"}, optional
+        Overrides the profile.
+    lang : {"id", "en"}
+    address : str, optional
+        Overrides the profile's address term.
+    intent_col : str, default "intent"
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``frame`` with ``suggested_reply`` (templates rotate down the
+        rows so that replies do not all read the same; empty for spam).
+
+    Raises
+    ------
+    SchemaError
+        When ``intent_col`` is missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> q = suggest_replies(pd.DataFrame({"intent": ["question", "spam"]}))
+    >>> q["suggested_reply"].str[:20].tolist()
+    ['Halo kak, makasih su', '']
+    """
+    from ..exceptions import SchemaError
+
+    if intent_col not in frame.columns:
+        raise SchemaError(f"suggest_replies: the frame lacks required columns [{intent_col!r}]; "
+                          f"columns present: {list(map(str, frame.columns))}")
+    prof_tone = dict(getattr(profile, "tone", None) or {})
+    register = str(tone or prof_tone.get("register") or "casual").lower()
+    addr = address or prof_tone.get("address") or "kak"
+    out = frame.copy()
+    intent = frame[intent_col].astype(object).where(frame[intent_col].notna(), "other").astype(str)
+    intent = intent.where(intent.isin(_REPLY_INTENTS), "other")
+    pos = pd.Series(np.arange(len(frame)), index=frame.index)
+    sugg = pd.Series("", index=frame.index, dtype=object)
+    for it in intent.unique():  # one pass per intent, not per row
+        options = reply_templates(it, tone=register, lang=lang, address=addr)
+        if options:
+            m = (intent == it).to_numpy()
+            sugg[m] = np.asarray(options, dtype=object)[pos[m].to_numpy() % len(options)]
+    out["suggested_reply"] = sugg
+    return out
 
 
 # The package __init__ star-imports this module (which rebinds the name ``tone`` to the

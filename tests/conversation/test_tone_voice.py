@@ -75,3 +75,21 @@ def test_reply_templates_address_and_spam():
         reply_templates("pertanyaan")
     with pytest.raises(ValueError, match="The value for `lang` must be one of"):
         reply_templates("question", lang="jv")
+
+
+def test_suggest_replies_rotates_and_follows_profile(profile):
+    from smanalysis.conversation import suggest_replies
+    from smanalysis.exceptions import SchemaError
+
+    q = pd.DataFrame({"intent": ["complaint", "complaint", "complaint", "complaint", "spam", None]})
+    before = q.copy()
+    out = suggest_replies(q, profile=profile)
+    options = reply_templates("complaint", tone="casual", address="kak")
+    assert out["suggested_reply"].tolist()[:4] == [options[0], options[1], options[2], options[0]]
+    assert out["suggested_reply"].iloc[4] == ""
+    assert out["suggested_reply"].iloc[5] == reply_templates("other")[0]
+    formal = suggest_replies(q, tone="formal", address="Bapak/Ibu", lang="id")
+    assert "Bapak/Ibu" in formal["suggested_reply"].iloc[0]
+    pd.testing.assert_frame_equal(q, before)
+    with pytest.raises(SchemaError, match="suggest_replies: the frame lacks required columns \\['intent'\\]"):
+        suggest_replies(pd.DataFrame({"x": [1]}))
