@@ -588,7 +588,7 @@ def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int =
         no_data; unplanned), ``platform``, ``plan_row`` (plan index label), ``plan_id``,
         ``planned_date``, ``theme``, ``content_type``, ``post_row`` (posts index label),
         ``post_id``, ``posted_date``, ``delay_days`` (posted minus planned day),
-        ``similarity``.
+        ``similarity``, ``caption`` (the post's, else the planned one).
 
     Examples
     --------
@@ -608,14 +608,16 @@ def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int =
         raise ValueError(f"The value for `tolerance_days` must be >= 0, but {tolerance_days!r} was passed.")
     pl = pd.DataFrame({"plan_row": plan.index.astype(object), "platform": plan["platform"].astype(str).str.lower().to_numpy(),
                        "planned_date": _days(plan).to_numpy(), "plan_id": _col(plan, "plan_id").to_numpy(),
-                       "theme": plan["theme"].to_numpy(), "content_type": plan["content_type"].to_numpy()})
+                       "theme": plan["theme"].to_numpy(), "content_type": plan["content_type"].to_numpy(),
+                       "plan_caption": _col(plan, "caption").to_numpy()})
     cap = _col(plan, "caption")
     has_cap = ~_blank(cap)
     fallback = (plan["theme"].fillna("").astype(str) + " " + _col(plan, "hashtags").fillna("").astype(str))
     pl["_tok"] = _tokens(cap.where(has_cap, fallback)).to_numpy()
     pl["_cap"] = has_cap.to_numpy()
     po = pd.DataFrame({"post_row": posts.index.astype(object), "platform": posts["platform"].astype(str).str.lower().to_numpy(),
-                       "post_id": posts["post_id"].to_numpy(), "posted_date": _days(posts, timezone).to_numpy()})
+                       "post_id": posts["post_id"].to_numpy(), "posted_date": _days(posts, timezone).to_numpy(),
+                       "post_caption": _col(posts, "caption").to_numpy()})
     po["_tok"] = _tokens(_col(posts, "caption").fillna("") + " " + _col(posts, "hashtags").fillna("")).to_numpy()
     offsets = np.arange(-tolerance_days, tolerance_days + 1)
     exp = pl[["plan_row", "platform", "planned_date"]].loc[pl.index.repeat(len(offsets))]
@@ -639,7 +641,7 @@ def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int =
     m = pd.concat(chosen) if chosen else cand
     m = m[["plan_row", "post_row", "delay_days", "similarity"]]
     res = pl.drop(columns=["_tok", "_cap"]).merge(m, on="plan_row", how="left")
-    res = res.merge(po[["post_row", "post_id", "posted_date"]], on="post_row", how="left")
+    res = res.merge(po[["post_row", "post_id", "posted_date", "post_caption"]], on="post_row", how="left")
     if as_of is None:
         as_of = po["posted_date"].max() if len(po) else pl["planned_date"].max()
     as_of = pd.Timestamp(as_of)
@@ -648,8 +650,9 @@ def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int =
                               ["on_time", "late", "upcoming", "no_data"], "skipped")
     extra = po[~po["post_row"].isin(m["post_row"])].drop(columns="_tok").assign(status="unplanned")
     out = pd.concat([res, extra], ignore_index=True)
+    out["caption"] = out["post_caption"].where(out["post_caption"].notna(), out["plan_caption"])
     cols = ["status", "platform", "plan_row", "plan_id", "planned_date", "theme", "content_type", "post_row",
-            "post_id", "posted_date", "delay_days", "similarity"]
+            "post_id", "posted_date", "delay_days", "similarity", "caption"]
     out = out.reindex(columns=cols)
     out["_d"] = out["planned_date"].fillna(out["posted_date"])
     return out.sort_values(["_d", "platform"], kind="stable").drop(columns="_d").reset_index(drop=True)
