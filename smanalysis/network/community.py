@@ -203,8 +203,9 @@ def brokers(data, membership, *, top=None, betweenness_k="auto", seed=0, mention
         ``n_communities`` (distinct communities among itself and its neighbours), ``external_weight``
         (interaction weight with other communities), ``external_share`` (denominator: all its
         interaction weight), ``participation`` (Guimerà-Amaral coefficient 1 - sum over communities of
-        the squared share of its weight), ``betweenness``; sorted by betweenness, then participation,
-        then name.
+        the squared share of its weight), ``betweenness``, ``brokerage`` (betweenness x participation:
+        on many shortest paths *and* spread evenly over communities, in the spirit of Hwang et al.'s
+        bridging centrality); sorted by brokerage, then betweenness, then name.
 
     Examples
     --------
@@ -249,6 +250,7 @@ def brokers(data, membership, *, top=None, betweenness_k="auto", seed=0, mention
                         "external_share": per["external_weight"].to_numpy() / per["total"].to_numpy(),
                         "participation": per["participation"].to_numpy(), "betweenness": bc[v]})
     out = out.loc[out["n_communities"] >= 2]
-    out = out.sort_values(["betweenness", "participation", "node"], ascending=[False, False, True],
+    out["brokerage"] = out["betweenness"] * out["participation"]
+    out = out.sort_values(["brokerage", "betweenness", "node"], ascending=[False, False, True],
                           kind="mergesort").reset_index(drop=True)
     return out.head(top) if top is not None else out

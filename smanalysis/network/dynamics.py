@@ -381,7 +381,7 @@ def _event_rows(prev, cur, a, b, threshold, change):
     return rows
 
 
-def community_events(snap, *, threshold=0.3, change=0.1):
+def community_events(snap, *, threshold=0.2, change=0.1, min_size=3):
     """Match communities between consecutive periods by Jaccard overlap and name what happened.
 
     A previous community ``A`` and a current community ``B`` are linked when
@@ -400,6 +400,9 @@ def community_events(snap, *, threshold=0.3, change=0.1):
         Minimum Jaccard overlap of a link, in (0, 1].
     change : float
         Relative size change separating growth/contraction from continuation.
+    min_size : int
+        Communities with fewer members are left out (Louvain's tiny leftovers are noise, not
+        communities that are born and die).
 
     Returns
     -------
@@ -427,6 +430,8 @@ def community_events(snap, *, threshold=0.3, change=0.1):
         raise ValueError(f"{func}: the value for `threshold` must be in (0, 1], but {threshold!r} was passed.")
     nodes = _nodes_of(snap, func, ["community"])
     nodes = nodes.dropna(subset=["community"])
+    size = nodes.groupby(["period", "community"])["node"].transform("size")
+    nodes = nodes.loc[size >= min_size]
     groups = {p: g.set_index("node")["community"] for p, g in nodes.groupby("period", sort=True)}
     rows = []
     for prev, cur in _pairs(nodes):

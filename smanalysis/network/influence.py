@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .engine import as_engine, betweenness, check_engine, coreness, hits, louvain, pagerank, strength, to_networkx
+from .engine import as_engine, betweenness, check_engine, coreness, hits, pagerank, strength, to_networkx
 
 __all__ = ["influencers", "shortlist", "COMPOSITE"]
 
@@ -141,10 +141,10 @@ def _influencers(eng, *, top=None, betweenness_k="auto", seed=0, damping=0.85, e
 
 _REASON = {
     "id": ("{bi:g} interaksi dengan brand", "menjangkau {reach:g} akun di komunitas brand",
-           "peringkat PageRank {pr} dari {n}", "{f} pengikut ({tier})", "jumlah pengikut tidak diketahui",
+           "peringkat pengaruh {pr} dari {n}", "{f} pengikut ({tier})", "jumlah pengikut tidak diketahui",
            "inti jaringan (k-core {core:g})"),
     "en": ("{bi:g} interactions with the brand", "reaches {reach:g} accounts in the brand's community",
-           "PageRank rank {pr} of {n}", "{f} followers ({tier})", "follower count unknown",
+           "influence rank {pr} of {n}", "{f} followers ({tier})", "follower count unknown",
            "in the network core (k-core {core:g})"),
 }
 _TIERS = {"id": {"nano": "nano", "micro": "mikro", "unknown": "tidak diketahui"},
@@ -152,12 +152,14 @@ _TIERS = {"id": {"nano": "nano", "micro": "mikro", "unknown": "tidak diketahui"}
 
 
 def shortlist(data, *, top=10, max_followers=10_000, min_interactions=2, brand=None, profile=None,
-              mentions=None, seed=0, lang="id"):
+              mentions=None, lang="id"):
     """Cost-aware shortlist of micro-influencers, each with the reason it is on the list.
 
     Candidates are accounts that are neither the brand nor a competitor, have at most
     ``max_followers`` followers (unknown counts are kept and said so), and interacted with the brand
-    (either direction) at least ``min_interactions`` times or reach into the brand's community.
+    (either direction) at least ``min_interactions`` times or reach into the brand's community. The
+    brand's community here is its audience: every account that interacted with one of the brand's
+    accounts, in either direction.
 
     Parameters
     ----------
@@ -169,13 +171,11 @@ def shortlist(data, *, top=10, max_followers=10_000, min_interactions=2, brand=N
         Upper bound of followers (nano < 1,000 <= micro <= ``max_followers``).
     min_interactions : int
         Minimum interactions with the brand's accounts, unless the account reaches into the brand's
-        community (neighbours in the brand's Louvain community).
+        community (has neighbours in the brand's audience).
     brand : str or list of str, optional
         Brand handles; default the nodes flagged ``is_brand`` (from ``profile``).
     profile, mentions : optional
         Node attributes when ``data`` is a frame.
-    seed : int
-        Seed of the community detection.
     lang : {"id", "en"}
         Language of ``reason``.
 
@@ -183,8 +183,8 @@ def shortlist(data, *, top=10, max_followers=10_000, min_interactions=2, brand=N
     -------
     DataFrame
         ``node``, ``followers``, ``tier`` (nano|micro|unknown), ``brand_interactions`` (edge weight to
-        and from the brand's accounts), ``community_reach`` (distinct neighbours in the brand's
-        community), ``pagerank``, ``core``, ``score`` (mean percentile rank of brand_interactions,
+        and from the brand's accounts), ``community_reach`` (distinct neighbours, either
+        direction, in the brand's audience, brand accounts excluded), ``pagerank``, ``core``, ``score`` (mean percentile rank of brand_interactions,
         community_reach and pagerank among candidates), ``reason`` (text in ``lang``).
         Empty when no brand account is in the network or no candidate qualifies.
 
@@ -223,11 +223,12 @@ def shortlist(data, *, top=10, max_followers=10_000, min_interactions=2, brand=N
     np.add.at(bi, el[to_brand, 0], w[to_brand])
     from_brand = is_brand[el[:, 0]]
     np.add.at(bi, el[from_brand, 1], w[from_brand])
-    memb, _ = louvain(eng, seed=seed)
-    brand_comms = set(memb[is_brand])
     und = eng.undirected()
     uel = np.array(und.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-    in_bc = np.isin(memb, list(brand_comms)) & ~is_brand
+    audience = np.zeros(eng.n, dtype=bool)
+    audience[uel[is_brand[uel[:, 0]], 1]] = True
+    audience[uel[is_brand[uel[:, 1]], 0]] = True
+    in_bc = audience & ~is_brand
     reach = np.zeros(eng.n)
     np.add.at(reach, uel[in_bc[uel[:, 1]], 0], 1)
     np.add.at(reach, uel[in_bc[uel[:, 0]], 1], 1)

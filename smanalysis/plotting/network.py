@@ -220,7 +220,7 @@ def plot_rank_bump(snap, *, top=10, ax=None, lang="id"):
     return ax
 
 
-def plot_community_evolution(snap, *, threshold=0.3, top=8, ax=None, lang="id"):
+def plot_community_evolution(snap, *, threshold=0.2, top=8, ax=None, lang="id"):
     """Communities per period as bubbles (area = members), linked where they match between periods.
 
     Links join communities of consecutive periods whose Jaccard overlap is at least ``threshold``

@@ -86,6 +86,7 @@ def test_brokers_bridge_node_first():
     # x's undirected weight: 2 to a1 and 2 to b1; half of it leaves its community
     assert row["external_share"] == pytest.approx(0.5)
     assert row["participation"] == pytest.approx(0.5)  # 1 - (0.5^2 + 0.5^2)
+    assert row["brokerage"] == pytest.approx(row["betweenness"] * 0.5)
     # only x and the attachment node of the other clique touch two communities
     assert len(br) == 2
     assert set(br["node"]) <= {"x", "a1", "b1"}

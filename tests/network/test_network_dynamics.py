@@ -21,13 +21,13 @@ def _names(prefix, k, start=1):
 
 @pytest.fixture
 def evolving():
-    """Month 1: A(6) B(4) C(4) D(3) E(3). Month 2: A splits, B dies, C stays, F is born, D+E merge.
+    """Month 1: A(8) B(4) C(4) D(3) E(3). Month 2: A splits, B dies, C stays, F is born, D+E merge.
     Month 3: A1 contracts, A2 stays, C grows, F and DE stay."""
-    a, b, c, d, e, f = (_names("a", 6), _names("b", 4), _names("c", 4), _names("d", 3), _names("e", 3),
+    a, b, c, d, e, f = (_names("a", 8), _names("b", 4), _names("c", 4), _names("d", 3), _names("e", 3),
                         _names("f", 4))
     m1 = _members(1, [a, b, c, d, e])
-    m2 = _members(2, [a[:3], a[3:], c, f, d + e])
-    m3 = _members(3, [a[:2], a[3:], c + ["g1", "g2"], f, d + e])
+    m2 = _members(2, [a[:4], a[4:], c, f, d + e])
+    m3 = _members(3, [a[:3], a[4:], c + ["g1", "g2"], f, d + e])
     return pd.concat([m1, m2, m3], ignore_index=True)
 
 
@@ -47,9 +47,9 @@ def test_community_events(evolving):
         (3, "continuation", [4], [4]),
     ]
     split = ev.iloc[0]
-    # A (6) -> A1 (3) and A2 (3): Jaccard 3/6 each; all 6 members kept
+    # A (8) -> A1 (4) and A2 (4): Jaccard 4/8 each; all 8 members kept
     assert split["jaccard"] == pytest.approx(0.5) and split["retention"] == 1.0
-    assert (split["size_previous"], split["size_current"]) == (6, 6)
+    assert (split["size_previous"], split["size_current"]) == (8, 8)
     death = ev.iloc[1]
     assert death["retention"] == 0.0 and np.isnan(death["jaccard"])
     assert np.isnan(ev.iloc[3]["retention"])  # birth
@@ -66,6 +66,14 @@ def test_community_events_threshold(evolving):
         community_events(evolving, threshold=0)
 
 
+def test_community_events_min_size(evolving):
+    # communities below min_size are ignored: with min_size=4 D and E (3 each) are not there in month 1,
+    # so DE is born in month 2
+    ev = community_events(evolving.loc[evolving["period"] <= 2], min_size=4)
+    assert ("birth", [4]) in [(r.event, r.current) for r in ev.itertuples()]
+    assert "merge" not in set(ev["event"])
+
+
 def test_community_events_needs_communities():
     nodes = pd.DataFrame({"period": [1], "node": ["a"], "pagerank": [1.0]})
     with pytest.raises(SchemaError, match=r"community_events: the snapshot nodes lack required columns \['community'\]"):
@@ -74,9 +82,9 @@ def test_community_events_needs_communities():
 
 def test_member_retention(evolving):
     mr = member_retention(evolving).set_index("period")
-    # month 1: 20 accounts; month 2: a1-a6, c1-c4, d, e (12 kept of 20) + f1-f4 (new); b1-b4 lost
-    assert mr.loc[2, ["nodes", "retained", "new", "lost"]].tolist() == [20, 16, 4, 4]
-    assert mr.loc[2, "retention"] == pytest.approx(16 / 20)
+    # month 1: 22 accounts; month 2: a1-a8, c1-c4, d1-d3, e1-e3 (18 kept of 22) + f1-f4 (new); b1-b4 lost
+    assert mr.loc[2, ["nodes", "retained", "new", "lost"]].tolist() == [22, 18, 4, 4]
+    assert mr.loc[2, "retention"] == pytest.approx(18 / 22)
     assert np.isnan(mr.loc[1, "retention"])
 
 
