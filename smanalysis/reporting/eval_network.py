@@ -64,7 +64,7 @@ def micro_influencers(ctx: EvaluationContext, *, top: int = 5) -> pd.DataFrame:
         inter = period_interactions(ctx)
         if inter.empty:
             return pd.DataFrame(columns=["node", "followers", "reason"])
-        return network.shortlist(inter, top=top, profile=ctx.profile, mentions=_mentions(ctx), lang=ctx.lang, seed=0)
+        return network.shortlist(inter, top=top, profile=ctx.profile, mentions=_mentions(ctx), lang=ctx.lang)
 
     return ctx.cached("micro_influencers", _do)
 

@@ -1,0 +1,101 @@
+"""``metrics.json``: the report's key figures for machines (dashboards, spreadsheets)."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .eval_network import network_overview
+from .eval_next import recommendations
+from .eval_summary import _execution, figures, kpi_table
+from .sections import EvaluationContext
+
+__all__ = ["key_metrics", "write_key_metrics"]
+
+
+def _clean(v):
+    if isinstance(v, dict):
+        return {str(k): _clean(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_clean(x) for x in v]
+    if isinstance(v, (pd.Timestamp, date)):
+        return v.isoformat()[:10] if not getattr(v, "hour", 0) else v.isoformat()
+    if isinstance(v, (np.integer,)):
+        return int(v)
+    if isinstance(v, (float, np.floating)):
+        return None if math.isnan(v) or math.isinf(v) else round(float(v), 6)
+    if isinstance(v, (np.bool_,)):
+        return bool(v)
+    return v
+
+
+def _plain(markdown: str) -> str:
+    """Markdown of a recommendation as plain text (no ``**``, escapes or entities).
+
+    >>> _plain("Dekati **pengguna\\\\_1** &amp; lain")
+    'Dekati pengguna_1 & lain'
+    """
+    import html
+    import re
+
+    return html.unescape(re.sub(r"\\(.)", r"\1", markdown.replace("**", "")))
+
+
+def key_metrics(ctx: EvaluationContext) -> dict:
+    """The report's key figures for machines (dashboards, spreadsheets).
+
+    Returns
+    -------
+    dict
+        ``client``, ``slug``, ``period`` and ``previous`` (``start``/``end``), ``lang``,
+        ``pseudonymised``, ``figures`` (``current``/``previous``: posts, engagements, reach,
+        er_reach, follower_growth_monthly, net_sentiment, share_of_voice, response_rate,
+        median_response_minutes...), ``kpis`` (one entry per target), ``execution`` (plan
+        counts), ``network`` (overview figures), ``recommendations`` (texts), ``unanswered``
+        (count), ``definitions`` and ``problems`` (sections that could not be computed).
+        Missing values are ``null``.
+    """
+    st = ctx.settings
+    ex = None
+    try:
+        ex = _execution(ctx)
+    except Exception:  # noqa: BLE001
+        ex = None
+    try:
+        net = network_overview(ctx)
+    except Exception:  # noqa: BLE001
+        net = {}
+    una = ctx.cache.get("unanswered")
+    res = {
+        "client": st.get("client"),
+        "slug": st.get("slug"),
+        "period": {"start": ctx.period[0], "end": ctx.period[1]},
+        "previous": {"start": ctx.previous[0], "end": ctx.previous[1]},
+        "lang": ctx.lang,
+        "pseudonymised": bool(st.get("pseudonymise")),
+        "figures": figures(ctx),
+        "kpis": kpi_table(ctx).to_dict(orient="records"),
+        "execution": ex.iloc[0].drop(labels=[c for c in ("note",) if c in ex.columns]).to_dict()
+        if ex is not None and not ex.empty else None,
+        "network": {k: net[k] for k in ("nodes", "edges", "interactions", "density", "modularity") if k in net}
+        or None,
+        "unanswered": int(len(una)) if una is not None else None,
+        "recommendations": [{"kind": r["kind"], "text": _plain(r["text"])} for r in recommendations(ctx)],
+        "definitions": {r["metric"]: r["formula"] for r in ctx.cache.get("definitions", [])},
+        "problems": [{"section": p["section"], "error": p["error"]} for p in ctx.problems],
+    }
+    return _clean(res)
+
+
+def write_key_metrics(ctx: EvaluationContext, *, filename: str = "metrics.json") -> Path:
+    """Write :func:`key_metrics` as JSON to the output folder; returns the path."""
+    import json
+
+    path = Path(ctx.output_dir) / filename
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(key_metrics(ctx), ensure_ascii=False, indent=2, allow_nan=False), encoding="utf-8")
+    return path

@@ -1,0 +1,193 @@
+"""Recommendations for the next period and the draft content plan they feed.
+
+Only what the evidence supports is recommended: best slots, formats, themes and content types
+that win (or lose) a comparison at 95 %, micro-influencers to approach, recurring complaints,
+customer care and plan discipline.
+
+Examples
+--------
+>>> import pandas as pd
+>>> next_period((pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-31")))
+(Timestamp('2026-11-01 00:00:00'), Timestamp('2026-11-30 00:00:00'))
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .eval_conversation import care_stats, recurring_complaints
+from .eval_media import best_slots, evidence_posts, group_verdicts
+from .eval_network import micro_influencers
+from .eval_summary import _execution
+from .i18n import esc, t
+from .sections import EvaluationContext, Section, guarded, pct
+
+__all__ = ["recommendations", "recommendations_section", "next_plan_section", "next_period"]
+
+
+def next_period(period):
+    """The period just after ``period``: the next calendar month for a whole month, else the
+    equal-length run of days from the day after its end."""
+    start, end = pd.Timestamp(period[0]).normalize(), pd.Timestamp(period[1]).normalize()
+    if start.day == 1 and end == (start + pd.offsets.MonthEnd(0)).normalize():
+        p = start.to_period("M") + 1
+        return p.start_time.normalize(), p.end_time.normalize()
+    days = (end - start).days + 1
+    return end + pd.Timedelta(days=1), end + pd.Timedelta(days=days)
+
+
+def recommendations(ctx: EvaluationContext) -> list[dict]:
+    """Recommendations that feed the next plan, each ``{"kind", "text"}`` in ``ctx.lang``:
+    best slots, formats/themes that work or not (only with enough evidence), micro-influencers
+    to approach, recurring complaints, customer care and plan discipline; cached."""
+    return ctx.cached("recommendations", lambda: _recommendations(ctx))
+
+
+def _keep_stop(v: pd.DataFrame):
+    """Groups that win at least one clear comparison and never lose one (keep) and groups that
+    lose at least one and never win (stop)."""
+    if v.empty or "verdict_code" not in v:
+        return [], []
+    win = v[v["verdict_code"] == "a_higher"]
+    lose_b = v[v["verdict_code"] == "b_higher"]
+    winners = set(win["group_a"]) | set(lose_b["group_b"])
+    losers = set(win["group_b"]) | set(lose_b["group_a"])
+    keep = sorted(winners - losers, key=str)
+    stop = sorted(losers - winners, key=str)
+
+    def verdict(g):
+        rows = v[((v["group_a"] == g) | (v["group_b"] == g)) & v["verdict_code"].isin(["a_higher", "b_higher"])]
+        return str(rows["verdict"].iloc[0]) if len(rows) else ""
+
+    return [(g, verdict(g)) for g in keep], [(g, verdict(g)) for g in stop]
+
+
+def _recommendations(ctx):
+    lang, out = ctx.lang, []
+
+    def add(kind, fn):
+        try:
+            fn()
+        except Exception as err:  # noqa: BLE001 - a missing layer means one recommendation fewer
+            ctx.problems.append({"section": f"recommendations.{kind}", "error": f"{type(err).__name__}: {err}"})
+
+    def slots():
+        s = best_slots(ctx)
+        if not s.empty:
+            out.append({"kind": "slots", "text": t("r_slots", lang, slots="; ".join(s["slot"]))})
+
+    def groups():
+        found = False
+        for by in ("format", "theme", "content_type"):
+            keep, stop = _keep_stop(group_verdicts(ctx, by))
+            what = t(f"w_{by}", lang)
+            for g, verdict in keep:
+                found = True
+                out.append({"kind": f"keep_{by}", "name": str(g),
+                            "text": t("r_keep", lang, what=what, name=esc(g), verdict=esc(verdict))})
+            for g, verdict in stop:
+                found = True
+                out.append({"kind": f"stop_{by}", "name": str(g),
+                            "text": t("r_stop", lang, what=what, name=esc(g), verdict=esc(verdict))})
+        if not found and not evidence_posts(ctx).empty:
+            out.append({"kind": "no_evidence", "text": t("r_noevidence", lang)})
+
+    def influencers():
+        sl = micro_influencers(ctx)
+        if not sl.empty:
+            who = ", ".join(esc(n) for n in sl["node"].astype(str).head(3))
+            out.append({"kind": "influencers", "names": sl["node"].astype(str).head(3).tolist(),
+                        "text": t("r_influencer", lang, who=who)})
+
+    def complaints():
+        rc = recurring_complaints(ctx)
+        for topic, n in zip(rc["topic"], rc["complaints"]):
+            out.append({"kind": "complaint", "name": str(topic),
+                        "text": t("r_complaint", lang, topic=esc(topic), n=int(n))})
+
+    def care():
+        st = care_stats(ctx)
+        target = (ctx.profile.kpi_targets or {}).get("response_rate", 0.9)
+        rate = st.get("response_rate", float("nan")) if st else float("nan")
+        if pd.notna(rate) and rate < target:
+            out.append({"kind": "care", "text": t("r_care", lang, rate=pct(rate), target=pct(target))})
+
+    def plan():
+        ex = ctx.cache.get("execution") if "execution" in ctx.cache else _execution(ctx)
+        if ex is not None and not ex.empty:
+            row = ex.iloc[0]
+            if row.get("skipped", 0) and row.get("planned", 0):
+                out.append({"kind": "plan", "text": t("r_plan", lang, skipped=int(row["skipped"]),
+                                                       planned=int(row["planned"]))})
+
+    for kind, fn in (("slots", slots), ("groups", groups), ("influencers", influencers),
+                     ("complaints", complaints), ("care", care), ("plan", plan)):
+        add(kind, fn)
+    return out
+
+
+@guarded("recommendations")
+def recommendations_section(ctx: EvaluationContext, sec: Section) -> None:
+    """What to do next period, from this period's evidence."""
+    recs = recommendations(ctx)
+    sec.text("\n".join(f"- {r['text']}" for r in recs) if recs else t("r_none", ctx.lang))
+
+
+def _draft_inputs(ctx):
+    """Slots and themes for :func:`smanalysis.plan.draft_next_plan` from the evidence."""
+    ev = evidence_posts(ctx)
+    platforms = sorted(set(ev["platform"].dropna().astype(str))) if not ev.empty else []
+    platforms = platforms or [p for p in ctx.profile.platforms if p in ctx.profile.own_accounts] or \
+        list(ctx.profile.own_accounts)
+    s = best_slots(ctx)
+    if s.empty:
+        base = pd.DataFrame({"weekday": [1, 3, 5], "hour": [12, 19, 19]})
+    else:
+        base = s[["weekday", "hour"]].astype(int)
+    slots = pd.concat([base.assign(platform=p) for p in platforms], ignore_index=True)
+    recs = recommendations(ctx)
+    avoid = [r["name"] for r in recs if r["kind"] == "stop_theme"]
+    keep = [r["name"] for r in recs if r["kind"] == "keep_theme"]
+    plan = ctx.frame("content_plan")
+    src = plan if not plan.empty else ev
+    if src.empty or "theme" not in src or src["theme"].dropna().empty:
+        themes = pd.DataFrame({"theme": ["menu", "promo"], "content_type": ["education", "promo"]})
+    else:
+        ct = src.dropna(subset=["theme"]).groupby("theme")["content_type"].agg(
+            lambda s: s.dropna().mode().iloc[0] if s.notna().any() else "other")
+        order = list(dict.fromkeys(keep + ct.index.astype(str).tolist()))
+        if not ev.empty and "theme" in ev and ev["theme"].notna().any():
+            perf = ev.groupby("theme")["engagements"].median().sort_values(ascending=False)
+            order = list(dict.fromkeys(keep + perf.index.astype(str).tolist() + order))
+        themes = pd.DataFrame({"theme": order, "content_type": [ct.get(x, "other") for x in order]})
+        themes["reason"] = ["evaluation: keep" if x in keep else "" for x in order]
+    own = ctx.own(ctx.frame("posts"))
+    cur = own[ctx.mask(own)] if not own.empty else own
+    weeks = max(((ctx.period[1] - ctx.period[0]).days + 1) / 7, 1)
+    per_week = int(np.clip(round(len(cur) / weeks / max(len(platforms), 1)) if len(cur) else 3, 1, 7))
+    return slots, themes, per_week, avoid
+
+
+@guarded("next_plan")
+def next_plan_section(ctx: EvaluationContext, sec: Section, *, filename: str = "next_plan.csv") -> None:
+    """Write the draft content plan for the next period (``next_plan.csv`` in the output folder)
+    from the best slots, the themes that work, and the themes to stop."""
+    from ..plan import draft_next_plan
+
+    lang = ctx.lang
+    start, end = next_period(ctx.period)
+    slots, themes, per_week, avoid = _draft_inputs(ctx)
+    draft = draft_next_plan(start, end, slots=slots, themes=themes, per_week=per_week, avoid=avoid, lang=lang)
+    path = Path(ctx.output_dir) / filename
+    path.parent.mkdir(parents=True, exist_ok=True)
+    out = draft.copy()
+    if "date" in out:
+        out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
+    out.to_csv(path, index=False)
+    ctx.cache["next_plan"] = draft
+    sec.text(t("n_plan_written", lang, file=filename, n=len(draft)))
+    keep = [c for c in ("date", "time", "platform", "theme", "content_type", "format", "caption") if c in out]
+    sec.table(out[keep], max_rows=12)
