@@ -7,14 +7,15 @@ point (drawing, GEXF/GraphML export). The heavy algorithms run on python-igraph 
 several times, build its engine once with :func:`as_engine` and pass that to every function.
 """
 
-from . import build, community, dynamics, engine, export, influence, metrics
-from .build import build_graph, edge_table, from_comments, from_mentions, node_table
+from . import build, community, dynamics, engine, export, influence, metrics, sources
+from .build import build_graph, edge_table, node_table
 from .community import brokers, communities, community_summary
 from .engine import Engine, as_engine
 from .dynamics import Snapshots, community_events, member_retention, rank_stability, snapshots
 from .export import gexf_spells, write_gexf, write_graphml
 from .influence import influencers, shortlist
 from .metrics import overview
+from .sources import from_comments, from_dataset, from_mentions
 
 __all__ = [
     "Engine",
@@ -24,6 +25,7 @@ __all__ = [
     "build_graph",
     "from_comments",
     "from_mentions",
+    "from_dataset",
     "influencers",
     "shortlist",
     "communities",

@@ -1,4 +1,4 @@
-"""Build a network from the canonical tables.
+"""Build a network from the canonical interactions table.
 
 Interactions are aggregated into an *edge table* (one row a directed pair of
 accounts) with vectorised pandas/NumPy before any graph is built. Every other
@@ -21,19 +21,19 @@ Examples
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..exceptions import EmptyDataError, SchemaError
+from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
 from ..schema import INTERACTION_KINDS, validate
 
-__all__ = ["edge_table", "node_table", "build_graph", "from_comments", "from_mentions"]
+__all__ = ["edge_table", "node_table", "build_graph"]
 
 _WEIGHTS = ("count", "binary")
-_MENTION_RE = r"@([A-Za-z0-9_.]+[A-Za-z0-9_])"
 
 
 def _handle(s: pd.Series) -> pd.Series:
@@ -77,8 +77,11 @@ def _check_weight(weight, func):
     return weight
 
 
-def _filter(interactions, *, kinds=None, start=None, end=None, func="edge_table"):
-    """Validated, filtered interactions (a view-free copy only where needed)."""
+def _filter(interactions, *, kinds=None, start=None, end=None, func="edge_table", need_time=False):
+    """Validated, filtered interactions (a view-free copy only where needed).
+
+    With ``need_time``, rows without a timestamp are left out with an SMAnalysisWarning.
+    """
     validate(interactions, "interactions", func=func)
     kinds = _check_kinds(kinds, func)
     df = interactions
@@ -98,6 +101,12 @@ def _filter(interactions, *, kinds=None, start=None, end=None, func="edge_table"
             if end_ts == end_ts.normalize() and len(str(end)) <= 10:
                 end_ts = end_ts + pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
             mask &= (t <= end_ts).to_numpy()
+    if need_time:
+        nat = pd.to_datetime(df["created_at"], utc=True).isna().to_numpy()
+        if (nat & mask).any():
+            warnings.warn(f"{func}: {int((nat & mask).sum())} interaction(s) without a timestamp were left out.",
+                          SMAnalysisWarning, stacklevel=3)
+            mask &= ~nat
     if not mask.all():
         df = df.loc[mask]
     return df
@@ -130,8 +139,9 @@ def _aggregate(s, t, kind_codes, times, n_nodes, weight, kind_names):
     m = len(uniq)
     k = len(kind_names)
     counts = np.bincount(gid * k + kind_codes, minlength=m * k).reshape(m, k)
-    g = pd.Series(times).groupby(gid, sort=True)
-    first, last = g.min().to_numpy(), g.max().to_numpy()
+    g = pd.Series(times.view("datetime64[ns]")).groupby(gid, sort=True)  # NaT skipped
+    first = g.min().to_numpy().view("int64")
+    last = g.max().to_numpy().view("int64")
     if weight == "count":
         w = counts.sum(axis=1).astype(float)
     elif weight == "binary":
@@ -376,129 +386,3 @@ def _as_edges(data, *, kinds=None, start=None, end=None, weight="count", func="e
         return edge_table(data, kinds=kinds, start=start, end=end, weight=weight)
     except (SchemaError, EmptyDataError) as err:
         raise type(err)(str(err).replace("edge_table:", f"{func}:", 1)) from err
-
-
-def _interactions_frame(rows: dict, index) -> pd.DataFrame:
-    cols = ["source", "target", "kind", "created_at", "platform", "post_id", "text"]
-    return pd.DataFrame({c: rows[c] for c in cols}, index=index)[cols].reset_index(drop=True)
-
-
-def from_comments(comments, *, profile=None, owner=None):
-    """Interactions implied by comments: commenter -> post owner, reply -> author of the parent comment.
-
-    Parameters
-    ----------
-    comments : DataFrame
-        Canonical comments (comment_id, post_id, platform, author, text, created_at; parent_id and
-        account optional).
-    profile : smanalysis.Profile, optional
-        Gives the post owner per platform (the brand's own handle) when ``account`` is missing.
-    owner : str, optional
-        Post owner to use when neither ``account`` nor the profile says (default ``"brand"``).
-
-    Returns
-    -------
-    DataFrame
-        Canonical interactions: kind ``"comment"`` for top-level comments (author -> post owner) and
-        ``"reply"`` for replies (author -> parent comment's author, or the post owner when the parent is
-        not in the table). Self-interactions are dropped. Pass it to :func:`build_graph`.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> c = pd.DataFrame({"comment_id": ["1", "2"], "post_id": ["p", "p"], "platform": "instagram",
-    ...                   "author": ["ani", "kopi"], "text": ["enak!", "makasih kak"],
-    ...                   "created_at": pd.Timestamp("2026-10-01", tz="UTC"), "parent_id": [None, "1"],
-    ...                   "is_brand_reply": [False, True], "account": "kopi"})
-    >>> from_comments(c)[["source", "target", "kind"]]
-      source target     kind
-    0    ani   kopi  comment
-    1   kopi    ani    reply
-    """
-    validate(comments, "comments", func="from_comments")
-    if len(comments) == 0:
-        raise EmptyDataError("from_comments: the comments table is empty; there is no network to build.")
-    c = comments
-    own = profile.own_accounts if profile is not None else {}
-    fallback = owner if owner is not None else (profile.brand_handles[0] if profile is not None else "brand")
-    post_owner = c["platform"].astype(object).map(own).astype(object)
-    if "account" in c.columns:
-        post_owner = _handle(c["account"]).where(c["account"].notna(), post_owner)
-    post_owner = post_owner.where(post_owner.notna(), fallback)
-    author = _handle(c["author"])
-    target = post_owner
-    kind = pd.Series("comment", index=c.index, dtype=object)
-    if "parent_id" in c.columns:
-        parents = pd.Series(author.to_numpy(), index=c["comment_id"].astype(str).to_numpy())
-        parents = parents[~parents.index.duplicated()]
-        has_parent = c["parent_id"].notna() & (c["parent_id"].astype(object).astype(str) != "")
-        pa = c["parent_id"].astype(object).where(has_parent).map(parents)
-        kind = kind.where(~has_parent, "reply")
-        target = pa.where(pa.notna(), target)
-    rows = {"source": author, "target": target, "kind": kind, "created_at": c["created_at"],
-            "platform": c["platform"], "post_id": c["post_id"], "text": c["text"]}
-    out = _interactions_frame(rows, c.index)
-    return out.loc[out["source"] != out["target"]].reset_index(drop=True)
-
-
-def from_mentions(mentions, *, profile=None):
-    """Interactions implied by mentions: author -> each @handle in the text, else author -> the brand.
-
-    Parameters
-    ----------
-    mentions : DataFrame
-        Canonical mentions (mention_id, platform, brand, author, text, created_at).
-    profile : smanalysis.Profile, optional
-        Maps a brand name to its handle on the platform; without it the brand name, lower-cased
-        without spaces, stands for the brand.
-
-    Returns
-    -------
-    DataFrame
-        Canonical interactions with kind ``"mention"``, ``post_id`` = mention_id. Self-mentions are
-        dropped.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> m = pd.DataFrame({"mention_id": ["1", "2"], "platform": "x", "brand": "Kopi Senja",
-    ...                   "author": ["ani", "budi"], "text": ["ngopi sama @budi", "kopi senja mantap"],
-    ...                   "created_at": pd.Timestamp("2026-10-01", tz="UTC")})
-    >>> from_mentions(m)[["source", "target"]]
-      source     target
-    0    ani       budi
-    1   budi  kopisenja
-    """
-    validate(mentions, "mentions", func="from_mentions")
-    if len(mentions) == 0:
-        raise EmptyDataError("from_mentions: the mentions table is empty; there is no network to build.")
-    m = mentions.reset_index(drop=True)
-    lookup = {}
-    if profile is not None:
-        for plat, h in profile.own_accounts.items():
-            lookup[(profile.business_name, plat)] = h
-        for comp in profile.competitors:
-            for plat, h in comp["accounts"].items():
-                lookup[(comp["name"], plat)] = h
-    brand = m["brand"].astype(object)
-    keys = pd.Series(list(zip(brand, m["platform"].astype(object))), dtype=object)
-    handle = keys.map(lookup).astype(object)
-    default = brand.astype(str).str.lower().str.replace(r"\s+", "", regex=True).astype(object)
-    if profile is not None:  # same brand, another platform: any of its handles
-        by_name = {}
-        for (name, _plat), h in lookup.items():
-            by_name.setdefault(name, h)
-        default = brand.map(by_name).astype(object).where(brand.map(by_name).notna(), default)
-    handle = handle.where(handle.notna(), default)
-    found = m["text"].astype(object).fillna("").astype(str).str.findall(_MENTION_RE)
-    targets = found.where(found.str.len() > 0, handle.map(lambda h: [h]))
-    ex = pd.DataFrame({"i": np.arange(len(m)), "target": targets}).explode("target")
-    idx = ex["i"].to_numpy()
-    rows = {"source": _handle(m["author"]).to_numpy()[idx], "target": ex["target"].to_numpy(dtype=object),
-            "kind": np.full(len(idx), "mention", dtype=object), "created_at": m["created_at"].to_numpy()[idx],
-            "platform": m["platform"].to_numpy()[idx], "post_id": m["mention_id"].to_numpy()[idx],
-            "text": m["text"].to_numpy()[idx]}
-    out = _interactions_frame(rows, pd.RangeIndex(len(idx)))
-    out["created_at"] = pd.to_datetime(out["created_at"], utc=True)
-    return out.loc[out["source"] != out["target"]].reset_index(drop=True)
-

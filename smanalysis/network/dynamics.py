@@ -164,7 +164,7 @@ def snapshots(interactions, *, freq="M", window=None, measures=("strength", "pag
     if bad:
         raise ValueError(f"{func}: the value for `measures` must be a subset of {list(MEASURES)}, but {bad} was passed.")
     weight = _check_weight(weight, func)
-    df = _filter(interactions, kinds=kinds, start=start, end=end, func=func)
+    df = _filter(interactions, kinds=kinds, start=start, end=end, func=func, need_time=True)
     if len(df) == 0:
         raise EmptyDataError(f"{func}: no interactions to build snapshots from "
                              f"({len(interactions)} rows before filters kinds={kinds!r}, start={start!r}, end={end!r}).")

@@ -75,7 +75,7 @@ def gexf_spells(interactions, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, sta
     func = "gexf_spells"
     _check_freq(freq, func)
     _check_kinds(kinds, func)
-    df = _filter(interactions, kinds=kinds, start=start, end=end, func=func)
+    df = _filter(interactions, kinds=kinds, start=start, end=end, func=func, need_time=True)
     if len(df) == 0:
         raise EmptyDataError(f"{func}: no interactions to take time spells from.")
     src = _handle(df["source"]).to_numpy(dtype=object)

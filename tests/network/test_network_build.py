@@ -157,3 +157,31 @@ def test_from_tables_do_not_mutate():
     before = m.copy(deep=True)
     from_mentions(m)
     pd.testing.assert_frame_equal(m, before)
+
+
+def test_missing_timestamp_counts_but_not_in_first_last(inter):
+    df = inter.copy()
+    df.loc[1, "created_at"] = pd.NaT
+    row = edge_table(df).iloc[0]
+    assert row["weight"] == 3.0
+    assert row["first"] == pd.Timestamp("2026-10-01 10:00", tz="UTC")
+
+
+def test_from_dataset_combines_and_deduplicates():
+    from smanalysis.network import from_dataset
+
+    inter = interactions([("ani", "kopisenja_id", "mention", "2026-10-01")]).assign(post_id="t1")
+    m = pd.DataFrame({"mention_id": ["t1", "m2"], "platform": "x", "brand": "Kopi Senja", "author": ["ani", "budi"],
+                      "text": ["@kopisenja_id mantap", "enak"], "created_at": pd.Timestamp("2026-10-01", tz="UTC")})
+    c = pd.DataFrame({"comment_id": ["1"], "post_id": "p", "platform": "instagram", "author": ["citra"],
+                      "text": ["wah"], "created_at": pd.Timestamp("2026-10-02", tz="UTC"), "is_brand_reply": False})
+    out = from_dataset({"interactions": inter, "comments": c, "mentions": m}, profile=PROFILE)
+    # the X mention t1 is both an interaction and a mention: counted once
+    assert list(zip(out["source"], out["target"], out["origin"])) == [
+        ("ani", "kopisenja_id", "interactions"), ("citra", "kopisenja.id", "comments"),
+        ("budi", "kopisenja_id", "mentions")]
+    with pytest.raises(ValueError, match=r"the value for `include` must be a subset of"):
+        from_dataset({}, include=["posts"])
+    with pytest.raises(EmptyDataError, match="from_dataset: none of the tables"):
+        from_dataset({"interactions": empty("interactions"), "comments": empty("comments"),
+                      "mentions": empty("mentions")})

@@ -204,3 +204,18 @@ def test_does_not_mutate(func, evolving):
     before = data.copy(deep=True)
     func(data)
     pd.testing.assert_frame_equal(data, before)
+
+
+def test_missing_timestamps_left_out_with_warning():
+    inter = _monthly()
+    inter.loc[0, "created_at"] = pd.NaT
+    with pytest.warns(SMAnalysisWarning, match="1 interaction\\(s\\) without a timestamp were left out"):
+        snap = snapshots(inter)
+    assert snap.overview["interactions"].sum() == len(inter) - 1
+
+
+def test_single_interaction_snapshot():
+    snap = snapshots(interactions([("a", "b", "reply", "2026-10-01")]))
+    assert snap.overview[["nodes", "edges"]].iloc[0].tolist() == [2, 1]
+    assert snap.nodes["rank"].tolist() == [1, 2]
+    assert len(rank_stability(snap)) == 0

@@ -31,11 +31,13 @@ def sample():
     return ds, profile, truth
 
 
-def test_planted_influencers_found(sample):
-    from smanalysis.network import influencers
+@pytest.mark.parametrize("source", ["interactions", "all tables"])
+def test_planted_influencers_found(sample, source):
+    from smanalysis.network import from_dataset, influencers
 
     ds, profile, truth = sample
-    inf = influencers(ds.interactions, mentions=ds.mentions, profile=profile)
+    data = ds.interactions if source == "interactions" else from_dataset(ds, profile=profile)
+    inf = influencers(data, mentions=ds.mentions, profile=profile)
     people = inf.loc[~inf["is_brand"] & ~inf["is_competitor"]].reset_index(drop=True)
     top10 = set(people["node"].head(10))
     assert set(truth["influencers"]) <= top10
