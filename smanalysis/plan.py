@@ -550,7 +550,7 @@ def _jaccard(a: pd.Series, b: pd.Series) -> np.ndarray:
 MATCH_STATUSES = ("on_time", "late", "skipped", "upcoming", "no_data", "unplanned")
 
 
-def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int = 5, min_similarity: float = 0.2,
+def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int = 5, min_similarity: float = 0.4,
                timezone: str = DEFAULT_TIMEZONE, as_of: Any = None) -> pd.DataFrame:
     """Plan versus actual: which plan rows were posted on time, late or not at all, and which posts were unplanned.
 
@@ -571,7 +571,9 @@ def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int =
         Largest distance in days between planned and actual day (default 5: on the
         bundled sample every planted late post, up to 4 days late, is found).
     min_similarity : float
-        Smallest caption similarity (0..1) for a match.
+        Smallest caption similarity (0..1) for a match. On the bundled sample true pairs
+        score 0.64 to 0.93 and a skipped row's best wrong candidate 0.2 to 0.5 (the brand
+        hashtags every caption shares); 0.4 keeps room for captions edited before posting.
     timezone : str
         Timezone of the posts' local day.
     as_of : date-like, optional

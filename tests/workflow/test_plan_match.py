@@ -193,3 +193,25 @@ def test_draft_next_plan_errors_and_empty():
     e = pl.draft_next_plan("2026-11-01", "2026-11-30", slots=pd.DataFrame({"platform": ["x"], "weekday": [0]}),
                            themes=pd.DataFrame({"theme": [], "content_type": []}))
     assert e.empty and "caption" in e.columns
+
+
+def test_match_plan_finds_the_planted_outcomes_of_the_sample():
+    from pathlib import Path
+
+    import yaml
+
+    cfg = Path(__file__).resolve().parents[2] / "data" / "sample" / "client.yaml"
+    if not cfg.is_file():
+        pytest.skip("the bundled sample (data/sample/client.yaml) is not present")
+    from smanalysis import reports
+
+    profile, data, _ = reports.load_client(cfg, pseudonymise=False)
+    truth = yaml.safe_load((cfg.parent / "truth.yaml").read_text(encoding="utf-8"))["plan"]
+    m = pl.match_plan(data.content_plan.reset_index(drop=True), pl.own_posts(data.posts, profile), as_of="2026-10-31")
+    st = m.dropna(subset=["plan_id"]).set_index("plan_id")["status"]
+    skipped = set(truth["skipped_plan_ids"]) | set(truth.get("skipped_but_not_marked") or [])
+    assert set(st[st == "skipped"].index) == skipped
+    assert set(st[st == "late"].index) == set(truth["late_plan_ids"])
+    assert set(st[st == "upcoming"].index) == set(truth.get("future_plan_ids") or [])
+    unplanned = set(m.loc[m["status"] == "unplanned", "post_id"].astype(str))
+    assert unplanned == set(map(str, truth["unplanned_post_ids"]))
