@@ -62,6 +62,16 @@ def clean_text(s: pd.Series, *, nfkc: bool = True) -> pd.Series:
 _OFFSET = r"(?:Z|[+-]\d\d:?\d\d)$"
 
 
+def bounded(v) -> pd.Series:
+    """Datetimes outside 1900-2199 -> NaT (they cannot be stored in nanoseconds, and are typos anyway)."""
+    v = pd.to_datetime(v)
+    if not len(v):
+        return v
+    tz = v.dt.tz
+    lo, hi = pd.Timestamp("1900-01-01", tz=tz), pd.Timestamp("2200-01-01", tz=tz)
+    return v.where((v >= lo) & (v < hi))
+
+
 def parse_timestamp(s: pd.Series, *, tz: str) -> pd.Series:
     """Parse timestamps to UTC. Values with an offset (``Z``, ``+0700``) keep it; naive ones are in ``tz``.
 
@@ -79,7 +89,7 @@ def parse_timestamp(s: pd.Series, *, tz: str) -> pd.Series:
     out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns, UTC]")
     has_off = t.str.contains(_OFFSET, regex=True) & (t.str.len() > 10)
     if has_off.any():
-        out[has_off] = pd.to_datetime(t[has_off], format="ISO8601", utc=True, errors="coerce").astype(
+        out[has_off] = bounded(pd.to_datetime(t[has_off], format="ISO8601", utc=True, errors="coerce")).astype(
             "datetime64[ns, UTC]")
     naive = ~has_off & (t != "")
     if naive.any():
@@ -91,7 +101,7 @@ def parse_timestamp(s: pd.Series, *, tz: str) -> pd.Series:
         rest = v.isna() & ~dmy
         if rest.any():
             v[rest] = pd.to_datetime(tn[rest], errors="coerce", format="mixed")
-        v = pd.to_datetime(v)
+        v = bounded(v)
         out[naive] = v.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype(
             "datetime64[ns, UTC]")
     return out
@@ -114,7 +124,7 @@ def parse_date(s: pd.Series) -> pd.Series:
     rest = v.isna() & ~dmy & (t != "")
     if rest.any():
         v[rest] = pd.to_datetime(t[rest], errors="coerce", format="mixed")
-    v = pd.to_datetime(v)
+    v = bounded(v)
     if getattr(v.dt, "tz", None) is not None:
         v = v.dt.tz_localize(None)
     return v.dt.normalize().astype("datetime64[ns]")
@@ -151,7 +161,7 @@ def parse_mdy_time(s: pd.Series, *, tz: str, dayfirst: bool | None = None) -> tu
     parts = pd.DataFrame({"year": pd.to_numeric(m[2], errors="coerce"), "month": month, "day": day, "hour": hour,
                           "minute": pd.to_numeric(m[4], errors="coerce").fillna(0),
                           "second": pd.to_numeric(m[5], errors="coerce").fillna(0)})
-    local = pd.to_datetime(parts, errors="coerce")
+    local = bounded(pd.to_datetime(parts, errors="coerce"))
     iso = local.isna() & (t != "")
     out = local.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
     if iso.any():
@@ -224,7 +234,7 @@ def resolve_years(month: pd.Series, day: pd.Series, ref: pd.Timestamp, *, ordere
 
         years[ok] = min(cands, key=_span)
     parts = pd.DataFrame({"year": years, "month": month.to_numpy(), "day": day.to_numpy()}, index=month.index)
-    return pd.to_datetime(parts, errors="coerce").astype("datetime64[ns]")
+    return bounded(pd.to_datetime(parts, errors="coerce")).astype("datetime64[ns]")
 
 
 _TRUE = {"yes", "y", "true", "1", "ya", "benar", "t"}

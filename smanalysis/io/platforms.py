@@ -16,7 +16,7 @@ import pandas as pd
 
 from .core import Ctx, hashtags_of, quoted, reference_date
 from .formats import META_FB_POST_TYPES, META_ID_HEADERS, META_IG_POST_TYPES
-from .parsing import blank, clean_text, parse_date, parse_mdy_time, parse_timestamp, parse_yearless, resolve_years
+from .parsing import blank, bounded, clean_text, parse_date, parse_mdy_time, parse_timestamp, parse_yearless, resolve_years
 
 __all__ = ["CONVERTERS"]
 
@@ -169,7 +169,7 @@ def convert_youtube(ctx: Ctx):
     rest = day.isna() & (when != "")
     if rest.any():
         day[rest] = parse_date(when[rest])
-    created = pd.to_datetime(day).dt.tz_localize(ctx.tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
+    created = bounded(day).astype("datetime64[ns]").dt.tz_localize(ctx.tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
     ctx.fail(created.isna(), "created_at", quoted("unreadable publish time", ctx.get("created_at")))
     account = ctx.account_for("youtube")
     if account is None:

@@ -4,7 +4,8 @@ Handles the encodings exports come in (UTF-8 with or without BOM, UTF-16 with
 BOM as Meta's daily series, Windows-1252 from Excel), a ``sep=`` first line,
 one-cell preamble lines (Meta's metric-name line), the delimiter (``,``, ``;``
 or tab), quoted fields spanning lines, rows with too many fields and
-unterminated quotes. Every record after the header ends up either in
+unterminated quotes. Line ends are ``\n``, ``\r\n`` or ``\r``; stray BOM
+characters (U+FEFF) anywhere in the text are removed. Every record after the header ends up either in
 :attr:`RawTable.frame` or in :attr:`RawTable.bad` (with line and reason); blank
 records are not data rows and are skipped.
 
@@ -183,7 +184,7 @@ def parse_text(text: str, *, source: str = "file", had_errors: bool = False, enc
     EmptyDataError
         When the text has no header.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     warn = []
     if "\x00" in text:
         text = text.replace("\x00", "")
@@ -192,17 +193,17 @@ def parse_text(text: str, *, source: str = "file", had_errors: bool = False, enc
     if not body.strip():
         raise EmptyDataError(f"{source}: the file is empty (no header line found)")
     try:
+        header, rest, header_span = _header_of(body, delim)
+        names = _dedupe(header) + [_OVERFLOW]
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            frame = pd.read_csv(io.StringIO(body), sep=delim, dtype=str, keep_default_na=False, na_filter=False,
+            frame = pd.read_csv(io.StringIO(rest), sep=delim, dtype=str, keep_default_na=False, na_filter=False,
                                 skip_blank_lines=False, on_bad_lines="warn", engine="c", quotechar='"',
-                                skipinitialspace=False)
-        skipped = [(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                                header=None, names=names, index_col=False)
+        skipped = [(int(m.group(1)) + 1, int(m.group(2)) - 1, int(m.group(3)))
                    for w in caught for m in _SKIP_RX.finditer(str(w.message))]
-        raw = _from_c(frame, skipped, body, header_line, delim)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as err:
-        if isinstance(err, pd.errors.EmptyDataError):
-            raise EmptyDataError(f"{source}: the file is empty (no header line found)") from err
+        raw = _from_c(frame, skipped, rest, header_line + header_span - 1, delim, header)
+    except (pd.errors.ParserError, ValueError, csv.Error) as err:
         raw = _from_python(body, header_line, delim)
         warn.append(f"CSV structure problem ({str(err).strip()}); read with the tolerant parser")
     raw.preamble = preamble
@@ -238,33 +239,55 @@ def _drop_blank(frame: pd.DataFrame, lines: np.ndarray):
     return frame, lines
 
 
-def _from_c(frame: pd.DataFrame, skipped, body: str, header_line: int, delim: str) -> RawTable:
-    header = [str(c) for c in frame.columns]
+_OVERFLOW = "\x00overflow"
+
+
+def _header_of(body: str, delim: str):
+    """Header fields (csv rules), the text after the header, and how many lines the header spans."""
+    reader = csv.reader(io.StringIO(body), delimiter=delim, quotechar='"', strict=False)
+    header = next(reader, [])
+    span = max(reader.line_num, 1)
+    pos = 0
+    for _ in range(span):
+        nl = body.find("\n", pos)
+        pos = len(body) if nl < 0 else nl + 1
+    return [h.strip() for h in header], body[pos:], span
+
+
+def _from_c(frame: pd.DataFrame, skipped, rest: str, header_line: int, delim: str, header) -> RawTable:
+    width = len(header)
     n = len(frame)
+    # a row with exactly one field too many lands in the overflow column instead of being skipped
+    over = (frame[_OVERFLOW] != "").to_numpy() if n else np.zeros(0, dtype=bool)
     bad_recs = np.array(sorted(s[0] for s in skipped), dtype="int64")  # record numbers, header = 1
     n_records = n + len(bad_recs)
     spans = np.ones(n_records, dtype="int64")
-    # physical lines in the body after the header line
-    body_lines = body.count("\n") + (0 if body.endswith("\n") else 1) - 1
+    body_lines = rest.count("\n") + (0 if rest.endswith("\n") or rest == "" else 1)
+    good_pos = np.setdiff1d(np.arange(2, n_records + 2), bad_recs) - 2
     if body_lines != n_records and n:
         nl = np.zeros(n, dtype="int64")
         for c in frame.columns:
             nl += frame[c].str.count("\n").to_numpy(dtype="int64")
-        good_pos = np.setdiff1d(np.arange(2, n_records + 2), bad_recs) - 2
         spans[good_pos] = 1 + nl
-    starts = header_line + 1 + np.concatenate([[0], np.cumsum(spans)[:-1]])
-    good_mask = np.ones(n_records, dtype=bool)
-    good_mask[bad_recs - 2] = False
-    lines = starts[good_mask]
+    starts = header_line + 1 + np.concatenate([[0], np.cumsum(spans)[:-1]]) if n_records else np.zeros(0, "int64")
+    lines = starts[good_pos]
     bad = _bad()
     if len(bad_recs):
-        physical = body.split("\n")
+        physical = rest.split("\n")
         bl = starts[bad_recs - 2]
-        raws = [physical[ln - header_line] if 0 <= ln - header_line < len(physical) else "" for ln in bl]
-        reasons = [f"expected {e} fields, saw {s}" for _, e, s in sorted(skipped)]
+        raws = [physical[ln - header_line - 1] if 0 <= ln - header_line - 1 < len(physical) else "" for ln in bl]
+        reasons = [f"expected {width} fields, saw {s}" for _, _, s in sorted(skipped)]
         bad = _bad(bl, reasons, raws)
-    frame, lines = _drop_blank(frame, lines)
-    return RawTable(frame=frame, lines=lines, header=header, header_line=header_line, bad=bad)
+    raw = RawTable(frame=frame, lines=lines, header=list(frame.columns[:-1]), header_line=header_line, bad=bad)
+    if over.any():
+        cells = frame[over].drop(columns=_OVERFLOW).astype(str).agg(delim.join, axis=1) + delim + frame.loc[over, _OVERFLOW]
+        add = _bad(lines[over], [f"expected {width} fields, saw {width + 1}"] * int(over.sum()), cells.tolist())
+        raw.bad = pd.concat([raw.bad, add], ignore_index=True) if len(raw.bad) else add
+        raw.frame = frame[~over].reset_index(drop=True)
+        raw.lines = lines[~over]
+    raw.frame = raw.frame.drop(columns=_OVERFLOW)
+    raw.frame, raw.lines = _drop_blank(raw.frame, raw.lines)
+    return raw
 
 
 def _from_python(body: str, header_line: int, delim: str) -> RawTable:

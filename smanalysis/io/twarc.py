@@ -36,7 +36,7 @@ import pandas as pd
 from ..exceptions import EmptyDataError
 from ..schema import conform
 from .core import hashtags_of
-from .parsing import clean_text
+from .parsing import bounded, clean_text
 
 __all__ = ["read_twarc"]
 
@@ -137,7 +137,8 @@ def read_twarc(path, *, source=None, own_accounts=(), brands=None, profile=None)
     df = pd.DataFrame(rows, columns=["tweet_id", "author", "created_at", "text", "line", "reply_to", "reply_tweet",
                                      "quoted_user", "quoted_tweet", "rt_user", "rt_tweet", "mentions", "likes",
                                      "shares", "comments", "quotes", "impressions", "author_followers"])
-    df["created_at"] = pd.to_datetime(df["created_at"], utc=True, errors="coerce", format="ISO8601")
+    df["created_at"] = bounded(pd.to_datetime(df["created_at"].astype(str), utc=True, errors="coerce",
+                                              format="ISO8601")).astype("datetime64[ns, UTC]")
     bad_time = df["created_at"].isna()
     for _, r in df[bad_time].iterrows():
         rejects.append((int(r["line"]), "created_at", "unreadable created_at", str(r["tweet_id"])))
