@@ -99,8 +99,8 @@ def benchmark(posts: pd.DataFrame, *, profile=None, own=None, competitors=None,
               followers: pd.DataFrame | None = None, period=None, by=("platform", "account"),
               engagement="interactions", metrics=("er_followers", "er_reach", "er_impressions", "virality_rate",
                                                    "conversation_rate", "amplification_rate", "applause_rate"),
-              ci: float | None = 0.95, n_boot: int = 1000, seed: int = 0, timezone: str | None = None
-              ) -> pd.DataFrame:
+              ci: float | None = 0.95, n_boot: int = 1000, seed: int = 0, timezone: str | None = None,
+              account_followers: dict | None = None) -> pd.DataFrame:
     """Compare own accounts with competitors: posting frequency, format/theme mix, engagement, growth.
 
     Parameters
@@ -129,6 +129,10 @@ def benchmark(posts: pd.DataFrame, *, profile=None, own=None, competitors=None,
     ci, n_boot, seed
         Bootstrap interval options (``ci=None`` to skip).
     timezone : str, optional
+    account_followers : dict, optional
+        Handle -> followers, for accounts whose export has no follower count
+        (competitors' public posts): fills ``followers_at_post`` where it is
+        missing, so that ``er_followers`` can be compared.
 
     Returns
     -------
@@ -136,7 +140,7 @@ def benchmark(posts: pd.DataFrame, *, profile=None, own=None, competitors=None,
         One row a group, own accounts first: ``by`` columns, ``role``
         ("own" | "competitor" | "other", when ``account`` is a key),
         ``brand`` (business or competitor name), ``n_posts``,
-        ``posts_per_week``, ``engagements_median``, for each rate
+        ``posts_per_week``, ``engagements_median``, ``engagements_mean``, for each rate
         ``<rate>_mean_of_posts``, ``<rate>_ratio_of_totals`` (and
         ``_ci_low``/``_ci_high``), ``followers_at_publish_median``,
         ``top_format``/``format_mix`` and ``top_theme``/``theme_mix``
@@ -155,13 +159,18 @@ def benchmark(posts: pd.DataFrame, *, profile=None, own=None, competitors=None,
         d = local_days(posts["created_at"], tz)
         d = d[d > -(2**40)]
         days = float(d.max() - d.min() + 1) if len(d) else np.nan
+    if account_followers:
+        known = posts["account"].astype(object).map({str(k).lstrip("@"): float(v) for k, v in
+                                                     account_followers.items()})
+        current = posts["followers_at_post"] if "followers_at_post" in posts.columns else np.nan
+        posts = posts.assign(followers_at_post=pd.Series(current, index=posts.index).fillna(known))
     pm = post_metrics(posts, followers=followers, engagement=engagement, timezone=tz)
     s = summary(pm, by=keys, metrics=list(metrics), ci=ci, n_boot=n_boot, seed=seed, timezone=tz)
     cols = [*keys, "n_posts"]
     with np.errstate(invalid="ignore", divide="ignore"):
         s["posts_per_week"] = s["n_posts"] / days * 7 if days and days > 0 else np.nan
     cols.append("posts_per_week")
-    cols += [c for c in ("engagements_median",) if c in s.columns]
+    cols += [c for c in ("engagements_median", "engagements_mean") if c in s.columns]
     for r in metrics:
         cols += [f"{r}_mean_of_posts", f"{r}_ratio_of_totals"]
         if ci is not None:

@@ -246,11 +246,14 @@ def plot_follower_growth(data: pd.DataFrame, *, freq: str = "month", ax=None, la
 _ROLE_COLOURS = {"own": "#dd8452", "competitor": "#4c72b0", "other": "#999999"}
 
 
-def plot_benchmark(bench: pd.DataFrame, *, metric: str = "er_followers", ax=None, lang: str = "id"):
+def plot_benchmark(bench: pd.DataFrame, *, metric: str | None = None, ax=None, lang: str = "id"):
     """Horizontal bars of a metric per account from :func:`~smanalysis.media.benchmark`, own accounts highlighted.
 
     ``metric`` is a rate (its mean of posts is drawn, with the interval when
     present) or any column of the benchmark table (e.g. ``"posts_per_week"``).
+    By default ``er_followers`` when every competitor has it (their exports
+    often lack follower counts; see ``account_followers`` of ``benchmark``),
+    else ``engagements_median`` (interactions per post).
 
     Returns
     -------
@@ -258,6 +261,11 @@ def plot_benchmark(bench: pd.DataFrame, *, metric: str = "er_followers", ax=None
     """
     check_lang(lang)
     ax = _ax(ax)
+    if metric is None:
+        col = "er_followers_mean_of_posts"
+        comp = bench[bench["role"] == "competitor"] if "role" in bench.columns else bench
+        metric = "er_followers" if col in bench.columns and bench[col].notna().any() and \
+            comp[col].notna().all() else "engagements_median"
     col = f"{metric}_mean_of_posts" if f"{metric}_mean_of_posts" in bench.columns else metric
     if col not in bench.columns:
         raise ValueError(f"The value for `metric` must be a column of the benchmark table or a rate in it, "

@@ -228,3 +228,14 @@ def test_kpi_check_against_profile_targets(posts):
     pd.testing.assert_frame_equal(posts, before)
     with pytest.raises(SchemaError, match=r"kpi_check: .*\['account'\]"):
         kpi_check(posts.drop(columns="account"), targets={"er_reach": 0.1})
+
+
+def test_benchmark_account_followers_fill_missing_counts():
+    posts = pd.DataFrame({"post_id": ["a", "b"], "platform": "instagram", "account": ["mine", "rival"],
+                          "created_at": pd.to_datetime(["2026-10-01", "2026-10-02"], utc=True),
+                          "likes": [10.0, 30.0], "comments": [0.0, 0.0], "shares": [0.0, 0.0],
+                          "followers_at_post": [100.0, np.nan]})
+    b = benchmark(posts, own=["mine"], competitors=["rival"], account_followers={"@rival": 600}, ci=None)
+    assert b["er_followers_ratio_of_totals"].tolist() == pytest.approx([0.1, 0.05])
+    assert b["engagements_mean"].tolist() == [10.0, 30.0]
+    assert np.isnan(benchmark(posts, own=["mine"], ci=None)["er_followers_ratio_of_totals"].iloc[1])

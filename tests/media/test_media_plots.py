@@ -101,3 +101,15 @@ def test_plots_do_not_mutate_their_input(data):
     mp.plot_spikes(days)
     for f, b in zip(frames, before):
         pd.testing.assert_frame_equal(f, b)
+
+
+def test_plot_benchmark_default_metric_falls_back_when_competitors_lack_followers(data):
+    pm, _ = data
+    pm = pm.assign(followers_at_post=np.where(pm["account"] == "kopipagi.jogja", np.nan, 1000.0))
+    bench = benchmark(pm.drop(columns=["followers_at_publish"]), own=["kopisenja.id"],
+                      competitors=["kopipagi.jogja"], ci=None)
+    ax = mp.plot_benchmark(bench, lang="en")
+    assert ax.get_title().startswith("Engagements, median")
+    bench = benchmark(pm, own=["kopisenja.id"], competitors=["kopipagi.jogja"], ci=None,
+                      account_followers={"kopipagi.jogja": 900})
+    assert mp.plot_benchmark(bench, lang="en").get_title().startswith("Engagement rate (followers)")
