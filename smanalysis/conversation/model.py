@@ -1,3 +1,365 @@
-"""model."""
+"""Sentiment learned from your own labels: TF-IDF n-grams plus lexicon features.
 
-__all__: list[str] = []
+Agencies label a few hundred comments by hand; :class:`SentimentModel` learns
+from them (scikit-learn style: ``fit`` returns ``self``, learned attributes end
+in ``_``). Features: TF-IDF of word 1-2-grams and of character 2-5-grams of the
+normalised text (:func:`~smanalysis.conversation.text.normalize`: slang,
+elongation, URLs), plus the default scorer's output
+(:func:`~smanalysis.conversation.sentiment.sentiment`: score and label) so that
+negation, contrast and the lexicon help a small training set; a logistic
+regression on top. :func:`label_next` picks which texts to label next (the
+ones the model is least sure about).
+
+Examples
+--------
+>>> texts = ["enak banget", "mantap kak", "suka sekali", "kecewa berat", "zonk", "lama banget",
+...          "jam buka kapan?", "alamatnya di mana?", "ada menu baru?"]
+>>> labels = ["positive"] * 3 + ["negative"] * 3 + ["neutral"] * 3
+>>> model = SentimentModel().fit(texts, labels)
+>>> model.predict(["enak, mantap", "kecewa, zonk"]).tolist()
+['positive', 'negative']
+"""
+
+from __future__ import annotations
+
+import pickle
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from .._version import __version__
+from ..exceptions import EmptyDataError, SMAnalysisWarning
+from .text import as_text_series, normalize
+
+__all__ = ["SentimentModel", "label_next"]
+
+_FORMAT = 1
+
+
+def _sentiment_module():
+    import importlib
+
+    return importlib.import_module("smanalysis.conversation.sentiment")
+
+
+def _check_xy(texts, labels, func):
+    s = as_text_series(texts, func=func)
+    if len(s) == 0:
+        raise EmptyDataError(f"{func}: no texts were given; at least one labelled text is needed")
+    y = pd.Series(labels.values if isinstance(labels, pd.Series) else list(labels)
+                  if not isinstance(labels, str) else [labels], dtype=object)
+    if len(y) != len(s):
+        raise ValueError(f"{func}: `texts` has {len(s)} items but `labels` has {len(y)}")
+    if y.isna().any():
+        raise ValueError(f"{func}: `labels` holds {int(y.isna().sum())} missing values")
+    return s, y.astype(str).to_numpy()
+
+
+class SentimentModel:
+    """Sentiment classifier trained on your own labelled texts.
+
+    Parameters
+    ----------
+    C : float, default 4.0
+        Inverse regularisation strength of the logistic regression.
+    word_ngrams : tuple, default (1, 2)
+    char_ngrams : tuple, default (2, 5)
+        Character n-grams (within word boundaries) catch affixes and spelling variants.
+    lexicon_features : bool, default True
+        Add the default scorer's score and label as features.
+    lexicon_weight : float, default 1.0
+        Scale of the lexicon features relative to the TF-IDF block.
+    class_weight : "balanced" or None, default "balanced"
+    seed : int, default 0
+        Random state of the solver and of :meth:`cross_validate`'s folds.
+
+    Attributes
+    ----------
+    classes_ : ndarray of str
+        Labels seen in ``fit``, sorted.
+    n_train_ : int
+        Number of training texts.
+    version_ : str
+        smanalysis version that trained the model.
+
+    Examples
+    --------
+    >>> m = SentimentModel(lexicon_features=False).fit(["bagus", "jelek", "bagus sekali", "jelek sekali"],
+    ...                                                ["positive", "negative", "positive", "negative"])
+    >>> list(m.classes_)
+    ['negative', 'positive']
+    """
+
+    def __init__(self, *, C: float = 4.0, word_ngrams=(1, 2), char_ngrams=(2, 5), lexicon_features: bool = True,
+                 lexicon_weight: float = 1.0, class_weight="balanced", seed: int = 0):
+        self.C = C
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.lexicon_features = lexicon_features
+        self.lexicon_weight = lexicon_weight
+        self.class_weight = class_weight
+        self.seed = seed
+
+    # -- features -------------------------------------------------------------
+    def _lex(self, s: pd.Series):
+        out = _sentiment_module().sentiment(s, evidence=False)
+        sc = out["score"].to_numpy()
+        lab = out["label"].to_numpy()
+        feats = np.column_stack([sc, lab == "positive", lab == "negative", lab == "neutral", np.abs(sc)])
+        return sparse.csr_matrix(feats.astype(float) * self.lexicon_weight)
+
+    def _features(self, s: pd.Series, *, fit: bool):
+        norm = normalize(s)
+        if fit:
+            from sklearn.feature_extraction.text import TfidfVectorizer
+
+            self.word_vec_ = TfidfVectorizer(ngram_range=tuple(self.word_ngrams), min_df=1, sublinear_tf=True,
+                                             token_pattern=r"(?u)[^\s.,!?;:()\"']+")
+            self.char_vec_ = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngrams), min_df=2,
+                                             sublinear_tf=True)
+            blocks = [self.word_vec_.fit_transform(norm), self.char_vec_.fit_transform(norm)]
+        else:
+            blocks = [self.word_vec_.transform(norm), self.char_vec_.transform(norm)]
+        if self.lexicon_features:
+            blocks.append(self._lex(s))
+        return sparse.hstack(blocks).tocsr()
+
+    def _check_fitted(self, func):
+        if not hasattr(self, "clf_"):
+            raise ValueError(f"SentimentModel.{func}: the model is not fitted yet; call fit(texts, labels) first")
+
+    # -- API --------------------------------------------------------------------
+    def fit(self, texts, labels) -> SentimentModel:
+        """Learn from labelled texts.
+
+        Parameters
+        ----------
+        texts : Series, list or str
+        labels : Series or list
+            One label a text (e.g. positive/neutral/negative); at least two different labels.
+
+        Returns
+        -------
+        SentimentModel
+            ``self``.
+
+        Raises
+        ------
+        EmptyDataError
+            When no texts are given.
+        ValueError
+            When lengths differ, labels are missing, or only one label occurs.
+        """
+        from sklearn.linear_model import LogisticRegression
+
+        s, y = _check_xy(texts, labels, "SentimentModel.fit")
+        if len(set(y)) < 2:
+            raise ValueError(f"SentimentModel.fit: at least two different labels are needed, got only {sorted(set(y))}")
+        X = self._features(s, fit=True)
+        self.clf_ = LogisticRegression(C=self.C, max_iter=3000, class_weight=self.class_weight,
+                                       random_state=self.seed)
+        self.clf_.fit(X, y)
+        self.classes_ = self.clf_.classes_
+        self.n_train_ = len(s)
+        self.version_ = __version__
+        return self
+
+    def predict_proba(self, texts) -> pd.DataFrame:
+        """Probability of each class, one column a class, aligned to the input index.
+
+        Examples
+        --------
+        >>> m = SentimentModel().fit(["enak", "jelek"], ["positive", "negative"])
+        >>> p = m.predict_proba(["enak"])
+        >>> list(p.columns), bool(p.loc[0, "positive"] > 0.5)
+        (['negative', 'positive'], True)
+        """
+        self._check_fitted("predict_proba")
+        s = as_text_series(texts, func="SentimentModel.predict_proba")
+        if len(s) == 0:
+            return pd.DataFrame(columns=list(self.classes_), index=s.index, dtype=float)
+        p = self.clf_.predict_proba(self._features(s, fit=False))
+        return pd.DataFrame(p, columns=list(self.classes_), index=s.index)
+
+    def predict(self, texts) -> pd.Series:
+        """Predicted label of each text, aligned to the input index."""
+        self._check_fitted("predict")
+        p = self.predict_proba(texts)
+        if len(p) == 0:
+            return pd.Series([], index=p.index, dtype=object, name="label")
+        return pd.Series(np.asarray(self.classes_)[p.to_numpy().argmax(axis=1)], index=p.index, dtype=object,
+                         name="label")
+
+    def evaluate(self, texts, labels) -> dict:
+        """Accuracy, macro-F1, per-class precision/recall and the confusion matrix.
+
+        Returns
+        -------
+        dict
+            ``accuracy`` (float), ``macro_f1`` (float), ``per_class`` (DataFrame indexed by label:
+            precision, recall, f1, support), ``confusion`` (DataFrame: rows true label, columns predicted),
+            ``n`` (int).
+
+        Raises
+        ------
+        EmptyDataError
+            When no texts are given.
+
+        Examples
+        --------
+        >>> m = SentimentModel(lexicon_features=False).fit(["bagus", "jelek"] * 3, ["positive", "negative"] * 3)
+        >>> m.evaluate(["bagus", "jelek"], ["positive", "negative"])["accuracy"]
+        1.0
+        """
+        self._check_fitted("evaluate")
+        s, y = _check_xy(texts, labels, "SentimentModel.evaluate")
+        return _report(y, self.predict(s).to_numpy())
+
+    def cross_validate(self, texts, labels, *, folds: int = 5) -> pd.DataFrame:
+        """Stratified k-fold cross-validation of a fresh copy of this model.
+
+        Returns
+        -------
+        DataFrame
+            One row a fold (``fold``, ``accuracy``, ``macro_f1``, ``n_test``) and a last row ``fold="mean"``.
+
+        Raises
+        ------
+        ValueError
+            When ``folds`` < 2 or a label has fewer texts than ``folds``.
+        """
+        from sklearn.model_selection import StratifiedKFold
+
+        s, y = _check_xy(texts, labels, "SentimentModel.cross_validate")
+        if folds < 2:
+            raise ValueError(f"SentimentModel.cross_validate: `folds` must be at least 2, got {folds}")
+        counts = pd.Series(y).value_counts()
+        if counts.min() < folds:
+            raise ValueError(f"SentimentModel.cross_validate: label {counts.idxmin()!r} has {counts.min()} texts, "
+                             f"fewer than folds={folds}")
+        rows = []
+        skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.seed)
+        for i, (tr, te) in enumerate(skf.split(np.zeros(len(y)), y)):
+            m = SentimentModel(**self.get_params()).fit(s.iloc[tr], y[tr])
+            r = _report(y[te], m.predict(s.iloc[te]).to_numpy())
+            rows.append({"fold": str(i + 1), "accuracy": r["accuracy"], "macro_f1": r["macro_f1"], "n_test": len(te)})
+        out = pd.DataFrame(rows)
+        mean = {"fold": "mean", "accuracy": out["accuracy"].mean(), "macro_f1": out["macro_f1"].mean(),
+                "n_test": int(out["n_test"].sum())}
+        return pd.concat([out, pd.DataFrame([mean])], ignore_index=True)
+
+    def get_params(self) -> dict:
+        """Constructor parameters (scikit-learn convention)."""
+        return {k: getattr(self, k) for k in ("C", "word_ngrams", "char_ngrams", "lexicon_features",
+                                              "lexicon_weight", "class_weight", "seed")}
+
+    def save(self, path) -> Path:
+        """Save the fitted model (pickle with the smanalysis version); returns the path.
+
+        Only load model files you trust: loading a pickle can run code.
+        """
+        self._check_fitted("save")
+        path = Path(path)
+        with open(path, "wb") as fh:
+            pickle.dump({"format": _FORMAT, "version": __version__, "kind": "SentimentModel", "model": self}, fh)
+        return path
+
+    @classmethod
+    def load(cls, path) -> SentimentModel:
+        """Load a model saved by :meth:`save`.
+
+        Raises
+        ------
+        FileNotFoundError
+            When the file does not exist.
+        ValueError
+            When the file is not a saved SentimentModel or its format is newer than this version reads.
+
+        Warns
+        -----
+        SMAnalysisWarning
+            When the model was saved by another smanalysis version.
+        """
+        path = Path(path)
+        if not path.exists():
+            raise FileNotFoundError(f"SentimentModel.load: file not found: {path}")
+        try:
+            with open(path, "rb") as fh:
+                obj = pickle.load(fh)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as err:
+            raise ValueError(f"SentimentModel.load: {path} is not a saved SentimentModel ({err})") from err
+        if not isinstance(obj, dict) or obj.get("kind") != "SentimentModel":
+            raise ValueError(f"SentimentModel.load: {path} is not a saved SentimentModel")
+        if obj.get("format", 0) > _FORMAT:
+            raise ValueError(f"SentimentModel.load: {path} has format {obj.get('format')}, newer than this "
+                             f"smanalysis reads ({_FORMAT}); upgrade smanalysis")
+        if obj.get("version") != __version__:
+            warnings.warn(f"SentimentModel.load: {path} was saved by smanalysis {obj.get('version')}, this is "
+                          f"{__version__}; predictions may differ slightly", SMAnalysisWarning, stacklevel=2)
+        return obj["model"]
+
+
+def _report(y_true, y_pred) -> dict:
+    from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
+
+    labels = sorted(set(y_true) | set(y_pred))
+    p, r, f, sup = precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=0)
+    per = pd.DataFrame({"precision": p, "recall": r, "f1": f, "support": sup}, index=pd.Index(labels, name="label"))
+    cm = pd.DataFrame(confusion_matrix(y_true, y_pred, labels=labels), index=pd.Index(labels, name="true"),
+                      columns=pd.Index(labels, name="predicted"))
+    present = sorted(set(y_true))
+    return {"accuracy": float(accuracy_score(y_true, y_pred)),
+            "macro_f1": float(f1_score(y_true, y_pred, labels=present, average="macro", zero_division=0)),
+            "per_class": per, "confusion": cm, "n": len(y_true)}
+
+
+def label_next(model: SentimentModel, texts, n: int = 20) -> pd.DataFrame:
+    """The texts to label next: the ones the model is least sure about, most uncertain first.
+
+    Uncertainty is the margin between the two most probable labels (small margin =
+    uncertain). Label these by hand, add them to the training set and refit.
+
+    Parameters
+    ----------
+    model : SentimentModel
+        A fitted model.
+    texts : Series, list or str
+        Unlabelled texts.
+    n : int, default 20
+        How many to return (all when fewer).
+
+    Returns
+    -------
+    DataFrame
+        Indexed like the input rows it picks; columns ``text``, ``predicted``,
+        ``confidence`` (probability of the predicted label) and ``margin``.
+
+    Raises
+    ------
+    ValueError
+        When ``n`` < 1 or the model is not fitted.
+
+    Examples
+    --------
+    >>> m = SentimentModel().fit(["enak", "mantap", "jelek", "zonk"], ["positive", "positive", "negative", "negative"])
+    >>> label_next(m, ["enak banget", "biasa", "jelek parah"], n=1)["text"].tolist()
+    ['biasa']
+    """
+    if not isinstance(model, SentimentModel):
+        raise TypeError(f"label_next: `model` must be a SentimentModel, got {type(model).__name__}")
+    if int(n) < 1:
+        raise ValueError(f"label_next: `n` must be at least 1, got {n}")
+    s = as_text_series(texts, func="label_next")
+    p = model.predict_proba(s)
+    if len(p) == 0:
+        return pd.DataFrame({"text": [], "predicted": [], "confidence": [], "margin": []}, index=s.index)
+    arr = p.to_numpy()
+    srt = np.sort(arr, axis=1)
+    margin = srt[:, -1] - (srt[:, -2] if arr.shape[1] > 1 else 0)
+    out = pd.DataFrame({"text": s, "predicted": np.asarray(model.classes_)[arr.argmax(axis=1)],
+                        "confidence": srt[:, -1], "margin": margin}, index=s.index)
+    order = np.argsort(margin, kind="stable")[: int(n)]
+    return out.iloc[order]

@@ -105,6 +105,7 @@ _CONTRAST_BEFORE, _CONTRAST_AFTER, _CONCESSION = 0.5, 1.5, 0.5
 _ELONG, _EXCL, _ALPHA = 1.3, 0.292, 15.0
 _THRESH = 0.2
 _MAX_N = 4
+_BATCH = 50_000
 _SUFFIXES = ("nya", "lah", "kah", "pun", "ku", "mu")
 _PREFIXES = ("meng", "meny", "mem", "men", "me", "di", "ter", "ber", "se", "ke")
 _ROLE_WORDS = NEGATORS | CONTRASTS | CONCESSIONS | set(DIMINISHERS) | set(INTENSIFIERS["pre"])
@@ -643,10 +644,20 @@ def sentiment(texts, *, lang: str = "auto", extra_lexicon=None, lexicon=None,
         base = load_lexicon() if lexicon is None else _as_lexicon_frame(lexicon, "lexicon")
         extra = None if extra_lexicon is None else _as_lexicon_frame(extra_lexicon, "extra_lexicon")
         tables = _Tables(base, extra)
-    doc, tok, vocab, el = _token_arrays(s, slang=SLANG_ID)
-    detected = _detect_codes(doc, tok, vocab, n)
-    code = detected if lang == "auto" else np.full(n, 0 if lang == "id" else 1, dtype=np.int64)
-    score, ev = _score_arrays(doc, tok, el, vocab, n, code, tables, evidence)
+    texts_l = s.tolist()
+    scores, codes, evs = [], [], []
+    for start in range(0, n, _BATCH):  # batches keep the arrays in cache and memory flat
+        part = texts_l[start:start + _BATCH]
+        m = len(part)
+        doc, tok, vocab, el = _token_arrays(part, slang=SLANG_ID)
+        code = _detect_codes(doc, tok, vocab, m) if lang == "auto" else np.full(m, 0 if lang == "id" else 1)
+        sc, ev = _score_arrays(doc, tok, el, vocab, m, code, tables, evidence)
+        scores.append(sc)
+        codes.append(code)
+        evs.extend(ev if ev is not None else [])
+    score = np.concatenate(scores)
+    code = np.concatenate(codes).astype(np.int64)
+    ev = evs if evidence else None
     label = np.where(score >= _THRESH, "positive", np.where(score <= -_THRESH, "negative", "neutral"))
     return pd.DataFrame({
         "label": pd.Series(label.astype(object), index=s.index),
