@@ -125,8 +125,9 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
     Returns
     -------
     dict
-        ``client``, ``slug``, ``status`` ("ok" or "failed"), ``seconds``, ``reason`` ("" when ok),
-        ``outputs`` (files written, relative to ``out``).
+        ``client``, ``slug``, ``status`` ("ok"; "partial" when the report was written but
+        ``metrics.json`` lists sections that could not be computed), ``seconds``, ``reason``
+        ("" when ok), ``outputs`` (files written, relative to ``out``).
 
     Raises
     ------
@@ -183,11 +184,21 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
     html = notebooks_to_html(executed, client=cfg["client"], period=cur, previous=prev, lang=lang, roots=roots)
     (client_dir / "report.html").write_text(html, encoding="utf-8")
     metrics = client_dir / "metrics.json"
+    status, reason = "ok", ""
     if metrics.is_file():  # written by the notebook; scrub it too
-        metrics.write_text(scrub(metrics.read_text(encoding="utf-8"), roots=roots), encoding="utf-8")
+        text = scrub(metrics.read_text(encoding="utf-8"), roots=roots)
+        metrics.write_text(text, encoding="utf-8")
+        try:
+            problems = json.loads(text).get("problems") or []
+        except (ValueError, AttributeError):
+            problems = []
+        if problems:  # the report is written, but some sections could not be computed
+            status = "partial"
+            reason = "sections not computed: " + "; ".join(
+                f"{p.get('section')} ({p.get('error', '')[:80]})" for p in problems[:5])
     outputs = sorted(str(p.relative_to(out)) for p in client_dir.rglob("*") if p.is_file())
-    return {"client": cfg["client"], "slug": cfg["slug"], "status": "ok",
-            "seconds": round(time.perf_counter() - t0, 2), "reason": "", "outputs": outputs}
+    return {"client": cfg["client"], "slug": cfg["slug"], "status": status,
+            "seconds": round(time.perf_counter() - t0, 2), "reason": reason, "outputs": outputs}
 
 
 def _rmtree(path: Path):
@@ -273,7 +284,7 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
     Returns
     -------
     DataFrame
-        One row per config, in the order given: ``client``, ``status`` ("ok"|"failed"),
+        One row per config, in the order given: ``client``, ``status`` ("ok"|"partial"|"failed"),
         ``seconds``, ``reason``, ``outputs`` (list of files relative to ``out``).
 
     Raises

@@ -76,6 +76,14 @@ def test_report_is_safe_and_scrubbed(tmp_path):
     assert not (out / "aman" / ".cache").exists()
 
 
+def test_sections_not_computed_make_a_partial_report(tmp_path):
+    cfg = _client(tmp_path, "sebagian", "problems: [{section: network.shortlist, error: 'TypeError: x'}]\n")
+    summary = run_batch([cfg], out=tmp_path / "r", notebooks=[TINY], verbose=False)
+    assert summary["status"].tolist() == ["partial"]
+    assert summary["reason"].iloc[0] == "sections not computed: network.shortlist (TypeError: x)"
+    assert (tmp_path / "r" / "sebagian" / "report.html").is_file()
+
+
 def test_cli_report_exit_code_and_period(tmp_path, monkeypatch, capsys):
     import smanalysis.reporting.runner as runner
 
