@@ -80,6 +80,8 @@ def text(key: str, lang: str = "id", **fields: Any) -> str:
     'Tidak ada data untuk bagian ini.'
     """
     _check_lang(lang)
+    if key not in TEXT:
+        from . import plan  # noqa: F401  (registers the plan and execution messages)
     try:
         entry = TEXT[key]
     except KeyError:

@@ -195,6 +195,7 @@ def test_draft_next_plan_errors_and_empty():
     assert e.empty and "caption" in e.columns
 
 
+@pytest.mark.filterwarnings("ignore::smanalysis.SMAnalysisWarning")
 def test_match_plan_finds_the_planted_outcomes_of_the_sample():
     from pathlib import Path
 
