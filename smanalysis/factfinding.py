@@ -97,21 +97,32 @@ def md(key: str, lang: str = "id", **fields: Any):
     return Markdown(text(key, lang, **fields))
 
 
-def show(obj: Any, lang: str = "id"):
-    """``obj`` itself, or the "no data for this section" note when it is missing or empty.
+def show(obj: Any, lang: str = "id", *, source: Any = None):
+    """``obj`` itself, or a note when it is missing or empty.
+
+    The note is "no data for this section" when there is no data to look at, and
+    "nothing found" when ``source`` (the data ``obj`` was taken from) is not empty:
+    an empty list of problems in a full plan is good news, not missing data.
 
     Examples
     --------
     >>> import pandas as pd
     >>> show(pd.DataFrame(), "en").data
     '*No data for this section.*'
+    >>> show(pd.DataFrame(), "en", source=pd.DataFrame({"a": [1]})).data
+    '*Nothing found: every row passes this check.*'
     >>> show(pd.DataFrame({"a": [1]})).shape
     (1, 1)
     """
     from IPython.display import Markdown
 
-    empty = obj is None or (isinstance(obj, (pd.DataFrame, pd.Series)) and obj.empty)
-    return Markdown(f"*{text('no_data', lang)}*") if empty else obj
+    if not _empty_obj(obj):
+        return obj
+    return Markdown(f"*{text('no_data' if _empty_obj(source) else 'none_found', lang)}*")
+
+
+def _empty_obj(obj: Any) -> bool:
+    return obj is None or (isinstance(obj, (pd.DataFrame, pd.Series)) and obj.empty)
 
 
 def as_profile(profile: Profile | dict) -> Profile:
@@ -786,6 +797,7 @@ def write_tables(tables: dict[str, pd.DataFrame | None], output_dir: str | Path,
 # key -> (Bahasa Indonesia, English). smanalysis.plan registers its own keys here too.
 TEXT: dict[str, tuple[str, str]] = {
     "no_data": ("Tidak ada data untuk bagian ini.", "No data for this section."),
+    "none_found": ("Tidak ada temuan: semua baris lolos pemeriksaan ini.", "Nothing found: every row passes this check."),
     "field.business_name": ("Nama usaha", "Business name"),
     "field.sector": ("Bidang usaha", "Sector"),
     "field.business_model": ("Model bisnis", "Business model"),
