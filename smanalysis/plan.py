@@ -176,6 +176,8 @@ def review_plan(plan: pd.DataFrame, *, profile: Profile | dict | None = None, la
         Canonical content plan (``date``, ``platform``, ``theme``, ``caption``, ``content_type``).
     profile : Profile or dict, optional
         When given, rows for platforms outside the profile's platforms are flagged.
+        Unknown platforms and content types (not in :data:`smanalysis.schema.PLATFORMS`,
+        :data:`smanalysis.schema.CONTENT_TYPES`) and duplicate rows are flagged always.
     lang : {"id", "en"}
         Language of ``issues``.
 
@@ -208,10 +210,13 @@ def review_plan(plan: pd.DataFrame, *, profile: Profile | dict | None = None, la
     if profile is not None:
         outside = ~_blank(plan["platform"]) & ~unknown & ~plat.isin(as_profile(profile).platforms)
     dup = plan.duplicated(["date", "platform", "theme", "caption"], keep="first")
+    ctype = plan["content_type"].astype(object).where(~_blank(plan["content_type"]), None)
+    bad_type = ctype.notna() & ~ctype.astype(str).str.lower().str.strip().isin(CONTENT_TYPES)
     parts = pd.DataFrame({
         "m": np.where(missing != "", [text("review.missing", lang, fields=m) for m in missing], ""),
         "u": np.where(unknown, [text("review.unknown_platform", lang, platform=x) for x in plat], ""),
         "o": np.where(outside, [text("review.outside_profile", lang, platform=x) for x in plat], ""),
+        "t": np.where(bad_type, [text("review.unknown_type", lang, ct=x) for x in ctype.astype(str)], ""),
         "d": np.where(dup, text("review.duplicate", lang), ""),
     }, index=plan.index)
     issues = parts.apply(lambda r: "; ".join(x for x in r if x), axis=1) if len(plan) else pd.Series(dtype=object)
@@ -964,6 +969,7 @@ _ff.TEXT.update({
     "review.unknown_platform": ("platform '{platform}' tidak dikenal", "unknown platform '{platform}'"),
     "review.outside_profile": ("platform '{platform}' tidak ada di profil", "platform '{platform}' is not in the profile"),
     "review.duplicate": ("baris ganda", "duplicate row"),
+    "review.unknown_type": ("jenis konten '{ct}' tidak dikenal", "unknown content type '{ct}'"),
     "mix.ok": ("Promosi {pct}%: seimbang (batas {ceiling}%).", "Promotion {pct}%: balanced (ceiling {ceiling}%)."),
     "mix.over": ("Promosi {pct}%: terlalu banyak (batas {ceiling}%); ganti sebagian dengan konten bermanfaat.",
                  "Promotion {pct}%: too much (ceiling {ceiling}%); replace some with useful content."),

@@ -37,6 +37,11 @@ def test_review_plan_missing_fields_and_issues():
     assert r.index.equals(plan.index)
 
 
+def test_review_plan_unknown_content_type():
+    plan = _plan().assign(content_type=["news", "iklan", "education", "promo", "promo"])
+    assert pl.review_plan(plan, lang="en").loc[1, "issues"] == "unknown content type 'iklan'"
+
+
 def test_review_plan_schema_error():
     with pytest.raises(SchemaError, match="review_plan: the content_plan table lacks required columns \\['caption'"):
         pl.review_plan(pd.DataFrame({"date": [], "platform": [], "theme": []}))
