@@ -104,11 +104,6 @@ def _with_keys(posts, keys, tz, func):
     return posts
 
 
-def _gsum(codes, values, g):
-    ok = ~np.isnan(values)
-    return np.bincount(codes[ok], weights=values[ok], minlength=g), np.bincount(codes[ok], minlength=g)
-
-
 def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.DataFrame | None = None,
             engagement="platform", ci: float | None = 0.95, n_boot: int = 1000, seed: int = 0,
             boot_max: int = 1000, timezone: str | None = None, profile=None) -> pd.DataFrame:
@@ -168,31 +163,33 @@ def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.D
         posts = post_metrics(posts, followers=followers, engagement=engagement, timezone=tz)
     codes, frame, g = _group_codes(posts, keys)
     out: dict[str, np.ndarray] = {"n_posts": np.bincount(codes, minlength=g)}
-    codes_s = pd.Series(codes)
-
-    def med(values):
-        return pd.Series(values).groupby(codes_s).median().reindex(range(g)).to_numpy()
-
     cache: dict = {}
-    for c in COUNT_METRICS:
-        if c not in posts.columns:
-            continue
-        v = _col(posts, c, cache)
-        s, n = _gsum(codes, v, g)
-        out[f"{c}_total"] = np.where(n > 0, s, np.nan)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out[f"{c}_mean"] = np.where(n > 0, s / np.maximum(n, 1), np.nan)
-        out[f"{c}_median"] = med(v)
+    counts = [c for c in COUNT_METRICS if c in posts.columns]
+    # one grouping for every per-post column: sums, counts and medians in single cython passes
+    values = pd.DataFrame({c: _col(posts, c, cache) for c in [*counts, *rates]}, copy=False)
+    grouped = values.groupby(codes, sort=True)
+    sums = grouped.sum().reindex(range(g)).to_numpy()
+    ns = grouped.count().reindex(range(g)).fillna(0).to_numpy().astype(np.int64)
+    meds = grouped.median().reindex(range(g)).to_numpy()
+    pos = {c: i for i, c in enumerate(values.columns)}
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = np.where(ns > 0, sums / np.maximum(ns, 1), np.nan)
+    for c in counts:
+        i = pos[c]
+        out[f"{c}_total"] = np.where(ns[:, i] > 0, sums[:, i], np.nan)
+        out[f"{c}_mean"] = means[:, i]
+        out[f"{c}_median"] = meds[:, i]
     method = np.zeros(g, dtype=np.int8)
     for r in rates:
-        v = _col(posts, r, cache)
-        s, n = _gsum(codes, v, g)
+        i = pos[r]
+        v = cache[r]
         numer, denom = rate_parts(posts, r, cache)
-        sn, _ = _gsum(codes, numer, g)
-        sd, _ = _gsum(codes, denom, g)
+        sn = np.bincount(codes, weights=np.nan_to_num(numer), minlength=g)
+        sd = np.bincount(codes, weights=np.nan_to_num(denom), minlength=g)
+        n = ns[:, i]
+        out[f"{r}_mean_of_posts"] = means[:, i]
+        out[f"{r}_median"] = meds[:, i]
         with np.errstate(invalid="ignore", divide="ignore"):
-            out[f"{r}_mean_of_posts"] = np.where(n > 0, s / np.maximum(n, 1), np.nan)
-            out[f"{r}_median"] = med(v)
             out[f"{r}_ratio_of_totals"] = np.where((n > 0) & (sd > 0), sn / np.where(sd > 0, sd, 1.0), np.nan)
         out[f"{r}_n_posts"] = n
         if ci is not None:

@@ -232,12 +232,21 @@ def engagement_components(engagement="platform") -> dict[str, tuple[str, ...]]:
     return {"*": tuple(engagement)}
 
 
-def _engagements(posts: pd.DataFrame, definition: dict[str, tuple[str, ...]]) -> np.ndarray:
+def _codes(s: pd.Series):
+    """Integer codes (-1 for missing) and the unique values of a column, factorised once."""
+    codes, uniques = pd.factorize(s)
+    return codes, pd.Index(uniques)
+
+
+def _engagements(posts: pd.DataFrame, definition: dict[str, tuple[str, ...]], platform_codes) -> np.ndarray:
     n = len(posts)
-    platform = posts["platform"]
+    pcodes, puniq = platform_codes
     # Boolean row mask of each platform named in the definition; "*" = the rest.
     named = [p for p in definition if p != "*"]
-    masks = {p: platform.eq(p).to_numpy(dtype=bool, na_value=False) for p in named}
+    masks = {}
+    for p in named:
+        i = puniq.get_indexer([p])[0]
+        masks[p] = (pcodes == i) if i >= 0 else np.zeros(n, dtype=bool)
     rest = np.ones(n, dtype=bool)
     for m in masks.values():
         rest &= ~m
@@ -264,7 +273,7 @@ def _engagements(posts: pd.DataFrame, definition: dict[str, tuple[str, ...]]) ->
     return np.where(use_reported, reported, out)
 
 
-def _followers_at_publish(posts: pd.DataFrame, followers: pd.DataFrame | None, tz: str):
+def _followers_at_publish(posts: pd.DataFrame, followers: pd.DataFrame | None, tz: str, platform_codes):
     """Followers at the end of the local day before each post, from the daily series.
 
     Falls back to the same day's value, then to ``followers_at_post``.
@@ -281,21 +290,23 @@ def _followers_at_publish(posts: pd.DataFrame, followers: pd.DataFrame | None, t
         if isinstance(fdays.dtype, pd.DatetimeTZDtype):
             fdays = fdays.dt.tz_localize(None)
         fday = fdays.to_numpy(dtype="datetime64[ns]").view("i8") // NS_PER_DAY
-        # integer key per (platform, account), shared by posts and followers
-        both_p = pd.concat([posts["platform"].astype(object), f["platform"].astype(object)], ignore_index=True)
-        both_a = pd.concat([posts["account"].astype(object), f["account"].astype(object)], ignore_index=True)
-        pc, pu = pd.factorize(both_p)
-        ac, au = pd.factorize(both_a)
-        key = pc.astype(np.int64) * (len(au) + 1) + ac
-        pkey, fkey = key[:n], key[n:]
-        ok = (fday > -(2**40)) & (pc[n:] >= 0) & (ac[n:] >= 0)
+        # integer key per (platform, account): codes of the posts' values; the (small) followers
+        # table is looked up in them, so the posts' strings are factorised only once
+        pc, pu = platform_codes
+        ac, au = _codes(posts["account"])
+        fpc = pu.get_indexer(pd.Index(f["platform"].astype(object)))
+        fac = au.get_indexer(pd.Index(f["account"].astype(object)))
+        width = np.int64(len(au) + 1)
+        pkey = pc.astype(np.int64) * width + ac
+        fkey = fpc.astype(np.int64) * width + fac
+        ok = (fday > -(2**40)) & (fpc >= 0) & (fac >= 0)
         fkey, fday, fval = fkey[ok], fday[ok], f["followers"].to_numpy()[ok]
         shift = np.int64(2**32)
         fcomb = fkey * shift + (fday + 2**31)
         order = np.argsort(fcomb, kind="stable")
         fcomb, fval, fkey = fcomb[order], fval[order], fkey[order]
         pday = local_days(posts["created_at"], tz)
-        valid = (pday > -(2**40)) & (pc[:n] >= 0) & (ac[:n] >= 0)
+        valid = (pday > -(2**40)) & (pc >= 0) & (ac >= 0)
         for lag in (1, 0):  # the day before, else the same day
             need = valid & np.isnan(values)
             if not need.any() or not len(fcomb):
@@ -396,8 +407,9 @@ def post_metrics(posts: pd.DataFrame, *, followers: pd.DataFrame | None = None, 
     if followers is not None:
         require(posts, ["account"], func="post_metrics")
 
-    eng = _engagements(posts, definition)
-    fol, fsrc = _followers_at_publish(posts, followers, tz)
+    platform_codes = _codes(posts["platform"])
+    eng = _engagements(posts, definition, platform_codes)
+    fol, fsrc = _followers_at_publish(posts, followers, tz, platform_codes)
     likes, comments, shares = num(posts, "likes"), num(posts, "comments"), num(posts, "shares")
     reach, impressions, views = num(posts, "reach"), num(posts, "impressions"), num(posts, "views")
     clicks = num(posts, "clicks")

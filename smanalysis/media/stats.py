@@ -74,16 +74,18 @@ def boot_means(values: np.ndarray, codes: np.ndarray, n_groups: int, *, n_boot: 
         method[by_size[over & (n[by_size] > 30)]] = 2
     if not len(values):
         return means, n, method
-    order = np.argsort(codes, kind="stable")
-    v = values[order]
-    c = codes[order]
-    start = np.searchsorted(c, np.arange(n_groups))
     small = np.flatnonzero(method == 1)
     if len(small):
+        rows = (method == 1)[codes]  # only rows of bootstrapped groups are sorted and resampled
+        c_small = codes[rows]
+        order = np.argsort(c_small, kind="stable")
+        v = values[rows][order]
+        c = c_small[order]
+        start = np.searchsorted(c, small)
         sizes = n[small]
         total = int(sizes.sum())
         draw_group = np.repeat(np.arange(len(small)), sizes)  # which small group each draw belongs to
-        draw_start = start[small][draw_group]
+        draw_start = start[draw_group]
         draw_size = sizes[draw_group]
         seg = np.concatenate([[0], np.cumsum(sizes)[:-1]])
         batch = max(1, max_draws // max(total, 1))
@@ -95,10 +97,11 @@ def boot_means(values: np.ndarray, codes: np.ndarray, n_groups: int, *, n_boot: 
             means[b0:b0 + b, small] = sums / sizes
     big = np.flatnonzero(method == 2)
     if len(big):
-        s = pd.Series(v).groupby(c)
-        mu = s.mean().reindex(big).to_numpy()
-        sd = s.std(ddof=1).reindex(big).to_numpy()
-        means[:, big] = mu + rng.standard_normal((n_boot, len(big))) * (sd / np.sqrt(n[big]))
+        gmean = np.bincount(codes, weights=values, minlength=n_groups) / np.maximum(n, 1)
+        mu = gmean[big]
+        dev = values - gmean[codes]  # two-pass variance, stable for small rates
+        var = np.bincount(codes, weights=dev * dev, minlength=n_groups)[big] / (n[big] - 1)
+        means[:, big] = mu + rng.standard_normal((n_boot, len(big))) * np.sqrt(var / n[big])
     return means, n, method
 
 
