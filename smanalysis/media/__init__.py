@@ -11,6 +11,18 @@ Modules: :mod:`~smanalysis.media.metrics` (METRICS, post_metrics),
 :mod:`~smanalysis.media.growth` (growth, period_growth),
 :mod:`~smanalysis.media.stats` (bootstrap_interval, compare_groups),
 :mod:`~smanalysis.media.kpi` (kpi_check).
+
+Typical use (``ds`` from :func:`smanalysis.io.load_dataset`, ``profile`` from
+:func:`smanalysis.load_profile`)::
+
+    pm = media.post_metrics(ds.posts, followers=ds.followers, profile=profile)
+    own = pm[pm["account"].isin(profile.brand_handles)]
+    media.summary(own, by="format", profile=profile)          # rates with 95 % intervals
+    media.compare_groups(own, by="format", lang="id")          # "belum cukup data untuk menyimpulkan"
+    media.best_times(own, profile=profile, min_posts=3)
+    media.compare_periods(own, current=period, previous=previous, followers=ds.followers, profile=profile)
+    media.benchmark(pm, profile=profile, followers=ds.followers, period=period)
+    media.growth(ds.followers, freq="month"); media.spikes(ds.followers, metric="new_followers", by="platform")
 """
 
 from .aggregate import compare_periods, summary, top_posts
