@@ -599,7 +599,9 @@ def strategy_checklist(profile: Profile | dict, *, posts: pd.DataFrame | None = 
     listening  data: share of customer comments answered; else profile: a response target (0.5)
     focus      data: platforms carrying >= 10% of own posts (<= 3: 1, 4: 0.5, more: 0); else the profile's list
     audit      data: share of the profile's platforms with a post in the last 30 days of data; else profile fields filled
-    tone       profile: register and form of address set (1), one of them (0.5)
+    tone       profile: register and form of address set (1), one of them (0.5); with own
+               captions, half that plus half the share of captions consistent with the
+               chosen register (:func:`smanalysis.conversation.tone`)
     integration profile website (0.5) and, with posts, captions pointing to it or to the bio link (1)
     company    data: the plan draws on >= 3 distinct sources (1), 2 (0.5); else profile ``team`` roles
     measurement profile: >= 2 KPI targets of which one fits the goal (1), any target (0.5)
@@ -660,8 +662,20 @@ def strategy_checklist(profile: Profile | dict, *, posts: pd.DataFrame | None = 
         fields = [p.sector, p.website, aud, tone, set(p.platforms) <= set(p.own_accounts)]
         res["audit"] = (round(sum(bool(f) for f in fields) / len(fields), 2),
                         text("ev.audit_profile", lang, n=sum(bool(f) for f in fields), total=len(fields)), "profile")
-    res["tone"] = (0.5 * bool(tone.get("register")) + 0.5 * bool(tone.get("address")),
-                   text("ev.tone", lang, tone=", ".join(f"{k}: {v}" for k, v in tone.items()) or "-"), "profile")
+    tone_txt = ", ".join(f"{k}: {v}" for k, v in tone.items()) or "-"
+    decided = 0.5 * bool(tone.get("register")) + 0.5 * bool(tone.get("address"))
+    consistency = np.nan
+    if tone.get("register") and own is not None and len(own) and "caption" in own.columns:
+        from .conversation.tone import tone as tone_of
+
+        caps = own["caption"].dropna().astype(str)
+        if len(caps):
+            consistency = float(tone_of(caps, profile=p)["consistency"].iloc[0])
+    if np.isnan(consistency):
+        res["tone"] = (decided, text("ev.tone", lang, tone=tone_txt), "profile")
+    else:
+        res["tone"] = (round(0.5 * decided + 0.5 * consistency, 2),
+                       text("ev.tone_data", lang, tone=tone_txt, pct=f"{consistency * 100:.0f}"), "data")
     if own is not None and len(own) and "caption" in own.columns:
         site = re.sub(r"^https?://(www\.)?", "", p.website).strip("/").lower()
         pat = "|".join(re.escape(x) for x in ([site] if site else []) + ["link di bio", "link in bio", "linktr", "cek bio", "http"])
@@ -872,6 +886,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "ev.audit_data": ("Platform tanpa unggahan dalam 30 hari terakhir: {idle}.", "Platforms with no post in the last 30 days: {idle}."),
     "ev.audit_profile": ("{n} dari {total} isian profil lengkap.", "{n} of {total} profile fields filled."),
     "ev.tone": ("Tone di profil: {tone}.", "Tone in the profile: {tone}."),
+    "ev.tone_data": ("Tone di profil: {tone}; {pct}% caption sesuai dengan tone itu.",
+                     "Tone in the profile: {tone}; {pct}% of captions are consistent with it."),
     "ev.integration_data": ("Situs: {site}; {pct}% caption mengarah ke situs atau link di bio.",
                             "Website: {site}; {pct}% of captions point to the website or the bio link."),
     "ev.integration": ("Situs: {site}.", "Website: {site}."),

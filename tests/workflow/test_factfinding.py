@@ -195,6 +195,16 @@ def test_strategy_checklist_from_data():
     assert cl.loc["audit", "score"] == 1.0                 # both platforms posted in the last 30 days
     assert cl.loc["integration", "score"] == 1.0           # website + a caption with "link di bio"
     assert cl.loc["company", "score"] == 0.5               # sources 'dapur' and 'kasir'
+    # tone: decided (1) and captions "Kopi #senjakopi"-like carry no register markers -> consistent (1)
+    assert cl.loc["tone", "source"] == "data" and cl.loc["tone", "score"] == 1.0
+
+
+def test_strategy_checklist_tone_from_captions():
+    posts = _posts().iloc[:3].assign(caption=["Halo kak, yuk mampir!", "Kami mohon maaf atas ketidaknyamanan Anda.",
+                                              "Makasih kak"])
+    cl = ff.strategy_checklist(PROFILE, posts=posts).set_index("item")
+    # casual chosen; the formal apology contradicts it: 2 of 3 consistent -> 0.5 * 1 + 0.5 * 2/3
+    assert cl.loc["tone", "score"] == round(0.5 + 0.5 * 2 / 3, 2)
 
 
 def test_strategy_checklist_bare_profile():
