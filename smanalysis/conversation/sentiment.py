@@ -217,6 +217,16 @@ def _as_lexicon_frame(obj, name: str) -> pd.DataFrame:
                     f"got {type(obj).__name__}")
 
 
+def _rule_pair(toks: tuple, cat: str) -> bool:
+    """A two-word entry that is just a word plus an intensifier or diminisher."""
+    a, b = toks
+    if a in DIMINISHERS or b in DIMINISHERS:
+        return True
+    if cat == "complaint":
+        return False
+    return b in INTENSIFIERS["post"] or a in INTENSIFIERS["pre"]
+
+
 class _Tables:
     """Compiled lexicon: single-token dicts and phrase tables (canonical tokens)."""
 
@@ -229,6 +239,8 @@ class _Tables:
                 toks = _canon_term(term.lower())
                 if not toks or len(toks) > _MAX_N:
                     continue
+                if len(toks) == 2 and fr is id_frame and _rule_pair(toks, cat):
+                    continue  # "enak banget", "agak mahal": let the intensifier/diminisher rules work
                 table = self.single if len(toks) == 1 else self.phrase
                 key = toks[0] if len(toks) == 1 else toks
                 table.setdefault(key, (score, cat))
