@@ -329,9 +329,9 @@ def _followers_at_publish(posts: pd.DataFrame, followers: pd.DataFrame | None, t
 def _ratio(numer: np.ndarray, denom: np.ndarray, scale: float = 1.0):
     """numer / denom x scale, NaN where denom is missing or <= 0. Returns (ratio, undefined mask)."""
     bad = ~(denom > 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         out = numer / np.where(bad, 1.0, denom) * scale
-    out[bad] = np.nan
+    out[bad | np.isinf(out)] = np.nan  # an overflow (absurdly small denominator) is undefined too
     return out, bad
 
 

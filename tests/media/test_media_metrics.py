@@ -161,3 +161,22 @@ def test_metric_dictionary_labels_and_denominators():
     assert metric_label("er_reach") == "ER (jangkauan)"
     assert metric_label("virality_rate_ratio_of_totals", "en") == "Virality rate, ratio of totals"
     assert metric_label("unknown_column") == "unknown_column"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_count = st.one_of(st.just(np.nan), st.just(0.0), st.floats(0, 1e7, allow_nan=False))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["instagram", "facebook", "x", "tiktok", "youtube", "other"]),
+                          _count, _count, _count, _count, _count, _count, _count), min_size=1, max_size=12))
+def test_post_metrics_never_gives_inf_or_loses_rows(rows):
+    posts = pd.DataFrame(rows, columns=["platform", "likes", "comments", "shares", "reach", "impressions", "views",
+                                        "followers_at_post"])
+    pm = _quiet(post_metrics, posts)
+    assert len(pm) == len(posts) and pm.index.equals(posts.index)
+    rates = pm[list(RATE_METRICS)].to_numpy(dtype=float)
+    assert not np.isinf(rates).any()
+    assert (rates[~np.isnan(rates)] >= 0).all()
