@@ -11,7 +11,8 @@ import pandas as pd
 from .i18n import t
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
-__all__ = ["conversation_section", "scored_texts", "care_stats", "recurring_complaints"]
+__all__ = ["conversation_section", "scored_texts", "response_table", "care_table", "care_stats",
+           "unanswered_queue", "recurring_complaints"]
 
 
 def _labels(texts: pd.Series) -> pd.DataFrame:
@@ -54,21 +55,75 @@ def scored_texts(ctx: EvaluationContext) -> pd.DataFrame:
     return ctx.cached("scored_texts", _do)
 
 
-def care_stats(ctx: EvaluationContext) -> dict:
-    """Overall customer-care figures of the period: ``comments``, ``answered``, ``response_rate``,
-    ``median_minutes``, ``p90_minutes`` (NaN when there are no customer comments); cached."""
-    from ..conversation import response_stats
+def response_table(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`smanalysis.conversation.response_times` of the period's comments (one row per customer
+    comment with its intent and first brand reply), computed once; cached."""
+    from ..conversation import response_times
 
     def _do():
-        com = ctx.frame("comments")
-        cur = ctx.in_period(com)
+        cur = ctx.in_period(ctx.frame("comments"))
         if cur.empty:
+            return pd.DataFrame(columns=["comment_id", "platform", "intent", "answered", "response_minutes"])
+        return response_times(cur, brand_accounts=ctx.profile.brand_handles, timezone=ctx.tz)
+
+    return ctx.cached("response_times", _do)
+
+
+def care_table(rt: pd.DataFrame, *, by=(), exclude=("spam",)) -> pd.DataFrame:
+    """Response statistics from a :func:`~smanalysis.conversation.response_times` table, as
+    :func:`smanalysis.conversation.response_stats` computes them (spam left out): the ``by``
+    columns, ``comments``, ``answered``, ``unanswered``, ``response_rate`` = answered / comments,
+    ``median_minutes``, ``p90_minutes``.
+
+    Examples
+    --------
+    >>> rt = pd.DataFrame({"platform": ["ig", "ig", "ig", "fb"], "intent": ["question", "spam", "praise", "question"],
+    ...                    "answered": [True, False, False, True], "response_minutes": [30.0, None, None, 90.0]})
+    >>> r = care_table(rt).iloc[0]
+    >>> int(r["comments"]), int(r["answered"]), round(float(r["response_rate"]), 3), float(r["median_minutes"])
+    (3, 2, 0.667, 60.0)
+    """
+    rt = rt[~rt["intent"].isin(list(exclude))]
+    by = list(by)
+    rt = rt.assign(_ans=rt["answered"].astype("int64"))
+    agg = dict(comments=("_ans", "size"), answered=("_ans", "sum"), median_minutes=("response_minutes", "median"),
+               p90_minutes=("response_minutes", lambda x: x.quantile(0.9)))
+    out = (rt.groupby(by, sort=True, dropna=False).agg(**agg).reset_index() if by
+           else rt.groupby(lambda _: 0).agg(**agg).reset_index(drop=True))
+    out["unanswered"] = out["comments"] - out["answered"]
+    out["response_rate"] = out["answered"] / out["comments"]
+    out = out.astype({"comments": "int64", "answered": "int64", "unanswered": "int64"})
+    return out[[*by, "comments", "answered", "unanswered", "response_rate", "median_minutes", "p90_minutes"]]
+
+
+def care_stats(ctx: EvaluationContext) -> dict:
+    """Overall customer-care figures of the period: ``comments``, ``answered``, ``unanswered``,
+    ``response_rate``, ``median_minutes``, ``p90_minutes``; empty without customer comments; cached."""
+
+    def _do():
+        rt = response_table(ctx)
+        if rt.empty or rt["intent"].ne("spam").sum() == 0:
             return {}
-        res = response_stats(cur, brand_accounts=ctx.profile.brand_handles, by=(), timezone=ctx.tz)
-        return {k: (float(v) if pd.notna(v) else float("nan")) for k, v in res.iloc[0].items()
-                if k in ("comments", "answered", "unanswered", "response_rate", "median_minutes", "p90_minutes")}
+        res = care_table(rt)
+        return {k: (float(v) if pd.notna(v) else float("nan")) for k, v in res.iloc[0].items()}
 
     return ctx.cached("care_stats", _do)
+
+
+def unanswered_queue(ctx: EvaluationContext, intents=("question", "complaint")) -> pd.DataFrame:
+    """The period's questions and complaints the brand has not answered by the period's end,
+    oldest first, with ``waiting_hours`` until then; cached."""
+
+    def _do():
+        rt = response_table(ctx)
+        if rt.empty:
+            return rt
+        end = (pd.Timestamp(ctx.period[1]) + pd.Timedelta(days=1)).tz_localize(ctx.tz).tz_convert("UTC")
+        out = rt[~rt["answered"].astype(bool) & rt["intent"].isin(list(intents))]
+        out = out.assign(waiting_hours=(end - out["created_at"]).dt.total_seconds() / 3600.0)
+        return out.sort_values("created_at", kind="stable").reset_index(drop=True)
+
+    return ctx.cached("unanswered", _do)
 
 
 def recurring_complaints(ctx: EvaluationContext, *, min_count: int = 2, top: int = 3) -> pd.DataFrame:
@@ -188,25 +243,18 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
                       "Response rate **{r}**, median response time **{m}** minutes (90th percentile: {p} minutes).")
                      .format(r=pct(stats.get("response_rate")), m=num(stats.get("median_minutes")),
                              p=num(stats.get("p90_minutes"))))
-        by_intent = sub_guard(ctx, sec, "conversation.care_table", conversation.response_stats, com_cur,
-                              brand_accounts=ctx.profile.brand_handles, by=("platform", "intent"), timezone=ctx.tz)
-        if by_intent is not None and not by_intent.empty:
+        rt = response_table(ctx)
+        if not rt.empty:
+            by_intent = care_table(rt, by=("platform", "intent"))
             shown = by_intent.copy()
             shown["response_rate"] = shown["response_rate"].map(pct)
             sec.table(shown)
             from .eval_media import _plot
 
             sub_guard(ctx, sec, "conversation.plot_response", lambda: _plot(
-                sec, "plot_response_time", conversation.response_stats(
-                    com_cur, brand_accounts=ctx.profile.brand_handles, by="platform", timezone=ctx.tz),
-                by="platform", lang=lang))
-        end = pd.Timestamp(ctx.period[1] + pd.Timedelta(days=1)).tz_localize(ctx.tz)
-        upto = com[com["created_at"] < end.tz_convert("UTC")] if not com.empty else com
-        una = sub_guard(ctx, sec, "conversation.unanswered", conversation.unanswered, upto,
-                        brand_accounts=ctx.profile.brand_handles, as_of=end, timezone=ctx.tz)
+                sec, "plot_response_time", care_table(rt, by=("platform",)), by="platform", lang=lang))
+        una = sub_guard(ctx, sec, "conversation.unanswered", unanswered_queue, ctx)
         if una is not None:
-            una = una[ctx.mask(una)] if not una.empty else una
-            ctx.cache["unanswered"] = una
             if una.empty:
                 sec.text(t("n_all_answered", lang))
             else:

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .eval_conversation import unanswered_queue
 from .eval_network import network_overview
 from .eval_next import recommendations
 from .eval_summary import _execution, figures, kpi_table
@@ -69,7 +70,12 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         net = network_overview(ctx)
     except Exception:  # noqa: BLE001
         net = {}
-    una = ctx.cache.get("unanswered")
+    una = None
+    if not ctx.frame("comments").empty:
+        try:
+            una = unanswered_queue(ctx)
+        except Exception:  # noqa: BLE001
+            una = None
     res = {
         "client": st.get("client"),
         "slug": st.get("slug"),
