@@ -91,6 +91,11 @@ def _col(df: pd.DataFrame, name: str) -> pd.Series:
     return df[name] if name in df.columns else pd.Series(None, index=df.index, dtype=object)
 
 
+def _str(s: pd.Series) -> pd.Series:
+    """Text with missing values as empty strings, whatever the dtype (an empty column may be float)."""
+    return s.astype(object).where(s.notna(), "").astype(str)
+
+
 def _days(frame: pd.DataFrame, timezone: str = DEFAULT_TIMEZONE) -> pd.Series:
     """Local calendar day of each row: ``date`` when present, else ``created_at`` in ``timezone``."""
     if "date" in frame.columns:
@@ -234,7 +239,7 @@ def cadence(plan: pd.DataFrame, *, freq: str = "W", wide: bool = False, timezone
     plan : DataFrame
         Content plan (``date``) or posts (``created_at``), with ``platform``.
     freq : str
-        Pandas period alias: ``"W"`` (weeks starting Monday), ``"M"``/``"ME"``, ``"D"``.
+        ``"W"`` (weeks starting Monday), ``"M"`` (also ``"ME"``, ``"MS"``) or ``"D"``.
     wide : bool
         Return one row per period and one column per platform instead.
 
@@ -253,7 +258,10 @@ def cadence(plan: pd.DataFrame, *, freq: str = "W", wide: bool = False, timezone
     if "platform" not in plan.columns:
         raise SchemaError(f"cadence: the table lacks required columns ['platform']; columns present: {list(plan.columns)}")
     cols = ["platform", "period_start", "posts"]
-    f = {"M": "M", "ME": "M", "MS": "M"}.get(freq, freq)
+    freqs = {"D": "D", "W": "W", "M": "M", "ME": "M", "MS": "M"}
+    if freq not in freqs:
+        raise ValueError(f"The value for `freq` must be one of {list(freqs)}, but {freq!r} was passed.")
+    f = freqs[freq]
     days = _days(plan, timezone)
     ok = days.notna() & plan["platform"].notna()
     if not ok.any():
@@ -613,19 +621,21 @@ def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int =
     _check_plan_index(plan)
     if tolerance_days < 0:
         raise ValueError(f"The value for `tolerance_days` must be >= 0, but {tolerance_days!r} was passed.")
+    if not 0 <= min_similarity <= 1:
+        raise ValueError(f"The value for `min_similarity` must be between 0 and 1, but {min_similarity!r} was passed.")
     pl = pd.DataFrame({"plan_row": plan.index.astype(object), "platform": plan["platform"].astype(str).str.lower().to_numpy(),
                        "planned_date": _days(plan).to_numpy(), "plan_id": _col(plan, "plan_id").to_numpy(),
                        "theme": plan["theme"].to_numpy(), "content_type": plan["content_type"].to_numpy(),
                        "plan_caption": _col(plan, "caption").to_numpy()})
     cap = _col(plan, "caption")
     has_cap = ~_blank(cap)
-    fallback = (plan["theme"].fillna("").astype(str) + " " + _col(plan, "hashtags").fillna("").astype(str))
+    fallback = _str(plan["theme"]) + " " + _str(_col(plan, "hashtags"))
     pl["_tok"] = _tokens(cap.where(has_cap, fallback)).to_numpy()
     pl["_cap"] = has_cap.to_numpy()
     po = pd.DataFrame({"post_row": posts.index.astype(object), "platform": posts["platform"].astype(str).str.lower().to_numpy(),
                        "post_id": posts["post_id"].to_numpy(), "posted_date": _days(posts, timezone).to_numpy(),
                        "post_caption": _col(posts, "caption").to_numpy()})
-    po["_tok"] = _tokens(_col(posts, "caption").fillna("") + " " + _col(posts, "hashtags").fillna("")).to_numpy()
+    po["_tok"] = _tokens(_str(_col(posts, "caption")) + " " + _str(_col(posts, "hashtags"))).to_numpy()
     offsets = np.arange(-tolerance_days, tolerance_days + 1)
     exp = pl[["plan_row", "platform", "planned_date"]].loc[pl.index.repeat(len(offsets))]
     exp = exp.assign(posted_date=exp["planned_date"] + pd.to_timedelta(np.tile(offsets, len(pl)), unit="D"))

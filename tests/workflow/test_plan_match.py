@@ -216,3 +216,45 @@ def test_match_plan_finds_the_planted_outcomes_of_the_sample():
     assert set(st[st == "upcoming"].index) == set(truth.get("future_plan_ids") or [])
     unplanned = set(m.loc[m["status"] == "unplanned", "post_id"].astype(str))
     assert unplanned == set(map(str, truth["unplanned_post_ids"]))
+
+
+def test_match_plan_bad_similarity():
+    with pytest.raises(ValueError, match="The value for `min_similarity` must be between 0 and 1, but 1.5 was passed"):
+        pl.match_plan(_plan(), _posts(), min_similarity=1.5)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ["kopi", "susu", "promo", "tips", "senja", "menu", "baru", "gula", "aren", "live"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    plan_rows=st.lists(st.tuples(st.integers(0, 20), st.sampled_from(["instagram", "tiktok"]),
+                                 st.lists(st.sampled_from(_WORDS), min_size=0, max_size=5)), max_size=12),
+    post_rows=st.lists(st.tuples(st.integers(0, 20 * 24), st.sampled_from(["instagram", "tiktok", "x"]),
+                                 st.lists(st.sampled_from(_WORDS), min_size=0, max_size=5)), max_size=12),
+    tol=st.integers(0, 4),
+)
+def test_match_plan_accounts_for_every_row_and_post_once(plan_rows, post_rows, tol):
+    plan = pd.DataFrame({
+        "date": [pd.Timestamp("2026-10-01") + pd.Timedelta(days=d) for d, _, _ in plan_rows],
+        "platform": [p for _, p, _ in plan_rows], "theme": "t",
+        "caption": [" ".join(w) or None for _, _, w in plan_rows], "content_type": "news"},
+        columns=["date", "platform", "theme", "caption", "content_type"])
+    posts = pd.DataFrame({
+        "post_id": [f"p{i}" for i in range(len(post_rows))],
+        "platform": [p for _, p, _ in post_rows], "account": "k",
+        "created_at": [pd.Timestamp("2026-10-01", tz="UTC") + pd.Timedelta(hours=h) for h, _, _ in post_rows],
+        "caption": [" ".join(w) for _, _, w in post_rows]},
+        columns=["post_id", "platform", "account", "created_at", "caption"])
+    m = pl.match_plan(plan, posts, tolerance_days=tol)
+    assert set(m["status"]) <= set(pl.MATCH_STATUSES)
+    planned = m[m["status"] != "unplanned"]
+    assert sorted(planned["plan_row"].tolist()) == list(range(len(plan)))      # every plan row once
+    used = m["post_id"].dropna()
+    assert used.is_unique and len(used) == len(posts)                           # every post once
+    done = m[m["status"].isin(["on_time", "late"])]
+    assert (done["delay_days"].abs() <= tol).all() and (done["similarity"] >= 0.4).all()
+    assert ((done["status"] == "late") == (done["delay_days"] > 0)).all()

@@ -185,3 +185,8 @@ def test_factfinding_checklist_and_care_do_not_mutate():
     before = plan.copy()
     ff.strategy_checklist(PROFILE, plan=plan)
     pd.testing.assert_frame_equal(plan, before)
+
+
+def test_cadence_bad_freq():
+    with pytest.raises(ValueError, match="The value for `freq` must be one of \\['D', 'W', 'M', 'ME', 'MS'\\], but 'Y' was passed"):
+        pl.cadence(_plan(), freq="Y")
