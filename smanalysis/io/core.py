@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..schema import PLATFORMS, conform, required
 from .numbers import is_missing_text, parse_count
-from .parsing import blank
+from .parsing import blank, by_unique
 from .vocab import PLATFORM_ALIASES
 
 __all__ = ["Ctx", "finish", "platform_of", "hashtags_of", "reference_date"]
@@ -60,7 +60,9 @@ class Ctx:
         if s is None:
             return None
         v = parse_count(s)
-        bad = v.isna() & ~is_missing_text(s)
+        bad = v.isna()
+        if bad.any():
+            bad[bad] = ~is_missing_text(s[bad]).to_numpy()
         if bad.any():
             where = ", ".join(map(str, self.lines[bad.to_numpy()][:5]))
             self.warnings.append(f"column {self.src(name)!r}: {int(bad.sum())} value(s) could not be read as "
@@ -71,6 +73,8 @@ class Ctx:
         """Reject rows where ``mask`` holds; ``reason`` is a string or a Series of strings."""
         mask = pd.Series(mask, index=self.frame.index).fillna(False).astype(bool)
         if mask.any():
+            if isinstance(reason, _Quoted):
+                reason = reason.render(mask)
             self.fails.append((mask.to_numpy(), self.src(name), reason))
 
     def account_for(self, platform):
@@ -88,10 +92,22 @@ class Ctx:
         return own
 
 
-def quoted(prefix: str, s: pd.Series) -> pd.Series:
-    """``prefix 'value'`` for each cell, vectorised (for reject reasons)."""
-    t = s.astype(object).where(s.notna(), "").astype(str).str.slice(0, 60)
-    return prefix + " '" + t + "'"
+class _Quoted:
+    """A reject reason ``prefix 'value'``, rendered only for the rejected rows."""
+
+    def __init__(self, prefix, s):
+        self.prefix, self.s = prefix, s
+
+    def render(self, mask):
+        t = self.s[mask.to_numpy()].astype(object).where(self.s[mask.to_numpy()].notna(), "").astype(str)
+        out = pd.Series(None, index=self.s.index, dtype=object)
+        out[mask.to_numpy()] = (self.prefix + " '" + t.str.slice(0, 60) + "'").to_numpy()
+        return out
+
+
+def quoted(prefix: str, s: pd.Series):
+    """Reject reason ``prefix 'value'`` (rendered lazily, only for rejected rows)."""
+    return _Quoted(prefix, s)
 
 
 def platform_of(s: pd.Series) -> pd.Series:
@@ -103,12 +119,14 @@ def platform_of(s: pd.Series) -> pd.Series:
     >>> platform_of(pd.Series(["Instagram", "twitter.com", "https://www.tiktok.com/@a", "koran"])).tolist()
     ['instagram', 'x', 'tiktok', None]
     """
-    t = s.astype(object).where(s.notna(), "").astype(str).str.strip().str.lower()
-    direct = t.map(PLATFORM_ALIASES)
-    dom = t.str.extract(r"(?:https?://)?(?:www\.|m\.|mobile\.|web\.)?([a-z0-9.-]+\.[a-z]+)", expand=False)
-    via_dom = dom.map(PLATFORM_ALIASES)
-    out = direct.fillna(via_dom)
-    return out.astype(object).where(out.notna(), None)
+    def _one(u):
+        t = u.astype(object).where(u.notna(), "").astype(str).str.strip().str.lower()
+        direct = t.map(PLATFORM_ALIASES)
+        dom = t.str.extract(r"(?:https?://)?(?:www\.|m\.|mobile\.|web\.)?([a-z0-9.-]+\.[a-z]+)", expand=False)
+        out = direct.fillna(dom.map(PLATFORM_ALIASES))
+        return out.astype(object).where(out.notna(), None)
+
+    return by_unique(s, _one)
 
 
 def hashtags_of(caption: pd.Series) -> pd.Series:
@@ -120,12 +138,13 @@ def hashtags_of(caption: pd.Series) -> pd.Series:
     >>> hashtags_of(pd.Series(["Ngopi #KopiSenja #jogja", None])).tolist()
     ['#kopisenja #jogja', None]
     """
-    t = caption.astype(object).where(caption.notna(), "").astype(str)
-    has = t.str.contains("#", regex=False)
-    tags = pd.Series("", index=caption.index, dtype=object)
-    if has.any():
-        tags[has] = t[has].str.lower().str.findall(r"#\w+").str.join(" ")
-    return tags.astype(object).where(tags != "", None)
+    vals = caption.astype(object).where(caption.notna(), "").astype(str).tolist()
+    find = _TAG_RX.findall
+    out = [(" ".join(find(v.lower())) or None) if "#" in v else None for v in vals]
+    return pd.Series(out, index=caption.index, dtype=object)
+
+
+_TAG_RX = re.compile(r"#\w+")
 
 
 def reference_date(ctx: Ctx, candidates: pd.Series | None = None) -> tuple[pd.Timestamp, str]:

@@ -59,6 +59,18 @@ def parse_count(series) -> pd.Series:
     s = pd.Series(series)
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         return s.astype("float64")
+    obj = s.astype(object).where(s.notna(), None)
+    has_sep = np.fromiter((isinstance(v, str) and ("." in v or "," in v) for v in obj.tolist()), dtype=bool,
+                          count=len(obj))
+    fast = pd.to_numeric(obj.where(~has_sep, None), errors="coerce").astype("float64")
+    todo = (fast.isna() & s.notna()).to_numpy() | has_sep
+    if not todo.any():
+        return fast
+    fast[todo] = _parse_slow(s[todo]).to_numpy()
+    return fast
+
+
+def _parse_slow(s: pd.Series) -> pd.Series:
     idx = s.index
     t = s.astype(object).where(s.notna(), "").astype(str).str.lower()
     t = t.str.replace(r"[\s\u00a0\u202f']", "", regex=True)

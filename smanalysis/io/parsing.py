@@ -9,13 +9,14 @@ Examples
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import numpy as np
 import pandas as pd
 
 __all__ = [
-    "clean_text", "parse_timestamp", "parse_date", "parse_mdy_time", "parse_yearless", "resolve_years",
+    "by_unique", "strip", "opt_text", "clean_text", "parse_timestamp", "parse_date", "parse_mdy_time", "parse_yearless", "resolve_years",
     "parse_bool", "blank",
 ]
 
@@ -28,6 +29,46 @@ MONTHS = {
 }
 
 
+def by_unique(s: pd.Series, func) -> pd.Series:
+    """Apply a Series->Series ``func`` to the distinct values only, then spread back (fast on repetitive columns).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> by_unique(pd.Series(["a", "b", "a"]), lambda u: u.str.upper()).tolist()
+    ['A', 'B', 'A']
+    """
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    if len(uniques) > 0.5 * len(s) or not len(s):
+        return func(s)
+    res = func(pd.Series(uniques, dtype=object))
+    arr = np.asarray(res.to_numpy(dtype=object) if res.dtype == object else res.to_numpy())
+    out = arr.take(np.where(codes < 0, 0, codes)) if len(arr) else np.full(len(s), None, dtype=object)
+    out = pd.Series(out, index=s.index, dtype=res.dtype if res.dtype != object else object)
+    if (codes < 0).any():
+        na = func(pd.Series([None], dtype=object))
+        out[codes < 0] = na.iloc[0]
+    return out
+
+
+def _values(s: pd.Series) -> list:
+    return s.astype(object).where(s.notna(), "").astype(str).tolist()
+
+
+def strip(s: pd.Series) -> pd.Series:
+    """Cells stripped of surrounding spaces, as text ("" for missing)."""
+    return pd.Series([v.strip() for v in _values(s)], index=s.index, dtype=object)
+
+
+def opt_text(s: pd.Series, *, handle: bool = False) -> pd.Series:
+    """Stripped text, None when blank; ``handle=True`` also drops a leading '@'."""
+    if handle:
+        out = [v.strip().lstrip("@") or None for v in _values(s)]
+    else:
+        out = [v.strip() or None for v in _values(s)]
+    return pd.Series(out, index=s.index, dtype=object)
+
+
 def blank(s: pd.Series) -> pd.Series:
     """True where a text cell is empty or whitespace (or missing).
 
@@ -37,7 +78,8 @@ def blank(s: pd.Series) -> pd.Series:
     >>> blank(pd.Series(["", " ", "a", None])).tolist()
     [True, True, False, True]
     """
-    return s.isna() | (s.astype(object).where(s.notna(), "").astype(str).str.strip() == "")
+    vals = _values(s)
+    return pd.Series(np.fromiter((not v.strip() for v in vals), dtype=bool, count=len(vals)), index=s.index)
 
 
 def clean_text(s: pd.Series, *, nfkc: bool = True) -> pd.Series:
@@ -49,17 +91,17 @@ def clean_text(s: pd.Series, *, nfkc: bool = True) -> pd.Series:
     >>> clean_text(pd.Series(["𝐊𝐨𝐩𝐢 ☕", ""])).tolist()
     ['Kopi ☕', None]
     """
-    t = s.astype(object).where(s.notna(), "").astype(str)
+    norm = unicodedata.normalize
+    vals = _values(s)
     if nfkc:
-        nonascii = t.str.contains(r"[^\x00-\x7f]", regex=True)
-        if nonascii.any():
-            t = t.copy()
-            t[nonascii] = t[nonascii].map(lambda x: unicodedata.normalize("NFKC", x))
-    t = t.str.strip()
-    return t.astype(object).where(t != "", None)
+        out = [(v if v.isascii() else norm("NFKC", v)).strip() or None for v in vals]
+    else:
+        out = [v.strip() or None for v in vals]
+    return pd.Series(out, index=s.index, dtype=object)
 
 
-_OFFSET = r"(?:Z|[+-]\d\d:?\d\d)$"
+_OFFSET = r"(?:Z|[+-]\d\d:?\d\d|\sUTC)$"
+_OFF_RX = re.compile(_OFFSET)
 
 
 def bounded(v) -> pd.Series:
@@ -84,14 +126,20 @@ def parse_timestamp(s: pd.Series, *, tz: str) -> pd.Series:
     >>> parse_timestamp(pd.Series(["2026-08-15 13:12:39 +0000", "x"]), tz="Asia/Jakarta").tolist()
     [Timestamp('2026-08-15 13:12:39+0000', tz='UTC'), NaT]
     """
-    t = s.astype(object).where(s.notna(), "").astype(str).str.strip()
-    t = t.str.replace(r"\s+([+-]\d\d:?\d\d)$", r"\1", regex=True).str.replace(r"\s*UTC$", "Z", regex=True)
+    vals = [v.strip() for v in _values(s)]
+    has_off = np.fromiter((len(v) > 10 and bool(_OFF_RX.search(v)) for v in vals), dtype=bool, count=len(vals))
+    t = pd.Series(vals, index=s.index, dtype=object)
     out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns, UTC]")
-    has_off = t.str.contains(_OFFSET, regex=True) & (t.str.len() > 10)
     if has_off.any():
-        out[has_off] = bounded(pd.to_datetime(t[has_off], format="ISO8601", utc=True, errors="coerce")).astype(
-            "datetime64[ns, UTC]")
-    naive = ~has_off & (t != "")
+        to = t[has_off]
+        v = pd.to_datetime(to, format="ISO8601", utc=True, errors="coerce")
+        miss = v.isna()
+        if miss.any():  # "2026-08-15 13:12:39 +0000", "... UTC"
+            fixed = to[miss].str.replace(r"\s+([+-]\d\d:?\d\d)$", r"\1", regex=True).str.replace(
+                r"\s*UTC$", "Z", regex=True)
+            v[miss] = pd.to_datetime(fixed, format="ISO8601", utc=True, errors="coerce")
+        out[has_off] = bounded(v).astype("datetime64[ns, UTC]")
+    naive = ~has_off & (t != "").to_numpy()
     if naive.any():
         tn = t[naive]
         v = pd.to_datetime(tn, format="ISO8601", errors="coerce")
@@ -144,7 +192,17 @@ def parse_mdy_time(s: pd.Series, *, tz: str, dayfirst: bool | None = None) -> tu
     >>> str(t[0]), dayfirst
     ('2026-10-31 12:05:00+00:00', False)
     """
-    t = s.astype(object).where(s.notna(), "").astype(str).str.strip()
+    t = s.astype(object).where(s.notna(), "").astype(str)
+    a_ = pd.to_datetime(t, format="%m/%d/%Y %H:%M", errors="coerce")
+    b_ = pd.to_datetime(t, format="%d/%m/%Y %H:%M", errors="coerce")
+    only_b, only_a = (a_.isna() & b_.notna()).any(), (b_.isna() & a_.notna()).any()
+    first = True if only_b else False if only_a else bool(dayfirst)
+    fast = b_ if first else a_
+    if fast.notna().all() and len(t):
+        local = bounded(fast)
+        out = local.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
+        return out.astype("datetime64[ns, UTC]"), first
+    t = t.str.strip()
     m = t.str.extract(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([AaPp][Mm])?)?$")
     a = pd.to_numeric(m[0], errors="coerce")
     b = pd.to_numeric(m[1], errors="coerce")
@@ -249,5 +307,5 @@ def parse_bool(s: pd.Series) -> pd.Series:
     >>> parse_bool(pd.Series(["Yes", "no", "", "Ya"])).tolist()
     [True, False, False, True]
     """
-    t = s.astype(object).where(s.notna(), "").astype(str).str.strip().str.lower()
-    return t.isin(_TRUE)
+    return by_unique(s, lambda u: u.astype(object).where(u.notna(), "").astype(str).str.strip().str.lower()
+                     .isin(_TRUE)).astype(bool)

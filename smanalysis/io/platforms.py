@@ -16,7 +16,7 @@ import pandas as pd
 
 from .core import Ctx, hashtags_of, quoted, reference_date
 from .formats import META_FB_POST_TYPES, META_ID_HEADERS, META_IG_POST_TYPES
-from .parsing import blank, bounded, clean_text, parse_date, parse_mdy_time, parse_timestamp, parse_yearless, resolve_years
+from .parsing import blank, bounded, by_unique, clean_text, opt_text, strip, parse_date, parse_mdy_time, parse_timestamp, parse_yearless, resolve_years
 
 __all__ = ["CONVERTERS"]
 
@@ -24,12 +24,11 @@ _ID_NAMES = {v.lower() for v in META_ID_HEADERS.values()} - {"permalink"}
 
 
 def _text(s):
-    return None if s is None else s.astype(object).where(~blank(s), None).map(
-        lambda x: x.strip() if isinstance(x, str) else x)
+    return None if s is None else opt_text(s)
 
 
 def _meta_posts(ctx: Ctx, platform: str):
-    post_id = ctx.get("post_id").str.strip()
+    post_id = strip(ctx.get("post_id"))
     headers = {str(c).lower() for c in ctx.cols.values()}
     lang = "id" if headers & _ID_NAMES else "en"
     ctx.lang = lang
@@ -51,8 +50,8 @@ def _meta_posts(ctx: Ctx, platform: str):
     types = META_FB_POST_TYPES if platform == "facebook" else META_IG_POST_TYPES
     fmt = None
     if ctx.get("post_type") is not None:
-        raw = ctx.get("post_type").str.strip().str.lower()
-        fmt = raw.map(types)
+        raw = by_unique(ctx.get("post_type"), lambda u: u.astype(str).str.strip().str.lower())
+        fmt = by_unique(raw, lambda u: u.map(types))
         unknown = fmt.isna() & (raw != "")
         if unknown.any():
             ctx.warnings.append(f"column {ctx.src('post_type')!r}: unknown post type(s) "
@@ -67,8 +66,8 @@ def _meta_posts(ctx: Ctx, platform: str):
         "saves": ctx.count("saves"), "clicks": ctx.count("clicks"),
     }
     if ctx.get("date") is not None:
-        d = ctx.get("date").str.strip()
-        lifetime = d.str.lower().isin(["lifetime", "seumur hidup", "total", ""])
+        d = strip(ctx.get("date"))
+        lifetime = by_unique(d, lambda u: u.str.lower().isin(["lifetime", "seumur hidup", "total", ""])).astype(bool)
         if (~lifetime).any():
             out["metrics_date"] = parse_date(d.where(~lifetime, ""))
             ctx.warnings.append(f"daily breakdown: column {ctx.src('date')!r} holds dates, one row a post and day "
@@ -108,14 +107,14 @@ def convert_meta_daily(ctx: Ctx):
 
 
 def convert_x_activity(ctx: Ctx):
-    link = ctx.get("permalink").str.strip()
+    link = strip(ctx.get("permalink"))
     account = ctx.options.get("account") or link.str.extract(
         r"(?:twitter|x)\.com/([^/]+)/status", expand=False).where(lambda s: s.notna(), None)
     created = parse_timestamp(ctx.get("created_at"), tz="UTC")
     ctx.fail(created.isna(), "created_at", quoted("unreadable time", ctx.get("created_at")))
     caption = clean_text(ctx.get("caption")) if ctx.get("caption") is not None else None
     return {
-        "post_id": ctx.get("post_id").str.strip(), "platform": "x", "account": account, "created_at": created,
+        "post_id": strip(ctx.get("post_id")), "platform": "x", "account": account, "created_at": created,
         "caption": caption, "permalink": _text(link), "hashtags": hashtags_of(caption) if caption is not None else None,
         "impressions": ctx.count("impressions"), "engagements_reported": ctx.count("engagements_reported"),
         "likes": ctx.count("likes"), "shares": ctx.count("shares"), "comments": ctx.count("comments"),

@@ -93,7 +93,10 @@ def decode(data: bytes, *, source: str = "file") -> tuple[str, str, bool]:
     ('a,b', 'utf-16')
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", _has_bad(data[3:])
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig", False
+        except UnicodeDecodeError:
+            return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", True
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16", False
@@ -232,7 +235,12 @@ def _drop_blank(frame: pd.DataFrame, lines: np.ndarray):
         return frame, lines
     blank = np.ones(len(frame), dtype=bool)
     for c in frame.columns:
-        blank &= (frame[c].str.strip() == "").to_numpy()
+        vals = frame[c].tolist()
+        if not "".join(vals).strip():
+            continue
+        blank &= np.fromiter((not v.strip() for v in vals), dtype=bool, count=len(vals))
+        if not blank.any():
+            break
     if blank.any():
         frame = frame[~blank].reset_index(drop=True)
         lines = lines[~blank]
@@ -244,7 +252,7 @@ _OVERFLOW = "\x00overflow"
 
 def _header_of(body: str, delim: str):
     """Header fields (csv rules), the text after the header, and how many lines the header spans."""
-    reader = csv.reader(io.StringIO(body), delimiter=delim, quotechar='"', strict=False)
+    reader = csv.reader(io.StringIO(body[:1 << 16]), delimiter=delim, quotechar='"', strict=False)
     header = next(reader, [])
     span = max(reader.line_num, 1)
     pos = 0
@@ -267,7 +275,9 @@ def _from_c(frame: pd.DataFrame, skipped, rest: str, header_line: int, delim: st
     if body_lines != n_records and n:
         nl = np.zeros(n, dtype="int64")
         for c in frame.columns:
-            nl += frame[c].str.count("\n").to_numpy(dtype="int64")
+            vals = frame[c].tolist()
+            if "\n" in "\x01".join(vals):
+                nl += np.fromiter((v.count("\n") for v in vals), dtype="int64", count=n)
         spans[good_pos] = 1 + nl
     starts = header_line + 1 + np.concatenate([[0], np.cumsum(spans)[:-1]]) if n_records else np.zeros(0, "int64")
     lines = starts[good_pos]

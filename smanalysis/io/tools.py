@@ -18,22 +18,18 @@ import pandas as pd
 from ..schema import CONTENT_TYPES, INTERACTION_KINDS, POST_FORMATS, TABLES
 from .core import Ctx, hashtags_of, platform_of, quoted
 from .formats import APIFY_TYPES
-from .parsing import blank, clean_text, parse_bool, parse_date, parse_timestamp
+from .parsing import blank, clean_text, opt_text, parse_bool, parse_date, parse_timestamp, strip
 from .vocab import PLAN_CONTENT_TYPES, PLAN_FORMATS, PLAN_STATUSES
 
 __all__ = ["CONVERTERS", "convert_canonical"]
 
 
 def _opt_text(s):
-    if s is None:
-        return None
-    t = s.astype(object).where(~blank(s), None)
-    return t.map(lambda x: x.strip() if isinstance(x, str) else x)
+    return None if s is None else opt_text(s)
 
 
 def _handle(s):
-    t = _opt_text(s)
-    return None if t is None else t.map(lambda x: x.lstrip("@") if isinstance(x, str) else x)
+    return None if s is None else opt_text(s, handle=True)
 
 
 def _platform(ctx: Ctx, name="platform"):
@@ -63,7 +59,7 @@ def convert_comments_export(ctx: Ctx):
     account = _handle(ctx.frame.get("Post Owner")) if "Post Owner" in ctx.frame.columns else None
     text = clean_text(ctx.get("text"))
     return {
-        "comment_id": ctx.get("comment_id").str.strip(), "post_id": ctx.get("post_id").str.strip(),
+        "comment_id": strip(ctx.get("comment_id")), "post_id": strip(ctx.get("post_id")),
         "platform": platform, "author": author, "text": text.fillna(""), "created_at": _ts(ctx, "created_at"),
         "parent_id": _opt_text(ctx.get("parent_id")), "is_brand_reply": brand if brand is not None else False,
         "account": account, "likes": ctx.count("likes"),
