@@ -346,6 +346,25 @@ def tokenize(texts, *, normalise_slang: bool = True, stopwords: bool | Iterable[
     >>> tokenize(["Kopinya enak bgt :) #NgopiSore"], stopwords=True)
     [['kopinya', 'enak', ':)', '#ngopisore']]
     """
+    if lowercase:
+        # fast path: one split of the joined corpus, per-distinct-chunk work (same tokens as below)
+        s = as_text_series(texts, func="tokenize")
+        doc, tok, voc, _ = _token_arrays(s, slang=SLANG_ID if normalise_slang else None)
+        drop = {w for w in voc.tolist() if w in (".", "?") or w.startswith("!")}
+        if stopwords is not False:
+            drop |= (STOPWORDS_ID | STOPWORDS_EN) if stopwords is True else {w.lower() for w in stopwords}
+        if drop:
+            keep = np.fromiter((w not in drop for w in voc.tolist()), dtype=bool, count=len(voc))
+            m = keep[tok]
+            doc, tok = doc[m], tok[m]
+        words = voc[tok].tolist()
+        bounds = np.searchsorted(doc, np.arange(1, len(s))).tolist()
+        out, start = [], 0
+        for b in bounds:
+            out.append(words[start:b])
+            start = b
+        out.append(words[start:])
+        return out if len(s) else []
     s = normalize(texts, slang=normalise_slang, lowercase=lowercase)
     toks = s.str.findall(_TOKEN_RE)
     if stopwords is not False:
