@@ -43,6 +43,7 @@ __all__ = [
     "strategy_checklist",
     "PHASE_QUESTIONS",
     "phase_assessment",
+    "next_steps",
     "write_tables",
 ]
 
@@ -123,6 +124,12 @@ def show(obj: Any, lang: str = "id", *, source: Any = None):
 
 def _empty_obj(obj: Any) -> bool:
     return obj is None or (isinstance(obj, (pd.DataFrame, pd.Series)) and obj.empty)
+
+
+def _num(x: float, lang: str, digits: int = 1) -> str:
+    """A number with a decimal comma in Indonesian, a decimal point in English."""
+    out = f"{x:.{digits}f}"
+    return out.replace(".", ",") if lang == "id" else out
 
 
 def as_profile(profile: Profile | dict) -> Profile:
@@ -469,8 +476,8 @@ def competitor_scan(posts: pd.DataFrame, *, profile: Profile | dict, lang: str =
     out = out.sort_values(["_a", "_o", "competitor_value"], ascending=[True, True, False], kind="stable")
     out["suggestion"] = [
         text(f"scan.{a}.{'freq' if asp == 'frequency' else 'item'}", lang, comp=c, item=i, aspect=text(f"aspect.{asp}", lang),
-             cv=f"{cv:.1f}" if asp == "frequency" else f"{cv * 100:.0f}",
-             ov=f"{ov:.1f}" if asp == "frequency" else f"{ov * 100:.0f}")
+             cv=_num(cv, lang) if asp == "frequency" else f"{cv * 100:.0f}",
+             ov=_num(ov, lang) if asp == "frequency" else f"{ov * 100:.0f}")
         for a, asp, c, i, cv, ov in zip(out["action"], out["aspect"], out["competitor"], out["item"],
                                          out["competitor_value"], out["client_value"])
     ]
@@ -779,6 +786,50 @@ def phase_assessment(answers: dict[str, Any], *, lang: str = "id") -> pd.DataFra
                          "reason": [text(f"phase_reason.{why}", lang)], "next_step": [text(f"phase_next.{why}", lang)]})
 
 
+# ------------------------------------------------------------------ next steps
+def next_steps(*, readiness: pd.DataFrame | None = None, checklist: pd.DataFrame | None = None,
+               scan: pd.DataFrame | None = None, lang: str = "id", top: int = 3, below: float = 0.5) -> str:
+    """The fact-finding conclusions as a short Markdown list of what to do first.
+
+    Warning signs first (their advice), then checklist items scoring below ``below``
+    (lowest first), then the first ``top`` "copy" suggestions of the competitor scan.
+
+    Parameters
+    ----------
+    readiness, checklist, scan : DataFrame, optional
+        Results of :func:`readiness`, :func:`strategy_checklist`, :func:`competitor_scan`.
+
+    Returns
+    -------
+    str
+        Markdown: a heading line and one bullet per step (a single "nothing urgent"
+        line when there is none).
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"status": ["warning", "ok"], "label": ["Iklan saja", "Rencana"],
+    ...                   "advice": ["Kurangi promosi.", "Bagus."]})
+    >>> print(next_steps(readiness=r, lang="id"))
+    **Langkah pertama:**
+    <BLANKLINE>
+    - **Iklan saja**: Kurangi promosi.
+    """
+    _check_lang(lang)
+    steps = []
+    if not _empty(readiness):
+        w = readiness[readiness["status"] == "warning"]
+        steps += [f"- **{lab}**: {adv}" for lab, adv in zip(w["label"], w["advice"])]
+    if not _empty(checklist):
+        low = checklist[checklist["score"] < below].sort_values("score", kind="stable")
+        steps += [f"- **{lab}** ({sc:.2f}): {adv}" for lab, sc, adv in zip(low["label"], low["score"], low["advice"])]
+    if not _empty(scan):
+        cp = scan[scan["action"] == "copy"].head(top)
+        steps += [f"- {sug}" for sug in cp["suggestion"]]
+    if not steps:
+        return text("steps.none", lang)
+    return text("steps.head", lang) + "\n\n" + "\n".join(steps)
+
+
 # ------------------------------------------------------------------- outputs
 def write_tables(tables: dict[str, pd.DataFrame | None], output_dir: str | Path, *, prefix: str = "") -> pd.DataFrame:
     """Write each non-empty table to ``output_dir/<prefix><name>.csv`` (UTF-8); list what was written.
@@ -947,5 +998,9 @@ TEXT: dict[str, tuple[str, str]] = {
                        "Three signs a business is not ready for social media. Fix any warning first."),
     "nb01.checklist": ("Sembilan poin strategi, dinilai 0 sampai 1 dari data bila data bisa menjawab, selain itu dari profil.",
                        "Nine strategy points, scored 0 to 1 from data where data can tell, otherwise from the profile."),
+    "steps.head": ("**Langkah pertama:**", "**First steps:**"),
+    "steps.none": ("Tidak ada yang mendesak: tanda bahaya aman dan semua poin strategi cukup.",
+                   "Nothing urgent: no warning sign and every strategy point is fair."),
+    "nb01.steps": ("Kesimpulan fact finding: apa yang dikerjakan lebih dulu.", "Fact-finding conclusions: what to do first."),
     "nb.saved": ("Tabel disimpan di folder keluaran:", "Tables saved to the output folder:"),
 }

@@ -288,3 +288,13 @@ def test_competitor_scan_skips_brand_hashtags_midnight_and_other_platforms():
     assert not scan["item"].str.contains("pagi|senja").any()       # brand hashtags dropped
     assert "video" not in set(scan["item"])                        # tiktok not compared: pagi is on instagram only
     assert "00:00" not in set(scan["item"])
+
+
+def test_next_steps_orders_warnings_checklist_and_copies():
+    r = pd.DataFrame({"status": ["warning", "ok"], "label": ["A", "B"], "advice": ["do a", "fine"]})
+    cl = pd.DataFrame({"label": ["C", "D", "E"], "score": [0.4, 0.0, 1.0], "advice": ["do c", "do d", ""]})
+    scan = pd.DataFrame({"action": ["copy", "keep", "copy"], "suggestion": ["copy x", "keep y", "copy z"]})
+    md = ff.next_steps(readiness=r, checklist=cl, scan=scan, lang="en", top=1)
+    assert md.splitlines() == ["**First steps:**", "", "- **A**: do a", "- **D** (0.00): do d", "- **C** (0.40): do c",
+                               "- copy x"]
+    assert ff.next_steps(lang="en") == "Nothing urgent: no warning sign and every strategy point is fair."
