@@ -262,6 +262,26 @@ def format_summary(summary: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def _unique_slugs(configs, results) -> list[int]:
+    """Indices of the configs to run; a config whose slug an earlier one already uses fails here
+    (both would write to the same folder)."""
+    seen: dict[str, str] = {}
+    todo = []
+    for i, c in enumerate(configs):
+        try:
+            cfg = read_config(c)
+        except Exception:  # noqa: BLE001 - reported by the run itself
+            todo.append(i)
+            continue
+        if cfg["slug"] in seen:
+            results[i] = {"client": cfg["client"], "slug": cfg["slug"], "status": "failed", "seconds": 0.0,
+                          "reason": f"slug {cfg['slug']!r} is already used by {seen[cfg['slug']]}", "outputs": []}
+        else:
+            seen[cfg["slug"]] = Path(str(c)).name
+            todo.append(i)
+    return todo
+
+
 def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, notebooks=None, timeout=600,
               verbose: bool = True) -> pd.DataFrame:
     """Run :func:`run_client` for many client configs, ``jobs`` at a time in separate processes.
@@ -308,25 +328,29 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
     t0 = time.perf_counter()
     say(f"smanalysis report: {n} client(s), {min(jobs, max(n, 1))} at a time -> {out}")
     results: dict[int, dict] = {}
+    todo = _unique_slugs(configs, results)
 
     def _done(i, res):
         results[i] = res
         extra = f" ({res['reason']})" if res["reason"] else ""
         say(f"[{len(results)}/{n}] {res['client']}: {res['status']} in {res['seconds']:.1f} s{extra}")
 
-    if jobs == 1 or n <= 1:
-        for i, c in enumerate(configs):
+    for i in sorted(results):
+        say(f"[{i + 1}/{n}] {results[i]['client']}: failed ({results[i]['reason']})")
+    if jobs == 1 or len(todo) <= 1:
+        for i in todo:
+            c = configs[i]
             say(f"[start] {Path(c).name}")
             _done(i, _safe_run(c, out, lang, period, notebooks, timeout, verbose))
     else:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-        with ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=ctx) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=ctx) as pool:
             futs = {}
-            for i, c in enumerate(configs):
-                futs[pool.submit(_safe_run, c, out, lang, period, notebooks, timeout, False)] = i
-            say(f"[start] {', '.join(Path(c).name for c in configs)}")
+            for i in todo:
+                futs[pool.submit(_safe_run, configs[i], out, lang, period, notebooks, timeout, False)] = i
+            say(f"[start] {', '.join(Path(configs[i]).name for i in todo)}")
             for fut in as_completed(futs):
                 i = futs[fut]
                 try:

@@ -76,6 +76,15 @@ def test_report_is_safe_and_scrubbed(tmp_path):
     assert not (out / "aman" / ".cache").exists()
 
 
+def test_duplicate_slug_fails_without_running(tmp_path):
+    a = _client(tmp_path, "sama")
+    b = tmp_path / "configs" / "copy.yaml"
+    b.write_text(a.read_text(encoding="utf-8"), encoding="utf-8")
+    summary = run_batch([a, b], out=tmp_path / "r", notebooks=[TINY], verbose=False, jobs=2)
+    assert summary["status"].tolist() == ["ok", "failed"]
+    assert summary["reason"].iloc[1] == "slug 'sama' is already used by sama.yaml"
+
+
 def test_sections_not_computed_make_a_partial_report(tmp_path):
     cfg = _client(tmp_path, "sebagian", "problems: [{section: network.shortlist, error: 'TypeError: x'}]\n")
     summary = run_batch([cfg], out=tmp_path / "r", notebooks=[TINY], verbose=False)
