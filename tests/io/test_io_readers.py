@@ -278,3 +278,25 @@ def test_header_only_file_gives_empty_table():
     r = read(FIX / "header_only_listening.csv")
     assert r.table == "mentions" and len(r.data) == 0 and r.rows == 0
     assert any("no data rows" in w for w in r.warnings)
+
+
+def test_kind_table_restricts_detection_and_canonical_kind(tmp_path):
+    r = read(FIX / "x_activity_22.csv", kind="posts")
+    assert r.format == "x_activity"
+    f = tmp_path / "p.tsv"
+    f.write_text("post_id\tplatform\taccount\tcreated_at\tlikes\n9\tTikTok\t@kopisenja.id\t2026-10-01 10:00\t1,2 rb\n")
+    r = read(f, kind="canonical_posts")
+    assert r.data[["platform", "account", "likes"]].values.tolist() == [["tiktok", "kopisenja.id", 1200.0]]
+    assert r.data["created_at"].iloc[0] == ts("2026-10-01 03:00")
+
+
+def test_xlsx_with_title_rows_above_header(tmp_path):
+    f = tmp_path / "plan.xlsx"
+    with pd.ExcelWriter(f) as xw:
+        pd.DataFrame([["Rencana Konten Oktober"], [""]]).to_excel(xw, index=False, header=False)
+        pd.DataFrame({"Tanggal": ["01/10/2026"], "Platform": ["IG"], "Tema": ["x"], "Caption": ["y"]}).to_excel(
+            xw, index=False, startrow=3)
+    r = read(f)
+    assert r.table == "content_plan"
+    assert r.data["platform"].tolist() == ["instagram"]
+    assert r.data["source_line"].tolist() == [5.0]  # title line 1, blank lines 2-3, header line 4

@@ -232,3 +232,37 @@ def test_content_plan_roundtrip(tmp_path, excel, lang):
     d = read(f).data
     for col in plan.columns:
         assert values(d[col]) == values(plan[col]), col
+
+
+def _frames():
+    posts = pd.DataFrame({"post_id": ["1"], "platform": ["instagram"], "account": ["kopisenja.id"],
+                          "created_at": pd.to_datetime(["2026-10-01 03:00"], utc=True), "likes": [3.0]})
+    followers = pd.DataFrame({"date": pd.to_datetime(["2026-10-01"]), "platform": ["tiktok"],
+                              "account": ["kopisenja.id"], "followers": [10.0]})
+    comments = pd.DataFrame({"comment_id": ["c"], "post_id": ["1"], "platform": ["instagram"], "author": ["a"],
+                             "text": ["hai"], "created_at": pd.to_datetime(["2026-10-01"], utc=True),
+                             "is_brand_reply": [False]})
+    mentions = pd.DataFrame({"mention_id": ["m"], "platform": ["x"], "brand": ["Kopi Senja"], "author": ["a"],
+                             "text": ["hai"], "created_at": pd.to_datetime(["2026-10-01"], utc=True)})
+    plan = pd.DataFrame({"date": pd.to_datetime(["2026-10-01"]), "platform": ["instagram"], "theme": ["t"],
+                         "caption": ["c"], "content_type": ["promo"]})
+    tweets = pd.DataFrame({"tweet_id": ["1"], "author": ["a"], "created_at": pd.to_datetime(["2026-10-01"], utc=True),
+                           "text": ["@b hai"]})
+    return {"posts": posts, "followers": followers, "comments": comments, "mentions": mentions, "plan": plan,
+            "tweets": tweets}
+
+
+@pytest.mark.parametrize("writer, frame, kwargs", [
+    ("write_meta_posts", "posts", {"platform": "instagram"}), ("write_meta_daily", "followers", {}),
+    ("write_x_activity", "posts", {}), ("write_tiktok_content", "posts", {}), ("write_tiktok_followers", "followers", {}),
+    ("write_youtube_table", "posts", {}), ("write_twarc_jsonl", "tweets", {}), ("write_comments_export", "comments", {}),
+    ("write_listening_export", "mentions", {}), ("write_competitor_posts", "posts", {}),
+    ("write_content_plan", "plan", {}),
+])
+def test_writers_do_not_mutate_and_check_columns(tmp_path, writer, frame, kwargs):
+    df = _frames()[frame]
+    before = df.copy()
+    getattr(W, writer)(df, tmp_path / "out.csv", **kwargs)
+    pd.testing.assert_frame_equal(df, before)
+    with pytest.raises((ValueError, TypeError), match="lacks required columns"):
+        getattr(W, writer)(df.drop(columns=df.columns[0]), tmp_path / "bad.csv", **kwargs)
