@@ -300,6 +300,8 @@ def gaps(plan: pd.DataFrame, *, max_days: int = 7, start: Any = None, end: Any =
     >>> gaps(plan, max_days=7, end="2026-10-31")[["days"]].to_dict("list")
     {'days': [17, 11]}
     """
+    if "platform" not in plan.columns:
+        raise SchemaError(f"gaps: the table lacks required columns ['platform']; columns present: {list(plan.columns)}")
     days = _days(plan, timezone)
     d = pd.DataFrame({"platform": plan["platform"].astype(str), "day": days}).dropna().drop_duplicates()
     edges = []

@@ -190,3 +190,18 @@ def test_factfinding_checklist_and_care_do_not_mutate():
 def test_cadence_bad_freq():
     with pytest.raises(ValueError, match="The value for `freq` must be one of \\['D', 'W', 'M', 'ME', 'MS'\\], but 'Y' was passed"):
         pl.cadence(_plan(), freq="Y")
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: pl.cadence(pd.DataFrame({"date": []})), "cadence"),
+    (lambda: pl.gaps(pd.DataFrame({"date": []})), "gaps"),
+    (lambda: pl.themes_vs_goal(pd.DataFrame({"date": []}), PROFILE), "themes_vs_goal"),
+])
+def test_missing_platform_or_theme_column(call, name):
+    with pytest.raises(SchemaError, match=f"{name}: the table lacks required columns"):
+        call()
+
+
+def test_no_date_column():
+    with pytest.raises(SchemaError, match="expected a `date` or `created_at` column"):
+        pl.cadence(pd.DataFrame({"platform": ["x"]}))
