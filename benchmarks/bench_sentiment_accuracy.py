@@ -7,7 +7,8 @@ figures. Prints macro-F1 (and accuracy) for:
 
 * the default scorer ``sentiment()`` (lexicon + rules),
 * ``SentimentModel`` trained on `train` (TF-IDF word + char n-grams + lexicon features),
-* the same model without lexicon features (plain TF-IDF + logistic regression), for reference.
+* the same model without lexicon features (plain TF-IDF + logistic regression), for reference,
+* vaderSentiment's polarity_scores (compound >= 0.05 positive, <= -0.05 negative), for reference.
 
 Run: ``.venv/bin/python benchmarks/bench_sentiment_accuracy.py`` (writes benchmarks/out/ too).
 """
@@ -50,6 +51,14 @@ def main() -> int:
                 f"  ({time.perf_counter() - t0:.2f}s)")
             if k == "test":
                 say(r["confusion"].to_string())
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        sia = SentimentIntensityAnalyzer()
+        for k in ("valid", "test"):
+            comp = pd.Series([sia.polarity_scores(x)["compound"] for x in split[k]["text"]])
+            pred = comp.map(lambda c: "positive" if c >= 0.05 else "negative" if c <= -0.05 else "neutral")
+            r = _report(split[k]["label"].to_numpy(), pred.to_numpy())
+            say(f"vaderSentiment (reference)      {k:5s}: macro-F1 {r['macro_f1']:.3f}  accuracy {r['accuracy']:.3f}")
         for name, params in (("SentimentModel (tfidf + lexicon)", {}),
                              ("plain tfidf + LR (reference)   ", {"lexicon_features": False})):
             t0 = time.perf_counter()

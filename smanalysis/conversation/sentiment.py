@@ -532,10 +532,9 @@ def _score_arrays(doc, tok, el, vocab, n, lang_code, tables, want_evidence):
     # concession: its own clause x0.5
     conc_R = R[va["conc"][rt]]
     in_conc = np.zeros(len(P), dtype=bool)
-    if len(conc_R):
-        B = np.flatnonzero(brk_t | va["contrast"][tok])
-        i_b = np.searchsorted(B, P) - 1
-        last_b = np.where(i_b >= 0, B[np.maximum(i_b, 0)], -1)
+    if len(conc_R) and len(P):
+        B = np.append(-1, np.flatnonzero(brk_t | va["contrast"][tok]))
+        last_b = B[np.searchsorted(B, P) - 1]
         i_k = np.searchsorted(conc_R, P) - 1
         last_k = np.where(i_k >= 0, conc_R[np.maximum(i_k, 0)], -1)
         in_conc = (last_k >= 0) & (last_k > last_b) & _same_doc(doc, P, last_k)
