@@ -13,7 +13,8 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["t", "esc", "SECTION_TITLES", "TEXT", "section_title"]
+__all__ = ["t", "esc", "SECTION_TITLES", "TEXT", "section_title", "COLUMN_LABELS", "column_label",
+           "VALUE_LABELS", "value_label"]
 
 #: the report's top-level sections (h1), in order; tests check every one is in the HTML
 SECTION_TITLES = {
@@ -118,6 +119,90 @@ TEXT = {
     "w_theme": {"id": "tema", "en": "theme"},
     "w_content_type": {"id": "jenis konten", "en": "content type"},
 }
+
+
+#: table column names -> (Bahasa Indonesia, English) headers; names not listed are shown as they are
+COLUMN_LABELS = {
+    "platform": ("platform", "platform"), "account": ("akun", "account"), "brand": ("merek", "brand"),
+    "role": ("peran", "role"), "n_posts": ("unggahan", "posts"), "posts_per_week": ("unggahan/minggu", "posts/week"),
+    "engagements": ("interaksi", "engagements"), "engagements_median": ("median interaksi", "median engagements"),
+    "reach": ("jangkauan", "reach"), "format": ("format", "format"), "theme": ("tema", "theme"),
+    "content_type": ("jenis konten", "content type"), "caption": ("caption", "caption"), "rank": ("peringkat", "rank"),
+    "top_format": ("format utama", "top format"), "format_mix": ("campuran format", "format mix"),
+    "top_theme": ("tema utama", "top theme"), "followers_start": ("pengikut awal", "followers at start"),
+    "followers_end": ("pengikut akhir", "followers at end"), "net_new_followers": ("pengikut baru bersih",
+                                                                                  "net new followers"),
+    "follower_growth": ("pertumbuhan pengikut", "follower growth"), "date": ("tanggal", "date"),
+    "value": ("nilai", "value"), "baseline": ("tingkat biasa", "usual level"), "robust_z": ("skor z robust",
+                                                                                             "robust z"),
+    "is_spike": ("lonjakan", "spike"), "planned": ("direncanakan", "planned"), "on_time": ("tepat waktu", "on time"),
+    "late": ("terlambat", "late"), "skipped": ("dilewati", "skipped"), "upcoming": ("akan datang", "upcoming"),
+    "unplanned": ("tanpa rencana", "unplanned"), "execution_rate": ("tingkat pelaksanaan", "execution rate"),
+    "on_time_rate": ("tingkat tepat waktu", "on-time rate"), "note": ("catatan", "note"),
+    "positive": ("positif", "positive"), "neutral": ("netral", "neutral"), "negative": ("negatif", "negative"),
+    "total": ("total", "total"), "net_sentiment_excl_neutral": ("sentimen bersih (tanpa netral)",
+                                                                 "net sentiment (neutral excluded)"),
+    "net_sentiment_all": ("sentimen bersih (semua)", "net sentiment (all)"), "side": ("sisi", "side"),
+    "term": ("istilah", "term"), "kind": ("jenis", "kind"), "count": ("jumlah", "count"),
+    "docs": ("teks", "texts"), "share_docs": ("porsi teks", "share of texts"), "previous": ("sebelumnya", "previous"),
+    "ratio": ("rasio", "ratio"), "new": ("baru", "new"), "period": ("periode", "period"),
+    "mentions": ("sebutan", "mentions"), "volume": ("volume", "volume"), "share_of_voice": ("share of voice",
+                                                                                            "share of voice"),
+    "comments": ("komentar", "comments"), "answered": ("dijawab", "answered"), "unanswered": ("belum dijawab",
+                                                                                              "unanswered"),
+    "response_rate": ("tingkat respons", "response rate"), "median_minutes": ("median menit", "median minutes"),
+    "p90_minutes": ("persentil 90 (menit)", "90th percentile (minutes)"), "intent": ("maksud", "intent"),
+    "created_at": ("waktu", "time"), "author": ("penulis", "author"), "text": ("teks", "text"),
+    "waiting_hours": ("menunggu (jam)", "waiting (hours)"), "code": ("kode", "code"), "label": ("label", "label"),
+    "texts": ("teks", "texts"), "share": ("porsi", "share"), "node": ("akun", "account"),
+    "followers": ("pengikut", "followers"), "in_strength": ("interaksi diterima", "interactions received"),
+    "out_strength": ("interaksi dibuat", "interactions made"), "pagerank": ("PageRank", "PageRank"),
+    "core": ("inti (k-core)", "core (k-core)"), "betweenness": ("betweenness", "betweenness"),
+    "tier": ("tingkat", "tier"), "brand_interactions": ("interaksi dengan merek", "interactions with the brand"),
+    "community_reach": ("jangkauan komunitas", "community reach"), "reason": ("alasan", "reason"),
+    "community": ("komunitas", "community"), "size": ("ukuran", "size"), "top_members": ("anggota utama",
+                                                                                          "top members"),
+    "internal_weight": ("interaksi di dalam", "interactions inside"), "external_weight": ("interaksi keluar",
+                                                                                          "interactions leaving"),
+    "brand_share": ("porsi ke merek", "share to the brand"), "competitor_share": ("porsi ke pesaing",
+                                                                                  "share to competitors"),
+    "top_terms": ("istilah utama", "top terms"), "top_hashtags": ("tagar utama", "top hashtags"),
+    "nodes": ("akun", "accounts"), "edges": ("hubungan", "links"), "interactions": ("interaksi", "interactions"),
+    "reciprocity": ("timbal balik", "reciprocity"), "density": ("kepadatan", "density"),
+    "components": ("komponen", "components"), "largest_component_share": ("porsi komponen terbesar",
+                                                                          "largest component share"),
+    "modularity": ("modularitas", "modularity"), "time": ("jam", "time"), "metric": ("metrik", "metric"),
+    "formula": ("rumus", "formula"), "denominator": ("penyebut", "denominator"), "unit": ("satuan", "unit"),
+    "source": ("sumber", "source"), "er_reach": ("ER (jangkauan)", "ER (reach)"), "mad": ("MAD", "MAD"),
+    "no_data": ("tanpa data", "no data"),
+}
+
+
+#: values of coded columns shown in tables -> (Bahasa Indonesia, English)
+VALUE_LABELS = {
+    "question": ("pertanyaan", "question"), "complaint": ("keluhan", "complaint"), "praise": ("pujian", "praise"),
+    "abuse": ("hinaan", "abuse"), "spam": ("spam", "spam"), "other": ("lainnya", "other"),
+}
+
+
+def value_label(value, lang: str = "id"):
+    """A coded value (an intent...) in ``lang``; anything else unchanged.
+
+    >>> value_label("complaint", "id"), value_label(3, "id")
+    ('keluhan', 3)
+    """
+    pair = VALUE_LABELS.get(value) if isinstance(value, str) else None
+    return (pair[0] if lang == "id" else pair[1]) if pair else value
+
+
+def column_label(name, lang: str = "id") -> str:
+    """Header of a table column in ``lang`` (the name itself when unknown).
+
+    >>> column_label("response_rate", "id"), column_label("whatever", "en")
+    ('tingkat respons', 'whatever')
+    """
+    pair = COLUMN_LABELS.get(name)
+    return (pair[0] if lang == "id" else pair[1]) if pair else name
 
 
 def t(key: str, lang: str = "id", **fields) -> str:

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .i18n import esc, section_title, t
+from .i18n import column_label, esc, section_title, t, value_label
 
 __all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI"]
 
@@ -46,12 +46,15 @@ class Section:
         Heading level (1 = a top-level section, in the table of contents).
     tz : str, optional
         Timezone in which the tables show timestamps (the profile's).
+    lang : {"id", "en"}, optional
+        Language of the table headers (known column names are translated).
     """
 
-    def __init__(self, title: str, level: int = 1, *, tz: str | None = None):
+    def __init__(self, title: str, level: int = 1, *, tz: str | None = None, lang: str | None = None):
         self.title = title
         self.level = level
         self.tz = tz
+        self.lang = lang
         self.blocks: list[tuple[str, Any]] = []
 
     def __repr__(self):
@@ -104,13 +107,14 @@ class Section:
             if kind == "md":
                 display(Markdown(block))
             elif kind == "table":
-                display(HTML(_table_html(block, self.tz)))
+                display(HTML(_table_html(block, self.tz, self.lang)))
             elif kind == "png":
                 display(Image(data=block, format="png"))
 
 
-def _table_html(df: pd.DataFrame, tz: str | None = None) -> str:
-    """HTML of a table: numbers rounded, every cell escaped, no index when it is a plain range."""
+def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None) -> str:
+    """HTML of a table: numbers rounded, times local, headers in ``lang``, every cell escaped,
+    no index when it is a plain range."""
     shown = df.copy()
     for c in shown.columns:
         if pd.api.types.is_float_dtype(shown[c]):
@@ -121,6 +125,10 @@ def _table_html(df: pd.DataFrame, tz: str | None = None) -> str:
                 col = col.dt.tz_convert(tz).dt.tz_localize(None) if tz else col.dt.tz_localize(None)
             days_only = bool((col.dropna() == col.dropna().dt.normalize()).all())
             shown[c] = col.dt.strftime("%Y-%m-%d" if days_only else "%Y-%m-%d %H:%M").fillna("")
+    if lang:
+        if "intent" in shown.columns:
+            shown["intent"] = shown["intent"].map(lambda v: value_label(v, lang))
+        shown.columns = [column_label(c, lang) if isinstance(c, str) else c for c in shown.columns]
     plain = isinstance(shown.index, pd.RangeIndex)
     return shown.to_html(index=not plain, escape=True, na_rep="", border=0, classes="smtable")
 
@@ -233,7 +241,7 @@ def guarded(key: str):
     def deco(fn):
         @functools.wraps(fn)
         def wrapper(ctx: EvaluationContext, *args, **kwargs) -> Section:
-            sec = Section(section_title(key, ctx.lang), tz=ctx.tz)
+            sec = Section(section_title(key, ctx.lang), tz=ctx.tz, lang=ctx.lang)
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
