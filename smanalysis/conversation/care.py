@@ -51,15 +51,22 @@ INTENTS = ("question", "complaint", "praise", "abuse", "spam", "other")
 _PRIORITY = ("spam", "abuse", "complaint", "tag", "question", "praise")
 _ADDRESS = r"(?:kak|kakak|ka|min|mimin|admin|gan|sis)"
 _NEG = r"(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|engga|ndak|kagak|belum|blm|blom)"
-# not preceded by a negation ("gk pernah kecewa", "gak nyesel", "nggak bakal kecewa" are praise)
-_NOT_NEG = "".join(f"(?<!{w} )" for w in ("tidak", "tdk", "gak", "ga", "gk", "nggak", "ngga", "enggak", "engga",
-                                          "ndak", "kagak", "pernah", "bakal", "akan", "never", "not"))
-# "parah" after a positive word is an intensifier ("nagih parah", "cozy parah")
-_NOT_POS = "".join(f"(?<!{w} )" for w in ("enak", "nagih", "cozy", "keren", "mantap", "bagus", "murah", "ramah",
-                                          "nyaman", "seru", "betah", "juara", "kenceng", "cepet", "cepat", "lucu"))
+# Complaint words that a negation turns into praise ("gk pernah kecewa", "gak nyesel", "nggak basi"):
+# before the rules run, the negation is fused to the word ("tidak_kecewa"), which complaint rules no
+# longer see and the praise rule ``tidak_kecewa`` does (cheaper than look-behinds at every position).
+_NEGATABLE = (r"kecewa\w*|mengecewakan|nyesel|nyesal|menyesal|kapok|zonk|rugi|basi|busuk|rusak|kotor|jorok|"
+              r"keasinan|kemanisan|kepahitan|hambar|anyep|lemot|lelet|lama|mahal|jutek|judes|ketus")
+_NEGATED_RE = re.compile(r"\b(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|engga|ndak|kagak|never|not)\s+"
+                         r"(?:pernah\s+|bakal\s+|akan\s+|terlalu\s+|ever\s+)?(?=(?:" + _NEGATABLE + r")\b)")
+# "parah" after a positive word is an intensifier ("nagih parah", "cozy parah"): read as "banget"
+_POSITIVE = ("enak", "nagih", "cozy", "keren", "mantap", "bagus", "murah", "ramah", "nyaman", "seru", "betah", "juara",
+             "kenceng", "cepet", "cepat", "lucu", "worth it", "estetik", "aesthetic", "adem", "crunchy", "wangi")
+_POS_PARAH_RE = re.compile(r"\b(" + "|".join("".join(re.escape(ch) + ("+" if ch.isalpha() else "") for ch in w)
+                                             for w in _POSITIVE) + r")\s+(?:nya\s+)?parah+\b")
 
 #: Rules per intent, in order: (rule name, regular expression on lower-cased text
-#: with elongations folded, e.g. "lamaaa" -> "lamaa").
+#: with elongations folded, e.g. "lamaaa" -> "lama", a negation fused to the complaint
+#: word after it, "gk kecewa" -> "tidak_kecewa", and "enak parah" read as "enak banget").
 INTENT_RULES: dict[str, list[tuple[str, str]]] = {
     "spam": [
         ("link", r"https?://|www\.|\b(?:bit\.ly|cutt\.ly|s\.id|tinyurl\.com|shorturl\.at|wa\.me|t\.me|linktr\.ee)/|\b\w+\.(?:com|id|co|xyz|site|link)/\S+"),
@@ -83,19 +90,19 @@ INTENT_RULES: dict[str, list[tuple[str, str]]] = {
         ("english", r"\b(?:fuck\w*|shit|bitch|asshole|stupid|dumbass|moron|go to hell|screw you)\b"),
     ],
     "complaint": [
-        ("kecewa", _NOT_NEG + r"\b(?:kecewa\w*|mengecewakan|nyesel|nyesal|menyesal|kapok|zonk|rugi)\b"),
+        ("kecewa", r"\b(?:kecewa\w*|mengecewakan|nyesel|nyesal|menyesal|kapok|zonk|rugi)\b"),
         ("lama", r"\b(?:lama+ (?:banget|bgt|bngt|sekali|amat|bener)|kelamaan|lemot|lelet|lambat banget|nunggu lama|antri lama|antre lama)\b"),
         ("belum", r"\b(?:belum|blm|blom|ga|gk|gak|nggak|ngga|tidak|tdk)\s+(?:juga\s+)?(?:sampai|sampe|nyampe|datang|dateng|dikirim|diproses|dibalas|dibales|direspon|direspons|diangkat|ada kabar|dikabari|balik|bisa dihubungi)(?:2|-\w+)?\b"),
         ("tidak_sesuai", _NEG + r"\s+(?:sesuai|enak|ramah|layak|higienis|bersih|fresh|segar|worth|recommended|rekomen\w*)\b|\b(?:beda|berbeda) (?:dengan|sama|dari) (?:di |yang di |yg di )?(?:foto|gambar|deskripsi|pesanan|kasir|aplikasi|app|menu|dulu|biasanya)\b"),
         ("salah", r"\b(?:salah|keliru) (?:kirim|pesanan|order|menu|antar|minuman|makanan)\b|\b(?:ketuker|tertukar|kelewat|ketinggalan)\b|\b(?:dateng|datang|dapet|dikasih|jadinya)\w* (?:malah|cuma|cuman|hanya)\b|\b(?:udh|udah|sudah) bilang\b.*\b(?:tp|tapi|tetapi) (?:tetep|tetap|masih)\b|\b(?:gmn|gimana|gmna) sih\b(?![^?]*\?)|\bpesanan\w* (?:saya |aku |gue |gw )?(?:salah|kurang|hilang|ketinggalan|tertukar)\b"),
-        ("kualitas", _NOT_NEG + r"\b(?:basi|busuk|rusak|tumpah|bocor|pecah|kotor|jorok|berjamur|kadaluarsa|kedaluwarsa|expired|keasinan|kemanisan|kepahitan|hambar|gosong|keras banget|dingin banget|anyep|asem (?:banget|bgt)|bau|lengket)\b|\b(?:es|gula|air|garam|minyak)\s?(?:nya)?\s+kebanyakan\b|\b(?:cuma|cuman|hanya) (?:dikit|sedikit|setengah)\b|\b(?:susah|ribet|sempit|berisik|sumpek|pengap|panas) (?:bgt|banget|parah|sekali)\b|\bada (?:rambut|lalat|semut|kecoa|serangga|plastik|kerikil)\b"),
+        ("kualitas", r"\b(?:basi|busuk|rusak|tumpah|bocor|pecah|kotor|jorok|berjamur|kadaluarsa|kedaluwarsa|expired|keasinan|kemanisan|kepahitan|hambar|gosong|keras banget|dingin banget|anyep|asem (?:banget|bgt)|bau|lengket)\b|\b(?:es|gula|air|garam|minyak)\s?(?:nya)?\s+kebanyakan\b|\b(?:cuma|cuman|hanya) (?:dikit|sedikit|setengah)\b|\b(?:susah|ribet|sempit|berisik|sumpek|pengap|gerah) (?:bgt|banget|parah|sekali)\b|\bada (?:rambut|lalat|semut|kecoa|serangga|plastik|kerikil)\b"),
         ("pelayanan", r"\b(?:pelayanan\w*|pelayan\w*|service\w*|kasir\w*|barista\w*|staff\w*|karyawan\w*|admin\w*|mas\w*|mbak\w*)\s+(?:\w+\s+)?(?:jutek|judes|kasar|sombong|buruk|jelek|parah|lambat|lelet|cuek|galak|ketus|ga ramah|gak ramah|tidak ramah)\b|\b(?:jutek|judes|ketus|galak|diusir|dicuekin|dijutekin)\b|\b(?:kasar|cuek)\s+(?:banget|bgt|bener)\b"),
         ("mahal", r"\b(?:kemahalan|overprice\w*|mahal (?:banget|bgt|bngt|sekali|amat)|kemahalan|ga worth|gak worth|not worth)\b"),
         ("refund", r"\b(?:refund|komplain|complain\w*|keluhan|ganti rugi|uang kembali|balikin uang|minta ganti)\b"),
         ("penipu", r"\b(?:penipu\w*|nipu|tipu\w*|scam\w*|ditipu|bohong)\b"),
         ("sakit", r"\b(?:sakit perut|keracunan|diare|mual)\b"),
         ("tolong", r"\btolong (?:diperbaiki|dibenerin|dibersihin|dibersihkan|dicek|ditindak\w*|diperhatikan|dievaluasi)\b|\b(?:mohon|harap) (?:diperbaiki|dievaluasi|ditindaklanjuti)\b"),
-        ("parah", _NOT_POS + r"\b(?:parah+|payah|jelek|buruk|terburuk|ancur|hancur|overrated)\b(?!\s+(?:enak|bagus|keren|nagih|mantap))|\bmakin (?:jelek|buruk|mahal|sepi|parah|dikit|sedikit|kecil|lama)\b|\bnaik terus\b"),
+        ("parah", r"\b(?:parah+|payah|jelek|buruk|terburuk|ancur|hancur|overrated)\b(?!\s+(?:enak|bagus|keren|nagih|mantap))|\bmakin (?:jelek|buruk|mahal|sepi|parah|dikit|sedikit|kecil|lama)\b|\bnaik terus\b"),
         ("english", r"\b(?:disappoint\w*|terrible|awful|worst|horrible|never again|rude|still waiting|not received|never arrived|cold food|overpriced|complaint|wrong order|lukewarm|not ok)\b"),
         ("emoji_marah", "[\U0001F621\U0001F624\U0001F92C\U0001F620\U0001F44E]"),
     ],
@@ -122,7 +129,7 @@ INTENT_RULES: dict[str, list[tuple[str, str]]] = {
         ("enak", r"\b(?:enak\w*|uenak|nikmat|lezat|mantap\w*|mantab\w*|mantul|maknyus|nagih|endul|crunchy|creamy|wangi|pas (?:bgt|banget|parah|di lidah))\b"),
         ("keren", r"\b(?:keren|kece|bagus|cakep|cantik|estetik|aesthetic|nyaman|cozy|adem|asik|asyik|seru|top|juara|terbaik|the best|best|favorit\w*|fav|rekomen\w*|recommended|worth it|worth)\b"),
         ("suka", r"\b(?:suka banget|suka bgt|sukaa|demen|cinta|love|lope|kangen|pengen balik|balik lagi|langganan|betah|healing)\b"),
-        ("tidak_kecewa", _NEG + r"\s+(?:pernah\s+|bakal\s+|akan\s+)?(?:kecewa|nyesel|nyesal|menyesal|rugi|kemanisan|pahit|pait|zonk)\b"),
+        ("tidak_kecewa", r"\btidak_\w+|" + _NEG + r"\s+(?:terlalu\s+)?(?:pahit|pait|asem|asam|manis banget)\b"),
         ("ramah", r"\b(?:ramah|sopan|sabar|cepat|cepet|kenceng|sat set|gercep|responsif|fast response|bersahabat|bintang lima|surga)\b"),
         ("terima_kasih", r"\b(?:terima kasih|terimakasih|makasih|mksh|makasi|thanks|thank you|thx|tengkyu|sukses (?:terus|selalu)|semangat)\b"),
         ("english", r"\b(?:delicious|amazing|great|awesome|tasty|yummy|perfect|nice|good|excellent|lovely)\b"),
@@ -137,12 +144,14 @@ _COMPILED = {
 }
 # plain alternation of an intent's rules: a fast first pass that finds the texts to examine
 _ANY = {intent: re.compile("|".join(f"(?:{pat})" for _, pat in rules)) for intent, rules in INTENT_RULES.items()}
+_DOUBLE = re.compile(r"([a-z])\1")
 _ELONG = re.compile(r"([a-z])\1{2,}")
 
 
 def _prep(texts: pd.Series) -> pd.Series:
-    s = texts.astype(object).where(texts.notna(), "").astype(str)
-    return s.str.lower().str.replace(_ELONG, r"\1", regex=True).str.replace(r"\s+", " ", regex=True)
+    s = texts.astype(object).where(texts.notna(), "").astype(str).str.lower()
+    s = s.str.replace(_ELONG, r"\1", regex=True).str.replace(r"\s+", " ", regex=True)
+    return s.str.replace(_NEGATED_RE, "tidak_", regex=True).str.replace(_POS_PARAH_RE, r"\1 banget", regex=True)
 
 
 def intents(texts) -> pd.DataFrame:
@@ -175,25 +184,38 @@ def intents(texts) -> pd.DataFrame:
     if isinstance(texts, str):
         texts = [texts]
     s = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
-    low = _prep(s)
-    intent = np.full(len(s), "other", dtype=object)
-    rule = np.full(len(s), "none", dtype=object)
-    todo = np.ones(len(s), dtype=bool)
+    # the rules run once per distinct text (copied comments, "mantap", emoji-only replies...)
+    codes, uniq = pd.factorize(s.astype(object).where(s.notna(), ""), use_na_sentinel=False)
+    low = _prep(pd.Series(np.asarray(uniq, dtype=object)))
+    # doubled letters are elongation too ("nagiih", "enakk"): texts that have them are also read with
+    # every double folded; a rule that misses the text as written may match the folded form
+    low2 = low.str.replace(_DOUBLE, r"\1", regex=True)
+    has2 = (low2 != low).to_numpy()
+    intent = np.full(len(low), "other", dtype=object)
+    rule = np.full(len(low), "none", dtype=object)
+    todo = np.ones(len(low), dtype=bool)
     for name in _PRIORITY:
         if not todo.any():
             break
         idx = np.flatnonzero(todo)
-        any_hit = low.iloc[idx].str.contains(_ANY[name], regex=True).to_numpy(bool)
+        any_hit = low.iloc[idx].str.contains(_ANY[name], regex=True).to_numpy(bool, copy=True)
+        use2 = np.zeros(len(low), dtype=bool)
+        retry = idx[~any_hit & has2[idx]]
+        if len(retry):
+            hit2 = low2.iloc[retry].str.contains(_ANY[name], regex=True).to_numpy(bool)
+            use2[retry[hit2]] = True
+            any_hit |= use2[idx]
         if not any_hit.any():
             continue
         pos = idx[any_hit]
-        groups = low.iloc[pos].str.extract(_COMPILED[name], expand=True)
+        src = low.iloc[pos].where(~use2[pos], low2.iloc[pos])
+        groups = src.str.extract(_COMPILED[name], expand=True)
         first = groups.notna().to_numpy().argmax(axis=1)
         names = np.array([c.replace("__", ":") for c in groups.columns], dtype=object)
         intent[pos] = "other" if name == "tag" else name
         rule[pos] = names[first]
         todo[pos] = False
-    return pd.DataFrame({"intent": intent, "rule": rule}, index=s.index)
+    return pd.DataFrame({"intent": intent[codes], "rule": rule[codes]}, index=s.index)
 
 
 # --------------------------------------------------------------------------- replies

@@ -66,6 +66,10 @@ from smanalysis.conversation import INTENT_RULES, intents
     ("dasar penipu", "abuse", "abuse:binatang"),
     ("pinjaman cepat cair tanpa jaminan", "spam", "spam:income"),
     ("promo cutt.ly/abc123", "spam", "spam:link"),
+    # elongation by doubled letters, and "parah" after an elongated positive word
+    ("es teh nya nagiih parahh", "praise", "praise:enak"),
+    ("kopinya enakk bangett", "praise", "praise:enak"),
+    ("harganya brpp", "question", "question:berapa"),
     # friends tagged into an invitation: not a question to the brand
     ("@sari.jogja kapan kita nongki di sini?", "other", "tag:friends"),
     ("@sari.jogja kak ini buka jam berapa?", "question", "question:berapa"),
@@ -81,6 +85,11 @@ def test_intent_and_rule(text, intent, rule):
 def test_priority_complaint_over_question_and_question_over_praise():
     out = intents(["kok pesanan saya belum sampai?", "enak banget, buka jam berapa kak?", "boleh bawa anjing?"])
     assert out["intent"].tolist() == ["complaint", "question", "question"]
+
+
+def test_duplicates_get_the_same_answer():
+    out = intents(["Mantap!", "kecewa", "Mantap!", None, "kecewa"])
+    assert out["intent"].tolist() == ["praise", "complaint", "praise", "other", "complaint"]
 
 
 def test_aligned_to_index_and_missing_text():
