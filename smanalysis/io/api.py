@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from ..exceptions import SchemaError
@@ -276,5 +275,3 @@ def empty_result(table: str, fmt: str = "none") -> ReadResult:
     """An empty result of ``table`` (used by :func:`load_dataset` for absent tables)."""
     return ReadResult(data=empty(table), table=table, rejects=_empty_rejects(), format=fmt)
 
-
-_ = np  # numpy kept for type hints in helpers

@@ -33,7 +33,6 @@ import warnings as _warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from ..exceptions import SMAnalysisError, SMAnalysisWarning
@@ -351,5 +350,3 @@ def load_report(paths, *, kind: str | None = None, show_rejects: int = 10, lang:
     out.append(f"  {sizes}")
     return "\n".join(out), bool(n_err == 0 and len(ds.rejects) == 0)
 
-
-_ = np

@@ -13,12 +13,11 @@ Examples
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from ..schema import CONTENT_TYPES, INTERACTION_KINDS, POST_FORMATS, TABLES
 from .core import Ctx, hashtags_of, platform_of, quoted
 from .formats import APIFY_TYPES
-from .parsing import blank, clean_text, opt_text, parse_bool, parse_date, parse_timestamp, strip
+from .parsing import clean_text, opt_text, parse_bool, parse_date, parse_timestamp, strip
 from .vocab import PLAN_CONTENT_TYPES, PLAN_FORMATS, PLAN_STATUSES
 
 __all__ = ["CONVERTERS", "convert_canonical"]
