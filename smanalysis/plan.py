@@ -898,7 +898,8 @@ def draft_next_plan(start: Any, end: Any, *, slots: pd.DataFrame, themes: pd.Dat
         Posts per platform per week.
     ceiling : float
         Highest share of promotional rows: at most one promo row in every
-        ``ceil(1 / ceiling)`` rows of a platform (0.3 -> one in four).
+        ``ceil(1 / ceiling)`` rows of a platform (0.3 -> one in four); 0 means no
+        promotion, 1 no ceiling (all themes in turn).
     lang : {"id", "en"}
         Language of the placeholder caption and of ``source``.
 
@@ -956,6 +957,8 @@ def draft_next_plan(start: Any, end: Any, *, slots: pd.DataFrame, themes: pd.Dat
     n_useful = np.cumsum(~is_promo) - 1
     pick = np.where(is_promo, promo[n_promo % max(len(promo), 1)] if len(promo) else -1,
                     useful[n_useful % max(len(useful), 1)] if len(useful) else -1)
+    if ceiling >= 1:  # no ceiling: all themes in turn, best first
+        pick = th.index.to_numpy()[np.arange(len(grid)) % len(th)]
     t = th.loc[pick].reset_index(drop=True)
     g = grid.reset_index(drop=True)
     fmt = _col(t, "format")

@@ -258,3 +258,12 @@ def test_match_plan_accounts_for_every_row_and_post_once(plan_rows, post_rows, t
     done = m[m["status"].isin(["on_time", "late"])]
     assert (done["delay_days"].abs() <= tol).all() and (done["similarity"] >= 0.4).all()
     assert ((done["status"] == "late") == (done["delay_days"] > 0)).all()
+
+
+@pytest.mark.parametrize("ceiling, promos", [(0.0, 0), (0.5, 2), (1.0, 2)])
+def test_draft_next_plan_ceiling_edges(ceiling, promos):
+    slots = pd.DataFrame({"platform": ["x"], "weekday": [0]})
+    themes = pd.DataFrame({"theme": ["promo", "tips"], "content_type": ["promo", "education"]})
+    d = pl.draft_next_plan("2026-11-02", "2026-11-29", slots=slots, themes=themes, per_week=1, ceiling=ceiling)
+    assert len(d) == 4                                   # the four Mondays 2, 9, 16, 23 November
+    assert (d["content_type"] == "promo").sum() == promos
