@@ -110,6 +110,23 @@ def expand_sources(sources):
     return out
 
 
+_WEAK_REF = "(file modification time)"
+
+
+def _latest_day(results, tz):
+    """Latest local calendar day in the tables of ``results`` (None when there is none)."""
+    days = []
+    for r in results:
+        for df in [r.data, *r.extra.values()]:
+            for col in ("created_at", "date"):
+                if col in df.columns and df[col].notna().any():
+                    v = df[col].max()
+                    if getattr(v, "tzinfo", None) is not None:
+                        v = v.tz_convert(tz or "Asia/Jakarta").tz_localize(None)
+                    days.append(pd.Timestamp(v).normalize())
+    return max(days) if days else None
+
+
 def _load_profile(profile, sources):
     if profile is None:
         return None
@@ -164,6 +181,7 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
     tz = tz or (prof.timezone if prof is not None else None)
     parts = {t: [] for t in TABLES}
     rejects, files = [], []
+    results = []
     for order, (path, opts) in enumerate(items):
         kwargs = dict(opts)
         kwargs.setdefault("profile", prof)
@@ -177,6 +195,19 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
             files.append({"file": str(path), "format": "unreadable", "table": None, "rows": 0, "rejects": 0,
                           "warnings": "", "error": msg})
             continue
+        results.append((order, path, kwargs, res))
+    # yearless dates resolved against a weak reference (file time) are redone against the dataset's latest day
+    weak = [i for i, (_, _, kw, r) in enumerate(results)
+            if "export_date" not in kw and any(_WEAK_REF in w for w in r.warnings)]
+    if weak:
+        latest = _latest_day([r for i, (_, _, _, r) in enumerate(results) if i not in weak], tz)
+        if latest is not None:
+            for i in weak:
+                order, path, kw, _ = results[i]
+                res = read(path, **kw, export_date=latest)
+                res.warnings.append(f"export day taken as {latest:%Y-%m-%d}, the latest day in the other files")
+                results[i] = (order, path, kw, res)
+    for order, path, kwargs, res in results:
         parts[res.table].append(res.data.assign(_order=order))
         n = len(res.data)
         for t, extra in res.extra.items():
