@@ -74,7 +74,7 @@ USEFUL_TYPES = ("education", "entertainment", "engagement", "inspiration", "news
 """Content types counted as useful (not promotion) by :func:`content_mix`."""
 
 GOAL_CONTENT = {
-    "promotion": ("promo", "education", "engagement"),
+    "promotion": ("promo", "news", "education", "engagement"),
     "reputation": ("education", "inspiration", "news", "engagement", "entertainment"),
 }
 """Content types that serve each profile goal (:func:`themes_vs_goal`)."""
@@ -439,8 +439,10 @@ def themes_vs_goal(plan: pd.DataFrame, profile: Profile | dict, *, lang: str = "
     """Do the planned themes serve the profile's goal?
 
     A theme's content type (its most frequent one) serves the goal when it is in
-    :data:`GOAL_CONTENT` for the goal (promotion: promo, education, engagement;
-    reputation: education, inspiration, news, engagement, entertainment).
+    :data:`GOAL_CONTENT` for the goal (promotion: promo, news, education, engagement;
+    reputation: education, inspiration, news, engagement, entertainment). The other types
+    help only indirectly (they keep the audience close); the note asks to keep them in
+    proportion, not to drop them.
 
     Returns
     -------
@@ -992,8 +994,8 @@ _ff.TEXT.update({
     "limits.caption": ("caption {n} karakter, batas {max}", "caption {n} characters, limit {max}"),
     "limits.hashtags": ("{n} tagar, batas {max}", "{n} hashtags, limit {max}"),
     "goal.serves": ("Mendukung tujuan '{goal}'.", "Serves the '{goal}' goal."),
-    "goal.not": ("Jenis '{ct}' kurang mendukung tujuan '{goal}'; pertimbangkan porsinya.",
-                 "Type '{ct}' does little for the '{goal}' goal; reconsider its share."),
+    "goal.not": ("Jenis '{ct}' hanya tidak langsung mendukung tujuan '{goal}'; jaga porsinya.",
+                 "Type '{ct}' serves the '{goal}' goal only indirectly; keep its share in proportion."),
     "plot.calendar": ("Rencana konten, {month}", "Content plan, {month}"),
     "status.on_time": ("tepat waktu", "on time"),
     "status.late": ("terlambat", "late"),

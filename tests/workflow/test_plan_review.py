@@ -134,11 +134,16 @@ def test_check_limits_missing_column():
 
 
 def test_themes_vs_goal():
-    t = pl.themes_vs_goal(_plan(), PROFILE, lang="en")
-    assert t[["theme", "rows"]].values.tolist() == [["menu", 2], ["tips", 2], ["promo", 1]]
-    # menu: news + promo -> tie, first listed alphabetically ('news') is not in promotion's types
-    assert t.set_index("theme")["serves_goal"].to_dict() == {"menu": False, "tips": True, "promo": True}
-    assert t["share"].sum() == pytest.approx(1.0)
+    plan = pd.DataFrame({"theme": ["menu", "menu", "humor", "tips", "menu"],
+                         "content_type": ["news", "promo", "entertainment", "education", "news"]})
+    t = pl.themes_vs_goal(plan, PROFILE, lang="en")
+    assert t[["theme", "content_type", "rows"]].values.tolist() == [
+        ["menu", "news", 3], ["humor", "entertainment", 1], ["tips", "education", 1]]
+    assert t["serves_goal"].tolist() == [True, False, True]
+    assert t["share"].tolist() == [0.6, 0.2, 0.2]
+    assert "only indirectly" in t.loc[1, "note"]
+    r = pl.themes_vs_goal(plan, dict(PROFILE, goal="reputation")).set_index("theme")["serves_goal"]
+    assert r.to_dict() == {"menu": True, "humor": True, "tips": True}
 
 
 def test_calendar_grid_and_plot():
