@@ -237,7 +237,8 @@ def platform_fit(profile: Profile | dict, *, table: pd.DataFrame | None = None, 
         One row per platform, best first: ``platform``, ``audience_share`` (share of the
         platform's users whose age is in the audience range), ``rank``, ``in_profile``
         (the platform is among the profile's platforms), ``fit`` (strong|moderate|weak),
-        ``verdict`` (sentence in ``lang``), ``source``.
+        ``verdict`` (sentence in ``lang``; it adds a word of caution for a weak platform the
+        business uses and a suggestion for a strong one it does not), ``source``.
 
     Warns
     -----
@@ -283,8 +284,10 @@ def platform_fit(profile: Profile | dict, *, table: pd.DataFrame | None = None, 
     out["fit"] = np.select([share >= strong, share >= moderate], ["strong", "moderate"], "weak")
     out.loc[share.isna(), "fit"] = "unknown"
     pct = (share * 100).round(0)
-    out["verdict"] = [text(f"fit.{f}", lang, platform=pl, pct="?" if np.isnan(v) else f"{v:.0f}")
-                      for f, pl, v in zip(out["fit"], out["platform"], pct)]
+    extra = np.select([out["in_profile"] & (out["fit"] == "weak"), ~out["in_profile"] & (out["fit"] == "strong")],
+                      [" " + text("fit.drop", lang), " " + text("fit.try", lang)], "")
+    out["verdict"] = [text(f"fit.{f}", lang, platform=pl, pct="?" if np.isnan(v) else f"{v:.0f}") + x
+                      for f, pl, v, x in zip(out["fit"], out["platform"], pct, extra)]
     return out[["platform", "audience_share", "rank", "in_profile", "fit", "verdict", "source"]]
 
 
@@ -882,6 +885,9 @@ TEXT: dict[str, tuple[str, str]] = {
                  "{platform}: weak fit; only about {pct}% of its users are your target ages."),
     "fit.unknown": ("{platform}: belum bisa dinilai; isi rentang usia audiens di profil.",
                     "{platform}: cannot tell; fill in the audience age range in the profile."),
+    "fit.drop": ("Anda memakainya: pastikan audiens Anda memang ada di sana sebelum mencurahkan waktu.",
+                 "You use it: check your audience is really there before spending time on it."),
+    "fit.try": ("Belum Anda pakai: layak dipertimbangkan.", "Not used yet: worth considering."),
     "plot.fit_x": ("% pengguna platform di Indonesia dalam rentang usia target", "% of Indonesian platform users in the target ages"),
     "plot.fit_title": ("Porsi pengguna platform seusia target", "Share of platform users in the target ages"),
     "aspect.format": ("format", "format"),

@@ -66,6 +66,15 @@ def test_platform_fit_marks_profile_platforms_and_thresholds():
     assert fit.loc["instagram", "in_profile"] and not fit.loc["x", "in_profile"]
     assert fit.loc["instagram", "fit"] == "moderate"
     assert fit.loc["x", "fit"] == "weak" and fit.loc["x", "audience_share"] == 0
+    assert fit.loc["x", "verdict"] == ff.text("fit.weak", "id", platform="x", pct="0")   # not used: no advice
+
+
+def test_platform_fit_advice_for_used_weak_and_unused_strong():
+    t = pd.DataFrame({"platform": ["instagram", "youtube"], "age_min": [40, 18], "age_max": [49, 29],
+                      "share": [1.0, 1.0], "source": "s", "year": 2024})
+    fit = ff.platform_fit(PROFILE, table=t, lang="en").set_index("platform")["verdict"]
+    assert fit["instagram"].endswith("check your audience is really there before spending time on it.")
+    assert fit["youtube"].endswith("Not used yet: worth considering.")
 
 
 def test_platform_fit_without_ages_warns_nan():
