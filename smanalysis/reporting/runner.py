@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -166,9 +167,10 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
             if log:
                 log(f"  {cfg['slug']}: {path.stem}")
             try:
-                nb = pm.execute_notebook(str(path), str(target), parameters=params, kernel_name="python3",
-                                         progress_bar=False, request_save_on_cell_execute=False,
-                                         cwd=str(client_dir), execution_timeout=timeout)
+                with _kernel_stderr_to(cache / "kernel.log"):
+                    nb = pm.execute_notebook(str(path), str(target), parameters=params, kernel_name="python3",
+                                             progress_bar=False, request_save_on_cell_execute=False,
+                                             cwd=str(client_dir), execution_timeout=timeout)
             finally:
                 if target.is_file():  # also the partly executed notebook of a failure
                     done = nbformat.read(str(target), as_version=4)
@@ -199,6 +201,30 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
     outputs = sorted(str(p.relative_to(out)) for p in client_dir.rglob("*") if p.is_file())
     return {"client": cfg["client"], "slug": cfg["slug"], "status": status,
             "seconds": round(time.perf_counter() - t0, 2), "reason": reason, "outputs": outputs}
+
+
+@contextlib.contextmanager
+def _kernel_stderr_to(path: Path):
+    """Send what the kernels write to stderr (ipykernel's start-up and shut-down chatter) to a
+    file instead of the terminal, so the batch's progress lines stay readable. The file is
+    deleted with the run's cache; set ``SMANALYSIS_DEBUG=1`` to keep the terminal output."""
+    if os.environ.get("SMANALYSIS_DEBUG"):
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # no real stderr (some embedded interpreters)
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "ab") as fh:
+        os.dup2(fh.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def _rmtree(path: Path):
