@@ -307,3 +307,11 @@ def test_next_steps_orders_warnings_checklist_and_copies():
     assert md.splitlines() == ["**First steps:**", "", "- **A**: do a", "- **D** (0.00): do d", "- **C** (0.40): do c",
                                "- copy x"]
     assert ff.next_steps(lang="en") == "Nothing urgent: no warning sign and every strategy point is fair."
+
+
+def test_reply_rate_and_profile_errors():
+    with pytest.raises(SchemaError, match="reply_rate: the comments table lacks required columns"):
+        ff.reply_rate(pd.DataFrame({"comment_id": ["1"]}))
+    with pytest.raises(TypeError, match="expected a Profile or a mapping for `profile`, got list"):
+        ff.readiness([1, 2])
+    assert np.isnan(ff.reply_rate(_comments().iloc[4:5]))     # only a brand reply: nothing to answer

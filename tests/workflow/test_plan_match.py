@@ -267,3 +267,8 @@ def test_draft_next_plan_ceiling_edges(ceiling, promos):
     d = pl.draft_next_plan("2026-11-02", "2026-11-29", slots=slots, themes=themes, per_week=1, ceiling=ceiling)
     assert len(d) == 4                                   # the four Mondays 2, 9, 16, 23 November
     assert (d["content_type"] == "promo").sum() == promos
+
+
+def test_assign_themes_schema_error():
+    with pytest.raises(SchemaError, match="assign_themes: the posts table lacks required columns"):
+        pl.assign_themes(pd.DataFrame({"caption": ["x"]}))
