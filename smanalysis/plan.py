@@ -49,6 +49,7 @@ __all__ = [
     "plot_execution",
     "assign_themes",
     "care_queue",
+    "plot_care",
     "draft_next_plan",
 ]
 
@@ -870,6 +871,42 @@ def care_queue(comments: pd.DataFrame | None, *, profile: Profile | dict, as_of:
         stats = pd.DataFrame()
     queue = care.unanswered(comments, brand_accounts=p.brand_handles, intents=intents, as_of=as_of, timezone=p.timezone)
     return stats, queue
+
+
+def plot_care(comments: pd.DataFrame | None, *, profile: Profile | dict, ax=None, lang: str = "id"):
+    """Response time and response rate per platform (the care check as a chart). Returns the Axes.
+
+    Draws :func:`smanalysis.plotting.plot_response_time` of
+    :func:`smanalysis.conversation.response_stats` by platform; without customer
+    comments, an empty chart that says "no data for this section".
+
+    Examples
+    --------
+    >>> p = {"business_name": "K", "business_model": "B2C", "goal": "promotion", "own_accounts": {"instagram": "k"}}
+    >>> plot_care(None, profile=p, lang="en").texts[0].get_text()
+    'No data for this section.'
+    """
+    import matplotlib.pyplot as plt
+
+    from .conversation import care
+    from .exceptions import EmptyDataError
+    from .plotting.conversation import plot_response_time
+
+    _check_lang(lang)
+    p = as_profile(profile)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 3))
+    stats = pd.DataFrame()
+    if comments is not None and len(comments):
+        try:
+            stats = care.response_stats(comments, brand_accounts=p.brand_handles, by="platform", timezone=p.timezone)
+        except EmptyDataError:
+            stats = pd.DataFrame()
+    if stats.empty:
+        ax.text(0.5, 0.5, text("no_data", lang), ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return ax
+    return plot_response_time(stats, by="platform", ax=ax, lang=lang)
 
 
 # ----------------------------------------------------------------- next plan

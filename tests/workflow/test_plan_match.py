@@ -272,3 +272,13 @@ def test_draft_next_plan_ceiling_edges(ceiling, promos):
 def test_assign_themes_schema_error():
     with pytest.raises(SchemaError, match="assign_themes: the posts table lacks required columns"):
         pl.assign_themes(pd.DataFrame({"caption": ["x"]}))
+
+
+def test_plot_care_with_comments():
+    comments = pd.DataFrame({
+        "comment_id": ["c1", "r1", "c2"], "post_id": "A", "platform": "instagram",
+        "author": ["ani", "senja", "budi"], "text": ["berapa harganya kak?", "20rb kak", "kapan buka?"],
+        "created_at": pd.to_datetime(["2026-10-01 03:00", "2026-10-01 03:30", "2026-10-01 04:00"], utc=True),
+        "parent_id": [None, "c1", None], "is_brand_reply": [False, True, False]})
+    ax = pl.plot_care(comments, profile=PROFILE, lang="en")
+    assert len(ax.patches) == 2                      # median and p90 bars of one platform
