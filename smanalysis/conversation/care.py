@@ -316,38 +316,41 @@ def response_times(comments: pd.DataFrame, *, brand_accounts=None, business_hour
     inside = (minutes >= start) & (minutes < end) if start <= end else (minutes >= start) | (minutes < end)
     base["hours"] = np.where(inside, "business", "off_hours")
 
-    first = pd.Series(pd.NaT, index=base.index, dtype="datetime64[ns, UTC]")
-    link = pd.Series(pd.NA, index=base.index, dtype=object)
+    # times as naive UTC datetime64 arrays: no Timestamp objects on this path
+    ns = created.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[ns]")
+    base_ns = ns[top]
+    first_ns = np.full(len(base), np.datetime64("NaT"), dtype="datetime64[ns]")
+    link = np.full(len(base), None, dtype=object)
     # threaded: brand replies whose root is the comment
     rep = brand & has_parent
     if rep.any():
         roots = _root(parent, df["comment_id"].astype(object))
-        r = pd.DataFrame({"root": roots[rep].astype(str).to_numpy(), "at": created[rep].to_numpy(),
-                          "key": post_key[rep].to_numpy()})
-        r = r.groupby(["key", "root"])["at"].min()
-        k = pd.MultiIndex.from_arrays([post_key[top].to_numpy(), base["comment_id"].astype(str).to_numpy()])
-        got = pd.Series(r.reindex(k).to_numpy(), index=base.index)
-        got = pd.to_datetime(got, utc=True)
-        ok = got.notna() & (got >= base["created_at"])
-        first = first.where(~ok, got)
-        link = link.where(~ok, "parent_id")
+        r = pd.DataFrame({"key": (post_key[rep] + "\x1f" + roots[rep].astype(str)).to_numpy(object),
+                          "at": ns[rep]}).groupby("key")["at"].min()
+        keys = post_key[top] + "\x1f" + df.loc[top, "comment_id"].astype(str)
+        got = keys.map(r).to_numpy(dtype="datetime64[ns]")
+        ok = ~np.isnat(got) & (got >= base_ns)
+        first_ns[ok] = got[ok]
+        link[ok] = "parent_id"
     # flat posts: first brand comment on the same post after the comment
     flat_top = top & ~threaded
     flat_brand = brand & ~threaded
     if flat_top.any() and flat_brand.any():
-        left = pd.DataFrame({"_i": base.index[flat_top[top]], "key": post_key[flat_top].to_numpy(),
-                             "at": created[flat_top].to_numpy()}).dropna(subset=["at"]).sort_values("at")
-        right = pd.DataFrame({"key": post_key[flat_brand].to_numpy(), "reply_at": created[flat_brand].to_numpy()}
-                             ).dropna(subset=["reply_at"]).sort_values("reply_at")
-        right["at"] = right["reply_at"]
+        left = pd.DataFrame({"_i": np.flatnonzero(flat_top[top]), "key": post_key[flat_top].to_numpy(object),
+                             "at": ns[flat_top]})
+        left = left[~np.isnat(left["at"].to_numpy())].sort_values("at")
+        right = pd.DataFrame({"key": post_key[flat_brand].to_numpy(object), "at": ns[flat_brand]})
+        right = right[~np.isnat(right["at"].to_numpy())].sort_values("at")
+        right["reply_at"] = right["at"]
         m = pd.merge_asof(left, right, on="at", by="key", direction="forward", allow_exact_matches=False)
-        m = m.dropna(subset=["reply_at"])
-        first.loc[m["_i"].to_numpy()] = pd.to_datetime(m["reply_at"], utc=True).to_numpy()
-        link.loc[m["_i"].to_numpy()] = "same_post"
+        m = m[m["reply_at"].notna()]
+        first_ns[m["_i"].to_numpy()] = m["reply_at"].to_numpy(dtype="datetime64[ns]")
+        link[m["_i"].to_numpy()] = "same_post"
+    first = pd.Series(first_ns, index=base.index).dt.tz_localize("UTC")
     base["answered"] = first.notna()
     base["first_reply_at"] = first
     base["response_minutes"] = (first - base["created_at"]).dt.total_seconds() / 60.0
-    base["link"] = link
+    base["link"] = pd.Series(link, index=base.index, dtype=object)
     return base.sort_values("created_at", kind="stable").reset_index(drop=True)
 
 

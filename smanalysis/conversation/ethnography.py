@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from itertools import chain
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,44 +59,65 @@ FILLERS = frozenset({"wkwk", "wkwkwk", "wkwkwkwk", "haha", "hahaha", "hehe", "he
 _BRIDGES = frozenset({"pernah", "terlalu", "begitu", "bakal", "akan", "terlalu", "so", "too", "very"})
 
 
-def _join_negations(row: list[str], stop: frozenset[str]) -> list[str]:
-    """Join a negation to the content word after it: "tidak pernah kecewa" -> "tidak_pernah_kecewa".
+def _isin(values: np.ndarray, words) -> np.ndarray:
+    """Hash-based membership of an object array (``np.isin`` sorts objects, which is slow)."""
+    return pd.Series(values, dtype=object).isin(list(words)).to_numpy(bool)
 
+
+def _flat_tokens(texts: pd.Series, *, stopwords: bool = True, negation: bool = True) -> pd.DataFrame:
+    """All tokens of the texts as one frame: ``doc`` (0-based position of the text), ``term``.
+
+    Tokens are lower case with slang normalised (:func:`smanalysis.conversation.text.tokenize`);
+    URLs are dropped. With ``negation`` a negation is joined to the content word after it
+    (through one bridge word: "tidak pernah kecewa" -> "tidak_pernah_kecewa") before the
+    stopwords go, since the Indonesian stopword list holds "tidak", "belum", "kurang"...
     A negation followed by a stopword (an address such as "kakak", a pronoun) is left alone.
-    """
-    out, i, n = [], 0, len(row)
-    while i < n:
-        t = row[i]
-        if t in NEGATIONS and i + 1 < n:
-            j = i + 1
-            while j < n - 1 and row[j] in _BRIDGES:
-                j += 1
-            nxt = row[j]
-            if nxt[:1].isalnum() and nxt not in NEGATIONS and nxt not in stop and nxt not in _BRIDGES:
-                out.append("_".join(row[i:j + 1]))
-                i = j + 1
-                continue
-        out.append(t)
-        i += 1
-    return out
-
-
-def _tokens(texts: pd.Series, *, stopwords: bool = True, negation: bool = True) -> list[list[str]]:
-    """Token lists (lower case, slang normalised) of each text; URLs dropped.
-
-    With ``negation`` a negation is joined to the word after it before stopwords
-    go (the Indonesian stopword list holds "tidak", "belum", "kurang"...).
+    The work is done on flat NumPy arrays, not per text.
     """
     s = texts.astype(object).where(texts.notna(), "").astype(str)
     toks = tokenize(s, stopwords=False)
-    all_stop = STOPWORDS_ID | STOPWORDS_EN
-    stop = (all_stop | FILLERS) if stopwords else frozenset()
-    out = []
-    for row in toks:  # plain list work on token lists (tokenize itself is vectorised)
-        if negation:
-            row = _join_negations(row, all_stop - NEGATIONS - _BRIDGES)
-        out.append([t for t in row if t != URL_TOKEN and t not in stop])
-    return out
+    lens = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
+    tok = np.fromiter(chain.from_iterable(toks), dtype=object, count=int(lens.sum()))
+    doc = np.repeat(np.arange(len(toks)), lens)
+    if negation and len(tok):
+        all_stop = STOPWORDS_ID | STOPWORDS_EN
+        n = len(tok)
+        is_neg = _isin(tok, NEGATIONS)
+        is_bridge = _isin(tok, _BRIDGES)
+        alnum = np.array([t[:1].isalnum() for t in tok], dtype=bool) if is_neg.any() else np.zeros(n, bool)
+        content = alnum & ~is_neg & ~is_bridge & ~_isin(tok, all_stop - NEGATIONS - _BRIDGES)
+        nxt = np.append(np.arange(1, n), n - 1)
+        nxt2 = np.append(np.arange(2, n), [n - 1, n - 1])
+        same1 = np.append(doc[1:] == doc[:-1], False)
+        same2 = np.append(doc[2:] == doc[:-2], [False, False])
+        three = is_neg & same1 & same2 & is_bridge[nxt] & content[nxt2]
+        two = is_neg & same1 & content[nxt] & ~three
+        tok = tok.copy()
+        i2, i3 = np.flatnonzero(two), np.flatnonzero(three)
+        if len(i2):
+            tok[i2] = tok[i2] + "_" + tok[i2 + 1]
+        if len(i3):
+            tok[i3] = tok[i3] + "_" + tok[i3 + 1] + "_" + tok[i3 + 2]
+        drop = np.zeros(n, dtype=bool)
+        drop[i2 + 1] = True
+        drop[i3 + 1] = True
+        drop[i3 + 2] = True
+        tok, doc = tok[~drop], doc[~drop]
+    stop = (STOPWORDS_ID | STOPWORDS_EN | FILLERS | {URL_TOKEN}) if stopwords else {URL_TOKEN}
+    keep = ~_isin(tok, stop)
+    return pd.DataFrame({"doc": doc[keep], "term": tok[keep]})
+
+
+def _tokens(texts: pd.Series, *, stopwords: bool = True, negation: bool = True) -> list[list[str]]:
+    """Token lists of each text (see :func:`_flat_tokens`)."""
+    flat = _flat_tokens(texts, stopwords=stopwords, negation=negation)
+    bounds = np.searchsorted(flat["doc"].to_numpy(), np.arange(len(texts) + 1))
+    terms_ = flat["term"].to_numpy()
+    return [terms_[a:b].tolist() for a, b in zip(bounds[:-1], bounds[1:])]
+
+
+def _explode(texts: pd.Series, stopwords: bool) -> pd.DataFrame:
+    return _flat_tokens(texts, stopwords=stopwords)
 
 
 def _kind(terms: pd.Series) -> pd.Series:
@@ -103,12 +125,6 @@ def _kind(terms: pd.Series) -> pd.Series:
     return pd.Series(np.select(
         [first == "#", first == "@", ~terms.str.contains(r"\w", regex=True)],
         ["hashtag", "mention", "emoji"], "word"), index=terms.index)
-
-
-def _explode(texts: pd.Series, stopwords: bool) -> pd.DataFrame:
-    toks = _tokens(texts, stopwords=stopwords)
-    df = pd.DataFrame({"doc": np.arange(len(toks)), "term": toks}).explode("term")
-    return df.dropna(subset=["term"])
 
 
 # --------------------------------------------------------------------------- terms, ngrams
