@@ -210,3 +210,22 @@ def test_missing_platform_or_theme_column(call, name):
 def test_no_date_column():
     with pytest.raises(SchemaError, match="expected a `date` or `created_at` column"):
         pl.cadence(pd.DataFrame({"platform": ["x"]}))
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.tuples(st.sampled_from(["instagram", "x", "tiktok", "myspace", None]),
+                               st.one_of(st.none(), st.text(max_size=300)),
+                               st.one_of(st.none(), st.text(alphabet="#ab ,", max_size=40))), max_size=8))
+def test_check_limits_and_review_never_crash(rows):
+    plan = pd.DataFrame({"date": "2026-10-01", "platform": [r[0] for r in rows], "theme": "t",
+                         "caption": [r[1] for r in rows], "content_type": "news",
+                         "hashtags": [r[2] for r in rows]}, columns=["date", "platform", "theme", "caption",
+                                                                     "content_type", "hashtags"])
+    lim = pl.check_limits(plan)
+    assert len(lim) == len(plan) and (lim["chars"] >= plan["caption"].astype(object).fillna("").astype(str).str.len()).all()
+    rev = pl.review_plan(plan)
+    assert len(rev) == len(plan)
