@@ -9,19 +9,26 @@ Intent rules (Indonesian first, English too) are regular expressions tried in
 this priority order; the first intent whose rules match wins, and ``rule``
 names the rule that fired:
 
-1. ``spam``       links, "cek bio", "open reseller", "dm for collab", gambling, follower selling
-2. ``abuse``      insults and swearing
-3. ``complaint``  kecewa, lama banget, belum sampai, tidak sesuai, basi, refund, ...
-4. ``other``      friends tagged into a question or an invitation (rule ``tag:friends``)
-   ``question``   berapa, gimana/bagaimana, apakah, kapan, dimana/di mana, bisa/boleh ... ?, kak ... ?, any "?"
-5. ``praise``     enak, mantap, keren, suka, rekomen, makasih, 😍 ...
-6. ``other``      none of these (``rule`` = "none")
+1. ``spam``       links, "cek bio", "open reseller", "dm for collab", gambling, loans, follower selling
+2. ``abuse``      insults, swearing and mockery ("dasar penipu", "kopi sachet aja lebih enak")
+3. ``complaint``  kecewa, lama banget, belum sampai, tidak sesuai, salah kirim, basi, jutek, refund, 😡 ...
+4. ``other``      friends tagged into a question or an invitation ("@sari kapan kita ke sini?";
+                  rule ``tag:friends``): the question is not for the brand
+5. ``question``   berapa, gimana/bagaimana, apakah, kapan, dimana/di mana, bisa/boleh ... ?, kak ... ?, any "?"
+6. ``praise``     enak, mantap, keren, suka, rekomen, makasih, "gk pernah kecewa", 😍 ...
+7. ``other``      none of these (``rule`` = "none")
 
 Spam comes first because promotions often ask questions ("mau cuan?");
 abuse before complaint because an insult needs a calm, careful reply even
 when it carries a complaint; complaint before question because "kok pesanan
 saya belum sampai?" is a complaint phrased as a question; question before
 praise because "enak banget, buka jam berapa kak?" waits for an answer.
+Within an intent, ``rule`` names the first rule of :data:`INTENT_RULES` that
+matches. Before the rules run, texts are lower-cased, elongations folded
+("kapaaan" -> "kapan"; doubled letters are tried folded too), a negation is
+fused to the complaint word after it ("gk pernah kecewa" -> "tidak_kecewa",
+which is praise) and "parah" after a positive word reads as "banget"
+("nagih parah"). The rules run once per distinct text.
 
 Examples
 --------
