@@ -118,3 +118,20 @@ def test_does_not_mutate():
     before = s.copy()
     intents(s)
     pd.testing.assert_series_equal(s, before)
+
+
+def test_any_text_gets_a_known_intent():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from smanalysis.conversation import INTENTS
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.one_of(st.none(), st.text(max_size=80)), max_size=8))
+    def check(texts):
+        out = intents(pd.Series(texts, dtype=object))
+        assert len(out) == len(texts)
+        assert set(out["intent"]) <= set(INTENTS)
+        assert out["rule"].notna().all()
+
+    check()
