@@ -193,11 +193,13 @@ def parse_mdy_time(s: pd.Series, *, tz: str, dayfirst: bool | None = None) -> tu
     ('2026-10-31 12:05:00+00:00', False)
     """
     t = s.astype(object).where(s.notna(), "").astype(str)
-    a_ = pd.to_datetime(t, format="%m/%d/%Y %H:%M", errors="coerce")
-    b_ = pd.to_datetime(t, format="%d/%m/%Y %H:%M", errors="coerce")
-    only_b, only_a = (a_.isna() & b_.notna()).any(), (b_.isna() & a_.notna()).any()
-    first = True if only_b else False if only_a else bool(dayfirst)
-    fast = b_ if first else a_
+    fmts = {False: "%m/%d/%Y %H:%M", True: "%d/%m/%Y %H:%M"}
+    first = bool(dayfirst)
+    fast = pd.to_datetime(t, format=fmts[first], errors="coerce")
+    if fast.isna().any():  # some cells only read the other way round (or not at all)
+        other = pd.to_datetime(t, format=fmts[not first], errors="coerce")
+        if (fast.isna() & other.notna()).any() and not (other.isna() & fast.notna()).any():
+            first, fast = not first, other
     if fast.notna().all() and len(t):
         local = bounded(fast)
         out = local.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
