@@ -253,7 +253,7 @@ def _root(parent: pd.Series, ids: pd.Series, depth: int = 6) -> pd.Series:
 
 
 def response_times(comments: pd.DataFrame, *, brand_accounts=None, business_hours=("08:00", "21:00"),
-                   timezone: str = DEFAULT_TIMEZONE) -> pd.DataFrame:
+                   business_days=(0, 1, 2, 3, 4, 5, 6), timezone: str = DEFAULT_TIMEZONE) -> pd.DataFrame:
     """One row per customer comment: its intent and the brand's first reply, if any.
 
     Customer comments are the top-level comments (no ``parent_id``) not written
@@ -271,7 +271,11 @@ def response_times(comments: pd.DataFrame, *, brand_accounts=None, business_hour
         The brand's handles; a comment is the brand's when ``is_brand_reply``
         is True or its author is one of them.
     business_hours : (str, str), default ("08:00", "21:00")
-        Local opening and closing time ("HH:MM"); every day of the week.
+        Local opening and closing time ("HH:MM"); a closing time before the
+        opening time runs past midnight.
+    business_days : iterable of int, default every day
+        Opening days, 0 = Monday .. 6 = Sunday (a coffee shop closed on
+        Mondays: ``(1, 2, 3, 4, 5, 6)``).
     timezone : str, default "Asia/Jakarta"
 
     Returns
@@ -303,6 +307,7 @@ def response_times(comments: pd.DataFrame, *, brand_accounts=None, business_hour
     func = "response_times"
     validate(comments, "comments", func=func)
     start, end = _parse_hours(business_hours)
+    days = _parse_days(business_days)
     df = comments.reset_index(drop=True)
     brand = _brand_mask(df, brand_accounts).to_numpy()
     created = pd.to_datetime(df["created_at"], utc=True, errors="coerce")
@@ -321,6 +326,7 @@ def response_times(comments: pd.DataFrame, *, brand_accounts=None, business_hour
     local = base["created_at"].dt.tz_convert(timezone)
     minutes = local.dt.hour * 60 + local.dt.minute
     inside = (minutes >= start) & (minutes < end) if start <= end else (minutes >= start) | (minutes < end)
+    inside = inside & local.dt.day_of_week.isin(days)
     base["hours"] = np.where(inside, "business", "off_hours")
 
     # times as naive UTC datetime64 arrays: no Timestamp objects on this path
@@ -361,6 +367,17 @@ def response_times(comments: pd.DataFrame, *, brand_accounts=None, business_hour
     return base.sort_values("created_at", kind="stable").reset_index(drop=True)
 
 
+def _parse_days(business_days) -> list[int]:
+    try:
+        days = sorted({int(d) for d in business_days})
+    except (TypeError, ValueError):
+        days = None
+    if not days or any(d < 0 or d > 6 for d in days):
+        raise ValueError("The value for `business_days` must be weekday numbers 0 (Monday) .. 6 (Sunday), "
+                         f"but {business_days!r} was passed.")
+    return days
+
+
 def _parse_hours(business_hours) -> tuple[int, int]:
     try:
         a, b = business_hours
@@ -381,8 +398,8 @@ _BY = ("platform", "intent", "hours", "post_id")
 
 
 def response_stats(comments: pd.DataFrame, *, brand_accounts=None, by: str | Sequence[str] = ("platform", "intent"),
-                   business_hours=("08:00", "21:00"), timezone: str = DEFAULT_TIMEZONE,
-                   exclude: Iterable[str] = ("spam",)) -> pd.DataFrame:
+                   business_hours=("08:00", "21:00"), business_days=(0, 1, 2, 3, 4, 5, 6),
+                   timezone: str = DEFAULT_TIMEZONE, exclude: Iterable[str] = ("spam",)) -> pd.DataFrame:
     """Response rate and first-response time of the brand, by platform, intent and business hours.
 
     Parameters
@@ -397,6 +414,8 @@ def response_stats(comments: pd.DataFrame, *, brand_accounts=None, by: str | Seq
         ``()`` gives one overall row.
     business_hours : (str, str), default ("08:00", "21:00")
         Local opening hours; ``hours`` says whether the comment came inside them.
+    business_days : iterable of int, default every day
+        Opening days, 0 = Monday .. 6 = Sunday.
     timezone : str, default "Asia/Jakarta"
     exclude : iterable of str, default ("spam",)
         Intents left out (spam is hidden or deleted, not answered).
@@ -416,7 +435,7 @@ def response_stats(comments: pd.DataFrame, *, brand_accounts=None, by: str | Seq
     EmptyDataError
         When there is no customer comment to measure.
     ValueError
-        For an unknown ``by`` value or bad ``business_hours``.
+        For an unknown ``by`` value, bad ``business_hours`` or ``business_days``.
 
     Examples
     --------
@@ -436,7 +455,8 @@ def response_stats(comments: pd.DataFrame, *, brand_accounts=None, by: str | Seq
     for b in by_cols:
         _check_choice("by", b, _BY)
     validate(comments, "comments", func=func)
-    rt = response_times(comments, brand_accounts=brand_accounts, business_hours=business_hours, timezone=timezone)
+    rt = response_times(comments, brand_accounts=brand_accounts, business_hours=business_hours,
+                        business_days=business_days, timezone=timezone)
     rt = rt[~rt["intent"].isin(list(exclude))]
     if rt.empty:
         raise EmptyDataError(f"{func}: there are no customer comments to measure (top-level, not by the brand, "

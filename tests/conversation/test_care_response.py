@@ -131,3 +131,14 @@ def test_unanswered_warns_when_as_of_is_early(threaded):
     with pytest.warns(SMAnalysisWarning, match="later than `as_of`"):
         out = unanswered(threaded, as_of="2026-10-01 00:00+00:00")
     assert (out["waiting_hours"] < 0).all()
+
+
+def test_business_days_and_overnight_hours(threaded):
+    # 2026-10-01 is a Thursday (3); c1 at 10:00 WIB Thursday, c2 at 22:00 WIB Thursday
+    rt = response_times(threaded, business_days=(0, 1, 2, 4, 5, 6)).set_index("comment_id")
+    assert rt.loc["c1", "hours"] == "off_hours"                  # closed on Thursdays
+    assert rt.loc["c3", "hours"] == "business"                   # Friday 10:00 WIB
+    night = response_times(threaded, business_hours=("20:00", "02:00")).set_index("comment_id")
+    assert night.loc["c2", "hours"] == "business" and night.loc["c1", "hours"] == "off_hours"
+    with pytest.raises(ValueError, match="The value for `business_days` must be weekday numbers"):
+        response_stats(threaded, business_days=(7,))
