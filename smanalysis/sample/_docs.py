@@ -96,6 +96,8 @@ def readme(t: dict[str, pd.DataFrame], *, scale: float, seed: int) -> str:
     posts, c = t["posts"], t["comments"]
     counts = posts["platform"].value_counts()
     n_reply = int(c["is_brand_reply"].sum())
+    fol = t["followers"].sort_values("date").groupby("platform")["followers"].agg(["first", "last"])
+    ig0, ig1 = (int(v) for v in fol.loc["instagram"]) if "instagram" in fol.index else (0, 0)
     files = "\n".join(f"| `{f}` | {table} | {what} |" for f, table, what in FILES)
     return f"""# The bundled sample: Kopi Senja, Yogyakarta
 
@@ -109,7 +111,7 @@ real accounts is accidental.
 ## The story
 
 **Kopi Senja** is a three-year-old coffee shop on Jl. Kaliurang, popular with students (nugas, wifi,
-colokan) and young workers. Its admin posts on Instagram (`kopisenja.id`, about 4,300 -> 6,500 followers),
+colokan) and young workers. Its admin posts on Instagram (`kopisenja.id`, {ig0:,} -> {ig1:,} followers over the year),
 TikTok (`kopisenja.id`), a Facebook page (`kopisenja`) and X (`kopisenja_id`), with a casual tone that calls
 customers *kak*. Competitors: **Kopi Pagi** (`kopipagi.jogja`, bigger, more reels) and **Ruang Seduh**
 (`ruangseduh`, small but growing with remote workers).
@@ -150,6 +152,22 @@ What happened over the year (all planted, see `truth.yaml`):
 Not in the files on purpose (as with real exports): reach of competitor posts, X follower history, the time
 of day of TikTok posts, seconds of Meta publish times. The X own-account follower series exists in
 `smanalysis.sample.generate()` only.
+
+## `truth.yaml`: what the generator planted
+
+| key | what |
+| --- | --- |
+| `influencers`, `broker`, `follower_fallacy` | X handles of the clear influencers (food blogger, campus account: highest weighted in-degree and PageRank after the brand), the broker between two communities, the account with many followers and no influence |
+| `communities.hubs`, `communities.events`, `communities.membership` | hub of each planted community; the planted events (birth, death, split, growth, contraction) with their month; members active per community per month (`YYYY-MM`) |
+| `spikes`, `viral_post_ids` | planted spike days (local dates) and the viral TikTok post |
+| `admin_leave` | the week the brand barely answers |
+| `care.complaint_ids`, `care.storm_complaint_ids` | ids of top-level complaint comments (all, and those of the two complaint storms) |
+| `care.unanswered_question_ids`, `care.unanswered_complaint_ids` | questions and complaints that got no brand reply |
+| `care.spam_ids`, `care.insult_ids`, `care.intent_counts`, `care.complaint_topics` | more of the planted conversation |
+| `plan.skipped_plan_ids`, `plan.skipped_but_not_marked`, `plan.late_plan_ids` (id: days late), `plan.future_plan_ids`, `plan.unplanned_post_ids` | plan-versus-actual outcomes |
+| `plan.promo_share_by_month` | share of promotion rows in the plan per month |
+| `mentions.spike_days`, `mentions.counts_by_brand` | listening spikes and share of voice |
+| `files.duplicate_post_id` | the Instagram post exported twice |
 
 ## Canonical tables (data dictionary)
 

@@ -70,8 +70,14 @@ CODEBOOK = {"codes": {
 }}
 
 
+_JSONL_MAX = 4_000  # tweets in one JSONL file before splitting by days
+_JSONL_CHUNK = 1_500  # tweets a file when split (the twarc writer's cost grows with the square of a file's size)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _yaml(obj, path: Path, header: str = "") -> Path:
-    path.write_text(header + yaml.safe_dump(obj, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+    text = yaml.dump(obj, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=120)
+    path.write_text(header + text, encoding="utf-8")
     return path
 
 
@@ -157,10 +163,21 @@ def write_sample(out, *, scale: float = 1.0, seed: int = 2026) -> list[Path]:
     w(W.write_meta_daily, _plain(fol[fol["platform"] == "instagram"]), "instagram_followers.csv",
       metric="Instagram followers")
     w(W.write_tiktok_followers, _plain(fol[fol["platform"] == "tiktok"]), "tiktok_followers.csv")
-    tw = t["tweets"]
-    w(W.write_twarc_jsonl, tw[["tweet_id", "author", "author_followers", "created_at", "text", "reply_to_user",
-                               "reply_to_tweet", "quoted_tweet", "retweeted_tweet", "likes", "retweets", "replies",
-                               "quotes", "impressions"]], "x_mentions.jsonl")
+    tw = t["tweets"][["tweet_id", "author", "author_followers", "created_at", "text", "reply_to_user",
+                      "reply_to_tweet", "quoted_tweet", "retweeted_tweet", "likes", "retweets", "replies", "quotes",
+                      "impressions"]].assign(
+        quoted_user=t["tweets"]["ref_author"].where(t["tweets"]["kind"] == "quote"),
+        retweeted_user=t["tweets"]["ref_author"].where(t["tweets"]["kind"] == "retweet"))
+    if len(tw) <= _JSONL_MAX:
+        w(W.write_twarc_jsonl, tw, "x_mentions.jsonl")
+    else:  # large datasets: one search every few days (about _JSONL_CHUNK tweets a file)
+        day = tw["created_at"].dt.tz_convert(TZ).dt.tz_localize(None).dt.normalize()
+        span = max(1, int(365 * _JSONL_CHUNK / len(tw)))
+        first = day.min()
+        chunk = (day - first).dt.days // span
+        for k in sorted(chunk.unique()):
+            start = (first + pd.Timedelta(days=int(k) * span)).strftime("%Y-%m-%d")
+            w(W.write_twarc_jsonl, tw[(chunk == k).to_numpy()], f"x_mentions_{start}.jsonl")
     c = t["comments"]
     for platform in ("instagram", "facebook", "tiktok", "x"):
         w(W.write_comments_export, _plain(c[c["platform"] == platform]), f"comments_{platform}.csv")
