@@ -552,7 +552,8 @@ def code(texts, codebook: Mapping | str | Path, *, n_quotes: int = 3) -> CodingR
 
 
 # --------------------------------------------------------------------------- quotes
-def quotes(texts, *, scores=None, n: int = 3, min_words: int = 3, extremes: bool = False) -> pd.DataFrame:
+def quotes(texts, *, scores=None, n: int = 3, min_words: int = 3, extremes: bool = False,
+           max_similarity: float = 0.7) -> pd.DataFrame:
     """Representative quotes: the texts most typical of the group, not only its extremes.
 
     Without ``scores`` the typical texts are those nearest (cosine) the TF-IDF
@@ -571,6 +572,9 @@ def quotes(texts, *, scores=None, n: int = 3, min_words: int = 3, extremes: bool
     extremes : bool, default False
         Also return the lowest and highest scored text (needs ``scores``)
         with ``kind`` "lowest"/"highest".
+    max_similarity : float, default 0.7
+        A candidate whose TF-IDF cosine to a quote already chosen reaches this
+        is skipped, so that the quotes are not copies of one another.
 
     Returns
     -------
@@ -592,6 +596,10 @@ def quotes(texts, *, scores=None, n: int = 3, min_words: int = 3, extremes: bool
     """
     s = _as_series(texts, "quotes")
     cols = ["doc", "text", "kind", "similarity"]
+    if scores is not None:
+        sc_all = np.asarray(scores, dtype=float)
+        if sc_all.shape != (len(s),):
+            raise ValueError(f"quotes: `scores` has {sc_all.size} values but `texts` has {len(s)}")
     txt = s.astype(object).where(s.notna(), "").astype(str)
     ok = txt.str.strip().ne("") & ~txt.str.strip().str.lower().duplicated()
     cand = txt[ok]
@@ -600,28 +608,33 @@ def quotes(texts, *, scores=None, n: int = 3, min_words: int = 3, extremes: bool
         cand = long
     if cand.empty:
         return pd.DataFrame({c: pd.Series(dtype=object if c != "similarity" else float) for c in cols})
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:  # rows are L2-normalised: a dot product is a cosine
+        x = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", sublinear_tf=True).fit_transform(cand)
+    except ValueError:  # no word at all (emoji only)
+        x = None
     if scores is not None:
-        sc_all = np.asarray(scores, dtype=float)
-        if sc_all.shape != (len(s),):
-            raise ValueError(f"quotes: `scores` has {sc_all.size} values but `texts` has {len(s)}")
         sc = pd.Series(sc_all, index=s.index)[cand.index]
         sim = -(sc - sc.median()).abs()
+    elif x is None:
+        sim = pd.Series(0.0, index=cand.index)
     else:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        try:
-            x = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", sublinear_tf=True).fit_transform(cand)
-        except ValueError:  # only stopwords or no word at all
-            x = None
-        if x is None:
-            sim = pd.Series(0.0, index=cand.index)
-        else:
-            centroid = np.asarray(x.mean(axis=0)).ravel()
-            norm = np.linalg.norm(centroid) or 1.0
-            sim = pd.Series(np.asarray(x @ (centroid / norm)).ravel(), index=cand.index)
+        centroid = np.asarray(x.mean(axis=0)).ravel()
+        norm = np.linalg.norm(centroid) or 1.0
+        sim = pd.Series(np.asarray(x @ (centroid / norm)).ravel(), index=cand.index)
     order = pd.DataFrame({"pos": np.arange(len(sim)), "sim": sim.to_numpy()}).sort_values(
-        ["sim", "pos"], ascending=[False, True])
-    pick = order.head(n)["pos"].to_numpy()
+        ["sim", "pos"], ascending=[False, True])["pos"].to_numpy()
+    # greedy: the most typical first, skipping near-copies of a quote already taken
+    # (retweets, the same template with another brand name)
+    pick: list[int] = []
+    for p in order[: max(50 * n, 200)]:  # loops over a few candidates, not over the data
+        if len(pick) == n:
+            break
+        if x is not None and pick and (x[pick] @ x[p].T).max() >= max_similarity:
+            continue
+        pick.append(int(p))
+    pick = np.asarray(pick, dtype=int)
     out = pd.DataFrame({"doc": cand.index[pick], "text": cand.iloc[pick].to_numpy(), "kind": "typical",
                         "similarity": sim.iloc[pick].to_numpy(float)})
     if extremes and scores is not None:

@@ -201,3 +201,12 @@ def test_text_functions_do_not_mutate():
     code(s, CODEBOOK)
     quotes(s, scores=[0.1, 0.2, 0.3])
     pd.testing.assert_series_equal(s, before)
+
+
+def test_quotes_skip_near_copies():
+    texts = ["Kopi Senja makin rame aja, pantes kopinya enak", "Kopi Pagi makin rame aja, pantes kopinya enak",
+             "kopinya enak tapi antri lama", "tempat nugas enak, wifi kenceng"]
+    out = quotes(texts, n=2, min_words=2)
+    assert len(out) == 2
+    assert not {0, 1} <= set(out["doc"])         # never both copies of the template
+    assert len(quotes(texts, n=2, min_words=2, max_similarity=1.01)) == 2
