@@ -163,7 +163,8 @@ def _draft_inputs(ctx):
             perf = ev.groupby("theme")["engagements"].median().sort_values(ascending=False)
             order = list(dict.fromkeys(keep + perf.index.astype(str).tolist() + order))
         themes = pd.DataFrame({"theme": order, "content_type": [ct.get(x, "other") for x in order]})
-        themes["reason"] = ["evaluation: keep" if x in keep else "" for x in order]
+        themes["reason"] = [("evaluasi: pertahankan" if ctx.lang == "id" else "evaluation: keep") if x in keep
+                            else "" for x in order]
     own = ctx.own(ctx.frame("posts"))
     cur = own[ctx.mask(own)] if not own.empty else own
     weeks = max(((ctx.period[1] - ctx.period[0]).days + 1) / 7, 1)
@@ -183,7 +184,7 @@ def next_plan_section(ctx: EvaluationContext, sec: Section, *, filename: str = "
     draft = draft_next_plan(start, end, slots=slots, themes=themes, per_week=per_week, avoid=avoid, lang=lang)
     path = Path(ctx.output_dir) / filename
     path.parent.mkdir(parents=True, exist_ok=True)
-    out = draft.copy()
+    out = draft.drop(columns=["source_file", "source_line"], errors="ignore")
     if "date" in out:
         out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
     out.to_csv(path, index=False)

@@ -28,7 +28,7 @@ import os
 import sys
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
 
 import pandas as pd
@@ -309,7 +309,7 @@ def _unique_slugs(configs, results) -> list[int]:
 
 
 def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, notebooks=None, timeout=600,
-              verbose: bool = True) -> pd.DataFrame:
+              verbose: bool = True, heartbeat: float = 20.0) -> pd.DataFrame:
     """Run :func:`run_client` for many client configs, ``jobs`` at a time in separate processes.
 
     A failing client does not stop the others; its row says why. Progress lines are printed while
@@ -326,6 +326,10 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
         Clients run in parallel (processes); 1 runs them one after another in this process.
     lang, period, notebooks, timeout
         As in :func:`run_client`, for every client.
+    verbose : bool
+        Print progress lines and the summary table.
+    heartbeat : float
+        With ``jobs > 1``, seconds between "still running" lines while no client finishes.
 
     Returns
     -------
@@ -377,14 +381,22 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
             for i in todo:
                 futs[pool.submit(_safe_run, configs[i], out, lang, period, notebooks, timeout, False)] = i
             say(f"[start] {', '.join(Path(configs[i]).name for i in todo)}")
-            for fut in as_completed(futs):
-                i = futs[fut]
-                try:
-                    res = fut.result()
-                except BaseException as err:  # noqa: BLE001 - a worker that died
-                    res = {"client": _client_name(configs[i]), "slug": "", "status": "failed", "seconds": 0.0,
-                           "reason": _reason(err, _roots(out)), "outputs": []}
-                _done(i, res)
+            started = time.perf_counter()
+            pending = set(futs)
+            while pending:
+                done, pending = wait(pending, timeout=heartbeat, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    i = futs[fut]
+                    try:
+                        res = fut.result()
+                    except BaseException as err:  # noqa: BLE001 - a worker that died
+                        res = {"client": _client_name(configs[i]), "slug": "", "status": "failed", "seconds": 0.0,
+                               "reason": _reason(err, _roots(out)), "outputs": []}
+                    _done(i, res)
+                if pending and not done:
+                    names = ", ".join(Path(configs[futs[f]]).stem for f in pending if f.running())
+                    say(f"  … {time.perf_counter() - started:.0f} s, {len(pending)} to go"
+                        + (f" (running: {names})" if names else ""))
     summary = pd.DataFrame([results[i] for i in range(n)],
                            columns=["client", "slug", "status", "seconds", "reason", "outputs"])
     summary = summary[["client", "status", "seconds", "reason", "outputs"]]

@@ -37,7 +37,7 @@ def test_batch_one_broken_others_finish(tmp_path, capsys):
     missing = tmp_path / "configs" / "tiga_missing.yaml"
     good2 = _client(tmp_path, "empat", "lang: en\n")
     out = tmp_path / "reports"
-    summary = run_batch([good1, broken, missing, good2], out=out, jobs=2, notebooks=[TINY])
+    summary = run_batch([good1, broken, missing, good2], out=out, jobs=2, notebooks=[TINY], heartbeat=0.5)
     assert summary["client"].tolist() == ["Toko satu", "Toko dua", "tiga_missing", "Toko empat"]
     assert summary["status"].tolist() == ["ok", "failed", "failed", "ok"]
     assert "RuntimeError: planted failure: stok habis" in summary["reason"].iloc[1]
@@ -45,6 +45,7 @@ def test_batch_one_broken_others_finish(tmp_path, capsys):
     assert (summary["seconds"] >= 0).all() and summary["seconds"].iloc[0] > 0
     printed = capsys.readouterr().out
     assert "[4/4]" in printed and "stok habis" in printed and "2/4 ok" in printed
+    assert "to go (running: " in printed  # progress while the kernels run
     for slug in ("satu", "empat"):
         d = out / slug
         assert (d / "report.html").is_file() and (d / "metrics.json").is_file()

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 import yaml
 
+from smanalysis.io import read
 from smanalysis.reporting.i18n import SECTION_TITLES, t
 from smanalysis.reporting.runner import run_client
 
@@ -112,6 +113,8 @@ def test_notebook_04(report, slug, lang):
     assert "/work/" not in nb_text and str(Path.home()) + "/" not in nb_text
     plan = pd.read_csv(folder / "next_plan.csv")
     assert len(plan) > 0 and plan["date"].min() >= "2026-11-01" and plan["date"].max() <= "2026-11-30"
+    back = read(folder / "next_plan.csv")  # the draft feeds the next cycle: it reads as a content plan
+    assert back.table == "content_plan" and back.rejects.empty and len(back.data) == len(plan)
 
     m = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
     assert m["period"] == {"start": "2026-10-01", "end": "2026-10-31"} and m["lang"] == lang
