@@ -99,8 +99,9 @@ def _recommendations(ctx):
         sl = micro_influencers(ctx)
         if not sl.empty:
             who = ", ".join(esc(n) for n in sl["node"].astype(str).head(3))
+            hint = t("r_pseudo_hint", lang) if ctx.settings.get("pseudonymise") else ""
             out.append({"kind": "influencers", "names": sl["node"].astype(str).head(3).tolist(),
-                        "text": t("r_influencer", lang, who=who)})
+                        "text": t("r_influencer", lang, who=who) + hint})
 
     def complaints():
         rc = recurring_complaints(ctx)

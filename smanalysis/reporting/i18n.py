@@ -107,6 +107,8 @@ TEXT = {
                      "en": "No format or theme is proven better yet; test one change at a time."},
     "r_influencer": {"id": "Dekati {who}: berinteraksi dengan merek dan punya pengikut sedang.",
                      "en": "Approach {who}: they interact with the brand and have modest followings."},
+    "r_pseudo_hint": {"id": " (nama disamarkan; analis dapat melihat nama asli dengan `pseudonymise: false`)",
+                      "en": " (names pseudonymised; the analyst can see the real handles with `pseudonymise: false`)"},
     "r_complaint": {"id": "Keluhan berulang tentang **{topic}** ({n}×): tangani sumbernya dan siapkan jawaban baku.",
                     "en": "Recurring complaint about **{topic}** ({n}×): fix the cause and prepare a standard reply."},
     "r_care": {"id": "Jawab semua pertanyaan dan keluhan: tingkat respons {rate}, target {target}.",
