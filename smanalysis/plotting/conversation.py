@@ -69,6 +69,19 @@ def _ax(ax):
     return ax
 
 
+def _readable(labels: pd.Series, lang: str) -> list[str]:
+    """Emoji (which most plot fonts cannot draw) written as their names: "😍" -> "(wajah tersenyum ...)"."""
+    import emoji
+
+    def name(v: str) -> str:
+        if not emoji.emoji_count(v):
+            return v
+        words = emoji.demojize(v, language="id" if lang == "id" else "en", delimiters=("(", ")"))
+        return words.replace("_", " ")
+
+    return [name(v) for v in labels]  # a few labels of a chart
+
+
 def plot_share_of_voice(sov: pd.DataFrame, *, ax=None, lang: str = "id", value: str = "share_of_voice",
                         by: str = "brand"):
     """Share of voice per brand: stacked areas over time (with ``period``) or horizontal bars.
@@ -236,7 +249,7 @@ def plot_response_time(stats: pd.DataFrame, *, by: str = "platform", ax=None, la
 
 
 def plot_top_terms(terms: pd.DataFrame, *, top: int = 15, ax=None, lang: str = "id"):
-    """Horizontal bars of the most frequent terms.
+    """Horizontal bars of the most frequent terms (emoji labelled with their names).
 
     Parameters
     ----------
@@ -254,15 +267,16 @@ def plot_top_terms(terms: pd.DataFrame, *, top: int = 15, ax=None, lang: str = "
     Examples
     --------
     >>> import pandas as pd
-    >>> plot_top_terms(pd.DataFrame({"term": ["kopi", "enak"], "count": [5, 3]}), lang="en").get_title()
-    'Top terms'
+    >>> ax = plot_top_terms(pd.DataFrame({"term": ["kopi", "😍"], "count": [5, 3]}), lang="en")
+    >>> ax.get_title(), ax.get_yticklabels()[1].get_text()
+    ('Top terms', '(smiling face with heart-eyes)')
     """
     t = _t(lang)
     col = "term" if "term" in getattr(terms, "columns", []) else "ngram"
     _need(terms, [col, "count"], "plot_top_terms")
     ax = _ax(ax)
     d = terms.head(top)
-    ax.barh(d[col].astype(str), d["count"].to_numpy(float), color="#4c72b0")
+    ax.barh(_readable(d[col].astype(str), lang), d["count"].to_numpy(float), color="#4c72b0")
     ax.invert_yaxis()
     ax.set_xlabel(t["count"])
     ax.set_title(t["terms"])
