@@ -36,11 +36,21 @@ from smanalysis.network import as_engine, communities, edge_table, influencers, 
 from smanalysis.network.engine import seeded  # noqa: E402
 
 
-def make_interactions(n_nodes, n_rows, seed=2026):
-    """Interactions among ``n_nodes`` accounts: sources uniform, targets Zipf-like, over 52 weeks."""
+def make_interactions(n_nodes, n_rows, seed=2026, n_groups=None, inside=0.8):
+    """Interactions among ``n_nodes`` accounts in planted groups of ~500 (``inside`` of them within the
+    group, the rest anywhere); targets Zipf-like (a few hubs per group); spread over 52 weeks."""
     rng = np.random.default_rng(seed)
+    n_groups = n_groups or max(1, n_nodes // 500)
+    group = rng.integers(0, n_groups, n_nodes)
+    order = np.argsort(group, kind="stable")  # members of each group, contiguous
+    start_of = np.searchsorted(group[order], np.arange(n_groups + 1))
     src = rng.integers(0, n_nodes, n_rows)
-    tgt = (rng.pareto(1.2, n_rows) * n_nodes / 50).astype(np.int64) % n_nodes
+    g = group[src]
+    size = start_of[g + 1] - start_of[g]
+    rank = np.minimum((rng.pareto(1.0, n_rows) * 3).astype(np.int64), size - 1)
+    tgt_in = order[start_of[g] + rank]
+    tgt_any = (rng.pareto(1.2, n_rows) * n_nodes / 50).astype(np.int64) % n_nodes
+    tgt = np.where(rng.random(n_rows) < inside, tgt_in, tgt_any)
     tgt = np.where(tgt == src, (tgt + 1) % n_nodes, tgt)
     names = np.array([f"user{i}" for i in range(n_nodes)], dtype=object)
     start = pd.Timestamp("2025-11-03", tz="Asia/Jakarta").tz_convert("UTC")  # a Monday, local
@@ -135,7 +145,7 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
     n_nodes = int(100_000 * args.scale)
-    n_rows = int(1_150_000 * args.scale)
+    n_rows = int(1_300_000 * args.scale)
     lines = []
 
     def say(msg=""):
