@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import re
+from html import escape as html_escape
 import secrets
 from datetime import date
 from pathlib import Path
@@ -144,17 +145,36 @@ def _client_view(nb):
     return nb
 
 
-def _body(notebooks) -> str:
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+
+def _starts_with_title(nb) -> bool:
+    """Whether the first cell a client sees is a Markdown title (``# ...``)."""
+    first = next(iter(nb.cells), None)
+    return first is not None and first.cell_type == "markdown" and first.source.lstrip().startswith("# ")
+
+
+def _body(notebooks, lang: str = "id") -> str:
+    """The notebooks' visible cells as one HTML fragment. When several notebooks are stitched, a
+    notebook that does not open with its own title gets one (``metadata.smanalysis.title``) and
+    its headings move one level down, so that the contents list the notebooks first."""
     from nbconvert import HTMLExporter
 
-    stitched = nbformat.v4.new_notebook()
-    stitched.metadata = {"language_info": {"name": "python"}}
-    for nb in notebooks:
-        stitched.cells.extend(_client_view(nb).cells)
     exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True, embed_images=True, anchor_link_text="")
-    body, _ = exporter.from_notebook_node(stitched)
-    return body
+    parts = []
+    for nb in notebooks:
+        view = _client_view(nb)
+        view.metadata = {"language_info": {"name": "python"}}
+        body, _ = exporter.from_notebook_node(view)
+        if len(notebooks) > 1 and not _starts_with_title(view):
+            titles = nb.metadata.get("smanalysis", {}).get("title", {})
+            title = titles.get(lang) or titles.get("id") or Path(str(nb.metadata.get("papermill", {}).get(
+                "input_path", "notebook"))).stem
+            body = f"<h1>{html_escape(title)}</h1>\n" + _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}",
+                                                                    body)
+        parts.append(body)
+    return "\n".join(parts)
 
 
 def _toc(body: str, *, levels=("h1", "h2")):
@@ -210,7 +230,7 @@ def notebooks_to_html(notebooks, *, client: str, period=None, previous=None, lan
     """
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    body = _body(notebooks)
+    body = _body(notebooks, lang)
     token = secrets.token_hex(8)
     images: list[str] = []
 

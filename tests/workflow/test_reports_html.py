@@ -115,3 +115,18 @@ def test_sanitize_keeps_document_markup():
     html = '<h2 id="a">T</h2><table class="dataframe"><thead><tr><th>x</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>'
     assert sanitize(html) == html
     assert sanitize('<a href="javascript:alert(1)">x</a>') == "<a>x</a>"
+
+
+def test_stitched_notebooks_each_get_a_title():
+    first = nbformat.v4.new_notebook()
+    first.cells = [nbformat.v4.new_markdown_cell("# 01 Fakta\n\n## Profil")]
+    second = nbformat.v4.new_notebook()
+    second.metadata["smanalysis"] = {"title": {"id": "04 Evaluasi", "en": "04 Evaluation"}}
+    second.cells = [nbformat.v4.new_code_cell("x", outputs=[
+        nbformat.v4.new_output("display_data", data={"text/markdown": "# Ringkasan\n\n## Rinci"})])]
+    page = notebooks_to_html([first, second], client="K", lang="en")
+    toc = page.split('class="toc"')[1].split("</nav>")[0]
+    assert [x.split(">")[-1] for x in toc.split("</a>")[:-1]] == ["01 Fakta", "Profil", "04 Evaluation", "Ringkasan"]
+    assert '<h2 id="Ringkasan">' in page and '<h3 id="Rinci">' in page
+    alone = notebooks_to_html([second], client="K", lang="en")  # a single notebook keeps its levels
+    assert '<h1 id="Ringkasan">' in alone and "04 Evaluation" not in alone
