@@ -31,6 +31,10 @@ def resolve_columns(spec_name: str, header) -> dict:
     return out
 
 
+#: Required columns a reader can fill itself (brand replies from own accounts, else False).
+_DEFAULTED = {"is_brand_reply"}
+
+
 def _canonical_cols(table, header):
     names = {c.name for c in TABLES[table]}
     return {norm_header(h): h for h in header if norm_header(h) in names}
@@ -70,7 +74,7 @@ def detect(header, *, allowed=None, source="file"):
         if allowed is not None and name not in allowed:
             continue
         cols = _canonical_cols(table, header)
-        missing = [c for c in required(table) if c not in cols]
+        missing = [c for c in required(table) if c not in cols and c not in _DEFAULTED]
         best.append((len(missing), -len(cols) + 0.5, name, {k: v for k, v in cols.items()}, missing))
     best.sort(key=lambda x: (x[0], x[1]))
     if best and best[0][0] == 0:

@@ -93,6 +93,8 @@ def clean_text(s: pd.Series, *, nfkc: bool = True) -> pd.Series:
     """
     norm = unicodedata.normalize
     vals = _values(s)
+    if any("\r" in v for v in vals):
+        vals = [v.replace("\r\n", "\n").replace("\r", "\n") for v in vals]
     if nfkc:
         out = [(v if v.isascii() else norm("NFKC", v)).strip() or None for v in vals]
     else:

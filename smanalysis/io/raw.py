@@ -197,14 +197,7 @@ def parse_text(text: str, *, source: str = "file", had_errors: bool = False, enc
         raise EmptyDataError(f"{source}: the file is empty (no header line found)")
     try:
         header, rest, header_span = _header_of(body, delim)
-        names = _dedupe(header) + [_OVERFLOW]
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            frame = pd.read_csv(io.StringIO(rest), sep=delim, dtype=str, keep_default_na=False, na_filter=False,
-                                skip_blank_lines=False, on_bad_lines="warn", engine="c", quotechar='"',
-                                header=None, names=names, index_col=False)
-        skipped = [(int(m.group(1)) + 1, int(m.group(2)) - 1, int(m.group(3)))
-                   for w in caught for m in _SKIP_RX.finditer(str(w.message))]
+        frame, skipped = _read_c(io.StringIO(rest), delim, _dedupe(header) + [_OVERFLOW])
         raw = _from_c(frame, skipped, rest, header_line + header_span - 1, delim, header)
     except (pd.errors.ParserError, ValueError, csv.Error) as err:
         raw = _from_python(body, header_line, delim)
@@ -262,6 +255,61 @@ def _header_of(body: str, delim: str):
     return [h.strip() for h in header], body[pos:], span
 
 
+def _as_text(line) -> str:
+    if isinstance(line, bytes):
+        line = line.decode("utf-8", errors="replace")
+    return line.rstrip("\r")
+
+
+def _read_c(buf, delim: str, names, **kw):
+    """pandas' C parser with our settings; returns (frame, skipped records as (record, expected, saw))."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        frame = pd.read_csv(buf, sep=delim, dtype=str, keep_default_na=False, na_filter=False,
+                            skip_blank_lines=False, on_bad_lines="warn", engine="c", quotechar='"',
+                            header=None, names=names, index_col=False, **kw)
+    skipped = [(int(m.group(1)) + 1, int(m.group(2)) - 1, int(m.group(3)))
+               for w in caught for m in _SKIP_RX.finditer(str(w.message))]
+    return frame, skipped
+
+
+def parse_bytes(data: bytes, *, source: str = "file"):
+    """Fast path for clean UTF-8 files: parse the bytes directly (no full decoded copy in memory).
+
+    Returns a :class:`RawTable`, or None when the file needs the text path
+    (other encodings, stray BOMs or zero bytes, lone ``\r`` line ends, broken
+    UTF-8 or broken CSV structure).
+    """
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data or data.find(b"\xef\xbb\xbf", start) >= 0:
+        return None
+    if data.count(b"\r") != data.count(b"\r\n"):
+        return None
+    try:
+        prefix = data[start:start + (1 << 16)].decode("utf-8", errors="ignore").replace("\r\n", "\n")
+        delim, preamble, header_line, body = _split_preamble(prefix)
+        if not body.strip():
+            return None
+        header, _, span = _header_of(body, delim)
+        skip = header_line - 1 + span
+        pos = start
+        for _ in range(skip):
+            nl = data.find(b"\n", pos)
+            if nl < 0:
+                pos = len(data)
+                break
+            pos = nl + 1
+        rest = data[pos:]
+        frame, skipped = _read_c(io.BytesIO(rest), delim, _dedupe(header) + [_OVERFLOW], encoding="utf-8",
+                                 encoding_errors="strict")
+        raw = _from_c(frame, skipped, rest, header_line + span - 1, delim, header)
+    except (pd.errors.ParserError, UnicodeDecodeError, ValueError, csv.Error):
+        return None
+    raw.preamble = preamble
+    raw.encoding = "utf-8-sig" if start else "utf-8"
+    return raw
+
+
 def _from_c(frame: pd.DataFrame, skipped, rest: str, header_line: int, delim: str, header) -> RawTable:
     width = len(header)
     n = len(frame)
@@ -270,7 +318,8 @@ def _from_c(frame: pd.DataFrame, skipped, rest: str, header_line: int, delim: st
     bad_recs = np.array(sorted(s[0] for s in skipped), dtype="int64")  # record numbers, header = 1
     n_records = n + len(bad_recs)
     spans = np.ones(n_records, dtype="int64")
-    body_lines = rest.count("\n") + (0 if rest.endswith("\n") or rest == "" else 1)
+    nl_char = "\n" if isinstance(rest, str) else b"\n"
+    body_lines = rest.count(nl_char) + (0 if rest.endswith(nl_char) or not rest else 1)
     good_pos = np.setdiff1d(np.arange(2, n_records + 2), bad_recs) - 2
     if body_lines != n_records and n:
         nl = np.zeros(n, dtype="int64")
@@ -283,9 +332,10 @@ def _from_c(frame: pd.DataFrame, skipped, rest: str, header_line: int, delim: st
     lines = starts[good_pos]
     bad = _bad()
     if len(bad_recs):
-        physical = rest.split("\n")
+        physical = rest.split(nl_char)
         bl = starts[bad_recs - 2]
-        raws = [physical[ln - header_line - 1] if 0 <= ln - header_line - 1 < len(physical) else "" for ln in bl]
+        raws = [_as_text(physical[ln - header_line - 1]) if 0 <= ln - header_line - 1 < len(physical) else ""
+                for ln in bl]
         reasons = [f"expected {width} fields, saw {s}" for _, _, s in sorted(skipped)]
         bad = _bad(bl, reasons, raws)
     raw = RawTable(frame=frame, lines=lines, header=list(frame.columns[:-1]), header_line=header_line, bad=bad)
@@ -390,6 +440,9 @@ def read_raw(path, *, source: str | None = None) -> RawTable:
         raise EmptyDataError(f"{source}: the file is empty (0 data rows, no header)")
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
         return read_xlsx(path, source=source)
+    raw = parse_bytes(data, source=source)
+    if raw is not None:
+        return raw
     text, enc, had_errors = decode(data, source=source)
     raw = parse_text(text, source=source, had_errors=had_errors, encoding=enc)
     if enc == "cp1252":

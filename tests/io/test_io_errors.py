@@ -114,3 +114,15 @@ def test_unterminated_quote_becomes_a_reject(tmp_path):
     assert r.rejects["line"].tolist() == [3]
     assert "unterminated quoted field" in r.rejects["reason"].iloc[0]
     assert any("tolerant parser" in w for w in r.warnings)
+
+
+def test_crlf_file_with_multiline_cell_keeps_line_numbers(tmp_path):
+    f = tmp_path / "c.csv"
+    f.write_bytes(b'comment_id,post_id,platform,author,text,created_at\r\n'
+                  b'c1,p1,instagram,a,"baris satu\r\nbaris dua",2026-10-01T00:00:00Z\r\n'
+                  b'c2,p1,instagram,b,ok,2026-10-01T00:00:00Z\r\n'
+                  b'c3,p1,instagram,b,ok,2026-10-01T00:00:00Z,extra\r\n')
+    r = read(f)
+    assert r.data["text"].tolist() == ["baris satu\nbaris dua", "ok"]
+    assert r.data["source_line"].tolist() == [2.0, 4.0]
+    assert r.rejects[["line", "raw"]].values.tolist() == [[5, "c3,p1,instagram,b,ok,2026-10-01T00:00:00Z,extra"]]
