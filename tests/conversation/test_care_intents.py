@@ -73,6 +73,15 @@ from smanalysis.conversation import INTENT_RULES, intents
     # friends tagged into an invitation: not a question to the brand
     ("@sari.jogja kapan kita nongki di sini?", "other", "tag:friends"),
     ("@sari.jogja kak ini buka jam berapa?", "question", "question:berapa"),
+    ("min, ready stok?", "question", "question:bisa"),
+    ("cek dm kak", "question", "question:pesan"),
+    ("mau pesan 10 cup buat kantor", "question", "question:pesan"),
+    ("up kak", "question", "question:up"),
+    ("kok mahal sih", "complaint", "complaint:mahal"),
+    ("kopinya kurang enak", "complaint", "complaint:tidak_sesuai"),
+    ("tolong dibalas dm saya", "complaint", "complaint:tolong"),
+    ("bad service today", "complaint", "complaint:english"),
+    ("follow ig kita ya", "spam", "spam:followers"),
     # other
     ("ok", "other", "none"),
     ("", "other", "none"),
