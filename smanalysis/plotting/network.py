@@ -188,6 +188,8 @@ def plot_rank_bump(snap, *, top=10, ax=None, lang="id"):
         :func:`smanalysis.network.snapshots` result or its nodes frame (``period``, ``node``, ``rank``).
     top : int
         Accounts ranked 1..top in any period are drawn; a line breaks while the account is outside the top.
+        Labels go at each account's last appearance (accounts in the top only once, before the last
+        period, stay unlabelled to keep the chart readable).
 
     Returns
     -------
@@ -208,7 +210,7 @@ def plot_rank_bump(snap, *, top=10, ax=None, lang="id"):
         y = wide[name].to_numpy(dtype=float)
         ax.plot(x, y, marker="o", lw=2, alpha=0.8)
         last = np.flatnonzero(~np.isnan(y))
-        if len(last):
+        if len(last) >= 2 or (len(last) and last[-1] == len(x) - 1):  # one-off visitors stay unlabelled
             ax.annotate(str(name), (x[last[-1]], y[last[-1]]), xytext=(6, 0), textcoords="offset points",
                         va="center", fontsize=8)
     ax.set_xticks(x, [str(p) for p in wide.index], rotation=45, ha="right")
