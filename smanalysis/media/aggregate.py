@@ -87,13 +87,31 @@ def rate_parts(pm: pd.DataFrame, rate: str, cache: dict | None = None):
     return np.where(defined, numer, np.nan), np.where(defined, denom, np.nan)
 
 
+_PER_POST = {"conversation_rate": "comments", "amplification_rate": "shares", "applause_rate": "likes"}
+
+
 def _group_codes(frame: pd.DataFrame, keys: list[str]):
+    """Group codes 0..g-1 in sorted key order (missing keys last), the keys of each group, g."""
     if not keys:
         return np.zeros(len(frame), dtype=np.int64), pd.DataFrame(index=range(1)), 1
-    grouped = frame.groupby(keys, sort=True, dropna=False, observed=True)
-    codes = grouped.ngroup().to_numpy().astype(np.int64)
-    index = grouped.size().index
-    return codes, index.to_frame(index=False), len(index)
+    try:
+        parts = [pd.factorize(frame[k], sort=True, use_na_sentinel=False) for k in keys]
+    except TypeError:  # unorderable mixed values: let pandas group them
+        grouped = frame.groupby(keys, sort=True, dropna=False, observed=True)
+        index = grouped.size().index
+        return grouped.ngroup().to_numpy().astype(np.int64), index.to_frame(index=False), len(index)
+    if len(keys) == 1:
+        codes, uniques = parts[0]
+        return codes.astype(np.int64), pd.DataFrame({keys[0]: uniques}), len(uniques)
+    comb = np.zeros(len(frame), dtype=np.int64)
+    for codes, uniques in parts:  # mixed radix: sorting the combined code sorts by the keys in order
+        comb = comb * len(uniques) + codes
+    present, inverse = np.unique(comb, return_inverse=True)
+    cols, rest = {}, present
+    for k, (codes, uniques) in zip(keys[::-1], parts[::-1]):
+        rest, own = np.divmod(rest, len(uniques))
+        cols[k] = uniques.take(own)
+    return inverse.astype(np.int64), pd.DataFrame({k: cols[k] for k in keys}), len(present)
 
 
 def _with_keys(posts, keys, tz, func):
@@ -166,12 +184,16 @@ def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.D
     cache: dict = {}
     counts = [c for c in COUNT_METRICS if c in posts.columns]
     # one grouping for every per-post column: sums, counts and medians in single cython passes
-    values = pd.DataFrame({c: _col(posts, c, cache) for c in [*counts, *rates]}, copy=False)
+    # Kaushik's per-post rates are the counts themselves (comments, shares, likes per post): reuse them
+    alias = {r: c for r, c in _PER_POST.items() if r in rates and c in counts}
+    own = [r for r in rates if r not in alias]
+    values = pd.DataFrame({c: _col(posts, c, cache) for c in [*counts, *own]}, copy=False)
     grouped = values.groupby(codes, sort=True)
     sums = grouped.sum().reindex(range(g)).to_numpy()
     ns = grouped.count().reindex(range(g)).fillna(0).to_numpy().astype(np.int64)
     meds = grouped.median().reindex(range(g)).to_numpy()
     pos = {c: i for i, c in enumerate(values.columns)}
+    pos.update({r: pos[c] for r, c in alias.items()})
     with np.errstate(invalid="ignore", divide="ignore"):
         means = np.where(ns > 0, sums / np.maximum(ns, 1), np.nan)
     for c in counts:
@@ -180,9 +202,11 @@ def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.D
         out[f"{c}_mean"] = means[:, i]
         out[f"{c}_median"] = meds[:, i]
     method = np.zeros(g, dtype=np.int8)
+    var_cols = list(dict.fromkeys(alias.get(r, r) for r in rates))
+    variances = grouped[var_cols].var().reindex(range(g)) if ci is not None and var_cols else None
     for r in rates:
         i = pos[r]
-        v = cache[r]
+        v = _col(posts, r, cache)
         numer, denom = rate_parts(posts, r, cache)
         sn = np.bincount(codes, weights=np.nan_to_num(numer), minlength=g)
         sd = np.bincount(codes, weights=np.nan_to_num(denom), minlength=g)
@@ -194,7 +218,8 @@ def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.D
         out[f"{r}_n_posts"] = n
         if ci is not None:
             low, high, m = interval_table(v, codes, g, level=ci, n_boot=n_boot, rng=_seed_for(seed, r),
-                                          boot_max=boot_max)
+                                          boot_max=boot_max,
+                                          stats=(n, means[:, i], variances[alias.get(r, r)].to_numpy()))
             out[f"{r}_ci_low"], out[f"{r}_ci_high"] = low, high
             method = np.maximum(method, m)
     if ci is not None:

@@ -52,17 +52,24 @@ def _seed_for(seed, name: str) -> np.random.Generator:
 
 
 def boot_means(values: np.ndarray, codes: np.ndarray, n_groups: int, *, n_boot: int, rng: np.random.Generator,
-               boot_max: int = 1000, max_draws: int = 4_000_000, max_total: int = 20_000_000):
+               boot_max: int = 1000, max_draws: int = 4_000_000, max_total: int = 20_000_000, stats=None):
     """Bootstrap means of ``values`` per group, all groups at once.
 
-    ``values`` must be free of NaN; ``codes`` are group codes 0..n_groups-1.
-    Returns ``(means, n, method)``: an ``(n_boot, n_groups)`` array of
-    replicate means (NaN for empty groups), the group sizes, and per group
-    0 (no posts), 1 (bootstrap) or 2 (normal approximation: n > boot_max, or
-    the largest groups once n_boot x posts would exceed ``max_total`` draws;
-    groups of 30 posts or fewer are always bootstrapped).
+    ``values`` may hold NaN (left out); ``codes`` are group codes 0..n_groups-1.
+    ``stats`` optionally gives ``(n, mean, var)`` per group of the non-NaN
+    values, when the caller already has them. Returns ``(means, n, method)``:
+    an ``(n_boot, n_groups)`` array of replicate means (NaN for empty
+    groups), the group sizes, and per group 0 (no posts), 1 (bootstrap) or 2
+    (normal approximation: n > boot_max, or the largest groups once n_boot x
+    posts would exceed ``max_total`` draws; groups of 30 posts or fewer are
+    always bootstrapped).
     """
-    n = np.bincount(codes, minlength=n_groups).astype(np.int64)
+    ok = None
+    if stats is None:
+        ok = ~np.isnan(values)
+        n = np.bincount(codes[ok], minlength=n_groups).astype(np.int64)
+    else:
+        n = np.asarray(stats[0], dtype=np.int64)
     means = np.full((n_boot, n_groups), np.nan)
     method = np.where(n == 0, 0, np.where(n > boot_max, 2, 1)).astype(np.int8)
     # Keep the total work bounded: beyond `max_total` draws, the largest groups switch to the normal
@@ -72,11 +79,11 @@ def boot_means(values: np.ndarray, codes: np.ndarray, n_groups: int, *, n_boot: 
         by_size = cand[np.argsort(n[cand], kind="stable")]
         over = np.cumsum(n[by_size]) * n_boot > max_total
         method[by_size[over & (n[by_size] > 30)]] = 2
-    if not len(values):
-        return means, n, method
     small = np.flatnonzero(method == 1)
     if len(small):
-        rows = (method == 1)[codes]  # only rows of bootstrapped groups are sorted and resampled
+        if ok is None:
+            ok = ~np.isnan(values)
+        rows = ok & (method == 1)[codes]  # only rows of bootstrapped groups are sorted and resampled
         c_small = codes[rows]
         order = np.argsort(c_small, kind="stable")
         v = values[rows][order]
@@ -97,19 +104,21 @@ def boot_means(values: np.ndarray, codes: np.ndarray, n_groups: int, *, n_boot: 
             means[b0:b0 + b, small] = sums / sizes
     big = np.flatnonzero(method == 2)
     if len(big):
-        gmean = np.bincount(codes, weights=values, minlength=n_groups) / np.maximum(n, 1)
-        mu = gmean[big]
-        dev = values - gmean[codes]  # two-pass variance, stable for small rates
-        var = np.bincount(codes, weights=dev * dev, minlength=n_groups)[big] / (n[big] - 1)
-        means[:, big] = mu + rng.standard_normal((n_boot, len(big))) * np.sqrt(var / n[big])
+        if stats is None:
+            vals, cods = values[ok], codes[ok]
+            gmean = np.bincount(cods, weights=vals, minlength=n_groups) / np.maximum(n, 1)
+            dev = vals - gmean[cods]  # two-pass variance, stable for small rates
+            var = np.bincount(cods, weights=dev * dev, minlength=n_groups) / np.maximum(n - 1, 1)
+        else:
+            gmean, var = np.asarray(stats[1], dtype=float), np.asarray(stats[2], dtype=float)
+        means[:, big] = gmean[big] + rng.standard_normal((n_boot, len(big))) * np.sqrt(var[big] / n[big])
     return means, n, method
 
 
 def interval_table(values: np.ndarray, codes: np.ndarray, n_groups: int, *, level: float, n_boot: int,
-                   rng: np.random.Generator, boot_max: int):
+                   rng: np.random.Generator, boot_max: int, stats=None):
     """Percentile interval of the mean per group: (low, high, method). NaN below 2 posts."""
-    ok = ~np.isnan(values)
-    means, n, method = boot_means(values[ok], codes[ok], n_groups, n_boot=n_boot, rng=rng, boot_max=boot_max)
+    means, n, method = boot_means(values, codes, n_groups, n_boot=n_boot, rng=rng, boot_max=boot_max, stats=stats)
     alpha = (1 - level) / 2
     low = np.full(n_groups, np.nan)
     high = np.full(n_groups, np.nan)

@@ -119,3 +119,28 @@ def test_bootstrap_interval_does_not_mutate():
         res = bootstrap_interval(df, by="g", metric="er_reach")  # computes post metrics on a copy
     assert res["mean"].tolist() == pytest.approx([0.15, 0.3])
     pd.testing.assert_frame_equal(df, before)
+
+
+@pytest.mark.filterwarnings("ignore:post_metrics:smanalysis.exceptions.SMAnalysisWarning")
+def test_summary_normal_approximation_for_large_groups():
+    rng = np.random.default_rng(4)
+    likes = rng.poisson(50, 400).astype(float)
+    df = pd.DataFrame({"platform": "instagram", "likes": likes, "reach": 1000.0})
+    s = summary(df, by="platform", metrics=["er_reach"], boot_max=100, n_boot=4000)
+    rate = likes / 1000
+    half = 1.96 * rate.std(ddof=1) / np.sqrt(400)
+    assert s["ci_method"].iloc[0] == "normal"
+    assert s["er_reach_ci_low"].iloc[0] == pytest.approx(rate.mean() - half, abs=5e-4)
+    assert s["er_reach_ci_high"].iloc[0] == pytest.approx(rate.mean() + half, abs=5e-4)
+
+
+def test_summary_groups_by_two_keys_in_sorted_order():
+    df = pd.DataFrame({"platform": ["x", "instagram", "x", "instagram", "x"],
+                       "format": ["text", "reel", None, "photo", "text"],
+                       "likes": [1.0, 2.0, 3.0, 4.0, 5.0], "reach": 10.0})
+    with pytest.warns(SMAnalysisWarning):
+        s = summary(df, by=["platform", "format"], metrics=["er_reach"], ci=None)
+    assert s[["platform", "format"]].astype(object).where(s[["platform", "format"]].notna(), None).values.tolist() \
+        == [["instagram", "photo"], ["instagram", "reel"], ["x", "text"], ["x", None]]
+    assert s["n_posts"].tolist() == [1, 1, 2, 1]
+    assert s["likes_total"].tolist() == [4.0, 2.0, 6.0, 3.0]
