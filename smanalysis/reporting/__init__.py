@@ -3,8 +3,21 @@
 Use it through :mod:`smanalysis.reports`, which re-exports everything public here.
 """
 
-from . import (client, config, eval_conversation, eval_media, eval_metrics, eval_network, eval_next, eval_summary,
-               html, i18n, privacy, runner, sections)
+from . import (
+               client,
+               config,
+               eval_conversation,
+               eval_media,
+               eval_metrics,
+               eval_network,
+               eval_next,
+               eval_summary,
+               html,
+               i18n,
+               privacy,
+               runner,
+               sections,
+)
 from .client import *  # noqa: F401,F403
 from .config import *  # noqa: F401,F403
 from .eval_conversation import *  # noqa: F401,F403

@@ -20,12 +20,10 @@ from __future__ import annotations
 
 import copy
 import re
-from html import escape as html_escape
 import secrets
 from datetime import date
+from html import escape as html_escape
 from pathlib import Path
-
-import nbformat
 
 __all__ = ["notebooks_to_html", "sanitize", "scrub", "scrub_notebook", "NOTES_TAG"]
 

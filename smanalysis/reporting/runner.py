@@ -282,7 +282,8 @@ def format_summary(summary: pd.DataFrame) -> str:
     A       ok           1.2
     """
     rows = summary.assign(time=summary["seconds"].map(lambda s: f"{s:.1f}"))
-    table = [["client", "status", "time (s)", "reason"]] + rows[["client", "status", "time", "reason"]].astype(str).values.tolist()
+    body = rows[["client", "status", "time", "reason"]].astype(str).values.tolist()
+    table = [["client", "status", "time (s)", "reason"], *body]
     w = [max(len(r[i]) for r in table) for i in range(3)]
     lines = [f"{r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:>{w[2]}}  {r[3]}".rstrip() for r in table]
     return "\n".join(lines)

@@ -48,7 +48,8 @@ def test_previous_period(period, prev):
 
 
 def test_resolve_periods_override_and_config():
-    cfg = {"period": {"start": "2026-10-01", "end": "2026-10-31"}, "previous": {"start": "2026-08-01", "end": "2026-08-31"}}
+    cfg = {"period": {"start": "2026-10-01", "end": "2026-10-31"},
+           "previous": {"start": "2026-08-01", "end": "2026-08-31"}}
     cur, prev = resolve_periods(cfg)
     assert cur == (T("2026-10-01"), T("2026-10-31")) and prev == (T("2026-08-01"), T("2026-08-31"))
     # an override of the period recomputes the previous period (the config's no longer fits)
@@ -70,7 +71,8 @@ PROFILE = "business_name: Toko\nbusiness_model: B2C\ngoal: promotion\nown_accoun
 def test_read_config_resolves_paths(tmp_path):
     (tmp_path / "p.yaml").write_text(PROFILE)
     (tmp_path / "exports").mkdir()
-    cfg = read_config(_write(tmp_path, "client: Toko Kita\nprofile: p.yaml\ndata: [exports/, {path: p.yaml, kind: x}]\n"))
+    text = "client: Toko Kita\nprofile: p.yaml\ndata: [exports/, {path: p.yaml, kind: x}]\n"
+    cfg = read_config(_write(tmp_path, text))
     assert cfg["profile"] == tmp_path.resolve() / "p.yaml"
     assert cfg["data"][0] == tmp_path.resolve() / "exports"
     assert cfg["data"][1]["path"] == tmp_path.resolve() / "p.yaml" and cfg["data"][1]["kind"] == "x"
@@ -108,7 +110,8 @@ def test_load_client_uses_io_and_pseudonymises(tmp_path, monkeypatch):
     class DS:
         def __init__(self):
             self.posts, self.comments, self.mentions = empty("posts"), comments, empty("mentions")
-            self.interactions, self.followers, self.content_plan = empty("interactions"), empty("followers"), empty("content_plan")
+            self.interactions, self.followers = empty("interactions"), empty("followers")
+            self.content_plan = empty("content_plan")
 
     def fake_load(sources, *, profile=None):
         seen["sources"], seen["profile"] = sources, profile

@@ -24,8 +24,8 @@ def _nb():
     out = nbformat.v4.new_code_cell("x", outputs=[
         nbformat.v4.new_output("display_data", data={"text/markdown": "# Ringkasan\n\nHalo **dunia**"}),
         nbformat.v4.new_output("display_data", data={"text/html": table_html}),
-        nbformat.v4.new_output("display_data", data={"text/html": "<p onclick=\"steal()\">raw</p><script>evil()</script>"
-                                                                  "<iframe src='http://x'></iframe>"}),
+        nbformat.v4.new_output("display_data", data={
+            "text/html": "<p onclick=\"steal()\">raw</p><script>evil()</script><iframe src='http://x'></iframe>"}),
         nbformat.v4.new_output("display_data", data={"text/markdown": "## Sub <script>md()</script>"}),
         nbformat.v4.new_output("display_data", data={"image/png": PNG}),
         nbformat.v4.new_output("stream", name="stderr", text="Warning at /work/main/smanalysis/x.py:3\n"),
@@ -46,7 +46,7 @@ def test_no_script_and_data_shown_as_text(page):
     assert "<script" not in page.lower()
     assert "&lt;script&gt;alert('x')&lt;/script&gt; enak" in page
     assert "&lt;script&gt;evil()&lt;/script&gt;" in page
-    assert "onclick" not in page.replace("&lt;", "<").split("<p", 1)[1].split(">", 1)[0] if "<p onclick" in page else True
+    assert "<p>raw</p>" in page and "steal()" not in page  # event handlers are dropped
     assert "<iframe" not in page
     assert "Toko &lt;i&gt;X&lt;/i&gt;" in page  # the client name is escaped too
 
@@ -112,7 +112,8 @@ def test_scrub_notebook_metadata_and_outputs():
 
 
 def test_sanitize_keeps_document_markup():
-    html = '<h2 id="a">T</h2><table class="dataframe"><thead><tr><th>x</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>'
+    html = ('<h2 id="a">T</h2><table class="dataframe"><thead><tr><th>x</th></tr></thead>'
+            "<tbody><tr><td>1</td></tr></tbody></table>")
     assert sanitize(html) == html
     assert sanitize('<a href="javascript:alert(1)">x</a>') == "<a>x</a>"
 

@@ -29,9 +29,11 @@ def test_pseudonymise_frame_handles_and_mentions_in_text():
 
 def test_pseudonymise_dataset_consistent_across_tables():
     ds = SimpleNamespace(
-        comments=pd.DataFrame({"author": ["budi", "kopisenja.id"], "text": ["<script>x</script> @sari", "makasih @budi"]}),
+        comments=pd.DataFrame({"author": ["budi", "kopisenja.id"],
+                               "text": ["<script>x</script> @sari", "makasih @budi"]}),
         mentions=pd.DataFrame({"author": ["sari"], "text": ["@kopipagi.jogja mahal"]}),
-        interactions=pd.DataFrame({"source": ["budi", "sari"], "target": ["kopisenja.id", "budi"], "text": [None, None]}),
+        interactions=pd.DataFrame({"source": ["budi", "sari"], "target": ["kopisenja.id", "budi"],
+                                   "text": [None, None]}),
         posts=pd.DataFrame({"account": ["kopisenja.id", "kopipagi.jogja"], "caption": ["@budi menang", "x"]}),
         followers=pd.DataFrame({"account": ["kopisenja.id"]}),
     )

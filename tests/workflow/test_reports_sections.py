@@ -52,7 +52,8 @@ def _comments():
     return conform(pd.DataFrame({
         "comment_id": ["k1", "k2", "k3", "r1"], "post_id": "p1", "platform": "instagram",
         "author": ["budi", "sari", "<b>x</b>", "kopisenja.id"],
-        "text": ["harganya berapa kak?", "enak banget", "<script>alert('x')</script> kecewa, lama banget", "makasih kak"],
+        "text": ["harganya berapa kak?", "enak banget", "<script>alert('x')</script> kecewa, lama banget",
+                 "makasih kak"],
         "created_at": pd.to_datetime(["2026-10-05 06:00", "2026-10-05 07:00", "2026-10-06 08:00", "2026-10-05 06:30"],
                                      utc=True),
         "parent_id": [None, None, None, "k1"], "is_brand_reply": [False, False, False, True],
