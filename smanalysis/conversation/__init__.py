@@ -7,17 +7,21 @@ brand's own tone (``tone``). Everything public is re-exported here.
 """
 
 from . import care, ethnography, langid, model, privacy, sentiment, text, tone, voice
-from .care import *  # noqa: F401,F403
-from .ethnography import *  # noqa: F401,F403
-from .langid import *  # noqa: F401,F403
-from .model import *  # noqa: F401,F403
-from .privacy import *  # noqa: F401,F403
-from .sentiment import *  # noqa: F401,F403
-from .text import *  # noqa: F401,F403
-from .tone import *  # noqa: F401,F403
-from .voice import *  # noqa: F401,F403
 
+# Collect the public names before the star-imports below rebind ``sentiment``
+# and ``tone`` (modules) to the functions of the same name.
 __all__ = [
-    *text.__all__, *langid.__all__, *sentiment.__all__, *model.__all__, *voice.__all__,
-    *care.__all__, *ethnography.__all__, *privacy.__all__, *tone.__all__,
+    name
+    for module in (text, langid, sentiment, model, voice, care, ethnography, privacy, tone)
+    for name in module.__all__
 ]
+
+from .care import *  # noqa: E402,F401,F403
+from .ethnography import *  # noqa: E402,F401,F403
+from .langid import *  # noqa: E402,F401,F403
+from .model import *  # noqa: E402,F401,F403
+from .privacy import *  # noqa: E402,F401,F403
+from .sentiment import *  # noqa: E402,F401,F403
+from .text import *  # noqa: E402,F401,F403
+from .tone import *  # noqa: E402,F401,F403
+from .voice import *  # noqa: E402,F401,F403

@@ -305,8 +305,3 @@ def suggest_replies(frame: pd.DataFrame, *, profile=None, tone: str | None = Non
             sugg[m] = np.asarray(options, dtype=object)[pos[m].to_numpy() % len(options)]
     out["suggested_reply"] = sugg
     return out
-
-
-# The package __init__ star-imports this module (which rebinds the name ``tone`` to the
-# function) and then reads ``tone.__all__``; give the function the module's list so both work.
-tone.__all__ = __all__
