@@ -170,6 +170,16 @@ def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.D
         When a ``by`` column (or ``created_at`` for a time key) is missing.
     ValueError
         For an unknown metric.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"platform": ["x", "x", "x"], "likes": [1.0, 2.0, 6.0],
+    ...                       "impressions": [100.0, 100.0, 100.0]})
+    >>> s = summary(posts, by=None, metrics=["er_impressions"], seed=1)
+    >>> s[["n_posts", "likes_median", "er_impressions_mean_of_posts", "ci_method"]]
+       n_posts  likes_median  er_impressions_mean_of_posts  ci_method
+    0        3           2.0                          0.03  bootstrap
     """
     keys = as_list(by)
     rates = list(RATE_METRICS) if metrics is None else as_list(metrics)

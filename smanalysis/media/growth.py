@@ -66,6 +66,17 @@ def growth(followers: pd.DataFrame, *, freq: str = "month", by=("platform", "acc
         When a required column is missing.
     ValueError
         For an unknown ``freq``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"date": pd.to_datetime(["2026-10-04", "2026-10-05", "2026-10-12"]),
+    ...                   "platform": "tiktok", "account": "k", "followers": [100.0, 110.0, 99.0]})
+    >>> growth(f, freq="week")[["period", "followers_start", "net_new_followers"]]
+          period  followers_start  net_new_followers
+    0 2026-09-28            100.0                0.0
+    1 2026-10-05            100.0               10.0
+    2 2026-10-12            110.0              -11.0
     """
     check_choice("freq", freq, list(FREQS))
     keys = as_list(by)

@@ -69,6 +69,15 @@ def best_times(posts: pd.DataFrame, *, metric: str = "er_reach", min_posts: int 
         When ``created_at`` (or the metric's inputs) is missing.
     ValueError
         For a bad ``hour_bin``, ``min_posts`` or ``top``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"er_reach": [0.1, 0.2],
+    ...     "created_at": pd.to_datetime(["2026-10-03 05:00", "2026-10-10 05:30"], utc=True)})
+    >>> best_times(posts, min_posts=2, top=1).query("rank == 1")[["weekday", "hour", "median"]]
+         weekday  hour  median
+    132        5    12    0.15
     """
     if hour_bin not in (1, 2, 3, 4, 6, 8, 12, 24):
         raise ValueError(f"The value for `hour_bin` must be one of [1, 2, 3, 4, 6, 8, 12, 24], "
