@@ -134,3 +134,17 @@ def test_notebook_04(report, slug, lang):
     if slug == "sample-id":  # the planted comment shows as text
         assert "&lt;script&gt;alert('xss')&lt;/script&gt; kopinya kok pahit" in html
         assert "<b>peretas</b>" not in html  # a handle with markup is pseudonymised, never rendered
+
+
+def test_readme_main_job_command(tmp_path, monkeypatch):
+    """README: `smanalysis report data/sample/client.yaml --out reports` writes reports/kopi-senja/."""
+    if not (SAMPLE / "client.yaml").is_file():
+        pytest.skip("the bundled sample (data/sample/client.yaml) is not in this checkout")
+    from smanalysis.cli import main
+
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "reports"
+    assert main(["report", "data/sample/client.yaml", "--out", str(out)]) == 0
+    folder = out / "kopi-senja"
+    assert {"report.html", "metrics.json", "next_plan.csv", "notebooks"} <= {p.name for p in folder.iterdir()}
+    assert (out / "summary.csv").is_file()
