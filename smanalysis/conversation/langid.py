@@ -98,9 +98,9 @@ def _votes(vocab: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nd
     return v_id, v_en, v_jv, v_ms
 
 
-def _detect_codes(doc, tok, vocab, n: int, *, extended: bool = False) -> np.ndarray:
+def _detect_codes(doc, tok, vocab, n: int, *, extended: bool = False, votes=None) -> np.ndarray:
     """Language code index (into :data:`LANGUAGES`) per text from token arrays."""
-    v_id, v_en, v_jv, v_ms = _votes(vocab)
+    v_id, v_en, v_jv, v_ms = _votes(vocab) if votes is None else votes
     sid = np.bincount(doc, weights=v_id[tok], minlength=n)
     sen = np.bincount(doc, weights=v_en[tok], minlength=n)
     tot = sid + sen

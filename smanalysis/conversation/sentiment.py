@@ -51,8 +51,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .langid import _detect_codes, _CODES
-from .text import SLANG_ID, _canon_chunk, _data_lines, _token_arrays, as_text_series
+from .langid import _CODES, _detect_codes, _votes
+from .text import SLANG_ID, _canon_chunk, _data_lines, _text_list, _token_arrays, _Vocab
 
 __all__ = [
     "sentiment",
@@ -68,6 +68,7 @@ __all__ = [
 
 LABELS = ("negative", "neutral", "positive")
 """Sentiment labels, in order of polarity."""
+_LABELS_A = np.array(LABELS, dtype=object)
 
 NEGATORS = frozenset({
     "tidak", "tak", "bukan", "belum", "jangan", "tanpa", "kurang", "enggak", "nggak", "gak", "ga", "ndak",
@@ -105,7 +106,7 @@ _CONTRAST_BEFORE, _CONTRAST_AFTER, _CONCESSION = 0.5, 1.5, 0.5
 _ELONG, _EXCL, _ALPHA = 1.3, 0.292, 15.0
 _THRESH = 0.2
 _MAX_N = 4
-_BATCH = 50_000
+_BATCH = 25_000
 _SUFFIXES = ("nya", "lah", "kah", "pun", "ku", "mu")
 _PREFIXES = ("meng", "meny", "mem", "men", "me", "di", "ter", "ber", "se", "ke")
 _ROLE_WORDS = NEGATORS | CONTRASTS | CONCESSIONS | set(DIMINISHERS) | set(INTENSIFIERS["pre"])
@@ -399,10 +400,11 @@ def _same_doc(doc, a, b):
     return out
 
 
-def _score_arrays(doc, tok, el, vocab, n, lang_code, tables, want_evidence):
+def _score_arrays(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=None):
     """Score every text from token arrays; work is done at the few positions that matter."""
     T = len(tok)
-    va = _vocab_arrays(vocab, tables)
+    if va is None:
+        va = _vocab_arrays(vocab, tables)
     en_docs = lang_code == 1
     if en_docs.any():
         sc = np.where(en_docs[doc], va["s_en"][tok], va["s_id"][tok])
@@ -643,38 +645,49 @@ def sentiment(texts, *, lang: str = "auto", extra_lexicon=None, lexicon=None,
     allowed = ["auto", "id", "en"]
     if lang not in allowed:
         raise ValueError(f"The value for `lang` must be one of {allowed}, but {lang!r} was passed.")
-    s = as_text_series(texts, func="sentiment")
-    n = len(s)
+    texts_l, index = _text_list(texts, "sentiment")
+    n = len(texts_l)
     if n == 0:
         return pd.DataFrame({"label": pd.Series([], dtype=object), "score": pd.Series([], dtype=float),
                              "lang": pd.Series([], dtype=object), "evidence": pd.Series([], dtype=object)},
-                            index=s.index)
+                            index=index)
     if lexicon is None and extra_lexicon is None:
         tables = _default_tables()
     else:
         base = load_lexicon() if lexicon is None else _as_lexicon_frame(lexicon, "lexicon")
         extra = None if extra_lexicon is None else _as_lexicon_frame(extra_lexicon, "extra_lexicon")
         tables = _Tables(base, extra)
-    texts_l = s.tolist()
     scores, codes, evs = [], [], []
+    voc = _Vocab()  # shared by the batches: each distinct token is looked up once
+    va: dict | None = None
+    votes: tuple | None = None
     for start in range(0, n, _BATCH):  # batches keep the arrays in cache and memory flat
         part = texts_l[start:start + _BATCH]
         m = len(part)
-        doc, tok, vocab, el = _token_arrays(part, slang=SLANG_ID)
-        code = _detect_codes(doc, tok, vocab, m) if lang == "auto" else np.full(m, 0 if lang == "id" else 1)
-        sc, ev = _score_arrays(doc, tok, el, vocab, m, code, tables, evidence)
+        before = len(voc.words)
+        doc, tok, vocab, el = _token_arrays(part, slang=SLANG_ID, vocab=voc, collapse=not evidence)
+        new_words = vocab[before:]
+        va_new = _vocab_arrays(new_words, tables)
+        va = va_new if va is None else {k: np.concatenate([va[k], va_new[k]]) for k in va}
+        if lang == "auto":
+            v_new = _votes(new_words)
+            votes = v_new if votes is None else tuple(np.concatenate([a, b]) for a, b in zip(votes, v_new))
+            code = _detect_codes(doc, tok, vocab, m, votes=votes)
+        else:
+            code = np.full(m, 0 if lang == "id" else 1)
+        sc, ev = _score_arrays(doc, tok, el, vocab, m, code, tables, evidence, va=va)
         scores.append(sc)
         codes.append(code)
         evs.extend(ev if ev is not None else [])
     score = np.concatenate(scores)
     code = np.concatenate(codes).astype(np.int64)
     ev = evs if evidence else None
-    label = np.where(score >= _THRESH, "positive", np.where(score <= -_THRESH, "negative", "neutral"))
+    lab_i = 1 + (score >= _THRESH).astype(np.int8) - (score <= -_THRESH).astype(np.int8)
     return pd.DataFrame({
-        "label": pd.Series(label.astype(object), index=s.index),
-        "score": pd.Series(score, index=s.index),
-        "lang": pd.Series(_CODES[code], index=s.index),
-        "evidence": pd.Series(ev if ev is not None else [""] * n, index=s.index, dtype=object),
+        "label": pd.Series(_LABELS_A[lab_i], index=index),
+        "score": pd.Series(score, index=index),
+        "lang": pd.Series(_CODES[code], index=index),
+        "evidence": pd.Series(ev if ev is not None else np.full(n, "", dtype=object), index=index, dtype=object),
     })
 
 

@@ -206,3 +206,11 @@ def test_package_level_names():
 
     assert conv.sentiment is sentiment
     assert callable(conv.detect) and callable(conv.tokenize)
+
+
+def test_mentions_and_numbers_fast_path_matches_evidence_path():
+    texts = ["@budi!! enak", "harga 150000? mahal!!", "#12345, zonk", "@a_b.c? mantap", "08123456789!!! kecewa",
+             "bintang 5", "10 dari 10"]
+    a, b = sentiment(texts), sentiment(texts, evidence=False)
+    np.testing.assert_allclose(a["score"], b["score"])
+    assert a["label"].tolist() == ["positive", "negative", "negative", "positive", "negative", "positive", "positive"]
