@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import NS_PER_DAY, NS_PER_HOUR, as_list, local_ns, require, resolve_timezone, warn
+from ._common import NS_PER_DAY, NS_PER_HOUR, as_list, check_choice, local_ns, require, resolve_timezone, warn
 from .metrics import RATE_METRICS, post_metrics
 
 __all__ = ["best_times", "spikes", "WEEKDAYS"]
@@ -125,8 +125,19 @@ def best_times(posts: pd.DataFrame, *, metric: str = "er_reach", min_posts: int 
     return res
 
 
+def _net_new(followers: pd.DataFrame) -> pd.DataFrame:
+    """Day-on-day change of ``followers`` within each platform/account series."""
+    series = [c for c in ("platform", "account") if c in followers.columns]
+    f = followers.assign(_d=pd.to_datetime(followers["date"], errors="coerce"),
+                         _f=pd.to_numeric(followers["followers"], errors="coerce"))
+    f = f.sort_values([*series, "_d"], kind="stable")
+    diff = f.groupby(series, dropna=False)["_f"].diff() if series else f["_f"].diff()
+    return f.assign(net_new_followers=diff).drop(columns=["_d", "_f"])
+
+
 def spikes(data, *, metric: str = "engagements", threshold: float = 3.5, window: int | None = 28, by=None,
-           timezone: str | None = None, profile=None, all_days: bool = False) -> pd.DataFrame:
+           timezone: str | None = None, profile=None, all_days: bool = False, direction: str = "up"
+           ) -> pd.DataFrame:
     """Days far above the usual level (robust z-score from median and MAD).
 
     Parameters
@@ -134,7 +145,9 @@ def spikes(data, *, metric: str = "engagements", threshold: float = 3.5, window:
     data : DataFrame or Series
         Posts (summed per local day of ``created_at``), a daily frame with a
         ``date`` column and ``metric`` (e.g. the followers table with
-        ``metric="new_followers"``), or a Series indexed by date.
+        ``metric="new_followers"``, or ``"net_new_followers"``: the day-on-day
+        change of ``followers`` per platform/account, for exports with counts
+        only), or a Series indexed by date.
     metric : str
         Column summed per day (default ``"engagements"``, computed with
         :func:`post_metrics` for posts when absent).
@@ -151,6 +164,9 @@ def spikes(data, *, metric: str = "engagements", threshold: float = 3.5, window:
         Timezone of the local days (posts only).
     all_days : bool
         Return every day, not only the spikes.
+    direction : {"up", "down", "both"}
+        Days far above the usual level (default), far below it (drops, e.g.
+        an unfollow storm in ``net_new_followers``), or either.
 
     Returns
     -------
@@ -170,6 +186,7 @@ def spikes(data, *, metric: str = "engagements", threshold: float = 3.5, window:
             date  value  baseline
     0 2026-10-05   60.0      11.0
     """
+    check_choice("direction", direction, ["up", "down", "both"])
     keys = as_list(by)
     tz = resolve_timezone(timezone, profile)
     if isinstance(data, pd.Series):
@@ -177,6 +194,8 @@ def spikes(data, *, metric: str = "engagements", threshold: float = 3.5, window:
         keys = []
     else:
         if "date" in data.columns:
+            if metric == "net_new_followers" and metric not in data.columns and "followers" in data.columns:
+                data = _net_new(data)
             require(data, ["date", metric, *keys], func="spikes", table="daily")
             date = pd.to_datetime(data["date"], errors="coerce")
             if isinstance(date.dtype, pd.DatetimeTZDtype):
@@ -220,7 +239,8 @@ def spikes(data, *, metric: str = "engagements", threshold: float = 3.5, window:
         res = pd.DataFrame({**{k: pd.Series(dtype=object) for k in keys},
                             "date": pd.Series(dtype="datetime64[ns]"),
                             **{c: pd.Series(dtype="float64") for c in ("value", "baseline", "mad", "robust_z")}})
-    res["is_spike"] = (res["robust_z"] > threshold).to_numpy(dtype=bool, na_value=False)
+    z = res["robust_z"] if direction == "up" else (-res["robust_z"] if direction == "down" else res["robust_z"].abs())
+    res["is_spike"] = (z > threshold).to_numpy(dtype=bool, na_value=False)
     if not all_days:
-        res = res[res["is_spike"]].sort_values("robust_z", ascending=False, kind="stable")
+        res = res.assign(_z=z)[res["is_spike"]].sort_values("_z", ascending=False, kind="stable").drop(columns="_z")
     return res.reset_index(drop=True)

@@ -51,8 +51,12 @@ def test_media_runs_on_the_sample(sample):
     assert len(media.top_posts(own, n=5)) == 5
     cg = media.compare_groups(own[own["platform"] == "instagram"], by="format", lang="en")
     assert cg["verdict"].str.len().gt(0).all()
-    sp = media.spikes(followers, metric="new_followers", by="platform")
-    assert len(sp) > 0
+    # the follow spikes planted in the sample (truth.yaml) are the strongest days
+    sp = media.spikes(followers, metric="net_new_followers", by="platform")
+    found = set(zip(sp["platform"].head(6), sp["date"].head(6).dt.strftime("%Y-%m-%d")))
+    assert {("tiktok", "2026-03-14"), ("instagram", "2026-08-22"), ("instagram", "2026-10-17")} <= found
+    views = media.spikes(own, metric="views", by="platform")
+    assert (views["platform"].iloc[0], str(views["date"].iloc[0].date())) == ("tiktok", "2026-03-14")
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

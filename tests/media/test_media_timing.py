@@ -100,3 +100,17 @@ def test_best_times_bad_counts():
     posts = _posts(["2026-10-05 00:00"], [0.1])
     with pytest.raises(ValueError, match="`min_posts` must be >= 1 and `top` >= 0, but 0 and 3 were passed"):
         best_times(posts, min_posts=0)
+
+
+def test_spikes_net_new_followers_and_direction():
+    counts = [100, 102, 105, 106, 108, 111, 151, 152, 155, 131, 133, 134.0]  # +40 on day 7, -24 on day 10
+    f = pd.DataFrame({"date": pd.date_range("2026-10-01", periods=12), "platform": "instagram", "account": "k",
+                      "followers": counts})
+    up = spikes(f.iloc[::-1], metric="net_new_followers", window=None)  # order of rows does not matter
+    assert up["date"].tolist() == [pd.Timestamp("2026-10-07")] and up["value"].iloc[0] == 40.0
+    down = spikes(f, metric="net_new_followers", window=None, direction="down")
+    assert down["date"].tolist() == [pd.Timestamp("2026-10-10")] and down["value"].iloc[0] == -24.0
+    both = spikes(f, metric="net_new_followers", window=None, direction="both")
+    assert both["date"].tolist() == [pd.Timestamp("2026-10-07"), pd.Timestamp("2026-10-10")]
+    with pytest.raises(ValueError, match=r"The value for `direction` must be one of \['up', 'down', 'both'\]"):
+        spikes(f, metric="net_new_followers", direction="sideways")
