@@ -55,18 +55,19 @@ def scored_texts(ctx: EvaluationContext) -> pd.DataFrame:
     return ctx.cached("scored_texts", _do)
 
 
-def response_table(ctx: EvaluationContext) -> pd.DataFrame:
-    """:func:`smanalysis.conversation.response_times` of the period's comments (one row per customer
-    comment with its intent and first brand reply), computed once; cached."""
+def response_table(ctx: EvaluationContext, which: str = "period") -> pd.DataFrame:
+    """:func:`smanalysis.conversation.response_times` of the comments of the current (``"period"``)
+    or ``"previous"`` period (one row per customer comment with its intent and first brand reply),
+    computed once; cached."""
     from ..conversation import response_times
 
     def _do():
-        cur = ctx.in_period(ctx.frame("comments"))
+        cur = ctx.in_period(ctx.frame("comments"), which)
         if cur.empty:
             return pd.DataFrame(columns=["comment_id", "platform", "intent", "answered", "response_minutes"])
         return response_times(cur, brand_accounts=ctx.profile.brand_handles, timezone=ctx.tz)
 
-    return ctx.cached("response_times", _do)
+    return ctx.cached(f"response_times_{which}", _do)
 
 
 def care_table(rt: pd.DataFrame, *, by=(), exclude=("spam",)) -> pd.DataFrame:
@@ -96,18 +97,19 @@ def care_table(rt: pd.DataFrame, *, by=(), exclude=("spam",)) -> pd.DataFrame:
     return out[[*by, "comments", "answered", "unanswered", "response_rate", "median_minutes", "p90_minutes"]]
 
 
-def care_stats(ctx: EvaluationContext) -> dict:
-    """Overall customer-care figures of the period: ``comments``, ``answered``, ``unanswered``,
-    ``response_rate``, ``median_minutes``, ``p90_minutes``; empty without customer comments; cached."""
+def care_stats(ctx: EvaluationContext, which: str = "period") -> dict:
+    """Overall customer-care figures of the current (or ``"previous"``) period: ``comments``,
+    ``answered``, ``unanswered``, ``response_rate``, ``median_minutes``, ``p90_minutes``; empty
+    without customer comments; cached."""
 
     def _do():
-        rt = response_table(ctx)
+        rt = response_table(ctx, which)
         if rt.empty or rt["intent"].ne("spam").sum() == 0:
             return {}
         res = care_table(rt)
         return {k: (float(v) if pd.notna(v) else float("nan")) for k, v in res.iloc[0].items()}
 
-    return ctx.cached("care_stats", _do)
+    return ctx.cached(f"care_stats_{which}", _do)
 
 
 def unanswered_queue(ctx: EvaluationContext, intents=("question", "complaint")) -> pd.DataFrame:
@@ -237,12 +239,11 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
     if not com_cur.empty:
         sec.heading(t("h_care", lang))
         stats = sub_guard(ctx, sec, "conversation.care", care_stats, ctx)
+        prev = sub_guard(ctx, sec, "conversation.care_previous", care_stats, ctx, "previous") or {}
         if stats:
-            sec.text(("Tingkat respons **{r}**, median waktu respons **{m}** menit (persentil ke-90: {p} menit)."
-                      if lang == "id" else
-                      "Response rate **{r}**, median response time **{m}** minutes (90th percentile: {p} minutes).")
-                     .format(r=pct(stats.get("response_rate")), m=num(stats.get("median_minutes")),
-                             p=num(stats.get("p90_minutes"))))
+            sec.text(t("n_care", lang, r=pct(stats.get("response_rate")), m=num(stats.get("median_minutes")),
+                       p=num(stats.get("p90_minutes")), pr=pct(prev.get("response_rate")),
+                       pm=num(prev.get("median_minutes"))))
         rt = response_table(ctx)
         if not rt.empty:
             by_intent = care_table(rt, by=("platform", "intent"))

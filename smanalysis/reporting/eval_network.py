@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .i18n import t
+from .i18n import esc, t
 from .sections import EvaluationContext, Section, guarded, pct, sub_guard
 
-__all__ = ["network_section", "period_interactions", "micro_influencers", "network_overview"]
+__all__ = ["network_section", "period_interactions", "micro_influencers", "network_overview", "top_influencers"]
 
 
 def period_interactions(ctx: EvaluationContext, which: str = "period") -> pd.DataFrame:
@@ -40,19 +40,32 @@ def _mentions(ctx):
     return men if not men.empty else None
 
 
-def network_overview(ctx: EvaluationContext) -> dict:
-    """Overview figures of the period's network (nodes, edges, reciprocity, density, components,
-    modularity...); empty when there is no network; cached."""
+def network_overview(ctx: EvaluationContext, which: str = "period") -> dict:
+    """Overview figures of the current (or ``"previous"``) period's network (nodes, edges,
+    reciprocity, density, components, modularity...); empty when there is no network; cached."""
     from .. import network
 
     def _do():
-        inter = period_interactions(ctx)
+        inter = period_interactions(ctx, which)
         if inter.empty:
             return {}
         ov = network.overview(inter)
         return {k: (v.item() if hasattr(v, "item") else v) for k, v in ov.iloc[0].items()}
 
-    return ctx.cached("network_overview", _do)
+    return ctx.cached(f"network_overview_{which}", _do)
+
+
+def top_influencers(ctx: EvaluationContext, which: str = "period", *, top: int = 10) -> pd.DataFrame:
+    """:func:`smanalysis.network.influencers` of the period's network, the ``top`` ranked; cached."""
+    from .. import network
+
+    def _do():
+        inter = period_interactions(ctx, which)
+        if inter.empty:
+            return pd.DataFrame(columns=["rank", "node"])
+        return network.influencers(inter, top=top, profile=ctx.profile, mentions=_mentions(ctx))
+
+    return ctx.cached(f"influencers_{which}_{top}", _do)
 
 
 def micro_influencers(ctx: EvaluationContext, *, top: int = 5) -> pd.DataFrame:
@@ -85,19 +98,28 @@ def network_section(ctx: EvaluationContext, sec: Section) -> None:
     ctx.use("pagerank", "k_core", "modularity")
     sec.heading(t("h_netoverview", lang))
     ov = sub_guard(ctx, sec, "network.overview", network_overview, ctx)
+    prev = sub_guard(ctx, sec, "network.overview_previous", network_overview, ctx, "previous") or {}
     if ov:
         keep = ["nodes", "edges", "interactions", "reciprocity", "density", "components", "largest_component_share",
                 "modularity"]
-        sec.table(pd.DataFrame([{k: ov.get(k) for k in keep if k in ov}]))
+        rows = [{"period": t("current", lang), **{k: ov.get(k) for k in keep if k in ov}}]
+        if prev:
+            rows.append({"period": t("previous", lang), **{k: prev.get(k) for k in keep if k in prev}})
+        sec.table(pd.DataFrame(rows))
 
     sec.heading(t("h_influencers", lang))
-    inf = sub_guard(ctx, sec, "network.influencers", network.influencers, inter, top=10, profile=ctx.profile,
-                    mentions=_mentions(ctx))
+    inf = sub_guard(ctx, sec, "network.influencers", top_influencers, ctx)
     if inf is not None and not inf.empty:
         ctx.cache["influencers"] = inf
         keep = [c for c in ("rank", "node", "followers", "in_strength", "out_strength", "pagerank", "core",
                             "betweenness") if c in inf.columns]
         sec.table(inf[keep])
+        before = sub_guard(ctx, sec, "network.influencers_previous", top_influencers, ctx, "previous")
+        if before is not None and not before.empty:
+            new, gone = (sorted(set(inf["node"]) - set(before["node"]), key=str),
+                         sorted(set(before["node"]) - set(inf["node"]), key=str))
+            sec.text(t("n_top_change", lang, new=esc(", ".join(map(str, new)) or "–"),
+                       gone=esc(", ".join(map(str, gone)) or "–")))
         sub_guard(ctx, sec, "network.plot", lambda: _plot(sec, "plot_influencers", inf, top=10, lang=lang))
 
     sec.heading(t("h_shortlist", lang))

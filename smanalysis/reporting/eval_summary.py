@@ -129,11 +129,11 @@ def _figures(ctx: EvaluationContext) -> dict:
         except Exception:  # noqa: BLE001 - a figure that cannot be computed is missing
             return float("nan")
 
-    care = {}
+    care, care_prev = {}, {}
     try:
-        care = care_stats(ctx)
+        care, care_prev = care_stats(ctx), care_stats(ctx, "previous")
     except Exception:  # noqa: BLE001
-        care = {}
+        pass
     cur = {
         "posts": g(_media_value, ctx, "n_posts"),
         "engagements": g(_media_value, ctx, "engagements_total"),
@@ -162,6 +162,9 @@ def _figures(ctx: EvaluationContext) -> dict:
         "follower_growth_monthly": g(_media_value, ctx, "follower_growth", "previous"),
         "net_sentiment": g(_net_sentiment, ctx, "previous"),
         "share_of_voice": g(_sov, ctx, "previous"),
+        "response_rate": care_prev.get("response_rate", float("nan")),
+        "median_response_minutes": care_prev.get("median_minutes", float("nan")),
+        "customer_comments": care_prev.get("comments", float("nan")),
     }
     return {"current": cur, "previous": prev}
 

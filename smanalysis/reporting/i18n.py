@@ -75,6 +75,12 @@ TEXT = {
     "n_change": {"id": "{label}: {cur} ({delta} dibanding periode sebelumnya).",
                  "en": "{label}: {cur} ({delta} against the previous period)."},
     "n_kpi_met": {"id": "{met} dari {total} KPI mencapai target.", "en": "{met} of {total} KPIs meet their target."},
+    "n_care": {"id": "Tingkat respons **{r}**, median waktu respons **{m}** menit (persentil ke-90: {p} menit); "
+                      "periode sebelumnya: {pr}, {pm} menit.",
+               "en": "Response rate **{r}**, median response time **{m}** minutes (90th percentile: {p} minutes); "
+                     "previous period: {pr}, {pm} minutes."},
+    "n_top_change": {"id": "Baru di 10 besar dibanding periode sebelumnya: {new}. Keluar dari 10 besar: {gone}.",
+                     "en": "New in the top 10 against the previous period: {new}. Out of the top 10: {gone}."},
     "n_unanswered": {"id": "**{n}** pertanyaan atau keluhan belum dijawab (terlama di atas).",
                      "en": "**{n}** questions or complaints are still unanswered (oldest first)."},
     "n_all_answered": {"id": "Semua pertanyaan dan keluhan sudah dijawab.",
