@@ -114,9 +114,14 @@ _WEAK_REF = "(file modification time)"
 
 
 def _latest_day(results, tz):
-    """Latest local calendar day in the tables of ``results`` (None when there is none)."""
+    """Latest local calendar day of observed data in ``results`` (None when there is none).
+
+    A content plan is left out: its dates are intentions and may run past the exports.
+    """
     days = []
     for r in results:
+        if r.table == "content_plan":
+            continue
         for df in [r.data, *r.extra.values()]:
             for col in ("created_at", "date"):
                 if col in df.columns and df[col].notna().any():
