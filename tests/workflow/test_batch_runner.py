@@ -133,3 +133,10 @@ def test_format_summary_and_parameters():
     assert p == {"config": "../c.yaml", "period_start": "2026-10-01", "period_end": "2026-10-31",
                  "previous_start": "2026-09-01", "previous_end": "2026-09-30", "lang": "id",
                  "pseudonymise": False, "output_dir": "."}
+
+
+def test_unknown_notebook_is_a_failed_client(tmp_path):
+    cfg = _client(tmp_path, "tanpa")
+    summary = run_batch([cfg], out=tmp_path / "r", notebooks=["99_tidak_ada"], verbose=False)
+    assert summary["status"].tolist() == ["failed"]
+    assert summary["reason"].iloc[0] == "FileNotFoundError: notebook '99_tidak_ada' not found in the notebooks folder"

@@ -131,3 +131,11 @@ def test_stitched_notebooks_each_get_a_title():
     assert '<h2 id="Ringkasan">' in page and '<h3 id="Rinci">' in page
     alone = notebooks_to_html([second], client="K", lang="en")  # a single notebook keeps its levels
     assert '<h1 id="Ringkasan">' in alone and "04 Evaluation" not in alone
+
+
+def test_refuses_to_write_a_page_with_a_script(monkeypatch):
+    import smanalysis.reporting.html as html_mod
+
+    monkeypatch.setattr(html_mod, "sanitize", lambda html: html)  # as if the sanitiser let one through
+    with pytest.raises(RuntimeError, match="contains a <script> tag; refusing to write it"):
+        notebooks_to_html([_nb()], client="K")

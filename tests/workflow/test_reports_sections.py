@@ -168,3 +168,19 @@ def test_section_display_escapes_tables():
     assert "2026-10-05 13:00" in html  # shown in the profile's timezone
     sec = Section("A").text("x").heading("B").table(pd.DataFrame({"a": [1]}))
     assert sec.markdown() == "# A\n\nx\n\n## B"
+
+
+def test_care_table_hand_worked_and_not_mutating():
+    from smanalysis.reporting.eval_conversation import care_table
+
+    rt = pd.DataFrame({"platform": ["ig", "ig", "ig", "fb", "fb"],
+                       "intent": ["question", "spam", "complaint", "question", "praise"],
+                       "answered": [True, False, False, True, True],
+                       "response_minutes": [30.0, float("nan"), float("nan"), 90.0, 10.0]})
+    before = rt.copy()
+    by = care_table(rt, by=["platform"]).set_index("platform")
+    # fb: 2 comments, both answered (90, 10 min) -> rate 1, median 50; ig: spam left out -> 2 comments, 1 answered
+    assert by.loc["fb", ["comments", "answered", "unanswered"]].tolist() == [2, 2, 0]
+    assert by.loc["fb", "median_minutes"] == 50 and by.loc["ig", "response_rate"] == 0.5
+    assert by.loc["ig", "median_minutes"] == 30
+    pd.testing.assert_frame_equal(rt, before)
