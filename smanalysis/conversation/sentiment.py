@@ -225,14 +225,14 @@ def _as_lexicon_frame(obj, name: str) -> pd.DataFrame:
                     f"got {type(obj).__name__}")
 
 
-def _rule_pair(toks: tuple, cat: str) -> bool:
-    """A two-word entry that is just a word plus an intensifier or diminisher."""
+def _rule_pair(toks: tuple, cat: str, singles: set) -> bool:
+    """A two-word entry that is just a lexicon word plus an intensifier or diminisher."""
     a, b = toks
-    if a in DIMINISHERS or b in DIMINISHERS:
+    if (a in DIMINISHERS and b in singles) or (b in DIMINISHERS and a in singles):
         return True
     if cat == "complaint":
         return False
-    return b in INTENSIFIERS["post"] or a in INTENSIFIERS["pre"]
+    return (b in INTENSIFIERS["post"] and a in singles) or (a in INTENSIFIERS["pre"] and b in singles)
 
 
 class _Tables:
@@ -242,12 +242,13 @@ class _Tables:
         self.single: dict[str, tuple[float, str]] = {}
         self.phrase: dict[tuple[str, ...], tuple[float, str]] = {}
         frames = [id_frame] if extra is None else [extra, id_frame]  # extra first: it wins
+        singles = {w for fr in frames for w in fr["term"].astype(str).str.lower() if " " not in w}
         for fr in frames:
             for term, score, cat in zip(fr["term"].astype(str), fr["score"].astype(float), fr["category"].astype(str)):
                 toks = _canon_term(term.lower())
                 if not toks or len(toks) > _MAX_N:
                     continue
-                if len(toks) == 2 and fr is id_frame and _rule_pair(toks, cat):
+                if len(toks) == 2 and fr is id_frame and _rule_pair(toks, cat, singles):
                     continue  # "enak banget", "agak mahal": let the intensifier/diminisher rules work
                 table = self.single if len(toks) == 1 else self.phrase
                 key = toks[0] if len(toks) == 1 else toks
@@ -304,7 +305,8 @@ def _vader() -> dict[str, float]:
         if len(parts) < 2:
             continue
         toks = _canon_chunk(parts[0], None)[0]
-        if len(toks) == 1:
+        # keep entries that survive tokenisation unchanged (drops emoticons such as "8)" -> "8")
+        if len(toks) == 1 and toks[0] == parts[0].lower():
             out.setdefault(toks[0], float(parts[1]))
     return out
 
@@ -316,6 +318,8 @@ def _default_tables() -> _Tables:
 
 def _stem_lookup(w: str, single: dict) -> str | None:
     """Root of an affixed Indonesian word that is in the lexicon, else None."""
+    if len(w) >= 4 and w[-1] == w[-2] and w[:-1] in single:  # "parahh", "kerenn", "enakk"
+        return w[:-1]
     if len(w) < 5 or not w.isalpha():
         return None
     for suf in _SUFFIXES:
@@ -532,10 +536,14 @@ def _score_arrays(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=N
     con_R = R[va["contrast"][rt]]
     cw = np.ones(len(P))
     lastc_P = np.full(len(P), -1, dtype=np.int64)
-    if len(con_R):
+    if len(con_R) and len(P):
         lastc = np.full(n, -1, dtype=np.int64)
         lastc[doc[con_R]] = con_R  # sorted: the last assignment wins
         lastc_P = lastc[doc[P]]
+        # only when some sentiment word follows the contrast word ("3 menit cuma buat 1 gelas" is no contrast)
+        after = np.zeros(n, dtype=bool)
+        after[doc[P][P > lastc_P]] = True
+        lastc_P = np.where(after[doc[P]], lastc_P, -1)
         has = lastc_P >= 0
         cw = np.where(has & (P < lastc_P), _CONTRAST_BEFORE, np.where(has & (P > lastc_P), _CONTRAST_AFTER, 1.0))
     # concession: its own clause x0.5

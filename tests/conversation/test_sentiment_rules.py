@@ -214,3 +214,19 @@ def test_mentions_and_numbers_fast_path_matches_evidence_path():
     a, b = sentiment(texts), sentiment(texts, evidence=False)
     np.testing.assert_allclose(a["score"], b["score"])
     assert a["label"].tolist() == ["positive", "negative", "negative", "positive", "negative", "positive", "positive"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("antri lama bgt, 10 menit cuma buat 1 gelas", "negative"),  # 'cuma' = only: no sentiment after it
+    ("jam 8 baru buka", "neutral"),  # numbers carry no sentiment (VADER's '8)' emoticon is not a word)
+    ("pelayanannya parahh", "negative"),  # doubled last letter
+    ("kerenn kak", "positive"),
+    ("kopinya cuma dikit", "negative"),  # complaint phrase 'cuma sedikit' is kept as a phrase
+])
+def test_more_everyday_sentences(text, label):
+    assert one(text)["label"] == label
+
+
+def test_contrast_needs_sentiment_after_it():
+    assert "contrast" not in one("enak, cuma buat 1 gelas")["evidence"]
+    assert "contrast tapi" in one("enak tapi mahal")["evidence"]
