@@ -44,6 +44,7 @@ __all__ = [
     "fold_elongation",
     "split_hashtag",
     "hashtag_words",
+    "emoji_names",
 ]
 
 URL_TOKEN = "<url>"
@@ -407,6 +408,42 @@ def hashtag_words(texts) -> pd.Series:
     s = as_text_series(texts, func="hashtag_words").str.normalize("NFKC")
     tags = s.str.findall(r"#(\w+)")
     return tags.map(lambda ts: [w for t in ts for w in split_hashtag(t)])
+
+
+def emoji_names(texts, *, lang: str = "id") -> pd.Series:
+    """Replace each emoji by its name in Bahasa Indonesia or English (from the ``emoji`` package).
+
+    Useful to read or count emoji in reports; names are written ``:name_with_underscores:``
+    and skin tones are dropped first.
+
+    Parameters
+    ----------
+    texts : Series, list or str
+    lang : {"id", "en"}, default "id"
+
+    Returns
+    -------
+    Series of str
+        Aligned to the input.
+
+    Raises
+    ------
+    ValueError
+        When ``lang`` is not "id" or "en".
+
+    Examples
+    --------
+    >>> emoji_names(["enak 👍🏽"], lang="en").tolist()
+    ['enak :thumbs_up:']
+    >>> emoji_names(["enak 👍"]).tolist()
+    ['enak :jempol_ke_atas:']
+    """
+    if lang not in ("id", "en"):
+        raise ValueError(f"The value for `lang` must be one of ['id', 'en'], but {lang!r} was passed.")
+    import emoji
+
+    s = as_text_series(texts, func="emoji_names").str.replace(_SKIN_RE, "", regex=True)
+    return s.map(lambda x: emoji.demojize(x, language=lang))
 
 
 # ---------------------------------------------------------------------------

@@ -152,3 +152,13 @@ def test_inputs_not_mutated():
 def test_as_text_series_keeps_index_and_fills_missing():
     s = as_text_series(pd.Series([None, "a"], index=[5, 6]))
     assert s.tolist() == ["", "a"] and s.index.tolist() == [5, 6]
+
+
+def test_emoji_names_both_languages():
+    from smanalysis.conversation.text import emoji_names
+
+    s = pd.Series(["mantap 😍", "ok"], index=[3, 4])
+    assert emoji_names(s, lang="en").to_dict() == {3: "mantap :smiling_face_with_heart-eyes:", 4: "ok"}
+    assert emoji_names(["👍🏽"]).tolist() == [":jempol_ke_atas:"]
+    with pytest.raises(ValueError, match=r"The value for `lang` must be one of \['id', 'en'\], but 'jv' was passed."):
+        emoji_names(["x"], lang="jv")
