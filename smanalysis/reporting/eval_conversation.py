@@ -129,16 +129,19 @@ def unanswered_queue(ctx: EvaluationContext, intents=("question", "complaint")) 
 
 
 def recurring_complaints(ctx: EvaluationContext, *, min_count: int = 2, top: int = 3) -> pd.DataFrame:
-    """Topics of the period's complaints that come back: codebook codes when the client has a
-    codebook, else the most frequent terms. Columns ``topic``, ``complaints``; cached."""
+    """Topics of the period's complaints about the brand that come back (comments on its posts and
+    mentions of it): codebook codes when the client has a codebook, else the most frequent terms.
+    Columns ``topic``, ``complaints``; cached."""
     from ..conversation import intents
 
     def _do():
         com = ctx.in_period(ctx.frame("comments"))
         men = ctx.in_period(ctx.frame("mentions"))
-        texts = pd.concat([com.loc[~com["is_brand_reply"].astype(bool), "text"] if not com.empty else com.get("text"),
-                           men.get("text")], ignore_index=True).dropna().astype(str) \
-            if not (com.empty and men.empty) else pd.Series([], dtype=object)
+        men = men[men["brand"] == ctx.profile.business_name] if not men.empty else men  # about the brand only
+        parts = [com.loc[~com["is_brand_reply"].astype(bool), "text"] if not com.empty else None,
+                 men["text"] if not men.empty else None]
+        parts = [p for p in parts if p is not None]
+        texts = pd.concat(parts, ignore_index=True).dropna().astype(str) if parts else pd.Series([], dtype=object)
         if texts.empty:
             return pd.DataFrame(columns=["topic", "complaints"])
         it = intents(texts)
