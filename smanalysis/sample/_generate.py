@@ -32,7 +32,8 @@ def generate(scale: float = 1.0, seed: int = 2026) -> dict[str, pd.DataFrame]:
         (listening, not X), ``tweets`` (the X conversation, frame of
         :func:`smanalysis.io.writers.write_twarc_jsonl`), ``interactions`` (implied by
         the tweets), ``followers`` (daily, own Instagram, Facebook, TikTok and X
-        accounts) and ``content_plan``. Canonical columns come first; columns named
+        accounts), ``content_plan``, and ``communities`` (community, month ``YYYY-MM``,
+        member: the planted X communities). Canonical columns come first; columns named
         ``truth_*`` hold what the generator planted (intent of a comment, plan
         outcome...) and are not written to the export files.
 
@@ -45,7 +46,7 @@ def generate(scale: float = 1.0, seed: int = 2026) -> dict[str, pd.DataFrame]:
     --------
     >>> t = generate(scale=0.05, seed=1)
     >>> sorted(t)[:4]
-    ['comments', 'competitor_posts', 'content_plan', 'followers']
+    ['comments', 'communities', 'competitor_posts', 'content_plan']
     >>> t["posts"]["platform"].isin(["instagram", "facebook", "tiktok", "x"]).all()
     np.True_
     """
@@ -77,7 +78,9 @@ def generate(scale: float = 1.0, seed: int = 2026) -> dict[str, pd.DataFrame]:
         "followers": _canon(fol, "followers"),
         "content_plan": _canon(plan, "content_plan"),
     }
-    out["tweets"].attrs["membership"] = info["membership"]
+    out["communities"] = pd.DataFrame(
+        [(c, m, h) for c, months in info["membership"].items() for m, hs in months.items() for h in hs],
+        columns=["community", "month", "member"])
     return out
 
 
@@ -92,7 +95,27 @@ def _ids(s: pd.Series) -> list[str]:
 
 
 def truth(tables: dict[str, pd.DataFrame]) -> dict:
-    """The ground truth planted in ``tables`` (as written to ``truth.yaml``)."""
+    """The ground truth planted in ``tables`` (as written to ``truth.yaml``).
+
+    Parameters
+    ----------
+    tables : dict of str to DataFrame
+        The result of :func:`generate` (its ``truth_*`` columns are read).
+
+    Returns
+    -------
+    dict
+        Plain Python values (YAML-ready): ``influencers``, ``broker``, ``communities``
+        (hubs, events, membership per month), ``spikes``, ``care`` (complaint and
+        unanswered question ids), ``plan`` (skipped and late plan ids, unplanned posts),
+        ``mentions`` and more; see ``data/sample/README.md``.
+
+    Examples
+    --------
+    >>> tr = truth(generate(scale=0.05, seed=1))
+    >>> tr["broker"], sorted(tr["communities"]["hubs"])[:2]
+    ('dinda_ngopi', ['espresso', 'gowes'])
+    """
     c = tables["comments"]
     plan = tables["content_plan"]
     top = c[c["parent_id"].isna()]
@@ -100,7 +123,9 @@ def truth(tables: dict[str, pd.DataFrame]) -> dict:
     questions = top[top["truth_intent"] == "question"]
     unanswered_q = questions[~questions["truth_answered"]]
     unanswered_c = complaints[~complaints["truth_answered"]]
-    membership = tables["tweets"].attrs.get("membership", {})
+    cm = tables["communities"]
+    membership = {c: {m: g["member"].tolist() for m, g in gc.groupby("month", sort=True)}
+                  for c, gc in cm.groupby("community", sort=False)}
     posts = tables["posts"]
     viral = posts[(posts["platform"] == "tiktok")
                   & (posts["created_at"].dt.tz_convert(ps.TZ).dt.strftime("%Y-%m-%d") == "2026-03-14")]
