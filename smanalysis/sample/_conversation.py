@@ -143,7 +143,7 @@ def comments(posts: pd.DataFrame, scale: float, rng) -> pd.DataFrame:
         ex = ex[intent[ex] == "complaint"]
         want = np.concatenate(extra_topic)[: len(ex)] if len(ex) else []
         texts, topics = pools["complaint"]
-        for t in set(want):
+        for t in sorted(set(want)):
             rows = ex[np.asarray(want) == t]
             cand = np.flatnonzero(topics == t)
             i = cand[rng.integers(0, len(cand), len(rows))]

@@ -198,3 +198,14 @@ def test_mentions_share_of_voice_story(tables):
     assert (m.loc[late, "brand"] == "Ruang Seduh").mean() > (m.loc[~late, "brand"] == "Ruang Seduh").mean() + 0.04
     top = m.sort_values("reach", ascending=False).iloc[0]
     assert top["author"] == "jogjafoodhunter"
+
+
+def test_same_seed_same_text_across_processes():
+    import subprocess
+    import sys
+
+    code = ("import hashlib; from smanalysis.sample import generate; t = generate(scale=0.3, seed=9); "
+            "print(hashlib.sha1('\\n'.join(t['comments']['text'] + t['comments']['comment_id']).encode()).hexdigest())")
+    out = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**__import__("os").environ, "PYTHONHASHSEED": h}).stdout for h in ("1", "2")}
+    assert len(out) == 1
