@@ -21,7 +21,7 @@ from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
 __all__ = [
     "overview_section", "profile_section", "kpi_section", "execution_section", "definitions_section", "kpi_table",
-    "kpi_label", "kpi_status", "figures", "LOWER_IS_BETTER", "EXTRA_DEFINITIONS",
+    "kpi_label", "kpi_status", "figures", "headline", "LOWER_IS_BETTER", "EXTRA_DEFINITIONS",
 ]
 
 #: KPIs where a lower value is better
@@ -246,6 +246,31 @@ def overview_section(ctx: EvaluationContext, sec: Section) -> None:
     known = kt["met"].notna()
     if known.any():
         sec.text(t("n_kpi_met", lang, met=int(kt.loc[known, "met"].astype(bool).sum()), total=int(known.sum())))
+    lines = headline(fig, lang)
+    if lines:
+        sec.text("\n".join(f"- {x}" for x in lines))
+
+
+def headline(fig: dict, lang: str = "id") -> list[str]:
+    """Plain sentences on what moved between the periods ("Tingkat respons turun dari 53.3% ke 19.9%.").
+
+    Examples
+    --------
+    >>> headline({"current": {"response_rate": 0.2, "posts": 3}, "previous": {"response_rate": 0.5, "posts": 3}}, "en")
+    ['Brand posts stayed at 3.', 'Response rate went down from 50.0% to 20.0%.']
+    """
+    out = []
+    for key, names in _KPI_NAMES.items():
+        cur, prev = fig["current"].get(key), fig["previous"].get(key)
+        if cur is None or prev is None or pd.isna(cur) or pd.isna(prev):
+            continue
+        name = names[0 if lang == "id" else 1]
+        if np.isclose(cur, prev):
+            out.append(t("n_same", lang, name=name, cur=_fmt_kpi(key, cur)))
+        else:
+            out.append(t("n_up" if cur > prev else "n_down", lang, name=name, prev=_fmt_kpi(key, prev),
+                         cur=_fmt_kpi(key, cur)))
+    return out
 
 
 @guarded("profile")
