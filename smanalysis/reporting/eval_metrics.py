@@ -12,7 +12,7 @@ import pandas as pd
 from .eval_conversation import unanswered_queue
 from .eval_network import network_overview
 from .eval_next import recommendations
-from .eval_summary import _execution, figures, kpi_table
+from .eval_summary import _execution, data_summary, figures, kpi_table
 from .sections import EvaluationContext
 
 __all__ = ["key_metrics", "write_key_metrics"]
@@ -53,7 +53,7 @@ def key_metrics(ctx: EvaluationContext) -> dict:
     -------
     dict
         ``client``, ``slug``, ``period`` and ``previous`` (``start``/``end``), ``lang``,
-        ``pseudonymised``, ``figures`` (``current``/``previous``: posts, engagements, reach,
+        ``pseudonymised``, ``data`` (files read, rejected rows, rows per table), ``figures`` (``current``/``previous``: posts, engagements, reach,
         er_reach, follower_growth_monthly, net_sentiment, share_of_voice, response_rate,
         median_response_minutes...), ``kpis`` (one entry per target), ``execution`` (plan
         counts), ``network`` (overview figures), ``recommendations`` (texts), ``unanswered``
@@ -84,6 +84,7 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         "lang": ctx.lang,
         "pseudonymised": bool(st.get("pseudonymise")),
         "figures": figures(ctx),
+        "data": data_summary(ctx),
         "kpis": kpi_table(ctx).to_dict(orient="records"),
         "execution": ex.iloc[0].drop(labels=[c for c in ("note",) if c in ex.columns]).to_dict()
         if ex is not None and not ex.empty else None,

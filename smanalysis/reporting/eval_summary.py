@@ -21,7 +21,7 @@ from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
 __all__ = [
     "overview_section", "profile_section", "kpi_section", "execution_section", "definitions_section", "kpi_table",
-    "kpi_label", "kpi_status", "figures", "headline", "LOWER_IS_BETTER", "EXTRA_DEFINITIONS",
+    "kpi_label", "kpi_status", "figures", "headline", "data_summary", "LOWER_IS_BETTER", "EXTRA_DEFINITIONS",
 ]
 
 #: KPIs where a lower value is better
@@ -249,6 +249,23 @@ def overview_section(ctx: EvaluationContext, sec: Section) -> None:
     lines = headline(fig, lang)
     if lines:
         sec.text("\n".join(f"- {x}" for x in lines))
+    d = data_summary(ctx)
+    if d["files"] is not None:
+        words = {tb: t(f"rows_{tb}", lang) for tb in d["rows"]}
+        sec.text(t("n_data", lang, files=d["files"], rejects=d["rejects"] or 0,
+                   rows=", ".join(f"{num(n)} {words[tb]}" for tb, n in d["rows"].items() if n)))
+
+
+def data_summary(ctx: EvaluationContext) -> dict:
+    """What was read: ``files``, ``rejects`` (rows the readers could not use) and ``rows`` per
+    canonical table (all periods)."""
+    files = getattr(ctx.data, "files", None)
+    rows = {tb: int(len(ctx.frame(tb))) for tb in ("posts", "comments", "mentions", "interactions", "followers",
+                                                    "content_plan")}
+    n_files = int(len(files)) if isinstance(files, pd.DataFrame) else None
+    rejects = int(pd.to_numeric(files["rejects"], errors="coerce").fillna(0).sum()) \
+        if isinstance(files, pd.DataFrame) and "rejects" in files else None
+    return {"files": n_files, "rejects": rejects, "rows": rows}
 
 
 def headline(fig: dict, lang: str = "id") -> list[str]:

@@ -49,6 +49,12 @@ TEXT = {
     "w_mentions": {"id": "sebutan (mention)", "en": "mentions"},
     "w_network": {"id": "jaringan interaksi", "en": "interaction network"},
     "w_followers": {"id": "pengikut", "en": "followers"},
+    "rows_posts": {"id": "unggahan", "en": "posts"}, "rows_comments": {"id": "komentar", "en": "comments"},
+    "rows_mentions": {"id": "sebutan", "en": "mentions"}, "rows_interactions": {"id": "interaksi", "en": "interactions"},
+    "rows_followers": {"id": "catatan harian pengikut", "en": "daily follower counts"},
+    "rows_content_plan": {"id": "baris rencana konten", "en": "content plan rows"},
+    "n_data": {"id": "Data: {files} file dibaca ({rows}); {rejects} baris ditolak pembaca.",
+               "en": "Data: {files} files read ({rows}); {rejects} rows rejected by the readers."},
     "w_plan": {"id": "rencana konten", "en": "content plan"},
     "w_targets": {"id": "target KPI", "en": "KPI targets"},
     # subsections
