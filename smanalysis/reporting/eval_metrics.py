@@ -55,9 +55,10 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         ``client``, ``slug``, ``period`` and ``previous`` (``start``/``end``), ``lang``,
         ``pseudonymised``, ``data`` (files read, rejected rows, rows per table), ``figures``
         (``current``/``previous``: posts, engagements, reach, er_reach, follower_growth_monthly,
-        net_sentiment, share_of_voice, response_rate, median_response_minutes...), ``kpis`` (one entry per target), ``execution`` (plan
-        counts), ``network`` (overview figures), ``recommendations`` (texts), ``unanswered``
-        (count), ``definitions`` and ``problems`` (sections that could not be computed).
+        net_sentiment, share_of_voice, response_rate, median_response_minutes...), ``kpis`` (one
+        entry per target), ``execution`` (plan counts), ``network`` (overview figures),
+        ``recommendations`` (kind and plain text), ``unanswered`` (count), ``definitions`` and
+        ``problems`` (sections that could not be computed).
         Missing values are ``null``.
     """
     st = ctx.settings
