@@ -592,6 +592,8 @@ _DIGIT = np.zeros(256, dtype=bool)
 _DIGIT[[ord(c) for c in "0123456789"]] = True
 _H_MENTION = 0x6D656E74696F6E01  # sentinel hashes of collapsed chunks
 _H_NUMBER = 0x6E756D6265720002
+_COLLAPSE_FIRST = np.zeros(256, dtype=bool)
+_COLLAPSE_FIRST[[ord(c) for c in "@#0123456789"]] = True
 _PUNCT = np.zeros(256, dtype=np.int64)
 _PUNCT[[ord(c) for c in ".,;:!?"]] = 1
 
@@ -612,8 +614,12 @@ def _chunks(texts: list[str], collapse: bool = False):
         joined = _SEP.join(x.replace(_SEP, " ") for x in texts)
     b = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
     del joined
-    ns = ~_SPACE[b]
-    edge = np.diff(np.concatenate(([False], ns, [False])).view(np.int8))
+    # chunk = run of bytes > 32 (ASCII controls and space separate chunks, like str.split; the
+    # separator \x00 too); UTF-8 multi-byte characters are all >= 0x80
+    ns = np.empty(len(b) + 2, dtype=np.int8)
+    ns[0] = ns[-1] = 0
+    np.greater(b, 32, out=ns[1:-1].view(bool))
+    edge = np.diff(ns)
     starts = np.flatnonzero(edge == 1)
     ends = np.flatnonzero(edge == -1)
     kind = None
@@ -621,25 +627,32 @@ def _chunks(texts: list[str], collapse: bool = False):
         # @mentions and long numbers (prices, phone and order numbers) carry no sentiment or language:
         # one token each, found on the bytes without decoding every distinct handle or number;
         # trailing punctuation ("@budi!!") becomes a chunk of its own
-        core_end = ends.copy()
-        for _ in range(3):
-            core_end -= _PUNCT[b[core_end - 1]] & (core_end - 1 > starts)
         first_b = b[starts]
-        second = b[np.minimum(starts + 1, len(b) - 1)]
-        ok_end = _ALNUM[b[core_end - 1]]
-        clen = core_end - starts
-        kind = ((first_b == 64) & ok_end & (clen > 1)).astype(np.int8)
-        kind[(_DIGIT[first_b] | ((first_b == 35) & _DIGIT[second])) & ok_end & (clen >= 5)] = 2
-        tail = (kind > 0) & (core_end < ends)
-        if tail.any():
-            rep = np.repeat(np.arange(len(starts), dtype=np.int64), 1 + tail)
-            is2 = np.zeros(len(rep), dtype=bool)
-            is2[1:] = rep[1:] == rep[:-1]
-            starts, ends = (np.where(is2, core_end[rep], starts[rep]),
-                            np.where(~is2 & tail[rep], core_end[rep], ends[rep]))
-            kind = np.where(is2, 0, kind[rep]).astype(np.int8)
-    seps = np.flatnonzero(b == 0)
-    doc = np.searchsorted(seps, starts)
+        cand = np.flatnonzero(_COLLAPSE_FIRST[first_b])
+        kind = np.zeros(len(starts), dtype=np.int8)
+        tail = np.zeros(len(starts), dtype=bool)
+        core_end = ends.copy()
+        if len(cand):
+            cs, ce = starts[cand], ends[cand]
+            for _ in range(3):
+                ce = ce - (_PUNCT[b[ce - 1]] & (ce - 1 > cs))
+            fb = first_b[cand]
+            second = b[np.minimum(cs + 1, len(b) - 1)]
+            ok_end = _ALNUM[b[ce - 1]]
+            clen = ce - cs
+            k = ((fb == 64) & ok_end & (clen > 1)).astype(np.int8)
+            k[(_DIGIT[fb] | ((fb == 35) & _DIGIT[second])) & ok_end & (clen >= 5)] = 2
+            kind[cand] = k
+            core_end[cand] = ce
+            tail[cand] = (k > 0) & (ce < ends[cand])
+        ti = np.flatnonzero(tail)
+        if len(ti):
+            new_ends = ends.copy()
+            new_ends[ti] = core_end[ti]
+            starts = np.insert(starts, ti + 1, core_end[ti])
+            ends = np.insert(new_ends, ti + 1, ends[ti])
+            kind = np.insert(kind, ti + 1, 0)
+    doc = np.cumsum(b == 0, dtype=np.int64)[starts]
     pw, pinv = _powers(len(b) + 1)
     with np.errstate(over="ignore"):
         acc = np.empty(len(b) + 1, dtype=np.uint64)

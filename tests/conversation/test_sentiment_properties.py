@@ -47,3 +47,14 @@ def test_scores_are_finite_for_long_texts():
     assert np.isfinite(out["score"]).all()
     assert out["label"].tolist() == ["positive", "negative"]
     assert pd.Series(out["score"]).abs().max() < 1
+
+
+HANDLES = ["@budi", "@budi!!", "@a_b.c?", "#12345,", "150000?", "08123456789!!!", "12.000", "#kopi", "5", "10"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS + HANDLES), max_size=8).map(" ".join), min_size=1, max_size=10))
+def test_fast_path_scores_equal_evidence_path(xs):
+    a, b = sentiment(xs), sentiment(xs, evidence=False)
+    np.testing.assert_allclose(a["score"].to_numpy(), b["score"].to_numpy())
+    assert a["lang"].tolist() == b["lang"].tolist()
