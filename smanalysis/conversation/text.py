@@ -1,10 +1,16 @@
 """Text preparation for colloquial Indonesian and English social media text.
 
 Normalisation (Unicode NFKC, URLs, laughter, elongation, slang), tokenisation
-that keeps emoji, emoticons, ``#hashtags`` and ``@mentions`` as tokens, and the
-project's own stopword lists. Everything works on a Series (or list) of texts
-with pandas string methods; per-word Python work happens only on the words a
-regular expression has already picked out (elongated words, slang).
+that keeps emoji, emoticons, ``#hashtags`` and ``@mentions`` as tokens (nltk's
+TweetTokenizer behaviour), camel-case hashtag splitting, emoji names and the
+project's own stopword lists. Everything takes a Series (or list) of texts.
+
+:func:`normalize` uses pandas string methods. :func:`tokenize` (and the
+sentiment scorer and language identification) use a faster path: the corpus is
+cut into whitespace chunks on its UTF-8 bytes with NumPy, each chunk is
+identified by a 64-bit rolling hash, and only *distinct* chunks are decoded and
+normalised in Python (cached), then mapped back to every occurrence with NumPy.
+Both paths give the same tokens (tested).
 
 Data files (written by this project, see ``smanalysis/data/``):
 ``slang_id.tsv`` (colloquial form -> standard form), ``stopwords_id.txt`` and
@@ -517,32 +523,6 @@ def _canon_chunk(chunk: str, slang: dict | None) -> tuple[list[str], list[bool]]
             out.extend(ws)
             flags.extend([el] * len(ws))
     return out, flags
-
-
-_CANON_CACHE: dict = {}
-
-
-def _factorize(values: list) -> tuple[np.ndarray, np.ndarray]:
-    """Codes and uniques of a list of str (pandas' string hash table when available)."""
-    arr = np.asarray(values, dtype=object)
-    try:  # ~3x faster than pd.factorize on object arrays; private pandas API, hence the fallback
-        from pandas._libs.hashtable import StringHashTable
-
-        uniq, codes = StringHashTable(max(len(arr) // 8, 16)).factorize(arr)
-        return np.asarray(codes, dtype=np.int64), np.asarray(uniq, dtype=object)
-    except Exception:  # pragma: no cover - depends on the pandas version
-        codes, uniq = pd.factorize(arr)
-        return np.asarray(codes, dtype=np.int64), np.asarray(uniq, dtype=object)
-
-
-def _canon_cached(chunk: str, slang: dict | None):
-    key = (chunk, id(slang))
-    hit = _CANON_CACHE.get(key)
-    if hit is None:
-        if len(_CANON_CACHE) > 2_000_000:
-            _CANON_CACHE.clear()
-        hit = _CANON_CACHE[key] = _canon_chunk(chunk, slang)
-    return hit
 
 
 class _Vocab:
