@@ -161,8 +161,11 @@ def links(n: int, rng: np.random.Generator) -> np.ndarray:
 def fill_slots(texts: np.ndarray, slot: str, values: np.ndarray) -> np.ndarray:
     """Replace ``{slot}`` in each text by the matching value (rows without the slot unchanged)."""
     s = pd.Series(texts, dtype=object)
-    has = s.str.contains("{" + slot + "}", regex=False).to_numpy()
-    if has.any():
+    vals = pd.Series(values, dtype=object)
+    for _ in range(4):  # a template holds a slot at most a few times
+        has = s.str.contains("{" + slot + "}", regex=False).to_numpy()
+        if not has.any():
+            break
         parts = s[has].str.split("{" + slot + "}", n=1, regex=False)
-        s[has] = parts.str[0] + pd.Series(values, dtype=object)[has].to_numpy() + parts.str[1]
+        s[has] = parts.str[0] + vals[has].to_numpy() + parts.str[1]
     return s.to_numpy(dtype=object)
