@@ -25,14 +25,14 @@ COMPETITORS = {"Kopi Pagi": "kopipagi.jogja", "Ruang Seduh": "ruangseduh"}
 
 # platform -> plan rows per year at scale 1, theme weights, formats and weights
 PLATFORM_PLAN = {
-    "instagram": (128, {"menu baru": 12, "promo": 15, "di balik bar": 10, "tips seduh": 10, "suasana": 14,
+    "instagram": (128, {"menu baru": 10, "promo": 12, "di balik bar": 10, "tips seduh": 10, "suasana": 14,
                         "cerita pelanggan": 8, "kuis": 8, "humor": 8, "event": 9, "info": 6},
                   (["photo", "carousel", "reel"], [0.35, 0.3, 0.35])),
     "tiktok": (74, {"humor": 30, "di balik bar": 20, "tips seduh": 15, "menu baru": 10, "promo": 10, "suasana": 10,
                     "kuis": 5}, (["video"], [1.0])),
-    "facebook": (62, {"promo": 25, "event": 20, "info": 15, "menu baru": 15, "suasana": 10, "cerita pelanggan": 15},
+    "facebook": (62, {"promo": 18, "event": 20, "info": 15, "menu baru": 12, "suasana": 10, "cerita pelanggan": 15},
                  (["photo", "video", "link"], [0.6, 0.2, 0.2])),
-    "x": (62, {"info": 20, "promo": 20, "kuis": 20, "humor": 20, "event": 20}, (["text", "photo"], [0.7, 0.3])),
+    "x": (62, {"info": 20, "promo": 14, "kuis": 20, "humor": 20, "event": 20}, (["text", "photo"], [0.7, 0.3])),
 }
 START_FOLLOWERS = {"instagram": 4300, "tiktok": 1900, "facebook": 1750, "x": 860}
 DAILY_FOLLOWS = {"instagram": (7.0, 3.0), "tiktok": (4.0, 1.5), "facebook": (1.5, 1.0), "x": (1.2, 0.7)}
@@ -105,7 +105,7 @@ def content_plan(scale: float, rng) -> pd.DataFrame:
         th = _weighted(themes, n, rng)
         dates = DAYS[d]
         # promotion creeps up in September and October (the plan review should see it)
-        late_year = np.asarray(dates >= pd.Timestamp("2026-09-01")) & (rng.random(n) < 0.25)
+        late_year = np.asarray(dates >= pd.Timestamp("2026-09-01")) & (rng.random(n) < 0.3)
         th = np.where(late_year, "promo", th)
         frames.append(pd.DataFrame({"date": dates, "platform": platform, "theme": th,
                                     "format": pick(fmts, n, rng, p=fw), "time": pick(SLOTS, n, rng, p=SLOT_W)}))
