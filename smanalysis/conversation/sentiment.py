@@ -704,9 +704,3 @@ def sentiment(texts, *, lang: str = "auto", extra_lexicon=None, lexicon=None,
         "lang": pd.Series(_CODES[code], index=index),
         "evidence": pd.Series(ev if ev is not None else np.full(n, "", dtype=object), index=index, dtype=object),
     })
-
-
-# ``smanalysis/conversation/__init__.py`` star-imports this module, which rebinds the package
-# attribute ``sentiment`` to the function above, and then reads ``sentiment.__all__``:
-# give the function the module's ``__all__`` so that both names work.
-sentiment.__all__ = __all__
