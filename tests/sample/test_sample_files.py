@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 import yaml
 
+from smanalysis.exceptions import SMAnalysisWarning
 from smanalysis.profile import load_profile
 from smanalysis.sample import data_dictionary_markdown, generate, truth, write_sample
 from smanalysis.schema import TABLES
@@ -59,7 +60,8 @@ def test_each_export_reads_back_without_rejects(small, name):
 def test_rows_read_back_match_generated(small):
     out, _, t = small
     prof = load_profile(out / "profile.yaml")
-    ds = io.load_dataset([out / "exports", out / "content_plan.csv"], profile=prof)
+    with pytest.warns(SMAnalysisWarning, match="1 duplicate row"):
+        ds = io.load_dataset([out / "exports", out / "content_plan.csv"], profile=prof)
     assert len(ds.rejects) == 0
     own = t["posts"]
     got = ds.posts[ds.posts["account"].isin(prof.brand_handles)]
@@ -84,8 +86,9 @@ def test_committed_sample_reads_back_cleanly(sample_dir):
     text, ok = io.load_report([str(p) for p in sorted((sample_dir / "exports").iterdir())]
                               + [str(sample_dir / "content_plan.csv")])
     assert ok, text
-    ds = io.load_dataset([sample_dir / "exports", sample_dir / "content_plan.csv"],
-                         profile=sample_dir / "profile.yaml")
+    with pytest.warns(SMAnalysisWarning, match="1 duplicate row"):
+        ds = io.load_dataset([sample_dir / "exports", sample_dir / "content_plan.csv"],
+                             profile=sample_dir / "profile.yaml")
     assert len(ds.rejects) == 0
     assert 4500 <= len(ds.comments) <= 6000
     own = ds.posts[ds.posts["account"].isin(["kopisenja.id", "kopisenja", "kopisenja_id"])]
