@@ -35,7 +35,8 @@ PLATFORM_PLAN = {
     "x": (62, {"info": 20, "promo": 14, "kuis": 20, "humor": 20, "event": 20}, (["text", "photo"], [0.7, 0.3])),
 }
 START_FOLLOWERS = {"instagram": 4300, "tiktok": 1900, "facebook": 1750, "x": 860}
-DAILY_FOLLOWS = {"instagram": (7.0, 3.0), "tiktok": (4.0, 1.5), "facebook": (1.5, 1.0), "x": (1.2, 0.7)}
+DAILY_FOLLOWS = {"instagram": (5.0, 3.0), "tiktok": (2.5, 1.5), "facebook": (1.5, 1.0), "x": (1.2, 0.7)}
+_BOOST = {"instagram": 0.003, "tiktok": 0.0012, "facebook": 0.002, "x": 0.002}  # follows per account reached
 SLOTS = np.array(["07:30", "12:00", "16:00", "19:00", "20:30"], dtype=object)
 SLOT_W = np.array([0.15, 0.25, 0.15, 0.3, 0.15])
 
@@ -235,7 +236,7 @@ def followers(posts: pd.DataFrame, scale: float, rng) -> pd.DataFrame:
         new = rng.poisson(fol * season * max(scale, 1) ** 0.5)
         lost = rng.poisson(unf * np.ones(nd) * max(scale, 1) ** 0.5)
         mine = posts["platform"] == platform
-        boost = (posts.loc[mine, "reach"].fillna(posts.loc[mine, "views"]).fillna(0) * 0.003).groupby(local_day[mine]).sum()
+        boost = (posts.loc[mine, "reach"].fillna(posts.loc[mine, "views"]).fillna(0) * _BOOST[platform]).groupby(local_day[mine]).sum()
         new = new + rng.poisson(boost.reindex(DAYS, fill_value=0).to_numpy())
         for s in SPIKES:
             i = DAYS.get_loc(pd.Timestamp(s["date"]))
