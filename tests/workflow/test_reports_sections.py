@@ -184,3 +184,29 @@ def test_care_table_hand_worked_and_not_mutating():
     assert by.loc["fb", "median_minutes"] == 50 and by.loc["ig", "response_rate"] == 0.5
     assert by.loc["ig", "median_minutes"] == 30
     pd.testing.assert_frame_equal(rt, before)
+
+
+@pytest.mark.slow
+def test_recommendations_find_what_the_sample_plants(sample_dir, tmp_path):
+    """On the bundled sample (real handles): the planted micro-influencer is recommended, the
+    planted price complaints recur, and the draft plan avoids what the evidence says to stop."""
+    from pathlib import Path
+
+    import yaml
+
+    if not (Path(sample_dir) / "client.yaml").is_file():
+        pytest.skip("the bundled sample (data/sample) is not in this checkout")
+    truth = yaml.safe_load((Path(sample_dir) / "truth.yaml").read_text(encoding="utf-8"))
+    ctx = rp.evaluation_context(Path(sample_dir) / "client.yaml", pseudonymise=False, lang="en", output_dir=tmp_path)
+    recs = rp.recommendations(ctx)
+    kinds = {r["kind"] for r in recs}
+    assert {"slots", "influencers", "complaint"} <= kinds
+    names = next(r["names"] for r in recs if r["kind"] == "influencers")
+    assert truth["broker"] in names  # dinda_ngopi, the micro-influencer and broker
+    assert "selebjogja" not in names  # many followers, almost no interactions
+    topics = [r["name"].lower() for r in recs if r["kind"] == "complaint"]
+    assert "harga" in topics
+    sec = rp.next_plan_section(ctx)
+    plan = pd.read_csv(tmp_path / "next_plan.csv")
+    stopped = {r["name"] for r in recs if r["kind"] == "stop_theme"}
+    assert not stopped & set(plan["theme"]) and sec.blocks
