@@ -178,8 +178,9 @@ def _texts(tw: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
         m = tone == k
         body[m] = pick(bank, int(m.sum()), rng)
     body = fill_slots(body, "menu", pick(bc.MENU, n, rng))
-    as_handle = (brand == "Kopi Senja") & (rng.random(n) < 0.35)
-    body = fill_slots(body, "brand", np.where(as_handle, "@kopisenja_id", brand))
+    as_handle = rng.random(n) < 0.35
+    handle = "@" + pd.Series(brand, dtype=object).map(BRANDS).to_numpy(dtype=object)
+    body = fill_slots(body, "brand", np.where(as_handle, handle, brand))
     body = fill_slots(body, "other", other)
     chat = pick(bp.X_CHATTER, n, rng)
     kind = tw["kind"].to_numpy()
