@@ -166,6 +166,7 @@ of day of TikTok posts, seconds of Meta publish times. The X own-account followe
 | `care.spam_ids`, `care.insult_ids`, `care.intent_counts`, `care.complaint_topics` | more of the planted conversation |
 | `plan.skipped_plan_ids`, `plan.skipped_but_not_marked`, `plan.late_plan_ids` (id: days late), `plan.future_plan_ids`, `plan.unplanned_post_ids` | plan-versus-actual outcomes |
 | `plan.promo_share_by_month` | share of promotion rows in the plan per month |
+| `plan.limit_violations`, `plan.incomplete_plan_ids` | plan rows that break a platform limit (an X caption over 280 characters, an Instagram caption with 32 hashtags; both never posted) and rows with a blank asset, hashtags or source |
 | `mentions.spike_days`, `mentions.counts_by_brand` | listening spikes and share of voice |
 | `files.duplicate_post_id` | the Instagram post exported twice |
 

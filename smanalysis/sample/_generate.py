@@ -167,6 +167,9 @@ def truth(tables: dict[str, pd.DataFrame]) -> dict:
             "late_plan_ids": {str(i): int(d) for i, d in
                               plan.loc[plan["truth_outcome"] == "late", ["plan_id", "truth_late_days"]].itertuples(index=False)},
             "future_plan_ids": _ids(plan.loc[plan["truth_outcome"] == "future", "plan_id"]),
+            "limit_violations": {str(i): str(v) for i, v in
+                                 plan.loc[plan["truth_limit"] != "", ["plan_id", "truth_limit"]].itertuples(index=False)},
+            "incomplete_plan_ids": _ids(plan.loc[plan[["asset", "hashtags", "source"]].isna().any(axis=1), "plan_id"]),
             "unplanned_post_ids": _ids(posts.loc[~posts["truth_planned"], "post_id"]),
             "promo_share_by_month": {str(k): round(float(v), 3) for k, v in
                                      plan.groupby(plan["date"].dt.strftime("%Y-%m"))["content_type"]

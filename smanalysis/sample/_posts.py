@@ -163,6 +163,34 @@ def content_plan(scale: float, rng) -> pd.DataFrame:
     plan["status"] = status
     plan["plan_id"] = ["KS-" + d.strftime("%y%m") + f"-{i:04d}" for i, d in enumerate(plan["date"], 1)] if n < 5000 \
         else ("KS-" + plan["date"].dt.strftime("%y%m") + "-" + pd.Series(np.arange(1, n + 1)).astype(str).str.zfill(6))
+    # a hurried plan: some optional fields left blank (the admin adds hashtags when posting)
+    plan["truth_post_hashtags"] = plan["hashtags"]
+    for col, share in (("asset", 0.06), ("hashtags", 0.05), ("source", 0.1)):
+        blank = rng.random(n) < share
+        plan[col] = plan[col].where(~blank, None)
+    # two rows break platform limits and never went out
+    too_long = np.flatnonzero((plan["platform"] == "x").to_numpy() & ~is_planted & (plan["date"] >= "2026-10-01").to_numpy())
+    many_tags = np.flatnonzero((plan["platform"] == "instagram").to_numpy() & ~is_planted
+                               & (plan["date"] >= "2026-10-01").to_numpy())
+    plan["truth_limit"] = ""
+    if len(too_long):
+        i = plan.index[too_long[0]]
+        plan.loc[i, "caption"] = (plan.loc[i, "caption"] + " Cerita lengkapnya: kopi kita datang dari petani Gayo, "
+                                  "disangrai tiap Senin pagi, diseduh barista yang sudah latihan berbulan-bulan, dan "
+                                  "disajikan di gelas yang kita cuci dengan tangan. Terima kasih sudah jadi bagian "
+                                  "dari perjalanan Kopi Senja sejak hari pertama!")
+        plan.loc[i, ["truth_outcome", "status", "truth_late_days", "truth_limit"]] = ["skipped", "scheduled", 0, "x_caption_280"]
+    if len(many_tags):
+        i = plan.index[many_tags[-1]]
+        tags = " ".join(f"#{t}" for t in ["kopisenja", "kopijogja", "ngopidijogja", "coffeeshopjogja", "cafejogja",
+                                            "jogjakuliner", "kulinerjogja", "kopisusu", "esKopiSusu", "kopinusantara",
+                                            "baristalife", "latteart", "manualbrew", "v60", "tempatnugasjogja",
+                                            "nugasjogja", "wfcjogja", "senja", "sunsetjogja", "jogjaistimewa",
+                                            "explorejogja", "infojogja", "promojogja", "giveawayjogja",
+                                            "mahasiswajogja", "ugm", "uny", "sleman", "kaliurang", "temansenja",
+                                            "coffeetime", "coffeelover"])
+        plan.loc[i, ["hashtags", "truth_post_hashtags"]] = [tags, tags]
+        plan.loc[i, ["truth_outcome", "status", "truth_late_days", "truth_limit"]] = ["skipped", "scheduled", 0, "instagram_hashtags_30"]
     # next month's rows: ideas and drafts, not yet due
     nxt = pd.DataFrame({"date": pd.to_datetime(["2026-11-02", "2026-11-04", "2026-11-06", "2026-11-07"]),
                         "platform": ["instagram", "tiktok", "instagram", "facebook"],
@@ -176,6 +204,9 @@ def content_plan(scale: float, rng) -> pd.DataFrame:
     nxt["source"] = "ide tim"
     nxt["account"] = nxt["platform"].map(OWN)
     nxt["plan_id"] = [f"KS-2611-{9001 + i}" for i in range(len(nxt))]
+    nxt["truth_post_hashtags"] = nxt["hashtags"]
+    nxt["truth_limit"] = ""
+    nxt.loc[nxt.index[-2:], ["asset", "source"]] = None  # ideas are still sketchy
     return pd.concat([plan, nxt], ignore_index=True)
 
 
@@ -202,7 +233,7 @@ def posts_from_plan(plan: pd.DataFrame, scale: float, rng) -> pd.DataFrame:
     p = pd.DataFrame({"platform": done["platform"].to_numpy(), "account": done["account"].to_numpy(),
                       "local": local.to_numpy(), "format": done["format"].to_numpy(),
                       "theme": done["theme"].to_numpy(), "content_type": done["content_type"].to_numpy(),
-                      "caption": done["caption"].to_numpy(), "hashtags": done["hashtags"].to_numpy(),
+                      "caption": done["caption"].to_numpy(), "hashtags": done["truth_post_hashtags"].to_numpy(),
                       "plan_id": done["plan_id"].to_numpy()})
     # small edits at posting time: an emoji, sometimes a reworded ending
     edit = rng.random(n)
@@ -223,6 +254,7 @@ def posts_from_plan(plan: pd.DataFrame, scale: float, rng) -> pd.DataFrame:
     p["caption"] = p["caption"] + "\n\n" + p["hashtags"]
     p = p.drop(columns="local").sort_values("created_at", kind="stable").reset_index(drop=True)
     p["truth_planned"] = p["plan_id"].notna()
+    p["truth_plan_id"] = p["plan_id"]
     return p
 
 

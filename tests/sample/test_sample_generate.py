@@ -155,6 +155,12 @@ def test_planted_plan(tables, planted):
     assert set(plan["status"]) >= {"posted", "skipped", "scheduled"}
     posted = set(tables["posts"]["truth_planned"].index[tables["posts"]["truth_planned"]])
     assert len(posted) > 0 and len(planted["plan"]["unplanned_post_ids"]) >= 10
+    limits = planted["plan"]["limit_violations"]
+    assert sorted(limits.values()) == ["instagram_hashtags_30", "x_caption_280"]
+    rows = plan.set_index("plan_id").loc[list(limits)]
+    assert (rows["caption"].str.len() > 280).any() and (rows["hashtags"].str.count("#") > 30).any()
+    assert not set(limits) & set(tables["posts"]["truth_plan_id"].dropna())
+    assert len(planted["plan"]["incomplete_plan_ids"]) > 10
     share = planted["plan"]["promo_share_by_month"]
     assert share["2026-10"] > share["2026-03"]
 
