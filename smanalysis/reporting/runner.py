@@ -157,7 +157,9 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
     cache = client_dir / ".cache"
     # the kernels inherit this process's environment: the dataset cache, and inline figures
     # (a caller's MPLBACKEND=Agg would leave the notebooks without any figure)
-    env = {CACHE_ENV: str(cache.resolve()), "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    if len(paths) > 1:  # the notebooks after the first read the dataset from this cache
+        env[CACHE_ENV] = str(cache.resolve())
     old_env = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     executed = []

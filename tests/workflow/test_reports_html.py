@@ -139,3 +139,12 @@ def test_refuses_to_write_a_page_with_a_script(monkeypatch):
     monkeypatch.setattr(html_mod, "sanitize", lambda html: html)  # as if the sanitiser let one through
     with pytest.raises(RuntimeError, match="contains a <script> tag; refusing to write it"):
         notebooks_to_html([_nb()], client="K")
+
+
+def test_every_report_text_in_both_languages():
+    from smanalysis.reporting.i18n import COLUMN_LABELS, SECTION_TITLES, TEXT
+
+    for table in (TEXT, SECTION_TITLES):
+        for key, entry in table.items():
+            assert set(entry) == {"id", "en"} and all(entry.values()), key
+    assert all(len(v) == 2 and all(v) for v in COLUMN_LABELS.values())
