@@ -122,6 +122,27 @@ def _compare_table(cmp: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+def _with_top_post(spikes: pd.DataFrame, posts: pd.DataFrame, tz: str) -> pd.DataFrame:
+    """Spike days with the caption of that day's most engaging post (what to ask about).
+
+    Examples
+    --------
+    >>> sp = pd.DataFrame({"date": pd.to_datetime(["2026-10-17"]), "value": [900.0]})
+    >>> posts = pd.DataFrame({"created_at": pd.to_datetime(["2026-10-17 05:00", "2026-10-17 06:00"], utc=True),
+    ...                       "engagements": [100.0, 800.0], "caption": ["biasa", "Giveaway ulang tahun"]})
+    >>> _with_top_post(sp, posts, "Asia/Jakarta")["top_post"].tolist()
+    ['Giveaway ulang tahun']
+    """
+    if posts.empty or "caption" not in posts:
+        return spikes
+    day = posts["created_at"].dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
+    best = posts.assign(_day=day).sort_values("engagements", ascending=False).drop_duplicates("_day")
+    captions = best.set_index("_day")["caption"].astype(str).str.slice(0, 80)
+    keep = [c for c in ("date", "value", "baseline", "robust_z") if c in spikes.columns]
+    out = spikes[keep].assign(top_post=pd.to_datetime(spikes["date"]).dt.normalize().map(captions).to_numpy())
+    return out.reset_index(drop=True)
+
+
 def _plot(sec: Section, name: str, *args, **kwargs) -> bool:
     """Add ``smanalysis.plotting.<name>(*args, **kwargs)`` when that plot exists."""
     try:
@@ -245,4 +266,5 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
         sp = sp[(pd.to_datetime(sp["date"]) >= ctx.period[0]) & (pd.to_datetime(sp["date"]) <= ctx.period[1])]
         if not sp.empty:
             sec.heading(t("h_spikes", lang))
-            sec.table(sp.head(5))
+            sec.text(t("n_spikes", lang))
+            sec.table(_with_top_post(sp.head(5), own_pm, ctx.tz))

@@ -91,6 +91,9 @@ TEXT = {
     "n_up": {"id": "{name} naik dari {prev} ke {cur}.", "en": "{name} went up from {prev} to {cur}."},
     "n_down": {"id": "{name} turun dari {prev} ke {cur}.", "en": "{name} went down from {prev} to {cur}."},
     "n_same": {"id": "{name} tetap {cur}.", "en": "{name} stayed at {cur}."},
+    "n_spikes": {"id": "Hari dengan interaksi jauh di atas biasanya, dengan unggahan terkuat hari itu: apa sebabnya?",
+                 "en": "Days with engagement far above the usual level, with that day's strongest post: "
+                       "what caused it?"},
     "n_unanswered": {"id": "**{n}** pertanyaan atau keluhan belum dijawab (terlama di atas).",
                      "en": "**{n}** questions or complaints are still unanswered (oldest first)."},
     "n_all_answered": {"id": "Semua pertanyaan dan keluhan sudah dijawab.",
@@ -192,7 +195,7 @@ COLUMN_LABELS = {
     "modularity": ("modularitas", "modularity"), "time": ("jam", "time"), "metric": ("metrik", "metric"),
     "formula": ("rumus", "formula"), "denominator": ("penyebut", "denominator"), "unit": ("satuan", "unit"),
     "source": ("sumber", "source"), "er_reach": ("ER (jangkauan)", "ER (reach)"), "mad": ("MAD", "MAD"),
-    "no_data": ("tanpa data", "no data"),
+    "no_data": ("tanpa data", "no data"), "top_post": ("unggahan terkuat", "strongest post"),
 }
 
 
