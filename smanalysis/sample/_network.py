@@ -32,7 +32,7 @@ FOLLOWER_FALLACY = {"selebjogja": 310_000}  # many followers, almost no interact
 COMMUNITIES = {
     "kampus": ("infokampusjogja", 24, [1, 1, 1, 1, 1, 1, 1, 0.7, 0.55, 1.3, 1.5, 1.5]),
     "kuliner": ("jogjafoodhunter", 22, [1] * 12),
-    "gowes": ("gowespagi_jogja", 18, [1, 1, 1, 1, 0.6, 0.4, 0.25, 0, 0, 0, 0, 0]),
+    "gowes": ("gowespagi_jogja", 18, [1, 1, 1, 1, 0.5, 0.4, 0.3, 0, 0, 0, 0, 0]),
     "kopi_manual": ("seduhmanual", 26, [1] * 12),
     "wfc": ("wfc_jogja", 20, [0, 0, 0, 0, 0, 0, 0.5, 0.8, 1, 1.2, 1.3, 1.4]),
 }
@@ -52,7 +52,7 @@ TWEETS_PER_MEMBER = 2.4
 
 
 def rosters(scale: float, rng: np.random.Generator) -> dict[str, np.ndarray]:
-    """Member handles per community, hub first; the broker sits at index 2 of kampus and kuliner."""
+    """Member handles per community, hub first; the broker sits at index 1 of kampus and kuliner."""
     sizes = {c: max(int(np.ceil(base * max(mult) * scale)), 4) + 3 for c, (_, base, mult) in COMMUNITIES.items()}
     pool = handles(sum(sizes.values()) + 10, rng)
     pool = np.array([h.replace(".", "_") for h in pool], dtype=object) if len(pool) < 5000 else \
@@ -66,7 +66,7 @@ def rosters(scale: float, rng: np.random.Generator) -> dict[str, np.ndarray]:
         i += sizes[c]
         r[0] = hub
         if c in ("kampus", "kuliner"):
-            r[2] = BROKER
+            r[1] = BROKER
         if c == "kopi_manual":
             r[1] = SPLIT_HUB
         out[c] = r
@@ -133,16 +133,13 @@ def tweets(scale: float, rng: np.random.Generator) -> tuple[pd.DataFrame, dict]:
     tw = pd.concat(frames, ignore_index=True)
     n = len(tw)
     # cross-community noise: some targets point to a member of another group of the same month
-    cross = (rng.random(n) < 0.06) & tw["at"].notna().to_numpy()
+    cross = (rng.random(n) < 0.04) & tw["at"].notna().to_numpy()
     tw = tw.sort_values("month", kind="stable").reset_index(drop=True)
     cnt = tw["month"].value_counts().sort_index()
     off = np.concatenate([[0], np.cumsum(cnt.to_numpy())[:-1]])
     mi = tw["month"].map(pd.Series(np.arange(len(cnt)), index=cnt.index)).to_numpy()
     j = off[mi] + (rng.random(n) * cnt.to_numpy()[mi]).astype(int)
     tw.loc[cross, "at"] = tw["author"].to_numpy()[j][cross]
-    # the food blogger and the campus account are known beyond their own communities
-    famous = (rng.random(n) < 0.07) & tw["at"].isna().to_numpy() & (tw["kind"] == "original").to_numpy()
-    tw.loc[famous, "at"] = pick(list(INFLUENCERS)[:2], int(famous.sum()), rng)
     # non-community voices: random people who mention a brand, and the celebrity
     n_rand = int(round(260 * scale))
     rnd_h = pd.Series(handles(max(n_rand, 6), rng), dtype=object).str.replace(".", "_", regex=False)
@@ -160,6 +157,10 @@ def tweets(scale: float, rng: np.random.Generator) -> tuple[pd.DataFrame, dict]:
     tw = pd.concat([tw, extra, celeb], ignore_index=True)
     tw = tw.sort_values("created_at", kind="stable").reset_index(drop=True)
     tw = _texts(tw, rng)
+    celeb = (tw["author"] == "selebjogja").to_numpy()
+    tw.loc[celeb, "text"] = ["mampir ke @kopisenja_id abis syuting, kopinya enak juga ☕",
+                             "sore2 ngopi di @ruangseduh, tempatnya cozy"][: int(celeb.sum())]
+    tw.loc[celeb, "brand"] = ["Kopi Senja", "Ruang Seduh"][: int(celeb.sum())]
     return tw, {"roster": roster, "membership": membership}
 
 
@@ -178,7 +179,9 @@ def _texts(tw: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
         m = tone == k
         body[m] = pick(bank, int(m.sum()), rng)
     body = fill_slots(body, "menu", pick(bc.MENU, n, rng))
-    as_handle = rng.random(n) < 0.35
+    # community members tag the brand's own handle; outsiders tag the competitors' handles too
+    outsider = tw["community"].isna().to_numpy()
+    as_handle = (rng.random(n) < 0.35) & ((brand == "Kopi Senja") | outsider)
     handle = "@" + pd.Series(brand, dtype=object).map(BRANDS).to_numpy(dtype=object)
     body = fill_slots(body, "brand", np.where(as_handle, handle, brand))
     body = fill_slots(body, "other", other)
