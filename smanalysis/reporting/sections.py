@@ -114,7 +114,7 @@ class Section:
 
 def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None) -> str:
     """HTML of a table: numbers rounded, times local, headers in ``lang``, every cell escaped,
-    no index when it is a plain range."""
+    the index only when it is named."""
     shown = df.copy()
     for c in shown.columns:
         if pd.api.types.is_float_dtype(shown[c]):
@@ -129,7 +129,8 @@ def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None
         if "intent" in shown.columns:
             shown["intent"] = shown["intent"].map(lambda v: value_label(v, lang))
         shown.columns = [column_label(c, lang) if isinstance(c, str) else c for c in shown.columns]
-    plain = isinstance(shown.index, pd.RangeIndex)
+    # an unnamed index is row numbers left over from filtering: not worth showing
+    plain = isinstance(shown.index, pd.RangeIndex) or (shown.index.name is None and shown.index.nlevels == 1)
     return shown.to_html(index=not plain, escape=True, na_rep="", border=0, classes="smtable")
 
 
