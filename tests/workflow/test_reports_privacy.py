@@ -4,27 +4,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from smanalysis.reporting.privacy import pseudonym_map, pseudonymise_dataset, pseudonymise_frame
-
-
-def test_pseudonym_map_keeps_brand_and_is_stable():
-    m = pseudonym_map(pd.Series(["budi", "@Sari", "kopisenja.id", None, "budi"]), keep={"KopiSenja.id"}, salt="s")
-    assert sorted(m) == ["Sari", "budi"]
-    assert m == pseudonym_map(["budi", "Sari"], salt="s")  # stable
-    assert m != pseudonym_map(["budi", "Sari"], salt="other")  # the salt matters
-    assert len(set(m.values())) == 2 and not set(m.values()) & {"budi", "Sari"}
-
-
-def test_pseudonymise_frame_handles_and_mentions_in_text():
-    df = pd.DataFrame({"author": ["budi", "Budi", "kopisenja.id", None],
-                       "text": ["@budi. hai", "cc @sari dan @kopisenja.id", None, "tanpa mention"]})
-    m = {"budi": "user_1", "sari": "user_2"}
-    out = pseudonymise_frame(df, m, columns=["author"], text_columns=["text"])
-    assert out["author"].tolist()[:3] == ["user_1", "user_1", "kopisenja.id"] and pd.isna(out["author"].iloc[3])
-    texts = out["text"].tolist()
-    assert texts[:2] + texts[3:] == ["@user_1. hai", "cc @user_2 dan @kopisenja.id", "tanpa mention"]
-    assert pd.isna(texts[2])
-    assert df["author"].iloc[0] == "budi" and df["text"].iloc[0] == "@budi. hai"  # not mutated
+from smanalysis.reporting.privacy import pseudonymise_dataset
 
 
 def test_pseudonymise_dataset_consistent_across_tables():
@@ -49,3 +29,13 @@ def test_pseudonymise_dataset_consistent_across_tables():
     assert out.mentions["text"].iloc[0] == "@kopipagi.jogja mahal"
     assert ds.comments["author"].iloc[0] == "budi"  # the input dataset is untouched
     assert out.followers is ds.followers
+
+
+def test_pseudonymise_dataset_is_stable_per_salt_and_keeps_missing():
+    ds = SimpleNamespace(comments=pd.DataFrame({"author": ["Budi", "@budi", None], "text": ["@BUDI.", None, "x"]}))
+    a = pseudonymise_dataset(ds, salt="s").comments
+    b = pseudonymise_dataset(ds, salt="s").comments
+    c = pseudonymise_dataset(ds, salt="other").comments
+    assert a["author"].iloc[0] == a["author"].iloc[1] == b["author"].iloc[0] != c["author"].iloc[0]
+    assert pd.isna(a["author"].iloc[2]) and pd.isna(a["text"].iloc[1])
+    assert a["text"].iloc[0] == "@" + a["author"].iloc[0] + "."
