@@ -52,22 +52,25 @@ def generate(scale: float = 1.0, seed: int = 2026) -> dict[str, pd.DataFrame]:
     """
     if not (isinstance(scale, (int, float)) and scale > 0):
         raise ValueError(f"generate: `scale` must be a positive number, but {scale!r} was passed.")
-    rng = np.random.default_rng(seed)
-    plan = ps.content_plan(scale, rng)
-    posts = ps.posts_from_plan(plan, scale, rng)
-    posts = ps.assign_ids(posts, rng)
-    # followers first without post boosts (reach needs followers), then again with them
-    fol0 = ps.followers(posts.assign(reach=np.nan, views=np.nan), scale, np.random.default_rng(seed + 1))
-    posts = ps.metrics(posts, fol0, rng)
-    fol = ps.followers(posts, scale, np.random.default_rng(seed + 1))
-    comments = conv.comments(posts, scale, rng)
+    # one independent stream per part, so that editing one word bank does not reshuffle the network
+    r_plan, r_posts, r_fol, r_comments, r_net, r_mentions, r_comp = (
+        np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(7))
+    plan = ps.content_plan(scale, r_plan)
+    posts = ps.posts_from_plan(plan, scale, r_posts)
+    posts = ps.assign_ids(posts, r_posts)
+    # followers first without post boosts (reach needs followers), then again with them (same stream)
+    fol_seed = int(r_fol.integers(0, 2**31 - 1))
+    fol0 = ps.followers(posts.assign(reach=np.nan, views=np.nan), scale, np.random.default_rng(fol_seed))
+    posts = ps.metrics(posts, fol0, r_posts)
+    fol = ps.followers(posts, scale, np.random.default_rng(fol_seed))
+    comments = conv.comments(posts, scale, r_comments)
     counts = comments.groupby("post_id").size()
     posts["comments"] = posts["post_id"].map(counts).fillna(0).astype(float)
-    tweets, info = net.tweets(scale, rng)
+    tweets, info = net.tweets(scale, r_net)
     inter = net.interactions(tweets)
     members = np.concatenate(list(info["roster"].values()))
-    mentions = conv.mentions(scale, rng, members)
-    comp = ps.competitor_posts(scale, rng)
+    mentions = conv.mentions(scale, r_mentions, members)
+    comp = ps.competitor_posts(scale, r_comp)
     out = {
         "posts": _canon(posts, "posts"),
         "competitor_posts": _canon(comp, "posts"),

@@ -30,7 +30,7 @@ FOLLOWER_FALLACY = {"selebjogja": 310_000}  # many followers, almost no interact
 
 # community -> hub, base roster size, size multiplier per month (12 months from 2025-11)
 COMMUNITIES = {
-    "kampus": ("infokampusjogja", 24, [1, 1, 1, 1, 1, 1, 1, 0.7, 0.55, 1.3, 1.5, 1.5]),
+    "kampus": ("infokampusjogja", 24, [1, 1, 1, 1, 1, 1, 1, 0.6, 0.5, 1.3, 1.5, 1.5]),
     "kuliner": ("jogjafoodhunter", 22, [1] * 12),
     "gowes": ("gowespagi_jogja", 18, [1, 1, 1, 1, 0.5, 0.4, 0.3, 0, 0, 0, 0, 0]),
     "kopi_manual": ("seduhmanual", 26, [1] * 12),
@@ -45,8 +45,8 @@ EVENTS = [
     {"event": "birth", "community": "wfc", "month": "2026-05", "note": "remote workers start a work-from-cafe group"},
     {"event": "split", "community": "kopi_manual", "month": "2026-07",
      "into": ["kopi_manual", "espresso"], "note": "home brewers split into a V60 and an espresso camp"},
-    {"event": "growth", "community": "kampus", "month": "2026-08", "note": "new academic year"},
-    {"event": "contraction", "community": "kampus", "month": "2026-06", "note": "semester break"},
+    {"event": "growth", "community": "kampus", "month": "2026-08",
+     "note": "new academic year (after a smaller group in the June-July semester break)"},
 ]
 TWEETS_PER_MEMBER = 2.4
 
