@@ -11,8 +11,7 @@ import pandas as pd
 from .i18n import t
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
-__all__ = ["conversation_section", "scored_texts", "response_table", "care_table", "care_stats",
-           "unanswered_queue", "recurring_complaints"]
+__all__ = ["conversation_section", "scored_texts", "care_stats", "unanswered_queue", "recurring_complaints"]
 
 
 def _labels(texts: pd.Series) -> pd.DataFrame:
@@ -55,75 +54,39 @@ def scored_texts(ctx: EvaluationContext) -> pd.DataFrame:
     return ctx.cached("scored_texts", _do)
 
 
-def response_table(ctx: EvaluationContext, which: str = "period") -> pd.DataFrame:
-    """:func:`smanalysis.conversation.response_times` of the comments of the current (``"period"``)
-    or ``"previous"`` period (one row per customer comment with its intent and first brand reply),
-    computed once; cached."""
-    from ..conversation import response_times
-
-    def _do():
-        cur = ctx.in_period(ctx.frame("comments"), which)
-        if cur.empty:
-            return pd.DataFrame(columns=["comment_id", "platform", "intent", "answered", "response_minutes"])
-        return response_times(cur, brand_accounts=ctx.profile.brand_handles, timezone=ctx.tz)
-
-    return ctx.cached(f"response_times_{which}", _do)
-
-
-def care_table(rt: pd.DataFrame, *, by=(), exclude=("spam",)) -> pd.DataFrame:
-    """Response statistics from a :func:`~smanalysis.conversation.response_times` table, as
-    :func:`smanalysis.conversation.response_stats` computes them (spam left out): the ``by``
-    columns, ``comments``, ``answered``, ``unanswered``, ``response_rate`` = answered / comments,
-    ``median_minutes``, ``p90_minutes``.
-
-    Examples
-    --------
-    >>> rt = pd.DataFrame({"platform": ["ig", "ig", "ig", "fb"], "intent": ["question", "spam", "praise", "question"],
-    ...                    "answered": [True, False, False, True], "response_minutes": [30.0, None, None, 90.0]})
-    >>> r = care_table(rt).iloc[0]
-    >>> int(r["comments"]), int(r["answered"]), round(float(r["response_rate"]), 3), float(r["median_minutes"])
-    (3, 2, 0.667, 60.0)
-    """
-    rt = rt[~rt["intent"].isin(list(exclude))]
-    by = list(by)
-    rt = rt.assign(_ans=rt["answered"].astype("int64"))
-    agg = dict(comments=("_ans", "size"), answered=("_ans", "sum"), median_minutes=("response_minutes", "median"),
-               p90_minutes=("response_minutes", lambda x: x.quantile(0.9)))
-    out = (rt.groupby(by, sort=True, dropna=False).agg(**agg).reset_index() if by
-           else rt.groupby(lambda _: 0).agg(**agg).reset_index(drop=True))
-    out["unanswered"] = out["comments"] - out["answered"]
-    out["response_rate"] = out["answered"] / out["comments"]
-    out = out.astype({"comments": "int64", "answered": "int64", "unanswered": "int64"})
-    return out[[*by, "comments", "answered", "unanswered", "response_rate", "median_minutes", "p90_minutes"]]
-
-
 def care_stats(ctx: EvaluationContext, which: str = "period") -> dict:
-    """Overall customer-care figures of the current (or ``"previous"``) period: ``comments``,
-    ``answered``, ``unanswered``, ``response_rate``, ``median_minutes``, ``p90_minutes``; empty
-    without customer comments; cached."""
+    """Overall customer-care figures of the current (or ``"previous"``) period from
+    :func:`smanalysis.conversation.response_stats`: ``comments``, ``answered``, ``unanswered``,
+    ``response_rate``, ``median_minutes``, ``p90_minutes``; empty without customer comments; cached."""
+    from ..conversation import response_stats
+    from ..exceptions import EmptyDataError
 
     def _do():
-        rt = response_table(ctx, which)
-        if rt.empty or rt["intent"].ne("spam").sum() == 0:
+        com = ctx.in_period(ctx.frame("comments"), which)
+        if com.empty:
             return {}
-        res = care_table(rt)
+        try:
+            res = response_stats(com, brand_accounts=ctx.profile.brand_handles, by=(), timezone=ctx.tz)
+        except EmptyDataError:  # only the brand's own comments, or spam
+            return {}
         return {k: (float(v) if pd.notna(v) else float("nan")) for k, v in res.iloc[0].items()}
 
     return ctx.cached(f"care_stats_{which}", _do)
 
 
-def unanswered_queue(ctx: EvaluationContext, intents=("question", "complaint")) -> pd.DataFrame:
-    """The period's questions and complaints the brand has not answered by the period's end,
-    oldest first, with ``waiting_hours`` until then; cached."""
+def unanswered_queue(ctx: EvaluationContext) -> pd.DataFrame:
+    """The period's questions and complaints the brand had not answered by the period's end
+    (:func:`smanalysis.conversation.unanswered` as of that moment), oldest first; cached."""
+    from ..conversation import unanswered
 
     def _do():
-        rt = response_table(ctx)
-        if rt.empty:
-            return rt
+        com = ctx.frame("comments")
         end = (pd.Timestamp(ctx.period[1]) + pd.Timedelta(days=1)).tz_localize(ctx.tz).tz_convert("UTC")
-        out = rt[~rt["answered"].astype(bool) & rt["intent"].isin(list(intents))]
-        out = out.assign(waiting_hours=(end - out["created_at"]).dt.total_seconds() / 3600.0)
-        return out.sort_values("created_at", kind="stable").reset_index(drop=True)
+        upto = com[com["created_at"] < end] if not com.empty else com
+        if upto.empty:
+            return upto
+        una = unanswered(upto, brand_accounts=ctx.profile.brand_handles, as_of=end, timezone=ctx.tz)
+        return una[ctx.mask(una)].reset_index(drop=True)
 
     return ctx.cached("unanswered", _do)
 
@@ -247,16 +210,19 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             sec.text(t("n_care", lang, r=pct(stats.get("response_rate")), m=num(stats.get("median_minutes")),
                        p=num(stats.get("p90_minutes")), pr=pct(prev.get("response_rate")),
                        pm=num(prev.get("median_minutes"))))
-        rt = response_table(ctx)
-        if not rt.empty:
-            by_intent = care_table(rt, by=("platform", "intent"))
+        by_intent = sub_guard(ctx, sec, "conversation.care_table", conversation.response_stats, com_cur,
+                              brand_accounts=ctx.profile.brand_handles, by=("platform", "intent"), timezone=ctx.tz) \
+            if stats else None
+        if by_intent is not None and not by_intent.empty:
             shown = by_intent.copy()
             shown["response_rate"] = shown["response_rate"].map(pct)
             sec.table(shown)
             from .eval_media import _plot
 
             sub_guard(ctx, sec, "conversation.plot_response", lambda: _plot(
-                sec, "plot_response_time", care_table(rt, by=("platform",)), by="platform", lang=lang))
+                sec, "plot_response_time", conversation.response_stats(
+                    com_cur, brand_accounts=ctx.profile.brand_handles, by="platform", timezone=ctx.tz),
+                by="platform", lang=lang))
         una = sub_guard(ctx, sec, "conversation.unanswered", unanswered_queue, ctx)
         if una is not None:
             if una.empty:
