@@ -46,6 +46,7 @@ QUESTIONS = [
     ("menu", "ini {menu} ya kak?"),
     ("menu", "ada menu makanan berat gk kak?"),
     ("menu", "biji kopinya dari mana kak?"),
+    ("menu", "kak jual biji kopinya juga gk? pengen seduh di rumah"),
     ("harga", "harga {menu} brp kak?"),
     ("harga", "pricelist nya dong kak"),
     ("harga", "kisaran harganya brp ya min?"),
@@ -73,6 +74,9 @@ QUESTIONS = [
     ("fasilitas", "ada live music tiap malem apa cuma weekend?"),
     ("fasilitas", "ada ruang meeting gk kak?"),
     ("fasilitas", "lantai 2 ada ac nya gk?"),
+    ('jam', 'kak weekend open sampe jam brp? mau wfc'),
+    ('menu', 'ada oat milk gk kak? lactose intolerant soalnya'),
+    ('reservasi', 'kak bisa book meja buat meeting {n} orang?'),
 ]
 
 QUESTIONS_EN = [
@@ -120,6 +124,10 @@ COMPLAINTS = [
     ("respon", "dm ga dibales2 kak, udh dari kemarin"),
     ("respon", "nelpon gk diangkat, wa juga gk dibales"),
     ("respon", "orderan gofood di cancel sepihak, duit blm balik"),
+    ('lama', 'service nya slow bgt hari ini, understaffed ya?'),
+    ('salah', 'so disappointed, order aku ketuker lagi'),
+    ('harga', 'pricey bgt skrg, ga worth it sama porsinya'),
+    ('respon', 'admin slow respon, chat dari pagi blm di read'),
 ]
 
 COMPLAINTS_EN = [
@@ -154,6 +162,13 @@ PRAISE = [
     "latte art nya lucu bgt 😍",
     "ngopi sore disini sambil liat sunset, healing tipis2",
     "harga bersahabat rasa bintang lima",
+    'vibes nya dapet bgt, cocok buat me time',
+    'literally tempat nugas terbaik di {area}',
+    'overall oke sih, recommended buat yg suka kopi susu',
+    'coffee nya on point, harganya jg masuk',
+    'so cozy, jadi pengen balik lagi',
+    '{menu} nya legit sih, no debat',
+    'baristanya friendly, service nya cepet',
 ]
 
 PRAISE_EN = [
@@ -179,8 +194,12 @@ NEUTRAL = [
     "ini yg deket {area} kan",
     "baru pulang dari sini td",
     "mau cobain {menu}",
+    'save dulu buat weekend',
+    'noted kak, next time kesini',
+    'fyi parkirnya di samping ya guys',
 ]
 
+TAG_CLOSERS = ["", "", "", " wkwk", " hehe", " 😍", " 🤣", " ☕", " 😋", " yuk"]
 GIVEAWAY_CLOSERS = ["", "", " 🙏", " 🤲", " 😍", " 🥰"]
 
 GIVEAWAY = [
@@ -201,7 +220,6 @@ SUGGEST = [
     "kapan2 adain workshop latte art lagi kak",
     "kak tolong tambah kursi outdoor",
     "bikin paket hemat buat mahasiswa dong",
-    "kak jual biji kopinya juga gk? pengen seduh di rumah",
     "tolong kasih sedotan kertas aja kak, kurangi plastik",
 ]
 

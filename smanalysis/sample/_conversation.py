@@ -74,7 +74,7 @@ def _texts(intent: np.ndarray, pools, people: np.ndarray, rng) -> tuple[np.ndarr
     k = int(m.sum())
     if k:
         second = np.where(rng.random(k) < 0.3, " @" + pick(people, k, rng), "")
-        text[m] = "@" + pick(people, k, rng) + second + " " + pick(bc.TAG, k, rng) + pick(bc.CLOSERS, k, rng)
+        text[m] = "@" + pick(people, k, rng) + second + " " + pick(bc.TAG, k, rng) + pick(bc.TAG_CLOSERS, k, rng)
     m = intent == "giveaway"
     k = int(m.sum())
     if k:
