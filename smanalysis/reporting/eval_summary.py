@@ -103,9 +103,12 @@ def _net_sentiment(ctx, which="current"):
     sc = scored_texts(ctx)
     if sc.empty:
         return float("nan")
+    from ..conversation import net_sentiment
+
     s = sc[(sc["period"] == which) & (sc["brand"] == ctx.profile.business_name)]
-    pos, neg = int((s["label"] == "positive").sum()), int((s["label"] == "negative").sum())
-    return (pos - neg) / (pos + neg) if pos + neg else float("nan")
+    if s.empty:
+        return float("nan")
+    return float(net_sentiment(s)["net_sentiment_excl_neutral"].iloc[0])
 
 
 def _sov(ctx, which="period"):
