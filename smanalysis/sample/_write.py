@@ -102,7 +102,9 @@ def write_sample(out, *, scale: float = 1.0, seed: int = 2026) -> list[Path]:
     Returns
     -------
     list of Path
-        The files written, exports first.
+        The files written, exports first. Above 4,000 tweets (``scale`` > ~1.3) the X
+        search results are split into ``x_mentions_<first day>.jsonl`` files of about
+        1,500 tweets each (one search every few days), instead of one ``x_mentions.jsonl``.
 
     Raises
     ------
