@@ -131,14 +131,6 @@ def recurring_complaints(ctx: EvaluationContext, *, min_count: int = 2, top: int
     return ctx.cached("recurring_complaints", _do)
 
 
-def _no_na_sentiment(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Mentions without a partly missing ``sentiment`` column (a listening tool labels only some
-    rows; share of voice then counts volume only)."""
-    if "sentiment" in mentions and mentions["sentiment"].isna().any():
-        return mentions.drop(columns=["sentiment"])
-    return mentions
-
-
 def _sentiment_table(sc: pd.DataFrame, lang: str) -> pd.DataFrame:
     from ..conversation import net_sentiment
 
@@ -187,7 +179,7 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
 
     if not men_cur.empty:
         sec.heading(t("h_voice", lang))
-        sov = sub_guard(ctx, sec, "conversation.share_of_voice", conversation.share_of_voice, _no_na_sentiment(men_cur),
+        sov = sub_guard(ctx, sec, "conversation.share_of_voice", conversation.share_of_voice, men_cur,
                         by="brand", profile=ctx.profile)
         if sov is not None and not sov.empty:
             ctx.cache["share_of_voice"] = sov
@@ -199,7 +191,7 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
 
         sub_guard(ctx, sec, "conversation.plot_sov", lambda: _plot(
             sec, "plot_share_of_voice", conversation.share_of_voice(
-                _no_na_sentiment(men[ctx.mask(men) | ctx.mask(men, "previous")]), by="brand", freq="W",
+                men[ctx.mask(men) | ctx.mask(men, "previous")], by="brand", freq="W",
                 profile=ctx.profile), lang=lang))
 
     if not com_cur.empty:

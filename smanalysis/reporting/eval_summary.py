@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from .eval_conversation import _no_na_sentiment, care_stats, scored_texts
+from .eval_conversation import care_stats, scored_texts
 from .eval_media import post_metrics_of
 from .i18n import t
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
@@ -117,7 +117,7 @@ def _sov(ctx, which="period"):
     men = ctx.in_period(ctx.frame("mentions"), which)
     if men.empty:
         return float("nan")
-    sov = share_of_voice(_no_na_sentiment(men), by="brand", profile=ctx.profile)
+    sov = share_of_voice(men, by="brand", profile=ctx.profile)
     row = sov[sov["brand"] == ctx.profile.business_name]
     return float(row["share_of_voice"].iloc[0]) if len(row) else 0.0
 

@@ -195,7 +195,9 @@ COLUMN_LABELS = {
     "modularity": ("modularitas", "modularity"), "time": ("jam", "time"), "metric": ("metrik", "metric"),
     "formula": ("rumus", "formula"), "denominator": ("penyebut", "denominator"), "unit": ("satuan", "unit"),
     "source": ("sumber", "source"), "er_reach": ("ER (jangkauan)", "ER (reach)"), "mad": ("MAD", "MAD"),
-    "no_data": ("tanpa data", "no data"), "top_post": ("unggahan terkuat", "strongest post"),
+    "no_data": ("tanpa data", "no data"),
+    "positive_share_of_voice": ("share of voice positif", "positive share of voice"),
+    "negative_share_of_voice": ("share of voice negatif", "negative share of voice"), "top_post": ("unggahan terkuat", "strongest post"),
 }
 
 
