@@ -11,7 +11,7 @@ import pandas as pd
 from .i18n import esc, t
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
-__all__ = ["media_section", "post_metrics_of", "evidence_posts", "best_slots", "group_verdicts",
+__all__ = ["media_section", "post_metrics_of", "evidence_posts", "best_times_grid", "best_slots", "group_verdicts",
            "MAIN_MEDIA_METRICS"]
 
 #: rows of the period comparison shown in the report (those present)
@@ -22,8 +22,6 @@ MAIN_MEDIA_METRICS = (
     "follower_growth",
 )
 _RATE_HINTS = ("er_", "rate", "growth")
-_WEEKDAYS = {"id": ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
-             "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]}
 
 
 def _label(metric: str, lang: str) -> str:
@@ -66,30 +64,38 @@ def evidence_posts(ctx: EvaluationContext) -> pd.DataFrame:
     return pm[ctx.mask(pm, "period") | ctx.mask(pm, "previous")]
 
 
-def best_slots(ctx: EvaluationContext, *, top: int = 3, min_posts: int = 2) -> pd.DataFrame:
-    """The best day-of-week x hour slots of the brand's posts (``weekday``, ``hour``, ``n_posts``,
-    ``median``, ``rank``, ``slot`` text in the report language); cached."""
+def best_times_grid(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`smanalysis.media.best_times` of the brand's posts of both periods (2-hour slots, at
+    least 2 posts a slot, the 3 best ranked); empty without posts; cached."""
     from ..media import best_times
 
     def _do():
         ev = evidence_posts(ctx)
         if ev.empty:
-            return pd.DataFrame(columns=["weekday", "hour", "n_posts", "median", "rank", "slot"])
-        bt = best_times(ev, metric="er_reach" if ev["er_reach"].notna().any() else "engagements",
-                        min_posts=min_posts, top=top, hour_bin=2, timezone=ctx.tz)
-        top_rows = bt[bt["rank"].notna()].sort_values("rank").copy()
-        names = _WEEKDAYS.get(ctx.lang, _WEEKDAYS["id"])
-        top_rows["slot"] = [f"{names[int(w)]} {int(h):02d}:00–{int(h) + 2:02d}:00"
-                            for w, h in zip(top_rows["weekday"], top_rows["hour"])]
-        ctx.cache["best_times_grid"] = bt
-        return top_rows
+            return pd.DataFrame(columns=["weekday", "hour", "n_posts", "median", "mean", "rank", "metric"])
+        return best_times(ev, metric="er_reach" if ev["er_reach"].notna().any() else "engagements",
+                          min_posts=2, top=3, hour_bin=2, timezone=ctx.tz)
 
-    return ctx.cached("best_slots", _do)
+    return ctx.cached("best_times", _do)
+
+
+def best_slots(ctx: EvaluationContext) -> pd.DataFrame:
+    """The ranked rows of :func:`best_times_grid`, best first, with ``slot`` ("Sabtu 18:00–20:00")
+    in the report language."""
+    from ..media import WEEKDAYS
+
+    bt = best_times_grid(ctx)
+    top_rows = bt[bt["rank"].notna()].sort_values("rank").copy()
+    i = 0 if ctx.lang == "id" else 1
+    top_rows["slot"] = [f"{WEEKDAYS[int(w)][i]} {int(h):02d}:00–{int(h) + 2:02d}:00"
+                        for w, h in zip(top_rows["weekday"], top_rows["hour"])]
+    return top_rows
 
 
 def group_verdicts(ctx: EvaluationContext, by: str) -> pd.DataFrame:
-    """:func:`smanalysis.media.compare_groups` of the brand's recent posts by ``by`` (each group
-    against the rest), with the plain-language verdict; cached. Empty when the column is absent."""
+    """:func:`smanalysis.media.compare_groups` of the brand's posts of both periods by ``by`` (every
+    pair of groups, at least 5 posts each), with the plain-language verdict; cached. Empty when the
+    column is absent or has a single group."""
     from ..media import compare_groups
 
     def _do():
@@ -214,9 +220,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
     slots = sub_guard(ctx, sec, "media.best_times", best_slots, ctx)
     if slots is not None and not slots.empty:
         sec.text(t("n_best_slot", lang, slots="; ".join(slots["slot"])))
-        grid = ctx.cache.get("best_times_grid")
-        if grid is not None:
-            sub_guard(ctx, sec, "media.plot_best_times", _plot, sec, "plot_best_times", grid, lang=lang)
+        sub_guard(ctx, sec, "media.plot_best_times", _plot, sec, "plot_best_times", best_times_grid(ctx), lang=lang)
 
     if not own_fol.empty:
         sec.heading(t("h_growth", lang))

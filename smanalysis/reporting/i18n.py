@@ -197,7 +197,8 @@ COLUMN_LABELS = {
     "source": ("sumber", "source"), "er_reach": ("ER (jangkauan)", "ER (reach)"), "mad": ("MAD", "MAD"),
     "no_data": ("tanpa data", "no data"),
     "positive_share_of_voice": ("share of voice positif", "positive share of voice"),
-    "negative_share_of_voice": ("share of voice negatif", "negative share of voice"), "top_post": ("unggahan terkuat", "strongest post"),
+    "negative_share_of_voice": ("share of voice negatif", "negative share of voice"),
+    "top_post": ("unggahan terkuat", "strongest post"),
 }
 
 
