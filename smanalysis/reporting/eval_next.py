@@ -117,7 +117,7 @@ def _recommendations(ctx):
             out.append({"kind": "care", "text": t("r_care", lang, rate=pct(rate), target=pct(target))})
 
     def plan():
-        ex = ctx.cache.get("execution") if "execution" in ctx.cache else _execution(ctx)
+        ex = _execution(ctx)
         if ex is not None and not ex.empty:
             row = ex.iloc[0]
             if row.get("skipped", 0) and row.get("planned", 0):
@@ -155,7 +155,9 @@ def _draft_inputs(ctx):
     plan = ctx.frame("content_plan")
     src = plan if not plan.empty else ev
     if src.empty or "theme" not in src or src["theme"].dropna().empty:
-        themes = pd.DataFrame({"theme": ["menu", "promo"], "content_type": ["education", "promo"]})
+        # no themes anywhere: one theme per kind of content, useful content first
+        kinds = ["education", "engagement", "inspiration", "promo"]
+        themes = pd.DataFrame({"theme": kinds, "content_type": kinds})
     else:
         ct = src.dropna(subset=["theme"]).groupby("theme")["content_type"].agg(
             lambda s: s.dropna().mode().iloc[0] if s.notna().any() else "other")
