@@ -215,3 +215,17 @@ def test_same_seed_same_text_across_processes():
     out = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           env={**__import__("os").environ, "PYTHONHASHSEED": h}).stdout for h in ("1", "2")}
     assert len(out) == 1
+
+
+def test_truth_does_not_mutate(tables):
+    before = {k: v.copy() for k, v in tables.items()}
+    truth(tables)
+    for k, v in tables.items():
+        pd.testing.assert_frame_equal(v, before[k])
+
+
+def test_truth_is_plain_yaml(planted):
+    import yaml
+
+    text = yaml.safe_dump(planted)
+    assert yaml.safe_load(text) == planted
