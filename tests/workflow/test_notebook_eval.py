@@ -148,3 +148,21 @@ def test_readme_main_job_command(tmp_path, monkeypatch):
     folder = out / "kopi-senja"
     assert {"report.html", "metrics.json", "next_plan.csv", "notebooks"} <= {p.name for p in folder.iterdir()}
     assert (out / "summary.csv").is_file()
+
+
+def test_all_four_notebooks_stitched(configs, tmp_path):
+    """`notebooks: all` runs 01-04 for one client and stitches them into one report."""
+    cfg = yaml.safe_load((configs / "sample_en.yaml").read_text(encoding="utf-8"))
+    (configs / "sample_all.yaml").write_text(yaml.safe_dump({**cfg, "slug": "sample-all", "notebooks": "all"}),
+                                             encoding="utf-8")
+    res = run_client(configs / "sample_all.yaml", out=tmp_path)
+    assert res["status"] == "ok", res["reason"]
+    folder = tmp_path / "sample-all"
+    assert sorted(p.name for p in (folder / "notebooks").iterdir()) == [
+        "01_fact_finding.ipynb", "02_plan_review.ipynb", "03_execution.ipynb", "04_evaluation.ipynb"]
+    html = (folder / "report.html").read_text(encoding="utf-8")
+    toc = html.split('class="toc"')[1].split("</nav>")[0]
+    assert toc.count('class="l1"') == 4 and "04 Evaluation" in toc  # one entry per notebook
+    assert SECTION_TITLES["kpis"]["en"] in toc
+    assert "<script" not in html.lower() and "/work/" not in html
+    assert not (folder / ".cache").exists()
