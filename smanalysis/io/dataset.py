@@ -244,9 +244,15 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
     return ds
 
 
+def _join_key(df: pd.DataFrame, cols) -> pd.Series:
+    """One readable key string a row: the columns' values joined by '|' (missing -> '')."""
+    return df[list(cols)].astype("string").fillna("").agg("|".join, axis=1)
+
+
 def _dup_records(table, dropped: pd.DataFrame, kept: pd.DataFrame, key_cols, rule):
-    key = dropped[key_cols].astype(str).agg("|".join, axis=1) if len(dropped) else pd.Series([], dtype=object)
-    kept_idx = kept.set_index(kept[key_cols].astype(str).agg("|".join, axis=1)) if len(kept) else kept
+    key = _join_key(dropped, key_cols) if len(dropped) else pd.Series([], dtype=object)
+    kept_idx = kept.set_index(_join_key(kept, key_cols)) if len(kept) else kept
+    kept_idx = kept_idx[~kept_idx.index.duplicated(keep="first")]
     kf = key.map(kept_idx["source_file"]) if len(kept) else key
     kl = key.map(kept_idx["source_line"]) if len(kept) else key
     return pd.DataFrame({"table": table, "key": key.to_numpy(), "kept_file": kf.to_numpy(), "kept_line": kl.to_numpy(),
@@ -298,8 +304,7 @@ def _dedupe(table, df):
     dup = df.astype({c: object for c in cols}).duplicated(cols, keep="first")
     if not dup.any():
         return df, None
-    key_cols = cols[:3]
-    return df[~dup], _dup_records(table, df[dup], df[~dup], key_cols, "exact duplicate dropped")
+    return df[~dup], _dup_records(table, df[dup], df[~dup], cols, "exact duplicate dropped")
 
 
 _L = {

@@ -133,6 +133,8 @@ def write_twarc_jsonl(tweets: pd.DataFrame, path, *, page_size: int = 100) -> No
         objs.append((obj, ref_users))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    id_to_user: dict[str, str] = {}
+    mapped: set = set()
     with open(path, "w", encoding="utf-8") as fh:
         for start in range(0, len(objs), page_size):
             chunk = objs[start:start + page_size]
@@ -146,7 +148,10 @@ def write_twarc_jsonl(tweets: pd.DataFrame, path, *, page_size: int = 100) -> No
                     names.add(ru)
                     ref_tweets.append({"id": rid, "author_id": stable_id(ru, digits=18), "text": ""})
                 if "in_reply_to_user_id" in obj:
-                    names.update(u for u in users_seen if stable_id(u, digits=18) == obj["in_reply_to_user_id"])
+                    if len(id_to_user) < len(users_seen):
+                        id_to_user.update({stable_id(u, digits=18): u for u in users_seen if u not in mapped})
+                        mapped.update(users_seen)
+                    names.add(id_to_user.get(obj["in_reply_to_user_id"]))
             users = [{"id": stable_id(u, digits=18), "username": u, "name": u,
                       "public_metrics": {"followers_count": followers.get(u, 0)}} for u in sorted(n for n in names if n)]
             page = {"data": [o for o, _ in chunk], "includes": {"users": users, "tweets": ref_tweets},

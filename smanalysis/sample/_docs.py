@@ -65,7 +65,7 @@ FILES = [
     ("exports/x_tweet_activity_2026-05_2026-10.csv", "posts", "The 40-column variant (promoted columns as `-`)."),
     ("exports/tiktok_content.xlsx", "posts",
      "TikTok Studio content download (XLSX): yearless `Post time` like `March 14`, export day in `Time`."),
-    ("exports/tiktok_followers.csv", "followers", "TikTok Studio follower history, yearless dates."),
+    ("exports/tiktok_followers_2026-10-31.csv", "followers", "TikTok Studio follower history, yearless dates (the year comes from the download day in the file name)."),
     ("exports/x_mentions.jsonl", "mentions + interactions",
      "X API v2 search results as twarc2 writes them (one response page a line, `includes.users` with follower "
      "counts). Replies, quotes, retweets and @mentions become interactions: the planted network."),

@@ -164,7 +164,7 @@ def write_sample(out, *, scale: float = 1.0, seed: int = 2026) -> list[Path]:
       metric="Facebook followers")
     w(W.write_meta_daily, _plain(fol[fol["platform"] == "instagram"]), "instagram_followers.csv",
       metric="Instagram followers")
-    w(W.write_tiktok_followers, _plain(fol[fol["platform"] == "tiktok"]), "tiktok_followers.csv")
+    w(W.write_tiktok_followers, _plain(fol[fol["platform"] == "tiktok"]), "tiktok_followers_2026-10-31.csv")
     tw = t["tweets"][["tweet_id", "author", "author_followers", "created_at", "text", "reply_to_user",
                       "reply_to_tweet", "quoted_tweet", "retweeted_tweet", "likes", "retweets", "replies", "quotes",
                       "impressions"]].assign(

@@ -22,7 +22,7 @@ FORMATS = {
     "x_tweet_activity_2025-11_2026-04.csv": "x_activity",
     "x_tweet_activity_2026-05_2026-10.csv": "x_activity",
     "tiktok_content.xlsx": "tiktok_content",
-    "tiktok_followers.csv": "tiktok_followers",
+    "tiktok_followers_2026-10-31.csv": "tiktok_followers",
     "x_mentions.jsonl": "twarc_jsonl",
     "comments_instagram.csv": "comments_export",
     "comments_facebook.csv": "comments_export",
