@@ -148,8 +148,10 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
     client_dir = out / cfg["slug"]
     nb_dir = client_dir / "notebooks"
     nb_dir.mkdir(parents=True, exist_ok=True)
-    for stale in ("report.html", "metrics.json"):
-        (client_dir / stale).unlink(missing_ok=True)
+    # files of an earlier run would pass for this one's: remove what this run writes again
+    for stale in [client_dir / "report.html", client_dir / "metrics.json", client_dir / "next_plan.csv",
+                  *nb_dir.glob("*.ipynb")]:
+        stale.unlink(missing_ok=True)
     paths = _resolve_notebooks(notebooks if notebooks is not None else cfg.get("notebooks"))
     params = notebook_parameters(os.path.relpath(cfg["config"], client_dir.resolve()), period=cur, previous=prev,
                                  lang=lang, pseudonymise=cfg["pseudonymise"], output_dir=".")
