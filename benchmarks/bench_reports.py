@@ -52,6 +52,17 @@ def _configs(sample: Path, folder: Path, n: int, notebooks: str) -> list[Path]:
     return paths
 
 
+def _children_peak_mb() -> float:
+    """Peak resident memory of the finished child processes (the kernels), in MB (POSIX only)."""
+    try:
+        import resource
+
+        kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        return kb / 1024 if platform.system() != "Darwin" else kb / 1024 / 1024
+    except (ImportError, OSError):
+        return float("nan")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=2)
@@ -74,8 +85,9 @@ def main(argv=None) -> int:
         t_one = time.perf_counter() - t0
         html = tmp / "out_one" / "klien-00" / "report.html"
         size = html.stat().st_size / 1e6 if html.is_file() else float("nan")
+        peak = _children_peak_mb()
         lines.append(f"one client end to end: {t_one:.1f} s (status {s1['status'].iloc[0]}; report.html {size:.2f} MB;"
-                     f" target < 30 s)")
+                     f" peak memory of a notebook kernel {peak:.0f} MB; target < 30 s)")
         print(lines[-1], flush=True)
         if not args.skip_batch:
             many = _configs(sample, tmp / "many", args.clients, args.notebooks)
