@@ -175,11 +175,13 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
                     nb = pm.execute_notebook(str(path), str(target), parameters=params, kernel_name="python3",
                                              progress_bar=False, request_save_on_cell_execute=False,
                                              cwd=str(client_dir), execution_timeout=timeout)
-            finally:
-                if target.is_file():  # also the partly executed notebook of a failure
-                    done = nbformat.read(str(target), as_version=4)
-                    nbformat.write(scrub_notebook(done, roots=roots), str(target))
-            executed.append(scrub_notebook(nb, roots=roots))
+            except BaseException:
+                if target.is_file():  # keep the partly executed notebook for debugging, scrubbed too
+                    nbformat.write(scrub_notebook(nbformat.read(str(target), as_version=4), roots=roots), str(target))
+                raise
+            clean = scrub_notebook(nb, roots=roots)
+            nbformat.write(clean, str(target))
+            executed.append(clean)
     finally:
         for k, v in old_env.items():
             if v is None:
