@@ -79,19 +79,11 @@ class Section:
         """Add a matplotlib figure (or the figure of an Axes) as an embedded PNG; closes it."""
         import matplotlib.pyplot as plt
 
-        fig = getattr(fig_or_ax, "figure", fig_or_ax)
-        if hasattr(fig, "get_figure") and not hasattr(fig, "savefig"):
-            fig = fig.get_figure()
+        fig = getattr(fig_or_ax, "figure", fig_or_ax)  # an Axes' figure, or the figure itself
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=FIG_DPI, bbox_inches="tight")
         plt.close(fig)
         self.blocks.append(("png", buf.getvalue()))
-        return self
-
-    def extend(self, other: "Section") -> "Section":
-        """Append another section as a sub-section (its heading one level down)."""
-        self.blocks.append(("md", "#" * (self.level + 1) + " " + other.title))
-        self.blocks.extend(other.blocks)
         return self
 
     def markdown(self) -> str:
