@@ -235,14 +235,7 @@ def guarded(key: str):
         @functools.wraps(fn)
         def wrapper(ctx: EvaluationContext, *args, **kwargs) -> Section:
             sec = Section(section_title(key, ctx.lang), tz=ctx.tz, lang=ctx.lang)
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    fn(ctx, sec, *args, **kwargs)
-            except Exception as err:  # noqa: BLE001 - one section must not sink the report
-                ctx.problems.append({"section": key, "error": f"{type(err).__name__}: {err}",
-                                     "where": _where()})
-                sec.text(t("failed", ctx.lang, what=esc(f"{type(err).__name__}: {err}")[:300]))
+            sub_guard(ctx, sec, key, fn, ctx, sec, *args, **kwargs)
             return sec
 
         return wrapper
@@ -256,7 +249,7 @@ def sub_guard(ctx: EvaluationContext, sec: Section, key: str, fn, *args, **kwarg
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return fn(*args, **kwargs)
-    except Exception as err:  # noqa: BLE001
+    except Exception as err:  # noqa: BLE001 - one part must not sink the report
         ctx.problems.append({"section": key, "error": f"{type(err).__name__}: {err}",
                              "where": _where()})
         sec.text(t("failed", ctx.lang, what=esc(f"{type(err).__name__}: {err}")[:300]))
@@ -269,7 +262,7 @@ def pct(v, digits: int = 1) -> str:
     >>> pct(0.0423), pct(float("nan"))
     ('4.2%', '–')
     """
-    if v is None or (isinstance(v, float) and np.isnan(v)) or pd.isna(v):
+    if v is None or pd.isna(v):
         return "–"
     return f"{100 * float(v):.{digits}f}%"
 
