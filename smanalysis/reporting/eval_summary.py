@@ -122,54 +122,39 @@ def _sov(ctx, which="period"):
     return float(row["share_of_voice"].iloc[0]) if len(row) else 0.0
 
 
+#: key figure -> row of :func:`smanalysis.media.compare_periods` it comes from
+_MEDIA_FIGURES = {
+    "posts": "n_posts", "engagements": "engagements_total", "reach": "reach_total",
+    "er_reach": "er_reach_ratio_of_totals", "er_impressions": "er_impressions_ratio_of_totals",
+    "er_followers": "er_followers_ratio_of_totals", "virality_rate": "virality_rate_ratio_of_totals",
+    "followers_end": "followers_end", "follower_growth_monthly": "follower_growth",
+}
+
+
 def _figures(ctx: EvaluationContext) -> dict:
-    """Current (and previous) values of the KPI-able figures; every getter guarded."""
+    """Current and previous values of the KPI-able figures; every getter guarded."""
+    nan = float("nan")
 
     def g(fn, *a):
         try:
             v = fn(*a)
-            return float(v) if v is not None and not (isinstance(v, float) and math.isnan(v)) else float("nan")
+            return float(v) if v is not None and not (isinstance(v, float) and math.isnan(v)) else nan
         except Exception:  # noqa: BLE001 - a figure that cannot be computed is missing
-            return float("nan")
+            return nan
 
-    care, care_prev = {}, {}
-    try:
-        care, care_prev = care_stats(ctx), care_stats(ctx, "previous")
-    except Exception:  # noqa: BLE001
-        pass
-    cur = {
-        "posts": g(_media_value, ctx, "n_posts"),
-        "engagements": g(_media_value, ctx, "engagements_total"),
-        "reach": g(_media_value, ctx, "reach_total"),
-        "er_reach": g(_media_value, ctx, "er_reach_ratio_of_totals"),
-        "er_impressions": g(_media_value, ctx, "er_impressions_ratio_of_totals"),
-        "er_followers": g(_media_value, ctx, "er_followers_ratio_of_totals"),
-        "virality_rate": g(_media_value, ctx, "virality_rate_ratio_of_totals"),
-        "followers_end": g(_media_value, ctx, "followers_end"),
-        "follower_growth_monthly": g(_media_value, ctx, "follower_growth"),
-        "net_sentiment": g(_net_sentiment, ctx, "current"),
-        "share_of_voice": g(_sov, ctx, "period"),
-        "response_rate": care.get("response_rate", float("nan")),
-        "median_response_minutes": care.get("median_minutes", float("nan")),
-        "customer_comments": care.get("comments", float("nan")),
-    }
-    prev = {
-        "posts": g(_media_value, ctx, "n_posts", "previous"),
-        "engagements": g(_media_value, ctx, "engagements_total", "previous"),
-        "reach": g(_media_value, ctx, "reach_total", "previous"),
-        "er_reach": g(_media_value, ctx, "er_reach_ratio_of_totals", "previous"),
-        "er_impressions": g(_media_value, ctx, "er_impressions_ratio_of_totals", "previous"),
-        "er_followers": g(_media_value, ctx, "er_followers_ratio_of_totals", "previous"),
-        "virality_rate": g(_media_value, ctx, "virality_rate_ratio_of_totals", "previous"),
-        "followers_end": g(_media_value, ctx, "followers_end", "previous"),
-        "follower_growth_monthly": g(_media_value, ctx, "follower_growth", "previous"),
-        "net_sentiment": g(_net_sentiment, ctx, "previous"),
-        "share_of_voice": g(_sov, ctx, "previous"),
-        "response_rate": care_prev.get("response_rate", float("nan")),
-        "median_response_minutes": care_prev.get("median_minutes", float("nan")),
-        "customer_comments": care_prev.get("comments", float("nan")),
-    }
-    return {"current": cur, "previous": prev}
+    out = {}
+    for which, when in (("current", "period"), ("previous", "previous")):
+        try:
+            care = care_stats(ctx, when)
+        except Exception:  # noqa: BLE001
+            care = {}
+        fig = {key: g(_media_value, ctx, row, which) for key, row in _MEDIA_FIGURES.items()}
+        fig.update(net_sentiment=g(_net_sentiment, ctx, which), share_of_voice=g(_sov, ctx, when),
+                   response_rate=care.get("response_rate", nan),
+                   median_response_minutes=care.get("median_minutes", nan),
+                   customer_comments=care.get("comments", nan))
+        out[which] = fig
+    return out
 
 
 def figures(ctx: EvaluationContext) -> dict:
