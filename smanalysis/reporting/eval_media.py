@@ -11,8 +11,8 @@ import pandas as pd
 from .i18n import esc, t
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
-__all__ = ["media_section", "post_metrics_of", "evidence_posts", "best_times_grid", "best_slots", "group_verdicts",
-           "MAIN_MEDIA_METRICS"]
+__all__ = ["media_section", "post_metrics_of", "evidence_posts", "media_compare", "best_times_grid", "best_slots",
+           "group_verdicts", "MAIN_MEDIA_METRICS"]
 
 #: rows of the period comparison shown in the report (those present)
 MAIN_MEDIA_METRICS = (
@@ -62,6 +62,23 @@ def evidence_posts(ctx: EvaluationContext) -> pd.DataFrame:
     if pm.empty:
         return pm
     return pm[ctx.mask(pm, "period") | ctx.mask(pm, "previous")]
+
+
+def media_compare(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`smanalysis.media.compare_periods` of the brand's posts (and follower series) for the
+    period against the previous one (``metric``, ``current``, ``previous``, ``change``,
+    ``change_pct``); cached."""
+    from ..media import compare_periods
+
+    def _do():
+        own = ctx.own(post_metrics_of(ctx))
+        if own.empty:
+            return pd.DataFrame(columns=["metric", "current", "previous", "change", "change_pct"])
+        fol = ctx.own(ctx.frame("followers"))
+        return compare_periods(own, current=ctx.period, previous=ctx.previous,
+                               followers=fol if not fol.empty else None, timezone=ctx.tz)
+
+    return ctx.cached("media_compare", _do)
 
 
 def best_times_grid(ctx: EvaluationContext) -> pd.DataFrame:
@@ -182,16 +199,13 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
     pm = post_metrics_of(ctx)
     own_pm = ctx.own(pm)
     fol = ctx.frame("followers")
-    own_fol = fol[fol["account"].astype(str).str.lower().isin({h.lower() for h in ctx.profile.brand_handles})] \
-        if not fol.empty else fol
+    own_fol = ctx.own(fol)
     ctx.use("engagements", "er_reach", "er_impressions", "er_followers", "virality_rate", "conversation_rate",
             "amplification_rate", "applause_rate", "follower_growth")
 
     sec.heading(t("h_compare", lang))
-    cmp = sub_guard(ctx, sec, "media.compare", media.compare_periods, own_pm, current=ctx.period,
-                    previous=ctx.previous, followers=own_fol if not own_fol.empty else None, timezone=ctx.tz)
+    cmp = sub_guard(ctx, sec, "media.compare", media_compare, ctx)
     if cmp is not None:
-        ctx.cache["media_compare"] = cmp
         sec.table(_compare_table(cmp, lang))
 
     sec.heading(t("h_trend", lang))

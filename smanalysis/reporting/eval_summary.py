@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .eval_conversation import care_stats, scored_texts
-from .eval_media import post_metrics_of
+from .eval_media import media_compare
 from .i18n import t
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
@@ -82,19 +82,7 @@ def kpi_status(value, target, name: str):
 
 # ----------------------------------------------------------------------------- figures
 def _media_value(ctx, metric, which="current"):
-    cmp = ctx.cache.get("media_compare")
-    if cmp is None:
-        from ..media import compare_periods
-
-        own = ctx.own(post_metrics_of(ctx))
-        if own.empty:
-            return float("nan")
-        fol = ctx.frame("followers")
-        fol = fol[fol["account"].astype(str).str.lower().isin({h.lower() for h in ctx.profile.brand_handles})] \
-            if not fol.empty else fol
-        cmp = compare_periods(own, current=ctx.period, previous=ctx.previous,
-                              followers=fol if not fol.empty else None, timezone=ctx.tz)
-        ctx.cache["media_compare"] = cmp
+    cmp = media_compare(ctx)
     row = cmp[cmp["metric"] == metric]
     return float(row[which].iloc[0]) if len(row) and pd.notna(row[which].iloc[0]) else float("nan")
 

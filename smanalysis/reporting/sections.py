@@ -180,12 +180,12 @@ class EvaluationContext:
         """The rows of ``df`` in the period (see :meth:`mask`)."""
         return df[self.mask(df, which, col)]
 
-    def own(self, posts: pd.DataFrame) -> pd.DataFrame:
-        """The brand's own posts."""
+    def own(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The rows of the brand's own accounts (posts, followers...), by ``account``, ignoring case."""
         handles = {h.lower() for h in self.profile.brand_handles}
-        if posts.empty:
-            return posts
-        return posts[posts["account"].astype(str).str.lstrip("@").str.lower().isin(handles)]
+        if frame.empty:
+            return frame
+        return frame[frame["account"].astype(str).str.lstrip("@").str.lower().isin(handles)]
 
     def period_text(self) -> str:
         (s, e), (ps, pe) = self.period, self.previous
