@@ -6,12 +6,14 @@ by :func:`~smanalysis.reporting.client.load_client` unless the config says other
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .i18n import t
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
-__all__ = ["conversation_section", "scored_texts", "care_stats", "unanswered_queue", "recurring_complaints"]
+__all__ = ["conversation_section", "voices", "scored_texts", "care_stats", "unanswered_queue",
+           "recurring_complaints"]
 
 
 def _labels(texts: pd.Series) -> pd.DataFrame:
@@ -24,28 +26,33 @@ def _labels(texts: pd.Series) -> pd.DataFrame:
     return fn(texts.fillna("").astype(str))
 
 
-def scored_texts(ctx: EvaluationContext) -> pd.DataFrame:
-    """Comments (not the brand's replies) and mentions of the current and previous periods with
-    ``kind`` ("comment"|"mention"), ``brand``, ``text``, ``created_at``, ``period``
-    ("current"|"previous") and the sentiment ``label`` and ``score``; cached."""
+def voices(ctx: EvaluationContext) -> pd.DataFrame:
+    """What customers and the public wrote, all periods: comments (not the brand's replies) and
+    mentions, with ``kind`` ("comment"|"mention"), ``brand`` (the business for comments on its
+    posts), ``platform``, ``author``, ``text``, ``created_at``; cached."""
+    cols = ["kind", "brand", "platform", "author", "text", "created_at"]
 
     def _do():
+        com, men = ctx.frame("comments"), ctx.frame("mentions")
         parts = []
-        com = ctx.frame("comments")
         if not com.empty:
-            own = com[~com["is_brand_reply"].astype(bool)] if "is_brand_reply" in com else com
-            parts.append(own.assign(kind="comment", brand=ctx.profile.business_name)[
-                ["kind", "brand", "platform", "author", "text", "created_at"]])
-        men = ctx.frame("mentions")
+            parts.append(com[~com["is_brand_reply"].astype(bool)].assign(kind="comment",
+                                                                         brand=ctx.profile.business_name)[cols])
         if not men.empty:
-            parts.append(men.assign(kind="mention")[["kind", "brand", "platform", "author", "text", "created_at"]])
-        if not parts:
-            return pd.DataFrame(columns=["kind", "brand", "platform", "author", "text", "created_at", "period",
-                                         "label", "score"])
-        df = pd.concat(parts, ignore_index=True)
+            parts.append(men.assign(kind="mention")[cols])
+        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)
+
+    return ctx.cached("voices", _do)
+
+
+def scored_texts(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`voices` of the current and previous periods with ``period`` ("current"|"previous")
+    and the sentiment ``label`` and ``score``; cached."""
+
+    def _do():
+        df = voices(ctx)
         cur, prev = ctx.mask(df), ctx.mask(df, "previous")
-        df = df[cur | prev].assign(period=pd.Series(["current" if c else "previous" for c in cur[cur | prev]],
-                                                    index=df.index[cur | prev]))
+        df = df[cur | prev].assign(period=np.where(cur, "current", "previous")[cur | prev])
         if df.empty:
             return df.assign(label=pd.Series(dtype=object), score=pd.Series(dtype=float))
         s = _labels(df["text"])
@@ -98,13 +105,8 @@ def recurring_complaints(ctx: EvaluationContext, *, min_count: int = 2, top: int
     from ..conversation import intents
 
     def _do():
-        com = ctx.in_period(ctx.frame("comments"))
-        men = ctx.in_period(ctx.frame("mentions"))
-        men = men[men["brand"] == ctx.profile.business_name] if not men.empty else men  # about the brand only
-        parts = [com.loc[~com["is_brand_reply"].astype(bool), "text"] if not com.empty else None,
-                 men["text"] if not men.empty else None]
-        parts = [p for p in parts if p is not None]
-        texts = pd.concat(parts, ignore_index=True).dropna().astype(str) if parts else pd.Series([], dtype=object)
+        v = ctx.in_period(voices(ctx))
+        texts = v.loc[v["brand"] == ctx.profile.business_name, "text"].dropna().astype(str)  # about the brand
         if texts.empty:
             return pd.DataFrame(columns=["topic", "complaints"])
         it = intents(texts)
@@ -227,9 +229,7 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
                 shown["text"] = shown["text"].astype(str).str.slice(0, 120)
                 sec.table(shown)
 
-    texts_cur = pd.concat([com_cur.loc[~com_cur["is_brand_reply"].astype(bool), "text"] if not com_cur.empty
-                           else pd.Series([], dtype=object), men_cur.get("text", pd.Series([], dtype=object))],
-                          ignore_index=True).dropna().astype(str)
+    texts_cur = ctx.in_period(voices(ctx))["text"].dropna().astype(str).reset_index(drop=True)
     if not texts_cur.empty:
         sec.heading(t("h_terms", lang))
         tm = sub_guard(ctx, sec, "conversation.terms", conversation.terms, texts_cur, top=15)
@@ -238,9 +238,7 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
 
             if not sub_guard(ctx, sec, "conversation.plot_terms", lambda: _plot(sec, "plot_top_terms", tm, lang=lang)):
                 sec.table(tm)
-        frame = pd.concat([com[~com["is_brand_reply"].astype(bool)][["text", "created_at"]] if not com.empty
-                           else None, men[["text", "created_at"]] if not men.empty else None], ignore_index=True)
-        em = sub_guard(ctx, sec, "conversation.emerging", conversation.emerging_terms, frame,
+        em = sub_guard(ctx, sec, "conversation.emerging", conversation.emerging_terms, voices(ctx),
                        period=f"{ctx.period[0]:%Y-%m}", top=10, timezone=ctx.tz)
         if em is not None and not em.empty:
             sec.table(em)
