@@ -27,7 +27,12 @@ CACHE_ENV = "SMANALYSIS_CACHE_DIR"
 
 
 def report_salt(cfg: dict[str, Any]) -> str:
-    """The pseudonym salt of a client: ``salt`` from the config, else one derived from the slug."""
+    """The pseudonym salt of a client: ``salt`` from the config, else one derived from the slug.
+
+    A derived salt keeps pseudonyms stable from one monthly report to the next, but someone who
+    knows the slug could recompute the pseudonym of a handle they already know; put a secret
+    ``salt:`` in the config (and keep the config private) to rule that out.
+    """
     return str(cfg.get("salt") or hashlib.sha256(f"smanalysis:{cfg.get('slug', '')}".encode()).hexdigest()[:16])
 
 

@@ -37,7 +37,8 @@ from .client import CACHE_ENV
 from .config import read_config, resolve_periods
 from .html import notebooks_to_html, scrub, scrub_notebook
 
-__all__ = ["run_client", "run_batch", "notebook_parameters", "notebooks_dir", "DEFAULT_NOTEBOOKS", "ALL_NOTEBOOKS"]
+__all__ = ["run_client", "run_batch", "format_summary", "notebook_parameters", "notebooks_dir", "DEFAULT_NOTEBOOKS",
+           "ALL_NOTEBOOKS"]
 
 #: the notebooks of a client report unless the config lists others (``notebooks: [...]``)
 DEFAULT_NOTEBOOKS = ("04_evaluation",)
