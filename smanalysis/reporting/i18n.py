@@ -198,7 +198,7 @@ COLUMN_LABELS = {
     "no_data": ("tanpa data", "no data"),
     "positive_share_of_voice": ("share of voice positif", "positive share of voice"),
     "negative_share_of_voice": ("share of voice negatif", "negative share of voice"),
-    "top_post": ("unggahan terkuat", "strongest post"),
+    "top_post": ("unggahan terkuat", "strongest post"), "field": ("butir", "item"),
 }
 
 
