@@ -1,0 +1,47 @@
+"""Step 1 of the four public-relations steps: fact finding.
+
+Who the business is and whether it is ready: the profile at a glance
+(:func:`profile_summary`), which platforms its audience uses
+(:func:`platform_fit`, from the editable table ``data/platform_age_id.csv``),
+what the one or two competitors do that it does not (:func:`competitor_scan`:
+"copy the good things and add what is missing"), the three warning signs of a
+business that is not ready (:func:`readiness`), the nine-point strategy
+checklist (:func:`strategy_checklist`) and the workshop self-assessment
+"Termasuk di fase manakah posisi Anda?" (:func:`phase_assessment`).
+
+User-facing words come in Bahasa Indonesia (``lang="id"``, default) or English
+(``lang="en"``); notebooks show them with :func:`md` and :func:`show`.
+"""
+
+from .competitors import competitor_scan
+from .messages import LANGS, TEXT, _check_lang, md, show, text
+from .platforms import as_profile, platform_age_table, platform_fit, plot_platform_fit, profile_summary
+from .ready import (
+    CHECKLIST_ITEMS,
+    PLAN_FIELDS,
+    PROMO_CEILING,
+    REPLY_RATE_OK,
+    readiness,
+    reply_rate,
+    strategy_checklist,
+)
+from .workshop import PHASE_QUESTIONS, next_steps, phase_assessment, write_tables
+
+__all__ = [
+    "text",
+    "md",
+    "show",
+    "as_profile",
+    "profile_summary",
+    "platform_age_table",
+    "platform_fit",
+    "plot_platform_fit",
+    "competitor_scan",
+    "reply_rate",
+    "readiness",
+    "strategy_checklist",
+    "PHASE_QUESTIONS",
+    "phase_assessment",
+    "next_steps",
+    "write_tables",
+]
