@@ -28,7 +28,9 @@ def _cmd_sample(args) -> int:
 def _cmd_report(args) -> int:
     from .reports import run_batch
 
-    summary = run_batch(args.configs, out=args.out, jobs=args.jobs, lang=args.lang, period=args.period)
+    notebooks = args.notebooks.split(",") if args.notebooks else None
+    summary = run_batch(args.configs, out=args.out, jobs=args.jobs, lang=args.lang, period=args.period,
+                        notebooks=notebooks)
     return 0 if all(s == "ok" for s in summary["status"]) else 1
 
 
@@ -55,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--jobs", type=int, default=1, help="clients run in parallel")
     rp.add_argument("--lang", choices=["id", "en"], default=None, help="report language (default: the config's, else id)")
     rp.add_argument("--period", default=None, help="period as YYYY-MM or START:END (default: the config's)")
+    rp.add_argument("--notebooks", default=None,
+                    help="notebooks in the report: 'all' or comma-separated names (default: the config's, else 04_evaluation)")
     rp.set_defaults(func=_cmd_report)
     return p
 
