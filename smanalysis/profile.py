@@ -50,8 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ._yaml import read_yaml
 from .exceptions import SchemaError
 from .schema import DEFAULT_TIMEZONE, PLATFORMS
 
@@ -152,10 +151,4 @@ def load_profile(path: str | Path) -> Profile:
         When the YAML is malformed or lacks required keys (the message names the file).
     """
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise SchemaError(f"{path.name}:{where} is not valid YAML: {err}") from err
-    return Profile.from_dict(data, source=path.name)
+    return Profile.from_dict(read_yaml(path), source=path.name)

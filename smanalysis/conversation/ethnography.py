@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .._yaml import read_yaml
 from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
 from .text import STOPWORDS_EN, STOPWORDS_ID, URL_TOKEN, tokenize
 from .voice import _check_choice, _local_period, _require, _timezone
@@ -440,18 +441,11 @@ def load_codebook(codebook: Mapping | str | Path) -> dict[str, dict]:
     >>> cb["harga"]["pattern"]
     '(?<!\\\\w)(?:murah\\\\w*|mahal)(?!\\\\w)'
     """
-    import yaml
-
     src = "codebook"
     if isinstance(codebook, (str, Path)):
         path = Path(codebook)
         src = path.name
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-        except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None)
-            where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            raise SchemaError(f"{src}:{where} is not valid YAML: {err}") from err
+        data = read_yaml(path)
     else:
         data = codebook
     if isinstance(data, Mapping):

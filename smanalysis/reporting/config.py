@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
+from .._yaml import read_yaml
 from ..exceptions import SchemaError
 
 __all__ = ["read_config", "parse_period", "previous_period", "resolve_periods", "LANGS"]
@@ -163,12 +163,7 @@ def read_config(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"client config {path.name!r} not found")
-    try:
-        cfg = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" line {mark.line + 1}, column {mark.column + 1}:" if mark else ""
-        raise SchemaError(f"{path.name}:{where} not valid YAML ({getattr(err, 'problem', err)})") from err
+    cfg = read_yaml(path)
     if not isinstance(cfg, dict):
         raise SchemaError(f"{path.name}: a client config must be a mapping, got {type(cfg).__name__}")
     missing = [k for k in _REQUIRED if not cfg.get(k)]

@@ -160,7 +160,7 @@ def test_codebook_from_yaml_file(tmp_path):
 def test_codebook_errors(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("codes:\n  rasa: [enak\n  harga: x\n", encoding="utf-8")
-    with pytest.raises(SchemaError, match=r"bad.yaml: line \d+, column \d+ is not valid YAML"):
+    with pytest.raises(SchemaError, match=r"bad.yaml: line \d+, column \d+: not valid YAML"):
         load_codebook(bad)
     with pytest.raises(SchemaError, match="code 'rasa' has no keywords nor patterns"):
         load_codebook({"rasa": {"label": "Rasa"}})
