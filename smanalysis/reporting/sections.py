@@ -117,6 +117,9 @@ def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None
                 col = col.dt.tz_convert(tz).dt.tz_localize(None) if tz else col.dt.tz_localize(None)
             days_only = bool((col.dropna() == col.dropna().dt.normalize()).all())
             shown[c] = col.dt.strftime("%Y-%m-%d" if days_only else "%Y-%m-%d %H:%M").fillna("")
+        elif pd.api.types.is_object_dtype(shown[c]) or pd.api.types.is_string_dtype(shown[c]):
+            # line breaks in captions would show as a literal "\n" in the HTML table
+            shown[c] = shown[c].map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
     if lang:
         if "intent" in shown.columns:
             shown["intent"] = shown["intent"].map(lambda v: value_label(v, lang))
