@@ -111,6 +111,10 @@ def plot_share_of_voice(sov: pd.DataFrame, *, ax=None, lang: str = "id", value: 
         ax.set_xlabel(t["period"])
         ax.set_ylim(0, 1)
         ax.legend(loc="upper left", fontsize="small", frameon=False)
+        # weekly periods crowd the axis: let matplotlib pick and slant the date ticks
+        ax.tick_params(axis="x", labelrotation=30)
+        for lab in ax.get_xticklabels():
+            lab.set_horizontalalignment("right")
     else:
         ax.barh(sov[by].astype(str), sov[value].to_numpy(float), color="#4c72b0")
         ax.invert_yaxis()
