@@ -49,6 +49,7 @@ __all__ = [
     "required",
     "empty",
     "validate",
+    "require_columns",
     "conform",
 ]
 
@@ -268,12 +269,48 @@ def validate(df: pd.DataFrame, table: str, *, func: str = "smanalysis") -> pd.Da
     ...
     smanalysis.exceptions.SchemaError: growth: the followers table lacks required columns ['date', 'platform', 'account', 'followers']; columns present: ['a']
     """
+    return require_columns(df, required(table), func=func, what=f"{table} table")
+
+
+def require_columns(df: pd.DataFrame, cols, *, func: str, what: str = "frame") -> pd.DataFrame:
+    """Check that ``df`` is a DataFrame holding every column in ``cols``.
+
+    Parameters
+    ----------
+    df : DataFrame
+    cols : iterable of str
+        Columns the caller needs.
+    func : str
+        Name of the calling function, used in the message.
+    what : str
+        How the message names the frame (``"posts table"``, ``"frame"``...).
+
+    Returns
+    -------
+    DataFrame
+        ``df`` itself, unchanged.
+
+    Raises
+    ------
+    TypeError
+        When ``df`` is not a DataFrame.
+    SchemaError
+        Naming the function, the missing columns and the columns present.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> require_columns(pd.DataFrame({"brand": ["A"]}), ["brand", "share_of_voice"], func="plot_sov")
+    Traceback (most recent call last):
+    ...
+    smanalysis.exceptions.SchemaError: plot_sov: the frame lacks required columns ['share_of_voice']; columns present: ['brand']
+    """
     if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"{func}: expected a pandas DataFrame for the {table} table, got {type(df).__name__}")
-    missing = [c for c in required(table) if c not in df.columns]
+        raise TypeError(f"{func}: expected a pandas DataFrame for the {what}, got {type(df).__name__}")
+    missing = [c for c in cols if c not in df.columns]
     if missing:
         raise SchemaError(
-            f"{func}: the {table} table lacks required columns {missing}; "
+            f"{func}: the {what} lacks required columns {missing}; "
             f"columns present: {list(map(str, df.columns))}"
         )
     return df

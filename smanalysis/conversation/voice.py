@@ -28,8 +28,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
-from ..schema import DEFAULT_TIMEZONE
+from ..exceptions import EmptyDataError, SMAnalysisWarning
+from ..schema import DEFAULT_TIMEZONE, require_columns
 
 __all__ = ["detect_brands", "share_of_voice", "net_sentiment", "sentiment_drivers", "SENTIMENT_LABELS"]
 
@@ -53,12 +53,7 @@ def _as_list(by) -> list[str]:
 
 
 def _require(frame: pd.DataFrame, cols: Iterable[str], func: str, what: str = "input") -> None:
-    missing = [c for c in cols if c not in frame.columns]
-    if missing:
-        raise SchemaError(
-            f"{func}: the {what} frame lacks required columns {missing}; "
-            f"columns present: {list(map(str, frame.columns))}"
-        )
+    require_columns(frame, cols, func=func, what=f"{what} frame")
 
 
 def _timezone(timezone, profile) -> str:

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from ..exceptions import SchemaError, SMAnalysisWarning
-from ..schema import DEFAULT_TIMEZONE
+from ..exceptions import SMAnalysisWarning
+from ..schema import DEFAULT_TIMEZONE, require_columns
 
 LANGS = ("id", "en")
 NS_PER_DAY = 86_400_000_000_000
@@ -21,15 +21,7 @@ TIME_KEYS = ("month", "week", "day", "weekday", "hour")
 
 def require(df, cols: Iterable[str], *, func: str, table: str = "posts") -> pd.DataFrame:
     """Raise SchemaError naming ``func``, the missing and the present columns."""
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"{func}: expected a pandas DataFrame for the {table} table, got {type(df).__name__}")
-    missing = [c for c in cols if c not in df.columns]
-    if missing:
-        raise SchemaError(
-            f"{func}: the {table} table lacks required columns {missing}; "
-            f"columns present: {list(map(str, df.columns))}"
-        )
-    return df
+    return require_columns(df, cols, func=func, what=f"{table} table")
 
 
 def check_choice(name: str, value, allowed) -> None:

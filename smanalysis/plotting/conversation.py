@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from ..exceptions import SchemaError
+from ..schema import require_columns
 
 __all__ = ["plot_share_of_voice", "plot_net_sentiment", "plot_intents", "plot_response_time", "plot_top_terms",
            "plot_codes"]
@@ -54,13 +54,8 @@ def _t(lang: str) -> dict:
     return _T[lang]
 
 
-def _need(df: pd.DataFrame, cols, func: str) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"{func}: expected a pandas DataFrame, got {type(df).__name__}")
-    missing = [c for c in cols if c not in df.columns]
-    if missing:
-        raise SchemaError(f"{func}: the frame lacks required columns {missing}; "
-                          f"columns present: {list(map(str, df.columns))}")
+def _need(df, cols, func):
+    require_columns(df, cols, func=func, what="frame")
 
 
 def _ax(ax):

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import PercentFormatter
 
-from ..exceptions import SchemaError
+from ..schema import require_columns
 
 __all__ = ["plot_sentiment_over_time", "plot_sentiment_distribution", "plot_sentiment_scores"]
 
@@ -60,12 +60,7 @@ def _tr(lang: str) -> dict:
 
 
 def _need(df, cols, func):
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"{func}: expected a pandas DataFrame, got {type(df).__name__}")
-    missing = [c for c in cols if c not in df.columns]
-    if missing:
-        raise SchemaError(f"{func}: the frame lacks required columns {missing}; "
-                          f"columns present: {list(map(str, df.columns))}")
+    require_columns(df, cols, func=func, what="frame")
 
 
 def _ax(ax):
