@@ -53,6 +53,7 @@ from typing import Any
 from ._yaml import read_yaml
 from .exceptions import SchemaError
 from .schema import DEFAULT_TIMEZONE, PLATFORMS
+from ._checks import check_choice
 
 __all__ = ["Profile", "load_profile"]
 
@@ -87,10 +88,7 @@ class Profile:
         if missing:
             raise SchemaError(f"{source}: profile lacks required keys {missing}; keys present: {sorted(d)}")
         for key, allowed in _CHOICES.items():
-            if d[key] not in allowed:
-                raise ValueError(
-                    f"{source}: the value for `{key}` must be one of {list(allowed)}, but {d[key]!r} was passed."
-                )
+            check_choice(key, d[key], allowed, where=source)
         own = {str(k).lower(): str(v).lstrip("@") for k, v in dict(d["own_accounts"]).items()}
         bad = [k for k in own if k not in PLATFORMS]
         if bad:

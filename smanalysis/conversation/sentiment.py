@@ -60,6 +60,7 @@ import pandas as pd
 
 from .langid import _CODES, _detect_codes, _votes
 from .text import SLANG_ID, _canon_chunk, _data_lines, _text_list, _token_arrays, _Vocab
+from .._checks import check_choice
 
 __all__ = [
     "sentiment",
@@ -657,9 +658,7 @@ def sentiment(texts, *, lang: str = "auto", extra_lexicon=None, lexicon=None,
     >>> out.loc[0, "evidence"]
     'kopinya enak:+1.00 [phrase, contrast tapi before]; pelayanannya lama:-6.75 [complaint, intensifier banget, contrast tapi after]'
     """
-    allowed = ["auto", "id", "en"]
-    if lang not in allowed:
-        raise ValueError(f"The value for `lang` must be one of {allowed}, but {lang!r} was passed.")
+    check_choice("lang", lang, ["auto", "id", "en"])
     texts_l, index = _text_list(texts, "sentiment")
     n = len(texts_l)
     if n == 0:

@@ -36,6 +36,8 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
+from .._checks import LANGS, check_choice
+
 __all__ = [
     "STOPWORDS_ID",
     "STOPWORDS_EN",
@@ -444,8 +446,7 @@ def emoji_names(texts, *, lang: str = "id") -> pd.Series:
     >>> emoji_names(["enak 👍"]).tolist()
     ['enak :jempol_ke_atas:']
     """
-    if lang not in ("id", "en"):
-        raise ValueError(f"The value for `lang` must be one of ['id', 'en'], but {lang!r} was passed.")
+    check_choice("lang", lang, LANGS)
     import emoji
 
     s = as_text_series(texts, func="emoji_names").str.replace(_SKIN_RE, "", regex=True)

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from .._checks import check_choice as _check_choice
 from ..exceptions import EmptyDataError, SMAnalysisWarning
 from ..schema import DEFAULT_TIMEZONE, require_columns
 
@@ -39,11 +40,6 @@ _ENGAGEMENT = ("likes", "comments", "shares")
 
 
 # --------------------------------------------------------------------------- helpers
-def _check_choice(name, value, allowed):
-    if value not in allowed:
-        raise ValueError(f"The value for `{name}` must be one of {list(allowed)}, but {value!r} was passed.")
-
-
 def _as_list(by) -> list[str]:
     if by is None:
         return []

@@ -11,14 +11,12 @@ from typing import Any
 
 import pandas as pd
 
-LANGS = ("id", "en")
+from .._checks import LANGS, check_choice
 
 
 # --------------------------------------------------------------------------- text
 def _check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"The value for `lang` must be one of {list(LANGS)}, but {lang!r} was passed.")
-    return lang
+    return check_choice("lang", lang, LANGS)
 
 
 def text(key: str, lang: str = "id", **fields: Any) -> str:

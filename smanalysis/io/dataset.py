@@ -38,6 +38,7 @@ import pandas as pd
 from ..exceptions import SMAnalysisError, SMAnalysisWarning
 from ..schema import TABLES, empty
 from .api import REJECT_COLUMNS, read
+from .._checks import check_choice
 
 __all__ = ["Dataset", "load_dataset", "load_report", "expand_sources"]
 
@@ -349,8 +350,7 @@ def load_report(paths, *, kind: str | None = None, show_rejects: int = 10, lang:
     >>> ok, "line 3" in text
     (False, True)
     """
-    if lang not in _L:
-        raise ValueError(f"The value for `lang` must be one of {sorted(_L)}, but {lang!r} was passed.")
+    check_choice("lang", lang, sorted(_L))
     L = _L[lang]
     if isinstance(paths, (str, Path)):
         paths = [paths]

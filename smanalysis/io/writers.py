@@ -35,7 +35,8 @@ import pandas as pd
 from ..schema import DEFAULT_TIMEZONE, validate
 from . import formats as F
 from .vocab import FB_POST_TYPE_OUT, IG_POST_TYPE_OUT, stable_id
-from .writers_base import _check_choice, _col, _compact, _int, _local, _one, _text, _write_csv, _write_xlsx
+from .._checks import check_choice as _check_choice
+from .writers_base import _col, _compact, _int, _local, _one, _text, _write_csv, _write_xlsx
 from .writers_tools import (  # re-exported: the contract names them in smanalysis.io.writers
     write_comments_export, write_competitor_posts, write_content_plan, write_listening_export, write_twarc_jsonl,
 )

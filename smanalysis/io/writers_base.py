@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+
 # --------------------------------------------------------------------------- helpers
 def _col(df, name, default=np.nan):
     if name in df.columns:
@@ -52,11 +53,6 @@ def _one(df, col, what):
         raise ValueError(f"{what}: a real export holds one {col}, but {sorted(map(str, vals))} were passed; "
                          "write one file per value.")
     return str(vals[0]) if len(vals) else ""
-
-
-def _check_choice(name, value, allowed):
-    if value not in allowed:
-        raise ValueError(f"The value for `{name}` must be one of {list(allowed)}, but {value!r} was passed.")
 
 
 def _compact(v: pd.Series) -> pd.Series:

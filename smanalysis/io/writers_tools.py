@@ -15,7 +15,8 @@ import pandas as pd
 
 from ..schema import DEFAULT_TIMEZONE, validate
 from .vocab import CONTENT_TYPE_ID, FORMAT_ID, SOURCE_DOMAINS, STATUS_ID, stable_id
-from .writers_base import _col, _int, _local, _text, _write_csv, _write_xlsx, _check_choice
+from .._checks import check_choice as _check_choice
+from .writers_base import _col, _int, _local, _text, _write_csv, _write_xlsx
 
 __all__ = ["write_twarc_jsonl", "write_comments_export", "write_listening_export", "write_competitor_posts",
            "write_content_plan"]

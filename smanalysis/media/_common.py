@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import SMAnalysisWarning
+from .._checks import check_choice as _check_choice
 from ..schema import DEFAULT_TIMEZONE, require_columns
 
 LANGS = ("id", "en")
@@ -26,8 +27,7 @@ def require(df, cols: Iterable[str], *, func: str, table: str = "posts") -> pd.D
 
 def check_choice(name: str, value, allowed) -> None:
     """Raise the library's ValueError for a bad option."""
-    if value not in allowed:
-        raise ValueError(f"The value for `{name}` must be one of {list(allowed)}, but {value!r} was passed.")
+    _check_choice(name, value, allowed)
 
 
 def check_lang(lang: str) -> str:

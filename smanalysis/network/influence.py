@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .engine import as_engine, betweenness, check_engine, coreness, hits, pagerank, strength, to_networkx
+from .._checks import check_choice
 
 __all__ = ["influencers", "shortlist", "COMPOSITE"]
 
@@ -32,8 +33,7 @@ _LANGS = ("id", "en")
 
 
 def _check_lang(lang, func):
-    if lang not in _LANGS:
-        raise ValueError(f"{func}: the value for `lang` must be one of {list(_LANGS)}, but {lang!r} was passed.")
+    check_choice("lang", lang, _LANGS, where=func)
 
 
 def _composite(df, cols):

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import require_columns
+from .._checks import check_choice
 
 __all__ = ["plot_share_of_voice", "plot_net_sentiment", "plot_intents", "plot_response_time", "plot_top_terms",
            "plot_codes"]
@@ -49,9 +50,7 @@ _T = {
 
 
 def _t(lang: str) -> dict:
-    if lang not in _T:
-        raise ValueError(f"The value for `lang` must be one of {list(_T)}, but {lang!r} was passed.")
-    return _T[lang]
+    return _T[check_choice("lang", lang, _T)]
 
 
 def _need(df, cols, func):

@@ -28,6 +28,7 @@ import pandas as pd
 from matplotlib.ticker import PercentFormatter
 
 from ..schema import require_columns
+from .._checks import check_choice
 
 __all__ = ["plot_sentiment_over_time", "plot_sentiment_distribution", "plot_sentiment_scores"]
 
@@ -54,9 +55,7 @@ _FREQ = {"D": ("hari", "day"), "W": ("minggu", "week"), "M": ("bulan", "month"),
 
 
 def _tr(lang: str) -> dict:
-    if lang not in _T:
-        raise ValueError(f"The value for `lang` must be one of {list(_T)}, but {lang!r} was passed.")
-    return _T[lang]
+    return _T[check_choice("lang", lang, _T)]
 
 
 def _need(df, cols, func):

@@ -18,6 +18,7 @@ from typing import Any
 from ..profile import load_profile
 from .config import read_config, resolve_periods
 from .privacy import pseudonymise_dataset
+from .._checks import LANGS, check_choice
 
 __all__ = ["load_client", "report_salt", "CACHE_ENV"]
 
@@ -71,8 +72,8 @@ def load_client(config: str | Path, *, period=None, previous=None, lang: str | N
     """
     cfg = read_config(config)
     cur, prev = resolve_periods(cfg, period=period, previous=previous)
-    if lang is not None and lang not in ("id", "en"):
-        raise ValueError(f"The value for `lang` must be one of ['id', 'en'], but {lang!r} was passed.")
+    if lang is not None:
+        check_choice("lang", lang, LANGS)
     settings = {
         "client": cfg["client"],
         "slug": cfg["slug"],

@@ -33,6 +33,7 @@ import pandas as pd
 
 from .._yaml import read_yaml
 from ..exceptions import SchemaError
+from .._checks import check_choice
 
 __all__ = ["read_config", "parse_period", "previous_period", "resolve_periods", "LANGS"]
 
@@ -188,8 +189,7 @@ def read_config(path: str | Path) -> dict[str, Any]:
     out["slug"] = slug
     out["client"] = str(cfg.get("client") or slug)
     lang = str(cfg.get("lang") or "id")
-    if lang not in LANGS:
-        raise ValueError(f"{path.name}: the value for `lang` must be one of {list(LANGS)}, but {lang!r} was passed.")
+    check_choice("lang", lang, LANGS, where=path.name)
     out["lang"] = lang
     out["pseudonymise"] = bool(cfg.get("pseudonymise", True))
     return out

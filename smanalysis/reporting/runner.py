@@ -36,6 +36,7 @@ import pandas as pd
 from .client import CACHE_ENV
 from .config import read_config, resolve_periods
 from .html import notebooks_to_html, scrub, scrub_notebook
+from .._checks import LANGS, check_choice
 
 __all__ = ["run_client", "run_batch", "format_summary", "notebook_parameters", "notebooks_dir", "DEFAULT_NOTEBOOKS",
            "ALL_NOTEBOOKS"]
@@ -141,8 +142,8 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
 
     t0 = time.perf_counter()
     cfg = read_config(config)
-    if lang is not None and lang not in ("id", "en"):
-        raise ValueError(f"The value for `lang` must be one of ['id', 'en'], but {lang!r} was passed.")
+    if lang is not None:
+        check_choice("lang", lang, LANGS)
     cur, prev = resolve_periods(cfg, period=period)
     lang = lang or cfg["lang"]
     out = Path(out)
@@ -353,8 +354,8 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
     configs = [str(c) for c in ([configs] if isinstance(configs, (str, Path)) else configs)]
     if not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"The value for `jobs` must be a whole number of at least 1, but {jobs!r} was passed.")
-    if lang is not None and lang not in ("id", "en"):
-        raise ValueError(f"The value for `lang` must be one of ['id', 'en'], but {lang!r} was passed.")
+    if lang is not None:
+        check_choice("lang", lang, LANGS)
     if period is not None:
         from .config import parse_period
 
