@@ -2,21 +2,22 @@
 
 Text preparation and language (``text``, ``langid``), sentiment (``sentiment``,
 ``model``), share of voice and net sentiment (``voice``), customer care
-(``care``), ethnography (``ethnography``), privacy (``privacy``) and the
+(``care``), what customers wrote and recurring complaints (``complaints``), ethnography (``ethnography``), privacy (``privacy``) and the
 brand's own tone (``tone``). Everything public is re-exported here.
 """
 
-from . import care, ethnography, langid, model, privacy, sentiment, text, tone, voice
+from . import care, complaints, ethnography, langid, model, privacy, sentiment, text, tone, voice
 
 # Collect the public names before the star-imports below rebind ``sentiment``
 # and ``tone`` (modules) to the functions of the same name.
 __all__ = [
     name
-    for module in (text, langid, sentiment, model, voice, care, ethnography, privacy, tone)
+    for module in (text, langid, sentiment, model, voice, care, complaints, ethnography, privacy, tone)
     for name in module.__all__
 ]
 
 from .care import *  # noqa: E402,F401,F403
+from .complaints import *  # noqa: E402,F401,F403
 from .ethnography import *  # noqa: E402,F401,F403
 from .langid import *  # noqa: E402,F401,F403
 from .model import *  # noqa: E402,F401,F403

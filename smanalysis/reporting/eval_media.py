@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .eval_figures import figures, media_compare, post_metrics_of
 from .i18n import esc, t
 from .sections import EvaluationContext, Section, fmt_value, guarded, pct, sub_guard
 
-__all__ = ["media_section", "post_metrics_of", "evidence_posts", "media_compare", "best_times_grid", "best_slots",
-           "group_verdicts"]
+__all__ = ["media_section", "evidence_posts", "best_times_grid", "best_slots", "group_verdicts"]
 
 
 def _label(metric: str, lang: str) -> str:
@@ -24,28 +24,6 @@ def _label(metric: str, lang: str) -> str:
         return metric
 
 
-def post_metrics_of(ctx: EvaluationContext) -> pd.DataFrame:
-    """All posts (own and competitors) with :func:`smanalysis.media.post_metrics` columns; cached."""
-    from ..media import post_metrics
-
-    def _do():
-        posts = ctx.frame("posts")
-        if posts.empty:
-            return posts
-        plan = ctx.frame("content_plan")
-        if not plan.empty and ("theme" not in posts or posts["theme"].isna().all()):
-            try:  # exports carry no theme: take it from the matched plan row or the plan's keywords
-                from ..plan import assign_themes
-
-                posts = assign_themes(posts, plan=plan.reset_index(drop=True), timezone=ctx.tz)
-            except Exception:  # noqa: BLE001 - without themes the theme comparisons say "no data"
-                pass
-        fol = ctx.frame("followers")
-        return post_metrics(posts, followers=fol if not fol.empty else None, timezone=ctx.tz)
-
-    return ctx.cached("post_metrics", _do)
-
-
 def evidence_posts(ctx: EvaluationContext) -> pd.DataFrame:
     """The brand's posts of the current and the previous period together (more posts, more
     evidence for format, theme and timing comparisons)."""
@@ -53,24 +31,6 @@ def evidence_posts(ctx: EvaluationContext) -> pd.DataFrame:
     if pm.empty:
         return pm
     return pm[ctx.mask(pm, "period") | ctx.mask(pm, "previous")]
-
-
-def media_compare(ctx: EvaluationContext) -> pd.DataFrame:
-    """:func:`smanalysis.media.compare_periods` of the brand's posts (and follower series) for the
-    period against the previous one (``metric``, ``current``, ``previous``, ``change``,
-    ``change_pct``), every posts metric of the registry; cached. The report's key figures read it."""
-    from ..media import compare_periods, period_columns
-
-    def _do():
-        own = ctx.own(post_metrics_of(ctx))
-        if own.empty:
-            return pd.DataFrame(columns=["metric", "current", "previous", "change", "change_pct"])
-        fol = ctx.own(ctx.frame("followers"))
-        return compare_periods(own, current=ctx.period, previous=ctx.previous,
-                               metrics=period_columns("posts", report_only=False),
-                               followers=fol if not fol.empty else None, timezone=ctx.tz)
-
-    return ctx.cached("media_compare", _do)
 
 
 def best_times_grid(ctx: EvaluationContext) -> pd.DataFrame:
@@ -187,8 +147,9 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
     if cur.empty:
         sec.text(t("no_data", lang, what=t("w_posts", lang)))
         return
-    prev = ctx.in_period(own_all, "previous")
-    sec.text(t("n_posts", lang, n=len(cur), prev=len(prev)))
+    fig = figures(ctx)
+    sec.text(t("n_posts", lang, n=fmt_value("n_posts", fig["current"]["n_posts"]),
+               prev=fmt_value("n_posts", fig["previous"]["n_posts"])))
     pm = post_metrics_of(ctx)
     own_pm = ctx.own(pm)
     fol = ctx.frame("followers")
