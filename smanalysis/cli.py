@@ -39,7 +39,7 @@ def _cmd_notebooks(args) -> int:
 
 
 def _cmd_report(args) -> int:
-    from .reports import run_batch
+    from .reporting import run_batch
 
     notebooks = args.notebooks.split(",") if args.notebooks else None
     summary = run_batch(args.configs, out=args.out, jobs=args.jobs, lang=args.lang, period=args.period,

@@ -3,7 +3,7 @@
 Examples
 --------
 >>> import pandas as pd
->>> ctx = Ctx(source="f.csv", tz="Asia/Jakarta", cols={"post_id": "Post ID"},
+>>> ctx = Ctx(source="f.csv", timezone="Asia/Jakarta", cols={"post_id": "Post ID"},
 ...           frame=pd.DataFrame({"Post ID": ["1", ""]}), lines=pd.Series([2, 3]).to_numpy())
 >>> ctx.get("post_id").tolist(), ctx.get("reach") is None
 (['1', ''], True)
@@ -31,7 +31,7 @@ class Ctx:
     """What a converter needs: the raw frame, resolved columns (field -> header), options, and sinks."""
 
     source: str
-    tz: str
+    timezone: str
     cols: dict
     frame: pd.DataFrame
     lines: np.ndarray

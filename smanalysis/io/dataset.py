@@ -143,7 +143,7 @@ def _load_profile(profile, sources):
     return profile
 
 
-def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
+def load_dataset(sources, *, profile=None, timezone: str | None = None) -> Dataset:
     """Read export files and folders into one :class:`Dataset`.
 
     Parameters
@@ -151,13 +151,13 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
     sources : str, Path, dict or list of them
         Files, folders (searched recursively), or dicts ``{"path": ..., "kind":
         ..., "mapping": {...}, ...}`` whose other keys are passed to
-        :func:`~smanalysis.io.read` (``account``, ``platform``, ``brand``, ``tz``...).
+        :func:`~smanalysis.io.read` (``account``, ``platform``, ``brand``, ``timezone``...).
     profile : Profile or path, optional
         Own accounts and competitors: X JSONL tweets by own accounts become
         posts, others mentions (brand by profile); accounts missing from a file
         (YouTube, Meta daily series) are taken from the profile; the profile's
-        timezone is the default ``tz``.
-    tz : str, optional
+        timezone is the default ``timezone``.
+    timezone : str, optional
         Default timezone of local times in the files (else the profile's, else Asia/Jakarta).
 
     Returns
@@ -184,15 +184,15 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
     for p, _ in items:
         if not p.exists():
             raise FileNotFoundError(f"{p}: no such file or folder")
-    tz = tz or (prof.timezone if prof is not None else None)
+    timezone = timezone or (prof.timezone if prof is not None else None)
     parts = {t: [] for t in TABLES}
     rejects, files = [], []
     results = []
     for order, (path, opts) in enumerate(items):
         kwargs = dict(opts)
         kwargs.setdefault("profile", prof)
-        if tz and "tz" not in kwargs:
-            kwargs["tz"] = tz
+        if timezone and "timezone" not in kwargs:
+            kwargs["timezone"] = timezone
         try:
             res = read(path, **kwargs)
         except (SMAnalysisError, ValueError, OSError) as err:
@@ -206,7 +206,7 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
     weak = [i for i, (_, _, kw, r) in enumerate(results)
             if "export_date" not in kw and any(_WEAK_REF in w for w in r.warnings)]
     if weak:
-        latest = _latest_day([r for i, (_, _, _, r) in enumerate(results) if i not in weak], tz)
+        latest = _latest_day([r for i, (_, _, _, r) in enumerate(results) if i not in weak], timezone)
         if latest is not None:
             for i in weak:
                 order, path, kw, _ = results[i]

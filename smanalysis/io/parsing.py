@@ -3,7 +3,7 @@
 Examples
 --------
 >>> import pandas as pd
->>> parse_timestamp(pd.Series(["2026-10-01 19:05", "2026-10-01T12:05:00Z"]), tz="Asia/Jakarta").dt.hour.tolist()
+>>> parse_timestamp(pd.Series(["2026-10-01 19:05", "2026-10-01T12:05:00Z"]), timezone="Asia/Jakarta").dt.hour.tolist()
 [12, 12]
 """
 
@@ -116,8 +116,8 @@ def bounded(v) -> pd.Series:
     return v.where((v >= lo) & (v < hi))
 
 
-def parse_timestamp(s: pd.Series, *, tz: str) -> pd.Series:
-    """Parse timestamps to UTC. Values with an offset (``Z``, ``+0700``) keep it; naive ones are in ``tz``.
+def parse_timestamp(s: pd.Series, *, timezone: str) -> pd.Series:
+    """Parse timestamps to UTC. Values with an offset (``Z``, ``+0700``) keep it; naive ones are in ``timezone``.
 
     Accepts ISO 8601 (``2026-10-01T12:05:00.000Z``), ``2026-10-01 12:05:39 +0000``,
     day-first ``01/10/2026 19:05`` and anything else pandas recognises; unreadable -> NaT.
@@ -125,7 +125,7 @@ def parse_timestamp(s: pd.Series, *, tz: str) -> pd.Series:
     Examples
     --------
     >>> import pandas as pd
-    >>> parse_timestamp(pd.Series(["2026-08-15 13:12:39 +0000", "x"]), tz="Asia/Jakarta").tolist()
+    >>> parse_timestamp(pd.Series(["2026-08-15 13:12:39 +0000", "x"]), timezone="Asia/Jakarta").tolist()
     [Timestamp('2026-08-15 13:12:39+0000', tz='UTC'), NaT]
     """
     vals = [v.strip() for v in _values(s)]
@@ -152,7 +152,7 @@ def parse_timestamp(s: pd.Series, *, tz: str) -> pd.Series:
         if rest.any():
             v[rest] = pd.to_datetime(tn[rest], errors="coerce", format="mixed")
         v = bounded(v)
-        out[naive] = v.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype(
+        out[naive] = v.dt.tz_localize(timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype(
             "datetime64[ns, UTC]")
     return out
 
@@ -180,8 +180,8 @@ def parse_date(s: pd.Series) -> pd.Series:
     return v.dt.normalize().astype("datetime64[ns]")
 
 
-def parse_mdy_time(s: pd.Series, *, tz: str, dayfirst: bool | None = None) -> tuple[pd.Series, bool]:
-    """Parse Meta's ``10/31/2026 19:05`` (local ``tz``) to UTC; return ``(series, dayfirst_used)``.
+def parse_mdy_time(s: pd.Series, *, timezone: str, dayfirst: bool | None = None) -> tuple[pd.Series, bool]:
+    """Parse Meta's ``10/31/2026 19:05`` (local ``timezone``) to UTC; return ``(series, dayfirst_used)``.
 
     The order is decided on the whole column: a first number above 12 means
     day-first, a second above 12 month-first; otherwise ``dayfirst`` (default
@@ -190,7 +190,7 @@ def parse_mdy_time(s: pd.Series, *, tz: str, dayfirst: bool | None = None) -> tu
     Examples
     --------
     >>> import pandas as pd
-    >>> t, dayfirst = parse_mdy_time(pd.Series(["10/31/2026 19:05"]), tz="Asia/Jakarta")
+    >>> t, dayfirst = parse_mdy_time(pd.Series(["10/31/2026 19:05"]), timezone="Asia/Jakarta")
     >>> str(t[0]), dayfirst
     ('2026-10-31 12:05:00+00:00', False)
     """
@@ -204,7 +204,7 @@ def parse_mdy_time(s: pd.Series, *, tz: str, dayfirst: bool | None = None) -> tu
             first, fast = not first, other
     if fast.notna().all() and len(t):
         local = bounded(fast)
-        out = local.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
+        out = local.dt.tz_localize(timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
         return out.astype("datetime64[ns, UTC]"), first
     t = t.str.strip()
     m = t.str.extract(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([AaPp][Mm])?)?$")
@@ -225,9 +225,9 @@ def parse_mdy_time(s: pd.Series, *, tz: str, dayfirst: bool | None = None) -> tu
                           "second": pd.to_numeric(m[5], errors="coerce").fillna(0)})
     local = bounded(pd.to_datetime(parts, errors="coerce"))
     iso = local.isna() & (t != "")
-    out = local.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
+    out = local.dt.tz_localize(timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
     if iso.any():
-        out[iso] = parse_timestamp(t[iso], tz=tz)
+        out[iso] = parse_timestamp(t[iso], timezone=timezone)
     return out, dayfirst
 
 

@@ -32,7 +32,7 @@ def _meta_posts(ctx: Ctx, platform: str):
     headers = {str(c).lower() for c in ctx.cols.values()}
     lang = "id" if headers & _ID_NAMES else "en"
     ctx.lang = lang
-    created, dayfirst = parse_mdy_time(ctx.get("created_at"), tz=ctx.tz, dayfirst=(lang == "id"))
+    created, dayfirst = parse_mdy_time(ctx.get("created_at"), timezone=ctx.timezone, dayfirst=(lang == "id"))
     ctx.fail(created.isna(), "created_at", quoted("unreadable publish time", ctx.get("created_at")))
     desc = clean_text(ctx.get("description")) if ctx.get("description") is not None else None
     title = clean_text(ctx.get("title")) if ctx.get("title") is not None else None
@@ -74,7 +74,7 @@ def _meta_posts(ctx: Ctx, platform: str):
                                 "(kept as 'metrics_date'; load_dataset sums the days per post)")
     if lang == "id" or dayfirst:
         ctx.warnings.append(f"publish times read {'day' if dayfirst else 'month'}-first "
-                            f"({'Bahasa Indonesia' if lang == 'id' else 'English'} header) in {ctx.tz}")
+                            f"({'Bahasa Indonesia' if lang == 'id' else 'English'} header) in {ctx.timezone}")
     return out
 
 
@@ -110,7 +110,7 @@ def convert_x_activity(ctx: Ctx):
     link = strip(ctx.get("permalink"))
     account = ctx.options.get("account") or link.str.extract(
         r"(?:twitter|x)\.com/([^/]+)/status", expand=False).where(lambda s: s.notna(), None)
-    created = parse_timestamp(ctx.get("created_at"), tz="UTC")
+    created = parse_timestamp(ctx.get("created_at"), timezone="UTC")
     ctx.fail(created.isna(), "created_at", quoted("unreadable time", ctx.get("created_at")))
     caption = clean_text(ctx.get("caption")) if ctx.get("caption") is not None else None
     return {
@@ -138,7 +138,7 @@ def _yearless_local(ctx: Ctx, col: str, ref_candidates=None):
 def convert_tiktok_content(ctx: Ctx):
     link = ctx.get("permalink").str.strip()
     day = _yearless_local(ctx, "created_at", ctx.get("export_time"))
-    created = day.dt.tz_localize(ctx.tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
+    created = day.dt.tz_localize(ctx.timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
     ctx.fail(created.isna(), "created_at", quoted("unreadable post time", ctx.get("created_at")))
     post_id = link.str.extract(r"/(?:video|photo)/(\d+)", expand=False).fillna("")
     ctx.fail(blank(post_id) & ~blank(link), "permalink", quoted("no video id in link", link))
@@ -168,7 +168,7 @@ def convert_youtube(ctx: Ctx):
     rest = day.isna() & (when != "")
     if rest.any():
         day[rest] = parse_date(when[rest])
-    created = bounded(day).astype("datetime64[ns]").dt.tz_localize(ctx.tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
+    created = bounded(day).astype("datetime64[ns]").dt.tz_localize(ctx.timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
     ctx.fail(created.isna(), "created_at", quoted("unreadable publish time", ctx.get("created_at")))
     account = ctx.account_for("youtube")
     if account is None:

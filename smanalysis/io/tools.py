@@ -40,7 +40,7 @@ def _platform(ctx: Ctx, name="platform"):
 
 def _ts(ctx: Ctx, name, label="date"):
     s = ctx.get(name)
-    t = parse_timestamp(s, tz=ctx.tz)
+    t = parse_timestamp(s, timezone=ctx.timezone)
     ctx.fail(t.isna(), name, quoted(f"unreadable {label}", s))
     return t
 
@@ -73,7 +73,7 @@ def convert_listening(ctx: Ctx):
     date = ctx.get("date").str.strip()
     hour = ctx.get("hour")
     stamp = date if hour is None else (date + " " + hour.str.strip()).str.strip()
-    created = parse_timestamp(stamp, tz=ctx.tz)
+    created = parse_timestamp(stamp, timezone=ctx.timezone)
     ctx.fail(created.isna(), "date", quoted("unreadable date", stamp))
     src = ctx.get("source")
     platform = ctx.options.get("platform")

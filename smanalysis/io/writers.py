@@ -53,7 +53,7 @@ _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "A
 
 # --------------------------------------------------------------------------- Meta
 def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str = "views", lang: str = "en",
-                     tz: str = DEFAULT_TIMEZONE, caption_in: str = "description", drop=()) -> None:
+                     timezone: str = DEFAULT_TIMEZONE, caption_in: str = "description", drop=()) -> None:
     """Write a Meta Business Suite post-level export (Facebook page or Instagram account).
 
     Layout: UTF-8 with BOM, every field quoted, one row a post, ``Date`` =
@@ -78,7 +78,7 @@ def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str =
     ``lang="id"`` writes the Bahasa Indonesia header (best guess of Meta's
     id_ID labels, see :data:`smanalysis.io.formats.META_ID_HEADERS`) and day-first
     dates. "Publish time" is ``MM/DD/YYYY HH:MM`` (``DD/MM/YYYY HH:MM`` for
-    ``lang="id"``) in the page's timezone ``tz``: seconds are lost.
+    ``lang="id"``) in the page's timezone ``timezone``: seconds are lost.
     Facebook: ``account`` goes to "Page name", ``likes`` to "Reactions";
     Instagram: ``account`` to "Account username", ``format`` to "Post type"
     (IG image, IG carousel, IG reel, IG story).
@@ -92,7 +92,7 @@ def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str =
     platform : {"facebook", "instagram"}
     variant : {"views", "impressions"}
     lang : {"en", "id"}
-    tz : str
+    timezone : str
         Page timezone used for "Publish time".
     caption_in : {"description", "title"}
         Facebook only: which column carries the caption (Meta uses both).
@@ -118,7 +118,7 @@ def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str =
     n = len(posts)
     fmt = _col(posts, "format", "").astype(object).where(_col(posts, "format", "").notna(), "other")
     caption = _text(_col(posts, "caption", ""))
-    when = _local(posts["created_at"], tz, "%d/%m/%Y %H:%M" if lang == "id" else "%m/%d/%Y %H:%M")
+    when = _local(posts["created_at"], timezone, "%d/%m/%Y %H:%M" if lang == "id" else "%m/%d/%Y %H:%M")
     seen = _int(_col(posts, "views" if variant == "views" else "impressions"))
     blank = [""] * n
     c = {"Post ID": _text(posts["post_id"]), "Description": caption, "Duration (sec)": blank,
@@ -260,7 +260,7 @@ def _yearless(dates: pd.Series) -> pd.Series:
     return (names + " " + d.dt.day.astype("Int64").astype(str)).where(d.notna(), "")
 
 
-def write_tiktok_content(posts: pd.DataFrame, path, *, excel: bool = False, tz: str = DEFAULT_TIMEZONE,
+def write_tiktok_content(posts: pd.DataFrame, path, *, excel: bool = False, timezone: str = DEFAULT_TIMEZONE,
                          export_date=None, compact: bool = False) -> None:
     """Write a TikTok Studio "Content" analytics download (CSV, or XLSX with ``excel=True``).
 
@@ -286,7 +286,7 @@ def write_tiktok_content(posts: pd.DataFrame, path, *, excel: bool = False, tz: 
     """
     validate(posts, "posts", func="write_tiktok_content")
     p = posts.sort_values("created_at", ascending=False)
-    local = pd.to_datetime(p["created_at"], utc=True).dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
+    local = pd.to_datetime(p["created_at"], utc=True).dt.tz_convert(timezone).dt.tz_localize(None).dt.normalize()
     exp = pd.Timestamp(export_date) if export_date is not None else local.max()
     num = _compact if compact else (lambda s: _int(s))
     out = pd.DataFrame({
@@ -340,7 +340,7 @@ def write_tiktok_followers(followers: pd.DataFrame, path, *, excel: bool = False
 
 
 # --------------------------------------------------------------------------- YouTube
-def write_youtube_table(posts: pd.DataFrame, path, *, tz: str = DEFAULT_TIMEZONE) -> None:
+def write_youtube_table(posts: pd.DataFrame, path, *, timezone: str = DEFAULT_TIMEZONE) -> None:
     """Write a YouTube Studio advanced-mode export, ``Table data.csv``.
 
     Header: ``Content, Video title, Video publish time, Duration, Views, Watch
@@ -364,7 +364,7 @@ def write_youtube_table(posts: pd.DataFrame, path, *, tz: str = DEFAULT_TIMEZONE
     imp = pd.to_numeric(_col(posts, "impressions"), errors="coerce")
     out = pd.DataFrame({
         "Content": _text(posts["post_id"]).to_numpy(), "Video title": _text(_col(posts, "caption", "")).to_numpy(),
-        "Video publish time": _local(posts["created_at"], tz, "%b %d, %Y").to_numpy(), "Duration": "",
+        "Video publish time": _local(posts["created_at"], timezone, "%b %d, %Y").to_numpy(), "Duration": "",
         "Views": _int(views).to_numpy(), "Watch time (hours)": "", "Subscribers": "",
         "Impressions": _int(imp).to_numpy(), "Impressions click-through rate (%)": "",
     })

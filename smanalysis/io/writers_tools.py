@@ -163,7 +163,7 @@ def write_twarc_jsonl(tweets: pd.DataFrame, path, *, page_size: int = 100) -> No
 
 
 # --------------------------------------------------------------------------- tools
-def write_comments_export(comments: pd.DataFrame, path, *, tz: str = DEFAULT_TIMEZONE) -> None:
+def write_comments_export(comments: pd.DataFrame, path, *, timezone: str = DEFAULT_TIMEZONE) -> None:
     """Write a comment-export tool CSV (one row a comment or reply).
 
     Header (modelled on common comment-export tools; best guess)::
@@ -171,7 +171,7 @@ def write_comments_export(comments: pd.DataFrame, path, *, tz: str = DEFAULT_TIM
         Platform,Post URL,Post ID,Comment ID,Parent ID,Username,Name,Date,Likes,Comment,Is Reply,Is Page Owner
 
     plus ``Post Owner`` (the own account). ``Date`` is ISO 8601 with the
-    ``tz`` offset (``2026-10-01 19:05:00+07:00``); ``Is Reply`` and ``Is Page
+    ``timezone`` offset (``2026-10-01 19:05:00+07:00``); ``Is Reply`` and ``Is Page
     Owner`` are ``Yes``/``No`` (``is_brand_reply`` -> Is Page Owner). UTF-8 with BOM.
 
     Examples
@@ -191,7 +191,7 @@ def write_comments_export(comments: pd.DataFrame, path, *, tz: str = DEFAULT_TIM
         "Platform": _text(comments["platform"]).str.capitalize().replace({"X": "X"}),
         "Post URL": "", "Post ID": _text(comments["post_id"]), "Comment ID": _text(comments["comment_id"]),
         "Parent ID": parent, "Username": _text(comments["author"]), "Name": _text(comments["author"]),
-        "Date": _local(comments["created_at"], tz, "%Y-%m-%d %H:%M:%S%z").str.replace(
+        "Date": _local(comments["created_at"], timezone, "%Y-%m-%d %H:%M:%S%z").str.replace(
             r"([+-]\d\d)(\d\d)$", r"\1:\2", regex=True),
         "Likes": _int(_col(comments, "likes")), "Comment": _text(comments["text"]),
         "Is Reply": np.where(parent != "", "Yes", "No"),
@@ -201,7 +201,7 @@ def write_comments_export(comments: pd.DataFrame, path, *, tz: str = DEFAULT_TIM
     _write_csv(out, path, quoting=csv.QUOTE_MINIMAL)
 
 
-def write_listening_export(mentions: pd.DataFrame, path, *, tz: str = DEFAULT_TIMEZONE) -> None:
+def write_listening_export(mentions: pd.DataFrame, path, *, timezone: str = DEFAULT_TIMEZONE) -> None:
     """Write a listening-tool mentions CSV (layout modelled on Brand24's export; best guess).
 
     Header::
@@ -210,7 +210,7 @@ def write_listening_export(mentions: pd.DataFrame, path, *, tz: str = DEFAULT_TI
         Sentiment,Likes,Comments,Shares,Reach,Engagement,Category
 
     ``Project`` is the ``brand`` (one listening project a brand), ``Date``
-    (``YYYY-MM-DD``) and ``Hour`` (``HH:MM:SS``) are local time in ``tz``,
+    (``YYYY-MM-DD``) and ``Hour`` (``HH:MM:SS``) are local time in ``timezone``,
     ``Source``/``Domain`` the platform's domain (``instagram.com``,
     ``twitter.com``...). UTF-8 with BOM.
 
@@ -230,7 +230,7 @@ def write_listening_export(mentions: pd.DataFrame, path, *, tz: str = DEFAULT_TI
     eng = pd.concat(n.values(), axis=1).sum(axis=1, min_count=1)
     out = pd.DataFrame({
         "ID": _text(mentions["mention_id"]), "Project": _text(mentions["brand"]),
-        "Date": _local(mentions["created_at"], tz, "%Y-%m-%d"), "Hour": _local(mentions["created_at"], tz, "%H:%M:%S"),
+        "Date": _local(mentions["created_at"], timezone, "%Y-%m-%d"), "Hour": _local(mentions["created_at"], timezone, "%H:%M:%S"),
         "Title": "", "Content": _text(mentions["text"]), "Source": dom, "Domain": dom,
         "Url": _text(_col(mentions, "url", "")), "Author": _text(mentions["author"]),
         "Followers": _int(_col(mentions, "author_followers")), "Influence Score": "",

@@ -35,7 +35,7 @@ from .._yaml import read_yaml
 from ..exceptions import SchemaError
 from .._checks import check_choice
 
-__all__ = ["read_config", "parse_period", "previous_period", "resolve_periods", "LANGS"]
+__all__ = ["read_config", "parse_period", "previous_period", "resolve_periods", "LANGS", "as_config"]
 
 LANGS = ("id", "en")
 _REQUIRED = ("profile", "data")
@@ -140,6 +140,18 @@ def resolve_periods(cfg: dict[str, Any], *, period=None, previous=None):
     else:
         prev = previous_period(*cur)
     return cur, prev
+
+
+def as_config(config) -> dict[str, Any]:
+    """A client config read once: ``config`` itself when it is already :func:`read_config`'s result,
+    else the file read. The runner reads each client's config once and passes the result on.
+
+    >>> as_config({"config": Path("client.yaml"), "client": "K"})["client"]
+    'K'
+    """
+    if isinstance(config, dict) and isinstance(config.get("config"), Path):
+        return config
+    return read_config(config)
 
 
 def read_config(path: str | Path) -> dict[str, Any]:

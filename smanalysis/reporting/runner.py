@@ -5,7 +5,7 @@ Per client, under ``<out>/<slug>/``:
 * ``report.html``: one self-contained HTML page (code hidden, figures embedded, table of contents,
   the period and the metric definitions used),
 * ``metrics.json``: the key figures, written by the evaluation notebook
-  (:func:`smanalysis.reports.write_key_metrics`),
+  (:func:`smanalysis.reporting.write_key_metrics`),
 * ``next_plan.csv``: the draft content plan for the next period,
 * ``notebooks/*.ipynb``: the executed notebooks (paths and credentials scrubbed).
 
@@ -34,7 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from .client import CACHE_ENV
-from .config import read_config, resolve_periods
+from .config import as_config, resolve_periods
 from .html import notebooks_to_html, scrub, scrub_notebook
 from .._checks import LANGS, check_choice
 from ..workspace import notebooks_dir
@@ -100,8 +100,8 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
 
     Parameters
     ----------
-    config : path
-        Client config YAML.
+    config : path or dict
+        Client config YAML, or the config already read (:func:`~smanalysis.reporting.config.read_config`).
     out : path
         Parent folder; the client's files go to ``out/<slug>/``.
     lang : {"id", "en"}, optional
@@ -132,7 +132,7 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
     import papermill as pm
 
     t0 = time.perf_counter()
-    cfg = read_config(config)
+    cfg = as_config(config)
     if lang is not None:
         check_choice("lang", lang, LANGS)
     cur, prev = resolve_periods(cfg, period=period)
@@ -248,8 +248,7 @@ def _reason(err: BaseException, roots) -> str:
 
 def _client_name(config) -> str:
     try:
-        cfg = read_config(config)
-        return cfg["client"]
+        return as_config(config)["client"]
     except Exception:  # noqa: BLE001 - a broken config still needs a name in the summary
         return Path(str(config)).stem
 
@@ -263,7 +262,8 @@ def _safe_run(config, out, lang, period, notebooks, timeout, verbose):
     except BaseException as err:  # noqa: BLE001
         if isinstance(err, KeyboardInterrupt):
             raise
-        reason = _reason(err, _roots(out, Path(str(config)).parent))
+        where = config["config"] if isinstance(config, dict) else config
+        reason = _reason(err, _roots(out, Path(str(where)).parent))
         if os.environ.get("SMANALYSIS_DEBUG"):
             traceback.print_exc()
         return {"client": _client_name(config), "slug": "", "status": "failed",
@@ -290,15 +290,17 @@ def format_summary(summary: pd.DataFrame) -> str:
 
 def _unique_slugs(configs, results) -> list[int]:
     """Indices of the configs to run; a config whose slug an earlier one already uses fails here
-    (both would write to the same folder)."""
+    (both would write to the same folder). Each config read here is read once: ``configs[i]``
+    becomes the config read, passed on to the run."""
     seen: dict[str, str] = {}
     todo = []
     for i, c in enumerate(configs):
         try:
-            cfg = read_config(c)
+            cfg = as_config(c)
         except Exception:  # noqa: BLE001 - reported by the run itself
             todo.append(i)
             continue
+        configs[i] = cfg
         if cfg["slug"] in seen:
             results[i] = {"client": cfg["client"], "slug": cfg["slug"], "status": "failed", "seconds": 0.0,
                           "reason": f"slug {cfg['slug']!r} is already used by {seen[cfg['slug']]}", "outputs": []}
@@ -358,7 +360,8 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
     t0 = time.perf_counter()
     say(f"smanalysis report: {n} client(s), {min(jobs, max(n, 1))} at a time -> {out}")
     results: dict[int, dict] = {}
-    todo = _unique_slugs(configs, results)
+    files = list(configs)
+    todo = _unique_slugs(configs, results)  # reads each config once; configs[i] is then the config read
 
     def _done(i, res):
         results[i] = res
@@ -369,9 +372,8 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
         say(f"[{i + 1}/{n}] {results[i]['client']}: failed ({results[i]['reason']})")
     if jobs == 1 or len(todo) <= 1:
         for i in todo:
-            c = configs[i]
-            say(f"[start] {Path(c).name}")
-            _done(i, _safe_run(c, out, lang, period, notebooks, timeout, verbose))
+            say(f"[start] {Path(files[i]).name}")
+            _done(i, _safe_run(configs[i], out, lang, period, notebooks, timeout, verbose))
     else:
         import multiprocessing as mp
 
@@ -380,7 +382,7 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
             futs = {}
             for i in todo:
                 futs[pool.submit(_safe_run, configs[i], out, lang, period, notebooks, timeout, False)] = i
-            say(f"[start] {', '.join(Path(configs[i]).name for i in todo)}")
+            say(f"[start] {', '.join(Path(files[i]).name for i in todo)}")
             started = time.perf_counter()
             pending = set(futs)
             while pending:
@@ -394,7 +396,7 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
                                "reason": _reason(err, _roots(out)), "outputs": []}
                     _done(i, res)
                 if pending and not done:
-                    names = ", ".join(Path(configs[futs[f]]).stem for f in pending if f.running())
+                    names = ", ".join(Path(files[futs[f]]).stem for f in pending if f.running())
                     say(f"  … {time.perf_counter() - started:.0f} s, {len(pending)} to go"
                         + (f" (running: {names})" if names else ""))
     summary = pd.DataFrame([results[i] for i in range(n)],

@@ -44,16 +44,16 @@ class Section:
         Heading text (the report's own words, not user data).
     level : int
         Heading level (1 = a top-level section, in the table of contents).
-    tz : str, optional
+    timezone : str, optional
         Timezone in which the tables show timestamps (the profile's).
     lang : {"id", "en"}, optional
         Language of the table headers (known column names are translated).
     """
 
-    def __init__(self, title: str, level: int = 1, *, tz: str | None = None, lang: str | None = None):
+    def __init__(self, title: str, level: int = 1, *, timezone: str | None = None, lang: str | None = None):
         self.title = title
         self.level = level
-        self.tz = tz
+        self.tz = timezone
         self.lang = lang
         self.blocks: list[tuple[str, Any]] = []
 
@@ -237,7 +237,7 @@ def guarded(key: str):
     def deco(fn):
         @functools.wraps(fn)
         def wrapper(ctx: EvaluationContext, *args, **kwargs) -> Section:
-            sec = Section(section_title(key, ctx.lang), tz=ctx.tz, lang=ctx.lang)
+            sec = Section(section_title(key, ctx.lang), timezone=ctx.tz, lang=ctx.lang)
             sub_guard(ctx, sec, key, fn, ctx, sec, *args, **kwargs)
             return sec
 
