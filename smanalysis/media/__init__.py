@@ -40,7 +40,7 @@ from .metrics import (
     post_metrics,
 )
 from .stats import VERDICTS, bootstrap_interval, compare_groups
-from .timing import WEEKDAYS, best_times, spikes
+from .timing import best_times, spikes
 
 __all__ = [
     "Metric",
@@ -50,7 +50,6 @@ __all__ = [
     "COUNT_METRICS",
     "FREQS",
     "VERDICTS",
-    "WEEKDAYS",
     "metric_label",
     "engagement_components",
     "post_metrics",

@@ -17,7 +17,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import as_list, check_lang, in_period, period_bounds, require, resolve_timezone
+from .._checks import check_choice
+from ._common import as_list, in_period, period_bounds, require, resolve_timezone
+from ..words import LANGS, text
 from .aggregate import summary
 from .metrics import RATE_METRICS
 
@@ -26,8 +28,8 @@ __all__ = ["kpi_check", "MEDIA_KPIS"]
 #: KPI names this layer can check (others, e.g. response_rate or share_of_voice, belong to other layers).
 MEDIA_KPIS = (*RATE_METRICS, "posts_per_week", "follower_growth", "follower_growth_monthly")
 
-_VERDICT = {True: ("mencapai target", "on target"), False: ("di bawah target", "below target"),
-            None: ("belum bisa diukur", "cannot be measured yet")}
+#: ``met`` -> the verdict's key in :mod:`smanalysis.words`
+_VERDICT = {True: "kpi.verdict.met", False: "kpi.verdict.missed", None: "kpi.verdict.no_data"}
 
 
 def kpi_check(posts: pd.DataFrame, *, profile=None, targets: dict | None = None, own=None,
@@ -64,7 +66,7 @@ def kpi_check(posts: pd.DataFrame, *, profile=None, targets: dict | None = None,
         totals over the own posts), ``met`` (True/False, or None when not
         measurable), ``verdict`` (text in ``lang``).
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     require(posts, ["platform", "account", "created_at"], func="kpi_check")
     tz = resolve_timezone(timezone, profile)
     goals = dict(profile.kpi_targets) if profile is not None else {}
@@ -102,10 +104,9 @@ def kpi_check(posts: pd.DataFrame, *, profile=None, targets: dict | None = None,
                 g = period_growth(f, period=span, by=None)["follower_growth"].iloc[0]
         for k in growth_keys:
             actual[k] = g * 30 / days if k == "follower_growth_monthly" and days and days > 0 else g
-    li = 1 if lang == "en" else 0
     rows = []
     for k, target in goals.items():
         a = actual.get(k, np.nan)
         met = None if a is None or (isinstance(a, float) and np.isnan(a)) else bool(a >= target)
-        rows.append({"kpi": k, "target": target, "actual": a, "met": met, "verdict": _VERDICT[met][li]})
+        rows.append({"kpi": k, "target": target, "actual": a, "met": met, "verdict": text(_VERDICT[met], lang)})
     return pd.DataFrame(rows, columns=["kpi", "target", "actual", "met", "verdict"])

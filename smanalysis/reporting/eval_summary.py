@@ -16,7 +16,7 @@ import pandas as pd
 
 from .eval_conversation import care_stats, scored_texts
 from .eval_media import media_compare
-from .i18n import t
+from ..words import WORDS, text
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
 __all__ = [
@@ -44,14 +44,9 @@ EXTRA_DEFINITIONS = {
 }
 
 
-_KPI_NAMES = {
-    "posts": ("Unggahan merek", "Brand posts"), "engagements": ("Total engagement", "Total engagements"),
-    "er_reach": ("Engagement rate (reach)", "Engagement rate (reach)"),
-    "follower_growth_monthly": ("Pertumbuhan pengikut per bulan", "Monthly follower growth"),
-    "net_sentiment": ("Sentimen bersih", "Net sentiment"), "share_of_voice": ("Share of voice", "Share of voice"),
-    "response_rate": ("Tingkat respons", "Response rate"),
-    "median_response_minutes": ("Median waktu respons (menit)", "Median response time (minutes)"),
-}
+#: the figures of the period summary, in order (names: ``kpi.name.<key>`` in :mod:`smanalysis.words`)
+SUMMARY_FIGURES = ("posts", "engagements", "er_reach", "follower_growth_monthly", "net_sentiment", "share_of_voice",
+                   "response_rate", "median_response_minutes")
 
 
 def kpi_label(name: str, lang: str = "id") -> str:
@@ -60,8 +55,8 @@ def kpi_label(name: str, lang: str = "id") -> str:
     >>> kpi_label("response_rate", "en")
     'Response rate'
     """
-    if name in _KPI_NAMES:
-        return _KPI_NAMES[name][0 if lang == "id" else 1]
+    if f"kpi.name.{name}" in WORDS:
+        return text(f"kpi.name.{name}", lang)
     try:
         from ..media import METRICS
 
@@ -206,29 +201,27 @@ def overview_section(ctx: EvaluationContext, sec: Section) -> None:
     lang = ctx.lang
     sec.text(ctx.period_text())
     if ctx.settings.get("pseudonymise"):
-        sec.text(t("pseudonymised", lang))
+        sec.text(text("report.pseudonymised", lang))
     fig = figures(ctx)
-    names = _KPI_NAMES
-    head = ("Angka", "Periode ini", "Periode sebelumnya") if lang == "id" else ("Figure", "This period",
-                                                                               "Previous period")
-    rows = [{head[0]: lab[0 if lang == "id" else 1], head[1]: _fmt_kpi(k, fig["current"].get(k)),
-             head[2]: _fmt_kpi(k, fig["previous"].get(k))} for k, lab in names.items()
+    head = [text(f"report.head.{h}", lang) for h in ("figure", "current", "previous")]
+    rows = [{head[0]: text(f"kpi.name.{k}", lang), head[1]: _fmt_kpi(k, fig["current"].get(k)),
+             head[2]: _fmt_kpi(k, fig["previous"].get(k))} for k in SUMMARY_FIGURES
             if pd.notna(fig["current"].get(k, np.nan)) or pd.notna(fig["previous"].get(k, np.nan))]
     if rows:
         sec.table(pd.DataFrame(rows))
     else:
-        sec.text(t("no_data", lang, what=t("w_posts", lang)))
+        sec.text(text("report.no_data", lang, what=text("report.w_posts", lang)))
     kt = kpi_table(ctx)
     known = kt["met"].notna()
     if known.any():
-        sec.text(t("n_kpi_met", lang, met=int(kt.loc[known, "met"].astype(bool).sum()), total=int(known.sum())))
+        sec.text(text("report.n_kpi_met", lang, met=int(kt.loc[known, "met"].astype(bool).sum()), total=int(known.sum())))
     lines = headline(fig, lang)
     if lines:
         sec.text("\n".join(f"- {x}" for x in lines))
     d = data_summary(ctx)
     if d["files"] is not None:
-        words = {tb: t(f"rows_{tb}", lang) for tb in d["rows"]}
-        sec.text(t("n_data", lang, files=d["files"], rejects=d["rejects"] or 0,
+        words = {tb: text(f"report.rows_{tb}", lang) for tb in d["rows"]}
+        sec.text(text("report.n_data", lang, files=d["files"], rejects=d["rejects"] or 0,
                    rows=", ".join(f"{num(n)} {words[tb]}" for tb, n in d["rows"].items() if n)))
 
 
@@ -253,15 +246,15 @@ def headline(fig: dict, lang: str = "id") -> list[str]:
     ['Brand posts stayed at 3.', 'Response rate went down from 50.0% to 20.0%.']
     """
     out = []
-    for key, names in _KPI_NAMES.items():
+    for key in SUMMARY_FIGURES:
         cur, prev = fig["current"].get(key), fig["previous"].get(key)
         if cur is None or prev is None or pd.isna(cur) or pd.isna(prev):
             continue
-        name = names[0 if lang == "id" else 1]
+        name = text(f"kpi.name.{key}", lang)
         if np.isclose(cur, prev):
-            out.append(t("n_same", lang, name=name, cur=_fmt_kpi(key, cur)))
+            out.append(text("report.n_same", lang, name=name, cur=_fmt_kpi(key, cur)))
         else:
-            out.append(t("n_up" if cur > prev else "n_down", lang, name=name, prev=_fmt_kpi(key, prev),
+            out.append(text("report.n_up" if cur > prev else "report.n_down", lang, name=name, prev=_fmt_kpi(key, prev),
                          cur=_fmt_kpi(key, cur)))
     return out
 
@@ -285,11 +278,11 @@ def kpi_section(ctx: EvaluationContext, sec: Section) -> None:
     lang = ctx.lang
     kt = kpi_table(ctx)
     if kt.empty:
-        sec.text(t("no_source", lang, what=t("w_targets", lang)))
+        sec.text(text("report.no_source", lang, what=text("report.w_targets", lang)))
         return
-    status = {True: t("kpi_met", lang), False: t("kpi_missed", lang), None: t("kpi_nodata", lang)}
-    head = ("KPI", "Target", "Periode ini", "Periode sebelumnya", "Status") if lang == "id" else \
-        ("KPI", "Target", "This period", "Previous period", "Status")
+    status = {True: text("kpi.verdict.met", lang), False: text("kpi.verdict.missed", lang),
+              None: text("kpi.verdict.no_data", lang)}
+    head = [text(f"report.head.{h}", lang) for h in ("kpi", "target", "current", "previous", "status")]
     alias = {"median_minutes": "median_response_minutes", "follower_growth": "follower_growth_monthly"}
     sec.table(pd.DataFrame({
         head[0]: [kpi_label(k, lang) for k in kt["kpi"]],
@@ -307,7 +300,8 @@ def execution_section(ctx: EvaluationContext, sec: Section) -> None:
     lang = ctx.lang
     ex = _execution(ctx)
     if ex is None or ex.empty:
-        sec.text(t("no_source" if ctx.frame("content_plan").empty else "no_data", lang, what=t("w_plan", lang)))
+        sec.text(text("report.no_source" if ctx.frame("content_plan").empty else "report.no_data", lang,
+                      what=text("report.w_plan", lang)))
         return
     shown = ex.copy()
     for c in ("execution_rate", "on_time_rate"):
