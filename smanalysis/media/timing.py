@@ -18,7 +18,8 @@ import pandas as pd
 
 from .._checks import check_choice
 from ._common import NS_PER_DAY, NS_PER_HOUR, as_list, local_ns, require, resolve_timezone, warn
-from .metrics import RATE_METRICS, post_metrics
+from .metrics import RATE_METRICS
+from .posts import post_metrics
 
 __all__ = ["best_times", "spikes"]
 

@@ -24,6 +24,7 @@ from ..network.community import communities
 from ..network.dynamics import Snapshots, _event_rows
 from ..network.engine import as_engine, to_networkx
 from .._checks import check_choice
+from ..media import metric_label
 from ..network import influence
 from ..words import LANGS, code_label, text
 
@@ -31,6 +32,12 @@ __all__ = ["plot_network", "plot_influencers", "plot_rank_bump", "plot_community
 
 #: the measures a chart can rank by (labels: ``col.<measure>`` in :mod:`smanalysis.words`)
 _MEASURES = ("pagerank", "in_strength", "out_strength", "betweenness", "core", "authority", "hub", "score")
+
+
+def _measure_label(by, lang):
+    """A measure's label: the metric registry's, else the words catalogue's (``col.<by>``)."""
+    lab = metric_label(by, lang)
+    return lab if lab != by else code_label("col", by, lang)
 
 
 def _ax(ax, size=(8, 5)):
@@ -109,7 +116,7 @@ def plot_network(data, *, top=100, by="pagerank", membership=None, labels=10, se
     if len(big) < c.nunique():
         ax.scatter([], [], color=(0.7, 0.7, 0.7), label=text("plot.network.other", lang))
     ax.legend(loc="best", fontsize=7, frameon=False)
-    ax.set_title(text("plot.network.network", lang, n=G.number_of_nodes(), by=code_label("col", by, lang)))
+    ax.set_title(text("plot.network.network", lang, n=G.number_of_nodes(), by=_measure_label(by, lang)))
     ax.set_axis_off()
     return ax
 
@@ -140,8 +147,8 @@ def plot_influencers(influencers, *, by="pagerank", top=15, ax=None, lang="id"):
     ax = _ax(ax, (7, max(3, 0.35 * len(df) + 1)))
     brand = df["is_brand"].to_numpy(dtype=bool) if "is_brand" in df.columns else np.zeros(len(df), bool)
     ax.barh(df["node"].astype(str), df[by], color=np.where(brand, "#d95f02", "#1b9e77"))
-    ax.set_xlabel(code_label("col", by, lang))
-    ax.set_title(text("plot.network.influencers", lang, by=code_label("col", by, lang)))
+    ax.set_xlabel(_measure_label(by, lang))
+    ax.set_title(text("plot.network.influencers", lang, by=_measure_label(by, lang)))
     return ax
 
 

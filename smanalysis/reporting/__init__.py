@@ -14,15 +14,8 @@ from .eval_media import media_section
 from .eval_metrics import key_metrics, write_key_metrics
 from .eval_network import micro_influencers, network_section, top_influencers
 from .eval_next import next_period, next_plan_section, recommendations, recommendations_section
-from .eval_summary import (
-    definitions_section,
-    execution_section,
-    kpi_section,
-    kpi_status,
-    kpi_table,
-    overview_section,
-    profile_section,
-)
+from .eval_figures import figures, kpi_table
+from .eval_summary import definitions_section, execution_section, kpi_section, overview_section, profile_section
 from .html import notebooks_to_html
 from .markup import esc
 from .privacy import pseudonymise_dataset
@@ -39,6 +32,6 @@ __all__ = [
     "conversation_section", "network_section", "recommendations_section", "next_plan_section",
     "definitions_section", "key_metrics", "write_key_metrics",
     # figures the notebooks and workshop read directly
-    "kpi_table", "kpi_status", "recommendations", "next_period", "top_influencers", "micro_influencers",
+    "figures", "kpi_table", "recommendations", "next_period", "top_influencers", "micro_influencers",
     "esc",
 ]

@@ -31,11 +31,25 @@ import pandas as pd
 from ..words import code_label, text
 from .markup import esc
 
-__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI", "SECTIONS"]
+__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI", "fmt_value", "column_label",
+           "SECTIONS"]
 
 #: the report's top-level sections, in order (titles: ``section.<key>`` in :mod:`smanalysis.words`)
 SECTIONS = ("overview", "profile", "kpis", "media", "execution", "conversation", "network", "recommendations",
             "next_plan", "definitions")
+
+
+def column_label(name: str, lang: str = "id") -> str:
+    """Header of a table column in ``lang``: the words catalogue (``col.<name>``), else the metric
+    registry's label (:func:`smanalysis.media.metric_label`), else the name itself.
+
+    >>> column_label("answered", "id"), column_label("er_reach", "en"), column_label("whatever", "en")
+    ('dijawab', 'Engagement rate (reach)', 'whatever')
+    """
+    from ..media.metrics import metric_label
+
+    label = code_label("col", name, lang)
+    return label if label != name else metric_label(name, lang)
 
 FIG_DPI = 90
 
@@ -128,7 +142,7 @@ def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None
     if lang:
         if "intent" in shown.columns:
             shown["intent"] = shown["intent"].map(lambda v: code_label("value", v, lang))
-        shown.columns = [code_label("col", c, lang) if isinstance(c, str) else c for c in shown.columns]
+        shown.columns = [column_label(c, lang) if isinstance(c, str) else c for c in shown.columns]
     # an unnamed index is row numbers left over from filtering: not worth showing
     plain = isinstance(shown.index, pd.RangeIndex) or (shown.index.name is None and shown.index.nlevels == 1)
     return shown.to_html(index=not plain, escape=True, na_rep="", border=0, classes="smtable")
@@ -284,3 +298,25 @@ def num(v, digits: int = 0) -> str:
     if v is None or pd.isna(v):
         return "–"
     return f"{float(v):,.{digits}f}"
+
+
+def fmt_value(name: str, v) -> str:
+    """A figure as text in the format its registry entry declares (percent, integer, decimal,
+    signed); "–" when missing.
+
+    >>> fmt_value("er_reach", 0.0423), fmt_value("n_posts", 12.0), fmt_value("net_sentiment", 0.25)
+    ('4.2%', '12', '+0.25')
+    """
+    from ..media import column_metric
+
+    if v is None or pd.isna(v):
+        return "–"
+    m = column_metric(name)
+    fmt = m.fmt if m is not None else "decimal"
+    if fmt == "percent":
+        return pct(v)
+    if fmt == "signed":
+        return f"{float(v):+.2f}"
+    if fmt == "integer" or float(v).is_integer() or abs(float(v)) >= 100:
+        return num(v)
+    return num(v, 1)

@@ -14,7 +14,7 @@ Keys are dotted by topic; the entries live in the topic files of this package (d
 
 ========================  ==========================================================
 ``_workflow``             fact finding, plan review, execution, notebooks 01-03
-``_report``               ``report.*``, ``section.*``, ``kpi.name.*``, ``page.*``
+``_report``               ``report.*``, ``section.*``, ``page.*``
 ``_labels``               ``col.*`` (table columns), ``value.*`` (coded values),
                           ``freq.*``, ``weekday.*``, ``weekday_short.*``, ``month.*``
 ``_plots``                ``plot.*`` chart titles and axis labels
@@ -37,7 +37,7 @@ Examples
 >>> text("influence.rank", "id", pr=3, n=109)
 'peringkat pengaruh 3 dari 109'
 >>> code_label("col", "response_rate", "en"), code_label("col", "not_a_column", "en")
-('response rate', 'not_a_column')
+('reply rate', 'not_a_column')
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Words of the client report: narrative (``report.*``), section titles (``section.*``), KPI names
-(``kpi.name.*``) and the HTML page chrome (``page.*``)."""
+table headings (``report.head.*``) and the HTML page chrome (``page.*``); metric and KPI names are in the
+metric registry (:mod:`smanalysis.media`)."""
 
 WORDS: dict[str, tuple[str, str]] = {
     'report.no_data': ('Tidak ada {what} pada periode ini: bagian ini dibiarkan kosong.',
@@ -49,8 +50,8 @@ WORDS: dict[str, tuple[str, str]] = {
     'report.n_change': ('{label}: {cur} ({delta} dibanding periode sebelumnya).',
                         '{label}: {cur} ({delta} against the previous period).'),
     'report.n_kpi_met': ('{met} dari {total} KPI mencapai target.', '{met} of {total} KPIs meet their target.'),
-    'report.n_care': ('Tingkat respons **{r}**, median waktu respons **{m}** menit (persentil ke-90: {p} menit); periode sebelumnya: {pr}, {pm} menit.',
-                      'Response rate **{r}**, median response time **{m}** minutes (90th percentile: {p} minutes); previous period: {pr}, {pm} minutes.'),
+    'report.n_care': ('{rq_label} **{rq}**, {ra_label} **{ra}**, {m_label} **{m}**; periode sebelumnya: {prq}, {pra}, {pm}.',
+                      '{rq_label} **{rq}**, {ra_label} **{ra}**, {m_label} **{m}**; previous period: {prq}, {pra}, {pm}.'),
     'report.n_top_change': ('Baru di 10 besar dibanding periode sebelumnya: {new}. Keluar dari 10 besar: {gone}.',
                             'New in the top 10 against the previous period: {new}. Out of the top 10: {gone}.'),
     'report.n_up': ('{name} naik dari {prev} ke {cur}.', '{name} went up from {prev} to {cur}.'),
@@ -87,8 +88,8 @@ WORDS: dict[str, tuple[str, str]] = {
                              ' (names pseudonymised; the analyst can see the real handles with `pseudonymise: false`)'),
     'report.r_complaint': ('Keluhan berulang tentang **{topic}** ({n}×): tangani sumbernya dan siapkan jawaban baku.',
                            'Recurring complaint about **{topic}** ({n}×): fix the cause and prepare a standard reply.'),
-    'report.r_care': ('Jawab semua pertanyaan dan keluhan: tingkat respons {rate}, target {target}.',
-                      'Answer every question and complaint: response rate {rate}, target {target}.'),
+    'report.r_care': ('Jawab semua pertanyaan dan keluhan: {label} {rate}, target {target}.',
+                      'Answer every question and complaint: {label} {rate}, target {target}.'),
     'report.r_plan': ('Tepati rencana: {skipped} dari {planned} rencana unggahan dilewati.',
                       'Keep to the plan: {skipped} of {planned} planned posts were skipped.'),
     'report.r_none': ('Tidak ada rekomendasi khusus dari data periode ini.',
@@ -106,14 +107,6 @@ WORDS: dict[str, tuple[str, str]] = {
     'section.recommendations': ('Rekomendasi untuk periode berikutnya', 'Recommendations for the next period'),
     'section.next_plan': ('Draf rencana konten berikutnya', 'Draft content plan for the next period'),
     'section.definitions': ('Definisi metrik', 'Metric definitions'),
-    'kpi.name.posts': ('Unggahan merek', 'Brand posts'),
-    'kpi.name.engagements': ('Total engagement', 'Total engagements'),
-    'kpi.name.er_reach': ('Engagement rate (reach)', 'Engagement rate (reach)'),
-    'kpi.name.follower_growth_monthly': ('Pertumbuhan pengikut per bulan', 'Monthly follower growth'),
-    'kpi.name.net_sentiment': ('Sentimen bersih', 'Net sentiment'),
-    'kpi.name.share_of_voice': ('Share of voice', 'Share of voice'),
-    'kpi.name.response_rate': ('Tingkat respons', 'Response rate'),
-    'kpi.name.median_response_minutes': ('Median waktu respons (menit)', 'Median response time (minutes)'),
     'page.contents': ('Daftar isi', 'Contents'),
     'page.period': ('Periode', 'Period'),
     'page.previous': ('dibandingkan dengan', 'compared with'),
