@@ -16,7 +16,11 @@ import pytest
 
 from smanalysis import reporting as rp
 from smanalysis.media import METRICS, metric_label
-from smanalysis.reporting.i18n import t
+from smanalysis.words import text as _text
+
+
+def t(key, lang, **fields):
+    return _text(f"report.{key}", lang, **fields)
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIGS = {"sample": ROOT / "data" / "sample" / "client.yaml",
