@@ -571,36 +571,95 @@ def _score_arrays(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=N
     return score, evidence
 
 
+def _mix(h, x):
+    """Fold an int64 array into a running 64-bit hash (multiply-xor; collisions ~2**-64)."""
+    with np.errstate(over="ignore"):
+        return (h ^ x.astype(np.uint64)) * np.uint64(0x9E3779B97F4A7C15)
+
+
 def _evidence(P, dP, tok, vocab, n, contrib, phrase_at, tables, negated, neg_src, int_src, lastc, cw, in_conc,
               elong, va, ex, raw):
-    items: list[list[str]] = [[] for _ in range(n)]
-    for j, i in enumerate(P.tolist()):
-        t = tok[i]
-        q = phrase_at.get(i)
-        if q is not None:
-            key, (_, cat) = tables.phrase_list[q]
+    """Evidence strings of every text, built vectorised.
+
+    Each sentiment token gives one ``word:contribution [rules]`` item. Items are
+    identified by a hash of (word or phrase, contribution in cents, rule
+    sources); only the distinct items are formatted in Python, then the items
+    of each text are joined with pyarrow (C++), so the cost per text is a few
+    array operations, not Python string work.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    V = len(vocab)
+    unit = tok[P].astype(np.int64)
+    if phrase_at:
+        ppos = np.fromiter(phrase_at.keys(), dtype=np.int64, count=len(phrase_at))
+        pidx = np.fromiter(phrase_at.values(), dtype=np.int64, count=len(phrase_at))
+        j = np.searchsorted(P, ppos)
+        ok = (j < len(P)) & (P[np.minimum(j, len(P) - 1)] == ppos)
+        unit[j[ok]] = V + pidx[ok]
+    cents = np.rint(contrib * 100).astype(np.int64)
+    negw = np.where(negated, tok[np.maximum(neg_src, 0)], -1)
+    intw = np.where(int_src >= 0, tok[np.maximum(int_src, 0)], -1)
+    conw = np.where(cw != 1.0, tok[np.maximum(lastc, 0)] * 2 + (cw > 1), -1)
+    flags = in_conc.astype(np.int64) + 2 * elong.astype(np.int64)
+    h = np.full(len(P), np.uint64(0xCBF29CE484222325))
+    for col in (unit, cents, negw, intw, conw, flags):
+        h = _mix(h, col)
+    codes, uniq = pd.factorize(h)
+    first = np.empty(len(uniq), dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
+    strs = []
+    is_emoji, root = va["is_emoji"], va["root"]
+    for j in first.tolist():
+        u = int(unit[j])
+        if u >= V:
+            key, (_, cat) = tables.phrase_list[u - V]
             word = " ".join(key)
             tags = ["complaint" if cat == "complaint" else "phrase"]
         else:
-            word = vocab[t]
-            tags = ["emoji"] if va["is_emoji"][t] else []
-            if va["root"][t] is not None:
-                tags.append(f"root {va['root'][t]}")
-        if negated[j]:
-            tags.append(f"negation {vocab[tok[neg_src[j]]]}")
-        if int_src[j] >= 0:
-            w = vocab[tok[int_src[j]]]
+            word = vocab[u]
+            tags = ["emoji"] if is_emoji[u] else []
+            if root[u] is not None:
+                tags.append(f"root {root[u]}")
+        if negw[j] >= 0:
+            tags.append(f"negation {vocab[negw[j]]}")
+        if intw[j] >= 0:
+            w = vocab[intw[j]]
             tags.append(f"{'diminisher' if w in DIMINISHERS else 'intensifier'} {w}")
-        if cw[j] != 1.0:
-            tags.append(f"contrast {vocab[tok[lastc[j]]]} {'after' if cw[j] > 1 else 'before'}")
-        if in_conc[j]:
+        if conw[j] >= 0:
+            tags.append(f"contrast {vocab[conw[j] // 2]} {'after' if conw[j] % 2 else 'before'}")
+        if flags[j] & 1:
             tags.append("concession")
-        if elong[j]:
+        if flags[j] & 2:
             tags.append("elongation")
-        items[dP[j]].append(f"{word}:{contrib[j]:+.2f}" + (f" [{', '.join(tags)}]" if tags else ""))
-    for d in np.flatnonzero((ex > 0) & (raw != 0)).tolist():
-        items[d].append(f"exclamation:{np.sign(raw[d]) * _EXCL * ex[d]:+.2f}")
-    return ["; ".join(x) for x in items]
+        strs.append(f"{word}:{cents[j] / 100:+.2f}" + (f" [{', '.join(tags)}]" if tags else ""))
+    item_doc = dP
+    # exclamation items come last in their text
+    exd = np.flatnonzero((ex > 0) & (raw != 0))
+    if len(exd):
+        ex_c = np.rint(np.sign(raw[exd]) * _EXCL * ex[exd] * 100).astype(np.int64)
+        ex_u, ex_codes = np.unique(ex_c, return_inverse=True)
+        strs.extend(f"exclamation:{c / 100:+.2f}" for c in ex_u.tolist())
+        codes = np.concatenate([codes, len(uniq) + ex_codes])
+        item_doc = np.concatenate([dP, exd])
+        order = np.argsort(item_doc, kind="stable")
+        codes, item_doc = codes[order], item_doc[order]
+    offsets = np.searchsorted(item_doc, np.arange(n + 1)).astype(np.int32)
+    values = pc.take(pa.array(strs, type=pa.string()), pa.array(codes.astype(np.int32)))
+    lists = pa.ListArray.from_arrays(pa.array(offsets), values)
+    return pc.binary_join(lists, "; ")
+
+
+def _str_series(chunks: list, n: int, index) -> pd.Series:
+    """One string Series from pyarrow string arrays (empty strings when there are none)."""
+    import pyarrow as pa
+
+    dtype = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' default ``str`` dtype
+    if not chunks:
+        return pd.Series(pd.array(np.full(n, "", dtype=object), dtype=dtype), index=index, name=None)
+    arr = pa.chunked_array(chunks, type=pa.string())
+    return pd.Series(pd.array(arr, dtype=dtype), index=index)
 
 
 def sentiment(texts, *, lang: str = "auto", extra_lexicon=None, lexicon=None,
@@ -679,7 +738,7 @@ def sentiment(texts, *, lang: str = "auto", extra_lexicon=None, lexicon=None,
         part = texts_l[start:start + _BATCH]
         m = len(part)
         before = len(voc.words)
-        doc, tok, vocab, el = _token_arrays(part, slang=SLANG_ID, vocab=voc, collapse=not evidence)
+        doc, tok, vocab, el = _token_arrays(part, slang=SLANG_ID, vocab=voc, collapse=True)
         new_words = vocab[before:]
         va_new = _vocab_arrays(new_words, tables)
         va = va_new if va is None else {k: np.concatenate([va[k], va_new[k]]) for k in va}
@@ -692,14 +751,15 @@ def sentiment(texts, *, lang: str = "auto", extra_lexicon=None, lexicon=None,
         sc, ev = _score_arrays(doc, tok, el, vocab, m, code, tables, evidence, va=va)
         scores.append(sc)
         codes.append(code)
-        evs.extend(ev if ev is not None else [])
+        if ev is not None:
+            evs.append(ev)
     score = np.concatenate(scores)
     code = np.concatenate(codes).astype(np.int64)
-    ev = evs if evidence else None
+    ev = _str_series(evs, n, index)
     lab_i = 1 + (score >= _THRESH).astype(np.int8) - (score <= -_THRESH).astype(np.int8)
     return pd.DataFrame({
         "label": pd.Series(_LABELS_A[lab_i], index=index),
         "score": pd.Series(score, index=index),
         "lang": pd.Series(_CODES[code], index=index),
-        "evidence": pd.Series(ev if ev is not None else np.full(n, "", dtype=object), index=index, dtype=object),
+        "evidence": ev,
     })
