@@ -80,6 +80,7 @@ _LABELS_A = np.array(LABELS, dtype=object)
 
 NEGATORS = frozenset({
     "tidak", "tak", "bukan", "belum", "jangan", "tanpa", "kurang", "enggak", "nggak", "gak", "ga", "ndak",
+    "ora", "ra", "mboten", "dereng", "teu", "henteu", "acan",  # Javanese and Sundanese
     "not", "no", "never", "without", "cannot", "cant", "dont", "didnt", "doesnt", "isnt", "wasnt", "arent",
     "werent", "wont", "wouldnt", "shouldnt", "couldnt", "havent", "hasnt", "hadnt", "aint", "nor", "neither",
     "hardly", "none", "nothing", "nobody",
@@ -109,7 +110,20 @@ CONTRASTS = frozenset({"tapi", "tetapi", "namun", "cuma", "sayangnya", "but", "h
 CONCESSIONS = frozenset({"walaupun", "meskipun", "walau", "meski", "biarpun", "although", "though"})
 """Words whose own clause weighs less (x0.5)."""
 
+EXCESS = frozenset({"terlalu", "kelewat", "too", "overly"})
+"""Intensifiers of excess: they strengthen a negative word but turn a positive one negative ("terlalu manis")."""
+
+LAUGHTER = frozenset({"wkwk", "haha", "hehe", "hihi", "xixi", "awokawok", "kwkw", "lol", "lmao"})
+"""Laughter: mildly positive on its own, mocking (negative) in a text with a negative word."""
+
+SARCASM_MARKERS = frozenset({"\U0001f643", "\U0001f644", "\U0001f612"})  # upside-down face, eye roll, unamused
+"""Emoji that mark praise as ironic: every positive word of a text with one counts negative."""
+
 _NEG_POS, _NEG_NEG = -0.74, -0.5
+_EXCESS_POS = -0.6  # "terlalu manis": a positive word after an excess intensifier
+_LAUGH_MOCK = -0.5  # laughter in a text that has a negative word
+_QUESTION_POS = 0.5  # positive words in a question ("ada yang cocok buat kulit kering?")
+_WEAK, _WEAK_DAMP = 1.0, 0.5  # a text whose only sentiment is one weak word (|contribution| <= 1)
 _CONTRAST_BEFORE, _CONTRAST_AFTER, _CONCESSION = 0.5, 1.5, 0.5
 _ELONG, _EXCL, _ALPHA = 1.3, 0.292, 15.0
 _THRESH = 0.2
@@ -330,6 +344,8 @@ def _stem_lookup(w: str, single: dict) -> str | None:
         if w.startswith(pre):
             root = w[len(pre):]
             for suf in ("", "kan", "an", "i", "nya"):
+                if pre == "ke" and suf in ("an", "nya"):
+                    continue  # ke-...-an makes nouns of adjectives (kecepatan = speed, not fast)
                 r = root[: len(root) - len(suf)] if suf and root.endswith(suf) else (root if not suf else None)
                 if r and len(r) >= 3 and r in single and abs(single[r][0]) >= 1:
                     return r
@@ -350,6 +366,10 @@ def _vocab_arrays(vocab: np.ndarray, tables: _Tables):
     pw = np.zeros(V, dtype=np.int64)
     is_emoji = np.zeros(V, dtype=bool)
     root = np.empty(V, dtype=object)
+    excess = np.fromiter((w in EXCESS for w in vocab), dtype=bool, count=V)
+    laugh = np.fromiter((w in LAUGHTER for w in vocab), dtype=bool, count=V)
+    sarc = np.fromiter((w in SARCASM_MARKERS for w in vocab), dtype=bool, count=V)
+    quest = np.fromiter((w == "?" for w in vocab), dtype=bool, count=V)
     single, en = tables.single, tables.en
     post, pre = INTENSIFIERS["post"], INTENSIFIERS["pre"]
     for i, w in enumerate(vocab):
@@ -394,7 +414,7 @@ def _vocab_arrays(vocab: np.ndarray, tables: _Tables):
     s_enp = np.where(np.isnan(s_en), s_id, s_en)
     role = neg | (ipost != 1) | (ipre != 1) | contrast | conc
     return dict(role=role, s_id=np.nan_to_num(s_idp), s_en=np.nan_to_num(s_enp), neg=neg, ipost=ipost, ipre=ipre,
-                contrast=contrast, conc=conc, brk=brk, excl=excl, pw=pw, is_emoji=is_emoji, root=root)
+                contrast=contrast, conc=conc, brk=brk, excl=excl, pw=pw, is_emoji=is_emoji, root=root, excess=excess, laugh=laugh, sarc=sarc, quest=quest)
 
 
 def _shift1(a):
@@ -557,9 +577,44 @@ def _score_arrays(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=N
         last_k = np.where(i_k >= 0, conc_R[np.maximum(i_k, 0)], -1)
         in_conc = (last_k >= 0) & (last_k > last_b) & _same_doc(doc, P, last_k)
     elong = el[P]
-    contrib = sc[P] * m * cw * np.where(in_conc, _CONCESSION, 1.0) * np.where(elong, _ELONG, 1.0)
     dP = doc[P]
+    tP = tok[P]
+    pos_word = sc[P] > 0
+    # excess ("terlalu manis"): the intensifier turns a positive word negative
+    exc = (int_src >= 0) & pos_word & va["excess"][tok[np.maximum(int_src, 0)]]
+    m = np.where(exc, m * (_EXCESS_POS / va["ipre"][tok[np.maximum(int_src, 0)]]), m)
+    contrib = sc[P] * m * cw * np.where(in_conc, _CONCESSION, 1.0) * np.where(elong, _ELONG, 1.0)
+    rflags = np.where(exc, 4, 0)
+    # laughter: mocking in a text with a negative word
+    laugh = va["laugh"][tP]
+    if laugh.any():
+        neg_doc = np.zeros(n, dtype=bool)
+        neg_doc[dP[(contrib < 0) & ~laugh]] = True
+        mock = laugh & neg_doc[dP]
+        contrib = np.where(mock, _LAUGH_MOCK, contrib)
+        rflags = rflags | np.where(mock, 8, 0)
+    # sarcasm: praise in a text with a sarcasm marker counts negative
+    S = np.flatnonzero(va["sarc"][tok])
+    if len(S):
+        sarc_doc = np.zeros(n, dtype=bool)
+        sarc_doc[doc[S]] = True
+        flip = sarc_doc[dP] & (contrib > 0)
+        contrib = np.where(flip, -contrib, contrib)
+        rflags = rflags | np.where(flip, 16, 0)
+    # questions: positive words weigh less ("ada yang cocok buat kulit kering?")
+    Q = np.flatnonzero(va["quest"][tok])
+    if len(Q):
+        q_doc = np.zeros(n, dtype=bool)
+        q_doc[doc[Q]] = True
+        damp = q_doc[dP] & (contrib > 0)
+        contrib = np.where(damp, contrib * _QUESTION_POS, contrib)
+        rflags = rflags | np.where(damp, 32, 0)
     raw = np.bincount(dP, weights=contrib, minlength=n)
+    # neutral band: one weak word alone does not make a text polar
+    hits = np.bincount(dP, minlength=n)
+    weak = (hits == 1) & (np.abs(raw) <= _WEAK)
+    raw = np.where(weak, raw * _WEAK_DAMP, raw)
+    rflags = rflags | np.where(weak[dP], 64, 0)
     E = np.flatnonzero(va["excl"][tok] > 0)
     ex = np.minimum(np.bincount(doc[E], weights=va["excl"][tok[E]], minlength=n), 3)
     raw = raw + np.sign(raw) * _EXCL * ex
@@ -567,8 +622,11 @@ def _score_arrays(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=N
     evidence = None
     if want_evidence:
         evidence = _evidence(P, dP, tok, vocab, n, contrib, phrase_at, tables, negated, neg_src, int_src,
-                             lastc_P, cw, in_conc, elong, va, ex, raw)
+                             lastc_P, cw, in_conc, elong, va, ex, raw, rflags)
     return score, evidence
+
+
+_FLAG_TAGS = ((4, "excess"), (8, "mocking laughter"), (16, "sarcasm"), (32, "question"), (64, "weak alone"))
 
 
 def _mix(h, x):
@@ -578,7 +636,7 @@ def _mix(h, x):
 
 
 def _evidence(P, dP, tok, vocab, n, contrib, phrase_at, tables, negated, neg_src, int_src, lastc, cw, in_conc,
-              elong, va, ex, raw):
+              elong, va, ex, raw, rflags):
     """Evidence strings of every text, built vectorised.
 
     Each sentiment token gives one ``word:contribution [rules]`` item. Items are
@@ -592,7 +650,7 @@ def _evidence(P, dP, tok, vocab, n, contrib, phrase_at, tables, negated, neg_src
 
     V = len(vocab)
     unit = tok[P].astype(np.int64)
-    if phrase_at:
+    if phrase_at and len(P):
         ppos = np.fromiter(phrase_at.keys(), dtype=np.int64, count=len(phrase_at))
         pidx = np.fromiter(phrase_at.values(), dtype=np.int64, count=len(phrase_at))
         j = np.searchsorted(P, ppos)
@@ -602,7 +660,7 @@ def _evidence(P, dP, tok, vocab, n, contrib, phrase_at, tables, negated, neg_src
     negw = np.where(negated, tok[np.maximum(neg_src, 0)], -1)
     intw = np.where(int_src >= 0, tok[np.maximum(int_src, 0)], -1)
     conw = np.where(cw != 1.0, tok[np.maximum(lastc, 0)] * 2 + (cw > 1), -1)
-    flags = in_conc.astype(np.int64) + 2 * elong.astype(np.int64)
+    flags = in_conc.astype(np.int64) + 2 * elong.astype(np.int64) + rflags
     h = np.full(len(P), np.uint64(0xCBF29CE484222325))
     for col in (unit, cents, negw, intw, conw, flags):
         h = _mix(h, col)
@@ -633,6 +691,9 @@ def _evidence(P, dP, tok, vocab, n, contrib, phrase_at, tables, negated, neg_src
             tags.append("concession")
         if flags[j] & 2:
             tags.append("elongation")
+        for bit, name in _FLAG_TAGS:
+            if flags[j] & bit:
+                tags.append(name)
         strs.append(f"{word}:{cents[j] / 100:+.2f}" + (f" [{', '.join(tags)}]" if tags else ""))
     item_doc = dP
     # exclamation items come last in their text
