@@ -16,14 +16,11 @@ __all__ = ["conversation_section", "voices", "scored_texts", "care_stats", "unan
            "recurring_complaints"]
 
 
-def _labels(texts: pd.Series) -> pd.DataFrame:
-    """Sentiment of texts with the conversation layer's default scorer."""
-    from .. import conversation
+def _labels(texts: pd.Series, model=None) -> pd.DataFrame:
+    """Sentiment of texts: the client's trained model (config ``sentiment_model:``) or the default scorer."""
+    from ..conversation.adapt import score_texts
 
-    fn = getattr(conversation, "sentiment", None)
-    if not callable(fn):
-        raise RuntimeError("smanalysis.conversation.sentiment is not available")
-    return fn(texts.fillna("").astype(str))
+    return score_texts(texts.fillna("").astype(str), model=model)
 
 
 def voices(ctx: EvaluationContext) -> pd.DataFrame:
@@ -55,7 +52,7 @@ def scored_texts(ctx: EvaluationContext) -> pd.DataFrame:
         df = df[cur | prev].assign(period=np.where(cur, "current", "previous")[cur | prev])
         if df.empty:
             return df.assign(label=pd.Series(dtype=object), score=pd.Series(dtype=float))
-        s = _labels(df["text"])
+        s = _labels(df["text"], ctx.settings.get("sentiment_model"))
         return df.assign(label=s["label"].to_numpy(), score=s["score"].to_numpy())
 
     return ctx.cached("scored_texts", _do)
