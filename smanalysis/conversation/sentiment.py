@@ -8,7 +8,7 @@ Rules, applied with shifted NumPy arrays over all tokens of all texts at once:
 * **phrases** of 2-4 words are matched first ("lama banget", "gak worth it");
   their words are then used up (no further rule applies to them);
 * **negation** (tidak/gak/nggak/ga/enggak, bukan, belum, jangan, tanpa, kurang;
-  not/no/never/n't/without) flips the first sentiment word at most three tokens
+  Javanese ora/ra/mboten/ndak, Sundanese teu/henteu; not/no/never/n't/without) flips the first sentiment word at most three tokens
   later in the same clause (x -0.74 for positive words, x -0.5 for negative
   ones, so "tidak buruk" is mildly positive);
 * **intensifiers** after the word (banget, bgt, sekali, parah, amat, pol,
@@ -20,23 +20,30 @@ Rules, applied with shifted NumPy arrays over all tokens of all texts at once:
   **concession** (walaupun, meskipun, although) damps its own clause x0.5;
 * **emphasis**: an elongated sentiment word ("mantaaap") counts x1.3 and each
   "!" (up to three) adds 0.29 in the direction of the text's score;
-* **emoji and emoticons** carry their own polarity.
+* **emoji and emoticons** carry their own polarity;
+* **excess** (terlalu, kelewat, too) turns a positive word negative ("terlalu manis");
+* **laughter** (wkwk, haha) is mildly positive, but mocking (-0.5) in a text with a negative word;
+* **sarcasm markers** (🙃 🙄 😒) flip the praise of their text ("wah hebat ya ... 🙃");
+* **questions**: positive words in a text with "?" count x0.5;
+* **neutral band**: a text whose contributions are all weak (each |c| <= 1, sum <= 1.5) is
+  damped x0.5, so one weak hit ("tidak mahal", "semoga", "oke") does not make it polar.
+  Greetings, times of day and topic words (*selamat pagi*, *kecepatan*, *promo*) score 0.
 
+Rule words and every weight are in :mod:`~smanalysis.conversation.sentiment_rules`
+(``WEIGHTS``); the lexicons in :mod:`~smanalysis.conversation.sentiment_lexicon`.
 The sum ``S`` of a text becomes ``score = S / sqrt(S**2 + 15)`` in (-1, 1)
 (VADER's normalisation); ``score >= 0.2`` is positive, ``score <= -0.2``
-negative, else neutral (thresholds chosen on the NusaX valid split).
+negative, else neutral (threshold chosen on the NusaX valid split).
 
-Speed (``benchmarks/bench_sentiment_speed.py``): texts are processed in
-batches of 25,000. Each batch is joined and encoded once; whitespace chunks are
-found on the UTF-8 bytes with NumPy and identified by a 64-bit rolling hash
-(prefix sums), so no Python string is made per word; only chunks not seen
-before in the call are decoded and normalised (slang, elongation, laughter:
-cached). Every rule then runs on integer arrays at the few positions that
-matter (sentiment words, negators, intensifiers, contrast words). With
-``evidence=False`` @mentions and long numbers are also collapsed on the bytes
-(they carry no sentiment). Building the ``evidence`` strings is the only
-per-word Python work: pass ``evidence=False`` on large data (about 10x faster;
-scores and labels are identical).
+Speed (``benchmarks/bench_sentiment_speed.py``, 200,000 distinct texts): texts
+are processed in batches of 25,000. Each batch is joined and encoded once;
+whitespace chunks are found on the UTF-8 bytes with NumPy and identified by a
+64-bit rolling hash, so no Python string is made per word; only chunks not seen
+before are decoded and normalised; @mentions and long numbers are collapsed on
+the bytes. Every rule runs on integer arrays at the few positions that matter.
+Evidence strings are built without per-word Python: each distinct (word,
+contribution, rules) item is formatted once and the items of each text are
+joined with pyarrow.
 
 Examples
 --------
@@ -126,7 +133,8 @@ def sentiment(texts, *, lang: str = "auto", extra_lexicon=None, lexicon=None,
         * ``lang``: id, en, mixed or other (as detected, or the forced ``lang``);
         * ``evidence``: "; "-separated ``word:contribution [rules]`` items naming
           the rules that fired (negation, intensifier, diminisher, contrast,
-          concession, elongation, emoji, complaint, phrase, exclamation).
+          concession, elongation, emoji, complaint, phrase, exclamation, excess,
+          mocking laughter, sarcasm, question, weak alone).
 
         An empty input gives an empty frame with these columns.
 
