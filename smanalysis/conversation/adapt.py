@@ -35,7 +35,7 @@ from .sentiment import LABELS, sentiment
 from .text import as_text_series
 
 __all__ = ["bootstrap_macro_f1", "compare_with_default", "score_texts", "write_label_sheet", "read_label_sheet",
-           "labeller", "LABEL_COLUMNS"]
+           "sample_label_sheet", "labeller", "LABEL_COLUMNS"]
 
 LABEL_COLUMNS = ("id", "text", "predicted", "label")
 """Columns of a label sheet: row id, text, the scorer's guess, and the analyst's label (empty to skip)."""
@@ -241,6 +241,20 @@ def read_label_sheet(path) -> pd.DataFrame:
     text = df["text"].map(lambda x: x[1:] if x.startswith("'") and len(x) > 1 and x[1] in "=+-@\t\r" else x)
     out = pd.DataFrame({"id": df["id"], "text": text, "label": lab})
     return out[lab != ""].reset_index(drop=True)
+
+
+def sample_label_sheet() -> Path:
+    """A filled label sheet shipped with smanalysis: 110 comments of the bundled sample (Kopi Senja)
+    labelled by the project by careful reading, to try the labeller notebook without labelling.
+
+    Examples
+    --------
+    >>> read_label_sheet(sample_label_sheet())["label"].value_counts().to_dict()
+    {'neutral': 53, 'positive': 37, 'negative': 20}
+    """
+    from importlib import resources
+
+    return Path(str(resources.files("smanalysis").joinpath("data", "sample_sentiment_labels.csv")))
 
 
 def labeller(queue: pd.DataFrame, labels: dict | None = None):
