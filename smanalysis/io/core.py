@@ -170,7 +170,8 @@ def reference_date(ctx: Ctx, candidates: pd.Series | None = None) -> tuple[pd.Ti
 
 _REQUIRED_CHECKS = {
     "posts": ("post_id",), "comments": ("comment_id", "post_id"), "mentions": ("mention_id",),
-    "interactions": ("source", "target"), "followers": (), "content_plan": (),
+    "interactions": ("source", "target"), "followers": (), "content_plan": (), "account_daily": ("metric",),
+    "audience": ("segment",), "video": ("post_id",),
 }
 
 
@@ -188,6 +189,13 @@ def finish(table: str, data: dict, ctx: Ctx):
     for key in _REQUIRED_CHECKS[table]:
         if key in frame.columns:
             ctx.fail(blank(frame[key]), key, f"missing {key.replace('_', ' ')}")
+    if table == "followers" and "followers" in frame.columns:
+        v = pd.to_numeric(frame["followers"], errors="coerce")
+        ctx.fail(v < 0, "followers", quoted("negative follower count", v.astype(str)))
+        ctx.fail(np.isinf(v), "followers", quoted("infinite follower count", v.astype(str)))
+    if "value" in frame.columns and table == "account_daily":
+        v = pd.to_numeric(frame["value"], errors="coerce")
+        ctx.fail(np.isinf(v), "value", quoted("infinite value", v.astype(str)))
     if "platform" in frame.columns:
         bad = frame["platform"].isna() | ~frame["platform"].isin(PLATFORMS)
         ctx.fail(bad, "platform", quoted("unknown platform", ctx.get("platform") if ctx.get("platform") is not None

@@ -13,11 +13,12 @@ Examples
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from ..schema import CONTENT_TYPES, INTERACTION_KINDS, POST_FORMATS, TABLES
 from .core import Ctx, hashtags_of, platform_of, quoted
 from .formats import APIFY_TYPES
-from .parsing import clean_text, opt_text, parse_bool, parse_date, parse_timestamp, strip
+from .parsing import blank, clean_text, opt_text, parse_bool, parse_date, parse_timestamp, strip
 from .vocab import PLAN_CONTENT_TYPES, PLAN_FORMATS, PLAN_STATUSES
 
 __all__ = ["CONVERTERS", "convert_canonical"]
@@ -157,6 +158,8 @@ def convert_canonical(ctx: Ctx, table: str):
             out[c.name] = ctx.count(c.name)
         elif c.dtype == "bool":
             out[c.name] = parse_bool(s)
+        elif c.dtype == "flag":
+            out[c.name] = parse_bool(s).astype("boolean").where(~blank(s), pd.NA)
         elif c.dtype == "datetime":
             out[c.name] = _ts(ctx, c.name, c.name.replace("_", " "))
         elif c.dtype == "date":

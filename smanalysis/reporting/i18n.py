@@ -56,6 +56,8 @@ TEXT = {
     "rows_content_plan": {"id": "baris rencana konten", "en": "content plan rows"},
     "n_data": {"id": "Data: {files} file dibaca ({rows}); {rejects} baris ditolak pembaca.",
                "en": "Data: {files} files read ({rows}); {rejects} rows rejected by the readers."},
+    "n_failed": {"id": "{n} file TIDAK dapat dibaca dan tidak masuk laporan ini: {files}.",
+                 "en": "{n} file(s) could NOT be read and are missing from this report: {files}."},
     "w_plan": {"id": "rencana konten", "en": "content plan"},
     "w_targets": {"id": "target KPI", "en": "KPI targets"},
     # subsections

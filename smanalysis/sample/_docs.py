@@ -8,7 +8,7 @@ from .. import schema
 
 __all__ = ["data_dictionary_markdown", "readme"]
 
-_DTYPES = {"str": "text", "float": "float64", "bool": "bool", "datetime": "datetime64[ns, UTC]",
+_DTYPES = {"str": "text", "float": "float64", "bool": "bool", "flag": "boolean (True/False/missing)", "datetime": "datetime64[ns, UTC]",
            "date": "datetime64[ns] (naive day)"}
 
 

@@ -178,17 +178,19 @@ def test_corrupted_sample_copy_accounts_for_every_row(sample_dir, tmp_path):
     assert set(r.rejects["reason"].str.split(" ").str[0]) == {"unreadable", "expected", "missing"}
 
 
-def test_yearless_file_without_export_day_uses_the_datasets_latest_day(tmp_path):
-    # follower history named without a date: its years come from the other files, not the file's mtime
+def test_yearless_file_without_export_day_never_borrows_the_year_from_other_files(tmp_path):
+    # follower history named without a date: its years come from its own mtime (with a warning),
+    # not from the Instagram export of 2026 lying in the same folder (issue 9, class 3)
     f = pd.DataFrame({"date": pd.date_range("2025-11-01", "2026-10-31"), "platform": "tiktok",
                       "account": "kopisenja.id"})
     f["followers"] = np.arange(len(f), dtype=float)
     W.write_tiktok_followers(f, tmp_path / "FollowerHistory.csv")
     import os
-    os.utime(tmp_path / "FollowerHistory.csv", (2_000_000_000, 2_000_000_000))  # mtime in 2033
+    os.utime(tmp_path / "FollowerHistory.csv", (2_000_000_000, 2_000_000_000))  # mtime 2033-05-18
     W.write_meta_posts(_ig("1", 5.0, 1.0, when="2026-10-31 03:00"), tmp_path / "ig.csv", platform="instagram")
     ds = load_dataset(tmp_path)
     got = ds.followers.sort_values("date")["date"]
-    assert got.iloc[0] == pd.Timestamp("2025-11-01") and got.iloc[-1] == pd.Timestamp("2026-10-31")
+    # the last row (October 31) is the latest October 31 on or before 2033-05-18: 2032; in order, a year apart
+    assert got.iloc[0] == pd.Timestamp("2031-11-01") and got.iloc[-1] == pd.Timestamp("2032-10-31")
     note = ds.files.set_index(ds.files["file"].map(lambda s: Path(s).name)).loc["FollowerHistory.csv", "warnings"]
-    assert "latest day in the other files" in note
+    assert "file modification time" in note
