@@ -198,11 +198,9 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
         results.append((order, path, kwargs, res))
     for order, path, kwargs, res in results:
         parts[res.table].append(res.data.assign(_order=order))
-        n = len(res.data)
+        n = res.rows - len(res.rejects)
         for t, extra in res.extra.items():
             parts[t].append(extra.assign(_order=order))
-            if t != "interactions":
-                n += len(extra)
         if len(res.rejects):
             rejects.append(res.rejects)
         files.append({"file": str(path), "format": res.format, "table": res.table, "rows": n,

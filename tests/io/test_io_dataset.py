@@ -51,7 +51,7 @@ def test_lifetime_reexport_keeps_the_larger_snapshot(tmp_path):
     assert d["kept_file"].iloc[0].endswith("ig_2026-10.csv") and d["dropped_file"].iloc[0].endswith("ig_2026-09.csv")
 
 
-def test_followers_and_follows_series_merge(tmp_path):
+def test_followers_counts_and_follows_series_go_to_their_own_tables(tmp_path):
     f = pd.DataFrame({"date": pd.date_range("2026-10-01", periods=2), "platform": "facebook", "account": "kopisenja",
                       "followers": [100.0, 103.0], "new_followers": [2.0, 3.0]})
     W.write_meta_daily(f, tmp_path / "fb_followers.csv", metric="Facebook followers")
@@ -59,11 +59,15 @@ def test_followers_and_follows_series_merge(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SMAnalysisWarning)
         ds = load_dataset(tmp_path, profile=PROFILE)
+    # only follower COUNTS go to followers; "Facebook follows" (gained a day) is an account_daily metric
     assert len(ds.followers) == 2
     assert ds.followers["followers"].tolist() == [100.0, 103.0]
-    assert ds.followers["new_followers"].tolist() == [2.0, 3.0]
+    assert ds.followers["new_followers"].isna().all()
     assert ds.followers["account"].unique().tolist() == ["kopisenja"]  # from the profile
-    assert set(ds.duplicates["table"]) == {"followers"}
+    daily = ds.account_daily
+    assert daily[["metric", "value"]].values.tolist() == [["follows", 2.0], ["follows", 3.0]]
+    assert daily["platform"].unique().tolist() == ["facebook"] and daily["account"].unique().tolist() == ["kopisenja"]
+    assert len(ds.duplicates) == 0
 
 
 def test_duplicate_comments_first_kept(tmp_path):
