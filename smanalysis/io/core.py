@@ -179,7 +179,7 @@ def reference_date(ctx: Ctx, candidates: pd.Series | None = None) -> tuple[pd.Ti
     if candidates is not None:
         from .parsing import parse_date
 
-        d = parse_date(candidates).dropna()
+        d = parse_date(candidates.where(candidates.astype(str).str.contains(r"\d{4}", regex=True), "")).dropna()
         if len(d):
             return d.max(), f"latest date in column {ctx.src('export_time')!r}"
     if ctx.path is not None and ctx.path.exists():

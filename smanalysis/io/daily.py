@@ -117,7 +117,7 @@ def _wide(ctx: Ctx, fmt: str, platform: str, *, yearless: bool):
         account = m.group(1) if m else None
     if account is None:
         ctx.warnings.append("the file names no account: pass account= or a profile (account left empty)")
-    out = {"date": date, "platform": platform, "account": account, "metric": "", "value": np.nan}
+    out = {"date": date, "platform": platform, "account": account, "metric": "*", "value": np.nan}
     for metric in DAILY_FIELDS[fmt]:
         v = ctx.count(metric)
         if v is not None:

@@ -101,7 +101,7 @@ add_format(FormatSpec(
      "created_at": ("Video publish time", "Waktu publikasi video"), "views": ("Views", "Penayangan")},
     ("date", "post_id", "views"), "youtube",
     "YouTube Studio > Analytics > Advanced mode > Export: Chart data.csv, views a day of each charted video "
-    "(read as a daily breakdown of posts: load_dataset sums the days per video).",
+    "(read as a daily breakdown of posts: load_dataset sums the days per video).", priority=1,
 ))
 add_format(FormatSpec(
     "meta_video", "video", META_VIDEO_COLUMNS,
@@ -115,7 +115,7 @@ add_format(FormatSpec(
      "funded": ("Funded content status", "Status konten berbayar")},
     ("asset_id", "seconds"), "facebook",
     "Meta Business Suite > Insights > Content > Export, video level ('Video asset ID', seconds viewed, "
-    "3-second and 1-minute views). Best guess of the exact header beside the post export's columns.",
+    "3-second and 1-minute views). Best guess of the exact header beside the post export's columns.", priority=1,
 ))
 add_format(FormatSpec(
     "meta_audience", "audience", ("Age", "Women", "Men"),

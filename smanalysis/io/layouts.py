@@ -51,6 +51,9 @@ class FormatSpec:
         Platform, when the format belongs to one.
     note : str
         Provenance of the layout.
+    priority : int
+        Breaks ties of detection: a layout that contains another's signature (the Meta video export
+        holds the post export's columns) wins when its own signature is complete.
     """
 
     name: str
@@ -61,6 +64,7 @@ class FormatSpec:
     platform: str | None = None
     note: str = ""
     container: str = "csv"
+    priority: int = 0
     alias_index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):

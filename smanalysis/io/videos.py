@@ -102,7 +102,7 @@ def expand_audience(data: pd.DataFrame) -> pd.DataFrame:
     base = ["platform", "account", "source_file", "source_line"]
     ages = data[data["dimension"] == "age"]
     cells = ages.melt(id_vars=base + ["segment"], value_vars=["w:female", "w:male"], var_name="g",
-                      value_name="share")
+                      value_name="cell").rename(columns={"cell": "share"})
     cells["gender"] = cells["g"].str[2:]
     cells = cells.assign(dimension="age_gender", segment=cells["segment"] + "|" + cells["gender"])
     parts = [cells.drop(columns=["g"])]

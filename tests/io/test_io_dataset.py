@@ -106,7 +106,7 @@ def test_files_rejects_and_profile_for_twarc(tmp_path):
     files = ds.files.set_index(ds.files["file"].map(lambda s: Path(s).name))
     assert files.loc["meta_ig_broken.csv", ["format", "rows", "rejects"]].tolist() == ["meta_posts_instagram", 2, 3]
     assert files.loc["unknown_format.csv", "format"] == "unreadable"
-    assert "unknown format" in files.loc["unknown_format.csv", "error"]
+    assert "unknown layout" in files.loc["unknown_format.csv", "error"]
     assert files.loc["twarc_search.jsonl", "rows"] == 5
     assert len(ds.rejects) == 4 and list(ds.rejects.columns) == ["file", "line", "column", "reason", "raw"]
     # own tweet -> posts; others -> mentions with brand from the profile
