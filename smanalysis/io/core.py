@@ -23,7 +23,7 @@ from .numbers import is_missing_text, parse_count
 from .parsing import blank, by_unique
 from .vocab import PLATFORM_ALIASES
 
-__all__ = ["Ctx", "finish", "finish_extra", "platform_of", "hashtags_of", "reference_date", "yearless_days"]
+__all__ = ["Ctx", "assumed_tz", "finish", "finish_extra", "platform_of", "hashtags_of", "reference_date", "yearless_days"]
 
 
 @dataclass
@@ -110,6 +110,14 @@ class _Quoted:
 def quoted(prefix: str, s: pd.Series):
     """Reject reason ``prefix 'value'`` (rendered lazily, only for rejected rows)."""
     return _Quoted(prefix, s)
+
+
+def assumed_tz(ctx: Ctx, col: str) -> None:
+    """Say in the warnings that the naive local times of ``col`` were read in ``ctx.tz`` (a default, not a fact)."""
+    msg = (f"times in {ctx.src(col)!r} carry no zone: read as {ctx.tz} (assumed: the profile's or the default "
+           "timezone; pass tz= if the account exported in another zone)")
+    if msg not in ctx.warnings:
+        ctx.warnings.append(msg)
 
 
 def platform_of(s: pd.Series) -> pd.Series:

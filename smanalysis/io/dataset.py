@@ -308,10 +308,12 @@ def _dedupe(table, df):
 _L = {
     "en": {"format": "format", "table": "table", "rows": "rows read", "rejects": "rejects", "error": "ERROR",
            "warning": "note", "first": "first", "line": "line", "column": "column", "total": "Total",
-           "files": "files", "dups": "duplicates resolved", "none": "no files found"},
+           "files": "files", "dups": "duplicates resolved", "none": "no files found",
+           "failed": "FILES NOT READ (missing from every table)"},
     "id": {"format": "format", "table": "tabel", "rows": "baris terbaca", "rejects": "ditolak", "error": "GALAT",
            "warning": "catatan", "first": "pertama", "line": "baris", "column": "kolom", "total": "Total",
-           "files": "berkas", "dups": "duplikat diselesaikan", "none": "tidak ada berkas"},
+           "files": "berkas", "dups": "duplikat diselesaikan", "none": "tidak ada berkas",
+           "failed": "BERKAS TIDAK TERBACA (tidak masuk tabel mana pun)"},
 }
 
 
@@ -380,6 +382,10 @@ def load_report(paths, *, kind: str | None = None, show_rejects: int = 10, lang:
                 col = f", {L['column']} {r.column!r}" if isinstance(r.column, str) else ""
                 out.append(f"    {L['line']} {r.line}{col}: {r.reason} | {str(r.raw)[:80]!r}")
     n_err = int(ds.files["error"].notna().sum())
+    if len(ds.failed):
+        out.append("")
+        out.append(f"{L['failed']} ({len(ds.failed)}):")
+        out += [f"  {f}: {r}" for f, r in zip(ds.failed["file"], ds.failed["reason"])]
     out.append("")
     out.append(f"{L['total']}: {len(ds.files)} {L['files']}, {int(ds.files['rows'].sum())} {L['rows']}, "
                f"{len(ds.rejects)} {L['rejects']}, {len(ds.duplicates)} {L['dups']}"

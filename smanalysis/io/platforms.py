@@ -16,7 +16,7 @@ import pandas as pd
 
 import numpy as np
 
-from .core import Ctx, hashtags_of, quoted, yearless_days
+from .core import Ctx, assumed_tz, hashtags_of, quoted, yearless_days
 from .formats import META_FB_POST_TYPES, META_ID_HEADERS, META_IG_POST_TYPES
 from .numbers import excel_ids, is_missing_text
 from .parsing import (blank, bounded, by_unique, clean_text, opt_text, parse_date, parse_day_month_year,
@@ -29,12 +29,6 @@ _ID_NAMES = {v.lower() for v in META_ID_HEADERS.values()} - {"permalink"}
 
 def _text(s):
     return None if s is None else opt_text(s)
-
-
-def assumed_tz(ctx: Ctx, col: str) -> None:
-    """Say in the warnings that the naive local times of ``col`` were read in ``ctx.tz`` (a default, not a fact)."""
-    ctx.warnings.append(f"times in {ctx.src(col)!r} carry no zone: read as {ctx.tz} (assumed: the profile's or "
-                        "the default timezone; pass tz= if the account exported in another zone)")
 
 
 def restored_ids(ctx: Ctx, name: str):
