@@ -59,9 +59,14 @@ def parse_count(series) -> pd.Series:
     s = pd.Series(series)
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         return s.astype("float64")
-    obj = s.astype(object).where(s.notna(), None)
-    has_sep = np.fromiter((isinstance(v, str) and ("." in v or "," in v) for v in obj.tolist()), dtype=bool,
-                          count=len(obj))
+    obj = s if s.dtype == object else s.astype(object).where(s.notna(), None)
+    vals = obj.tolist()
+    joined = "\x01".join(vals) if all(type(v) is str for v in vals) else None
+    if joined is not None and "." not in joined and "," not in joined:
+        has_sep = np.zeros(len(vals), dtype=bool)  # plain integers (Meta, X): no per-cell test needed
+    else:
+        has_sep = np.fromiter((isinstance(v, str) and ("." in v or "," in v) for v in vals), dtype=bool,
+                              count=len(vals))
     fast = pd.to_numeric(obj.where(~has_sep, None), errors="coerce").astype("float64")
     todo = (fast.isna() & s.notna()).to_numpy() | has_sep
     if not todo.any():

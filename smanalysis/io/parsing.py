@@ -53,7 +53,12 @@ def by_unique(s: pd.Series, func) -> pd.Series:
 
 
 def _values(s: pd.Series) -> list:
-    return s.astype(object).where(s.notna(), "").astype(str).tolist()
+    """Cells as a list of str ("" for missing), without copies when the cells already are str."""
+    vals = s.tolist()
+    if all(type(v) is str for v in vals):
+        return vals
+    return ["" if v is None or (isinstance(v, float) and v != v) or v is pd.NA or v is pd.NaT else str(v)
+            for v in vals]
 
 
 def strip(s: pd.Series) -> pd.Series:

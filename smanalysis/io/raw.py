@@ -271,7 +271,9 @@ def _read_c(buf, delim: str, names, **kw):
     """pandas' C parser with our settings; returns (frame, skipped records as (record, expected, saw))."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        frame = pd.read_csv(buf, sep=delim, dtype=str, keep_default_na=False, na_filter=False,
+        # object (Python str) cells: pandas' Arrow-backed "str" dtype costs several times more to build and
+        # to convert back for the readers' per-column work (bench_io)
+        frame = pd.read_csv(buf, sep=delim, dtype=object, keep_default_na=False, na_filter=False,
                             skip_blank_lines=False, on_bad_lines="warn", engine="c", quotechar='"',
                             header=None, names=names, index_col=False, **kw)
     skipped = [(int(m.group(1)) + 1, int(m.group(2)) - 1, int(m.group(3)))
