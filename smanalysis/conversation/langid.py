@@ -31,7 +31,9 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
-from .text import SLANG_ID, STOPWORDS_EN, STOPWORDS_ID, _data_lines, _token_arrays, as_text_series
+from .textdata import SLANG_ID, STOPWORDS_EN, STOPWORDS_ID, as_text_series
+from .textdata import data_lines as _data_lines
+from .tokens import token_arrays as _token_arrays
 
 __all__ = ["detect", "LANGUAGES"]
 
