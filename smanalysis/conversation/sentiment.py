@@ -61,12 +61,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .langid import _CODES, _detect_codes, _votes
+from .langid import LANG_CODES as _CODES, detect_codes as _detect_codes, token_votes as _votes
 from .sentiment_lexicon import custom_tables, default_tables, lexicon, load_lexicon, vocab_features
 from .sentiment_rules import (CONCESSIONS, CONTRASTS, DIMINISHERS, EXCESS, INTENSIFIERS, LABELS, LAUGHTER, NEGATORS,
                               SARCASM_MARKERS, THRESHOLD, WEIGHTS)
 from .sentiment_scoring import score_tokens
-from .text import SLANG_ID, _text_list, _token_arrays, _Vocab
+from .textdata import SLANG_ID
+from .tokens import Vocab as _Vocab, text_list as _text_list, token_arrays as _token_arrays
 from .._checks import check_choice
 
 __all__ = [

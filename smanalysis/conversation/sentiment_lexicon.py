@@ -24,7 +24,9 @@ import pandas as pd
 
 from .sentiment_rules import (CONCESSIONS, CONTRASTS, DIMINISHERS, EXCESS, INTENSIFIERS, KEEP_SCORE, LAUGHTER,
                               MAX_PHRASE, NEGATORS, POST_WORDS, PREFIXES, ROLE_WORDS, SARCASM_MARKERS, SUFFIXES)
-from .text import SLANG_ID, _canon_chunk, _data_lines
+from .textdata import SLANG_ID
+from .textdata import data_lines as _data_lines
+from .tokens import canon_chunk as _canon_chunk
 
 __all__ = ["load_lexicon", "lexicon", "LexiconTables", "default_tables", "custom_tables", "vocab_features"]
 
