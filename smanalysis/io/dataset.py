@@ -37,7 +37,8 @@ import pandas as pd
 
 from ..exceptions import SMAnalysisError, SMAnalysisWarning
 from ..schema import TABLES, empty
-from .api import REJECT_COLUMNS, read
+from .api import REJECT_COLUMNS
+from .cache import cached_read
 from .._checks import check_choice
 
 __all__ = ["Dataset", "load_dataset", "load_report", "expand_sources"]
@@ -194,7 +195,7 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
         if tz and "tz" not in kwargs:
             kwargs["tz"] = tz
         try:
-            res = read(path, **kwargs)
+            res = cached_read(path, **kwargs)  # parsed once per file content (Parquet cache)
         except (SMAnalysisError, ValueError, OSError) as err:
             msg = str(err)
             _warnings.warn(f"load_dataset: skipped {path}: {msg}", SMAnalysisWarning, stacklevel=2)
@@ -210,7 +211,7 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
         if latest is not None:
             for i in weak:
                 order, path, kw, _ = results[i]
-                res = read(path, **kw, export_date=latest)
+                res = cached_read(path, **kw, export_date=latest)
                 res.warnings.append(f"export day taken as {latest:%Y-%m-%d}, the latest day in the other files")
                 results[i] = (order, path, kw, res)
     for order, path, kwargs, res in results:
