@@ -23,7 +23,7 @@ Examples
 >>> c = combine([mention_counts(m.iloc[:2]), mention_counts(m.iloc[2:])])
 >>> c["sentiment"].values.tolist()
 [['Kopi Pagi', 'neutral', 1], ['Kopi Senja', 'negative', 1], ['Kopi Senja', 'positive', 1]]
->>> c["edges"][["source", "target", "weight"]].values.tolist()
+>>> c["edges"][["source", "target", "n"]].values.tolist()
 [['ani', 'Kopi Senja', 2], ['budi', 'Kopi Pagi', 1]]
 """
 
