@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import csv
 
+import numpy as np
 import pandas as pd
 
 from ..schema import DEFAULT_TIMEZONE, validate
@@ -134,7 +135,7 @@ def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str =
             "Description": caption if caption_in == "description" else blank,
             "Caption type": blank, "Is crosspost": ["No"] * n, "Is share": ["No"] * n,
             "Post type": fmt.map(FB_POST_TYPE_OUT).fillna("Text"), "Languages": blank, "Custom labels": blank,
-            "Funded content status": blank, "Reactions, Comments and Shares": _int(tot),
+            "Funded content status": _funded(posts), "Reactions, Comments and Shares": _int(tot),
             "Reactions": _int(_col(posts, "likes")), "Total clicks": _int(_col(posts, "clicks")),
             "Link clicks": blank, "Other Clicks": blank,
             "Matched Audience Targeting Consumption (Photo Click)": blank,
@@ -197,6 +198,12 @@ def write_meta_daily(followers: pd.DataFrame, path, *, metric: str | None = "Fac
         "Primary": _int(_col(f, col)).to_numpy(),
     })
     _write_csv(out, path, encoding="utf-16", prefix=f'sep=,\n"{metric}"\n')
+
+
+def _funded(posts: pd.DataFrame) -> list:
+    """Meta's "Funded content status": "Boosted" where ``paid`` is True, blank otherwise."""
+    paid = posts["paid"] if "paid" in posts.columns else pd.Series(False, index=posts.index)
+    return ["Boosted" if v is True or v is np.True_ else "" for v in paid.astype(object)]
 
 
 # --------------------------------------------------------------------------- X
