@@ -1,26 +1,31 @@
 """Layer 2 of the evaluation: conversation.
 
-Text preparation and language (``text``, ``langid``), sentiment (``sentiment``,
-``model``), share of voice and net sentiment (``voice``), customer care
-(``care``), ethnography (``ethnography``), privacy (``privacy``) and the
-brand's own tone (``tone``). Everything public is re-exported here.
+Text preparation and language (``text``, with ``textdata`` and the ``tokens`` engine;
+``langid``), sentiment (``sentiment``, ``model``), share of voice (``voice``), net sentiment
+and its drivers (``drivers``), customer care (``care`` for intents, ``replies`` for response
+times and the queue), ethnography (``ethnography``, ``codebook``), privacy (``privacy``) and the
+brand's own tone (``tone``); ``_common`` holds the helpers they share. Everything public is
+re-exported here.
 """
 
-from . import care, ethnography, langid, model, privacy, sentiment, text, tone, voice
+from . import care, codebook, drivers, ethnography, langid, model, privacy, replies, sentiment, text, tone, voice
 
 # Collect the public names before the star-imports below rebind ``sentiment``
 # and ``tone`` (modules) to the functions of the same name.
 __all__ = [
     name
-    for module in (text, langid, sentiment, model, voice, care, ethnography, privacy, tone)
+    for module in (text, langid, sentiment, model, voice, drivers, care, replies, ethnography, codebook, privacy, tone)
     for name in module.__all__
 ]
 
 from .care import *  # noqa: E402,F401,F403
+from .codebook import *  # noqa: E402,F401,F403
+from .drivers import *  # noqa: E402,F401,F403
 from .ethnography import *  # noqa: E402,F401,F403
 from .langid import *  # noqa: E402,F401,F403
 from .model import *  # noqa: E402,F401,F403
 from .privacy import *  # noqa: E402,F401,F403
+from .replies import *  # noqa: E402,F401,F403
 from .sentiment import *  # noqa: E402,F401,F403
 from .text import *  # noqa: E402,F401,F403
 from .tone import *  # noqa: E402,F401,F403

@@ -23,7 +23,7 @@ import pandas as pd
 from ..schema import validate
 from .formats_daily import (DAILY_FIELDS, META_VIDEO_COLUMNS, TIKTOK_OVERVIEW_COLUMNS, TIKTOK_VIEWERS_COLUMNS,
                             X_DAILY_COLUMNS)
-from .writers_base import _int, _local, _one, _text, _write_csv
+from .writers_base import int_text, local_text, single_value, as_text, write_csv
 
 __all__ = ["write_meta_daily_sections", "write_x_daily", "write_tiktok_overview", "write_tiktok_viewers",
            "write_youtube_totals", "write_meta_video", "write_meta_audience"]
@@ -31,7 +31,7 @@ __all__ = ["write_meta_daily_sections", "write_x_daily", "write_tiktok_overview"
 
 def _wide(daily: pd.DataFrame, fmt: str, func: str) -> pd.DataFrame:
     validate(daily, "account_daily", func=func)
-    _one(daily, "platform", func)
+    single_value(daily, "platform", func)
     w = daily.pivot_table(index="date", columns="metric", values="value", aggfunc="sum").sort_index()
     names = {m: DAILY_FIELDS[fmt][m][0] for m in DAILY_FIELDS[fmt]}
     return w.rename(columns=names)
@@ -56,7 +56,7 @@ def write_meta_daily_sections(daily: pd.DataFrame, path, *, titles: dict, sep: s
         parts.append(f'"{title}"')
         parts.append(sep.join([q + "Date" + q, q + "Primary" + q]))
         parts += [sep.join([f'"{x:%Y-%m-%dT00:00:00}"', f'"{v}"']) for x, v in
-                  zip(pd.to_datetime(d["date"]), _int(d["value"], blank="0"))]
+                  zip(pd.to_datetime(d["date"]), int_text(d["value"], blank="0"))]
         parts.append("")
     with open(path, "w", encoding="utf-16", newline="") as fh:
         fh.write("\n".join(parts))
@@ -67,10 +67,10 @@ def write_x_daily(daily: pd.DataFrame, path) -> None:
     w = _wide(daily, "x_daily", "write_x_daily")
     out = pd.DataFrame({"Date": [f"{x:%Y-%m-%d}" for x in w.index]})
     for h in X_DAILY_COLUMNS[1:]:
-        out[h] = _int(w[h]).to_numpy() if h in w.columns else ("-" if h.startswith("promoted") else "0")
+        out[h] = int_text(w[h]).to_numpy() if h in w.columns else ("-" if h.startswith("promoted") else "0")
     imp = pd.to_numeric(out["impressions"], errors="coerce")
     out["engagement rate"] = (pd.to_numeric(out["engagements"], errors="coerce") / imp).where(imp > 0, 0).round(4)
-    _write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
+    write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
 
 
 def write_tiktok_overview(daily: pd.DataFrame, path, *, variant: str = "old") -> None:
@@ -79,8 +79,8 @@ def write_tiktok_overview(daily: pd.DataFrame, path, *, variant: str = "old") ->
     cols = list(TIKTOK_OVERVIEW_COLUMNS[1:]) + (["New followers"] if variant == "2025" else [])
     out = pd.DataFrame({"Date": _yearless(w.index, day_first=variant == "2025")})
     for h in cols:
-        out[h] = _int(w[h], blank="0").to_numpy() if h in w.columns else "0"
-    _write_csv(out, path)
+        out[h] = int_text(w[h], blank="0").to_numpy() if h in w.columns else "0"
+    write_csv(out, path)
 
 
 def write_tiktok_viewers(daily: pd.DataFrame, path) -> None:
@@ -88,15 +88,15 @@ def write_tiktok_viewers(daily: pd.DataFrame, path) -> None:
     w = _wide(daily, "tiktok_viewers", "write_tiktok_viewers")
     out = pd.DataFrame({"Date": _yearless(w.index)})
     for h in TIKTOK_VIEWERS_COLUMNS[1:]:
-        out[h] = _int(w[h], blank="0").to_numpy() if h in w.columns else "0"
-    _write_csv(out, path)
+        out[h] = int_text(w[h], blank="0").to_numpy() if h in w.columns else "0"
+    write_csv(out, path)
 
 
 def write_youtube_totals(daily: pd.DataFrame, path) -> None:
     """YouTube Studio ``Totals.csv``: ``Date,Views`` (one row a day)."""
     w = _wide(daily, "youtube_totals", "write_youtube_totals")
-    out = pd.DataFrame({"Date": [f"{x:%Y-%m-%d}" for x in w.index], "Views": _int(w["Views"], blank="0").to_numpy()})
-    _write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
+    out = pd.DataFrame({"Date": [f"{x:%Y-%m-%d}" for x in w.index], "Views": int_text(w["Views"], blank="0").to_numpy()})
+    write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
 
 
 def write_meta_video(video: pd.DataFrame, posts: pd.DataFrame, path, *, tz: str = "Asia/Jakarta") -> None:
@@ -109,18 +109,18 @@ def write_meta_video(video: pd.DataFrame, posts: pd.DataFrame, path, *, tz: str 
     ids = video["post_id"].astype(str)
     n = len(video)
     blank = [""] * n
-    page = _one(video, "account", "write_meta_video")
+    page = single_value(video, "account", "write_meta_video")
     c = {"Video asset ID": [str(9900 * 10 ** 11 + i) for i in range(n)], "Post ID": ids.tolist(),
-         "Page ID": [""] * n, "Page name": [page] * n, "Title": _text(ids.map(p["caption"])).tolist(),
-         "Description": blank, "Duration (sec)": _int(video["duration_s"]).tolist(),
-         "Publish time": _local(ids.map(p["created_at"]), tz, "%m/%d/%Y %H:%M").tolist(),
-         "Permalink": _text(ids.map(p["permalink"])).tolist(), "Post type": ["Videos"] * n,
+         "Page ID": [""] * n, "Page name": [page] * n, "Title": as_text(ids.map(p["caption"])).tolist(),
+         "Description": blank, "Duration (sec)": int_text(video["duration_s"]).tolist(),
+         "Publish time": local_text(ids.map(p["created_at"]), tz, "%m/%d/%Y %H:%M").tolist(),
+         "Permalink": as_text(ids.map(p["permalink"])).tolist(), "Post type": ["Videos"] * n,
          "Funded content status": ["Boosted" if x is True else "" for x in ids.map(p["paid"])] if "paid" in p
-         else blank, "Date": ["Lifetime"] * n, "Views": _int(video["views"]).tolist(),
-         "Reach": _int(ids.map(p["reach"])).tolist(), "3-second video views": _int(video["views_3s"]).tolist(),
-         "1-minute video views": _int(video["views_1m"]).tolist(), "Seconds viewed": _int(video["watch_time_s"]).tolist(),
-         "Average Seconds viewed": _int(video["avg_view_duration_s"]).tolist()}
-    _write_csv(pd.DataFrame({h: c[h] for h in META_VIDEO_COLUMNS}), path)
+         else blank, "Date": ["Lifetime"] * n, "Views": int_text(video["views"]).tolist(),
+         "Reach": int_text(ids.map(p["reach"])).tolist(), "3-second video views": int_text(video["views_3s"]).tolist(),
+         "1-minute video views": int_text(video["views_1m"]).tolist(), "Seconds viewed": int_text(video["watch_time_s"]).tolist(),
+         "Average Seconds viewed": int_text(video["avg_view_duration_s"]).tolist()}
+    write_csv(pd.DataFrame({h: c[h] for h in META_VIDEO_COLUMNS}), path)
 
 
 def write_meta_audience(audience: pd.DataFrame, path) -> None:

@@ -30,7 +30,7 @@ import pandas as pd
 
 from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
 from ..schema import DEFAULT_TIMEZONE
-from .build import _check_weight, _codes, _filter, _ns
+from .build import check_weight, node_codes, filter_interactions, utc_ns
 from .engine import Engine, louvain
 
 __all__ = ["Snapshots", "snapshots", "rank_stability", "community_events", "member_retention", "MEASURES"]
@@ -99,7 +99,7 @@ class Snapshots:
         return self.graphs()
 
 
-def _period_codes(times_ns, freq, tz):
+def period_codes(times_ns, freq, tz):
     local = pd.DatetimeIndex(times_ns.view("datetime64[ns]")).tz_localize("UTC").tz_convert(tz).tz_localize(None)
     per = local.to_period(_FREQS[freq])
     ords = per.asi8
@@ -163,14 +163,14 @@ def snapshots(interactions, *, freq="M", window=None, measures=("strength", "pag
     bad = [m for m in measures if m not in MEASURES]
     if bad:
         raise ValueError(f"{func}: the value for `measures` must be a subset of {list(MEASURES)}, but {bad} was passed.")
-    weight = _check_weight(weight, func)
-    df = _filter(interactions, kinds=kinds, start=start, end=end, func=func, need_time=True)
+    weight = check_weight(weight, func)
+    df = filter_interactions(interactions, kinds=kinds, start=start, end=end, func=func, need_time=True)
     if len(df) == 0:
         raise EmptyDataError(f"{func}: no interactions to build snapshots from "
                              f"({len(interactions)} rows before filters kinds={kinds!r}, start={start!r}, end={end!r}).")
-    s, t, names = _codes(df)
+    s, t, names = node_codes(df)
     n_names = len(names)
-    ords, pfreq = _period_codes(_ns(df["created_at"]), freq, tz)
+    ords, pfreq = period_codes(utc_ns(df["created_at"]), freq, tz)
     p0 = int(ords.min())
     p = ords - p0
     n_periods = int(p.max()) + 1
@@ -340,7 +340,7 @@ def rank_stability(snap, *, by="pagerank", top=10):
     return pd.DataFrame(rows, columns=cols)
 
 
-def _event_rows(prev, cur, a, b, threshold, change):
+def event_rows(prev, cur, a, b, threshold, change):
     """Events between the memberships a (previous) and b (current): Series node -> community."""
     ca, cb = np.sort(a.unique()), np.sort(b.unique())
     sa, sb = a.value_counts().reindex(ca).to_numpy(), b.value_counts().reindex(cb).to_numpy()
@@ -435,7 +435,7 @@ def community_events(snap, *, threshold=0.2, change=0.1, min_size=3):
     groups = {p: g.set_index("node")["community"] for p, g in nodes.groupby("period", sort=True)}
     rows = []
     for prev, cur in _pairs(nodes):
-        rows += _event_rows(prev, cur, groups[prev], groups[cur], threshold, change)
+        rows += event_rows(prev, cur, groups[prev], groups[cur], threshold, change)
     cols = ["period", "previous_period", "event", "previous", "current", "size_previous", "size_current",
             "jaccard", "retention"]
     return pd.DataFrame(rows, columns=cols)

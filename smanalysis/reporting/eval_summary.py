@@ -44,7 +44,7 @@ def kpi_label(name: str, lang: str = "id") -> str:
 
 
 # ----------------------------------------------------------------------------- execution
-def _execution(ctx: EvaluationContext):
+def execution_table(ctx: EvaluationContext):
     """:func:`smanalysis.plan.execution_summary` of the period's plan rows; None without a plan."""
 
     def _do():
@@ -179,7 +179,7 @@ def kpi_section(ctx: EvaluationContext, sec: Section) -> None:
 def execution_section(ctx: EvaluationContext, sec: Section) -> None:
     """The written plan against what was posted: on time, late, skipped, unplanned."""
     lang = ctx.lang
-    ex = _execution(ctx)
+    ex = execution_table(ctx)
     if ex is None or ex.empty:
         sec.text(text("report.no_source" if ctx.frame("content_plan").empty else "report.no_data", lang,
                       what=text("report.w_plan", lang)))
@@ -191,9 +191,9 @@ def execution_section(ctx: EvaluationContext, sec: Section) -> None:
     sec.table(shown)
     m = ctx.cache.get("plan_matches")
     if m is not None and not m.empty:
-        from .eval_media import _plot
+        from .eval_media import add_plot
 
-        sub_guard(ctx, sec, "execution.plot", _plot, sec, "plot_execution", m, lang=lang) or \
+        sub_guard(ctx, sec, "execution.plot", add_plot, sec, "plot_execution", m, lang=lang) or \
             sub_guard(ctx, sec, "execution.plot", _plan_plot, sec, m, lang)
 
 
