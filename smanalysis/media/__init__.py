@@ -5,12 +5,15 @@ rates come with bootstrap intervals and post counts, and comparisons say in
 plain words when there are not enough posts to tell.
 
 Modules: :mod:`~smanalysis.media.metrics` (METRICS, post_metrics),
-:mod:`~smanalysis.media.aggregate` (summary, top_posts, compare_periods),
+:mod:`~smanalysis.media.aggregate` (summary, top_posts),
+:mod:`~smanalysis.media.periods` (compare_periods, with intervals and verdicts),
+:mod:`~smanalysis.media.verdicts` (the one verdict rule: enough posts, on target, up/down),
 :mod:`~smanalysis.media.benchmark` (benchmark, mix),
 :mod:`~smanalysis.media.timing` (best_times, spikes),
 :mod:`~smanalysis.media.growth` (growth, period_growth),
 :mod:`~smanalysis.media.stats` (bootstrap_interval, compare_groups),
-:mod:`~smanalysis.media.kpi` (kpi_check).
+:mod:`~smanalysis.media.kpi` (kpi_check),
+:mod:`~smanalysis.media.paid` (paid_split, boost_effect: paid vs organic).
 
 Typical use (``ds`` from :func:`smanalysis.io.load_dataset`, ``profile`` from
 :func:`smanalysis.load_profile`)::
@@ -25,7 +28,9 @@ Typical use (``ds`` from :func:`smanalysis.io.load_dataset`, ``profile`` from
     media.growth(ds.followers, freq="month"); media.spikes(ds.followers, metric="new_followers", by="platform")
 """
 
-from .aggregate import compare_periods, summary, top_posts
+from .aggregate import summary, top_posts
+from .paid import BOOST_WORDS, PAID_LABELS, boost_effect, paid_split, paid_status
+from .periods import compare_periods
 from .benchmark import benchmark, mix
 from .growth import FREQS, growth, period_growth
 from .kpi import MEDIA_KPIS, kpi_check
@@ -40,7 +45,8 @@ from .metrics import (
     post_metrics,
 )
 from .stats import VERDICTS, bootstrap_interval, compare_groups
-from .timing import WEEKDAYS, best_times, spikes
+from .verdicts import MIN_POSTS, VERDICT_WORDS, change_verdict, posts_verdict, target_verdict, verdict_text
+from .timing import WEEKDAYS, best_times, date_only, spikes
 
 __all__ = [
     "Metric",
@@ -67,4 +73,16 @@ __all__ = [
     "compare_groups",
     "kpi_check",
     "MEDIA_KPIS",
+    "MIN_POSTS",
+    "VERDICT_WORDS",
+    "posts_verdict",
+    "target_verdict",
+    "change_verdict",
+    "verdict_text",
+    "paid_status",
+    "paid_split",
+    "boost_effect",
+    "BOOST_WORDS",
+    "PAID_LABELS",
+    "date_only",
 ]

@@ -76,7 +76,7 @@ def media_compare(ctx: EvaluationContext) -> pd.DataFrame:
             return pd.DataFrame(columns=["metric", "current", "previous", "change", "change_pct"])
         fol = ctx.own(ctx.frame("followers"))
         return compare_periods(own, current=ctx.period, previous=ctx.previous,
-                               followers=fol if not fol.empty else None, timezone=ctx.tz)
+                               followers=fol if not fol.empty else None, timezone=ctx.tz, lang=ctx.lang)
 
     return ctx.cached("media_compare", _do)
 
@@ -129,20 +129,29 @@ def group_verdicts(ctx: EvaluationContext, by: str) -> pd.DataFrame:
 
 def _compare_table(cmp: pd.DataFrame, lang: str) -> pd.DataFrame:
     rows = cmp[cmp["metric"].isin(MAIN_MEDIA_METRICS)].copy()
+    if "scope" in rows:  # the brand total of the follower rows is a sum over the accounts, labelled so
+        rows = rows[rows["scope"] != "account"]
+    summed = rows["scope"].eq("sum_of_accounts").to_numpy() if "scope" in rows else [False] * len(rows)
+    n_acc = rows["n_accounts"].to_numpy() if "n_accounts" in rows else [0] * len(rows)
     rows = rows[rows[["current", "previous"]].notna().any(axis=1)]
     order = {m: i for i, m in enumerate(MAIN_MEDIA_METRICS)}
     rows = rows.sort_values("metric", key=lambda s: s.map(order), kind="stable")
     is_rate = rows["metric"].str.contains("|".join(_RATE_HINTS)) & ~rows["metric"].str.contains("_mean_of_posts")
     fmt = [pct if r else (lambda v: num(v, 0 if pd.isna(v) or float(v).is_integer() or abs(v) >= 100 else 1))
            for r in is_rate]
-    head = ("Metrik", "Periode ini", "Periode sebelumnya", "Perubahan") if lang == "id" else \
-        ("Metric", "This period", "Previous period", "Change")
-    return pd.DataFrame({
-        head[0]: [_label(m, lang) for m in rows["metric"]],
+    head = ("Metrik", "Periode ini", "Periode sebelumnya", "Perubahan", "Kesimpulan") if lang == "id" else \
+        ("Metric", "This period", "Previous period", "Change", "Verdict")
+    sum_word = "jumlah {n} akun" if lang == "id" else "sum of {n} accounts"
+    out = pd.DataFrame({
+        head[0]: [_label(m, lang) + (f" ({sum_word.format(n=int(k))})" if s and k == k else "")
+                  for m, s, k in zip(rows["metric"], summed, n_acc)],
         head[1]: [f(v) for f, v in zip(fmt, rows["current"])],
         head[2]: [f(v) for f, v in zip(fmt, rows["previous"])],
         head[3]: [pct(v) if pd.notna(v) else "–" for v in rows["change_pct"]],
     })
+    if "verdict" in rows:
+        out[head[4]] = rows["verdict"].fillna("").to_numpy()
+    return out
 
 
 def _with_top_post(spikes: pd.DataFrame, posts: pd.DataFrame, tz: str) -> pd.DataFrame:
@@ -232,6 +241,9 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
 
     sec.heading(t("h_times", lang))
     slots = sub_guard(ctx, sec, "media.best_times", best_slots, ctx)
+    no_time = best_times_grid(ctx).attrs.get("date_only_posts", 0) if slots is not None else 0
+    if no_time:
+        sec.text(t("n_date_only", lang, n=no_time))
     if slots is not None and not slots.empty:
         sec.text(t("n_best_slot", lang, slots="; ".join(slots["slot"])))
         sub_guard(ctx, sec, "media.plot_best_times", _plot, sec, "plot_best_times", best_times_grid(ctx), lang=lang)

@@ -83,7 +83,7 @@ def kpi_status(value, target, name: str):
 # ----------------------------------------------------------------------------- figures
 def _media_value(ctx, metric, which="current"):
     cmp = media_compare(ctx)
-    row = cmp[cmp["metric"] == metric]
+    row = cmp[(cmp["metric"] == metric) & (cmp["scope"] != "account" if "scope" in cmp else True)]
     return float(row[which].iloc[0]) if len(row) and pd.notna(row[which].iloc[0]) else float("nan")
 
 
@@ -150,9 +150,27 @@ def figures(ctx: EvaluationContext) -> dict:
     return ctx.cached("figures", lambda: _figures(ctx))
 
 
+def _media_interval(ctx, key):
+    """(ci_low, ci_high, n_posts) of a media key figure in the current period; NaN when it has none."""
+    row = _MEDIA_FIGURES.get(key)
+    try:
+        cmp = media_compare(ctx)
+    except Exception:  # noqa: BLE001 - no interval: the value alone decides
+        return float("nan"), float("nan"), float("nan")
+    hit = cmp[cmp["metric"] == row] if row is not None and "current_ci_low" in cmp else cmp.iloc[0:0]
+    if hit.empty:
+        return float("nan"), float("nan"), float("nan")
+    r = hit.iloc[0]
+    return float(r["current_ci_low"]), float(r["current_ci_high"]), float(r["n_current"])
+
+
 def kpi_table(ctx: EvaluationContext) -> pd.DataFrame:
-    """One row per KPI target in the profile: ``kpi``, ``target``, ``current``, ``previous``,
-    ``met`` (True/False/None when there is no data)."""
+    """One row per KPI target in the profile: ``kpi``, ``target``, ``current``, ``ci_low``,
+    ``ci_high`` (interval of media rates; NaN for figures without one), ``previous``,
+    ``verdict_code`` (:func:`smanalysis.media.target_verdict`: on_target, below_target, above_target,
+    cannot_tell, no_data) and ``met`` (True on target, False below/above, None otherwise)."""
+    from ..media import target_verdict
+
     fig = figures(ctx)
     alias = {"median_minutes": "median_response_minutes", "follower_growth": "follower_growth_monthly",
              "net_sentiment_excl_neutral": "net_sentiment"}
@@ -161,9 +179,14 @@ def kpi_table(ctx: EvaluationContext) -> pd.DataFrame:
         key = alias.get(name, name)
         cur = fig["current"].get(key, float("nan"))
         prev = fig["previous"].get(key, float("nan"))
-        rows.append({"kpi": name, "target": float(target), "current": cur, "previous": prev,
-                     "met": kpi_status(cur, target, key)})
-    return pd.DataFrame(rows, columns=["kpi", "target", "current", "previous", "met"])
+        lo, hi, n = _media_interval(ctx, key)
+        code = target_verdict(cur, lo, hi, float(target), lower_is_better=key in LOWER_IS_BETTER,
+                              n=n if n == n else None)[0]
+        rows.append({"kpi": name, "target": float(target), "current": cur, "ci_low": lo, "ci_high": hi,
+                     "previous": prev, "verdict_code": code,
+                     "met": True if code == "on_target" else None if code in ("cannot_tell", "no_data") else False})
+    return pd.DataFrame(rows, columns=["kpi", "target", "current", "ci_low", "ci_high", "previous", "verdict_code",
+                                       "met"])
 
 
 def _fmt_kpi(name, v):
@@ -287,16 +310,19 @@ def kpi_section(ctx: EvaluationContext, sec: Section) -> None:
     if kt.empty:
         sec.text(t("no_source", lang, what=t("w_targets", lang)))
         return
-    status = {True: t("kpi_met", lang), False: t("kpi_missed", lang), None: t("kpi_nodata", lang)}
-    head = ("KPI", "Target", "Periode ini", "Periode sebelumnya", "Status") if lang == "id" else \
-        ("KPI", "Target", "This period", "Previous period", "Status")
+    from ..media import verdict_text
+
+    head = ("KPI", "Target", "Periode ini", "Interval 95 %", "Periode sebelumnya", "Status") if lang == "id" else \
+        ("KPI", "Target", "This period", "95 % interval", "Previous period", "Status")
     alias = {"median_minutes": "median_response_minutes", "follower_growth": "follower_growth_monthly"}
     sec.table(pd.DataFrame({
         head[0]: [kpi_label(k, lang) for k in kt["kpi"]],
         head[1]: [_fmt_kpi(alias.get(k, k), v) for k, v in zip(kt["kpi"], kt["target"])],
         head[2]: [_fmt_kpi(alias.get(k, k), v) for k, v in zip(kt["kpi"], kt["current"])],
-        head[3]: [_fmt_kpi(alias.get(k, k), v) for k, v in zip(kt["kpi"], kt["previous"])],
-        head[4]: [status[m if m is None else bool(m)] for m in kt["met"]],
+        head[3]: [f"{_fmt_kpi(alias.get(k, k), lo)}–{_fmt_kpi(alias.get(k, k), hi)}" if lo == lo else "–"
+                  for k, lo, hi in zip(kt["kpi"], kt["ci_low"], kt["ci_high"])],
+        head[4]: [_fmt_kpi(alias.get(k, k), v) for k, v in zip(kt["kpi"], kt["previous"])],
+        head[5]: verdict_text(kt["verdict_code"], lang),
     }))
     ctx.use(*[alias.get(k, k) for k in kt["kpi"]])
 

@@ -57,6 +57,10 @@ TEXT = {
     "n_data": {"id": "Data: {files} file dibaca ({rows}); {rejects} baris ditolak pembaca.",
                "en": "Data: {files} files read ({rows}); {rejects} rows rejected by the readers."},
     "w_plan": {"id": "rencana konten", "en": "content plan"},
+    "n_date_only": {"id": "{n} unggahan hanya bertanggal (tanpa jam, mis. ekspor konten TikTok) tidak dihitung "
+                          "dalam slot waktu.",
+                    "en": "{n} posts with a date but no time of day (e.g. TikTok content exports) are left out "
+                          "of the time slots."},
     "w_targets": {"id": "target KPI", "en": "KPI targets"},
     # subsections
     "h_compare": {"id": "Periode ini dibandingkan periode sebelumnya", "en": "This period against the previous one"},
