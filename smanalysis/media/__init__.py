@@ -13,7 +13,8 @@ Modules: :mod:`~smanalysis.media.metrics` (METRICS, post_metrics),
 :mod:`~smanalysis.media.growth` (growth, period_growth),
 :mod:`~smanalysis.media.stats` (bootstrap_interval, compare_groups),
 :mod:`~smanalysis.media.kpi` (kpi_check),
-:mod:`~smanalysis.media.paid` (paid_split, boost_effect: paid vs organic).
+:mod:`~smanalysis.media.paid` (paid_split, boost_effect: paid vs organic),
+:mod:`~smanalysis.media.hashtags` (hashtag_performance, hashtag_pairs, competitor_hashtags).
 
 Typical use (``ds`` from :func:`smanalysis.io.load_dataset`, ``profile`` from
 :func:`smanalysis.load_profile`)::
@@ -29,6 +30,7 @@ Typical use (``ds`` from :func:`smanalysis.io.load_dataset`, ``profile`` from
 """
 
 from .aggregate import summary, top_posts
+from .hashtags import competitor_hashtags, hashtag_pairs, hashtag_performance, post_hashtags
 from .paid import BOOST_WORDS, PAID_LABELS, boost_effect, paid_split, paid_status
 from .periods import compare_periods
 from .benchmark import benchmark, mix
@@ -85,4 +87,8 @@ __all__ = [
     "BOOST_WORDS",
     "PAID_LABELS",
     "date_only",
+    "post_hashtags",
+    "hashtag_performance",
+    "hashtag_pairs",
+    "competitor_hashtags",
 ]

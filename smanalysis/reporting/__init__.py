@@ -6,6 +6,7 @@ Use it through :mod:`smanalysis.reports`, which re-exports everything public her
 from . import (
                client,
                config,
+               eval_analysis,
                eval_conversation,
                eval_media,
                eval_metrics,
@@ -20,6 +21,7 @@ from . import (
 )
 from .client import *  # noqa: F401,F403
 from .config import *  # noqa: F401,F403
+from .eval_analysis import *  # noqa: F401,F403
 from .eval_conversation import *  # noqa: F401,F403
 from .eval_media import *  # noqa: F401,F403
 from .eval_metrics import *  # noqa: F401,F403
@@ -34,6 +36,6 @@ from .sections import *  # noqa: F401,F403
 
 __all__ = [
     *client.__all__, *config.__all__, *html.__all__, *privacy.__all__, *runner.__all__, *i18n.__all__,
-    *sections.__all__, *eval_media.__all__, *eval_conversation.__all__, *eval_network.__all__,
+    *sections.__all__, *eval_media.__all__, *eval_analysis.__all__, *eval_conversation.__all__, *eval_network.__all__,
     *eval_summary.__all__, *eval_next.__all__, *eval_metrics.__all__,
 ]

@@ -23,6 +23,8 @@ SECTION_TITLES = {
     "kpis": {"id": "KPI terhadap target", "en": "KPIs against targets"},
     "media": {"id": "Lapisan 1: Media", "en": "Layer 1: Media"},
     "execution": {"id": "Pelaksanaan rencana konten", "en": "Content plan execution"},
+    "analysis": {"id": "Analisis lanjutan: berbayar, tagar, audiens, video, topik",
+                 "en": "Deeper analysis: paid, hashtags, audience, video, topics"},
     "conversation": {"id": "Lapisan 2: Percakapan", "en": "Layer 2: Conversation"},
     "network": {"id": "Lapisan 3: Jaringan", "en": "Layer 3: Network"},
     "recommendations": {"id": "Rekomendasi untuk periode berikutnya", "en": "Recommendations for the next period"},
