@@ -21,7 +21,8 @@ import pandas as pd
 
 from ..exceptions import SchemaError
 from ..network.community import communities
-from ..network.dynamics import Snapshots, _event_rows
+from ..network.dynamics import Snapshots
+from ..network.events import event_rows as _event_rows
 from ..network.engine import as_engine, to_networkx
 from ..network.influence import _check_lang, _influencers
 

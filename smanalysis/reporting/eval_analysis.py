@@ -55,8 +55,36 @@ def hashtag_tables(ctx: EvaluationContext):
 
 
 def topic_tables(ctx: EvaluationContext):
-    """Topics discovered (NMF) in the period's comments and mentions; None until the topic model exists."""
-    return ctx.cache.get("topics")
+    """Topics discovered without a codebook (:class:`smanalysis.conversation.topics.TopicModel`, NMF) in
+    what customers and the public wrote (comments, not the brand's replies, and mentions) from five
+    months before the period to its end: (topics, monthly shares, emerging topics); cached. Empty frames
+    with fewer than 30 texts."""
+    import re
+
+    from ..conversation.topics import TopicModel, emerging_topics, topic_shares
+    from .eval_conversation import voices
+
+    def _do():
+        v = voices(ctx)
+        if v.empty:
+            return pd.DataFrame(), pd.DataFrame(), pd.DataFrame()
+        local = v["created_at"].dt.tz_convert(ctx.tz).dt.tz_localize(None)
+        start = pd.Timestamp(ctx.period[0]) - pd.DateOffset(months=5)
+        keep = ((local >= start) & (local < pd.Timestamp(ctx.period[1]) + pd.Timedelta(days=1))).to_numpy()
+        v, local = v[keep], local[keep]
+        if len(v) < 30:
+            return pd.DataFrame(), pd.DataFrame(), pd.DataFrame()
+        names = [ctx.profile.business_name, *ctx.profile.brand_handles,
+                 *[c.get("name", "") if isinstance(c, dict) else getattr(c, "name", str(c))
+                   for c in (ctx.profile.competitors or [])]]
+        stop = {w for n in names for w in re.split(r"[^a-z0-9]+", str(n).lower()) if w}
+        tm = TopicModel(n_topics=8, min_df=5, seed=0, stopwords=stop).fit(v["text"].reset_index(drop=True))
+        a = tm.assignments_
+        shares = topic_shares(a, local.to_numpy(), topics=tm.topics_)
+        em = emerging_topics(a, ctx.mask(v), ctx.mask(v, "previous"), topics=tm.topics_)
+        return tm.topics_, shares, em
+
+    return ctx.cached("topics", _do)
 
 
 def audience_table(ctx: EvaluationContext):
@@ -85,6 +113,16 @@ _W = {
     "pairs": ("Tagar yang selalu dipakai bersama:", "Hashtags that travel together:"),
     "comp": ("Tagar pesaing yang tidak dipakai merek:", "Competitors' hashtags the brand does not use:"),
     "no_tags": ("Unggahan merek tidak memakai tagar.", "The brand's posts carry no hashtags."),
+    "h_topics": ("Topik yang muncul sendiri (tanpa codebook)", "Topics found without a codebook"),
+    "topics_note": ("Topik ditemukan otomatis (NMF) dari komentar pelanggan dan sebutan; label = kata teratas, "
+                    "kutipan = teks paling khas. Codebook tetap dipakai untuk tema yang sudah dikode.",
+                    "Topics found automatically (NMF) in customer comments and mentions; label = top terms, "
+                    "quote = the most typical text. The codebook stays for coded themes."),
+    "emerging": ("Topik yang naik dibanding periode sebelumnya: {items}.",
+                 "Topics rising against the previous period: {items}."),
+    "no_emerging": ("Tidak ada topik yang naik jelas (minimal 5 teks dan +5 poin).",
+                    "No topic rose clearly (at least 5 texts and +5 points)."),
+    "few_texts": ("Kurang dari 30 teks: topik tidak dicari.", "Fewer than 30 texts: no topics searched."),
 }
 
 
@@ -141,6 +179,30 @@ def _hashtag_part(ctx: EvaluationContext, sec: Section):
         sec.table(comp.head(10))
 
 
+def _topic_part(ctx: EvaluationContext, sec: Section):
+    lang = ctx.lang
+    sec.heading(_w("h_topics", lang))
+    topics, shares, em = topic_tables(ctx)
+    if topics.empty:
+        sec.text(_w("few_texts", lang))
+        return
+    sec.text(_w("topics_note", lang))
+    cur = em.set_index("topic") if not em.empty else pd.DataFrame()
+    shown = topics[["label", "terms", "quote", "n_texts"]].copy()
+    if not cur.empty:
+        shown["share_current"] = topics["topic"].map(cur["share_current"]).map(pct).to_numpy()
+        shown["share_previous"] = topics["topic"].map(cur["share_previous"]).map(pct).to_numpy()
+    sec.table(shown)
+    sub_guard(ctx, sec, "analysis.plot_topics", _plot, sec, "plot_topic_shares", shares, lang=lang)
+    rising = em[em["emerging"]] if not em.empty else em
+    if rising.empty:
+        sec.text(_w("no_emerging", lang))
+    else:
+        items = "; ".join(f"{esc(r['label'])} ({pct(r['share_previous'])} → {pct(r['share_current'])})"
+                          for _, r in rising.head(3).iterrows())
+        sec.text(_w("emerging", lang).format(items=items))
+
+
 @guarded("analysis")
 def analysis_section(ctx: EvaluationContext, sec: Section) -> None:
     """Paid vs organic, own hashtags (and audience, video and topics where the data has them)."""
@@ -149,3 +211,4 @@ def analysis_section(ctx: EvaluationContext, sec: Section) -> None:
         return
     sub_guard(ctx, sec, "analysis.paid", _paid_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.hashtags", _hashtag_part, ctx, sec)
+    sub_guard(ctx, sec, "analysis.topics", _topic_part, ctx, sec)
