@@ -14,7 +14,9 @@ Modules: :mod:`~smanalysis.media.metrics` (METRICS, post_metrics),
 :mod:`~smanalysis.media.stats` (bootstrap_interval, compare_groups),
 :mod:`~smanalysis.media.kpi` (kpi_check),
 :mod:`~smanalysis.media.paid` (paid_split, boost_effect: paid vs organic),
-:mod:`~smanalysis.media.hashtags` (hashtag_performance, hashtag_pairs, competitor_hashtags).
+:mod:`~smanalysis.media.hashtags` (hashtag_performance, hashtag_pairs, competitor_hashtags),
+:mod:`~smanalysis.media.audience` (audience_vs_target, measured_age_table),
+:mod:`~smanalysis.media.video` (video_summary: watch time, view duration, retention).
 
 Typical use (``ds`` from :func:`smanalysis.io.load_dataset`, ``profile`` from
 :func:`smanalysis.load_profile`)::
@@ -33,6 +35,7 @@ from .aggregate import summary, top_posts
 from .hashtags import competitor_hashtags, hashtag_pairs, hashtag_performance, post_hashtags
 from .paid import BOOST_WORDS, PAID_LABELS, boost_effect, paid_split, paid_status
 from .periods import compare_periods
+from .audience import FIT_WORDS, age_bounds, audience_vs_target, measured_age_table
 from .benchmark import benchmark, mix
 from .growth import FREQS, growth, period_growth
 from .kpi import MEDIA_KPIS, kpi_check
@@ -47,6 +50,7 @@ from .metrics import (
     post_metrics,
 )
 from .stats import VERDICTS, bootstrap_interval, compare_groups
+from .video import video_summary
 from .verdicts import MIN_POSTS, VERDICT_WORDS, change_verdict, posts_verdict, target_verdict, verdict_text
 from .timing import WEEKDAYS, best_times, date_only, spikes
 
@@ -91,4 +95,9 @@ __all__ = [
     "hashtag_performance",
     "hashtag_pairs",
     "competitor_hashtags",
+    "audience_vs_target",
+    "measured_age_table",
+    "age_bounds",
+    "FIT_WORDS",
+    "video_summary",
 ]

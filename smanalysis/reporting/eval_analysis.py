@@ -87,14 +87,45 @@ def topic_tables(ctx: EvaluationContext):
     return ctx.cached("topics", _do)
 
 
-def audience_table(ctx: EvaluationContext):
-    """Measured audience against the profile's target audience; None without an audience table."""
-    return ctx.cache.get("audience")
+def _table(ctx: EvaluationContext, name: str) -> pd.DataFrame:
+    df = getattr(ctx.data, name, None)
+    return df if isinstance(df, pd.DataFrame) else pd.DataFrame()
 
 
-def video_table(ctx: EvaluationContext):
-    """Video watch figures per format and theme; None without a video table."""
-    return ctx.cache.get("video")
+def audience_table(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`smanalysis.media.audience_vs_target` of the own accounts' measured audience; empty without an
+    ``audience`` table; cached."""
+    from ..media import audience_vs_target
+
+    def _do():
+        aud = _table(ctx, "audience")
+        if aud.empty:
+            return aud
+        return audience_vs_target(ctx.own(aud), profile=ctx.profile, lang=ctx.lang)
+
+    return ctx.cached("audience", _do)
+
+
+def video_table(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`smanalysis.media.video_summary` of the own videos of both periods by format and theme (posts
+    joined on platform and post id); empty without a ``video`` table; cached."""
+    from ..media import video_summary
+
+    def _do():
+        vid = _table(ctx, "video")
+        if vid.empty:
+            return vid
+        posts = ctx.own(ctx.frame("posts"))
+        ev = evidence_posts(ctx)
+        vid = vid[vid["post_id"].astype(str).isin(ev["post_id"].astype(str))] if not ev.empty else vid.iloc[0:0]
+        parts = []
+        for by in ("format", "theme"):
+            if by in posts.columns and posts[by].notna().any():
+                t = video_summary(vid, posts, by=by, lang=ctx.lang).rename(columns={by: "group"})
+                parts.append(t.assign(by=by))
+        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+    return ctx.cached("video", _do)
 
 
 _W = {
@@ -113,6 +144,12 @@ _W = {
     "pairs": ("Tagar yang selalu dipakai bersama:", "Hashtags that travel together:"),
     "comp": ("Tagar pesaing yang tidak dipakai merek:", "Competitors' hashtags the brand does not use:"),
     "no_tags": ("Unggahan merek tidak memakai tagar.", "The brand's posts carry no hashtags."),
+    "h_audience": ("Audiens terukur vs target", "Measured audience vs target"),
+    "no_audience": ("Ekspor tidak memuat demografi audiens; kecocokan platform memakai tabel usia bawaan "
+                    "(cadangan).", "The exports carry no audience demographics; platform fit uses the shipped age "
+                    "table (fallback)."),
+    "h_video": ("Video: waktu tonton dan retensi", "Video: watch time and retention"),
+    "no_video": ("Ekspor tidak memuat waktu tonton video.", "The exports carry no video watch time."),
     "h_topics": ("Topik yang muncul sendiri (tanpa codebook)", "Topics found without a codebook"),
     "topics_note": ("Topik ditemukan otomatis (NMF) dari komentar pelanggan dan sebutan; label = kata teratas, "
                     "kutipan = teks paling khas. Codebook tetap dipakai untuk tema yang sudah dikode.",
@@ -179,6 +216,29 @@ def _hashtag_part(ctx: EvaluationContext, sec: Section):
         sec.table(comp.head(10))
 
 
+def _audience_part(ctx: EvaluationContext, sec: Section):
+    sec.heading(_w("h_audience", ctx.lang))
+    t = audience_table(ctx)
+    if t.empty:
+        sec.text(_w("no_audience", ctx.lang))
+        return
+    shown = t.drop(columns=["fit"]).copy()
+    shown["share_in_target"] = shown["share_in_target"].map(pct)
+    sec.table(shown)
+
+
+def _video_part(ctx: EvaluationContext, sec: Section):
+    sec.heading(_w("h_video", ctx.lang))
+    t = video_table(ctx)
+    if t.empty:
+        sec.text(_w("no_video", ctx.lang))
+        return
+    shown = t.drop(columns=["verdict_code"]).copy()
+    for c in ("views_3s_rate", "retention_mean", "retention_ci_low", "retention_ci_high"):
+        shown[c] = shown[c].map(pct)
+    sec.table(shown)
+
+
 def _topic_part(ctx: EvaluationContext, sec: Section):
     lang = ctx.lang
     sec.heading(_w("h_topics", lang))
@@ -211,4 +271,6 @@ def analysis_section(ctx: EvaluationContext, sec: Section) -> None:
         return
     sub_guard(ctx, sec, "analysis.paid", _paid_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.hashtags", _hashtag_part, ctx, sec)
+    sub_guard(ctx, sec, "analysis.audience", _audience_part, ctx, sec)
+    sub_guard(ctx, sec, "analysis.video", _video_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.topics", _topic_part, ctx, sec)
