@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .eval_media import _plot, evidence_posts
+from .eval_media import evidence_posts
 from .i18n import esc, t
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
@@ -85,6 +85,14 @@ def topic_tables(ctx: EvaluationContext):
         return tm.topics_, shares, em
 
     return ctx.cached("topics", _do)
+
+
+def _plot(sec: Section, name: str, *args, **kwargs) -> bool:
+    """Add the chart ``smanalysis.plotting.<name>(*args, **kwargs)`` to ``sec``."""
+    from .. import plotting
+
+    sec.figure(getattr(plotting, name)(*args, **kwargs))
+    return True
 
 
 def _table(ctx: EvaluationContext, name: str) -> pd.DataFrame:
