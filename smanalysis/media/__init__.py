@@ -4,7 +4,9 @@ Every rate has a declared numerator and denominator (:data:`METRICS`), group
 rates come with bootstrap intervals and post counts, and comparisons say in
 plain words when there are not enough posts to tell.
 
-Modules: :mod:`~smanalysis.media.metrics` (METRICS, post_metrics),
+Modules: :mod:`~smanalysis.media.metrics` (the metric registry METRICS),
+:mod:`~smanalysis.media.posts` (post_metrics),
+:mod:`~smanalysis.media.engagement` (engagement definitions, followers at publish),
 :mod:`~smanalysis.media.aggregate` (summary, top_posts),
 :mod:`~smanalysis.media.periods` (compare_periods, with intervals and verdicts),
 :mod:`~smanalysis.media.verdicts` (the one verdict rule: enough posts, on target, up/down),
@@ -12,7 +14,7 @@ Modules: :mod:`~smanalysis.media.metrics` (METRICS, post_metrics),
 :mod:`~smanalysis.media.timing` (best_times, spikes),
 :mod:`~smanalysis.media.growth` (growth, period_growth),
 :mod:`~smanalysis.media.stats` (bootstrap_interval, compare_groups),
-:mod:`~smanalysis.media.kpi` (kpi_check),
+:mod:`~smanalysis.media.kpi` (kpi_table, kpi_check: the one KPI check),
 :mod:`~smanalysis.media.paid` (paid_split, boost_effect: paid vs organic),
 :mod:`~smanalysis.media.hashtags` (hashtag_performance, hashtag_pairs, competitor_hashtags),
 :mod:`~smanalysis.media.audience` (audience_vs_target, measured_age_table),
@@ -38,17 +40,24 @@ from .periods import compare_periods
 from .audience import FIT_WORDS, age_bounds, audience_vs_target, measured_age_table
 from .benchmark import benchmark, mix
 from .growth import FREQS, growth, period_growth
-from .kpi import MEDIA_KPIS, kpi_check
+from .kpi import MEDIA_KPIS, kpi_check, kpi_status, kpi_table
 from .metrics import (
+    ALIASES,
     COUNT_METRICS,
     ENGAGEMENT_DEFINITIONS,
     METRICS,
     RATE_METRICS,
+    Columns,
     Metric,
+    column_metric,
     engagement_components,
     metric_label,
-    post_metrics,
+    metric_value,
+    period_columns,
+    resolve_metric,
+    warn_undefined,
 )
+from .posts import post_metrics
 from .stats import VERDICTS, bootstrap_interval, compare_groups
 from .video import video_summary
 from .verdicts import MIN_POSTS, VERDICT_WORDS, change_verdict, posts_verdict, target_verdict, verdict_text
@@ -78,6 +87,8 @@ __all__ = [
     "bootstrap_interval",
     "compare_groups",
     "kpi_check",
+    "kpi_table",
+    "kpi_status",
     "MEDIA_KPIS",
     "MIN_POSTS",
     "VERDICT_WORDS",
@@ -100,4 +111,11 @@ __all__ = [
     "age_bounds",
     "FIT_WORDS",
     "video_summary",
+    "ALIASES",
+    "Columns",
+    "metric_value",
+    "period_columns",
+    "resolve_metric",
+    "column_metric",
+    "warn_undefined",
 ]

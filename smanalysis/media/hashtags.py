@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 
 from ._common import as_list, check_lang, require
-from .metrics import RATE_METRICS, post_metrics
+from .metrics import RATE_METRICS
+from .posts import post_metrics
 from .stats import bootstrap_interval
 from .verdicts import posts_verdict, verdict_text
 

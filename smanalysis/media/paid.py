@@ -29,7 +29,7 @@ import pandas as pd
 
 from ._common import as_list, check_lang, num, require, warn
 from .aggregate import summary
-from .metrics import post_metrics
+from .posts import post_metrics
 from .verdicts import MIN_POSTS
 
 __all__ = ["paid_status", "paid_split", "boost_effect", "BOOST_WORDS", "PAID_LABELS"]

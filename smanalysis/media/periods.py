@@ -19,21 +19,13 @@ import numpy as np
 import pandas as pd
 
 from ._common import as_list, check_choice, in_period, require, resolve_timezone, warn
-from .aggregate import col as _col
 from .aggregate import group_codes as _group_codes
-from .aggregate import rate_parts, summary
-from .metrics import RATE_METRICS, post_metrics
+from .aggregate import summary
+from .metrics import RATE_METRICS, Columns, column_metric, period_columns
+from .posts import post_metrics
 from .verdicts import MIN_POSTS, change_verdict, ratio_interval, verdict_text
 
 __all__ = ["compare_periods"]
-
-
-_PERIOD_METRICS = (
-    "n_posts", "engagements_total", "engagements_median", "reach_total", "impressions_total", "views_total",
-    "er_reach_ratio_of_totals", "er_reach_mean_of_posts", "er_impressions_ratio_of_totals",
-    "er_followers_ratio_of_totals", "virality_rate_ratio_of_totals", "conversation_rate_mean_of_posts",
-    "amplification_rate_mean_of_posts", "applause_rate_mean_of_posts",
-)
 
 
 def compare_periods(posts: pd.DataFrame, *, current, previous, by=None, metrics=None,
@@ -110,7 +102,7 @@ def compare_periods(posts: pd.DataFrame, *, current, previous, by=None, metrics=
     require(posts, ["created_at", *keys], func="compare_periods")
     if "engagements" not in posts.columns:
         posts = post_metrics(posts, followers=followers, engagement=engagement, timezone=tz)
-    wanted = list(_PERIOD_METRICS) if metrics is None else as_list(metrics)
+    wanted = period_columns("posts") if metrics is None else as_list(metrics)
     tables = {}
     for name, period in (("current", current), ("previous", previous)):
         part = posts[in_period(posts["created_at"], period, tz)]
@@ -120,15 +112,14 @@ def compare_periods(posts: pd.DataFrame, *, current, previous, by=None, metrics=
             from .growth import period_growth
 
             gr = period_growth(followers, period=period, by=keys or None)
-            gcols = ["followers_end", "net_new_followers", "follower_growth"]
+            gcols = period_columns("growth")
             s = s.merge(gr[[*keys, *gcols]], on=keys, how="outer") if keys else s.assign(
                 **{c: gr[c].iloc[0] for c in gcols})
             cols += gcols
         long = s[[*keys, *cols]].melt(id_vars=keys, var_name="metric", value_name=name)
         tables[name] = long
     res = tables["current"].merge(tables["previous"], on=[*keys, "metric"], how="outer", sort=False)
-    order = {m: i for i, m in enumerate(dict.fromkeys([*wanted, "followers_end", "net_new_followers",
-                                                      "follower_growth"]))}
+    order = {m: i for i, m in enumerate(dict.fromkeys([*wanted, *period_columns("growth")]))}
     res = res.assign(_o=res["metric"].map(order)).sort_values([*keys, "_o"], kind="stable").drop(columns="_o")
     is_count = res["metric"].eq("n_posts")
     res["current"] = res["current"].astype("float64").where(~(is_count & res["current"].isna()), 0.0)
@@ -151,8 +142,9 @@ def compare_periods(posts: pd.DataFrame, *, current, previous, by=None, metrics=
 
 def _rate_of(metric: str):
     for suffix in ("_ratio_of_totals", "_mean_of_posts"):
-        if metric.endswith(suffix) and metric[: -len(suffix)] in RATE_METRICS:
-            return metric[: -len(suffix)], suffix
+        m = column_metric(metric) if metric.endswith(suffix) else None
+        if m is not None and m.name in RATE_METRICS:
+            return m, suffix
     return None, None
 
 
@@ -170,16 +162,17 @@ def _change_intervals(posts, current, previous, keys, metrics, tz, level, n_boot
                                  how="left")["index"].to_numpy()
     else:
         prev_of = np.array([1 if g > 1 else np.nan])
-    parts, cache = [], {}
+    parts, cols_ = [], Columns(both)
     alpha = (1 - level) / 2
     for m in metrics:
         rate, suffix = _rate_of(m)
-        if rate is None or rate not in both.columns:
+        if rate is None or rate.name not in both.columns:
             continue
         if suffix == "_ratio_of_totals":
-            numer, denom = rate_parts(both, rate, cache)
+            numer, denom = rate.parts(cols_)
+            numer = numer * rate.scale
         else:
-            numer = _col(both, rate, cache)
+            numer = cols_[rate.name]
             denom = np.where(np.isnan(numer), np.nan, 1.0)
         low, high, n, boot = ratio_interval(numer, denom, codes, g, level=level, n_boot=n_boot, seed=seed,
                                             name=f"period:{m}", return_boot=True)
@@ -202,7 +195,7 @@ def _change_intervals(posts, current, previous, keys, metrics, tz, level, n_boot
     return pd.concat(parts, ignore_index=True)
 
 
-_FOLLOWER_ROWS = ("followers_end", "net_new_followers", "follower_growth")
+_FOLLOWER_ROWS = tuple(period_columns("growth"))
 
 
 def _followers_by_account(res, followers, current, previous):

@@ -62,7 +62,7 @@ def topic_tables(ctx: EvaluationContext):
     import re
 
     from ..conversation.topics import TopicModel, emerging_topics, topic_shares
-    from .eval_conversation import voices
+    from .eval_figures import voices
 
     def _do():
         v = voices(ctx)
