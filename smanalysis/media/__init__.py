@@ -61,7 +61,7 @@ from .posts import post_metrics
 from .stats import VERDICTS, bootstrap_interval, compare_groups
 from .video import video_summary
 from .verdicts import MIN_POSTS, VERDICT_WORDS, change_verdict, posts_verdict, target_verdict, verdict_text
-from .timing import WEEKDAYS, best_times, date_only, spikes
+from .timing import best_times, date_only, spikes
 
 __all__ = [
     "Metric",
@@ -71,7 +71,6 @@ __all__ = [
     "COUNT_METRICS",
     "FREQS",
     "VERDICTS",
-    "WEEKDAYS",
     "metric_label",
     "engagement_components",
     "post_metrics",

@@ -23,7 +23,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from ._common import check_lang, require
+from .._checks import check_choice
+from ..words import LANGS
+from ._common import require
 
 __all__ = ["age_bounds", "audience_vs_target", "measured_age_table", "FIT_WORDS"]
 
@@ -86,7 +88,7 @@ def audience_vs_target(audience: pd.DataFrame, *, profile=None, target: dict | N
         target count in proportion to their years; shares renormalised over the known
         segments), ``top_segment``, ``fit`` (code of :data:`FIT_WORDS`) and ``verdict``.
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     require(audience, ["platform", "account", "dimension", "segment", "share"], func="audience_vs_target",
             table="audience")
     tg = _target(profile, target)

@@ -19,7 +19,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import as_list, check_lang, require
+from .._checks import check_choice
+from ..words import LANGS
+from ._common import as_list, require
 from .metrics import RATE_METRICS
 from .posts import post_metrics
 from .stats import bootstrap_interval
@@ -85,7 +87,7 @@ def hashtag_performance(posts: pd.DataFrame, *, metric: str = "er_reach", min_po
         ``mean``, ``ci_low``, ``ci_high``, ``vs_all`` (mean / mean of all
         the posts with the metric), ``verdict_code``, ``verdict``.
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     if metric not in posts.columns:
         if metric in RATE_METRICS or metric == "engagements":
             posts = post_metrics(posts, followers=followers, engagement=engagement)

@@ -22,7 +22,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import as_list, check_lang, in_period, period_bounds, require, resolve_timezone
+from .._checks import check_choice
+from ._common import as_list, in_period, period_bounds, require, resolve_timezone
+from ..words import LANGS
 from .metrics import METRICS, RATE_METRICS, Columns, resolve_metric
 from .posts import post_metrics
 from .verdicts import MIN_POSTS, ratio_interval, target_verdict, verdict_text
@@ -82,7 +84,7 @@ def kpi_table(actual: dict, targets: dict, *, previous: dict | None = None, inte
                   kpi                   metric  actual   met    verdict
     0  median_minutes  median_response_minutes    45.0  True  on target
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     previous, intervals = previous or {}, intervals or {}
     rows = []
     for name, target in (targets or {}).items():
@@ -140,7 +142,7 @@ def kpi_check(posts: pd.DataFrame, *, profile=None, targets: dict | None = None,
         As :func:`kpi_table` (``actual``: rates as ratio of totals over the own posts, with
         their interval).
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     require(posts, ["platform", "account", "created_at"], func="kpi_check")
     tz = resolve_timezone(timezone, profile)
     goals = dict(profile.kpi_targets) if profile is not None else {}

@@ -27,7 +27,9 @@ import zlib
 import numpy as np
 import pandas as pd
 
-from ._common import as_list, check_lang, num, require, warn
+from .._checks import check_choice
+from ..words import LANGS
+from ._common import as_list, num, require, warn
 from .aggregate import summary
 from .posts import post_metrics
 from .verdicts import MIN_POSTS
@@ -95,7 +97,7 @@ def paid_split(posts: pd.DataFrame, *, by=None, metrics=None, followers: pd.Data
     SMAnalysisWarning
         When no post has a paid flag.
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     keys = as_list(by)
     require(posts, keys, func="paid_split")
     if "paid" not in posts.columns or posts["paid"].isna().all():
@@ -164,7 +166,7 @@ def boost_effect(posts: pd.DataFrame, *, metrics=("reach", "engagements", "er_re
       metric  extra_per_boosted_post                             verdict
     0  reach                   290.0  the boost bought more reach (95 %)
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     metrics = as_list(metrics)
     li = 0 if lang == "id" else 1
     cols = ["metric", "n_boosted", "n_organic", "n_strata", "boosted_mean", "organic_mean",

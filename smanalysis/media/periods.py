@@ -18,7 +18,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ._common import as_list, check_choice, in_period, require, resolve_timezone, warn
+from .._checks import check_choice
+from ._common import as_list, in_period, require, resolve_timezone, warn
 from .aggregate import group_codes as _group_codes
 from .aggregate import summary
 from .metrics import RATE_METRICS, Columns, column_metric, period_columns

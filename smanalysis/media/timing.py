@@ -16,18 +16,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import NS_PER_DAY, NS_PER_HOUR, as_list, check_choice, local_ns, require, resolve_timezone, warn
+from .._checks import check_choice
+from ._common import NS_PER_DAY, NS_PER_HOUR, as_list, local_ns, require, resolve_timezone, warn
 from .metrics import RATE_METRICS
 from .posts import post_metrics
 from .verdicts import posts_verdict
 
-__all__ = ["best_times", "spikes", "WEEKDAYS", "date_only"]
-
-#: Day names, Monday first, as (id, en).
-WEEKDAYS = (
-    ("Senin", "Monday"), ("Selasa", "Tuesday"), ("Rabu", "Wednesday"), ("Kamis", "Thursday"),
-    ("Jumat", "Friday"), ("Sabtu", "Saturday"), ("Minggu", "Sunday"),
-)
+__all__ = ["best_times", "spikes", "date_only"]
 
 
 def date_only(posts: pd.DataFrame, *, timezone: str | None = None, profile=None) -> np.ndarray:

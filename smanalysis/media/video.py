@@ -19,7 +19,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import as_list, check_lang, num, require
+from .._checks import check_choice
+from ..words import LANGS
+from ._common import as_list, num, require
 from .stats import bootstrap_interval
 from .verdicts import MIN_POSTS, posts_verdict, verdict_text
 
@@ -54,7 +56,7 @@ def video_summary(video: pd.DataFrame, posts: pd.DataFrame | None = None, *, by=
         ``views_3s_rate`` (3-second views / views, ratio of totals), ``retention_mean``,
         ``retention_ci_low``/``_high`` (bootstrap over videos), ``verdict_code``, ``verdict``.
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     keys = as_list(by)
     require(video, ["post_id", "platform"], func="video_summary", table="video")
     v = video.copy()

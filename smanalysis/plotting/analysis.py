@@ -19,7 +19,8 @@ import pandas as pd
 from matplotlib.ticker import PercentFormatter
 
 from ..media import metric_label
-from ..media._common import check_lang
+from .._checks import check_choice
+from ..words import LANGS
 
 __all__ = ["plot_hashtags", "plot_paid_split", "plot_topic_shares"]
 
@@ -57,7 +58,7 @@ def plot_hashtags(perf: pd.DataFrame, *, top: int = 12, metric: str = "er_reach"
 
     Hashtags with too few posts are drawn in grey. Returns the Axes.
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     metric = perf.attrs.get("metric", metric)
     ax = _ax(ax)
     t = perf[perf["mean"].notna()].head(top).iloc[::-1]
@@ -81,7 +82,7 @@ def plot_hashtags(perf: pd.DataFrame, *, top: int = 12, metric: str = "er_reach"
 
 def plot_paid_split(split: pd.DataFrame, *, metric: str = "er_reach", ax=None, lang: str = "id"):
     """Bars of :func:`~smanalysis.media.paid_split`: a rate's mean of posts per paid status, with intervals."""
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     ax = _ax(ax, (7, 4))
     col = f"{metric}_mean_of_posts"
     t = split[split[col].notna()] if col in split else split.iloc[0:0]
@@ -104,7 +105,7 @@ def plot_paid_split(split: pd.DataFrame, *, metric: str = "er_reach", ax=None, l
 
 def plot_topic_shares(shares: pd.DataFrame, *, ax=None, lang: str = "id", freq: str = "month"):
     """Stacked area of :func:`~smanalysis.conversation.topic_shares` (period x topic label -> share)."""
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     ax = _ax(ax)
     if shares.empty:
         ax.text(0.5, 0.5, _t("no_data", lang), ha="center", va="center", transform=ax.transAxes)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .eval_media import evidence_posts
-from .i18n import esc, t
+from ..words import text
+from .markup import esc
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
 __all__ = ["analysis_section", "paid_tables", "hashtag_tables", "topic_tables", "audience_table", "video_table"]
@@ -275,7 +276,7 @@ def _topic_part(ctx: EvaluationContext, sec: Section):
 def analysis_section(ctx: EvaluationContext, sec: Section) -> None:
     """Paid vs organic, own hashtags (and audience, video and topics where the data has them)."""
     if ctx.own(ctx.frame("posts")).empty:
-        sec.text(t("no_data", ctx.lang, what=t("w_posts", ctx.lang)))
+        sec.text(text("report.no_data", ctx.lang, what=text("report.w_posts", ctx.lang)))
         return
     sub_guard(ctx, sec, "analysis.paid", _paid_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.hashtags", _hashtag_part, ctx, sec)

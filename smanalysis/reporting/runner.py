@@ -36,7 +36,8 @@ import pandas as pd
 from .client import CACHE_ENV
 from .config import read_config, resolve_periods
 from .html import notebooks_to_html, scrub, scrub_notebook
-from .._checks import LANGS, check_choice
+from .._checks import check_choice
+from ..words import LANGS
 from ..workspace import notebooks_dir
 
 __all__ = ["run_client", "run_batch", "format_summary", "notebook_parameters", "notebooks_dir", "DEFAULT_NOTEBOOKS",
