@@ -31,14 +31,16 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
-from .text import SLANG_ID, STOPWORDS_EN, STOPWORDS_ID, _data_lines, _token_arrays, as_text_series
+from .textdata import SLANG_ID, STOPWORDS_EN, STOPWORDS_ID, as_text_series
+from .textdata import data_lines as _data_lines
+from .tokens import token_arrays as _token_arrays
 
 __all__ = ["detect", "LANGUAGES"]
 
 LANGUAGES = ("id", "en", "mixed", "other", "jv", "ms")
 """Codes :func:`detect` may return (``jv`` and ``ms`` only with ``extended=True``)."""
 
-_CODES = np.array(LANGUAGES, dtype=object)
+LANG_CODES = np.array(LANGUAGES, dtype=object)
 _ID_AFFIX = re.compile(r"^(?:meng|meny|mem|men|ber|ter|per)[a-z]{3,}$|^[a-z]{3,}(?:nya|kan|lah|kah)$|^di[a-z]{3,}(?:kan|i|nya)$")
 _EN_AFFIX = re.compile(r"^[a-z]{3,}(?:ing|tion|tions|ness|ment|ly|ful|ous|ed|ies)$")
 # Words that are English in our word lists but common in Indonesian writing are not English votes.
@@ -73,7 +75,7 @@ def _word_lists() -> tuple[frozenset, frozenset]:
     return frozenset(idw), frozenset(enw)
 
 
-def _votes(vocab: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def token_votes(vocab: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per vocabulary entry: Indonesian, English, Javanese and Malay vote weights."""
     idw, enw = _word_lists()
     v_id = np.zeros(len(vocab))
@@ -98,9 +100,9 @@ def _votes(vocab: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nd
     return v_id, v_en, v_jv, v_ms
 
 
-def _detect_codes(doc, tok, vocab, n: int, *, extended: bool = False, votes=None) -> np.ndarray:
+def detect_codes(doc, tok, vocab, n: int, *, extended: bool = False, votes=None) -> np.ndarray:
     """Language code index (into :data:`LANGUAGES`) per text from token arrays."""
-    v_id, v_en, v_jv, v_ms = _votes(vocab) if votes is None else votes
+    v_id, v_en, v_jv, v_ms = token_votes(vocab) if votes is None else votes
     sid = np.bincount(doc, weights=v_id[tok], minlength=n)
     sen = np.bincount(doc, weights=v_en[tok], minlength=n)
     tot = sid + sen
@@ -153,5 +155,5 @@ def detect(texts, *, extended: bool = False) -> pd.Series:
     if len(s) == 0:
         return pd.Series([], index=s.index, dtype=object, name="lang")
     doc, tok, vocab, _ = _token_arrays(s, slang=SLANG_ID)
-    code = _detect_codes(doc, tok, vocab, len(s), extended=extended)
-    return pd.Series(_CODES[code], index=s.index, dtype=object, name="lang")
+    code = detect_codes(doc, tok, vocab, len(s), extended=extended)
+    return pd.Series(LANG_CODES[code], index=s.index, dtype=object, name="lang")

@@ -58,8 +58,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .langid import _CODES, _detect_codes, _votes
-from .text import SLANG_ID, _canon_chunk, _data_lines, _text_list, _token_arrays, _Vocab
+from .langid import LANG_CODES as _CODES, detect_codes as _detect_codes, token_votes as _votes
+from .textdata import SLANG_ID
+from .textdata import data_lines as _data_lines
+from .tokens import Vocab as _Vocab, canon_chunk as _canon_chunk, text_list as _text_list, token_arrays as _token_arrays
 from .._checks import check_choice
 
 __all__ = [

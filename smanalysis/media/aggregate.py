@@ -25,7 +25,7 @@ from .._checks import check_choice
 from ._common import TIME_KEYS, as_list, in_period, require, resolve_timezone, time_key, warn
 from .metrics import COUNT_METRICS, METRICS, RATE_METRICS, Columns, period_columns
 from .posts import post_metrics
-from .stats import _METHODS, _seed_for, interval_table
+from .stats import INTERVAL_METHODS, seed_for, interval_table
 from .verdicts import MIN_POSTS, posts_verdict, verdict_text
 
 __all__ = ["summary", "top_posts", "group_codes"]
@@ -168,12 +168,12 @@ def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.D
         out[f"{r}_ratio_of_totals"] = m.ratio(sn, np.where(n > 0, sd, np.nan))
         out[f"{r}_n_posts"] = n
         if ci is not None:
-            low, high, mth = interval_table(cols[r], codes, g, level=ci, n_boot=n_boot, rng=_seed_for(seed, r),
+            low, high, mth = interval_table(cols[r], codes, g, level=ci, n_boot=n_boot, rng=seed_for(seed, r),
                                             boot_max=boot_max, stats=(n, means[:, i], variances[r].to_numpy()))
             out[f"{r}_ci_low"], out[f"{r}_ci_high"] = low, high
             method = np.maximum(method, mth)
     if ci is not None:
-        out["ci_method"] = _METHODS[method]
+        out["ci_method"] = INTERVAL_METHODS[method]
     res = pd.concat([frame.reset_index(drop=True), pd.DataFrame(out)], axis=1)
     res.attrs["engagement_definition"] = posts.attrs.get("engagement_definition", engagement)
     return res

@@ -43,7 +43,7 @@ _Z = {0.9: 1.6448536269514722, 0.95: 1.959963984540054, 0.99: 2.5758293035489004
 VERDICTS = ("not_enough_data", "a_higher", "b_higher", "no_clear_difference")
 
 
-def _seed_for(seed, name: str) -> np.random.Generator:
+def seed_for(seed, name: str) -> np.random.Generator:
     """A generator for ``seed`` and a metric name: stable whatever else is computed."""
     return np.random.default_rng([int(seed) & 0xFFFFFFFF, zlib.crc32(name.encode())])
 
@@ -127,7 +127,7 @@ def interval_table(values: np.ndarray, codes: np.ndarray, n_groups: int, *, leve
     return low, high, method
 
 
-_METHODS = np.array([None, "bootstrap", "normal"], dtype=object)
+INTERVAL_METHODS = np.array([None, "bootstrap", "normal"], dtype=object)
 
 
 def _prepare(posts, metric, func):
@@ -208,10 +208,11 @@ def bootstrap_interval(posts: pd.DataFrame, *, by=None, metric: str = "er_reach"
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(n_ok > 0, sums / np.maximum(n_ok, 1), np.nan)
     low, high, method = interval_table(values, codes, ngroups, level=level, n_boot=n_boot,
-                                       rng=_seed_for(seed, metric), boot_max=boot_max)
+                                       rng=seed_for(seed, metric), boot_max=boot_max)
     vcode = posts_verdict(n_ok, min_posts=min_posts)
     return frame.assign(n_posts=n_all, n=n_ok, mean=mean, ci_low=low, ci_high=high,
-                        ci_method=_METHODS[method], verdict_code=vcode, verdict=verdict_text(vcode, lang))
+                        ci_method=INTERVAL_METHODS[method], verdict_code=vcode,
+                        verdict=verdict_text(vcode, lang))
 
 
 def compare_groups(posts: pd.DataFrame, *, by: str, metric: str = "er_reach", baseline=None, min_posts: int = 5,
@@ -275,7 +276,7 @@ def compare_groups(posts: pd.DataFrame, *, by: str, metric: str = "er_reach", ba
     if baseline is not None:
         check_choice("baseline", baseline, list(uniques))
     g = len(uniques)
-    rng = _seed_for(seed, f"compare:{metric}")
+    rng = seed_for(seed, f"compare:{metric}")
     means, n, _ = boot_means(values[keep], codes[keep].astype(np.int64), g, n_boot=n_boot, rng=rng,
                              boot_max=boot_max)
     sums = np.bincount(codes[keep], weights=values[keep], minlength=g)

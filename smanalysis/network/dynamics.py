@@ -31,7 +31,7 @@ import pandas as pd
 
 from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
 from ..schema import DEFAULT_TIMEZONE
-from .build import _check_weight, _codes, _filter, _ns
+from .build import check_weight, node_codes, filter_interactions, utc_ns
 from .engine import Engine, louvain
 
 __all__ = ["Snapshots", "snapshots", "rank_stability", "member_retention", "MEASURES", "nodes_of", "period_pairs"]
@@ -100,7 +100,7 @@ class Snapshots:
         return self.graphs()
 
 
-def _period_codes(times_ns, freq, tz):
+def period_codes(times_ns, freq, tz):
     local = pd.DatetimeIndex(times_ns.view("datetime64[ns]")).tz_localize("UTC").tz_convert(tz).tz_localize(None)
     per = local.to_period(_FREQS[freq])
     ords = per.asi8
@@ -164,14 +164,14 @@ def snapshots(interactions, *, freq="M", window=None, measures=("strength", "pag
     bad = [m for m in measures if m not in MEASURES]
     if bad:
         raise ValueError(f"{func}: the value for `measures` must be a subset of {list(MEASURES)}, but {bad} was passed.")
-    weight = _check_weight(weight, func)
-    df = _filter(interactions, kinds=kinds, start=start, end=end, func=func, need_time=True)
+    weight = check_weight(weight, func)
+    df = filter_interactions(interactions, kinds=kinds, start=start, end=end, func=func, need_time=True)
     if len(df) == 0:
         raise EmptyDataError(f"{func}: no interactions to build snapshots from "
                              f"({len(interactions)} rows before filters kinds={kinds!r}, start={start!r}, end={end!r}).")
-    s, t, names = _codes(df)
+    s, t, names = node_codes(df)
     n_names = len(names)
-    ords, pfreq = _period_codes(_ns(df["created_at"]), freq, tz)
+    ords, pfreq = period_codes(utc_ns(df["created_at"]), freq, tz)
     p0 = int(ords.min())
     p = ords - p0
     n_periods = int(p.max()) + 1

@@ -31,8 +31,8 @@ import pandas as pd
 
 from ..exceptions import EmptyDataError
 from ..schema import DEFAULT_TIMEZONE
-from .build import _check_kinds, _filter, _handle, _ns, build_graph
-from .dynamics import _period_codes
+from .build import check_kinds, filter_interactions, clean_handles, utc_ns, build_graph
+from .dynamics import period_codes
 
 __all__ = ["gexf_spells", "write_gexf", "write_graphml"]
 
@@ -74,13 +74,13 @@ def gexf_spells(interactions, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, sta
     """
     func = "gexf_spells"
     _check_freq(freq, func)
-    _check_kinds(kinds, func)
-    df = _filter(interactions, kinds=kinds, start=start, end=end, func=func, need_time=True)
+    check_kinds(kinds, func)
+    df = filter_interactions(interactions, kinds=kinds, start=start, end=end, func=func, need_time=True)
     if len(df) == 0:
         raise EmptyDataError(f"{func}: no interactions to take time spells from.")
-    src = _handle(df["source"]).to_numpy(dtype=object)
-    tgt = _handle(df["target"]).to_numpy(dtype=object)
-    ords, pfreq = _period_codes(_ns(df["created_at"]), freq or "D", tz)
+    src = clean_handles(df["source"]).to_numpy(dtype=object)
+    tgt = clean_handles(df["target"]).to_numpy(dtype=object)
+    ords, pfreq = period_codes(utc_ns(df["created_at"]), freq or "D", tz)
     ev = pd.DataFrame({"element": "edge", "source": src, "target": tgt, "o": ords})
     # a node counts every interaction it takes part in (as source or target)
     nv = pd.DataFrame({"element": "node", "source": np.concatenate([src, tgt]),

@@ -164,7 +164,7 @@ def _with_top_post(spikes: pd.DataFrame, posts: pd.DataFrame, tz: str) -> pd.Dat
     return out.reset_index(drop=True)
 
 
-def _plot(sec: Section, name: str, *args, **kwargs) -> bool:
+def add_plot(sec: Section, name: str, *args, **kwargs) -> bool:
     """Add ``smanalysis.plotting.<name>(*args, **kwargs)`` when that plot exists."""
     try:
         from .. import plotting
@@ -207,7 +207,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
 
     sec.heading(text("report.h_trend", lang))
     recent = own_pm[own_pm["created_at"] >= pd.Timestamp(ctx.period[0]).tz_localize(ctx.tz) - pd.Timedelta(days=150)]
-    sub_guard(ctx, sec, "media.trend", lambda: _plot(sec, "plot_engagement_over_time", recent, freq="week",
+    sub_guard(ctx, sec, "media.trend", lambda: add_plot(sec, "plot_engagement_over_time", recent, freq="week",
                                                      by="platform", lang=lang, timezone=ctx.tz))
 
     sec.heading(text("report.h_formats", lang))
@@ -217,7 +217,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
         if v is None or v.empty:
             continue
         metric = v.attrs.get("metric", "er_reach")
-        if not sub_guard(ctx, sec, f"media.plot_{by}", lambda by=by, metric=metric: _plot(
+        if not sub_guard(ctx, sec, f"media.plot_{by}", lambda by=by, metric=metric: add_plot(
                 sec, "plot_rates", evidence_posts(ctx), by=by, metric=metric, lang=lang)):
             sub_guard(ctx, sec, f"media.interval_{by}", lambda by=by, metric=metric: sec.table(
                 media.bootstrap_interval(evidence_posts(ctx), by=by, metric=metric, seed=0)))
@@ -234,7 +234,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
         sec.text(text("report.date_only", lang, n=no_time))
     if slots is not None and not slots.empty:
         sec.text(text("report.n_best_slot", lang, slots="; ".join(slots["slot"])))
-        sub_guard(ctx, sec, "media.plot_best_times", _plot, sec, "plot_best_times", best_times_grid(ctx), lang=lang)
+        sub_guard(ctx, sec, "media.plot_best_times", add_plot, sec, "plot_best_times", best_times_grid(ctx), lang=lang)
 
     if not own_fol.empty:
         sec.heading(text("report.h_growth", lang))
@@ -245,7 +245,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
             if "follower_growth" in shown:
                 shown["follower_growth"] = shown["follower_growth"].map(pct)
             sec.table(shown)
-        sub_guard(ctx, sec, "media.plot_growth", lambda: _plot(sec, "plot_follower_growth", own_fol, freq="week",
+        sub_guard(ctx, sec, "media.plot_growth", lambda: add_plot(sec, "plot_follower_growth", own_fol, freq="week",
                                                                lang=lang))
 
     if ctx.profile.competitors:
@@ -262,7 +262,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
                 if c in shown:
                     shown[c] = shown[c].map(pct)
             sec.table(shown.rename(columns={c: _label(c, lang) for c in keep if c.startswith("er_")}))
-            sub_guard(ctx, sec, "media.plot_benchmark", _plot, sec, "plot_benchmark", b, lang=lang)
+            sub_guard(ctx, sec, "media.plot_benchmark", add_plot, sec, "plot_benchmark", b, lang=lang)
 
     sec.heading(text("report.h_top", lang))
     cur_pm = own_pm[ctx.mask(own_pm)]

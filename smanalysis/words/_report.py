@@ -26,6 +26,8 @@ WORDS: dict[str, tuple[str, str]] = {
     'report.rows_content_plan': ('baris rencana konten', 'content plan rows'),
     'report.n_data': ('Data: {files} file dibaca ({rows}); {rejects} baris ditolak pembaca.',
                       'Data: {files} files read ({rows}); {rejects} rows rejected by the readers.'),
+    'report.n_failed': ('{n} file TIDAK dapat dibaca dan tidak masuk laporan ini: {files}.',
+                        '{n} file(s) could NOT be read and are missing from this report: {files}.'),
     'report.w_plan': ('rencana konten', 'content plan'),
     'report.w_targets': ('target KPI', 'KPI targets'),
     'report.h_compare': ('Periode ini dibandingkan periode sebelumnya', 'This period against the previous one'),
