@@ -46,6 +46,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from .memo import TextMemo
+
 __all__ = ["INTENTS", "INTENT_RULES", "intents"]
 
 INTENTS = ("question", "complaint", "praise", "abuse", "spam", "other")
@@ -188,8 +190,14 @@ def intents(texts) -> pd.DataFrame:
     if isinstance(texts, str):
         texts = [texts]
     s = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
-    # the rules run once per distinct text (copied comments, "mantap", emoji-only replies...)
-    codes, uniq = pd.factorize(s.astype(object).where(s.notna(), ""), use_na_sentinel=False)
+    # the rules run once per distinct text (copied comments, "mantap", emoji-only replies...), and
+    # once per process: every section asking again gets the remembered answer
+    res = _INTENT_MEMO(s.astype(object).where(s.notna(), "").to_numpy(dtype=object))
+    return pd.DataFrame({"intent": res["intent"], "rule": res["rule"]}, index=s.index)
+
+
+def _intents_of(uniq: list) -> dict:
+    """The intent rules on distinct texts (no memo): ``{"intent": [...], "rule": [...]}``."""
     low = _prep(pd.Series(np.asarray(uniq, dtype=object)))
     # doubled letters are elongation too ("nagiih", "enakk"): texts that have them are also read with
     # every double folded; a rule that misses the text as written may match the folded form
@@ -219,4 +227,7 @@ def intents(texts) -> pd.DataFrame:
         intent[pos] = "other" if name == "tag" else name
         rule[pos] = names[first]
         todo[pos] = False
-    return pd.DataFrame({"intent": intent[codes], "rule": rule[codes]}, index=s.index)
+    return {"intent": intent, "rule": rule}
+
+
+_INTENT_MEMO = TextMemo(_intents_of, ("intent", "rule"))

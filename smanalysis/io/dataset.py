@@ -43,7 +43,8 @@ import pandas as pd
 
 from ..exceptions import SMAnalysisError, SMAnalysisWarning
 from ..schema import TABLES, empty
-from .api import REJECT_COLUMNS, read
+from .api import REJECT_COLUMNS
+from .cache import cached_read
 from .._checks import check_choice
 from ..words import LANGS, text
 
@@ -189,7 +190,7 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
         if tz and "tz" not in kwargs:
             kwargs["tz"] = tz
         try:
-            res = read(path, **kwargs)
+            res = cached_read(path, **kwargs)  # parsed once per file content (Parquet cache)
         except (SMAnalysisError, ValueError, OSError, UnicodeError) as err:
             msg = str(err) or type(err).__name__
             _warnings.warn(f"load_dataset: skipped {path}: {msg}", SMAnalysisWarning, stacklevel=2)

@@ -33,6 +33,7 @@ import pandas as pd
 from .._checks import check_choice
 from ._common import as_list, require, warn
 from ..words import LANGS, text
+from .verdicts import MIN_POSTS, posts_verdict, verdict_text
 
 __all__ = ["bootstrap_interval", "compare_groups", "VERDICTS"]
 
@@ -142,7 +143,8 @@ def _prepare(posts, metric, func):
 
 
 def bootstrap_interval(posts: pd.DataFrame, *, by=None, metric: str = "er_reach", level: float = 0.95,
-                       n_boot: int = 2000, seed: int = 0, boot_max: int = 1000) -> pd.DataFrame:
+                       n_boot: int = 2000, seed: int = 0, boot_max: int = 1000, min_posts: int = MIN_POSTS,
+                       lang: str = "id") -> pd.DataFrame:
     """Mean of a per-post metric by group with a seeded bootstrap interval.
 
     Parameters
@@ -162,13 +164,16 @@ def bootstrap_interval(posts: pd.DataFrame, *, by=None, metric: str = "er_reach"
         Random seed; the same seed gives the same interval.
     boot_max : int
         Groups with more posts than this use the normal approximation.
+    min_posts, lang
+        Groups with fewer posts with the metric get "not enough posts".
 
     Returns
     -------
     DataFrame
         ``by`` columns, ``n_posts`` (all posts), ``n`` (posts with the metric),
-        ``mean``, ``ci_low``, ``ci_high`` (NaN when ``n < 2``) and
-        ``ci_method`` ("bootstrap" | "normal").
+        ``mean``, ``ci_low``, ``ci_high`` (NaN when ``n < 2``),
+        ``ci_method`` ("bootstrap" | "normal"), ``verdict_code``
+        ("enough_posts" | "not_enough_posts") and ``verdict`` (text).
 
     Examples
     --------
@@ -204,8 +209,10 @@ def bootstrap_interval(posts: pd.DataFrame, *, by=None, metric: str = "er_reach"
         mean = np.where(n_ok > 0, sums / np.maximum(n_ok, 1), np.nan)
     low, high, method = interval_table(values, codes, ngroups, level=level, n_boot=n_boot,
                                        rng=seed_for(seed, metric), boot_max=boot_max)
+    vcode = posts_verdict(n_ok, min_posts=min_posts)
     return frame.assign(n_posts=n_all, n=n_ok, mean=mean, ci_low=low, ci_high=high,
-                        ci_method=INTERVAL_METHODS[method])
+                        ci_method=INTERVAL_METHODS[method], verdict_code=vcode,
+                        verdict=verdict_text(vcode, lang))
 
 
 def compare_groups(posts: pd.DataFrame, *, by: str, metric: str = "er_reach", baseline=None, min_posts: int = 5,

@@ -147,7 +147,8 @@ def _spell_lists(spells):
 
 def write_gexf(data, path, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, start=None, end=None,
                weight="count", mentions=None, profile=None, communities=True, seed=0):
-    """Write the network as GEXF 1.2 with dynamic time spells, ready for Gephi's timeline.
+    """Write the network as GEXF 1.3 (Gephi's current format) with dynamic time spells, ready for
+    Gephi's timeline.
 
     Parameters
     ----------
@@ -169,7 +170,9 @@ def write_gexf(data, path, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, start=
     -------
     Path
         The written file. ``networkx.read_gexf(path)`` gives the same nodes and edges, with
-        ``spells`` lists of ``(start, end)`` date strings on every node and edge.
+        ``spells`` lists of ``(start, end)`` date strings on every node and edge. Mention authors
+        without interactions (added by ``mentions``) get one spell from their first to their last
+        mention (local days), or none when the mentions carry no time.
 
     Examples
     --------
@@ -190,8 +193,12 @@ def write_gexf(data, path, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, start=
     else:
         G = build_graph(data, kinds=kinds, start=start, end=end, weight=weight, mentions=mentions, profile=profile)
         spells = _spell_lists(gexf_spells(data, freq=freq, tz=tz, kinds=kinds, start=start, end=end))
+        lone = _mention_spells(mentions, tz) if mentions is not None else {}
         for n, d in G.nodes(data=True):
-            d["spells"], d["interactions"] = spells[("node", n)]
+            if ("node", n) in spells:
+                d["spells"], d["interactions"] = spells[("node", n)]
+            elif n in lone:  # an isolated mention author: no interaction, so no interaction spell
+                d["spells"] = lone[n]
         for u, v, d in G.edges(data=True):
             d["spells"], d["interactions"] = spells[("edge", (u, v))]
         if communities:
@@ -205,8 +212,17 @@ def write_gexf(data, path, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, start=
         G = _clean(G, lists=True)
     for _, d in G.nodes(data=True):
         d.pop("label", None)
-    nx.write_gexf(G, path, version="1.2draft")
+    nx.write_gexf(G, path, version="1.3")
     return path
+
+
+def _mention_spells(mentions: pd.DataFrame, tz) -> dict:
+    """Author -> [(first local day, last local day)] of their mentions."""
+    if "created_at" not in mentions.columns or "author" not in mentions.columns or mentions.empty:
+        return {}
+    t = pd.to_datetime(mentions["created_at"], utc=True, errors="coerce").dt.tz_convert(tz).dt.strftime("%Y-%m-%d")
+    g = pd.DataFrame({"a": _handle(mentions["author"]), "t": t}).dropna().groupby("a")["t"]
+    return {a: [(lo, hi)] for a, lo, hi in zip(g.min().index, g.min(), g.max())}
 
 
 def _spells_from_first_last(G, tz):

@@ -21,7 +21,8 @@ import pandas as pd
 
 from ..exceptions import SchemaError
 from ..network.community import communities
-from ..network.dynamics import Snapshots, event_rows
+from ..network.dynamics import Snapshots
+from ..network.events import event_rows
 from ..network.engine import as_engine, to_networkx
 from .._checks import check_choice
 from ..media import metric_label

@@ -115,7 +115,7 @@ def _figures(ctx: EvaluationContext) -> dict:
         for name, m in METRICS.items():
             try:
                 if m.table in ("posts", "growth"):
-                    row = cmp[cmp["metric"] == m.column]
+                    row = cmp[(cmp["metric"] == m.column) & (cmp["scope"] != "account" if "scope" in cmp else True)]
                     fig[name] = float(row[which].iloc[0]) if len(row) and pd.notna(row[which].iloc[0]) else nan
                 elif m.numerator is not None and m.table in ("care", "voices", "voice"):
                     if m.table not in rows:
@@ -143,4 +143,19 @@ def kpi_table(ctx: EvaluationContext) -> pd.DataFrame:
 
     fig = figures(ctx)
     return ctx.cached("kpi_table", lambda: media.kpi_table(fig["current"], ctx.profile.kpi_targets or {},
-                                                           previous=fig["previous"], lang=ctx.lang))
+                                                           previous=fig["previous"], intervals=_intervals(ctx),
+                                                           lang=ctx.lang))
+
+
+def _intervals(ctx: EvaluationContext) -> dict:
+    """Registry name -> (ci_low, ci_high, n_posts) of this period's media rates, from the period
+    comparison's bootstrap (the same computation as the media section's table)."""
+    from ..media import METRICS
+
+    cmp = media_compare(ctx)
+    if "current_ci_low" not in cmp:
+        return {}
+    rows = cmp[cmp["current_ci_low"].notna()].drop_duplicates("metric").set_index("metric")
+    return {n: (float(rows.at[m.column, "current_ci_low"]), float(rows.at[m.column, "current_ci_high"]),
+                float(rows.at[m.column, "n_current"]))
+            for n, m in METRICS.items() if m.table == "posts" and m.column in rows.index}

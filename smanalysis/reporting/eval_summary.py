@@ -162,15 +162,15 @@ def kpi_section(ctx: EvaluationContext, sec: Section) -> None:
     if kt.empty:
         sec.text(text("report.no_source", lang, what=text("report.w_targets", lang)))
         return
-    status = {True: text("kpi.verdict.met", lang), False: text("kpi.verdict.missed", lang),
-              None: text("kpi.verdict.no_data", lang)}
-    head = [text(f"report.head.{h}", lang) for h in ("kpi", "target", "current", "previous", "status")]
+    head = [text(f"report.head.{h}", lang) for h in ("kpi", "target", "current", "interval", "previous", "status")]
     sec.table(pd.DataFrame({
         head[0]: [kpi_label(k, lang) for k in kt["metric"]],
         head[1]: [fmt_value(k, v) for k, v in zip(kt["metric"], kt["target"])],
         head[2]: [fmt_value(k, v) for k, v in zip(kt["metric"], kt["actual"])],
-        head[3]: [fmt_value(k, v) for k, v in zip(kt["metric"], kt["previous"])],
-        head[4]: [status[m if m is None else bool(m)] for m in kt["met"]],
+        head[3]: [f"{fmt_value(k, lo)}–{fmt_value(k, hi)}" if pd.notna(lo) else "–"
+                  for k, lo, hi in zip(kt["metric"], kt["ci_low"], kt["ci_high"])],
+        head[4]: [fmt_value(k, v) for k, v in zip(kt["metric"], kt["previous"])],
+        head[5]: kt["verdict"].tolist(),
     }))
     ctx.use(*kt["metric"])
 

@@ -319,7 +319,7 @@ def _unique_slugs(configs, results) -> list[int]:
 
 
 def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, notebooks=None, timeout=600,
-              verbose: bool = True, heartbeat: float = 20.0) -> pd.DataFrame:
+              verbose: bool = True, heartbeat: float = 20.0, scheduler: str | None = None) -> pd.DataFrame:
     """Run :func:`run_client` for many client configs, ``jobs`` at a time in separate processes.
 
     A failing client does not stop the others; its row says why. Progress lines are printed while
@@ -340,6 +340,9 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
         Print progress lines and the summary table.
     heartbeat : float
         With ``jobs > 1``, seconds between "still running" lines while no client finishes.
+    scheduler : str, optional
+        Run the clients on Dask instead: ``"local"`` (a ``LocalCluster`` of ``jobs`` workers,
+        at least 2) or a scheduler address; see :mod:`smanalysis.reporting.cluster`.
 
     Returns
     -------
@@ -366,7 +369,12 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
     say = (lambda s: print(s, flush=True)) if verbose else (lambda s: None)
     n = len(configs)
     t0 = time.perf_counter()
-    say(f"smanalysis report: {n} client(s), {min(jobs, max(n, 1))} at a time -> {out}")
+    if scheduler:
+        from .cluster import scheduler_label
+
+        say(f"smanalysis report: {n} client(s) on {scheduler_label(scheduler)} -> {out}")
+    else:
+        say(f"smanalysis report: {n} client(s), {min(jobs, max(n, 1))} at a time -> {out}")
     results: dict[int, dict] = {}
     todo = _unique_slugs(configs, results)
 
@@ -377,7 +385,18 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
 
     for i in sorted(results):
         say(f"[{i + 1}/{n}] {results[i]['client']}: failed ({results[i]['reason']})")
-    if jobs == 1 or len(todo) <= 1:
+    if scheduler:
+        from .cluster import dask_results
+
+        def _lost(i, err):
+            return {"client": _client_name(configs[i]), "slug": "", "status": "failed", "seconds": 0.0,
+                    "reason": _reason(err, _roots(out)), "outputs": []}
+
+        for i, res in dask_results(scheduler, [(i, configs[i]) for i in todo], _safe_run,
+                                   (str(out.resolve()), lang, period, notebooks, timeout, False),
+                                   workers=max(jobs, 2), heartbeat=heartbeat, say=say, failed=_lost):
+            _done(i, res)
+    elif jobs == 1 or len(todo) <= 1:
         for i in todo:
             c = configs[i]
             say(f"[start] {Path(c).name}")

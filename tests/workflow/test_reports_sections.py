@@ -21,6 +21,7 @@ from smanalysis.schema import conform, empty
 
 T = pd.Timestamp
 SECTIONS = [rp.overview_section, rp.profile_section, rp.kpi_section, rp.media_section, rp.execution_section,
+            rp.analysis_section,
             rp.conversation_section, rp.network_section, rp.recommendations_section, rp.next_plan_section,
             rp.definitions_section]
 
