@@ -221,7 +221,7 @@ def _mention_spells(mentions: pd.DataFrame, tz) -> dict:
     if "created_at" not in mentions.columns or "author" not in mentions.columns or mentions.empty:
         return {}
     t = pd.to_datetime(mentions["created_at"], utc=True, errors="coerce").dt.tz_convert(tz).dt.strftime("%Y-%m-%d")
-    g = pd.DataFrame({"a": _handle(mentions["author"]), "t": t}).dropna().groupby("a")["t"]
+    g = pd.DataFrame({"a": clean_handles(mentions["author"]), "t": t}).dropna().groupby("a")["t"]
     return {a: [(lo, hi)] for a, lo, hi in zip(g.min().index, g.min(), g.max())}
 
 
