@@ -2,15 +2,16 @@
 
 * :func:`read` reads one file; the format is detected from the header by
   subsets of columns (headers drift), see :func:`formats_table`;
-* :func:`load_dataset` reads many files and folders into one :class:`Dataset`
-  and resolves duplicates by one documented rule per table;
+* :func:`load_dataset` reads many files and folders into one :class:`Dataset`,
+  resolves duplicates by one documented rule per table and lists the files it
+  could not read in ``Dataset.failed``;
 * :func:`load_report` says what was read (used by ``smanalysis load``);
 * :func:`parse_count` reads counts like "12.400", "1,2 rb", "1.2K", "4.5%";
 * :mod:`smanalysis.io.writers` writes the real formats (used by the sample generator).
 
 Nothing is lost: every data row of a file ends up in ``.data`` or in
 ``.rejects`` (file, line, column, reason, raw). Timestamps come out in UTC;
-local times in the files are taken in ``tz`` (default ``Asia/Jakarta``).
+local times in the files are taken in ``timezone`` (default ``Asia/Jakarta``).
 
 Examples
 --------
@@ -18,7 +19,7 @@ Examples
 >>> parse_count(["1,2 rb"]).tolist()
 [1200.0]
 >>> formats_table().loc["meta_daily", "table"]
-'followers'
+'account_daily'
 """
 
 import pandas as pd

@@ -35,7 +35,7 @@ __all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG
            "SECTIONS"]
 
 #: the report's top-level sections, in order (titles: ``section.<key>`` in :mod:`smanalysis.words`)
-SECTIONS = ("overview", "profile", "kpis", "media", "execution", "conversation", "network", "recommendations",
+SECTIONS = ("overview", "profile", "kpis", "media", "execution", "analysis", "conversation", "network", "recommendations",
             "next_plan", "definitions")
 
 
@@ -123,7 +123,7 @@ class Section:
                 display(Image(data=block, format="png"))
 
 
-def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None) -> str:
+def _table_html(df: pd.DataFrame, timezone: str | None = None, lang: str | None = None) -> str:
     """HTML of a table: numbers rounded, times local, headers in ``lang``, every cell escaped,
     the index only when it is named."""
     shown = df.copy()
@@ -133,7 +133,7 @@ def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None
         elif pd.api.types.is_datetime64_any_dtype(shown[c]):
             col = shown[c]
             if isinstance(col.dtype, pd.DatetimeTZDtype):
-                col = col.dt.tz_convert(tz).dt.tz_localize(None) if tz else col.dt.tz_localize(None)
+                col = col.dt.tz_convert(timezone).dt.tz_localize(None) if timezone else col.dt.tz_localize(None)
             days_only = bool((col.dropna() == col.dropna().dt.normalize()).all())
             shown[c] = col.dt.strftime("%Y-%m-%d" if days_only else "%Y-%m-%d %H:%M").fillna("")
         elif pd.api.types.is_object_dtype(shown[c]) or pd.api.types.is_string_dtype(shown[c]):
