@@ -80,7 +80,8 @@ def recurring_complaints(texts, *, codebook=None, min_count: int = 2, top: int =
     1   pahit           2
     """
     from .care import intents
-    from .ethnography import code, terms
+    from .codebook import code
+    from .ethnography import terms
 
     texts = pd.Series(list(texts), dtype=object).dropna().astype(str)
     empty = pd.DataFrame(columns=["topic", "complaints"])

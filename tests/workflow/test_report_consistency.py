@@ -82,7 +82,10 @@ def test_kpi_table_equals_metrics_json(report):
         assert k["actual"] == m["figures"]["current"].get(k["metric"]) or (
             k["actual"] is None and m["figures"]["current"].get(k["metric"]) is None)
         assert k["previous"] == m["figures"]["previous"].get(k["metric"]) or k["previous"] is None
-        assert (row.iloc[2], row.iloc[3]) == (_fmt(k["metric"], k["actual"]), _fmt(k["metric"], k["previous"]))
+        assert (row.iloc[2], row.iloc[4]) == (_fmt(k["metric"], k["actual"]), _fmt(k["metric"], k["previous"]))
+        lo, hi = k.get("ci_low"), k.get("ci_high")
+        interval = "–" if lo is None or lo != lo else f"{_fmt(k['metric'], lo)}–{_fmt(k['metric'], hi)}"
+        assert row.iloc[3] == interval
     # "response_rate" in the profile is the reply rate to questions and complaints, never to all comments
     rr = [k for k in m["kpis"] if k["kpi"] == "response_rate"]
     assert rr and rr[0]["metric"] == "reply_rate_questions"
