@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from .messages import _check_lang, _empty, text
+from ..spreadsheet import write_table
 
 
 # ------------------------------------------------------------ workshop: phases
@@ -139,7 +140,8 @@ def next_steps(*, readiness: pd.DataFrame | None = None, checklist: pd.DataFrame
 
 # ------------------------------------------------------------------- outputs
 def write_tables(tables: dict[str, pd.DataFrame | None], output_dir: str | Path, *, prefix: str = "") -> pd.DataFrame:
-    """Write each non-empty table to ``output_dir/<prefix><name>.csv`` (UTF-8); list what was written.
+    """Write each non-empty table to ``output_dir/<prefix><name>.csv`` (UTF-8 with BOM, spreadsheet formulas
+    neutralised by :func:`smanalysis.spreadsheet.write_table`); list what was written.
 
     Returns
     -------
@@ -160,6 +162,6 @@ def write_tables(tables: dict[str, pd.DataFrame | None], output_dir: str | Path,
         if _empty(df):
             continue
         f = out / f"{prefix}{name}.csv"
-        df.to_csv(f, index=False, encoding="utf-8")
+        write_table(df, f)
         rows.append((name, f.name, len(df)))
     return pd.DataFrame(rows, columns=["name", "file", "rows"])

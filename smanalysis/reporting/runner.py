@@ -35,6 +35,7 @@ import pandas as pd
 
 from .client import CACHE_ENV
 from .config import read_config, resolve_periods
+from ..spreadsheet import write_table
 from .html import notebooks_to_html, scrub, scrub_notebook
 from .._checks import LANGS, check_choice
 
@@ -409,7 +410,7 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
     summary = pd.DataFrame([results[i] for i in range(n)],
                            columns=["client", "slug", "status", "seconds", "reason", "outputs"])
     summary = summary[["client", "status", "seconds", "reason", "outputs"]]
-    summary.drop(columns=["outputs"]).to_csv(out / "summary.csv", index=False)
+    write_table(summary.drop(columns=["outputs"]), out / "summary.csv")
     say("")
     say(format_summary(summary))
     ok = int((summary["status"] == "ok").sum())
