@@ -71,7 +71,7 @@ def main(argv=None) -> int:
     ap.add_argument("--skip-batch", action="store_true")
     args = ap.parse_args(argv)
 
-    from smanalysis.reporting.runner import run_batch
+    from smanalysis.reporting.batch import run_batch
 
     lines = [f"bench_reports: python {platform.python_version()}, {os.cpu_count()} cores, "
              f"load average {os.getloadavg()[0]:.1f}, notebooks={args.notebooks}"]

@@ -4,6 +4,7 @@ Use it through :mod:`smanalysis.reports`, which re-exports everything public her
 """
 
 from . import (
+               batch,
                client,
                config,
                eval_conversation,
@@ -18,6 +19,7 @@ from . import (
                runner,
                sections,
 )
+from .batch import *  # noqa: F401,F403
 from .client import *  # noqa: F401,F403
 from .config import *  # noqa: F401,F403
 from .eval_conversation import *  # noqa: F401,F403
@@ -33,7 +35,7 @@ from .runner import *  # noqa: F401,F403
 from .sections import *  # noqa: F401,F403
 
 __all__ = [
-    *client.__all__, *config.__all__, *html.__all__, *privacy.__all__, *runner.__all__, *i18n.__all__,
+    *batch.__all__, *client.__all__, *config.__all__, *html.__all__, *privacy.__all__, *runner.__all__, *i18n.__all__,
     *sections.__all__, *eval_media.__all__, *eval_conversation.__all__, *eval_network.__all__,
     *eval_summary.__all__, *eval_next.__all__, *eval_metrics.__all__,
 ]

@@ -17,13 +17,15 @@ from typing import Any
 
 from ..profile import load_profile
 from .config import read_config, resolve_periods
+from .folders import is_private_dir
 from .privacy import pseudonymise_dataset
 from .._checks import LANGS, check_choice
 
 __all__ = ["load_client", "report_salt", "CACHE_ENV"]
 
 #: environment variable naming a folder where loaded datasets are cached between the notebooks
-#: of one report run (set by :func:`smanalysis.reports.run_client`; unset means no cache)
+#: of one report run (a fresh private temporary folder set by :func:`smanalysis.reports.run_client`;
+#: unset, or a folder other users can write to, means no cache)
 CACHE_ENV = "SMANALYSIS_CACHE_DIR"
 
 
@@ -107,7 +109,9 @@ def _cache_key(sources, settings) -> str:
 def _load_dataset(sources, profile, settings):
     cache_dir = os.environ.get(CACHE_ENV)
     cache_file = None
-    if cache_dir:
+    # only a private folder (this user's, mode 700: the runner's fresh temporary folder) is used;
+    # a cache anyone else could plant files in is ignored
+    if cache_dir and is_private_dir(cache_dir):
         cache_file = Path(cache_dir) / f"dataset-{_cache_key(sources, settings)}.pkl"
         if cache_file.is_file():
             try:

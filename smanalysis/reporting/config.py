@@ -35,11 +35,14 @@ from .._yaml import read_yaml
 from ..exceptions import SchemaError
 from .._checks import check_choice
 
-__all__ = ["read_config", "parse_period", "previous_period", "resolve_periods", "LANGS"]
+__all__ = ["read_config", "parse_period", "previous_period", "resolve_periods", "LANGS", "SLUG_PATTERN"]
 
 LANGS = ("id", "en")
 _REQUIRED = ("profile", "data")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
+#: a client slug is one folder name: letters, digits, ``_``, ``-`` and inner dots, at most 64
+#: characters, not starting with a dot (so never ``.``, ``..``, a path or a hidden folder)
+SLUG_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
 def parse_period(period: str | tuple | dict) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -185,7 +188,13 @@ def read_config(path: str | Path) -> dict[str, Any]:
         else:
             sources.append(_existing(base, item, path.name, "data"))
     out["data"] = sources
-    slug = str(cfg.get("slug") or _slugify(str(cfg.get("client") or path.stem)))
+    if cfg.get("slug") is not None:
+        slug = cfg["slug"]
+        if not isinstance(slug, str) or not SLUG_PATTERN.match(slug) or ".." in slug:
+            raise SchemaError(f"{path.name}: `slug` must be one folder name (letters, digits, '_', '-', inner "
+                              f"dots; at most 64 characters, no path), but {str(slug)[:80]!r} was passed.")
+    else:
+        slug = _slugify(str(cfg.get("client") or path.stem))
     out["slug"] = slug
     out["client"] = str(cfg.get("client") or slug)
     lang = str(cfg.get("lang") or "id")
@@ -209,4 +218,4 @@ def _slugify(text: str) -> str:
     >>> _slugify("Kopi Senja!")
     'kopi-senja'
     """
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "client"
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64].strip("-") or "client"
