@@ -37,6 +37,7 @@ from .config import read_config, resolve_periods
 from .folders import build_folder, client_folder, client_lock, move_into_place, private_cache
 from .html import notebooks_to_html, scrub, scrub_notebook
 from .._checks import LANGS, check_choice
+from ..workspace import notebooks_dir
 
 __all__ = ["run_client", "notebook_parameters", "notebooks_dir", "resolve_notebooks",
            "DEFAULT_NOTEBOOKS", "ALL_NOTEBOOKS", "local_roots"]
@@ -46,16 +47,6 @@ DEFAULT_NOTEBOOKS = ("04_evaluation",)
 #: the four workflow steps, for ``notebooks: all``
 ALL_NOTEBOOKS = ("01_fact_finding", "02_plan_review", "03_execution", "04_evaluation")
 _NOTEBOOK_NAME = re.compile(r"^\d\d[a-z_]*$")
-
-
-def notebooks_dir() -> Path:
-    """Where the numbered notebooks live: ``smanalysis/notebooks`` when installed with them,
-    else the repository's ``notebooks/`` folder."""
-    here = Path(__file__).resolve().parents[1]
-    for cand in (here / "notebooks", here.parent / "notebooks"):
-        if cand.is_dir() and any(cand.glob("0*.ipynb")):
-            return cand
-    return here.parent / "notebooks"
 
 
 def resolve_notebooks(names, *, allow_custom: bool = False, base=None) -> list[Path]:
@@ -221,7 +212,7 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
     params = notebook_parameters(os.path.relpath(cfg["config"], client_dir.parent.resolve() / client_dir.name),
                                  period=cur, previous=prev, lang=lang, pseudonymise=cfg["pseudonymise"],
                                  output_dir=".")
-    roots = local_roots(build, client_dir, client_dir.parent, cfg["config"].parent, notebooks_dir().parent)
+    roots = local_roots(build, client_dir, client_dir.parent, cfg["config"].parent, notebooks_dir().parents[1])
     executed = []
     with private_cache() as cache:
         roots = sorted({*roots, str(cache)})
