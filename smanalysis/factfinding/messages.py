@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from .._checks import LANGS, check_choice
+from ..markup import escape_markdown
 
 
 # --------------------------------------------------------------------------- text
@@ -50,10 +51,19 @@ def text(key: str, lang: str = "id", **fields: Any) -> str:
 
 
 def md(key: str, lang: str = "id", **fields: Any):
-    """:func:`text` wrapped as :class:`IPython.display.Markdown` for a notebook cell."""
+    """:func:`text` wrapped as :class:`IPython.display.Markdown` for a notebook cell; text fields
+    (client and competitor names...) are escaped (:func:`smanalysis.markup.escape_markdown`).
+
+    Examples
+    --------
+    >>> md("nb.loaded", "en", client="<b>X</b>", start="2026-10-01", end="2026-10-31", posts=1, comments=2,
+    ...    plan=3).data.count("&lt;b&gt;X&lt;/b&gt;")
+    1
+    """
     from IPython.display import Markdown
 
-    return Markdown(text(key, lang, **fields))
+    safe = {k: escape_markdown(v) if isinstance(v, str) else v for k, v in fields.items()}
+    return Markdown(text(key, lang, **safe))
 
 
 def show(obj: Any, lang: str = "id", *, source: Any = None):

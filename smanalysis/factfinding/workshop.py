@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from .messages import _check_lang, _empty, text
+from ..markup import escape_markdown as esc
 from ..spreadsheet import write_table
 
 
@@ -126,13 +127,14 @@ def next_steps(*, readiness: pd.DataFrame | None = None, checklist: pd.DataFrame
     steps = []
     if not _empty(readiness):
         w = readiness[readiness["status"] == "warning"]
-        steps += [f"- **{lab}**: {adv}" for lab, adv in zip(w["label"], w["advice"])]
+        steps += [f"- **{esc(lab)}**: {esc(adv)}" for lab, adv in zip(w["label"], w["advice"])]
     if not _empty(checklist):
         low = checklist[checklist["score"] < below].sort_values("score", kind="stable")
-        steps += [f"- **{lab}** ({sc:.2f}): {adv}" for lab, sc, adv in zip(low["label"], low["score"], low["advice"])]
+        steps += [f"- **{esc(lab)}** ({sc:.2f}): {esc(adv)}"
+                  for lab, sc, adv in zip(low["label"], low["score"], low["advice"])]
     if not _empty(scan):
         cp = scan[scan["action"] == "copy"].head(top)
-        steps += [f"- {sug}" for sug in cp["suggestion"]]
+        steps += [f"- {esc(sug)}" for sug in cp["suggestion"]]
     if not steps:
         return text("steps.none", lang)
     return text("steps.head", lang) + "\n\n" + "\n".join(steps)

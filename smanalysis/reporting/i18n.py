@@ -10,8 +10,9 @@ Examples
 
 from __future__ import annotations
 
-import html
 import re
+
+from ..markup import escape_markdown
 
 __all__ = ["t", "esc", "SECTION_TITLES", "TEXT", "section_title", "COLUMN_LABELS", "column_label",
            "VALUE_LABELS", "value_label"]
@@ -244,15 +245,5 @@ def section_title(key: str, lang: str = "id") -> str:
     return SECTION_TITLES[key].get(lang) or SECTION_TITLES[key]["id"]
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
-
-
-def esc(text) -> str:
-    """Make user-written text safe inside Markdown: HTML-escaped and Markdown-inert.
-
-    Examples
-    --------
-    >>> print(esc("<script>alert('x')</script> *promo* & #1"))
-    &lt;script&gt;alert('x')&lt;/script&gt; \\*promo\\* &amp; \\#1
-    """
-    return html.escape(_MD_SPECIAL.sub(r"\\\1", str(text)), quote=False)
+#: user-written text made safe inside Markdown (one escaper: :func:`smanalysis.markup.escape_markdown`)
+esc = escape_markdown

@@ -28,11 +28,12 @@ import os
 import re
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import pandas as pd
 
-from .client import CACHE_ENV
+from .client import CACHE_ENV, report_salt
 from .config import read_config, resolve_periods
 from .folders import build_folder, client_folder, client_lock, move_into_place, private_cache
 from .html import notebooks_to_html, scrub, scrub_notebook
@@ -181,6 +182,7 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
     paths = resolve_notebooks(notebooks if notebooks is not None else cfg.get("notebooks"),
                               allow_custom=allow_custom_notebooks, base=cfg["config"].parent)
     out.mkdir(parents=True, exist_ok=True)
+    derived_salt = _ensure_salt(cfg, log)
     with client_lock(out, cfg["slug"]):
         build = build_folder(out, cfg["slug"])
         try:
@@ -196,9 +198,26 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
             _rmtree(build)
             raise
         move_into_place(build, client_dir)
+    if derived_salt:
+        reason = "; ".join(r for r in (reason, "pseudonym salt derived from the slug (see warning)") if r)
     outputs = sorted(p.relative_to(out).as_posix() for p in client_dir.rglob("*") if p.is_file())
     return {"client": cfg["client"], "slug": cfg["slug"], "status": status,
             "seconds": round(time.perf_counter() - t0, 2), "reason": reason, "outputs": outputs}
+
+
+def _ensure_salt(cfg, log) -> bool:
+    """Create the client's random pseudonym salt before the notebooks run (they all read it);
+    True when only a slug-derived salt was possible (the warning is passed on)."""
+    if not cfg["pseudonymise"]:
+        return False
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report_salt(cfg)
+    for w in caught:
+        warnings.warn(w.message, w.category, stacklevel=3)
+        if log:
+            log(f"  {cfg['slug']}: warning: {w.message}")
+    return bool(caught)
 
 
 def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, timeout, log):
