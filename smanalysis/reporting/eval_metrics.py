@@ -12,7 +12,8 @@ import pandas as pd
 from .eval_conversation import unanswered_queue
 from .eval_network import network_overview
 from .eval_next import recommendations
-from .eval_summary import _execution, data_summary, figures, kpi_table
+from .eval_summary import _execution, data_summary, definitions
+from .eval_figures import figures, kpi_table
 from .sections import EvaluationContext
 
 __all__ = ["key_metrics", "write_key_metrics"]
@@ -54,8 +55,9 @@ def key_metrics(ctx: EvaluationContext) -> dict:
     dict
         ``client``, ``slug``, ``period`` and ``previous`` (``start``/``end``), ``lang``,
         ``pseudonymised``, ``data`` (files read, rejected rows, rows per table), ``figures``
-        (``current``/``previous``: posts, engagements, reach, er_reach, follower_growth_monthly,
-        net_sentiment, share_of_voice, response_rate, median_response_minutes...), ``kpis`` (one
+        (``current``/``previous``: every figure of the metric registry by its name, e.g. n_posts,
+        engagements, er_reach, follower_growth_monthly, net_sentiment, share_of_voice,
+        reply_rate_questions, reply_rate_all, median_response_minutes), ``kpis`` (one
         entry per target), ``execution`` (plan counts), ``network`` (overview figures),
         ``recommendations`` (kind and plain text), ``unanswered`` (count), ``definitions`` and
         ``problems`` (sections that could not be computed).
@@ -93,7 +95,7 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         or None,
         "unanswered": int(len(una)) if una is not None else None,
         "recommendations": [{"kind": r["kind"], "text": _plain(r["text"])} for r in recommendations(ctx)],
-        "definitions": {r["metric"]: r["formula"] for r in ctx.cache.get("definitions", [])},
+        "definitions": {r["metric"]: r["definition"] for r in definitions(ctx)},
         "problems": [{"section": p["section"], "error": p["error"]} for p in ctx.problems],
     }
     return _clean(res)

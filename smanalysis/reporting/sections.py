@@ -30,7 +30,7 @@ import pandas as pd
 
 from .i18n import column_label, esc, section_title, t, value_label
 
-__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI"]
+__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI", "fmt_value"]
 
 FIG_DPI = 90
 
@@ -287,3 +287,25 @@ def num(v, digits: int = 0) -> str:
     if v is None or pd.isna(v):
         return "–"
     return f"{float(v):,.{digits}f}"
+
+
+def fmt_value(name: str, v) -> str:
+    """A figure as text in the format its registry entry declares (percent, integer, decimal,
+    signed); "–" when missing.
+
+    >>> fmt_value("er_reach", 0.0423), fmt_value("n_posts", 12.0), fmt_value("net_sentiment", 0.25)
+    ('4.2%', '12', '+0.25')
+    """
+    from ..media import column_metric
+
+    if v is None or pd.isna(v):
+        return "–"
+    m = column_metric(name)
+    fmt = m.fmt if m is not None else "decimal"
+    if fmt == "percent":
+        return pct(v)
+    if fmt == "signed":
+        return f"{float(v):+.2f}"
+    if fmt == "integer" or float(v).is_integer() or abs(float(v)) >= 100:
+        return num(v)
+    return num(v, 1)
