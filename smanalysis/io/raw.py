@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import EmptyDataError, FormatError
+from .limits import check_xlsx
 
 __all__ = ["RawTable", "decode", "parse_text", "read_raw"]
 
@@ -402,7 +403,10 @@ def _dedupe(names):
 
 
 def read_xlsx(path: Path, *, source: str) -> RawTable:
-    """Read the first sheet of an XLSX file; the header is the first row with two or more filled cells."""
+    """Read the first sheet of an XLSX file; the header is the first row with two or more filled cells.
+
+    Workbooks over the size limits of :func:`smanalysis.io.limits.check_xlsx` are refused first."""
+    check_xlsx(path, source=source)
     try:
         grid = pd.read_excel(path, header=None, dtype=str, keep_default_na=False, na_filter=False)
     except Exception as err:  # openpyxl raises many kinds on a broken file

@@ -25,7 +25,9 @@ Examples
 
 from __future__ import annotations
 
+import datetime
 import re
+import reprlib
 from pathlib import Path
 from typing import Any
 
@@ -170,6 +172,7 @@ def read_config(path: str | Path) -> dict[str, Any]:
     cfg = read_yaml(path)
     if not isinstance(cfg, dict):
         raise SchemaError(f"{path.name}: a client config must be a mapping, got {type(cfg).__name__}")
+    _check_types(cfg, path.name)
     missing = [k for k in _REQUIRED if not cfg.get(k)]
     if missing:
         raise SchemaError(f"{path.name}: client config lacks required keys {missing}; keys present: {sorted(cfg)}")
@@ -202,6 +205,39 @@ def read_config(path: str | Path) -> dict[str, Any]:
     out["lang"] = lang
     out["pseudonymise"] = bool(cfg.get("pseudonymise", True))
     return out
+
+
+_SCALAR = (str, int, float, datetime.date)
+#: key -> (allowed types, what to say, check of the items of a list/dict)
+_TYPES = {
+    "client": ((str, int, float), "a name (text)", None),
+    "slug": ((str,), "a folder name (text)", None),
+    "profile": ((str,), "a file name (text)", None),
+    "codebook": ((str,), "a file name (text)", None),
+    "output": ((str,), "a folder name (text)", None),
+    "lang": ((str,), "'id' or 'en'", None),
+    "salt": ((str, int), "a secret text", None),
+    "pseudonymise": ((bool,), "true or false", None),
+    "period": ((str, dict, list), "'YYYY-MM', 'START:END' or {start, end}", _SCALAR),
+    "previous": ((str, dict, list), "'YYYY-MM', 'START:END' or {start, end}", _SCALAR),
+    "notebooks": ((str, list), "'all' or a list of notebook names", (str,)),
+    "data": ((str, dict, list), "a file or folder, or a list of them", (str, dict)),
+}
+
+
+def _check_types(cfg: dict, name: str) -> None:
+    """Refuse config values of the wrong kind before anything uses them (no silent str() of a list)."""
+    for key, (types, what, items) in _TYPES.items():
+        v = cfg.get(key)
+        if v is None:
+            continue
+        bad = not isinstance(v, types) or (isinstance(v, bool) and bool not in types)
+        if not bad and items is not None and isinstance(v, (list, dict)):
+            vals = v.values() if isinstance(v, dict) else v
+            bad = len(vals) > 1000 or any(not isinstance(x, items) for x in vals)
+        if bad:
+            raise SchemaError(f"{name}: `{key}` must be {what}, but a {type(v).__name__} "
+                              f"({reprlib.repr(v)}) was passed.")
 
 
 def _existing(base: Path, rel, cfg_name: str, key: str) -> Path:
