@@ -50,7 +50,8 @@ import pandas as pd
 
 from ..exceptions import EmptyDataError, SMAnalysisWarning
 from ..schema import DEFAULT_TIMEZONE, validate
-from .voice import _as_list, _check_choice
+from .._checks import check_choice
+from ._common import as_list
 
 __all__ = ["INTENTS", "INTENT_RULES", "intents", "response_times", "response_stats", "unanswered"]
 
@@ -454,9 +455,9 @@ def response_stats(comments: pd.DataFrame, *, brand_accounts=None, by: str | Seq
     0         3         2           1       0.666667            75.0        111.0
     """
     func = "response_stats"
-    by_cols = _as_list(by)
+    by_cols = as_list(by)
     for b in by_cols:
-        _check_choice("by", b, _BY)
+        check_choice("by", b, _BY)
     validate(comments, "comments", func=func)
     rt = response_times(comments, brand_accounts=brand_accounts, business_hours=business_hours,
                         business_days=business_days, timezone=timezone)
@@ -526,7 +527,7 @@ def unanswered(comments: pd.DataFrame, *, brand_accounts=None, intents: Iterable
     func = "unanswered"
     wanted = list(intents) if not isinstance(intents, str) else [intents]
     for i in wanted:
-        _check_choice("intents", i, INTENTS)
+        check_choice("intents", i, INTENTS)
     validate(comments, "comments", func=func)
     rt = response_times(comments, brand_accounts=brand_accounts, timezone=timezone)
     out = rt[~rt["answered"] & rt["intent"].isin(wanted)]

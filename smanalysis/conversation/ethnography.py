@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import warnings
-from itertools import chain
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +28,8 @@ import pandas as pd
 
 from .._yaml import read_yaml
 from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
-from .text import STOPWORDS_EN, STOPWORDS_ID, URL_TOKEN, tokenize
-from .voice import _check_choice, _local_period, _require, _timezone
+from .._checks import check_choice
+from ._common import FILLERS, NEGATIONS, flat_tokens, local_period, require, resolve_timezone, token_lists
 
 __all__ = ["NEGATIONS", "FILLERS", "terms", "ngrams", "collocations", "concordance", "emerging_terms", "code", "CodingResult",
            "load_codebook", "quotes"]
@@ -48,77 +47,8 @@ def _as_series(texts, func: str) -> pd.Series:
     return texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
 
 
-#: Negations joined to the next word ("tidak enak" -> "tidak_enak") so that the term keeps its sense.
-NEGATIONS = frozenset({"tidak", "bukan", "belum", "jangan", "tanpa", "kurang", "not", "no", "never"})
-
-
-#: Interjections and fillers of chat writing, dropped with the stopwords: they say how people write,
-#: not what they talk about (:func:`smanalysis.conversation.tone` measures the former).
-FILLERS = frozenset({"wkwk", "wkwkwk", "wkwkwkwk", "haha", "hahaha", "hehe", "hehehe", "hihi", "xixi", "hmm", "hm",
-                     "duh", "aduh", "huft", "gils", "anjir", "anjay", "asli", "sumpah", "fix", "ngomong", "btw",
-                     "lol", "omg", "wow", "astaga", "yaampun", "cie", "ciee", "nah"})
-_BRIDGES = frozenset({"pernah", "terlalu", "begitu", "bakal", "akan", "terlalu", "so", "too", "very"})
-
-
-def _isin(values: np.ndarray, words) -> np.ndarray:
-    """Hash-based membership of an object array (``np.isin`` sorts objects, which is slow)."""
-    return pd.Series(values, dtype=object).isin(list(words)).to_numpy(bool)
-
-
-def _flat_tokens(texts: pd.Series, *, stopwords: bool = True, negation: bool = True) -> pd.DataFrame:
-    """All tokens of the texts as one frame: ``doc`` (0-based position of the text), ``term``.
-
-    Tokens are lower case with slang normalised (:func:`smanalysis.conversation.text.tokenize`);
-    URLs are dropped. With ``negation`` a negation is joined to the content word after it
-    (through one bridge word: "tidak pernah kecewa" -> "tidak_pernah_kecewa") before the
-    stopwords go, since the Indonesian stopword list holds "tidak", "belum", "kurang"...
-    A negation followed by a stopword (an address such as "kakak", a pronoun) is left alone.
-    The work is done on flat NumPy arrays, not per text.
-    """
-    s = texts.astype(object).where(texts.notna(), "").astype(str)
-    toks = tokenize(s, stopwords=False)
-    lens = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
-    tok = np.fromiter(chain.from_iterable(toks), dtype=object, count=int(lens.sum()))
-    doc = np.repeat(np.arange(len(toks)), lens)
-    if negation and len(tok):
-        all_stop = STOPWORDS_ID | STOPWORDS_EN
-        n = len(tok)
-        is_neg = _isin(tok, NEGATIONS)
-        is_bridge = _isin(tok, _BRIDGES)
-        alnum = np.array([t[:1].isalnum() for t in tok], dtype=bool) if is_neg.any() else np.zeros(n, bool)
-        content = alnum & ~is_neg & ~is_bridge & ~_isin(tok, all_stop - NEGATIONS - _BRIDGES)
-        nxt = np.append(np.arange(1, n), n - 1)
-        nxt2 = np.append(np.arange(2, n), [n - 1, n - 1])
-        same1 = np.append(doc[1:] == doc[:-1], False)
-        same2 = np.append(doc[2:] == doc[:-2], [False, False])
-        three = is_neg & same1 & same2 & is_bridge[nxt] & content[nxt2]
-        two = is_neg & same1 & content[nxt] & ~three
-        tok = tok.copy()
-        i2, i3 = np.flatnonzero(two), np.flatnonzero(three)
-        if len(i2):
-            tok[i2] = tok[i2] + "_" + tok[i2 + 1]
-        if len(i3):
-            tok[i3] = tok[i3] + "_" + tok[i3 + 1] + "_" + tok[i3 + 2]
-        drop = np.zeros(n, dtype=bool)
-        drop[i2 + 1] = True
-        drop[i3 + 1] = True
-        drop[i3 + 2] = True
-        tok, doc = tok[~drop], doc[~drop]
-    stop = (STOPWORDS_ID | STOPWORDS_EN | FILLERS | {URL_TOKEN}) if stopwords else {URL_TOKEN}
-    keep = ~_isin(tok, stop)
-    return pd.DataFrame({"doc": doc[keep], "term": tok[keep]})
-
-
-def _tokens(texts: pd.Series, *, stopwords: bool = True, negation: bool = True) -> list[list[str]]:
-    """Token lists of each text (see :func:`_flat_tokens`)."""
-    flat = _flat_tokens(texts, stopwords=stopwords, negation=negation)
-    bounds = np.searchsorted(flat["doc"].to_numpy(), np.arange(len(texts) + 1))
-    terms_ = flat["term"].to_numpy()
-    return [terms_[a:b].tolist() for a, b in zip(bounds[:-1], bounds[1:])]
-
-
 def _explode(texts: pd.Series, stopwords: bool) -> pd.DataFrame:
-    return _flat_tokens(texts, stopwords=stopwords)
+    return flat_tokens(texts, stopwords=stopwords)
 
 
 def _kind(terms: pd.Series) -> pd.Series:
@@ -158,7 +88,7 @@ def terms(texts, *, top: int | None = 20, kind: str = "all", stopwords: bool = T
     0  #kopi  hashtag      2     2    0.666667
     """
     func = "terms"
-    _check_choice("kind", kind, _KINDS)
+    check_choice("kind", kind, _KINDS)
     s = _as_series(texts, func)
     cols = ["term", "kind", "count", "docs", "share_docs"]
     df = _explode(s, stopwords)
@@ -203,7 +133,7 @@ def ngrams(texts, *, n: int = 2, top: int | None = 20, stopwords: bool = True, m
     if not isinstance(n, int) or n < 1:
         raise ValueError(f"The value for `n` must be a positive integer, but {n!r} was passed.")
     s = _as_series(texts, "ngrams")
-    toks = _tokens(s, stopwords=stopwords)
+    toks = token_lists(s, stopwords=stopwords)
     rows = [(i, " ".join(t[j:j + n])) for i, t in enumerate(toks) for j in range(len(t) - n + 1)]
     if not rows:
         return pd.DataFrame({"ngram": pd.Series(dtype=object), "count": pd.Series(dtype="int64"),
@@ -245,9 +175,9 @@ def collocations(texts, *, measure: str = "likelihood_ratio", top: int = 20, min
     """
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
-    _check_choice("measure", measure, _MEASURES)
+    check_choice("measure", measure, _MEASURES)
     s = _as_series(texts, "collocations")
-    toks = [[t for t in row if re.search(r"\w", t)] for row in _tokens(s, stopwords=stopwords)]
+    toks = [[t for t in row if re.search(r"\w", t)] for row in token_lists(s, stopwords=stopwords)]
     cols = ["w1", "w2", "collocation", "count", "score"]
     finder = BigramCollocationFinder.from_documents(toks)
     finder.apply_freq_filter(min_count)
@@ -362,10 +292,10 @@ def emerging_terms(frame: pd.DataFrame, *, freq: str = "M", period=None, text_co
     func = "emerging_terms"
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"{func}: expected a pandas DataFrame, got {type(frame).__name__}")
-    _require(frame, [text_col, time_col], func)
+    require(frame, [text_col, time_col], func)
     if len(frame) == 0:
         raise EmptyDataError(f"{func}: the frame has no rows")
-    per = _local_period(frame[time_col], freq, _timezone(timezone, profile)).reset_index(drop=True)
+    per = local_period(frame[time_col], freq, resolve_timezone(timezone, profile)).reset_index(drop=True)
     cur = per.max() if period is None else pd.Period(period, freq=per.dropna().iloc[0].freq)
     prev = cur - 1
     cols = ["period", "term", "count", "previous", "ratio", "new"]

@@ -36,7 +36,8 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
-from .._checks import LANGS, check_choice
+from .._checks import check_choice
+from ..words import LANGS
 
 __all__ = [
     "STOPWORDS_ID",

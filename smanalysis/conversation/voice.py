@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice as _check_choice
+from .._checks import check_choice
 from ..exceptions import EmptyDataError, SMAnalysisWarning
-from ..schema import DEFAULT_TIMEZONE, require_columns
+from ._common import as_list, local_period, require, resolve_timezone
 
 __all__ = ["detect_brands", "share_of_voice", "net_sentiment", "sentiment_drivers", "SENTIMENT_LABELS"]
 
@@ -40,39 +40,6 @@ _ENGAGEMENT = ("likes", "comments", "shares")
 
 
 # --------------------------------------------------------------------------- helpers
-def _as_list(by) -> list[str]:
-    if by is None:
-        return []
-    if isinstance(by, str):
-        return [by]
-    return list(by)
-
-
-def _require(frame: pd.DataFrame, cols: Iterable[str], func: str, what: str = "input") -> None:
-    require_columns(frame, cols, func=func, what=f"{what} frame")
-
-
-def _timezone(timezone, profile) -> str:
-    if timezone is not None:
-        return timezone
-    if profile is not None:
-        return getattr(profile, "timezone", None) or DEFAULT_TIMEZONE
-    return DEFAULT_TIMEZONE
-
-
-def _local_period(times: pd.Series, freq: str, timezone: str) -> pd.Series:
-    """Calendar period (in ``timezone``) of UTC (or naive, taken as UTC) timestamps."""
-    ts = pd.to_datetime(times, utc=True, errors="coerce")
-    local = ts.dt.tz_convert(timezone).dt.tz_localize(None)
-    try:
-        return local.dt.to_period(freq)
-    except (ValueError, TypeError) as err:
-        raise ValueError(
-            f"The value for `freq` must be a pandas period alias such as 'D', 'W', 'M', 'Q' or 'Y', "
-            f"but {freq!r} was passed."
-        ) from err
-
-
 def _norm_labels(labels: pd.Series) -> pd.Series:
     """Lower-case sentiment labels, mapping common short forms (pos/neg/neu, +1/0/-1)."""
     s = labels.astype("string").str.strip().str.lower()
@@ -223,8 +190,8 @@ def share_of_voice(
     3  2026-10     B    10.0             1.0
     """
     func = "share_of_voice"
-    _check_choice("weight", weight, _WEIGHTS)
-    by_cols = _as_list(by)
+    check_choice("weight", weight, _WEIGHTS)
+    by_cols = as_list(by)
     if not by_cols:
         raise ValueError("The value for `by` must name at least one column, but an empty value was passed.")
     if not isinstance(mentions, pd.DataFrame):
@@ -237,7 +204,7 @@ def share_of_voice(
     elif weight == "engagement":
         if not any(c in mentions.columns for c in _ENGAGEMENT):
             need.append("likes")
-    _require(mentions, dict.fromkeys(need), func, "mentions")
+    require(mentions, dict.fromkeys(need), func, "mentions")
     if len(mentions) == 0:
         raise EmptyDataError(f"{func}: the mentions table has no rows")
 
@@ -293,7 +260,7 @@ def share_of_voice(
 
     keys = by_cols
     if freq is not None:
-        df["period"] = _local_period(df["created_at"], freq, _timezone(timezone, profile))
+        df["period"] = local_period(df["created_at"], freq, resolve_timezone(timezone, profile))
         df = df[df["period"].notna()]
         keys = ["period", *by_cols]
     aggs = {"mentions": ("_w", "size"), "volume": ("_w", "sum")}
@@ -348,7 +315,7 @@ def _sentiment_labels(mentions, sentiment, func):
     if isinstance(sentiment, str) and sentiment == "score":
         import importlib
 
-        _require(mentions, ["text"], func, "mentions")
+        require(mentions, ["text"], func, "mentions")
         scorer = importlib.import_module("smanalysis.conversation.sentiment").sentiment
         have = (_norm_labels(mentions["sentiment"]).isin(SENTIMENT_LABELS).fillna(False).to_numpy(bool)
                 if "sentiment" in mentions.columns else np.zeros(len(mentions), dtype=bool))
@@ -357,10 +324,10 @@ def _sentiment_labels(mentions, sentiment, func):
         if (~have).any():
             s[~have] = scorer(mentions.loc[~have, "text"])["label"].to_numpy(dtype=object)
     elif isinstance(sentiment, str):
-        _require(mentions, [sentiment], func, "mentions")
+        require(mentions, [sentiment], func, "mentions")
         s = mentions[sentiment]
     elif isinstance(sentiment, pd.DataFrame):
-        _require(sentiment, ["label"], func, "sentiment")
+        require(sentiment, ["label"], func, "sentiment")
         s = sentiment["label"]
     else:
         s = pd.Series(sentiment)
@@ -456,9 +423,9 @@ def net_sentiment(
     func = "net_sentiment"
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"{func}: expected a pandas DataFrame, got {type(frame).__name__}")
-    by_cols = _as_list(by)
+    by_cols = as_list(by)
     need = [label_col, *by_cols] + ([time_col] if freq is not None else [])
-    _require(frame, dict.fromkeys(need), func)
+    require(frame, dict.fromkeys(need), func)
     labels = _norm_labels(frame[label_col])
     df = frame[by_cols].copy()
     for lab in SENTIMENT_LABELS:
@@ -466,7 +433,7 @@ def net_sentiment(
     keep = labels.isin(SENTIMENT_LABELS).fillna(False).to_numpy()
     keys = list(by_cols)
     if freq is not None:
-        df["period"] = _local_period(frame[time_col], freq, _timezone(timezone, profile))
+        df["period"] = local_period(frame[time_col], freq, resolve_timezone(timezone, profile))
         keys = ["period", *keys]
     df = df[keep]
     if keys:
@@ -538,7 +505,7 @@ def sentiment_drivers(
     0  negative  kecewa         2         0
     1  positive    enak         0         2
     """
-    from .ethnography import _tokens
+    from ._common import token_lists
 
     func = "sentiment_drivers"
     t = pd.Series(texts) if not isinstance(texts, pd.Series) else texts
@@ -549,7 +516,7 @@ def sentiment_drivers(
         raise EmptyDataError(f"{func}: no texts were passed")
     lab_arr = lab.to_numpy()
     cols = ["side", "term", "negative", "positive", "log_odds", "z"]
-    toks = pd.Series(_tokens(t, stopwords=stopwords), index=range(len(t)))
+    toks = pd.Series(token_lists(t, stopwords=stopwords), index=range(len(t)))
     pair = pd.DataFrame({"tok": toks, "lab": lab_arr}).explode("tok").dropna(subset=["tok"])
     pair = pair[pair["lab"].isin(["negative", "positive"])]
     if pair.empty:

@@ -10,11 +10,11 @@ checklist (:func:`strategy_checklist`) and the workshop self-assessment
 "Termasuk di fase manakah posisi Anda?" (:func:`phase_assessment`).
 
 User-facing words come in Bahasa Indonesia (``lang="id"``, default) or English
-(``lang="en"``); notebooks show them with :func:`md` and :func:`show`.
+(``lang="en"``) from :mod:`smanalysis.words`; notebooks show them with :func:`md` and :func:`show`.
 """
 
 from .competitors import competitor_scan
-from .messages import LANGS, TEXT, _check_lang, md, show, text
+from .display import md, show
 from .platforms import as_profile, platform_age_table, platform_fit, plot_platform_fit, profile_summary
 from .ready import (
     CHECKLIST_ITEMS,
@@ -28,7 +28,6 @@ from .ready import (
 from .workshop import PHASE_QUESTIONS, next_steps, phase_assessment, write_tables
 
 __all__ = [
-    "text",
     "md",
     "show",
     "as_profile",

@@ -16,7 +16,8 @@ import pandas as pd
 
 from ..exceptions import SMAnalysisWarning
 from ..profile import Profile
-from .messages import _check_lang, text
+from .._checks import check_choice
+from ..words import LANGS, text
 
 
 def as_profile(profile: Profile | dict) -> Profile:
@@ -44,7 +45,7 @@ def profile_summary(profile: Profile | dict, *, lang: str = "id") -> pd.DataFram
     >>> profile_summary(p, lang="en").iloc[[0, 2, 3]].to_dict("list")["value"]
     ['Kopi Senja', 'B2C', 'promotion']
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     p = as_profile(profile)
     aud = p.audience
     ages = f"{aud.get('age_min', '?')}-{aud.get('age_max', '?')}" if aud else ""
@@ -137,7 +138,7 @@ def platform_fit(profile: Profile | dict, *, table: pd.DataFrame | None = None, 
     >>> platform_fit(p, table=t)[["platform", "audience_share"]].to_dict("list")
     {'platform': ['a', 'b'], 'audience_share': [0.75, 0.7059]}
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     p = as_profile(profile)
     t = platform_age_table() if table is None else table
     missing = [c for c in ("platform", "age_min", "age_max", "share") if c not in t.columns]
@@ -188,7 +189,7 @@ def plot_platform_fit(fit: pd.DataFrame, *, ax=None, lang: str = "id"):
     """
     import matplotlib.pyplot as plt
 
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 3))
     colors = np.where(fit["in_profile"].to_numpy(bool), "#8c4a2f", "#d9b8a3")

@@ -39,6 +39,7 @@ from ..exceptions import SMAnalysisError, SMAnalysisWarning
 from ..schema import TABLES, empty
 from .api import REJECT_COLUMNS, read
 from .._checks import check_choice
+from ..words import LANGS, text
 
 __all__ = ["Dataset", "load_dataset", "load_report", "expand_sources"]
 
@@ -308,14 +309,9 @@ def _dedupe(table, df):
     return df[~dup], _dup_records(table, df[dup], df[~dup], cols, "exact duplicate dropped")
 
 
-_L = {
-    "en": {"format": "format", "table": "table", "rows": "rows read", "rejects": "rejects", "error": "ERROR",
-           "warning": "note", "first": "first", "line": "line", "column": "column", "total": "Total",
-           "files": "files", "dups": "duplicates resolved", "none": "no files found"},
-    "id": {"format": "format", "table": "tabel", "rows": "baris terbaca", "rejects": "ditolak", "error": "GALAT",
-           "warning": "catatan", "first": "pertama", "line": "baris", "column": "kolom", "total": "Total",
-           "files": "berkas", "dups": "duplikat diselesaikan", "none": "tidak ada berkas"},
-}
+#: the words of :func:`load_report` (``load.<name>`` in :mod:`smanalysis.words`)
+_LOAD_WORDS = ("format", "table", "rows", "rejects", "error", "warning", "first", "line", "column", "total", "files",
+               "dups", "none")
 
 
 def load_report(paths, *, kind: str | None = None, show_rejects: int = 10, lang: str = "id",
@@ -350,8 +346,8 @@ def load_report(paths, *, kind: str | None = None, show_rejects: int = 10, lang:
     >>> ok, "line 3" in text
     (False, True)
     """
-    check_choice("lang", lang, sorted(_L))
-    L = _L[lang]
+    check_choice("lang", lang, LANGS)
+    L = {k: text(f"load.{k}", lang) for k in _LOAD_WORDS}
     if isinstance(paths, (str, Path)):
         paths = [paths]
     if profile is None:

@@ -49,7 +49,7 @@ from .metrics import (
 )
 from .posts import post_metrics
 from .stats import VERDICTS, bootstrap_interval, compare_groups
-from .timing import WEEKDAYS, best_times, spikes
+from .timing import best_times, spikes
 
 __all__ = [
     "Metric",
@@ -59,7 +59,6 @@ __all__ = [
     "COUNT_METRICS",
     "FREQS",
     "VERDICTS",
-    "WEEKDAYS",
     "metric_label",
     "engagement_components",
     "post_metrics",

@@ -22,7 +22,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import as_list, check_lang, in_period, period_bounds, require, resolve_timezone
+from .._checks import check_choice
+from ._common import as_list, in_period, period_bounds, require, resolve_timezone
+from ..words import LANGS, text
 from .metrics import METRICS, RATE_METRICS, resolve_metric
 from .posts import post_metrics
 
@@ -32,8 +34,8 @@ __all__ = ["kpi_check", "kpi_table", "kpi_status", "MEDIA_KPIS"]
 #: share_of_voice, come from other layers through :func:`kpi_table`).
 MEDIA_KPIS = (*RATE_METRICS, "n_posts", "posts_per_week", "follower_growth", "follower_growth_monthly")
 
-_VERDICT = {True: ("mencapai target", "on target"), False: ("di bawah target", "below target"),
-            None: ("belum bisa diukur", "cannot be measured yet")}
+#: ``met`` -> the verdict's key in :mod:`smanalysis.words`
+_VERDICT = {True: "kpi.verdict.met", False: "kpi.verdict.missed", None: "kpi.verdict.no_data"}
 
 
 def kpi_status(value, target, name: str):
@@ -76,7 +78,7 @@ def kpi_table(actual: dict, targets: dict, *, previous: dict | None = None, lang
                   kpi                   metric  actual   met    verdict
     0  median_minutes  median_response_minutes    45.0  True  on target
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     previous = previous or {}
     rows = []
     for name, target in (targets or {}).items():
@@ -85,7 +87,7 @@ def kpi_table(actual: dict, targets: dict, *, previous: dict | None = None, lang
         a, p = actual.get(key, np.nan), previous.get(key, np.nan)
         met = kpi_status(a, float(target), key)
         rows.append({"kpi": name, "metric": key, "target": float(target), "actual": a, "previous": p,
-                     "met": met, "verdict": _VERDICT[met][1 if lang == "en" else 0]})
+                     "met": met, "verdict": text(_VERDICT[met], lang)})
     return pd.DataFrame(rows, columns=["kpi", "metric", "target", "actual", "previous", "met", "verdict"])
 
 
@@ -120,7 +122,7 @@ def kpi_check(posts: pd.DataFrame, *, profile=None, targets: dict | None = None,
     DataFrame
         As :func:`kpi_table` (``actual``: rates as ratio of totals over the own posts).
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     require(posts, ["platform", "account", "created_at"], func="kpi_check")
     tz = resolve_timezone(timezone, profile)
     goals = dict(profile.kpi_targets) if profile is not None else {}

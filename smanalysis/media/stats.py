@@ -30,20 +30,16 @@ import zlib
 import numpy as np
 import pandas as pd
 
-from ._common import as_list, check_choice, check_lang, require, warn
+from .._checks import check_choice
+from ._common import as_list, require, warn
+from ..words import LANGS, text
 
 __all__ = ["bootstrap_interval", "compare_groups", "VERDICTS"]
 
 _Z = {0.9: 1.6448536269514722, 0.95: 1.959963984540054, 0.99: 2.5758293035489004}
 
-#: Verdict codes and their texts; ``{a}``/``{b}`` are the group names.
-VERDICTS = {
-    "not_enough_data": ("belum cukup data untuk menyimpulkan", "not enough posts to tell"),
-    "a_higher": ("{a} lebih tinggi daripada {b} (95 %)", "{a} is higher than {b} (95 %)"),
-    "b_higher": ("{b} lebih tinggi daripada {a} (95 %)", "{b} is higher than {a} (95 %)"),
-    "no_clear_difference": ("tidak ada perbedaan yang jelas antara {a} dan {b}",
-                            "no clear difference between {a} and {b}"),
-}
+#: Verdict codes; their texts are ``verdict.<code>`` in :mod:`smanalysis.words` (``{a}``/``{b}``: the groups).
+VERDICTS = ("not_enough_data", "a_higher", "b_higher", "no_clear_difference")
 
 
 def _seed_for(seed, name: str) -> np.random.Generator:
@@ -263,7 +259,7 @@ def compare_groups(posts: pd.DataFrame, *, by: str, metric: str = "er_reach", ba
     >>> compare_groups(posts, by="format")["verdict"].iloc[0]
     'belum cukup data untuk menyimpulkan'
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     require(posts, [by], func="compare_groups")
     posts = _prepare(posts, metric, "compare_groups")
     values = pd.to_numeric(posts[metric], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
@@ -307,9 +303,8 @@ def compare_groups(posts: pd.DataFrame, *, by: str, metric: str = "er_reach", ba
     diff = mean[a] - mean[b]
     code = np.where(~enough, "not_enough_data",
                     np.where(low > 0, "a_higher", np.where(high < 0, "b_higher", "no_clear_difference")))
-    li = 1 if lang == "en" else 0
     names = np.asarray(uniques, dtype=object)
-    verdict = [VERDICTS[c][li].format(a=names[i], b=names[j]) for c, i, j in zip(code, a, b)]
+    verdict = [text(f"verdict.{c}", lang, a=names[i], b=names[j]) for c, i, j in zip(code, a, b)]
     with np.errstate(invalid="ignore", divide="ignore"):
         rel = np.where(mean[b] != 0, diff / np.where(mean[b] != 0, mean[b], 1.0), np.nan)
     return pd.DataFrame({

@@ -16,17 +16,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import NS_PER_DAY, NS_PER_HOUR, as_list, check_choice, local_ns, require, resolve_timezone, warn
+from .._checks import check_choice
+from ._common import NS_PER_DAY, NS_PER_HOUR, as_list, local_ns, require, resolve_timezone, warn
 from .metrics import RATE_METRICS
 from .posts import post_metrics
 
-__all__ = ["best_times", "spikes", "WEEKDAYS"]
-
-#: Day names, Monday first, as (id, en).
-WEEKDAYS = (
-    ("Senin", "Monday"), ("Selasa", "Tuesday"), ("Rabu", "Wednesday"), ("Kamis", "Thursday"),
-    ("Jumat", "Friday"), ("Sabtu", "Saturday"), ("Minggu", "Sunday"),
-)
+__all__ = ["best_times", "spikes"]
 
 
 def best_times(posts: pd.DataFrame, *, metric: str = "er_reach", min_posts: int = 3, top: int = 3,

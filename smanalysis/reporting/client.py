@@ -23,7 +23,8 @@ from ..profile import load_profile
 from .config import read_config, resolve_periods
 from .folders import is_private_dir
 from .privacy import pseudonymise_dataset
-from .._checks import LANGS, check_choice
+from .._checks import check_choice
+from ..words import LANGS
 
 __all__ = ["load_client", "report_salt", "CACHE_ENV"]
 

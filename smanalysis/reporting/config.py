@@ -36,10 +36,10 @@ import pandas as pd
 from .._yaml import read_yaml
 from ..exceptions import SchemaError
 from .._checks import check_choice
+from ..words import LANGS
 
-__all__ = ["read_config", "parse_period", "previous_period", "resolve_periods", "LANGS", "SLUG_PATTERN"]
+__all__ = ["read_config", "parse_period", "previous_period", "resolve_periods", "SLUG_PATTERN"]
 
-LANGS = ("id", "en")
 _REQUIRED = ("profile", "data")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 #: a client slug is one folder name: letters, digits, ``_``, ``-`` and inner dots, at most 64

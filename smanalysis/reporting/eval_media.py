@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .i18n import esc, t
+from ..words import text
+from .markup import esc
 from .sections import EvaluationContext, Section, fmt_value, guarded, pct, sub_guard
 
 __all__ = ["media_section", "post_metrics_of", "evidence_posts", "media_compare", "best_times_grid", "best_slots",
@@ -91,12 +92,9 @@ def best_times_grid(ctx: EvaluationContext) -> pd.DataFrame:
 def best_slots(ctx: EvaluationContext) -> pd.DataFrame:
     """The ranked rows of :func:`best_times_grid`, best first, with ``slot`` ("Sabtu 18:00–20:00")
     in the report language."""
-    from ..media import WEEKDAYS
-
     bt = best_times_grid(ctx)
     top_rows = bt[bt["rank"].notna()].sort_values("rank").copy()
-    i = 0 if ctx.lang == "id" else 1
-    top_rows["slot"] = [f"{WEEKDAYS[int(w)][i]} {int(h):02d}:00–{int(h) + 2:02d}:00"
+    top_rows["slot"] = [f"{text(f'weekday.{int(w)}', ctx.lang)} {int(h):02d}:00–{int(h) + 2:02d}:00"
                         for w, h in zip(top_rows["weekday"], top_rows["hour"])]
     return top_rows
 
@@ -128,8 +126,7 @@ def _compare_table(cmp: pd.DataFrame, lang: str) -> pd.DataFrame:
     rows = rows[rows[["current", "previous"]].notna().any(axis=1)]
     order = {m: i for i, m in enumerate(shown)}
     rows = rows.sort_values("metric", key=lambda s: s.map(order), kind="stable")
-    head = ("Metrik", "Periode ini", "Periode sebelumnya", "Perubahan") if lang == "id" else \
-        ("Metric", "This period", "Previous period", "Change")
+    head = [text(f"report.head.{h}", lang) for h in ("metric", "current", "previous", "change")]
     return pd.DataFrame({
         head[0]: [_label(m, lang) for m in rows["metric"]],
         head[1]: [fmt_value(m, v) for m, v in zip(rows["metric"], rows["current"])],
@@ -185,28 +182,28 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
     cur = ctx.in_period(own_all)
     sec.text(ctx.period_text())
     if cur.empty:
-        sec.text(t("no_data", lang, what=t("w_posts", lang)))
+        sec.text(text("report.no_data", lang, what=text("report.w_posts", lang)))
         return
     prev = ctx.in_period(own_all, "previous")
-    sec.text(t("n_posts", lang, n=len(cur), prev=len(prev)))
+    sec.text(text("report.n_posts", lang, n=len(cur), prev=len(prev)))
     pm = post_metrics_of(ctx)
     own_pm = ctx.own(pm)
     fol = ctx.frame("followers")
     own_fol = ctx.own(fol)
     ctx.use(*[n for n, m in media.METRICS.items() if m.report and m.table in ("posts", "growth")])
 
-    sec.heading(t("h_compare", lang))
+    sec.heading(text("report.h_compare", lang))
     cmp = sub_guard(ctx, sec, "media.compare", media_compare, ctx)
     if cmp is not None:
         sec.table(_compare_table(cmp, lang))
 
-    sec.heading(t("h_trend", lang))
+    sec.heading(text("report.h_trend", lang))
     recent = own_pm[own_pm["created_at"] >= pd.Timestamp(ctx.period[0]).tz_localize(ctx.tz) - pd.Timedelta(days=150)]
     sub_guard(ctx, sec, "media.trend", lambda: _plot(sec, "plot_engagement_over_time", recent, freq="week",
                                                      by="platform", lang=lang, timezone=ctx.tz))
 
-    sec.heading(t("h_formats", lang))
-    sec.text(t("n_small", lang))
+    sec.heading(text("report.h_formats", lang))
+    sec.text(text("report.n_small", lang))
     for by in ("format", "theme"):
         v = sub_guard(ctx, sec, f"media.{by}", group_verdicts, ctx, by)
         if v is None or v.empty:
@@ -218,18 +215,18 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
                 media.bootstrap_interval(evidence_posts(ctx), by=by, metric=metric, seed=0)))
         clear = v[v["verdict_code"].isin(["a_higher", "b_higher"])]
         if clear.empty:
-            sec.text(t("n_noclear", lang, what=t(f"w_{by}", lang)))
+            sec.text(text("report.n_noclear", lang, what=text(f"report.w_{by}", lang)))
         else:
             sec.text("\n".join(f"- {esc(x)}" for x in clear["verdict"].head(6)))
 
-    sec.heading(t("h_times", lang))
+    sec.heading(text("report.h_times", lang))
     slots = sub_guard(ctx, sec, "media.best_times", best_slots, ctx)
     if slots is not None and not slots.empty:
-        sec.text(t("n_best_slot", lang, slots="; ".join(slots["slot"])))
+        sec.text(text("report.n_best_slot", lang, slots="; ".join(slots["slot"])))
         sub_guard(ctx, sec, "media.plot_best_times", _plot, sec, "plot_best_times", best_times_grid(ctx), lang=lang)
 
     if not own_fol.empty:
-        sec.heading(t("h_growth", lang))
+        sec.heading(text("report.h_growth", lang))
         g = sub_guard(ctx, sec, "media.growth", media.period_growth, own_fol, period=ctx.period)
         if g is not None and not g.empty:
             ctx.cache["media_growth"] = g
@@ -241,7 +238,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
                                                                lang=lang))
 
     if ctx.profile.competitors:
-        sec.heading(t("h_benchmark", lang))
+        sec.heading(text("report.h_benchmark", lang))
         b = sub_guard(ctx, sec, "media.benchmark", media.benchmark, pm, profile=ctx.profile,
                       followers=fol if not fol.empty else None, period=ctx.period)
         if b is not None and not b.empty:
@@ -256,7 +253,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
             sec.table(shown.rename(columns={c: _label(c, lang) for c in keep if c.startswith("er_")}))
             sub_guard(ctx, sec, "media.plot_benchmark", _plot, sec, "plot_benchmark", b, lang=lang)
 
-    sec.heading(t("h_top", lang))
+    sec.heading(text("report.h_top", lang))
     cur_pm = own_pm[ctx.mask(own_pm)]
     top = sub_guard(ctx, sec, "media.top_posts", media.top_posts, cur_pm,
                     metric="er_reach" if cur_pm["er_reach"].notna().any() else "engagements", n=5)
@@ -275,6 +272,6 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
     if sp is not None and not sp.empty:
         sp = sp[(pd.to_datetime(sp["date"]) >= ctx.period[0]) & (pd.to_datetime(sp["date"]) <= ctx.period[1])]
         if not sp.empty:
-            sec.heading(t("h_spikes", lang))
-            sec.text(t("n_spikes", lang))
+            sec.heading(text("report.h_spikes", lang))
+            sec.text(text("report.n_spikes", lang))
             sec.table(_with_top_post(sp.head(5), own_pm, ctx.tz))

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .eval_figures import figures, kpi_table
-from .i18n import t
+from ..words import text
 from .sections import EvaluationContext, Section, fmt_value, guarded, num, pct, sub_guard
 
 __all__ = [
@@ -72,29 +72,28 @@ def overview_section(ctx: EvaluationContext, sec: Section) -> None:
     lang = ctx.lang
     sec.text(ctx.period_text())
     if ctx.settings.get("pseudonymise"):
-        sec.text(t("pseudonymised", lang))
+        sec.text(text("report.pseudonymised", lang))
     fig = figures(ctx)
-    head = ("Angka", "Periode ini", "Periode sebelumnya") if lang == "id" else ("Figure", "This period",
-                                                                               "Previous period")
+    head = [text(f"report.head.{h}", lang) for h in ("figure", "current", "previous")]
     rows = [{head[0]: kpi_label(k, lang), head[1]: fmt_value(k, fig["current"].get(k)),
              head[2]: fmt_value(k, fig["previous"].get(k))} for k in KEY_FIGURES
             if pd.notna(fig["current"].get(k, np.nan)) or pd.notna(fig["previous"].get(k, np.nan))]
     if rows:
         sec.table(pd.DataFrame(rows))
     else:
-        sec.text(t("no_data", lang, what=t("w_posts", lang)))
+        sec.text(text("report.no_data", lang, what=text("report.w_posts", lang)))
     ctx.use(*KEY_FIGURES)
     kt = kpi_table(ctx)
     known = kt["met"].notna()
     if known.any():
-        sec.text(t("n_kpi_met", lang, met=int(kt.loc[known, "met"].astype(bool).sum()), total=int(known.sum())))
+        sec.text(text("report.n_kpi_met", lang, met=int(kt.loc[known, "met"].astype(bool).sum()), total=int(known.sum())))
     lines = headline(fig, lang)
     if lines:
         sec.text("\n".join(f"- {x}" for x in lines))
     d = data_summary(ctx)
     if d["files"] is not None:
-        words = {tb: t(f"rows_{tb}", lang) for tb in d["rows"]}
-        sec.text(t("n_data", lang, files=d["files"], rejects=d["rejects"] or 0,
+        words = {tb: text(f"report.rows_{tb}", lang) for tb in d["rows"]}
+        sec.text(text("report.n_data", lang, files=d["files"], rejects=d["rejects"] or 0,
                    rows=", ".join(f"{num(n)} {words[tb]}" for tb, n in d["rows"].items() if n)))
 
 
@@ -126,9 +125,9 @@ def headline(fig: dict, lang: str = "id") -> list[str]:
             continue
         name = kpi_label(key, lang)
         if np.isclose(cur, prev):
-            out.append(t("n_same", lang, name=name, cur=fmt_value(key, cur)))
+            out.append(text("report.n_same", lang, name=name, cur=fmt_value(key, cur)))
         else:
-            out.append(t("n_up" if cur > prev else "n_down", lang, name=name, prev=fmt_value(key, prev),
+            out.append(text("report.n_up" if cur > prev else "report.n_down", lang, name=name, prev=fmt_value(key, prev),
                          cur=fmt_value(key, cur)))
     return out
 
@@ -152,11 +151,11 @@ def kpi_section(ctx: EvaluationContext, sec: Section) -> None:
     lang = ctx.lang
     kt = kpi_table(ctx)
     if kt.empty:
-        sec.text(t("no_source", lang, what=t("w_targets", lang)))
+        sec.text(text("report.no_source", lang, what=text("report.w_targets", lang)))
         return
-    status = {True: t("kpi_met", lang), False: t("kpi_missed", lang), None: t("kpi_nodata", lang)}
-    head = ("KPI", "Target", "Periode ini", "Periode sebelumnya", "Status") if lang == "id" else \
-        ("KPI", "Target", "This period", "Previous period", "Status")
+    status = {True: text("kpi.verdict.met", lang), False: text("kpi.verdict.missed", lang),
+              None: text("kpi.verdict.no_data", lang)}
+    head = [text(f"report.head.{h}", lang) for h in ("kpi", "target", "current", "previous", "status")]
     sec.table(pd.DataFrame({
         head[0]: [kpi_label(k, lang) for k in kt["metric"]],
         head[1]: [fmt_value(k, v) for k, v in zip(kt["metric"], kt["target"])],
@@ -173,7 +172,8 @@ def execution_section(ctx: EvaluationContext, sec: Section) -> None:
     lang = ctx.lang
     ex = _execution(ctx)
     if ex is None or ex.empty:
-        sec.text(t("no_source" if ctx.frame("content_plan").empty else "no_data", lang, what=t("w_plan", lang)))
+        sec.text(text("report.no_source" if ctx.frame("content_plan").empty else "report.no_data", lang,
+                      what=text("report.w_plan", lang)))
         return
     shown = ex.copy()
     for c in ("execution_rate", "on_time_rate"):

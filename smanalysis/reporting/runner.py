@@ -37,7 +37,8 @@ from .client import CACHE_ENV, report_salt
 from .config import read_config, resolve_periods
 from .folders import build_folder, client_folder, client_lock, move_into_place, private_cache
 from .html import notebooks_to_html, scrub, scrub_notebook
-from .._checks import LANGS, check_choice
+from .._checks import check_choice
+from ..words import LANGS
 from ..workspace import notebooks_dir
 
 __all__ = ["run_client", "notebook_parameters", "notebooks_dir", "resolve_notebooks",

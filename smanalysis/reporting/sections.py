@@ -28,9 +28,28 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .i18n import column_label, esc, section_title, t, value_label
+from ..words import code_label, text
+from .markup import esc
 
-__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI", "fmt_value"]
+__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI", "fmt_value", "column_label",
+           "SECTIONS"]
+
+#: the report's top-level sections, in order (titles: ``section.<key>`` in :mod:`smanalysis.words`)
+SECTIONS = ("overview", "profile", "kpis", "media", "execution", "conversation", "network", "recommendations",
+            "next_plan", "definitions")
+
+
+def column_label(name: str, lang: str = "id") -> str:
+    """Header of a table column in ``lang``: the words catalogue (``col.<name>``), else the metric
+    registry's label (:func:`smanalysis.media.metric_label`), else the name itself.
+
+    >>> column_label("answered", "id"), column_label("er_reach", "en"), column_label("whatever", "en")
+    ('dijawab', 'Engagement rate (reach)', 'whatever')
+    """
+    from ..media.metrics import metric_label
+
+    label = code_label("col", name, lang)
+    return label if label != name else metric_label(name, lang)
 
 FIG_DPI = 90
 
@@ -61,7 +80,7 @@ class Section:
         return f"Section({self.title!r}, {len(self.blocks)} blocks)"
 
     def text(self, markdown: str) -> "Section":
-        """Add a paragraph of Markdown (escape user text with :func:`~smanalysis.reporting.i18n.esc`)."""
+        """Add a paragraph of Markdown (escape user text with :func:`~smanalysis.reporting.markup.esc`)."""
         self.blocks.append(("md", markdown))
         return self
 
@@ -124,7 +143,7 @@ def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None
             shown[c] = shown[c].map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
     if lang:
         if "intent" in shown.columns:
-            shown["intent"] = shown["intent"].map(lambda v: value_label(v, lang))
+            shown["intent"] = shown["intent"].map(lambda v: code_label("value", v, lang))
         shown.columns = [column_label(c, lang) if isinstance(c, str) else c for c in shown.columns]
     # an unnamed index is row numbers left over from filtering: not worth showing
     plain = isinstance(shown.index, pd.RangeIndex) or (shown.index.name is None and shown.index.nlevels == 1)
@@ -194,7 +213,7 @@ class EvaluationContext:
 
     def period_text(self) -> str:
         (s, e), (ps, pe) = self.period, self.previous
-        return t("period_line", self.lang, start=f"{s:%Y-%m-%d}", end=f"{e:%Y-%m-%d}",
+        return text("report.period_line", self.lang, start=f"{s:%Y-%m-%d}", end=f"{e:%Y-%m-%d}",
                  pstart=f"{ps:%Y-%m-%d}", pend=f"{pe:%Y-%m-%d}")
 
     def use(self, *metrics: str):
@@ -233,13 +252,13 @@ def guarded(key: str):
     """Decorator for section builders: a failure becomes a notice in the section, not a crash.
 
     The builder is called as ``fn(ctx, sec)`` with a fresh top-level :class:`Section` titled
-    ``SECTION_TITLES[key]``; warnings from the layers are kept out of the report.
+    ``section.<key>`` of :mod:`smanalysis.words`; warnings from the layers are kept out of the report.
     """
 
     def deco(fn):
         @functools.wraps(fn)
         def wrapper(ctx: EvaluationContext, *args, **kwargs) -> Section:
-            sec = Section(section_title(key, ctx.lang), tz=ctx.tz, lang=ctx.lang)
+            sec = Section(text(f"section.{key}", ctx.lang), tz=ctx.tz, lang=ctx.lang)
             sub_guard(ctx, sec, key, fn, ctx, sec, *args, **kwargs)
             return sec
 
@@ -263,7 +282,7 @@ def sub_guard(ctx: EvaluationContext, sec: Section, key: str, fn, *args, **kwarg
             plt.close(num)
         ctx.problems.append({"section": key, "error": f"{type(err).__name__}: {err}",
                              "where": _where()})
-        sec.text(t("failed", ctx.lang, what=esc(f"{type(err).__name__}: {err}")[:300]))
+        sec.text(text("report.failed", ctx.lang, what=esc(f"{type(err).__name__}: {err}")[:300]))
         return None
 
 

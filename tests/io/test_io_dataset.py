@@ -135,7 +135,7 @@ def test_load_report_clean_and_corrupted(tmp_path):
 def test_load_report_indonesian_default_and_bad_lang():
     text, ok = load_report([FIX / "comments_export.csv"])
     assert "baris terbaca: 3" in text and ok
-    with pytest.raises(ValueError, match=r"The value for `lang` must be one of \['en', 'id'\], but 'fr' was passed"):
+    with pytest.raises(ValueError, match=r"The value for `lang` must be one of \['id', 'en'\], but 'fr' was passed"):
         load_report([FIX / "comments_export.csv"], lang="fr")
 
 

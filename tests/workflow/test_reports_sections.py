@@ -13,7 +13,8 @@ from smanalysis import Profile
 from smanalysis import reports as rp
 from smanalysis.reporting.config import parse_period
 from smanalysis.reporting.eval_next import _keep_stop
-from smanalysis.reporting.i18n import SECTION_TITLES, t
+from smanalysis.reporting.sections import SECTIONS as SECTION_KEYS
+from smanalysis.words import text
 from smanalysis.reporting.sections import EvaluationContext, Section, _table_html
 from smanalysis.schema import conform, empty
 
@@ -120,11 +121,11 @@ def test_every_section_renders_without_problems(lang, tmp_path):
     ctx = _ctx(lang=lang, tmp_path=tmp_path)
     before = ctx.data.comments.copy()
     secs = [f(ctx) for f in SECTIONS]
-    assert [s.title for s in secs] == [v[lang] for v in SECTION_TITLES.values()]
+    assert [s.title for s in secs] == [text(f"section.{k}", lang) for k in SECTION_KEYS]
     assert [p for p in ctx.problems if not p["section"].startswith("execution")] == []
     pd.testing.assert_frame_equal(ctx.data.comments, before)  # the sections never mutate the data
-    text = "\n".join(s.markdown() for s in secs)
-    assert "<script" not in text  # no data text reaches the narrative unescaped
+    body = "\n".join(s.markdown() for s in secs)
+    assert "<script" not in body  # no data text reaches the narrative unescaped
     assert (tmp_path / "next_plan.csv").is_file()
 
 
@@ -132,8 +133,9 @@ def test_no_comments_no_network_say_so(tmp_path):
     ctx = _ctx(comments=False, lang="en", tmp_path=tmp_path)
     conv = rp.conversation_section(ctx).markdown()
     net = rp.network_section(ctx).markdown()
-    assert t("no_source", "en", what=t("w_comments", "en") + " / " + t("w_mentions", "en")) in conv
-    assert t("no_source", "en", what=t("w_network", "en")) in net
+    what = text("report.w_comments", "en") + " / " + text("report.w_mentions", "en")
+    assert text("report.no_source", "en", what=what) in conv
+    assert text("report.no_source", "en", what=text("report.w_network", "en")) in net
     m = rp.key_metrics(ctx)
     assert m["figures"]["current"]["reply_rate_questions"] is None and m["network"] is None
 
@@ -144,7 +146,7 @@ def test_empty_client_gives_no_data_everywhere(tmp_path):
     ctx = EvaluationContext(profile=_profile(), data=ds, settings={"client": "K", "slug": "k"}, lang="id",
                             period=parse_period("2026-10"), previous=parse_period("2026-09"), output_dir=tmp_path)
     secs = [f(ctx) for f in SECTIONS if f is not rp.next_plan_section]
-    assert t("no_data", "id", what=t("w_posts", "id")) in secs[3].markdown()
+    assert text("report.no_data", "id", what=text("report.w_posts", "id")) in secs[3].markdown()
     path = rp.write_key_metrics(ctx)
     m = json.loads(path.read_text(encoding="utf-8"))  # valid JSON: no NaN anywhere
     assert m["figures"]["current"]["n_posts"] is None and m["kpis"][0]["met"] is None
