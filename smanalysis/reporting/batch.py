@@ -24,7 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..spreadsheet import write_table
-from .._checks import LANGS, check_choice
+from .._checks import check_choice
+from ..words import LANGS
 from .config import read_config
 from .folders import sigterm_as_interrupt, stop_workers
 from .html import scrub
