@@ -50,7 +50,8 @@ def _cmd_report(args) -> int:
     _check_out(args.out)
     notebooks = args.notebooks.split(",") if args.notebooks else None
     summary = run_batch(args.configs, out=args.out, jobs=args.jobs, lang=args.lang, period=args.period,
-                        notebooks=notebooks, allow_custom_notebooks=args.allow_custom_notebooks)
+                        notebooks=notebooks, allow_custom_notebooks=args.allow_custom_notebooks,
+                        scheduler=args.scheduler)
     return 0 if all(s == "ok" for s in summary["status"]) else 1
 
 
@@ -125,6 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--allow-custom-notebooks", action="store_true",
                     help="let --notebooks and configs name notebook files other than the bundled ones "
                          "(they run with your permissions: only notebooks you trust)")
+    rp.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                    help="run the clients on Dask: a scheduler address (tcp://host:8786), or 'local' to start a "
+                         "LocalCluster of --jobs workers (the workers must see the configs, data and --out)")
     rp.set_defaults(func=_cmd_report)
     return p
 

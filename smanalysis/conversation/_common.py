@@ -13,7 +13,7 @@ from ..schema import DEFAULT_TIMEZONE, require_columns
 from .text import STOPWORDS_EN, STOPWORDS_ID, URL_TOKEN, tokenize
 
 __all__ = ["as_list", "require", "resolve_timezone", "local_period", "NEGATIONS", "FILLERS", "flat_tokens",
-           "token_lists"]
+           "token_lists", "norm_labels", "as_texts"]
 
 
 def as_list(by) -> list[str]:
@@ -119,3 +119,20 @@ def token_lists(texts: pd.Series, *, stopwords: bool = True, negation: bool = Tr
     bounds = np.searchsorted(flat["doc"].to_numpy(), np.arange(len(texts) + 1))
     terms_ = flat["term"].to_numpy()
     return [terms_[a:b].tolist() for a, b in zip(bounds[:-1], bounds[1:])]
+
+
+def norm_labels(labels: pd.Series) -> pd.Series:
+    """Lower-case sentiment labels, mapping common short forms (pos/neg/neu, +1/0/-1)."""
+    s = labels.astype("string").str.strip().str.lower()
+    return s.replace({"pos": "positive", "neg": "negative", "neu": "neutral", "1": "positive",
+                      "-1": "negative", "0": "neutral", "positif": "positive", "negatif": "negative",
+                      "netral": "neutral", "1.0": "positive", "-1.0": "negative", "0.0": "neutral"})
+
+
+def as_texts(texts, func: str) -> pd.Series:
+    """Texts as a Series (a str is one text); a DataFrame is refused with a hint."""
+    if isinstance(texts, pd.DataFrame):
+        raise TypeError(f"{func}: expected texts (a Series or a list of str), got a DataFrame; pass frame['text']")
+    if isinstance(texts, str):
+        texts = [texts]
+    return texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)

@@ -307,17 +307,17 @@ def care_queue(comments: pd.DataFrame | None, *, profile: Profile | dict, as_of:
     >>> stats.empty, queue.empty
     (True, True)
     """
-    from ..conversation import care
+    from ..conversation import replies
     from ..exceptions import EmptyDataError
 
     p = as_profile(profile)
     if comments is None or len(comments) == 0:
         return pd.DataFrame(), pd.DataFrame()
     try:
-        stats = care.response_stats(comments, brand_accounts=p.brand_handles, timezone=p.timezone)
+        stats = replies.response_stats(comments, brand_accounts=p.brand_handles, timezone=p.timezone)
     except EmptyDataError:
         stats = pd.DataFrame()
-    queue = care.unanswered(comments, brand_accounts=p.brand_handles, intents=intents, as_of=as_of, timezone=p.timezone)
+    queue = replies.unanswered(comments, brand_accounts=p.brand_handles, intents=intents, as_of=as_of, timezone=p.timezone)
     return stats, queue
 
 
@@ -336,7 +336,7 @@ def plot_care(comments: pd.DataFrame | None, *, profile: Profile | dict, ax=None
     """
     import matplotlib.pyplot as plt
 
-    from ..conversation import care
+    from ..conversation import replies
     from ..exceptions import EmptyDataError
     from ..plotting.conversation import plot_response_time
 
@@ -347,7 +347,7 @@ def plot_care(comments: pd.DataFrame | None, *, profile: Profile | dict, ax=None
     stats = pd.DataFrame()
     if comments is not None and len(comments):
         try:
-            stats = care.response_stats(comments, brand_accounts=p.brand_handles, by="platform", timezone=p.timezone)
+            stats = replies.response_stats(comments, brand_accounts=p.brand_handles, by="platform", timezone=p.timezone)
         except EmptyDataError:
             stats = pd.DataFrame()
     if stats.empty:

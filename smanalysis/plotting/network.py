@@ -21,7 +21,8 @@ import pandas as pd
 
 from ..exceptions import SchemaError
 from ..network.community import communities
-from ..network.dynamics import Snapshots, _event_rows
+from ..network.dynamics import Snapshots
+from ..network.events import event_rows
 from ..network.engine import as_engine, to_networkx
 from .._checks import check_choice
 from ..media import metric_label
@@ -249,7 +250,7 @@ def plot_community_evolution(snap, *, threshold=0.2, top=8, ax=None, lang="id"):
                 if k and ca in ypos[prev] and cb in ypos[cur] and k / (sa[ca] + sb[cb] - k) >= threshold:
                     ax.plot([i - 1, i], [ypos[prev][ca], ypos[cur][cb]], color="#888888", alpha=0.6,
                             lw=0.5 + 4 * k / max(sa.max(), 1), zorder=1)
-        for r in _event_rows(prev, cur, a, b, threshold, 0.1):
+        for r in event_rows(prev, cur, a, b, threshold, 0.1):
             if r["event"] == "birth" and r["current"][0] in ypos[cur]:
                 ax.scatter(i, ypos[cur][r["current"][0]], s=260, facecolors="none", edgecolors="green", zorder=3)
             if r["event"] == "death" and r["previous"][0] in ypos[prev]:

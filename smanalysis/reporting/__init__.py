@@ -9,6 +9,7 @@ report's words are in :mod:`smanalysis.words`.
 
 from .client import load_client
 from .config import parse_period, previous_period, read_config, resolve_periods
+from .eval_analysis import analysis_section, audience_table, hashtag_tables, paid_tables, topic_tables, video_table
 from .eval_conversation import conversation_section
 from .eval_media import media_section
 from .eval_metrics import key_metrics, write_key_metrics
@@ -29,10 +30,10 @@ __all__ = [
     "run_client", "run_batch", "format_summary", "notebooks_to_html", "pseudonymise_dataset",
     # the evaluation notebook
     "EvaluationContext", "Section", "evaluation_context",
-    "overview_section", "profile_section", "kpi_section", "media_section", "execution_section",
+    "overview_section", "profile_section", "kpi_section", "media_section", "execution_section", "analysis_section",
     "conversation_section", "network_section", "recommendations_section", "next_plan_section",
     "definitions_section", "key_metrics", "write_key_metrics",
     # figures the notebooks and workshop read directly
     "figures", "kpi_table", "recommendations", "next_period", "top_influencers", "micro_influencers",
-    "esc",
+    "esc", "paid_tables", "hashtag_tables", "topic_tables", "audience_table", "video_table",
 ]

@@ -114,7 +114,8 @@ def _unique_slugs(configs, results) -> list[int]:
 
 
 def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, notebooks=None, timeout=600,
-              verbose: bool = True, heartbeat: float = 20.0, allow_custom_notebooks: bool = False) -> pd.DataFrame:
+              verbose: bool = True, heartbeat: float = 20.0, allow_custom_notebooks: bool = False,
+              scheduler: str | None = None) -> pd.DataFrame:
     """Run :func:`run_client` for many client configs, ``jobs`` at a time in separate processes.
 
     A failing client does not stop the others; its row says why. Progress lines are printed while
@@ -137,6 +138,10 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
         With ``jobs > 1``, seconds between "still running" lines while no client finishes.
     allow_custom_notebooks : bool, default False
         As in :func:`run_client`.
+    scheduler : str, optional
+        Run the clients on Dask instead: ``"local"`` (a ``LocalCluster`` of ``jobs`` workers,
+        at least 2) or a scheduler address; see :mod:`smanalysis.reporting.cluster`. Each worker
+        runs the same :func:`run_client` (slug check, build aside, lock, private cache).
 
     ``out/summary.csv`` is written at the start with every client ``running`` and rewritten at
     the end; Ctrl-C or SIGTERM stops the workers and their notebooks, marks the unfinished
@@ -167,7 +172,12 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
     say = (lambda s: print(s, flush=True)) if verbose else (lambda s: None)
     n = len(configs)
     t0 = time.perf_counter()
-    say(f"smanalysis report: {n} client(s), {min(jobs, max(n, 1))} at a time -> {out}")
+    if scheduler:
+        from .cluster import scheduler_label
+
+        say(f"smanalysis report: {n} client(s) on {scheduler_label(scheduler)} -> {out}")
+    else:
+        say(f"smanalysis report: {n} client(s), {min(jobs, max(n, 1))} at a time -> {out}")
     results: dict[int, dict] = {}
     todo = _unique_slugs(configs, results)
 
@@ -182,8 +192,12 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
     _write_summary(out, configs, results, "running")
     try:
         with sigterm_as_interrupt():
-            _run_todo(configs, todo, out, jobs, lang, period, notebooks, timeout, verbose, allow_custom_notebooks,
-                      heartbeat, say, _done)
+            if scheduler:
+                _run_dask(scheduler, configs, todo, out, jobs, lang, period, notebooks, timeout,
+                          allow_custom_notebooks, heartbeat, say, _done)
+            else:
+                _run_todo(configs, todo, out, jobs, lang, period, notebooks, timeout, verbose, allow_custom_notebooks,
+                          heartbeat, say, _done)
     except KeyboardInterrupt:
         _write_summary(out, configs, results, "interrupted")
         say(f"\ninterrupted: {len(results)}/{n} finished; {out / 'summary.csv'} says which")
@@ -231,6 +245,20 @@ def _run_todo(configs, todo, out, jobs, lang, period, notebooks, timeout, verbos
         stop_workers(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def _run_dask(scheduler, configs, todo, out, jobs, lang, period, notebooks, timeout, allow_custom, heartbeat, say,
+              done_cb):
+    from .cluster import dask_results
+
+    def _lost(i, err):
+        return {"client": _client_name(configs[i]), "slug": "", "status": "failed", "seconds": 0.0,
+                "reason": _reason(err, local_roots(out)), "outputs": []}
+
+    for i, res in dask_results(scheduler, [(i, configs[i]) for i in todo], _safe_run,
+                               (str(out.resolve()), lang, period, notebooks, timeout, False, allow_custom),
+                               workers=max(jobs, 2), heartbeat=heartbeat, say=say, failed=_lost):
+        done_cb(i, res)
 
 
 def _write_summary(out: Path, configs, results: dict, pending_status: str | None) -> pd.DataFrame:

@@ -116,7 +116,7 @@ def load_client(config: str | Path, *, period=None, previous=None, lang: str | N
     (Profile, Dataset, dict)
         The profile, the dataset from :func:`smanalysis.io.load_dataset` (pseudonymised when asked)
         and the settings: ``client``, ``slug``, ``period`` and ``previous`` (``(start, end)`` days),
-        ``lang``, ``pseudonymise``, ``codebook`` (path or None), ``output``, ``notebooks``,
+        ``lang``, ``pseudonymise``, ``codebook`` and ``sentiment_model`` (path or None), ``output``, ``notebooks``,
         ``salt``, ``config``, ``data``.
 
     Raises
@@ -137,6 +137,7 @@ def load_client(config: str | Path, *, period=None, previous=None, lang: str | N
         "lang": lang or cfg["lang"],
         "pseudonymise": cfg["pseudonymise"] if pseudonymise is None else bool(pseudonymise),
         "codebook": cfg["codebook"],
+        "sentiment_model": cfg.get("sentiment_model"),
         "output": Path(output) if output is not None else (Path(cfg["output"]) if cfg.get("output") else None),
         "notebooks": list(cfg.get("notebooks") or []),
         "salt": report_salt(cfg),

@@ -103,10 +103,10 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
         tab = sub_guard(ctx, sec, "conversation.net_sentiment", _sentiment_table, sc, lang)
         if tab is not None:
             sec.table(tab)
-        from .eval_media import _plot
+        from .eval_media import add_plot
 
         cur_sc = sc[(sc["period"] == "current") & sc["brand"].notna()]
-        sub_guard(ctx, sec, "conversation.plot_sentiment", lambda: _plot(
+        sub_guard(ctx, sec, "conversation.plot_sentiment", lambda: add_plot(
             sec, "plot_net_sentiment", conversation.net_sentiment(cur_sc, by="brand"), by="brand", lang=lang))
         neg = sc[(sc["period"] == "current") & (sc["label"] == "negative")]
         drivers = sub_guard(ctx, sec, "conversation.drivers", conversation.sentiment_drivers,
@@ -125,9 +125,9 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             for c in [c for c in shown.columns if "share" in c]:
                 shown[c] = shown[c].map(pct)
             sec.table(shown)
-        from .eval_media import _plot
+        from .eval_media import add_plot
 
-        sub_guard(ctx, sec, "conversation.plot_sov", lambda: _plot(
+        sub_guard(ctx, sec, "conversation.plot_sov", lambda: add_plot(
             sec, "plot_share_of_voice", conversation.share_of_voice(
                 men[ctx.mask(men) | ctx.mask(men, "previous")], by="brand", freq="W",
                 profile=ctx.profile), lang=lang))
@@ -153,9 +153,9 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             shown = by_intent.copy()
             shown["response_rate"] = shown["response_rate"].map(pct)
             sec.table(shown)
-            from .eval_media import _plot
+            from .eval_media import add_plot
 
-            sub_guard(ctx, sec, "conversation.plot_response", lambda: _plot(
+            sub_guard(ctx, sec, "conversation.plot_response", lambda: add_plot(
                 sec, "plot_response_time", conversation.response_stats(
                     com_cur, brand_accounts=ctx.profile.brand_handles, by="platform", timezone=ctx.tz),
                 by="platform", lang=lang))
@@ -176,9 +176,9 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
         sec.heading(text("report.h_terms", lang))
         tm = sub_guard(ctx, sec, "conversation.terms", conversation.terms, texts_cur, top=15)
         if tm is not None and not tm.empty:
-            from .eval_media import _plot
+            from .eval_media import add_plot
 
-            if not sub_guard(ctx, sec, "conversation.plot_terms", lambda: _plot(sec, "plot_top_terms", tm, lang=lang)):
+            if not sub_guard(ctx, sec, "conversation.plot_terms", lambda: add_plot(sec, "plot_top_terms", tm, lang=lang)):
                 sec.table(tm)
         em = sub_guard(ctx, sec, "conversation.emerging", conversation.emerging_terms, voices(ctx),
                        period=f"{ctx.period[0]:%Y-%m}", top=10, timezone=ctx.tz)
@@ -192,9 +192,9 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
                 counts = res.counts.copy()
                 counts["share"] = counts["share"].map(pct)
                 sec.table(counts)
-                from .eval_media import _plot
+                from .eval_media import add_plot
 
-                sub_guard(ctx, sec, "conversation.plot_codes", lambda: _plot(sec, "plot_codes", res.counts,
+                sub_guard(ctx, sec, "conversation.plot_codes", lambda: add_plot(sec, "plot_codes", res.counts,
                                                                              lang=lang))
                 if not res.quotes.empty:
                     q = res.quotes[["code", "text"]].copy()

@@ -69,7 +69,7 @@ def media_compare(ctx: EvaluationContext) -> pd.DataFrame:
         fol = ctx.own(ctx.frame("followers"))
         return compare_periods(own, current=ctx.period, previous=ctx.previous,
                                metrics=period_columns("posts", report_only=False),
-                               followers=fol if not fol.empty else None, timezone=ctx.tz)
+                               followers=fol if not fol.empty else None, timezone=ctx.tz, lang=ctx.lang)
 
     return ctx.cached("media_compare", _do)
 
@@ -123,16 +123,24 @@ def _compare_table(cmp: pd.DataFrame, lang: str) -> pd.DataFrame:
 
     shown = [*period_columns("posts"), *period_columns("growth")]
     rows = cmp[cmp["metric"].isin(shown)].copy()
+    if "scope" in rows:  # the brand total of the follower rows is a sum over the accounts, labelled so
+        rows = rows[rows["scope"] != "account"]
     rows = rows[rows[["current", "previous"]].notna().any(axis=1)]
     order = {m: i for i, m in enumerate(shown)}
     rows = rows.sort_values("metric", key=lambda s: s.map(order), kind="stable")
-    head = [text(f"report.head.{h}", lang) for h in ("metric", "current", "previous", "change")]
-    return pd.DataFrame({
-        head[0]: [_label(m, lang) for m in rows["metric"]],
+    summed = rows["scope"].eq("sum_of_accounts").to_numpy() if "scope" in rows else [False] * len(rows)
+    n_acc = rows["n_accounts"].to_numpy() if "n_accounts" in rows else [0] * len(rows)
+    head = [text(f"report.head.{h}", lang) for h in ("metric", "current", "previous", "change", "verdict")]
+    out = pd.DataFrame({
+        head[0]: [_label(m, lang) + (f" ({text('report.sum_of_accounts', lang, n=int(k))})" if s and k == k else "")
+                  for m, s, k in zip(rows["metric"], summed, n_acc)],
         head[1]: [fmt_value(m, v) for m, v in zip(rows["metric"], rows["current"])],
         head[2]: [fmt_value(m, v) for m, v in zip(rows["metric"], rows["previous"])],
         head[3]: [pct(v) if pd.notna(v) else "–" for v in rows["change_pct"]],
     })
+    if "verdict" in rows:
+        out[head[4]] = rows["verdict"].fillna("").to_numpy()
+    return out
 
 
 def _with_top_post(spikes: pd.DataFrame, posts: pd.DataFrame, tz: str) -> pd.DataFrame:
@@ -156,7 +164,7 @@ def _with_top_post(spikes: pd.DataFrame, posts: pd.DataFrame, tz: str) -> pd.Dat
     return out.reset_index(drop=True)
 
 
-def _plot(sec: Section, name: str, *args, **kwargs) -> bool:
+def add_plot(sec: Section, name: str, *args, **kwargs) -> bool:
     """Add ``smanalysis.plotting.<name>(*args, **kwargs)`` when that plot exists."""
     try:
         from .. import plotting
@@ -199,7 +207,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
 
     sec.heading(text("report.h_trend", lang))
     recent = own_pm[own_pm["created_at"] >= pd.Timestamp(ctx.period[0]).tz_localize(ctx.tz) - pd.Timedelta(days=150)]
-    sub_guard(ctx, sec, "media.trend", lambda: _plot(sec, "plot_engagement_over_time", recent, freq="week",
+    sub_guard(ctx, sec, "media.trend", lambda: add_plot(sec, "plot_engagement_over_time", recent, freq="week",
                                                      by="platform", lang=lang, timezone=ctx.tz))
 
     sec.heading(text("report.h_formats", lang))
@@ -209,7 +217,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
         if v is None or v.empty:
             continue
         metric = v.attrs.get("metric", "er_reach")
-        if not sub_guard(ctx, sec, f"media.plot_{by}", lambda by=by, metric=metric: _plot(
+        if not sub_guard(ctx, sec, f"media.plot_{by}", lambda by=by, metric=metric: add_plot(
                 sec, "plot_rates", evidence_posts(ctx), by=by, metric=metric, lang=lang)):
             sub_guard(ctx, sec, f"media.interval_{by}", lambda by=by, metric=metric: sec.table(
                 media.bootstrap_interval(evidence_posts(ctx), by=by, metric=metric, seed=0)))
@@ -221,9 +229,12 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
 
     sec.heading(text("report.h_times", lang))
     slots = sub_guard(ctx, sec, "media.best_times", best_slots, ctx)
+    no_time = best_times_grid(ctx).attrs.get("date_only_posts", 0) if slots is not None else 0
+    if no_time:
+        sec.text(text("report.date_only", lang, n=no_time))
     if slots is not None and not slots.empty:
         sec.text(text("report.n_best_slot", lang, slots="; ".join(slots["slot"])))
-        sub_guard(ctx, sec, "media.plot_best_times", _plot, sec, "plot_best_times", best_times_grid(ctx), lang=lang)
+        sub_guard(ctx, sec, "media.plot_best_times", add_plot, sec, "plot_best_times", best_times_grid(ctx), lang=lang)
 
     if not own_fol.empty:
         sec.heading(text("report.h_growth", lang))
@@ -234,7 +245,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
             if "follower_growth" in shown:
                 shown["follower_growth"] = shown["follower_growth"].map(pct)
             sec.table(shown)
-        sub_guard(ctx, sec, "media.plot_growth", lambda: _plot(sec, "plot_follower_growth", own_fol, freq="week",
+        sub_guard(ctx, sec, "media.plot_growth", lambda: add_plot(sec, "plot_follower_growth", own_fol, freq="week",
                                                                lang=lang))
 
     if ctx.profile.competitors:
@@ -251,7 +262,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
                 if c in shown:
                     shown[c] = shown[c].map(pct)
             sec.table(shown.rename(columns={c: _label(c, lang) for c in keep if c.startswith("er_")}))
-            sub_guard(ctx, sec, "media.plot_benchmark", _plot, sec, "plot_benchmark", b, lang=lang)
+            sub_guard(ctx, sec, "media.plot_benchmark", add_plot, sec, "plot_benchmark", b, lang=lang)
 
     sec.heading(text("report.h_top", lang))
     cur_pm = own_pm[ctx.mask(own_pm)]

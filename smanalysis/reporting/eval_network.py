@@ -88,7 +88,7 @@ def network_section(ctx: EvaluationContext, sec: Section) -> None:
     """Layer 3: network overview, who spreads the word (composite influence rank), the
     micro-influencers worth approaching (with the reason), communities."""
     from .. import network
-    from .eval_media import _plot
+    from .eval_media import add_plot
 
     lang = ctx.lang
     inter = period_interactions(ctx)
@@ -121,7 +121,7 @@ def network_section(ctx: EvaluationContext, sec: Section) -> None:
                          sorted(set(before["node"]) - set(inf["node"]), key=str))
             sec.text(text("report.n_top_change", lang, new=esc(", ".join(map(str, new)) or "–"),
                        gone=esc(", ".join(map(str, gone)) or "–")))
-        sub_guard(ctx, sec, "network.plot", lambda: _plot(sec, "plot_influencers", inf, top=10, lang=lang))
+        sub_guard(ctx, sec, "network.plot", lambda: add_plot(sec, "plot_influencers", inf, top=10, lang=lang))
 
     sec.heading(text("report.h_shortlist", lang))
     sl = sub_guard(ctx, sec, "network.shortlist", micro_influencers, ctx)
@@ -148,6 +148,6 @@ def network_section(ctx: EvaluationContext, sec: Section) -> None:
                 if c in shown:
                     shown[c] = shown[c].map(pct)
             sec.table(shown.head(8))
-        sub_guard(ctx, sec, "network.plot_network", lambda: _plot(
+        sub_guard(ctx, sec, "network.plot_network", lambda: add_plot(
             sec, "plot_network", inter, top=40, membership=mem, labels=8, seed=0, lang=lang,
             mentions=_mentions(ctx), profile=ctx.profile))

@@ -22,7 +22,7 @@ from ..spreadsheet import write_table
 from .eval_conversation import recurring_complaints
 from .eval_media import best_slots, evidence_posts, group_verdicts
 from .eval_network import micro_influencers
-from .eval_summary import _execution
+from .eval_summary import execution_table
 from .eval_figures import figures
 from ..words import text
 from .markup import esc
@@ -124,7 +124,7 @@ def _recommendations(ctx):
                                                   rate=fmt_value(name, rate), target=fmt_value(name, target))})
 
     def plan():
-        ex = _execution(ctx)
+        ex = execution_table(ctx)
         if ex is not None and not ex.empty:
             row = ex.iloc[0]
             if row.get("skipped", 0) and row.get("planned", 0):

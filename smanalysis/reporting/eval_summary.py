@@ -12,6 +12,8 @@ Examples
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
@@ -42,7 +44,7 @@ def kpi_label(name: str, lang: str = "id") -> str:
 
 
 # ----------------------------------------------------------------------------- execution
-def _execution(ctx: EvaluationContext):
+def execution_table(ctx: EvaluationContext):
     """:func:`smanalysis.plan.execution_summary` of the period's plan rows; None without a plan."""
 
     def _do():
@@ -95,18 +97,25 @@ def overview_section(ctx: EvaluationContext, sec: Section) -> None:
         words = {tb: text(f"report.rows_{tb}", lang) for tb in d["rows"]}
         sec.text(text("report.n_data", lang, files=d["files"], rejects=d["rejects"] or 0,
                    rows=", ".join(f"{num(n)} {words[tb]}" for tb, n in d["rows"].items() if n)))
+    if d["failed"]:
+        sec.text(text("report.n_failed", lang, n=len(d["failed"]),
+                   files="; ".join(f"{f['file']} ({f['reason'][:160]})" for f in d["failed"])))
 
 
 def data_summary(ctx: EvaluationContext) -> dict:
-    """What was read: ``files``, ``rejects`` (rows the readers could not use) and ``rows`` per
-    canonical table (all periods)."""
+    """What was read: ``files``, ``rejects`` (rows the readers could not use), ``rows`` per
+    canonical table (all periods) and ``failed``: files that could not be read at all, as
+    ``[{"file": name, "reason": ...}]`` (a client with failed files is ``partial`` in a batch)."""
     files = getattr(ctx.data, "files", None)
+    failed = getattr(ctx.data, "failed", None)
+    failed = [{"file": Path(str(f)).name, "reason": str(r)} for f, r in zip(failed["file"], failed["reason"])] \
+        if isinstance(failed, pd.DataFrame) and len(failed) else []
     rows = {tb: int(len(ctx.frame(tb))) for tb in ("posts", "comments", "mentions", "interactions", "followers",
                                                     "content_plan")}
     n_files = int(len(files)) if isinstance(files, pd.DataFrame) else None
     rejects = int(pd.to_numeric(files["rejects"], errors="coerce").fillna(0).sum()) \
         if isinstance(files, pd.DataFrame) and "rejects" in files else None
-    return {"files": n_files, "rejects": rejects, "rows": rows}
+    return {"files": n_files, "rejects": rejects, "rows": rows, "failed": failed}
 
 
 def headline(fig: dict, lang: str = "id") -> list[str]:
@@ -153,15 +162,15 @@ def kpi_section(ctx: EvaluationContext, sec: Section) -> None:
     if kt.empty:
         sec.text(text("report.no_source", lang, what=text("report.w_targets", lang)))
         return
-    status = {True: text("kpi.verdict.met", lang), False: text("kpi.verdict.missed", lang),
-              None: text("kpi.verdict.no_data", lang)}
-    head = [text(f"report.head.{h}", lang) for h in ("kpi", "target", "current", "previous", "status")]
+    head = [text(f"report.head.{h}", lang) for h in ("kpi", "target", "current", "interval", "previous", "status")]
     sec.table(pd.DataFrame({
         head[0]: [kpi_label(k, lang) for k in kt["metric"]],
         head[1]: [fmt_value(k, v) for k, v in zip(kt["metric"], kt["target"])],
         head[2]: [fmt_value(k, v) for k, v in zip(kt["metric"], kt["actual"])],
-        head[3]: [fmt_value(k, v) for k, v in zip(kt["metric"], kt["previous"])],
-        head[4]: [status[m if m is None else bool(m)] for m in kt["met"]],
+        head[3]: [f"{fmt_value(k, lo)}–{fmt_value(k, hi)}" if pd.notna(lo) else "–"
+                  for k, lo, hi in zip(kt["metric"], kt["ci_low"], kt["ci_high"])],
+        head[4]: [fmt_value(k, v) for k, v in zip(kt["metric"], kt["previous"])],
+        head[5]: kt["verdict"].tolist(),
     }))
     ctx.use(*kt["metric"])
 
@@ -170,7 +179,7 @@ def kpi_section(ctx: EvaluationContext, sec: Section) -> None:
 def execution_section(ctx: EvaluationContext, sec: Section) -> None:
     """The written plan against what was posted: on time, late, skipped, unplanned."""
     lang = ctx.lang
-    ex = _execution(ctx)
+    ex = execution_table(ctx)
     if ex is None or ex.empty:
         sec.text(text("report.no_source" if ctx.frame("content_plan").empty else "report.no_data", lang,
                       what=text("report.w_plan", lang)))
@@ -182,9 +191,9 @@ def execution_section(ctx: EvaluationContext, sec: Section) -> None:
     sec.table(shown)
     m = ctx.cache.get("plan_matches")
     if m is not None and not m.empty:
-        from .eval_media import _plot
+        from .eval_media import add_plot
 
-        sub_guard(ctx, sec, "execution.plot", _plot, sec, "plot_execution", m, lang=lang) or \
+        sub_guard(ctx, sec, "execution.plot", add_plot, sec, "plot_execution", m, lang=lang) or \
             sub_guard(ctx, sec, "execution.plot", _plan_plot, sec, m, lang)
 
 

@@ -164,7 +164,8 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
     -------
     dict
         ``client``, ``slug``, ``status`` ("ok"; "partial" when the report was written but
-        ``metrics.json`` lists sections that could not be computed), ``seconds``, ``reason``
+        ``metrics.json`` lists sections that could not be computed or data files that could not be read,
+        ``data.failed``), ``seconds``, ``reason``
         ("" when ok), ``outputs`` (files written, relative to ``out``).
 
     Raises
@@ -275,13 +276,21 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
         text = scrub(metrics.read_text(encoding="utf-8"), roots=roots)
         metrics.write_text(text, encoding="utf-8")
         try:
-            problems = json.loads(text).get("problems") or []
+            doc = json.loads(text)
+            problems = doc.get("problems") or []
+            failed = (doc.get("data") or {}).get("failed") or []
         except (ValueError, AttributeError):
-            problems = []
+            problems, failed = [], []
+        reasons = []
+        if failed:  # the report is written, but some data files could not be read at all
+            reasons.append("files not read: " + "; ".join(
+                f"{f.get('file')} ({str(f.get('reason', ''))[:80]})" for f in failed[:5]))
         if problems:  # the report is written, but some sections could not be computed
+            reasons.append("sections not computed: " + "; ".join(
+                f"{p.get('section')} ({p.get('error', '')[:80]})" for p in problems[:5]))
+        if reasons:
             status = "partial"
-            reason = "sections not computed: " + "; ".join(
-                f"{p.get('section')} ({p.get('error', '')[:80]})" for p in problems[:5])
+            reason = " | ".join(reasons)
     return status, reason
 
 

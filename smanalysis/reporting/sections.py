@@ -35,7 +35,7 @@ __all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG
            "SECTIONS"]
 
 #: the report's top-level sections, in order (titles: ``section.<key>`` in :mod:`smanalysis.words`)
-SECTIONS = ("overview", "profile", "kpis", "media", "execution", "conversation", "network", "recommendations",
+SECTIONS = ("overview", "profile", "kpis", "media", "execution", "analysis", "conversation", "network", "recommendations",
             "next_plan", "definitions")
 
 

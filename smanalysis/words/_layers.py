@@ -33,4 +33,5 @@ WORDS: dict[str, tuple[str, str]] = {
     'load.files': ('berkas', 'files'),
     'load.dups': ('duplikat diselesaikan', 'duplicates resolved'),
     'load.none': ('tidak ada berkas', 'no files found'),
+    'load.failed': ('BERKAS TIDAK TERBACA (tidak masuk tabel mana pun)', 'FILES NOT READ (missing from every table)'),
 }

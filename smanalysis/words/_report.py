@@ -26,6 +26,8 @@ WORDS: dict[str, tuple[str, str]] = {
     'report.rows_content_plan': ('baris rencana konten', 'content plan rows'),
     'report.n_data': ('Data: {files} file dibaca ({rows}); {rejects} baris ditolak pembaca.',
                       'Data: {files} files read ({rows}); {rejects} rows rejected by the readers.'),
+    'report.n_failed': ('{n} file TIDAK dapat dibaca dan tidak masuk laporan ini: {files}.',
+                        '{n} file(s) could NOT be read and are missing from this report: {files}.'),
     'report.w_plan': ('rencana konten', 'content plan'),
     'report.w_targets': ('target KPI', 'KPI targets'),
     'report.h_compare': ('Periode ini dibandingkan periode sebelumnya', 'This period against the previous one'),
@@ -124,5 +126,14 @@ WORDS: dict[str, tuple[str, str]] = {
     'report.head.status': ('Status', 'Status'),
     'report.head.period': ('periode', 'period'),
     'report.head.source': ('sumber', 'source'),
+    'report.head.verdict': ('Kesimpulan', 'Verdict'),
+    'report.head.interval': ('Interval 95 %', '95 % interval'),
+    'report.sum_of_accounts': ('jumlah {n} akun', 'sum of {n} accounts'),
+    'report.date_only': ('{n} unggahan hanya bertanggal (tanpa jam, mis. ekspor konten TikTok) tidak dihitung '
+                         'dalam slot waktu.',
+                         '{n} posts with a date but no time of day (e.g. TikTok content exports) are left out '
+                         'of the time slots.'),
+    'section.analysis': ('Analisis lanjutan: berbayar, tagar, audiens, video, topik',
+                         'Deeper analysis: paid, hashtags, audience, video, topics'),
     'report.keep_theme': ('evaluasi: pertahankan', 'evaluation: keep'),
 }

@@ -4,6 +4,7 @@ Expected numbers are worked out by hand in the comments.
 """
 
 import json
+from pathlib import Path
 from types import SimpleNamespace
 
 import pandas as pd
@@ -20,6 +21,7 @@ from smanalysis.schema import conform, empty
 
 T = pd.Timestamp
 SECTIONS = [rp.overview_section, rp.profile_section, rp.kpi_section, rp.media_section, rp.execution_section,
+            rp.analysis_section,
             rp.conversation_section, rp.network_section, rp.recommendations_section, rp.next_plan_section,
             rp.definitions_section]
 
@@ -205,3 +207,25 @@ def test_recommendations_find_what_the_sample_plants(sample_dir, tmp_path):
     plan = pd.read_csv(tmp_path / "next_plan.csv")
     stopped = {r["name"] for r in recs if r["kind"] == "stop_theme"}
     assert not stopped & set(plan["theme"]) and sec.blocks
+
+
+def test_failed_files_reach_the_data_section_and_metrics_json(tmp_path):
+    # a garbage CSV and a truncated XLSX beside one good export: both listed, not "0 rows rejected" only
+    from smanalysis.io import load_dataset
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "good.csv").write_text("date,platform,account,followers\n2026-10-01,instagram,kopisenja.id,1200\n",
+                                   encoding="utf-8")
+    (data / "garbage.csv").write_bytes(b"\x00\x01\x02\x03binary\x00junk\x00" * 40)
+    (data / "truncated.xlsx").write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 30)
+    with pytest.warns(Warning, match="skipped"):
+        ds = load_dataset(data)
+    assert sorted(Path(f).name for f in ds.failed["file"]) == ["garbage.csv", "truncated.xlsx"]
+    assert ds.failed["reason"].str.len().gt(0).all()
+    ctx = EvaluationContext(profile=_profile(), data=ds, settings={"client": "K", "slug": "k"}, lang="en",
+                            period=parse_period("2026-10"), previous=parse_period("2026-09"), output_dir=tmp_path)
+    text = SECTIONS[0](ctx).markdown()
+    assert "2 file(s) could NOT be read" in text and "garbage.csv" in text and "truncated.xlsx" in text
+    m = json.loads(rp.write_key_metrics(ctx).read_text(encoding="utf-8"))
+    assert [f["file"] for f in m["data"]["failed"]] == ["garbage.csv", "truncated.xlsx"]
