@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import smanalysis.reporting.config as config_mod
-import smanalysis.reporting.runner as runner
+import smanalysis.reporting.batch as batch
 
 SPARSE = Path(__file__).resolve().parents[1] / "fixtures" / "workflow" / "sparse_client.yaml"
 
@@ -23,8 +23,8 @@ def test_run_batch_reads_each_config_once(monkeypatch, tmp_path):
                 "outputs": []}
 
     monkeypatch.setattr(config_mod, "read_config", counting)
-    monkeypatch.setattr(runner, "run_client", fake_run_client)
-    summary = runner.run_batch([SPARSE], out=tmp_path, verbose=False)
+    monkeypatch.setattr(batch, "run_client", fake_run_client)
+    summary = batch.run_batch([SPARSE], out=tmp_path, verbose=False)
     assert summary["status"].tolist() == ["ok"]
     assert reads == ["sparse_client.yaml"]  # once, not once per step
     assert isinstance(seen[0], dict) and seen[0]["slug"] == "kopi-senja-sparse"
