@@ -3,6 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/bench_partitioned.py [--rows 10000000] [--partition 500000] [--workers 2]
+    .venv/bin/python benchmarks/bench_partitioned.py --trend 10000,100000   # CPU per row, in process
 
 The mentions are generated partition by partition straight to Parquet (never all in memory): each
 row takes a real-layout mention of the bundled sample (brand, platform) and a text made of one
@@ -10,6 +11,10 @@ sample mention text plus one to three words drawn from the sample's own vocabula
 from a pool of 200,000 handles and a random time in 2026. Then
 :func:`smanalysis.partitioned.partitioned_counts` runs on a Dask ``LocalCluster`` of ``--workers``
 processes; prints rows/s, wall time, the peak memory of this process and of the workers.
+
+``--trend`` instead times :func:`~smanalysis.partitioned.mention_counts` in this process on one
+partition of each size: CPU microseconds per row of each step (sentiment, intents, terms, the
+grouped counts), so a cost per row that rises with size shows whatever the load of the machine.
 """
 
 from __future__ import annotations
@@ -56,11 +61,37 @@ def _partition(m, vocab, n, seed):
                          "text": text, "platform": m["platform"].to_numpy(dtype=object)[pick], "created_at": times})
 
 
+def _trend(m, vocab, sizes) -> None:
+    from smanalysis.conversation.care import intents
+    from smanalysis.conversation.memo import clear_memos
+    from smanalysis.conversation.sentiment import sentiment
+    from smanalysis.conversation.text import tokenize
+    from smanalysis.partitioned import mention_counts
+
+    sentiment(["warm up"], evidence=False)  # lexicon tables loaded once, outside the timings
+    steps = {"sentiment": lambda p: sentiment(p["text"], evidence=False), "intents": lambda p: intents(p["text"]),
+             "terms": lambda p: tokenize(p["text"], stopwords=True), "all counts": mention_counts}
+    print(f"{'CPU us/row':<12}" + "".join(f"{n:>12,}" for n in sizes))
+    rows = {k: [] for k in steps}
+    for n in sizes:
+        part = _partition(m, vocab, n, seed=n)
+        for k, fn in steps.items():
+            clear_memos()
+            c = time.process_time()
+            fn(part)
+            rows[k].append(1e6 * (time.process_time() - c) / n)
+    for k, v in rows.items():
+        print(f"{k:<12}" + "".join(f"{x:>12.0f}" for x in v))
+    print(f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; "
+          f"load average {os.getloadavg()[0]:.1f}", flush=True)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=10_000_000)
     ap.add_argument("--partition", type=int, default=500_000)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--trend", help="comma-separated sizes: CPU per row in process instead of the Dask run")
     args = ap.parse_args(argv)
     from distributed import Client, LocalCluster
 
@@ -69,6 +100,9 @@ def main(argv=None) -> int:
     print(f"bench_partitioned: python {platform.python_version()}, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
     m, vocab = _seed_rows()
+    if args.trend:
+        _trend(m, vocab, [int(float(x)) for x in args.trend.split(",")])
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "mentions"
         folder.mkdir()

@@ -38,7 +38,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 STEPS = ("overview_section", "profile_section", "kpi_section", "media_section", "execution_section",
-         "conversation_section", "network_section", "recommendations_section", "next_plan_section",
+         "analysis_section", "conversation_section", "network_section", "recommendations_section", "next_plan_section",
          "definitions_section", "write_key_metrics")
 
 
@@ -58,7 +58,7 @@ def _in_process(config: str) -> dict:
 
     matplotlib.use("Agg")
     warnings.simplefilter("ignore")
-    from smanalysis import reports as rp
+    from smanalysis import reporting as rp
 
     out = Path(tempfile.mkdtemp())
     times, cpu = {}, {}

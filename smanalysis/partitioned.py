@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from .conversation.care import intents
+from .conversation.memo import clear_memos
 from .conversation.sentiment import sentiment
 from .conversation.text import tokenize
 from .schema import DEFAULT_TIMEZONE
@@ -94,6 +95,9 @@ def mention_counts(mentions: pd.DataFrame, *, timezone: str = DEFAULT_TIMEZONE, 
                                "first": pd.to_datetime(df["created_at"], utc=True),
                                "last": pd.to_datetime(df["created_at"], utc=True)}),
     }
+    # a partition's texts are remembered for its own sections only: partitions of distinct texts
+    # would otherwise grow the memos of a long-lived worker with every partition it scores
+    clear_memos()
     return {k: _aggregate(k, f) for k, f in frames.items()}
 
 

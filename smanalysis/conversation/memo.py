@@ -22,12 +22,40 @@ Examples
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["TextMemo"]
+__all__ = ["TextMemo", "clear_memos"]
+
+_ALL: "weakref.WeakSet[TextMemo]" = weakref.WeakSet()
+
+
+def clear_memos() -> int:
+    """Forget the remembered texts of every :class:`TextMemo` of the process.
+
+    A process that scores partition after partition of distinct texts (:mod:`smanalysis.partitioned`)
+    calls it after each one, so its memory stays that of one partition.
+
+    Returns
+    -------
+    int
+        The number of texts forgotten.
+
+    Examples
+    --------
+    >>> memo = TextMemo(lambda t: {"n": [len(x) for x in t]}, ("n",))
+    >>> _ = memo(["ab", "c"])
+    >>> clear_memos() >= 2, len(memo)
+    (True, 0)
+    """
+    n = 0
+    for memo in list(_ALL):
+        n += len(memo)
+        memo.clear()
+    return n
 
 
 class TextMemo:
@@ -50,6 +78,7 @@ class TextMemo:
         self.max_size = max_size
         self._known: dict[str, tuple] = {}
         self._lock = threading.Lock()
+        _ALL.add(self)
 
     def __len__(self) -> int:
         return len(self._known)
