@@ -77,3 +77,24 @@ def test_hand_worked_counts():
     assert c["terms"].set_index("term").loc["enak", "n"] == 2
     assert c["intents"].values.tolist() == [["A", "complaint", 1], ["A", "praise", 1], ["A", "question", 1],
                                             ["B", "praise", 1]]
+
+
+def test_a_partition_leaves_no_texts_remembered():
+    # a worker scoring partition after partition of distinct texts must not keep them all
+    from smanalysis.conversation.care import intents
+    from smanalysis.conversation.memo import TextMemo, clear_memos
+
+    seen = []
+    memo = TextMemo(lambda t: (seen.append(list(t)), {"n": [len(x) for x in t]})[1], ("n",))
+    assert memo(["ab", "c", "ab"])["n"].tolist() == [2, 1, 2]
+    assert len(memo) == 2
+    assert clear_memos() >= 2 and len(memo) == 0
+    assert memo(["ab"])["n"].tolist() == [2] and seen == [["ab", "c"], ["ab"]]  # asked again after forgetting
+    intents(["harga berapa kak?"])
+    m = pd.DataFrame({"brand": ["A", "A"], "author": ["ani", "budi"], "text": ["enak kak unik123", "kecewa unik456"],
+                      "platform": ["x", "x"], "created_at": pd.to_datetime(["2026-10-01", "2026-10-02"], utc=True)})
+    mention_counts(m)
+    assert len(memo) == 0  # every memo of the process is forgotten, the intents one too
+    from smanalysis.conversation import care
+
+    assert "enak kak unik123" not in care._INTENT_MEMO._known
