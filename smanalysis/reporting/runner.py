@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .client import CACHE_ENV, report_salt
+from .client import report_salt
 from .config import read_config, resolve_periods
 from .folders import build_folder, client_folder, client_lock, move_into_place, private_cache
 from .html import notebooks_to_html, scrub, scrub_notebook
@@ -237,11 +237,10 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
     executed = []
     with private_cache() as cache:
         roots = sorted({*roots, str(cache)})
-        # the kernels inherit this process's environment: the dataset cache, and inline figures
-        # (a caller's MPLBACKEND=Agg would leave the notebooks without any figure)
+        # the kernels inherit this process's environment: inline figures (a caller's MPLBACKEND=Agg
+        # would leave the notebooks without any figure). The notebooks after the first re-read the
+        # exports from the Parquet parse cache (smanalysis.io.cache): no Python object is passed on.
         env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline"}
-        if len(paths) > 1:  # the notebooks after the first read the dataset from this private cache
-            env[CACHE_ENV] = str(cache)
         old_env = {k: os.environ.get(k) for k in env}
         os.environ.update(env)
         try:
