@@ -108,6 +108,7 @@ def test_run_folder_is_a_fresh_private_temp_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(folders.tempfile, "mkdtemp", spy)
     out = tmp_path / "r"
     (out / "kopi" / ".cache").mkdir(parents=True)
+    (out / "kopi" / "report.html").write_text("an earlier report", encoding="utf-8")
     (out / "kopi" / ".cache" / "dataset-planted.pkl").write_bytes(pickle.dumps(_Evil(tmp_path / "pwned")))
     modes = []
     fake_papermill(monkeypatch, lambda cwd: modes.append([os.stat(m).st_mode & 0o777 for m in made
