@@ -19,7 +19,7 @@ from typing import Any
 
 from ..exceptions import SMAnalysisWarning
 from ..profile import load_profile
-from .config import read_config, resolve_periods
+from .config import as_config, resolve_periods
 from .privacy import pseudonymise_dataset
 from .._checks import check_choice
 from ..words import LANGS
@@ -91,9 +91,9 @@ def load_client(config: str | Path, *, period=None, previous=None, lang: str | N
 
     Parameters
     ----------
-    config : path
-        Client config YAML (layout in :mod:`smanalysis.reporting.config`); its paths are relative
-        to the file.
+    config : path or dict
+        Client config YAML (layout in :mod:`smanalysis.reporting.config`; its paths are relative
+        to the file), or the config already read by :func:`~smanalysis.reporting.config.read_config`.
     period, previous : str, (start, end) or dict, optional
         Override the config's periods (``"2026-10"``, ``"2026-10-01:2026-10-31"``); a ``period``
         without ``previous`` compares with the period just before.
@@ -118,7 +118,7 @@ def load_client(config: str | Path, *, period=None, previous=None, lang: str | N
     FileNotFoundError, SchemaError, ValueError
         From the config (see :func:`~smanalysis.reporting.config.read_config`) or the profile.
     """
-    cfg = read_config(config)
+    cfg = as_config(config)
     cur, prev = resolve_periods(cfg, period=period, previous=previous)
     if lang is not None:
         check_choice("lang", lang, LANGS)
