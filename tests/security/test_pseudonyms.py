@@ -7,7 +7,7 @@ import warnings
 import pandas as pd
 import pytest
 
-from smanalysis.conversation.privacy import pseudonym
+from smanalysis.conversation.privacy import pseudonym, pseudonymise
 from smanalysis.exceptions import SMAnalysisWarning
 from smanalysis.reporting.client import report_salt
 from smanalysis.reporting.config import read_config
@@ -94,3 +94,15 @@ def test_urls_are_pseudonymised():
                                    f"https://x.com/{p['wulan']}/status/9?s=20"]
     for h in ("budi_s", "sari", "wulan"):
         assert not out["url"].str.contains(h, case=False).any()
+
+
+def test_own_handle_in_any_link_segment_is_replaced():
+    # the row's own handle anywhere in the path, any case, with or without "@"; a longer segment stays
+    df = pd.DataFrame({"author": ["budi_s", "budi_s", "sari", "wulan"],
+                       "url": ["https://blog.example/u/Budi_S/posts?x=1", "https://blog.example/@budi_s#top",
+                               "https://blog.example/u/sarinah/p", None]})
+    out = pseudonymise(df, salt="s")
+    b = pseudonym("budi_s", salt="s")
+    assert out["url"].iloc[:3].tolist() == [f"https://blog.example/u/{b}/posts?x=1", f"https://blog.example/@{b}#top",
+                                            "https://blog.example/u/sarinah/p"]
+    assert out["url"].isna().tolist() == [False, False, False, True]
