@@ -17,7 +17,9 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import EmptyDataError, SMAnalysisWarning
-from ._common import as_list, local_period, norm_labels, require, resolve_timezone
+from .._checks import as_list
+from ..schema import resolve_timezone
+from ._common import local_period, norm_labels, require
 from .voice import SENTIMENT_LABELS
 
 __all__ = ["net_sentiment", "sentiment_drivers"]

@@ -21,7 +21,8 @@ import pandas as pd
 
 from .._checks import check_choice
 from ..words import LANGS
-from ._common import as_list, require
+from .._checks import as_list
+from ._common import require
 from .metrics import RATE_METRICS
 from .posts import post_metrics
 from .stats import bootstrap_interval

@@ -29,7 +29,8 @@ import pandas as pd
 
 from .._checks import check_choice
 from ..words import LANGS
-from ._common import as_list, num, require, warn
+from .._checks import as_list
+from ._common import num, require, warn
 from .aggregate import summary
 from .posts import post_metrics
 from .verdicts import MIN_POSTS

@@ -21,7 +21,8 @@ import pandas as pd
 
 from .._checks import check_choice
 from ..words import LANGS
-from ._common import as_list, num, require
+from .._checks import as_list
+from ._common import num, require
 from .stats import bootstrap_interval
 from .verdicts import MIN_POSTS, posts_verdict, verdict_text
 
