@@ -9,10 +9,10 @@ any module divides a rate.
 Examples
 --------
 >>> import pandas as pd
->>> m = Metric("saves_per_reach", "Simpan per jangkauan", "Saves per reach", "simpan / jangkauan",
-...            "saves / reach", numerator=lambda c: c["saves"], denominator=lambda c: c["reach"],
+>>> m = Metric("clicks_per_reach", "Klik per jangkauan", "Clicks per reach", "klik / jangkauan",
+...            "clicks / reach", numerator=lambda c: c["clicks"], denominator=lambda c: c["reach"],
 ...            kind="rate", fmt="percent", stats=("ratio_of_totals",))
->>> m.value(pd.DataFrame({"saves": [1.0, 3.0], "reach": [100.0, 100.0]}))
+>>> m.value(pd.DataFrame({"clicks": [1.0, 3.0], "reach": [100.0, 100.0]}))
 0.02
 >>> m.ratio([1.0, 1.0], [4.0, 0.0]).tolist()
 [0.25, nan]
