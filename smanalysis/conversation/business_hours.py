@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .._checks import check_choice
+from ..media.metrics import METRICS
 from ..schema import DEFAULT_TIMEZONE, resolve_timezone
 
 __all__ = ["business_minutes", "business_hours_of", "reply_targets_of", "care_in_business_hours",
@@ -194,5 +195,5 @@ def reply_target_stats(care: pd.DataFrame, *, lang: str = "id") -> pd.DataFrame:
                         "median_business_minutes": ans.groupby("intent")["response_business_minutes"].median(),
                         "median_wall_minutes": ans.groupby("intent")["response_minutes"].median(),
                         "within_target": g["within_target"].sum().astype("int64")})
-    out["within_target_rate"] = out["within_target"] / out["comments"]
+    out["within_target_rate"] = METRICS["within_target_rate"].ratio(out["within_target"], out["comments"])
     return out.reset_index()

@@ -28,9 +28,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
+from .._checks import as_list, check_choice
 from ..exceptions import EmptyDataError, SMAnalysisWarning
-from .._checks import as_list
 from ..schema import resolve_timezone
 from ._common import local_period, norm_labels, require
 

@@ -21,8 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
-from .._checks import as_list
+from .._checks import as_list, check_choice
 from ..schema import resolve_timezone
 from ._common import TIME_KEYS, in_period, require, time_key, warn
 from .metrics import COUNT_METRICS, METRICS, RATE_METRICS, Columns, period_columns

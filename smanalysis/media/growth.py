@@ -17,8 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
-from .._checks import as_list
+from .._checks import as_list, check_choice
 from ._common import num, require, warn
 from .metrics import METRICS, Columns
 

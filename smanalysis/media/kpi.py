@@ -22,8 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
-from .._checks import as_list
+from .._checks import as_list, check_choice
 from ..schema import resolve_timezone
 from ._common import in_period, period_bounds, require
 from ..words import LANGS

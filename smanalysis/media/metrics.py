@@ -197,6 +197,31 @@ METRICS: dict[str, Metric] = {m.name: m for m in (
           "sebutan merek / sebutan semua merek dalam panel", "brand mentions / mentions of all brands in the panel",
           lambda c: c["volume"] * c.eq("own", True), _get("volume"), "brand mentions", "mentions of the panel",
           table="voice", stats=("value",), source="the panel is the brand and the competitors in the profile"),
+    # ---- deeper analysis (rows of the tables named: video, hashtags, boost, care_targets)
+    _rate("avg_view_duration_s", "Rata-rata durasi tonton (detik)", "Average view duration (seconds)",
+          "total waktu tonton / total views (video yang punya keduanya)",
+          "total watch time / total views (videos with both)",
+          lambda c: np.where(np.isnan(c["views"]), np.nan, c["watch_time_s"]),
+          lambda c: np.where(np.isnan(c["watch_time_s"]), np.nan, c["views"]), "watch time (s)", "views",
+          unit="seconds", fmt="decimal", table="video", stats=("value",),
+          source="YouTube Studio, Meta and TikTok video exports"),
+    _rate("views_3s_rate", "Views 3 detik per views", "3-second views per view", "views 3 detik / views",
+          "3-second views / views", _get("views_3s"),
+          lambda c: np.where(np.isnan(c["views_3s"]), np.nan, c["views"]), "3-second views", "views",
+          table="video", stats=("value",), source="Meta video exports"),
+    _rate("vs_all", "Dibanding semua unggahan", "Against all posts", "rata-rata unggahan bertagar / rata-rata "
+          "semua unggahan", "mean of the posts with the hashtag / mean of all posts", _get("mean"),
+          _get("overall"), "mean with the hashtag", "mean of all posts", unit="times", fmt="decimal",
+          table="hashtags", stats=("value",)),
+    _rate("relative_extra", "Tambahan relatif", "Relative extra", "(rata-rata boost - rata-rata organik) / "
+          "rata-rata organik", "(boosted mean - organic mean) / organic mean",
+          lambda c: c["boosted_mean"] - c["organic_mean"], _get("organic_mean"), "boosted - organic mean",
+          "organic mean", unit="ratio", table="boost", stats=("value",),
+          source="boosted posts against organic posts of the same platform and format"),
+    _rate("within_target_rate", "Dibalas dalam target", "Answered within target",
+          "komentar yang dibalas dalam target (menit kerja) / komentar", "comments answered within the target "
+          "(business minutes) / comments", _get("within_target"), _get("comments"), "answered within target",
+          "comments", table="care_targets", stats=("value",), source="the profile's business hours and targets"),
     # ---- the network (computed by smanalysis.network)
     Metric("pagerank", "PageRank", "PageRank", "PageRank berbobot di jaringan interaksi; damping 0,85",
            "weighted PageRank in the interaction network; damping 0.85", unit="share", fmt="decimal",

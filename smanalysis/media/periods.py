@@ -18,8 +18,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
-from .._checks import as_list
+from .._checks import as_list, check_choice
 from ..schema import resolve_timezone
 from ._common import in_period, require, warn
 from .aggregate import group_codes as _group_codes

@@ -30,8 +30,7 @@ import zlib
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
-from .._checks import as_list
+from .._checks import as_list, check_choice
 from ._common import require, warn
 from ..words import LANGS, text
 from .verdicts import MIN_POSTS, posts_verdict, verdict_text
