@@ -201,9 +201,9 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
         stats = sub_guard(ctx, sec, "conversation.care", care_stats, ctx)
         prev = sub_guard(ctx, sec, "conversation.care_previous", care_stats, ctx, "previous") or {}
         if stats:
-            sec.text(t("n_care", lang, r=pct(stats.get("response_rate")), m=num(stats.get("median_minutes")),
-                       p=num(stats.get("p90_minutes")), pr=pct(prev.get("response_rate")),
-                       pm=num(prev.get("median_minutes"))))
+            sec.text(t("n_care", lang, r=pct(stats.get("response_rate"), lang=lang), m=num(stats.get("median_minutes"), lang=lang),
+                       p=num(stats.get("p90_minutes"), lang=lang), pr=pct(prev.get("response_rate"), lang=lang),
+                       pm=num(prev.get("median_minutes"), lang=lang)))
         by_intent = sub_guard(ctx, sec, "conversation.care_table", conversation.response_stats, com_cur,
                               brand_accounts=ctx.profile.brand_handles, by=("platform", "intent"), timezone=ctx.tz) \
             if stats else None

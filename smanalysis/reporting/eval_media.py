@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..formatting import change
 from .i18n import esc, t
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
@@ -133,7 +134,8 @@ def _compare_table(cmp: pd.DataFrame, lang: str) -> pd.DataFrame:
     order = {m: i for i, m in enumerate(MAIN_MEDIA_METRICS)}
     rows = rows.sort_values("metric", key=lambda s: s.map(order), kind="stable")
     is_rate = rows["metric"].str.contains("|".join(_RATE_HINTS)) & ~rows["metric"].str.contains("_mean_of_posts")
-    fmt = [pct if r else (lambda v: num(v, 0 if pd.isna(v) or float(v).is_integer() or abs(v) >= 100 else 1))
+    fmt = [(lambda v: pct(v, lang=lang)) if r else (lambda v: num(v, 0 if pd.isna(v) or float(v).is_integer()
+                                                          or abs(v) >= 100 else 1, lang=lang))
            for r in is_rate]
     head = ("Metrik", "Periode ini", "Periode sebelumnya", "Perubahan") if lang == "id" else \
         ("Metric", "This period", "Previous period", "Change")
@@ -141,7 +143,7 @@ def _compare_table(cmp: pd.DataFrame, lang: str) -> pd.DataFrame:
         head[0]: [_label(m, lang) for m in rows["metric"]],
         head[1]: [f(v) for f, v in zip(fmt, rows["current"])],
         head[2]: [f(v) for f, v in zip(fmt, rows["previous"])],
-        head[3]: [pct(v) if pd.notna(v) else "–" for v in rows["change_pct"]],
+        head[3]: [change(v, lang) for v in rows["change_pct"]],
     })
 
 

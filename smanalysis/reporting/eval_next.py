@@ -114,7 +114,7 @@ def _recommendations(ctx):
         target = (ctx.profile.kpi_targets or {}).get("response_rate", 0.9)
         rate = st.get("response_rate", float("nan")) if st else float("nan")
         if pd.notna(rate) and rate < target:
-            out.append({"kind": "care", "text": t("r_care", lang, rate=pct(rate), target=pct(target))})
+            out.append({"kind": "care", "text": t("r_care", lang, rate=pct(rate, lang=lang), target=pct(target, lang=lang))})
 
     def plan():
         ex = _execution(ctx)

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .eval_conversation import care_stats, scored_texts
 from .eval_media import media_compare
+from ..formatting import count, signed
 from .i18n import t
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
@@ -166,14 +167,14 @@ def kpi_table(ctx: EvaluationContext) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kpi", "target", "current", "previous", "met"])
 
 
-def _fmt_kpi(name, v):
+def _fmt_kpi(name, v, lang="id"):
     if v is None or pd.isna(v):
         return "–"
     if "minutes" in name or name in ("posts", "engagements", "reach", "followers_end"):
-        return num(v)
+        return num(v, lang=lang)
     if name == "net_sentiment":
-        return f"{v:+.2f}"
-    return pct(v)
+        return signed(v, lang)
+    return pct(v, lang=lang)
 
 # ----------------------------------------------------------------------------- execution
 def _execution(ctx: EvaluationContext):
@@ -211,8 +212,8 @@ def overview_section(ctx: EvaluationContext, sec: Section) -> None:
     names = _KPI_NAMES
     head = ("Angka", "Periode ini", "Periode sebelumnya") if lang == "id" else ("Figure", "This period",
                                                                                "Previous period")
-    rows = [{head[0]: lab[0 if lang == "id" else 1], head[1]: _fmt_kpi(k, fig["current"].get(k)),
-             head[2]: _fmt_kpi(k, fig["previous"].get(k))} for k, lab in names.items()
+    rows = [{head[0]: lab[0 if lang == "id" else 1], head[1]: _fmt_kpi(k, fig["current"].get(k), lang),
+             head[2]: _fmt_kpi(k, fig["previous"].get(k), lang)} for k, lab in names.items()
             if pd.notna(fig["current"].get(k, np.nan)) or pd.notna(fig["previous"].get(k, np.nan))]
     if rows:
         sec.table(pd.DataFrame(rows))
@@ -228,8 +229,8 @@ def overview_section(ctx: EvaluationContext, sec: Section) -> None:
     d = data_summary(ctx)
     if d["files"] is not None:
         words = {tb: t(f"rows_{tb}", lang) for tb in d["rows"]}
-        sec.text(t("n_data", lang, files=d["files"], rejects=d["rejects"] or 0,
-                   rows=", ".join(f"{num(n)} {words[tb]}" for tb, n in d["rows"].items() if n)))
+        sec.text(t("n_data", lang, files=count(d["files"], lang), rejects=count(d["rejects"] or 0, lang),
+                   rows=", ".join(f"{num(n, lang=lang)} {words[tb]}" for tb, n in d["rows"].items() if n)))
 
 
 def data_summary(ctx: EvaluationContext) -> dict:
@@ -259,10 +260,10 @@ def headline(fig: dict, lang: str = "id") -> list[str]:
             continue
         name = names[0 if lang == "id" else 1]
         if np.isclose(cur, prev):
-            out.append(t("n_same", lang, name=name, cur=_fmt_kpi(key, cur)))
+            out.append(t("n_same", lang, name=name, cur=_fmt_kpi(key, cur, lang)))
         else:
-            out.append(t("n_up" if cur > prev else "n_down", lang, name=name, prev=_fmt_kpi(key, prev),
-                         cur=_fmt_kpi(key, cur)))
+            out.append(t("n_up" if cur > prev else "n_down", lang, name=name, prev=_fmt_kpi(key, prev, lang),
+                         cur=_fmt_kpi(key, cur, lang)))
     return out
 
 
@@ -293,9 +294,9 @@ def kpi_section(ctx: EvaluationContext, sec: Section) -> None:
     alias = {"median_minutes": "median_response_minutes", "follower_growth": "follower_growth_monthly"}
     sec.table(pd.DataFrame({
         head[0]: [kpi_label(k, lang) for k in kt["kpi"]],
-        head[1]: [_fmt_kpi(alias.get(k, k), v) for k, v in zip(kt["kpi"], kt["target"])],
-        head[2]: [_fmt_kpi(alias.get(k, k), v) for k, v in zip(kt["kpi"], kt["current"])],
-        head[3]: [_fmt_kpi(alias.get(k, k), v) for k, v in zip(kt["kpi"], kt["previous"])],
+        head[1]: [_fmt_kpi(alias.get(k, k), v, lang) for k, v in zip(kt["kpi"], kt["target"])],
+        head[2]: [_fmt_kpi(alias.get(k, k), v, lang) for k, v in zip(kt["kpi"], kt["current"])],
+        head[3]: [_fmt_kpi(alias.get(k, k), v, lang) for k, v in zip(kt["kpi"], kt["previous"])],
         head[4]: [status[m if m is None else bool(m)] for m in kt["met"]],
     }))
     ctx.use(*[alias.get(k, k) for k in kt["kpi"]])

@@ -247,8 +247,10 @@ def notebooks_to_html(notebooks, *, client: str, period=None, previous=None, lan
                       autoescape=select_autoescape(["html", "j2"]))
     tpl = env.get_template("report.html.j2")
 
+    from .. import formatting
+
     def fmt(p):
-        return f"{p[0]:%Y-%m-%d} – {p[1]:%Y-%m-%d}"
+        return formatting.date_range(p[0], p[1], lang if lang in _LABELS else "id")
 
     page = tpl.render(
         lang=lang if lang in _LABELS else "id",
@@ -256,7 +258,7 @@ def notebooks_to_html(notebooks, *, client: str, period=None, previous=None, lan
         client=client,
         period=fmt(period) if period else "",
         previous=fmt(previous) if previous else "",
-        generated=(generated or date.today()).isoformat(),
+        generated=formatting.date(generated or date.today(), lang if lang in _LABELS else "id"),
         toc=toc,
         body=body,
     )

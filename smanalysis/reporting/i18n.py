@@ -38,8 +38,8 @@ TEXT = {
                   "en": "No {what} data for this client: this section is skipped."},
     "not_ready": {"id": "Bagian ini belum tersedia: {what}.", "en": "This section is not available yet: {what}."},
     "failed": {"id": "Bagian ini tidak dapat dihitung ({what}).", "en": "This section could not be computed ({what})."},
-    "period_line": {"id": "Periode **{start} – {end}**, dibandingkan dengan **{pstart} – {pend}**.",
-                    "en": "Period **{start} – {end}**, compared with **{pstart} – {pend}**."},
+    "period_line": {"id": "Periode **{range}**, dibandingkan dengan **{prange}**.",
+                    "en": "Period **{range}**, compared with **{prange}**."},
     "pseudonymised": {"id": "Nama akun orang disamarkan (UU PDP 2022); akun merek dan pesaing tetap terlihat.",
                       "en": "People's handles are pseudonymised (Indonesia's PDP law 2022); brand and competitor "
                             "accounts stay visible."},

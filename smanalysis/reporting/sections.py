@@ -28,9 +28,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .. import formatting as fmt
+from ..formatting import format_frame
 from .i18n import column_label, esc, section_title, t, value_label
 
-__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI"]
+__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI", "COLUMN_UNITS"]
 
 FIG_DPI = 90
 
@@ -104,26 +106,24 @@ class Section:
                 display(Image(data=block, format="png"))
 
 
+#: units of known table columns that are ratios (shown as percentages); others follow their dtype
+COLUMN_UNITS = {c: "ratio" for c in (
+    "share_docs", "share", "response_rate", "share_of_voice", "positive_share_of_voice", "negative_share_of_voice",
+    "execution_rate", "on_time_rate", "brand_share", "competitor_share", "largest_component_share",
+    "er_reach", "follower_growth", "reciprocity")}
+
+
 def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None) -> str:
-    """HTML of a table: numbers rounded, times local, headers in ``lang``, every cell escaped,
+    """HTML of a table: every cell through :func:`smanalysis.formatting.format_frame` (locale
+    numbers, local times, yes/no words, "–" for missing), headers in ``lang``, every cell escaped,
     the index only when it is named."""
+    lang = lang or "id"
     shown = df.copy()
-    for c in shown.columns:
-        if pd.api.types.is_float_dtype(shown[c]):
-            shown[c] = shown[c].map(lambda v: "" if pd.isna(v) else f"{v:,.3g}" if abs(v) < 1000 else f"{v:,.0f}")
-        elif pd.api.types.is_datetime64_any_dtype(shown[c]):
-            col = shown[c]
-            if isinstance(col.dtype, pd.DatetimeTZDtype):
-                col = col.dt.tz_convert(tz).dt.tz_localize(None) if tz else col.dt.tz_localize(None)
-            days_only = bool((col.dropna() == col.dropna().dt.normalize()).all())
-            shown[c] = col.dt.strftime("%Y-%m-%d" if days_only else "%Y-%m-%d %H:%M").fillna("")
-        elif pd.api.types.is_object_dtype(shown[c]) or pd.api.types.is_string_dtype(shown[c]):
-            # line breaks in captions would show as a literal "\n" in the HTML table
-            shown[c] = shown[c].map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
-    if lang:
-        if "intent" in shown.columns:
-            shown["intent"] = shown["intent"].map(lambda v: value_label(v, lang))
-        shown.columns = [column_label(c, lang) if isinstance(c, str) else c for c in shown.columns]
+    if "intent" in shown.columns:
+        shown["intent"] = shown["intent"].map(lambda v: value_label(v, lang))
+    units = {c: u for c, u in COLUMN_UNITS.items() if c in shown.columns
+             and pd.api.types.is_float_dtype(shown[c])}
+    shown = format_frame(shown, lang, units=units, tz=tz, labels=column_label)
     # an unnamed index is row numbers left over from filtering: not worth showing
     plain = isinstance(shown.index, pd.RangeIndex) or (shown.index.name is None and shown.index.nlevels == 1)
     return shown.to_html(index=not plain, escape=True, na_rep="", border=0, classes="smtable")
@@ -192,8 +192,8 @@ class EvaluationContext:
 
     def period_text(self) -> str:
         (s, e), (ps, pe) = self.period, self.previous
-        return t("period_line", self.lang, start=f"{s:%Y-%m-%d}", end=f"{e:%Y-%m-%d}",
-                 pstart=f"{ps:%Y-%m-%d}", pend=f"{pe:%Y-%m-%d}")
+        return t("period_line", self.lang, range=fmt.date_range(s, e, self.lang),
+                 prange=fmt.date_range(ps, pe, self.lang))
 
     def use(self, *metrics: str):
         """Note metric names to define in the definitions section."""
@@ -259,23 +259,20 @@ def sub_guard(ctx: EvaluationContext, sec: Section, key: str, fn, *args, **kwarg
         return None
 
 
-def pct(v, digits: int = 1) -> str:
-    """A ratio as a percentage text ("4.2%"), "–" when missing.
+def pct(v, digits: int = 1, lang: str = "id") -> str:
+    """A ratio as a percentage text in ``lang`` ("4,2%"), "–" when missing
+    (:func:`smanalysis.formatting.percent`).
 
-    >>> pct(0.0423), pct(float("nan"))
-    ('4.2%', '–')
+    >>> pct(0.0423), pct(0.0423, lang="en"), pct(float("nan"))
+    ('4,2%', '4.2%', '–')
     """
-    if v is None or pd.isna(v):
-        return "–"
-    return f"{100 * float(v):.{digits}f}%"
+    return fmt.percent(v, lang, digits)
 
 
-def num(v, digits: int = 0) -> str:
-    """A number as text with thousands separators, "–" when missing.
+def num(v, digits: int = 0, lang: str = "id") -> str:
+    """A number as text in ``lang`` ("12.346"), "–" when missing (:func:`smanalysis.formatting.number`).
 
-    >>> num(12345.6), num(None)
-    ('12,346', '–')
+    >>> num(12345.6), num(12345.6, lang="en"), num(None)
+    ('12.346', '12,346', '–')
     """
-    if v is None or pd.isna(v):
-        return "–"
-    return f"{float(v):,.{digits}f}"
+    return fmt.number(v, lang, digits)

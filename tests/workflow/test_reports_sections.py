@@ -165,7 +165,7 @@ def test_section_display_escapes_tables():
                                                                                             utc=True)}),
                        "Asia/Jakarta")
     assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
-    assert "2026-10-05 13:00" in html  # shown in the profile's timezone
+    assert "5 Okt 2026 13.00" in html  # 06:00 UTC shown in the profile's timezone (UTC+7), Indonesian clock
     sec = Section("A").text("x").heading("B").table(pd.DataFrame({"a": [1]}))
     assert sec.markdown() == "# A\n\nx\n\n## B"
 
