@@ -22,7 +22,6 @@ Examples
 
 from __future__ import annotations
 
-import pickle
 import warnings
 from pathlib import Path
 
@@ -36,7 +35,8 @@ from .text import as_text_series, normalize
 
 __all__ = ["SentimentModel", "label_next"]
 
-_FORMAT = 1
+#: version of the model file layout written by :meth:`SentimentModel.save` (1 was a pickle, no longer read)
+_FORMAT = 2
 
 
 def _sentiment_module():
@@ -257,49 +257,117 @@ class SentimentModel:
                                               "lexicon_weight", "class_weight", "seed")}
 
     def save(self, path) -> Path:
-        """Save the fitted model (pickle with the smanalysis version); returns the path.
+        """Save the fitted model in a safe, versioned file; returns the path.
 
-        Only load model files you trust: loading a pickle can run code.
+        The file is a zip holding ``smanalysis-model.json`` (kind, format, smanalysis version)
+        and ``model.skops`` (the model in :mod:`skops.io` format, which stores data, not code).
+        No pickle is written or read.
+
+        Examples
+        --------
+        >>> import tempfile, os
+        >>> m = SentimentModel(lexicon_features=False).fit(["bagus", "jelek"] * 2, ["positive", "negative"] * 2)
+        >>> p = m.save(os.path.join(tempfile.mkdtemp(), "model.smmodel"))
+        >>> SentimentModel.load(p).predict(["bagus"]).tolist()
+        ['positive']
         """
         self._check_fitted("save")
-        path = Path(path)
-        with open(path, "wb") as fh:
-            pickle.dump({"format": _FORMAT, "version": __version__, "kind": "SentimentModel", "model": self}, fh)
-        return path
+        return _save_model(self, Path(path))
 
     @classmethod
     def load(cls, path) -> SentimentModel:
-        """Load a model saved by :meth:`save`.
+        """Load a model saved by :meth:`save` without running code from the file.
+
+        The kind and format are checked before the model is read; the model is then read with
+        :func:`skops.io.loads`, trusting only scikit-learn/NumPy/SciPy types and the types in
+        :data:`TRUSTED_TYPES`; anything else (a function, another class) is refused.
 
         Raises
         ------
         FileNotFoundError
             When the file does not exist.
         ValueError
-            When the file is not a saved SentimentModel or its format is newer than this version reads.
+            When the file is not a saved SentimentModel (a pickle, another file, another kind),
+            its format is newer than this version reads, or it holds untrusted types.
 
         Warns
         -----
         SMAnalysisWarning
             When the model was saved by another smanalysis version.
         """
-        path = Path(path)
-        if not path.exists():
-            raise FileNotFoundError(f"SentimentModel.load: file not found: {path}")
-        try:
-            with open(path, "rb") as fh:
-                obj = pickle.load(fh)
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as err:
-            raise ValueError(f"SentimentModel.load: {path} is not a saved SentimentModel ({err})") from err
-        if not isinstance(obj, dict) or obj.get("kind") != "SentimentModel":
-            raise ValueError(f"SentimentModel.load: {path} is not a saved SentimentModel")
-        if obj.get("format", 0) > _FORMAT:
-            raise ValueError(f"SentimentModel.load: {path} has format {obj.get('format')}, newer than this "
-                             f"smanalysis reads ({_FORMAT}); upgrade smanalysis")
-        if obj.get("version") != __version__:
-            warnings.warn(f"SentimentModel.load: {path} was saved by smanalysis {obj.get('version')}, this is "
-                          f"{__version__}; predictions may differ slightly", SMAnalysisWarning, stacklevel=2)
-        return obj["model"]
+        return _load_model(Path(path))
+
+
+# -- safe file format (owned by the safety work, issue 13 item 5) ----------------------------
+#: types a model file may hold beyond the ones skops trusts by default (scikit-learn, NumPy,
+#: SciPy, builtins); a model holding anything else is refused on load. Extend this list only
+#: with smanalysis's own classes.
+TRUSTED_TYPES = ("smanalysis.conversation.model.SentimentModel",)
+_META = "smanalysis-model.json"
+_PAYLOAD = "model.skops"
+_META_MAX = 64 * 1024
+
+
+def _save_model(model: SentimentModel, path: Path) -> Path:
+    import json
+    import os
+    import zipfile
+
+    import skops.io as sio
+
+    meta = {"kind": "SentimentModel", "format": _FORMAT, "smanalysis": __version__}
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr(_META, json.dumps(meta))
+        z.writestr(_PAYLOAD, sio.dumps(model))
+    tmp.replace(path)
+    return path
+
+
+def _load_model(path: Path) -> SentimentModel:
+    import json
+    import zipfile
+
+    import skops.io as sio
+
+    where = f"SentimentModel.load: {path}"
+    if not path.is_file():
+        raise FileNotFoundError(f"SentimentModel.load: file not found: {path}")
+    not_model = f"{where} is not a saved SentimentModel"
+    if not zipfile.is_zipfile(path):
+        hint = " (pickle files are no longer read: retrain and save again)" if path.read_bytes()[:1] == b"\x80" else ""
+        raise ValueError(not_model + hint)
+    try:
+        with zipfile.ZipFile(path) as z:
+            info = z.getinfo(_META)
+            if info.file_size > _META_MAX:
+                raise ValueError("metadata too large")
+            meta = json.loads(z.read(_META).decode("utf-8"))
+            payload = z.read(_PAYLOAD) if meta.get("kind") == "SentimentModel" else b""
+    except (KeyError, ValueError, zipfile.BadZipFile, AttributeError) as err:
+        raise ValueError(f"{not_model} ({err})") from err
+    if not isinstance(meta, dict) or meta.get("kind") != "SentimentModel":
+        raise ValueError(not_model)
+    fmt = meta.get("format")
+    if not isinstance(fmt, int) or fmt > _FORMAT:
+        raise ValueError(f"{where} has format {fmt}, newer than this smanalysis reads ({_FORMAT}); "
+                         f"upgrade smanalysis")
+    try:
+        untrusted = set(sio.get_untrusted_types(data=payload)) - set(TRUSTED_TYPES)
+    except Exception as err:  # noqa: BLE001 - a corrupt payload is "not a model", whatever skops raises
+        raise ValueError(f"{not_model} ({type(err).__name__}: {err})") from err
+    if untrusted:
+        raise ValueError(f"{where} holds untrusted types {sorted(untrusted)}; refusing to load it")
+    try:
+        obj = sio.loads(payload, trusted=list(TRUSTED_TYPES))
+    except Exception as err:  # noqa: BLE001
+        raise ValueError(f"{not_model} ({type(err).__name__}: {err})") from err
+    if not isinstance(obj, SentimentModel):
+        raise ValueError(f"{where} holds a {type(obj).__name__}, not a SentimentModel")
+    if meta.get("smanalysis") != __version__:
+        warnings.warn(f"SentimentModel.load: {path} was saved by smanalysis {meta.get('smanalysis')}, this is "
+                      f"{__version__}; predictions may differ slightly", SMAnalysisWarning, stacklevel=3)
+    return obj
 
 
 def _report(y_true, y_pred) -> dict:

@@ -67,34 +67,23 @@ def test_cross_validate_errors():
 
 
 def test_save_load_round_trip(model, tmp_path):
-    path = model.save(tmp_path / "m.pkl")
+    path = model.save(tmp_path / "m.smmodel")
     loaded = SentimentModel.load(path)
     texts = ["enak banget", "zonk parah", "kapan buka?"]
     pd.testing.assert_frame_equal(loaded.predict_proba(texts), model.predict_proba(texts))
     assert loaded.get_params() == model.get_params()
 
 
-def test_load_other_version_warns(model, tmp_path):
-    path = tmp_path / "old.pkl"
-    with open(path, "wb") as fh:
+def test_load_refuses_old_pickles_and_wrong_files(tmp_path, model):
+    """Pickles (the old format) are not read; the version and type checks live in
+    tests/security/test_deserialisation.py."""
+    old = tmp_path / "old.pkl"
+    with open(old, "wb") as fh:
         pickle.dump({"format": 1, "version": "0.0.1", "kind": "SentimentModel", "model": model}, fh)
-    with pytest.warns(SMAnalysisWarning, match="saved by smanalysis 0.0.1"):
-        SentimentModel.load(path)
-
-
-def test_load_newer_format_and_wrong_files(tmp_path, model):
-    newer = tmp_path / "new.pkl"
-    with open(newer, "wb") as fh:
-        pickle.dump({"format": 99, "version": "9", "kind": "SentimentModel", "model": model}, fh)
-    with pytest.raises(ValueError, match="has format 99, newer than this smanalysis reads"):
-        SentimentModel.load(newer)
-    other = tmp_path / "other.pkl"
-    with open(other, "wb") as fh:
-        pickle.dump({"a": 1}, fh)
-    with pytest.raises(ValueError, match="is not a saved SentimentModel"):
-        SentimentModel.load(other)
+    with pytest.raises(ValueError, match="pickle files are no longer read"):
+        SentimentModel.load(old)
     junk = tmp_path / "junk.pkl"
-    junk.write_bytes(b"not a pickle")
+    junk.write_bytes(b"not a model")
     with pytest.raises(ValueError, match="is not a saved SentimentModel"):
         SentimentModel.load(junk)
     with pytest.raises(FileNotFoundError, match="file not found"):
