@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 import yaml
 
+from smanalysis.formatting import date_range
 from smanalysis.io import read
 from smanalysis.reporting.i18n import SECTION_TITLES, t
 from smanalysis.reporting.runner import run_client
@@ -37,7 +38,8 @@ def _sample_dir(tmp: Path) -> Path:
 
 def _planted_comments(sample: Path, path: Path):
     """One unanswered complaint on an own October post, with HTML in its text and author."""
-    from smanalysis.io import read
+    from smanalysis.formatting import date_range
+from smanalysis.io import read
     from smanalysis.io.writers import write_comments_export
 
     posts = read(sample / "exports" / "instagram_posts_2026-05_2026-10.csv").data
@@ -108,7 +110,7 @@ def test_notebook_04(report, slug, lang):
         assert titles[lang] in toc
     assert "<script" not in html.lower()
     assert "/work/" not in html and str(Path.home()) + "/" not in html
-    assert "2026-10-01 – 2026-10-31" in html
+    assert date_range("2026-10-01", "2026-10-31", lang) in html  # "1–31 Okt 2026", CLDR through Babel
     nb_text = (folder / "notebooks" / "04_evaluation.ipynb").read_text(encoding="utf-8")
     assert "/work/" not in nb_text and str(Path.home()) + "/" not in nb_text
     plan = pd.read_csv(folder / "next_plan.csv")
