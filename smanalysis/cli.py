@@ -25,6 +25,19 @@ def _cmd_sample(args) -> int:
     return 0
 
 
+def _cmd_notebooks(args) -> int:
+    from .workspace import copy_notebooks
+
+    try:
+        written = copy_notebooks(args.dir, sample=not args.no_sample, overwrite=args.force)
+    except FileExistsError as err:
+        print(f"smanalysis notebooks: {err}", file=sys.stderr)
+        return 2
+    for p in written:
+        print(p)
+    return 0
+
+
 def _cmd_report(args) -> int:
     from .reports import run_batch
 
@@ -50,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     sa.add_argument("--scale", type=float, default=1.0, help="size multiplier (1 = the bundled sample)")
     sa.add_argument("--seed", type=int, default=2026, help="random seed")
     sa.set_defaults(func=_cmd_sample)
+
+    nb = sub.add_parser("notebooks", help="copy the notebooks (and the sample, wired in) into a folder for JupyterLab")
+    nb.add_argument("dir", help="working folder (created if needed)")
+    nb.add_argument("--no-sample", action="store_true", help="copy only the notebooks, not the sample dataset")
+    nb.add_argument("--force", action="store_true", help="replace notebooks already in the folder")
+    nb.set_defaults(func=_cmd_notebooks)
 
     rp = sub.add_parser("report", help="run the notebooks for each client config and write HTML reports")
     rp.add_argument("configs", nargs="+", help="client config YAML files")

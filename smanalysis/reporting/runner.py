@@ -37,6 +37,7 @@ from .client import CACHE_ENV
 from .config import read_config, resolve_periods
 from .html import notebooks_to_html, scrub, scrub_notebook
 from .._checks import LANGS, check_choice
+from ..workspace import notebooks_dir
 
 __all__ = ["run_client", "run_batch", "format_summary", "notebook_parameters", "notebooks_dir", "DEFAULT_NOTEBOOKS",
            "ALL_NOTEBOOKS"]
@@ -45,16 +46,6 @@ __all__ = ["run_client", "run_batch", "format_summary", "notebook_parameters", "
 DEFAULT_NOTEBOOKS = ("04_evaluation",)
 #: the four workflow steps, for ``notebooks: all``
 ALL_NOTEBOOKS = ("01_fact_finding", "02_plan_review", "03_execution", "04_evaluation")
-
-
-def notebooks_dir() -> Path:
-    """Where the numbered notebooks live: ``smanalysis/notebooks`` when installed with them,
-    else the repository's ``notebooks/`` folder."""
-    here = Path(__file__).resolve().parents[1]
-    for cand in (here / "notebooks", here.parent / "notebooks"):
-        if cand.is_dir() and any(cand.glob("0*.ipynb")):
-            return cand
-    return here.parent / "notebooks"
 
 
 def _resolve_notebooks(names) -> list[Path]:
@@ -157,7 +148,7 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
     paths = _resolve_notebooks(notebooks if notebooks is not None else cfg.get("notebooks"))
     params = notebook_parameters(os.path.relpath(cfg["config"], client_dir.resolve()), period=cur, previous=prev,
                                  lang=lang, pseudonymise=cfg["pseudonymise"], output_dir=".")
-    roots = _roots(client_dir, out, cfg["config"].parent, notebooks_dir().parent)
+    roots = _roots(client_dir, out, cfg["config"].parent, notebooks_dir().parents[1])
     cache = client_dir / ".cache"
     # the kernels inherit this process's environment: the dataset cache, and inline figures
     # (a caller's MPLBACKEND=Agg would leave the notebooks without any figure)
