@@ -38,8 +38,7 @@ def _sample_dir(tmp: Path) -> Path:
 
 def _planted_comments(sample: Path, path: Path):
     """One unanswered complaint on an own October post, with HTML in its text and author."""
-    from smanalysis.formatting import date_range
-from smanalysis.io import read
+    from smanalysis.io import read
     from smanalysis.io.writers import write_comments_export
 
     posts = read(sample / "exports" / "instagram_posts_2026-05_2026-10.csv").data
