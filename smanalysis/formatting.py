@@ -31,7 +31,7 @@ from babel import numbers as _bnum
 from babel import units as _bunits
 
 __all__ = ["LOCALES", "MISSING", "UNITS", "number", "count", "percent", "change", "signed", "minutes",
-           "date", "datetime", "date_range", "time_range", "day_name", "yes_no", "value", "format_frame",
+           "date", "datetime", "date_range", "time_range", "day_name", "yes_no", "value", "column_unit", "format_frame",
            "axis_format"]
 
 #: report language -> Babel locale
@@ -300,7 +300,13 @@ def value(v, unit: str = "number", lang: str = "id", *, digits: int | None = Non
     return MISSING if _missing(v) else str(v)
 
 
-def _column_unit(s: pd.Series) -> str:
+def column_unit(s: pd.Series) -> str:
+    """The unit :func:`format_frame` gives a column from its dtype ("count", "number", "date",
+    "datetime", "bool" or "text").
+
+    >>> column_unit(pd.Series([1.0, 2.0])), column_unit(pd.Series([0.5])), column_unit(pd.Series(["a"]))
+    ('count', 'number', 'text')
+    """
     if pd.api.types.is_bool_dtype(s):
         return "bool"
     if pd.api.types.is_datetime64_any_dtype(s):
@@ -367,7 +373,7 @@ def format_frame(df: pd.DataFrame, lang: str = "id", *, units: dict | None = Non
     out = pd.DataFrame(index=df.index)
     for i, c in enumerate(df.columns):
         s = df.iloc[:, i]
-        unit = units.get(c) or _column_unit(s)
+        unit = units.get(c) or column_unit(s)
         if unit not in UNITS and unit != "bool":
             raise ValueError(f"The value for `units[{c!r}]` must be one of {list(UNITS)}, but {unit!r} was passed.")
         out[i] = [_cell(v, unit, lang, tz) for v in s.tolist()] if len(s) else pd.Series(dtype=object)

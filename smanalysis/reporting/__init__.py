@@ -17,6 +17,7 @@ from . import (
                privacy,
                runner,
                sections,
+               story,
 )
 from .client import *  # noqa: F401,F403
 from .config import *  # noqa: F401,F403
@@ -31,9 +32,10 @@ from .i18n import *  # noqa: F401,F403
 from .privacy import *  # noqa: F401,F403
 from .runner import *  # noqa: F401,F403
 from .sections import *  # noqa: F401,F403
+from .story import *  # noqa: F401,F403
 
 __all__ = [
     *client.__all__, *config.__all__, *html.__all__, *privacy.__all__, *runner.__all__, *i18n.__all__,
     *sections.__all__, *eval_media.__all__, *eval_conversation.__all__, *eval_network.__all__,
-    *eval_summary.__all__, *eval_next.__all__, *eval_metrics.__all__,
+    *eval_summary.__all__, *eval_next.__all__, *eval_metrics.__all__, *story.__all__,
 ]

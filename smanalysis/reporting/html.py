@@ -41,11 +41,11 @@ _ATTRS = {
     "*": ["class", "id", "title"],
     "a": ["href", "title", "class", "id"],
     "img": ["src", "alt", "width", "height", "class"],
-    "td": ["colspan", "rowspan", "class"],
+    "td": ["colspan", "rowspan", "class", "data-label"],
     "th": ["colspan", "rowspan", "class", "scope"],
     "table": ["class", "border"],
 }
-_IMG = re.compile(r'src="(data:image/(?:png|jpeg|gif);base64,[A-Za-z0-9+/=\s]+)"')
+_IMG = re.compile(r'src="(data:image/(?:png|jpeg|gif|svg\+xml);base64,[A-Za-z0-9+/=\s]+)"')
 _STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.S | re.I)
 
 # absolute paths of the usual kinds (POSIX roots seen on servers and laptops, Windows drives)

@@ -18,6 +18,7 @@ __all__ = ["t", "esc", "SECTION_TITLES", "TEXT", "section_title", "COLUMN_LABELS
 
 #: the report's top-level sections (h1), in order; tests check every one is in the HTML
 SECTION_TITLES = {
+    "story": {"id": "Intinya", "en": "In short"},
     "overview": {"id": "Ringkasan periode", "en": "Period summary"},
     "profile": {"id": "Profil dan tujuan", "en": "Profile and goals"},
     "kpis": {"id": "KPI terhadap target", "en": "KPIs against targets"},
@@ -111,6 +112,43 @@ TEXT = {
                       "\"belum cukup data\".",
                 "en": "Note: a small account has few posts; differences without enough evidence are called "
                       "\"not enough posts to tell\"."},
+    # story (the first screen)
+    "s_good": {"id": "Yang berjalan baik", "en": "What went well"},
+    "s_bad": {"id": "Yang kurang baik", "en": "What went badly"},
+    "s_why": {"id": "Kenapa?", "en": "Why?"},
+    "s_next": {"id": "Tiga hal untuk bulan depan", "en": "Three things to do next"},
+    "s_up": {"id": "**{name}** naik {change} ({prev} → {cur}).", "en": "**{name}** went up {change} ({prev} → {cur})."},
+    "s_down": {"id": "**{name}** turun {change} ({prev} → {cur}).",
+               "en": "**{name}** went down {change} ({prev} → {cur})."},
+    "s_up_from": {"id": "**{name}** naik dari {prev} ke {cur}.", "en": "**{name}** went up from {prev} to {cur}."},
+    "s_down_from": {"id": "**{name}** turun dari {prev} ke {cur}.", "en": "**{name}** went down from {prev} to {cur}."},
+    "s_keep": {"id": "{what} **{name}** terbukti paling disukai: pertahankan.",
+               "en": "{what} **{name}** is clearly liked most: keep it."},
+    "s_why_complaint": {"id": "Pada saat yang sama pelanggan paling sering mengeluhkan **{topic}** ({n} keluhan).",
+                        "en": "At the same time customers complained most about **{topic}** ({n} complaints)."},
+    "s_why_unanswered": {"id": "**{n}** pertanyaan dan keluhan belum dijawab.",
+                         "en": "**{n}** questions and complaints were left unanswered."},
+    "s_do_reply": {"id": "Jawab **{n}** pertanyaan dan keluhan yang masih menunggu, mulai dari yang terlama "
+                         "(daftarnya di bagian Layanan pelanggan). Sekarang {rate} dijawab; targetnya {target}.",
+                   "en": "Answer the **{n}** questions and complaints still waiting, oldest first (listed under "
+                         "Customer care). {rate} are answered now; the target is {target}."},
+    "s_do_complaint": {"id": "Tanggapi keluhan tentang **{topic}**: jelaskan atau perbaiki penyebabnya, lalu "
+                             "siapkan satu jawaban baku untuk admin.",
+                       "en": "Deal with the complaints about **{topic}**: explain or fix the cause, then give the "
+                             "admin one standard reply."},
+    "s_do_content": {"id": "Unggah lebih banyak konten bertema **{theme}**, pada **{slot}**.",
+                     "en": "Post more **{theme}** content, on **{slot}**."},
+    "s_do_theme": {"id": "Unggah lebih banyak konten bertema **{theme}**.", "en": "Post more **{theme}** content."},
+    "s_do_slot": {"id": "Jadwalkan unggahan utama pada **{slot}**.", "en": "Schedule the main posts on **{slot}**."},
+    "s_do_less": {"id": "Kurangi {names}.", "en": "Post less {names}."},
+    "s_do_influencer": {"id": "Ajak **{who}** bekerja sama: akun ini sering berinteraksi dengan merek.",
+                        "en": "Invite **{who}** to work with you: this account often talks with the brand."},
+    "s_do_influencer_pseudo": {"id": "Ajak akun teratas di daftar mikro-influencer (**{who}**; nama aslinya ada "
+                                     "di salinan analis) bekerja sama.",
+                               "en": "Invite the top account of the micro-influencer list (**{who}**; the analyst's "
+                                     "copy has the real name) to work with you."},
+    "s_quiet": {"id": "Belum cukup data untuk bercerita tentang periode ini.",
+                "en": "Not enough data yet to tell the story of this period."},
     # KPI table
     "kpi_met": {"id": "tercapai", "en": "met"},
     "kpi_missed": {"id": "belum tercapai", "en": "not met"},
@@ -206,6 +244,10 @@ COLUMN_LABELS = {
 VALUE_LABELS = {
     "question": ("pertanyaan", "question"), "complaint": ("keluhan", "complaint"), "praise": ("pujian", "praise"),
     "abuse": ("hinaan", "abuse"), "spam": ("spam", "spam"), "other": ("lainnya", "other"),
+    # content types of a content plan
+    "education": ("edukasi", "education"), "engagement": ("ajakan interaksi", "engagement"),
+    "inspiration": ("inspirasi", "inspiration"), "news": ("kabar/berita", "news"), "promo": ("promo", "promo"),
+    "entertainment": ("hiburan", "entertainment"), "behind_the_scenes": ("di balik layar", "behind the scenes"),
 }
 
 

@@ -29,10 +29,11 @@ import numpy as np
 import pandas as pd
 
 from .. import formatting as fmt
+from ..formatting import column_unit as fmt_unit
 from ..formatting import format_frame
 from .i18n import column_label, esc, section_title, t, value_label
 
-__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI", "COLUMN_UNITS"]
+__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI", "COLUMN_UNITS", "figure_html", "table_html"]
 
 FIG_DPI = 90
 
@@ -77,15 +78,26 @@ class Section:
         self.blocks.append(("table", df.head(max_rows)))
         return self
 
-    def figure(self, fig_or_ax) -> "Section":
-        """Add a matplotlib figure (or the figure of an Axes) as an embedded PNG; closes it."""
+    def figure(self, fig_or_ax, *, alt: str | None = None) -> "Section":
+        """Add a matplotlib figure (or the figure of an Axes) as an embedded SVG; closes it.
+
+        The figure is fitted for a phone first (:func:`smanalysis.plotting.theme.fit_for_phone`);
+        ``alt`` is the text a screen reader says (default: :func:`~smanalysis.plotting.theme.describe`).
+        """
         import matplotlib.pyplot as plt
 
+        from ..plotting.theme import describe, fit_for_phone, min_font_pt
+
         fig = getattr(fig_or_ax, "figure", fig_or_ax)  # an Axes' figure, or the figure itself
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=FIG_DPI, bbox_inches="tight")
+        fit_for_phone(fig)
+        alt = alt or describe(fig, self.lang or "id")
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
         plt.close(fig)
-        self.blocks.append(("png", buf.getvalue()))
+        svg = buf.getvalue()
+        # the browser test reads the smallest text size of each chart from here
+        svg = svg.replace("<svg ", f"<!-- smanalysis:min-font-pt={min_font_pt(fig):.1f} -->\n<svg ", 1)
+        self.blocks.append(("svg", (svg.encode("utf-8"), alt)))
         return self
 
     def markdown(self) -> str:
@@ -104,6 +116,8 @@ class Section:
                 display(HTML(_table_html(block, self.tz, self.lang)))
             elif kind == "png":
                 display(Image(data=block, format="png"))
+            elif kind == "svg":
+                display(HTML(figure_html(*block)))
 
 
 #: units of known table columns that are ratios (shown as percentages); others follow their dtype
@@ -111,6 +125,24 @@ COLUMN_UNITS = {c: "ratio" for c in (
     "share_docs", "share", "response_rate", "share_of_voice", "positive_share_of_voice", "negative_share_of_voice",
     "execution_rate", "on_time_rate", "brand_share", "competitor_share", "largest_component_share",
     "er_reach", "follower_growth", "reciprocity")}
+
+
+def figure_html(svg: bytes, alt: str) -> str:
+    """An ``<img>`` of an SVG chart (a ``data:`` URI: nothing in it runs) with its alt text.
+
+    >>> figure_html(b"<svg/>", "Grafik: <b>")
+    '<figure class="chart"><img class="chart" alt="Grafik: &lt;b&gt;" src="data:image/svg+xml;base64,PHN2Zy8+"></figure>'
+    """
+    import base64
+    import html as _html
+
+    data = base64.b64encode(svg).decode("ascii")
+    return (f'<figure class="chart"><img class="chart" alt="{_html.escape(alt, quote=True)}" '
+            f'src="data:image/svg+xml;base64,{data}"></figure>')
+
+
+_NUMERIC_UNITS = {"count", "number", "ratio", "percent", "change", "signed"}
+_NUMLIKE = r"[+\-–]?[\d.,]+ ?%?|–"
 
 
 def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None) -> str:
@@ -123,10 +155,40 @@ def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None
         shown["intent"] = shown["intent"].map(lambda v: value_label(v, lang))
     units = {c: u for c, u in COLUMN_UNITS.items() if c in shown.columns
              and pd.api.types.is_float_dtype(shown[c])}
+    kinds = [units.get(c) or fmt_unit(shown.iloc[:, i]) for i, c in enumerate(shown.columns)]
     shown = format_frame(shown, lang, units=units, tz=tz, labels=column_label)
     # an unnamed index is row numbers left over from filtering: not worth showing
     plain = isinstance(shown.index, pd.RangeIndex) or (shown.index.name is None and shown.index.nlevels == 1)
-    return shown.to_html(index=not plain, escape=True, na_rep="", border=0, classes="smtable")
+    if not plain:
+        kinds = ["text"] * shown.index.nlevels + kinds
+        shown = shown.reset_index()
+        shown.columns = [str(c) for c in shown.columns]
+    numeric = [k in _NUMERIC_UNITS or (len(shown) > 0 and bool(shown.iloc[:, i].astype(str).str.fullmatch(_NUMLIKE).all()))
+               for i, k in enumerate(kinds)]
+    return table_html(shown, numeric=numeric)
+
+
+def table_html(shown: pd.DataFrame, *, numeric=None) -> str:
+    """A table of texts as HTML that turns into stacked cards on a phone: every cell escaped and
+    labelled with its column (``data-label``), number columns right-aligned (class ``num``).
+
+    >>> print(table_html(pd.DataFrame({"a": ["<x>"], "b": ["1"]}), numeric=[False, True]))
+    <table class="smtable"><thead><tr><th>a</th><th class="num">b</th></tr></thead><tbody><tr><td data-label="a">&lt;x&gt;</td><td class="num" data-label="b">1</td></tr></tbody></table>
+    """
+    import html as _html
+
+    cols = [str(c) for c in shown.columns]
+    numeric = list(numeric) if numeric is not None else [False] * len(cols)
+    cls = [' class="num"' if n else "" for n in numeric]
+    head = "".join(f"<th{k}>{_html.escape(c)}</th>" for c, k in zip(cols, cls))
+    labels = [_html.escape(c, quote=True) for c in cols]
+    rows = []
+    for row in shown.itertuples(index=False):
+        cells = "".join(f'<td{k} data-label="{lab}">{_html.escape(str(v))}</td>'
+                        for v, k, lab in zip(row, cls, labels))
+        rows.append(f"<tr>{cells}</tr>")
+    wide = " wide" if len(cols) > 3 else ""  # a phone shows wide tables as one card a row
+    return f'<table class="smtable{wide}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 @dataclass
@@ -214,6 +276,9 @@ def evaluation_context(config, *, period=None, previous=None, lang=None, pseudon
     profile, data, settings = load_client(config, period=period, previous=previous, lang=lang,
                                           pseudonymise=pseudonymise, output=output_dir)
     out = Path(output_dir) if output_dir is not None else Path(".")
+    from ..plotting.theme import apply_theme
+
+    apply_theme()  # one look for every chart of the report
     return EvaluationContext(profile=profile, data=data, settings=settings, lang=settings["lang"],
                              period=settings["period"], previous=settings["previous"], output_dir=out)
 
