@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import SMAnalysisWarning
+from ..formatting import yes_no
 from ..profile import Profile
 from .messages import _check_lang, text
 
@@ -59,7 +60,7 @@ def profile_summary(profile: Profile | dict, *, lang: str = "id") -> pd.DataFram
         ("platforms", ", ".join(p.platforms)),
         ("own_accounts", ", ".join(f"{k}: @{v}" for k, v in p.own_accounts.items())),
         ("competitors", ", ".join(c["name"] for c in p.competitors)),
-        ("tone", ", ".join(f"{k}: {v}" for k, v in p.tone.items())),
+        ("tone", ", ".join(f"{k}: {yes_no(v, lang) if isinstance(v, bool) else v}" for k, v in p.tone.items())),
         ("kpi_targets", ", ".join(f"{k} = {v:g}" for k, v in p.kpi_targets.items())),
         ("website", p.website),
     ]

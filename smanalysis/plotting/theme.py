@@ -188,4 +188,4 @@ def describe(fig, lang: str = "id", *, unit: str = "number") -> str:
             parts.append(f"{_WORDS['top'][i]}: {top[0]} ({formatting.value(top[1], unit, lang)}).")
     if not parts:
         parts.append(f"{_WORDS['chart'][i]}.")
-    return " ".join(dict.fromkeys(parts))
+    return " ".join(" ".join(p.split()) for p in dict.fromkeys(parts))

@@ -86,10 +86,21 @@ class Section:
         """
         import matplotlib.pyplot as plt
 
-        from ..plotting.theme import describe, fit_for_phone, min_font_pt
+        from ..plotting.theme import PHONE_WIDTH_IN, describe, fit_for_phone, min_font_pt
 
         fig = getattr(fig_or_ax, "figure", fig_or_ax)  # an Axes' figure, or the figure itself
         fit_for_phone(fig)
+        for _ in range(2):  # labels sticking out widen the saved picture: narrow the figure until it fits
+            renderer = fig.canvas.get_renderer()
+            wide = fig.get_tightbbox(renderer).width
+            w = fig.get_size_inches()[0]
+            if wide <= PHONE_WIDTH_IN * 1.02:
+                break
+            fig.set_size_inches(max(2.5, w * PHONE_WIDTH_IN / wide), fig.get_size_inches()[1])
+            try:
+                fig.tight_layout()
+            except Exception:  # noqa: BLE001
+                pass
         alt = alt or describe(fig, self.lang or "id")
         buf = io.StringIO()
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
