@@ -43,7 +43,7 @@ def _cmd_report(args) -> int:
 
     notebooks = args.notebooks.split(",") if args.notebooks else None
     summary = run_batch(args.configs, out=args.out, jobs=args.jobs, lang=args.lang, period=args.period,
-                        notebooks=notebooks)
+                        notebooks=notebooks, pdf=args.pdf)
     return 0 if all(s == "ok" for s in summary["status"]) else 1
 
 
@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--period", default=None, help="period as YYYY-MM or START:END (default: the config's)")
     rp.add_argument("--notebooks", default=None,
                     help="notebooks in the report: 'all' or comma-separated names (default: the config's, else 04_evaluation)")
+    rp.add_argument("--pdf", action="store_true",
+                    help="also write report.pdf and summary.png (a card to share), printed by Chromium")
     rp.set_defaults(func=_cmd_report)
     return p
 

@@ -31,7 +31,7 @@ from babel import numbers as _bnum
 from babel import units as _bunits
 
 __all__ = ["LOCALES", "MISSING", "UNITS", "number", "count", "percent", "change", "signed", "minutes",
-           "date", "datetime", "date_range", "time_range", "day_name", "yes_no", "value", "column_unit", "format_frame",
+           "date", "month", "datetime", "date_range", "time_range", "day_name", "yes_no", "value", "column_unit", "format_frame",
            "axis_format"]
 
 #: report language -> Babel locale
@@ -168,6 +168,18 @@ def date(d, lang: str = "id") -> str:
     if _missing(d):
         return MISSING
     return _bdates.format_skeleton("yMMMd", _as_date(d).date(), locale=loc)
+
+
+def month(d, lang: str = "id") -> str:
+    """A month ("Okt 2026" / "Oct 2026"), for chart axes.
+
+    >>> month("2026-10-05", "id"), month("2026-10-05", "en")
+    ('Okt 2026', 'Oct 2026')
+    """
+    loc = _locale(lang)
+    if _missing(d):
+        return MISSING
+    return _bdates.format_skeleton("yMMM", _as_date(d).date(), locale=loc)
 
 
 def datetime(ts, lang: str = "id", tz: str | None = None) -> str:

@@ -30,8 +30,23 @@ def as_profile(profile: Profile | dict) -> Profile:
 
 
 # ------------------------------------------------------------------------ profile
-def profile_summary(profile: Profile | dict, *, lang: str = "id") -> pd.DataFrame:
+def _target_text(name: str, target, lang: str, label=None) -> str:
+    """A KPI target in words and locale numbers ("ER (jangkauan) 5%"); ``label(name, lang)`` names
+    the KPI (default: the metric dictionary's label, else the name in words)."""
+    from ..formatting import value
+    from ..media import METRICS
+
+    m = METRICS.get(name)
+    label = label(name, lang) if label else (m.label(lang) if m is not None else name.replace("_", " "))
+    unit = "ratio" if (m is not None and m.unit == "ratio") or "rate" in name or "growth" in name \
+        or "share" in name else ("signed" if "sentiment" in name else "number")
+    return f"{label} {value(target, unit, lang, digits=0 if unit == 'ratio' else None)}"
+
+
+def profile_summary(profile: Profile | dict, *, lang: str = "id", kpi_label=None) -> pd.DataFrame:
     """The fact-finding answers of the profile as a two-column table.
+
+    ``kpi_label(name, lang)``, when given, names the KPI targets (the report passes its own).
 
     Returns
     -------
@@ -61,7 +76,7 @@ def profile_summary(profile: Profile | dict, *, lang: str = "id") -> pd.DataFram
         ("own_accounts", ", ".join(f"{k}: @{v}" for k, v in p.own_accounts.items())),
         ("competitors", ", ".join(c["name"] for c in p.competitors)),
         ("tone", ", ".join(f"{k}: {yes_no(v, lang) if isinstance(v, bool) else v}" for k, v in p.tone.items())),
-        ("kpi_targets", ", ".join(f"{k} = {v:g}" for k, v in p.kpi_targets.items())),
+        ("kpi_targets", ", ".join(_target_text(k, v, lang, kpi_label) for k, v in p.kpi_targets.items())),
         ("website", p.website),
     ]
     return pd.DataFrame({"field": [text(f"field.{k}", lang) for k, _ in rows], "value": [str(v) for _, v in rows]})

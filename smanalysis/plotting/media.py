@@ -48,6 +48,7 @@ _T = {
     "baseline": ("tingkat biasa (median)", "usual level (median)"),
     "spike": ("lonjakan", "spike"),
     "few": ("(kosong = kurang dari {n} postingan)", "(blank = fewer than {n} posts)"),
+    "few_posts": ("kurang dari {n} unggahan: belum bisa dinilai", "fewer than {n} posts: too few to judge"),
     "date": ("Tanggal", "Date"),
     "own": ("sendiri", "own"),
     "competitor": ("pesaing", "competitor"),
@@ -132,8 +133,11 @@ def plot_engagement_over_time(posts: pd.DataFrame, *, metric: str = "engagements
 
 
 def plot_rates(data: pd.DataFrame, *, by: str = "format", metric: str = "er_reach", ax=None, lang: str = "id",
-               n_boot: int = 1000, seed: int = 0):
-    """Mean of posts' rate per group with its 95 % interval and post count.
+               n_boot: int = 1000, seed: int = 0, min_posts: int = 5):
+    """Mean of posts' rate per group with its 95 % interval and post count, as lying bars.
+
+    Groups with fewer than ``min_posts`` posts come last, pale and hatched, marked "too few posts":
+    a group of one post must never look like the winner.
 
     Parameters
     ----------
@@ -146,11 +150,17 @@ def plot_rates(data: pd.DataFrame, *, by: str = "format", metric: str = "er_reac
         Rate from METRICS.
     ax, lang, n_boot, seed
         Axes, language, bootstrap options.
+    min_posts : int
+        Fewest posts for a group to be shown as comparable.
 
     Returns
     -------
     matplotlib.axes.Axes
     """
+    import seaborn as sns
+
+    from ..formatting import axis_format
+
     check_lang(lang)
     ax = _ax(ax)
     if f"{metric}_mean_of_posts" in data.columns:
@@ -158,25 +168,35 @@ def plot_rates(data: pd.DataFrame, *, by: str = "format", metric: str = "er_reac
                                  f"{metric}_ci_high": "ci_high", f"{metric}_n_posts": "n"})
     else:
         t = bootstrap_interval(data, by=by, metric=metric, n_boot=n_boot, seed=seed)
-    t = t[t["mean"].notna()].sort_values("mean", ascending=False)
+    t = t[t["mean"].notna()]
     if t.empty:
         return _empty(ax, lang)
-    x = np.arange(len(t))
+    n = pd.to_numeric(t["n"], errors="coerce").fillna(0).to_numpy() if "n" in t else np.full(len(t), min_posts)
+    t = t.assign(_few=n < min_posts, _n=n).sort_values(["_few", "mean"], ascending=[True, False])
+    y = np.arange(len(t))
     mean = t["mean"].to_numpy(dtype=float)
     low = t["ci_low"].to_numpy(dtype=float) if "ci_low" in t else np.full(len(t), np.nan)
     high = t["ci_high"].to_numpy(dtype=float) if "ci_high" in t else np.full(len(t), np.nan)
     err = np.vstack([np.nan_to_num(mean - low), np.nan_to_num(high - mean)])
-    ax.bar(x, mean, color="#4c72b0")
-    ax.errorbar(x, mean, yerr=err, fmt="none", ecolor="black", capsize=4)
-    for xi, yi, ni in zip(x, np.nan_to_num(np.fmax(high, mean)), t["n"].to_numpy()):
-        ax.annotate(f"n={int(ni)}", (xi, yi), ha="center", va="bottom", fontsize="small",
-                    xytext=(0, 2), textcoords="offset points")
-    ax.set_xticks(x, [str(v) for v in t[by]])
-    ax.set_xlabel(_word(_BY, by, lang))
-    ax.set_ylabel(metric_label(metric, lang))
+    few = t["_few"].to_numpy()
+    colour = sns.color_palette()[0]
+    ax.barh(y[~few], mean[~few], color=colour)
+    if few.any():
+        ax.barh(y[few], mean[few], color="#d9d9d9", hatch="//", edgecolor="#9a9a9a",
+                label=_t("few_posts", lang, n=min_posts))
+        ax.legend()
+    ax.errorbar(mean, y, xerr=err, fmt="none", ecolor="black", capsize=3)
+    for yi, xi, ni in zip(y, np.nan_to_num(np.fmax(high, mean)), t["_n"].to_numpy()):
+        ax.annotate(f"n={int(ni)}", (xi, yi), ha="left", va="center", fontsize="small",
+                    xytext=(3, 0), textcoords="offset points")
+    ax.set_yticks(y, [str(v) for v in t[by]])
+    ax.invert_yaxis()
+    ax.set_ylabel(_word(_BY, by, lang))
+    ax.set_xlabel(metric_label(metric, lang))
     ax.set_title(_t("by", lang, m=metric_label(metric, lang), b=_word(_BY, by, lang)))
+    ax.margins(x=0.15)
     if _is_ratio(metric):
-        ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+        axis_format(ax, "ratio", lang, axis="x")
     return ax
 
 

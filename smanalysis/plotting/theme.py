@@ -72,13 +72,16 @@ def _overlaps(labels, renderer) -> bool:
                for a, b in zip(boxes, boxes[1:]))
 
 
-def fit_for_phone(fig, *, width: float = PHONE_WIDTH_IN):
+def fit_for_phone(fig, *, width: float = PHONE_WIDTH_IN, lang: str | None = None):
     """Make a finished figure readable on a 390 px phone screen; returns ``fig``.
 
     The figure is narrowed to ``width`` inches (height scaled, at least 2.8 in), every text raised
     to :data:`MIN_FONT_PT`, legends moved below their axes (never over the data), and x tick labels
-    that collide slanted, then thinned to every other one.
+    that collide slanted, then thinned to every other one. With ``lang``, date axes show months
+    in that language ("Okt 2026").
     """
+    import textwrap
+
     from matplotlib.text import Text
 
     w, h = fig.get_size_inches()
@@ -92,29 +95,14 @@ def fit_for_phone(fig, *, width: float = PHONE_WIDTH_IN):
         _wrap(ax.title, chars)
         _wrap(ax.xaxis.label, chars)
         _wrap(ax.yaxis.label, max(16, int(fig.get_size_inches()[1] * 72 / (MIN_FONT_PT * 0.62))))
-    try:
-        fig.tight_layout()
-    except Exception:  # noqa: BLE001 - some layouts (colorbars, insets) refuse; keep them as they are
-        pass
+    if lang:
+        _date_axes(fig, lang)
+    _tight(fig)
     for ax in fig.axes:  # long category names on the y axis (bars lying down) wrap too
         names = [lb.get_text() for lb in ax.get_yticklabels()]
         if names and max(map(len, names)) > 22:
-            import textwrap
-
             ax.set_yticks(ax.get_yticks(), labels=["\n".join(textwrap.wrap(n, 22)) or n for n in names])
-    for ax in fig.axes:
-        leg = ax.get_legend()
-        if leg is not None and ax.get_label() != "<colorbar>":
-            handles = getattr(leg, "legend_handles", None) or getattr(leg, "legendHandles", [])
-            texts = [tx.get_text() for tx in leg.get_texts()]
-            title = leg.get_title().get_text()
-            if handles and texts:
-                ax.legend(handles, texts, title=title or None, loc="upper center", bbox_to_anchor=(0.5, -0.2),
-                          ncol=min(3, len(texts)), frameon=False, fontsize=MIN_FONT_PT, title_fontsize=MIN_FONT_PT)
-    try:
-        fig.tight_layout()
-    except Exception:  # noqa: BLE001 - some layouts (colorbars, insets) refuse; keep them as they are
-        pass
+    _tight(fig)
     renderer = fig.canvas.get_renderer()
     for ax in fig.axes:
         labels = ax.get_xticklabels()
@@ -125,11 +113,50 @@ def fit_for_phone(fig, *, width: float = PHONE_WIDTH_IN):
             if _overlaps(labels, renderer):
                 for i, lb in enumerate(labels):
                     lb.set_visible(i % 2 == 0)
+    _legends_below(fig)
+    return fig
+
+
+def _date_axes(fig, lang: str) -> None:
+    """Date tick labels of x axes in the reader's language (months, or days for short spans)."""
+    from matplotlib.dates import AutoDateFormatter, ConciseDateFormatter, DateFormatter, num2date
+    from matplotlib.ticker import FuncFormatter
+
+    for ax in fig.axes:
+        if isinstance(ax.xaxis.get_major_formatter(), (AutoDateFormatter, ConciseDateFormatter, DateFormatter)):
+            lo, hi = ax.get_xlim()
+            fn = formatting.month if hi - lo > 62 else formatting.date
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: fn(num2date(x).replace(tzinfo=None), lang)))
+
+
+def _tight(fig) -> None:
     try:
         fig.tight_layout()
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - some layouts (colorbars, insets) refuse; keep them as they are
         pass
-    return fig
+
+
+def _legends_below(fig) -> None:
+    """Every legend under its axes, below the tick labels and axis title, in as many columns as fit."""
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        leg = ax.get_legend()
+        if leg is None or ax.get_label() == "<colorbar>":
+            continue
+        handles = getattr(leg, "legend_handles", None) or getattr(leg, "legendHandles", [])
+        texts = [tx.get_text() for tx in leg.get_texts()]
+        if not handles or not texts:
+            continue
+        title = leg.get_title().get_text() or None
+        leg.remove()
+        _tight(fig)
+        box = ax.get_tightbbox(renderer).transformed(ax.transAxes.inverted())
+        longest = max(len(x) for x in texts)
+        ncol = max(1, min(len(texts), int(fig.get_size_inches()[0] * 72 / (MIN_FONT_PT * 0.6 * (longest + 4)))))
+        ax.legend(handles, texts, title=title, loc="upper center", bbox_to_anchor=(0.5, box.y0 - 0.02),
+                  ncol=ncol, frameon=False, fontsize=MIN_FONT_PT, title_fontsize=MIN_FONT_PT)
+    # no layout pass after this: it would move the axes and the legend onto the axis labels;
+    # the picture is saved with its tight bounding box, which takes the legend in
 
 
 def _largest_bar(ax):

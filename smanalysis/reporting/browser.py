@@ -80,7 +80,10 @@ class Browser:
         to_child_r, self._to_child = os.pipe()
         self._from_child, from_child_w = os.pipe()
 
-        def _fds():  # in the child: commands on fd 3, answers on fd 4 (copied first: they may be 3 or 4)
+        # in the child: commands on fd 3, answers on fd 4 (copied first: they may be 3 or 4). Only
+        # these two are inheritable (Python opens every other descriptor non-inheritable), so
+        # close_fds=False leaks nothing else and keeps the two dup2 made after the fork.
+        def _fds():
             a, b = os.dup(to_child_r), os.dup(from_child_w)
             os.dup2(a, 3)
             os.dup2(b, 4)
@@ -88,7 +91,7 @@ class Browser:
         args = [self.executable, *CHROMIUM_FLAGS, f"--user-data-dir={self._profile.name}",
                 "--remote-debugging-pipe", "about:blank"]
         self._proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL, preexec_fn=_fds, pass_fds=(3, 4, to_child_r, from_child_w))
+                                      stderr=subprocess.DEVNULL, preexec_fn=_fds, close_fds=False)
         os.close(to_child_r)
         os.close(from_child_w)
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..formatting import change
-from .i18n import esc, t
+from .i18n import column_label, esc, t
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
 __all__ = ["media_section", "post_metrics_of", "evidence_posts", "media_compare", "best_times_grid", "best_slots",
@@ -30,8 +30,8 @@ def _label(metric: str, lang: str) -> str:
         from ..media import metric_label
 
         return metric_label(metric, lang=lang)
-    except Exception:  # noqa: BLE001 - a name the dictionary does not know
-        return metric
+    except Exception:  # noqa: BLE001 - a name the dictionary does not know: the table header's word
+        return column_label(metric, lang)
 
 
 def post_metrics_of(ctx: EvaluationContext) -> pd.DataFrame:

@@ -46,6 +46,31 @@ def _plain(markdown: str) -> str:
     return html.unescape(re.sub(r"\\(.)", r"\1", markdown.replace("**", "")))
 
 
+def _display(ctx: EvaluationContext) -> dict:
+    """The key figures as a reader sees them (labels and locale text, the report's one formatter)."""
+    from .. import formatting
+    from .eval_summary import kpi_label
+    from .story import STORY_FIGURES
+
+    fig = figures(ctx)
+    units = {"posts": "count", "reach": "count", **STORY_FIGURES}
+    names = [k for k in units if k in fig["current"] or k in fig["previous"]]
+    return {"labels": {k: kpi_label(k, ctx.lang) for k in names},
+            **{which: {k: formatting.value(fig[which].get(k), units[k], ctx.lang) for k in names}
+               for which in ("current", "previous")}}
+
+
+def _story_plain(ctx: EvaluationContext) -> dict:
+    from .story import period_story
+
+    try:
+        s = period_story(ctx)
+    except Exception:  # noqa: BLE001 - the story is optional in the figures file
+        return {}
+    return {"good": [_plain(x) for x in s["good"]], "bad": [_plain(x) for x in s["bad"]],
+            "why": [_plain(x) for x in s["why"]], "next": [_plain(x["text"]) for x in s["next"]]}
+
+
 def key_metrics(ctx: EvaluationContext) -> dict:
     """The report's key figures for machines (dashboards, spreadsheets).
 
@@ -57,7 +82,9 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         (``current``/``previous``: posts, engagements, reach, er_reach, follower_growth_monthly,
         net_sentiment, share_of_voice, response_rate, median_response_minutes...), ``kpis`` (one
         entry per target), ``execution`` (plan counts), ``network`` (overview figures),
-        ``recommendations`` (kind and plain text), ``unanswered`` (count), ``definitions`` and
+        ``recommendations`` (kind and plain text), ``unanswered`` (count), ``display`` (labels and
+        the figures as locale text, for dashboards that show them as the report does), ``story``
+        (the first screen as plain text), ``definitions`` and
         ``problems`` (sections that could not be computed).
         Missing values are ``null``.
     """
@@ -93,6 +120,8 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         or None,
         "unanswered": int(len(una)) if una is not None else None,
         "recommendations": [{"kind": r["kind"], "text": _plain(r["text"])} for r in recommendations(ctx)],
+        "display": _display(ctx),
+        "story": _story_plain(ctx),
         "definitions": {r["metric"]: r["formula"] for r in ctx.cache.get("definitions", [])},
         "problems": [{"section": p["section"], "error": p["error"]} for p in ctx.problems],
     }

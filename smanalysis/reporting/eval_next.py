@@ -46,6 +46,18 @@ def recommendations(ctx: EvaluationContext) -> list[dict]:
     return ctx.cached("recommendations", lambda: _recommendations(ctx))
 
 
+def _plain_verdict(verdict: str) -> str:
+    """A verdict without its confidence level, for an owner ("a lebih tinggi daripada b (95 %)" ->
+    "a lebih tinggi daripada b").
+
+    >>> _plain_verdict("reel lebih tinggi daripada foto (95 %)")
+    'reel lebih tinggi daripada foto'
+    """
+    import re
+
+    return re.sub(r"\s*\(\s*9[059]\s*%\s*\)\s*$", "", str(verdict))
+
+
 def _keep_stop(v: pd.DataFrame):
     """Groups that win at least one clear comparison and never lose one (keep) and groups that
     lose at least one and never win (stop)."""
@@ -87,11 +99,11 @@ def _recommendations(ctx):
             for g, verdict in keep:
                 found = True
                 out.append({"kind": f"keep_{by}", "name": str(g),
-                            "text": t("r_keep", lang, what=what, name=esc(g), verdict=esc(verdict))})
+                            "text": t("r_keep", lang, what=what, name=esc(g), verdict=esc(_plain_verdict(verdict)))})
             for g, verdict in stop:
                 found = True
                 out.append({"kind": f"stop_{by}", "name": str(g),
-                            "text": t("r_stop", lang, what=what, name=esc(g), verdict=esc(verdict))})
+                            "text": t("r_stop", lang, what=what, name=esc(g), verdict=esc(_plain_verdict(verdict)))})
         if not found and not evidence_posts(ctx).empty:
             out.append({"kind": "no_evidence", "text": t("r_noevidence", lang)})
 

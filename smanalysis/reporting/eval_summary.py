@@ -273,7 +273,7 @@ def profile_section(ctx: EvaluationContext, sec: Section) -> None:
     try:
         from ..factfinding import profile_summary
 
-        sec.table(profile_summary(ctx.profile, lang=ctx.lang), max_rows=40)
+        sec.table(profile_summary(ctx.profile, lang=ctx.lang, kpi_label=kpi_label), max_rows=40)
     except (ImportError, AttributeError):
         p = ctx.profile
         sec.table(pd.DataFrame({"": ["business", "model", "goal", "platforms"],

@@ -122,14 +122,18 @@ def sanitize(html: str) -> str:
                         strip=False, strip_comments=True)
 
 
-def _client_view(nb):
-    """The cells a client sees: no notes, no parameters, no stderr, no errors."""
+def _client_view(nb, lang: str = "id"):
+    """The cells a client sees: no notes, no parameters, no stderr, no errors; a Markdown cell
+    written in both languages shows its ``metadata.smanalysis.text[lang]`` version only."""
     nb = copy.deepcopy(nb)
     cells = []
     for cell in nb.cells:
         tags = set(cell.get("metadata", {}).get("tags", []))
         if tags & _HIDDEN_TAGS:
             continue
+        own = cell.get("metadata", {}).get("smanalysis", {}).get("text", {})
+        if cell.cell_type == "markdown" and own.get(lang):
+            cell.source = own[lang]
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.get("outputs", [])
                             if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
@@ -162,7 +166,7 @@ def _body(notebooks, lang: str = "id") -> str:
                             exclude_output_prompt=True, embed_images=True, anchor_link_text="")
     parts = []
     for nb in notebooks:
-        view = _client_view(nb)
+        view = _client_view(nb, lang)
         view.metadata = {"language_info": {"name": "python"}}
         body, _ = exporter.from_notebook_node(view)
         if len(notebooks) > 1 and not _starts_with_title(view):

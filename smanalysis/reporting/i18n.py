@@ -55,8 +55,8 @@ TEXT = {
     "rows_interactions": {"id": "interaksi", "en": "interactions"},
     "rows_followers": {"id": "catatan harian pengikut", "en": "daily follower counts"},
     "rows_content_plan": {"id": "baris rencana konten", "en": "content plan rows"},
-    "n_data": {"id": "Data: {files} file dibaca ({rows}); {rejects} baris ditolak pembaca.",
-               "en": "Data: {files} files read ({rows}); {rejects} rows rejected by the readers."},
+    "n_data": {"id": "Data: {files} file dibaca ({rows}); {rejects} baris tidak bisa dipakai.",
+               "en": "Data: {files} files read ({rows}); {rejects} rows could not be used."},
     "w_plan": {"id": "rencana konten", "en": "content plan"},
     "w_targets": {"id": "target KPI", "en": "KPI targets"},
     # subsections
@@ -72,7 +72,7 @@ TEXT = {
     "h_voice": {"id": "Share of voice", "en": "Share of voice"},
     "h_care": {"id": "Layanan pelanggan: apakah merek menjawab?", "en": "Customer care: does the brand answer?"},
     "h_terms": {"id": "Apa yang dibicarakan (etnografi)", "en": "What people talk about (ethnography)"},
-    "h_codes": {"id": "Tema dari buku kode", "en": "Codebook themes"},
+    "h_codes": {"id": "Topik yang paling sering muncul", "en": "Topics that come up most"},
     "h_netoverview": {"id": "Gambaran jaringan", "en": "Network overview"},
     "h_influencers": {"id": "Siapa yang menyebarkan kabar", "en": "Who spreads the word"},
     "h_shortlist": {"id": "Mikro-influencer yang layak didekati", "en": "Micro-influencers worth approaching"},
@@ -156,16 +156,18 @@ TEXT = {
     # recommendations
     "r_slots": {"id": "Jadwalkan unggahan utama pada slot terbaik: {slots}.",
                 "en": "Schedule the main posts in the best slots: {slots}."},
-    "r_keep": {"id": "Pertahankan {what} **{name}**: engagement lebih tinggi dengan bukti cukup ({verdict}).",
-               "en": "Keep the {what} **{name}**: higher engagement with enough evidence ({verdict})."},
-    "r_stop": {"id": "Kurangi atau hentikan {what} **{name}**: engagement lebih rendah dengan bukti cukup ({verdict}).",
-               "en": "Cut back or stop the {what} **{name}**: lower engagement with enough evidence ({verdict})."},
+    "r_keep": {"id": "Pertahankan {what} **{name}**: interaksinya jelas lebih tinggi, bukan kebetulan ({verdict}).",
+               "en": "Keep the {what} **{name}**: it clearly gets more interaction, not by chance ({verdict})."},
+    "r_stop": {"id": "Kurangi atau hentikan {what} **{name}**: interaksinya jelas lebih rendah, bukan kebetulan "
+                     "({verdict}).",
+               "en": "Cut back or stop the {what} **{name}**: it clearly gets less interaction, not by chance "
+                     "({verdict})."},
     "r_noevidence": {"id": "Belum ada format atau tema yang terbukti lebih baik; uji satu perubahan sekaligus.",
                      "en": "No format or theme is proven better yet; test one change at a time."},
     "r_influencer": {"id": "Dekati {who}: berinteraksi dengan merek dan punya pengikut sedang.",
                      "en": "Approach {who}: they interact with the brand and have modest followings."},
-    "r_pseudo_hint": {"id": " (nama disamarkan; analis dapat melihat nama asli dengan `pseudonymise: false`)",
-                      "en": " (names pseudonymised; the analyst can see the real handles with `pseudonymise: false`)"},
+    "r_pseudo_hint": {"id": " (nama disamarkan; nama aslinya ada di salinan analis)",
+                      "en": " (names hidden; the analyst's copy has the real names)"},
     "r_complaint": {"id": "Keluhan berulang tentang **{topic}** ({n}×): tangani sumbernya dan siapkan jawaban baku.",
                     "en": "Recurring complaint about **{topic}** ({n}×): fix the cause and prepare a standard reply."},
     "r_care": {"id": "Jawab semua pertanyaan dan keluhan: tingkat respons {rate}, target {target}.",
@@ -243,6 +245,9 @@ COLUMN_LABELS = {
 #: values of coded columns shown in tables -> (Bahasa Indonesia, English)
 VALUE_LABELS = {
     "question": ("pertanyaan", "question"), "complaint": ("keluhan", "complaint"), "praise": ("pujian", "praise"),
+    "negative": ("negatif", "negative"), "positive": ("positif", "positive"), "neutral": ("netral", "neutral"),
+    "nano": ("nano", "nano"), "micro": ("mikro", "micro"), "mid": ("menengah", "mid-tier"), "macro": ("makro", "macro"),
+    "mega": ("mega", "mega"), "(none)": ("(tanpa)", "(none)"),
     "abuse": ("hinaan", "abuse"), "spam": ("spam", "spam"), "other": ("lainnya", "other"),
     # content types of a content plan
     "education": ("edukasi", "education"), "engagement": ("ajakan interaksi", "engagement"),

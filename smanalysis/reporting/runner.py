@@ -95,7 +95,7 @@ def _roots(*paths) -> list[str]:
 
 
 def run_client(config, *, out="reports", lang=None, period=None, notebooks=None, timeout=600,
-               log=None) -> dict:
+               log=None, pdf: bool = False) -> dict:
     """Run the report notebooks for one client config and write its report folder.
 
     Parameters
@@ -108,6 +108,9 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
         Override the config's language.
     period : str, optional
         ``YYYY-MM`` or ``START:END``; the previous period is then the one just before.
+    pdf : bool
+        Also write ``report.pdf`` and ``summary.png`` (the story as a card to share), printed by
+        headless Chromium (:mod:`smanalysis.reporting.share`).
     notebooks : list of str, optional
         Notebook names (prefixes such as ``"04_evaluation"``) or ``"all"``; default the config's
         ``notebooks``, else :data:`DEFAULT_NOTEBOOKS`.
@@ -143,6 +146,7 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
     nb_dir.mkdir(parents=True, exist_ok=True)
     # files of an earlier run would pass for this one's: remove what this run writes again
     for stale in [client_dir / "report.html", client_dir / "metrics.json", client_dir / "next_plan.csv",
+                  client_dir / "report.pdf", client_dir / "summary.png",
                   *nb_dir.glob("*.ipynb")]:
         stale.unlink(missing_ok=True)
     paths = _resolve_notebooks(notebooks if notebooks is not None else cfg.get("notebooks"))
@@ -184,6 +188,11 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
         _rmtree(cache)
     html = notebooks_to_html(executed, client=cfg["client"], period=cur, previous=prev, lang=lang, roots=roots)
     (client_dir / "report.html").write_text(html, encoding="utf-8")
+    if pdf:  # the report as PDF and its first screen as a PNG card, printed by Chromium
+        from .. import formatting
+        from .share import write_share
+
+        write_share(client_dir, client=cfg["client"], lang=lang, period=formatting.date_range(cur[0], cur[1], lang))
     metrics = client_dir / "metrics.json"
     status, reason = "ok", ""
     if metrics.is_file():  # written by the notebook; scrub it too
@@ -254,12 +263,13 @@ def _client_name(config) -> str:
         return Path(str(config)).stem
 
 
-def _safe_run(config, out, lang, period, notebooks, timeout, verbose):
+def _safe_run(config, out, lang, period, notebooks, timeout, verbose, pdf=False):
     """Run one client; never raise (the batch must go on)."""
     t0 = time.perf_counter()
     try:
         log = (lambda s: print(s, flush=True)) if verbose else None
-        return run_client(config, out=out, lang=lang, period=period, notebooks=notebooks, timeout=timeout, log=log)
+        return run_client(config, out=out, lang=lang, period=period, notebooks=notebooks, timeout=timeout, log=log,
+                          pdf=pdf)
     except BaseException as err:  # noqa: BLE001
         if isinstance(err, KeyboardInterrupt):
             raise
@@ -309,7 +319,7 @@ def _unique_slugs(configs, results) -> list[int]:
 
 
 def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, notebooks=None, timeout=600,
-              verbose: bool = True, heartbeat: float = 20.0) -> pd.DataFrame:
+              verbose: bool = True, heartbeat: float = 20.0, pdf: bool = False) -> pd.DataFrame:
     """Run :func:`run_client` for many client configs, ``jobs`` at a time in separate processes.
 
     A failing client does not stop the others; its row says why. Progress lines are printed while
@@ -371,7 +381,7 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
         for i in todo:
             c = configs[i]
             say(f"[start] {Path(c).name}")
-            _done(i, _safe_run(c, out, lang, period, notebooks, timeout, verbose))
+            _done(i, _safe_run(c, out, lang, period, notebooks, timeout, verbose, pdf))
     else:
         import multiprocessing as mp
 
@@ -379,7 +389,7 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
         with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=ctx) as pool:
             futs = {}
             for i in todo:
-                futs[pool.submit(_safe_run, configs[i], out, lang, period, notebooks, timeout, False)] = i
+                futs[pool.submit(_safe_run, configs[i], out, lang, period, notebooks, timeout, False, pdf)] = i
             say(f"[start] {', '.join(Path(configs[i]).name for i in todo)}")
             started = time.perf_counter()
             pending = set(futs)

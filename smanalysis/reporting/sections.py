@@ -33,7 +33,8 @@ from ..formatting import column_unit as fmt_unit
 from ..formatting import format_frame
 from .i18n import column_label, esc, section_title, t, value_label
 
-__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI", "COLUMN_UNITS", "figure_html", "table_html"]
+__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI", "COLUMN_UNITS", "figure_html", "table_html",
+           "use_report_tables"]
 
 FIG_DPI = 90
 
@@ -89,18 +90,15 @@ class Section:
         from ..plotting.theme import PHONE_WIDTH_IN, describe, fit_for_phone, min_font_pt
 
         fig = getattr(fig_or_ax, "figure", fig_or_ax)  # an Axes' figure, or the figure itself
-        fit_for_phone(fig)
-        for _ in range(2):  # labels sticking out widen the saved picture: narrow the figure until it fits
+        fit_for_phone(fig, lang=self.lang)
+        target = PHONE_WIDTH_IN - 0.25  # the saved picture adds 0.1 in of padding on each side
+        for _ in range(4):  # labels sticking out widen the saved picture: narrow the figure until it fits
             renderer = fig.canvas.get_renderer()
             wide = fig.get_tightbbox(renderer).width
             w = fig.get_size_inches()[0]
-            if wide <= PHONE_WIDTH_IN * 1.02:
+            if wide <= target * 1.01:
                 break
-            fig.set_size_inches(max(2.5, w * PHONE_WIDTH_IN / wide), fig.get_size_inches()[1])
-            try:
-                fig.tight_layout()
-            except Exception:  # noqa: BLE001
-                pass
+            fig.set_size_inches(max(2.5, w * target / wide), fig.get_size_inches()[1])
         alt = alt or describe(fig, self.lang or "id")
         buf = io.StringIO()
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
@@ -138,6 +136,26 @@ COLUMN_UNITS = {c: "ratio" for c in (
     "er_reach", "follower_growth", "reciprocity")}
 
 
+def use_report_tables(lang: str = "id", tz: str | None = None, *, max_rows: int = 200) -> bool:
+    """Show every DataFrame and Series in this notebook as the report shows its tables: locale
+    numbers and dates (:mod:`smanalysis.formatting`), headers and coded values in ``lang``, no
+    index column, no True/False/NaN, nothing cut with "..." (up to ``max_rows`` rows).
+
+    Returns False outside IPython (nothing to do).
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    ip = get_ipython()
+    if ip is None:
+        return False
+    html = ip.display_formatter.formatters["text/html"]
+    html.for_type(pd.DataFrame, lambda df: _table_html(df.head(max_rows), tz, lang))
+    html.for_type(pd.Series, lambda s: _table_html(s.head(max_rows).to_frame(), tz, lang))
+    return True
+
+
 def figure_html(svg: bytes, alt: str) -> str:
     """An ``<img>`` of an SVG chart (a ``data:`` URI: nothing in it runs) with its alt text.
 
@@ -152,6 +170,8 @@ def figure_html(svg: bytes, alt: str) -> str:
             f'src="data:image/svg+xml;base64,{data}"></figure>')
 
 
+#: columns whose values are codes with words in :data:`~smanalysis.reporting.i18n.VALUE_LABELS`
+_CODED_COLUMNS = {"intent", "side", "sentiment", "tier", "content_type", "top_format"}
 _NUMERIC_UNITS = {"count", "number", "ratio", "percent", "change", "signed"}
 _NUMLIKE = r"[+\-–]?[\d.,]+ ?%?|–"
 
@@ -162,8 +182,8 @@ def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None
     the index only when it is named."""
     lang = lang or "id"
     shown = df.copy()
-    if "intent" in shown.columns:
-        shown["intent"] = shown["intent"].map(lambda v: value_label(v, lang))
+    for c in _CODED_COLUMNS & set(shown.columns):  # coded values (intent, side, tier...) in words
+        shown[c] = shown[c].map(lambda v: value_label(v, lang))
     units = {c: u for c, u in COLUMN_UNITS.items() if c in shown.columns
              and pd.api.types.is_float_dtype(shown[c])}
     kinds = [units.get(c) or fmt_unit(shown.iloc[:, i]) for i, c in enumerate(shown.columns)]

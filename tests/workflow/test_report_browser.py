@@ -183,3 +183,20 @@ def test_report_has_no_untranslated_tokens(reports, lang):
         if not ALLOWED_SNAKE.match(m.group(1)):
             problems.append(f"code name {m.group(1)!r} near {text[max(0, m.start() - 30):m.end() + 30]!r}")
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:60])
+
+
+def test_share_pdf_and_card(reports, tmp_path):
+    """`report --pdf`: the report as PDF and its story as a 540 px card (1080 px at twice the density)."""
+    import shutil
+
+    from PIL import Image
+
+    from smanalysis.reporting.share import write_share
+
+    folder = tmp_path / "share"
+    shutil.copytree(reports["id"].parent, folder)
+    pdf, png = write_share(folder, client="Kopi Senja", period="1–31 Okt 2026", lang="id")
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 50_000
+    with Image.open(png) as im:
+        assert im.width == 1080 and 400 < im.height < 2400  # one phone screen or two, never the whole report
+    shutil.copy(png, OUT / "summary_card_id.png")
