@@ -14,6 +14,7 @@ User-facing words come in Bahasa Indonesia (``lang="id"``, default) or English
 """
 
 from .competitors import competitor_scan
+from .forms import copy_form, friendly_warnings, read_phase_form, read_profile_form
 from .messages import LANGS, TEXT, _check_lang, md, show, text
 from .platforms import as_profile, platform_age_table, platform_fit, plot_platform_fit, profile_summary
 from .ready import (
@@ -28,6 +29,10 @@ from .ready import (
 from .workshop import PHASE_QUESTIONS, next_steps, phase_assessment, write_tables
 
 __all__ = [
+    "copy_form",
+    "friendly_warnings",
+    "read_phase_form",
+    "read_profile_form",
     "text",
     "md",
     "show",

@@ -61,7 +61,7 @@ def min_font_pt(fig) -> float:
 def _wrap(text, chars: int) -> None:
     import textwrap
 
-    s = text.get_text()
+    s = " ".join(text.get_text().split())
     if s and len(s) > chars and "$" not in s:
         text.set_text("\n".join(textwrap.wrap(s, chars, break_long_words=False)) or s)
 
@@ -90,11 +90,7 @@ def fit_for_phone(fig, *, width: float = PHONE_WIDTH_IN, lang: str | None = None
     for t in fig.findobj(Text):
         if t.get_fontsize() < MIN_FONT_PT:
             t.set_fontsize(MIN_FONT_PT)
-    for ax in fig.axes:  # long titles and labels wrap instead of widening the picture
-        chars = max(16, int(width * 72 / (MIN_FONT_PT * 0.62)))
-        _wrap(ax.title, chars)
-        _wrap(ax.xaxis.label, chars)
-        _wrap(ax.yaxis.label, max(16, int(fig.get_size_inches()[1] * 72 / (MIN_FONT_PT * 0.62))))
+    _wrap_labels(fig)
     if lang:
         _date_axes(fig, lang)
     _tight(fig)
@@ -114,7 +110,28 @@ def fit_for_phone(fig, *, width: float = PHONE_WIDTH_IN, lang: str | None = None
                 for i, lb in enumerate(labels):
                     lb.set_visible(i % 2 == 0)
     _legends_below(fig)
+    # what sticks out (long labels, wide legends) widens the saved picture: narrow the figure,
+    # wrap again and re-lay the legends until the picture is as wide as a phone shows it
+    target = width - 0.25  # the saved picture adds 0.1 in of padding on each side
+    for _ in range(5):
+        wide = fig.get_tightbbox(renderer).width
+        if wide <= target * 1.01:
+            break
+        w, h = fig.get_size_inches()
+        fig.set_size_inches(max(2.5, w * target / wide), h)
+        _wrap_labels(fig)
+        _legends_below(fig)
     return fig
+
+
+def _wrap_labels(fig) -> None:
+    """Titles and axis labels wrapped to the figure's width instead of widening it."""
+    w, h = fig.get_size_inches()
+    for ax in fig.axes:
+        chars = max(14, int(w * 72 / (MIN_FONT_PT * 0.62)))
+        _wrap(ax.title, chars)
+        _wrap(ax.xaxis.label, chars)
+        _wrap(ax.yaxis.label, max(14, int(h * 72 / (MIN_FONT_PT * 0.62))))
 
 
 def _date_axes(fig, lang: str) -> None:
@@ -152,7 +169,8 @@ def _legends_below(fig) -> None:
         _tight(fig)
         box = ax.get_tightbbox(renderer).transformed(ax.transAxes.inverted())
         longest = max(len(x) for x in texts)
-        ncol = max(1, min(len(texts), int(fig.get_size_inches()[0] * 72 / (MIN_FONT_PT * 0.6 * (longest + 4)))))
+        room = (fig.get_size_inches()[0] - 0.3) * 72
+        ncol = max(1, min(len(texts), int(room / (MIN_FONT_PT * 0.62 * (longest + 5)))))
         ax.legend(handles, texts, title=title, loc="upper center", bbox_to_anchor=(0.5, box.y0 - 0.02),
                   ncol=ncol, frameon=False, fontsize=MIN_FONT_PT, title_fontsize=MIN_FONT_PT)
     # no layout pass after this: it would move the axes and the legend onto the axis labels;

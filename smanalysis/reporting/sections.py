@@ -87,18 +87,10 @@ class Section:
         """
         import matplotlib.pyplot as plt
 
-        from ..plotting.theme import PHONE_WIDTH_IN, describe, fit_for_phone, min_font_pt
+        from ..plotting.theme import describe, fit_for_phone, min_font_pt
 
         fig = getattr(fig_or_ax, "figure", fig_or_ax)  # an Axes' figure, or the figure itself
         fit_for_phone(fig, lang=self.lang)
-        target = PHONE_WIDTH_IN - 0.25  # the saved picture adds 0.1 in of padding on each side
-        for _ in range(4):  # labels sticking out widen the saved picture: narrow the figure until it fits
-            renderer = fig.canvas.get_renderer()
-            wide = fig.get_tightbbox(renderer).width
-            w = fig.get_size_inches()[0]
-            if wide <= target * 1.01:
-                break
-            fig.set_size_inches(max(2.5, w * target / wide), fig.get_size_inches()[1])
         alt = alt or describe(fig, self.lang or "id")
         buf = io.StringIO()
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
@@ -136,7 +128,7 @@ COLUMN_UNITS = {c: "ratio" for c in (
     "er_reach", "follower_growth", "reciprocity")}
 
 
-def use_report_tables(lang: str = "id", tz: str | None = None, *, max_rows: int = 200) -> bool:
+def use_report_tables(lang: str = "id", tz: str | None = "Asia/Jakarta", *, max_rows: int = 200) -> bool:
     """Show every DataFrame and Series in this notebook as the report shows its tables: locale
     numbers and dates (:mod:`smanalysis.formatting`), headers and coded values in ``lang``, no
     index column, no True/False/NaN, nothing cut with "..." (up to ``max_rows`` rows).

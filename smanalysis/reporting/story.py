@@ -154,8 +154,6 @@ def story_section(ctx: EvaluationContext, sec: Section) -> None:
     """The first screen of the report: good news, bad news and why, three things to do next."""
     lang = ctx.lang
     s = period_story(ctx)
-    sec.text(f"**{ctx.settings.get('client') or ctx.profile.business_name}** · "
-             f"{F.date_range(ctx.period[0], ctx.period[1], lang)}")
     parts = []
     if s["good"]:
         parts.append(f"**{t('s_good', lang)}**\n\n" + "\n".join(f"- {x}" for x in s["good"]))

@@ -18,7 +18,7 @@ from smanalysis.reporting.sections import EvaluationContext, Section, _table_htm
 from smanalysis.schema import conform, empty
 
 T = pd.Timestamp
-SECTIONS = [rp.overview_section, rp.profile_section, rp.kpi_section, rp.media_section, rp.execution_section,
+SECTIONS = [rp.story_section, rp.overview_section, rp.profile_section, rp.kpi_section, rp.media_section, rp.execution_section,
             rp.conversation_section, rp.network_section, rp.recommendations_section, rp.next_plan_section,
             rp.definitions_section]
 
