@@ -4,13 +4,15 @@ Every rate has a declared numerator and denominator (:data:`METRICS`), group
 rates come with bootstrap intervals and post counts, and comparisons say in
 plain words when there are not enough posts to tell.
 
-Modules: :mod:`~smanalysis.media.metrics` (METRICS, post_metrics),
+Modules: :mod:`~smanalysis.media.metrics` (the metric registry METRICS),
+:mod:`~smanalysis.media.posts` (post_metrics),
+:mod:`~smanalysis.media.engagement` (engagement definitions, followers at publish),
 :mod:`~smanalysis.media.aggregate` (summary, top_posts, compare_periods),
 :mod:`~smanalysis.media.benchmark` (benchmark, mix),
 :mod:`~smanalysis.media.timing` (best_times, spikes),
 :mod:`~smanalysis.media.growth` (growth, period_growth),
 :mod:`~smanalysis.media.stats` (bootstrap_interval, compare_groups),
-:mod:`~smanalysis.media.kpi` (kpi_check).
+:mod:`~smanalysis.media.kpi` (kpi_table, kpi_check: the one KPI check).
 
 Typical use (``ds`` from :func:`smanalysis.io.load_dataset`, ``profile`` from
 :func:`smanalysis.load_profile`)::
@@ -28,17 +30,24 @@ Typical use (``ds`` from :func:`smanalysis.io.load_dataset`, ``profile`` from
 from .aggregate import compare_periods, summary, top_posts
 from .benchmark import benchmark, mix
 from .growth import FREQS, growth, period_growth
-from .kpi import MEDIA_KPIS, kpi_check
+from .kpi import MEDIA_KPIS, kpi_check, kpi_status, kpi_table
 from .metrics import (
+    ALIASES,
     COUNT_METRICS,
     ENGAGEMENT_DEFINITIONS,
     METRICS,
     RATE_METRICS,
+    Columns,
     Metric,
+    column_metric,
     engagement_components,
     metric_label,
-    post_metrics,
+    metric_value,
+    period_columns,
+    resolve_metric,
+    warn_undefined,
 )
+from .posts import post_metrics
 from .stats import VERDICTS, bootstrap_interval, compare_groups
 from .timing import WEEKDAYS, best_times, spikes
 
@@ -66,5 +75,14 @@ __all__ = [
     "bootstrap_interval",
     "compare_groups",
     "kpi_check",
+    "kpi_table",
+    "kpi_status",
     "MEDIA_KPIS",
+    "ALIASES",
+    "Columns",
+    "metric_value",
+    "period_columns",
+    "resolve_metric",
+    "column_metric",
+    "warn_undefined",
 ]

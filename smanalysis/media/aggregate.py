@@ -22,72 +22,11 @@ import numpy as np
 import pandas as pd
 
 from ._common import TIME_KEYS, as_list, check_choice, in_period, require, resolve_timezone, time_key, warn
-from .metrics import COUNT_METRICS, RATE_METRICS, post_metrics
+from .metrics import COUNT_METRICS, METRICS, RATE_METRICS, Columns, period_columns
+from .posts import post_metrics
 from .stats import _METHODS, _seed_for, interval_table
 
-__all__ = ["summary", "top_posts", "compare_periods", "rate_parts"]
-
-
-def _col(pm, name, cache=None):
-    if cache is not None:
-        if name not in cache:
-            cache[name] = _col(pm, name)
-        return cache[name]
-    if name not in pm.columns:
-        return np.full(len(pm), np.nan)
-    return pd.to_numeric(pm[name], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
-
-
-def _is(pm, col, value):
-    if col not in pm.columns:
-        return None
-    return pm[col].eq(value).to_numpy(dtype=bool, na_value=False)
-
-
-def rate_parts(pm: pd.DataFrame, rate: str, cache: dict | None = None):
-    """Numerator and denominator arrays of ``rate`` for the output of :func:`post_metrics`.
-
-    Both are NaN where the rate is undefined, so that sums over a group give
-    the ratio of totals over the posts where the rate exists. ``cache`` (a
-    dict) keeps columns already converted between calls.
-    """
-    cache = {} if cache is None else cache
-
-    def col(name):
-        return _col(pm, name, cache)
-
-    def exposure():
-        if "_exposure" not in cache:
-            imp, views = col("impressions"), col("views")
-            is_views = _is(pm, "impressions_basis", "views")
-            cache["_exposure"] = np.where(is_views, views, imp) if is_views is not None else \
-                np.where(np.isnan(imp), views, imp)
-        return cache["_exposure"]
-
-    if rate == "virality_rate":
-        reach, imp, views = col("reach"), col("impressions"), col("views")
-        vb_imp, vb_views = _is(pm, "virality_basis", "impressions"), _is(pm, "virality_basis", "views")
-        if vb_imp is None:
-            vb_imp = np.isnan(reach) & ~np.isnan(imp)
-            vb_views = np.isnan(reach) & np.isnan(imp)
-        numer, denom = col("shares"), np.where(vb_imp, imp, np.where(vb_views, views, reach))
-    elif rate in ("er_impressions", "click_rate"):
-        numer, denom = col("engagements" if rate == "er_impressions" else "clicks"), exposure()
-    else:
-        per_post = {"conversation_rate": "comments", "amplification_rate": "shares", "applause_rate": "likes"}
-        if rate in per_post:
-            numer, denom = col(per_post[rate]), np.ones(len(pm))
-        elif rate.endswith("_per_1k"):
-            numer, denom = col(per_post[rate[:-7]]), col("followers_at_publish") / 1000.0
-        else:
-            numer, denom = {"er_reach": ("engagements", "reach"), "er_followers": ("engagements", "followers_at_publish"),
-                            "reach_rate": ("reach", "followers_at_publish")}[rate]
-            numer, denom = col(numer), col(denom)
-    defined = ~np.isnan(col(rate))
-    return np.where(defined, numer, np.nan), np.where(defined, denom, np.nan)
-
-
-_PER_POST = {"conversation_rate": "comments", "amplification_rate": "shares", "applause_rate": "likes"}
+__all__ = ["summary", "top_posts", "compare_periods"]
 
 
 def _group_codes(frame: pd.DataFrame, keys: list[str]):
@@ -191,47 +130,39 @@ def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.D
         posts = post_metrics(posts, followers=followers, engagement=engagement, timezone=tz)
     codes, frame, g = _group_codes(posts, keys)
     out: dict[str, np.ndarray] = {"n_posts": np.bincount(codes, minlength=g)}
-    cache: dict = {}
+    cols = Columns(posts)
     counts = [c for c in COUNT_METRICS if c in posts.columns]
     # one grouping for every per-post column: sums, counts and medians in single cython passes
-    # Kaushik's per-post rates are the counts themselves (comments, shares, likes per post): reuse them
-    alias = {r: c for r, c in _PER_POST.items() if r in rates and c in counts}
-    own = [r for r in rates if r not in alias]
-    values = pd.DataFrame({c: _col(posts, c, cache) for c in [*counts, *own]}, copy=False)
+    values = pd.DataFrame({c: cols[c] for c in dict.fromkeys([*counts, *rates])}, copy=False)
     grouped = values.groupby(codes, sort=True)
     sums = grouped.sum().reindex(range(g)).to_numpy()
     ns = grouped.count().reindex(range(g)).fillna(0).to_numpy().astype(np.int64)
     meds = grouped.median().reindex(range(g)).to_numpy()
     pos = {c: i for i, c in enumerate(values.columns)}
-    pos.update({r: pos[c] for r, c in alias.items()})
-    with np.errstate(invalid="ignore", divide="ignore"):
-        means = np.where(ns > 0, sums / np.maximum(ns, 1), np.nan)
+    means = np.where(ns > 0, sums / np.maximum(ns, 1), np.nan)
     for c in counts:
         i = pos[c]
         out[f"{c}_total"] = np.where(ns[:, i] > 0, sums[:, i], np.nan)
         out[f"{c}_mean"] = means[:, i]
         out[f"{c}_median"] = meds[:, i]
     method = np.zeros(g, dtype=np.int8)
-    var_cols = list(dict.fromkeys(alias.get(r, r) for r in rates))
-    variances = grouped[var_cols].var().reindex(range(g)) if ci is not None and var_cols else None
+    variances = grouped[list(dict.fromkeys(rates))].var().reindex(range(g)) if ci is not None and rates else None
     for r in rates:
         i = pos[r]
-        v = _col(posts, r, cache)
-        numer, denom = rate_parts(posts, r, cache)
+        m = METRICS[r]
+        numer, denom = m.parts(cols)
         sn = np.bincount(codes, weights=np.nan_to_num(numer), minlength=g)
         sd = np.bincount(codes, weights=np.nan_to_num(denom), minlength=g)
         n = ns[:, i]
         out[f"{r}_mean_of_posts"] = means[:, i]
         out[f"{r}_median"] = meds[:, i]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out[f"{r}_ratio_of_totals"] = np.where((n > 0) & (sd > 0), sn / np.where(sd > 0, sd, 1.0), np.nan)
+        out[f"{r}_ratio_of_totals"] = m.ratio(sn, np.where(n > 0, sd, np.nan))
         out[f"{r}_n_posts"] = n
         if ci is not None:
-            low, high, m = interval_table(v, codes, g, level=ci, n_boot=n_boot, rng=_seed_for(seed, r),
-                                          boot_max=boot_max,
-                                          stats=(n, means[:, i], variances[alias.get(r, r)].to_numpy()))
+            low, high, mth = interval_table(cols[r], codes, g, level=ci, n_boot=n_boot, rng=_seed_for(seed, r),
+                                            boot_max=boot_max, stats=(n, means[:, i], variances[r].to_numpy()))
             out[f"{r}_ci_low"], out[f"{r}_ci_high"] = low, high
-            method = np.maximum(method, m)
+            method = np.maximum(method, mth)
     if ci is not None:
         out["ci_method"] = _METHODS[method]
     res = pd.concat([frame.reset_index(drop=True), pd.DataFrame(out)], axis=1)
@@ -302,14 +233,6 @@ def top_posts(posts: pd.DataFrame, *, metric: str = "er_reach", n: int = 10, by=
     return ranked[["rank", *cols]].reset_index(drop=True)
 
 
-_PERIOD_METRICS = (
-    "n_posts", "engagements_total", "engagements_median", "reach_total", "impressions_total", "views_total",
-    "er_reach_ratio_of_totals", "er_reach_mean_of_posts", "er_impressions_ratio_of_totals",
-    "er_followers_ratio_of_totals", "virality_rate_ratio_of_totals", "conversation_rate_mean_of_posts",
-    "amplification_rate_mean_of_posts", "applause_rate_mean_of_posts",
-)
-
-
 def compare_periods(posts: pd.DataFrame, *, current, previous, by=None, metrics=None,
                     followers: pd.DataFrame | None = None, engagement="platform", timezone: str | None = None,
                     profile=None) -> pd.DataFrame:
@@ -363,7 +286,7 @@ def compare_periods(posts: pd.DataFrame, *, current, previous, by=None, metrics=
     require(posts, ["created_at", *keys], func="compare_periods")
     if "engagements" not in posts.columns:
         posts = post_metrics(posts, followers=followers, engagement=engagement, timezone=tz)
-    wanted = list(_PERIOD_METRICS) if metrics is None else as_list(metrics)
+    wanted = period_columns("posts") if metrics is None else as_list(metrics)
     tables = {}
     for name, period in (("current", current), ("previous", previous)):
         part = posts[in_period(posts["created_at"], period, tz)]
@@ -373,15 +296,14 @@ def compare_periods(posts: pd.DataFrame, *, current, previous, by=None, metrics=
             from .growth import period_growth
 
             gr = period_growth(followers, period=period, by=keys or None)
-            gcols = ["followers_end", "net_new_followers", "follower_growth"]
+            gcols = period_columns("growth")
             s = s.merge(gr[[*keys, *gcols]], on=keys, how="outer") if keys else s.assign(
                 **{c: gr[c].iloc[0] for c in gcols})
             cols += gcols
         long = s[[*keys, *cols]].melt(id_vars=keys, var_name="metric", value_name=name)
         tables[name] = long
     res = tables["current"].merge(tables["previous"], on=[*keys, "metric"], how="outer", sort=False)
-    order = {m: i for i, m in enumerate(dict.fromkeys([*wanted, "followers_end", "net_new_followers",
-                                                      "follower_growth"]))}
+    order = {m: i for i, m in enumerate(dict.fromkeys([*wanted, *period_columns("growth")]))}
     res = res.assign(_o=res["metric"].map(order)).sort_values([*keys, "_o"], kind="stable").drop(columns="_o")
     is_count = res["metric"].eq("n_posts")
     res["current"] = res["current"].astype("float64").where(~(is_count & res["current"].isna()), 0.0)

@@ -25,7 +25,7 @@ import pandas as pd
 
 from ._common import as_list, in_period, local_days, period_bounds, require, resolve_timezone
 from .aggregate import summary
-from .metrics import post_metrics
+from .posts import post_metrics
 
 __all__ = ["benchmark", "mix"]
 

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ._common import as_list, check_choice, num, require, warn
+from .metrics import METRICS, Columns
 
 __all__ = ["growth", "period_growth", "FREQS"]
 
@@ -115,8 +116,7 @@ def growth(followers: pd.DataFrame, *, freq: str = "month", by=("platform", "acc
     gains = out["new_followers"] - out["unfollows"].fillna(0.0)
     net = net.where(net.notna(), gains)
     bad = ~(start > 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        rate = (net / start.where(~bad)).where(~bad)
+    rate = METRICS["follower_growth"].ratio(net.to_numpy(dtype="float64"), start.to_numpy(dtype="float64"))
     if bad.any():
         warn(f"growth: follower growth undefined (no or zero followers at start) for {int(bad.sum())} "
              f"of {len(out)} periods; set to NaN.")
@@ -142,8 +142,10 @@ def period_growth(followers: pd.DataFrame, *, period, by=("platform", "account")
     DataFrame
         ``by`` columns, ``followers_start`` (last count before the period,
         else its first count), ``followers_end`` (last count in the
-        period), ``net_new_followers`` and ``follower_growth`` (net new /
-        start; NaN with a warning when start is 0 or unknown).
+        period), ``net_new_followers``, ``days`` (days in the period),
+        ``follower_growth`` (net new / start; NaN with a warning when start
+        is 0 or unknown) and ``follower_growth_monthly`` (growth x 30 / days);
+        both from :data:`smanalysis.media.METRICS`.
 
     Examples
     --------
@@ -181,9 +183,11 @@ def period_growth(followers: pd.DataFrame, *, period, by=("platform", "account")
     else:
         out = pd.DataFrame({"followers_start": [per["followers_start"].sum(min_count=1)],
                             "followers_end": [per["followers_end"].sum(min_count=1)]})
-    net = out["followers_end"] - out["followers_start"]
-    bad = ~(out["followers_start"] > 0)
-    if bad.any():
-        warn(f"period_growth: follower growth undefined (no or zero followers at start) for {int(bad.sum())} "
-             f"of {len(out)} rows; set to NaN.")
-    return out.assign(net_new_followers=net, follower_growth=(net / out["followers_start"].where(~bad)))
+    out = out.assign(net_new_followers=out["followers_end"] - out["followers_start"],
+                     days=float((end - start) / pd.Timedelta(days=1)))
+    cols = Columns(out)
+    growth, bad = METRICS["follower_growth"].per_row(cols)
+    if bad or (~(out["followers_start"] > 0)).any():
+        warn(f"period_growth: follower growth undefined (no or zero followers at start) for "
+             f"{int((~(out['followers_start'] > 0)).sum())} of {len(out)} rows; set to NaN.")
+    return out.assign(follower_growth=growth, follower_growth_monthly=METRICS["follower_growth_monthly"].per_row(cols)[0])

@@ -1,4 +1,9 @@
-"""Media KPIs of the profile (``kpi_targets``) against what the own accounts achieved.
+"""KPIs: the profile's targets (``kpi_targets``) against what was achieved; the one KPI check.
+
+:func:`kpi_table` judges any registry figure against its target (direction from
+:data:`~smanalysis.media.METRICS`); the report's KPI table and :func:`kpi_check` (the media KPIs
+of a posts table, for notebooks) both call it. ``follower_growth_monthly`` is defined once, in
+the registry: net new followers / followers at period start x 30 / days in the period.
 
 Examples
 --------
@@ -18,16 +23,70 @@ import numpy as np
 import pandas as pd
 
 from ._common import as_list, check_lang, in_period, period_bounds, require, resolve_timezone
-from .aggregate import summary
-from .metrics import RATE_METRICS
+from .metrics import METRICS, RATE_METRICS, resolve_metric
+from .posts import post_metrics
 
-__all__ = ["kpi_check", "MEDIA_KPIS"]
+__all__ = ["kpi_check", "kpi_table", "kpi_status", "MEDIA_KPIS"]
 
-#: KPI names this layer can check (others, e.g. response_rate or share_of_voice, belong to other layers).
-MEDIA_KPIS = (*RATE_METRICS, "posts_per_week", "follower_growth", "follower_growth_monthly")
+#: KPI names :func:`kpi_check` measures from posts and followers (others, e.g. response_rate or
+#: share_of_voice, come from other layers through :func:`kpi_table`).
+MEDIA_KPIS = (*RATE_METRICS, "n_posts", "posts_per_week", "follower_growth", "follower_growth_monthly")
 
 _VERDICT = {True: ("mencapai target", "on target"), False: ("di bawah target", "below target"),
             None: ("belum bisa diukur", "cannot be measured yet")}
+
+
+def kpi_status(value, target, name: str):
+    """True when ``value`` meets ``target``: at least the target, or at most it for a registry metric
+    whose ``higher_is_better`` is False; None when either is missing.
+
+    >>> kpi_status(0.06, 0.05, "er_reach"), kpi_status(75, 60, "median_response_minutes")
+    (True, False)
+    """
+    if value is None or target is None or pd.isna(value) or pd.isna(target):
+        return None
+    m = resolve_metric(name)
+    lower = m is not None and not m.higher_is_better
+    return bool(value <= target) if lower else bool(value >= target)
+
+
+def kpi_table(actual: dict, targets: dict, *, previous: dict | None = None, lang: str = "id") -> pd.DataFrame:
+    """Each target against the figure of the same registry name (aliases such as ``response_rate``
+    resolved).
+
+    Parameters
+    ----------
+    actual, previous : dict
+        Registry name -> value of this (and the previous) period.
+    targets : dict
+        KPI name (as in the profile) -> target.
+    lang : {"id", "en"}
+        Language of ``verdict``.
+
+    Returns
+    -------
+    DataFrame
+        One row a target: ``kpi`` (as given), ``metric`` (registry name), ``target``, ``actual``,
+        ``previous``, ``met`` (True/False, None when not measurable), ``verdict``.
+
+    Examples
+    --------
+    >>> kpi_table({"median_response_minutes": 45.0}, {"median_minutes": 60}, lang="en")[
+    ...     ["kpi", "metric", "actual", "met", "verdict"]]
+                  kpi                   metric  actual   met    verdict
+    0  median_minutes  median_response_minutes    45.0  True  on target
+    """
+    check_lang(lang)
+    previous = previous or {}
+    rows = []
+    for name, target in (targets or {}).items():
+        m = resolve_metric(name)
+        key = m.name if m is not None else name
+        a, p = actual.get(key, np.nan), previous.get(key, np.nan)
+        met = kpi_status(a, float(target), key)
+        rows.append({"kpi": name, "metric": key, "target": float(target), "actual": a, "previous": p,
+                     "met": met, "verdict": _VERDICT[met][1 if lang == "en" else 0]})
+    return pd.DataFrame(rows, columns=["kpi", "metric", "target", "actual", "previous", "met", "verdict"])
 
 
 def kpi_check(posts: pd.DataFrame, *, profile=None, targets: dict | None = None, own=None,
@@ -49,8 +108,7 @@ def kpi_check(posts: pd.DataFrame, *, profile=None, targets: dict | None = None,
     followers : DataFrame, optional
         Daily followers, for ``er_followers`` and follower growth.
     period : tuple, dict or str, optional
-        Local period measured (default: all posts). ``follower_growth_monthly``
-        is the growth over the period scaled to 30 days.
+        Local period measured (default: the local days from the first to the last post).
     engagement : str, dict or list
         Engagement definition.
     lang : {"id", "en"}
@@ -60,9 +118,7 @@ def kpi_check(posts: pd.DataFrame, *, profile=None, targets: dict | None = None,
     Returns
     -------
     DataFrame
-        One row a KPI: ``kpi``, ``target``, ``actual`` (rates as ratio of
-        totals over the own posts), ``met`` (True/False, or None when not
-        measurable), ``verdict`` (text in ``lang``).
+        As :func:`kpi_table` (``actual``: rates as ratio of totals over the own posts).
     """
     check_lang(lang)
     require(posts, ["platform", "account", "created_at"], func="kpi_check")
@@ -73,39 +129,27 @@ def kpi_check(posts: pd.DataFrame, *, profile=None, targets: dict | None = None,
     handles = set(profile.brand_handles) if profile is not None else set()
     handles |= set(as_list(own))
     mine = posts[posts["account"].isin(handles)] if handles else posts
+    if period is None and len(mine):
+        t = pd.to_datetime(mine["created_at"], utc=True).dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
+        period = (t.min(), t.max())
+    actual: dict[str, float] = {}
     if period is not None:
         mine = mine[in_period(mine["created_at"], period, tz)]
         start, end = period_bounds(period, tz)
-        days = (end - start).total_seconds() / 86400
-    else:
-        t = pd.to_datetime(mine["created_at"], utc=True)
-        days = (t.max() - t.min()).total_seconds() / 86400 + 1 if len(t) else np.nan
-    rates = [k for k in goals if k in RATE_METRICS]
-    s = summary(mine, by=None, metrics=rates or ["er_reach"], followers=followers, engagement=engagement,
-                ci=None, timezone=tz)
-    actual = {k: s[f"{k}_ratio_of_totals"].iloc[0] for k in rates}
-    if "posts_per_week" in goals:
-        actual["posts_per_week"] = len(mine) / days * 7 if days and days > 0 else np.nan
-    growth_keys = [k for k in goals if k.startswith("follower_growth")]
-    if growth_keys:
-        g = np.nan
-        if followers is not None and len(followers):
-            from .growth import period_growth
+        days = (end - start) / pd.Timedelta(days=1)
+        actual["posts_per_week"] = METRICS["posts_per_week"].value(pd.DataFrame({"n_posts": [len(mine)],
+                                                                                 "days": [days]}))
+    pm = mine if "engagements" in mine.columns else post_metrics(mine, followers=followers, engagement=engagement,
+                                                                  timezone=tz)
+    for k in goals:
+        if k in RATE_METRICS or k == "n_posts":
+            actual[k] = METRICS[k].value(pm, quiet=True)
+    if any(k.startswith("follower_growth") for k in goals) and followers is not None and len(followers) \
+            and period is not None:
+        from .growth import period_growth
 
-            f = followers[followers["account"].isin(handles)] if handles else followers
-            if period is None and len(mine):
-                t = pd.to_datetime(mine["created_at"], utc=True).dt.tz_convert(tz)
-                span = (t.min().tz_localize(None), t.max().tz_localize(None))
-            else:
-                span = period
-            if span is not None and len(f):
-                g = period_growth(f, period=span, by=None)["follower_growth"].iloc[0]
-        for k in growth_keys:
-            actual[k] = g * 30 / days if k == "follower_growth_monthly" and days and days > 0 else g
-    li = 1 if lang == "en" else 0
-    rows = []
-    for k, target in goals.items():
-        a = actual.get(k, np.nan)
-        met = None if a is None or (isinstance(a, float) and np.isnan(a)) else bool(a >= target)
-        rows.append({"kpi": k, "target": target, "actual": a, "met": met, "verdict": _VERDICT[met][li]})
-    return pd.DataFrame(rows, columns=["kpi", "target", "actual", "met", "verdict"])
+        f = followers[followers["account"].isin(handles)] if handles else followers
+        if len(f):
+            g = period_growth(f, period=period, by=None).iloc[0]
+            actual.update(follower_growth=g["follower_growth"], follower_growth_monthly=g["follower_growth_monthly"])
+    return kpi_table(actual, goals, lang=lang)

@@ -1,58 +1,136 @@
-"""The metric dictionary and per-post metrics.
+"""The metric registry: every figure smanalysis reports, with the computation itself.
 
-Every rate smanalysis reports is defined once here, in :data:`METRICS`, with
-its numerator, denominator, unit and bilingual label; tables and charts label
-their columns from it (:func:`metric_label`). Tools disagree on what an
-"engagement" is, so the numerator is a named, per-platform choice
-(:data:`ENGAGEMENT_DEFINITIONS`) rather than a hidden constant.
+Each :class:`Metric` in :data:`METRICS` holds its numerator and denominator as callables over
+the rows of a canonical table (posts, a period's follower growth, care rows, scored texts), its
+unit, direction, format and its label and definition in Bahasa Indonesia and English.
+:func:`~smanalysis.media.post_metrics`, :func:`~smanalysis.media.summary`, :func:`~smanalysis.media.compare_periods`,
+the KPI checks, the report's key figures, ``metrics.json`` and the definitions section all read
+this registry, and one private helper divides (NaN and an :class:`SMAnalysisWarning` on a zero
+or missing denominator, the scikit-learn ``_prf_divide`` pattern). Adding a rate is one entry.
 
 Examples
 --------
->>> METRICS["er_reach"].denominator
+>>> METRICS["er_reach"].denominator_text
 'reach'
 >>> metric_label("er_reach", lang="en")
 'Engagement rate (reach)'
+>>> import pandas as pd
+>>> METRICS["er_reach"].value(pd.DataFrame({"engagements": [5.0, 15.0], "reach": [100.0, 100.0]}))
+0.1
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 import pandas as pd
 
-from ._common import NS_PER_DAY, local_days, num, require, resolve_timezone, warn
+from ._common import num, warn
+from .engagement import ENGAGEMENT_DEFINITIONS, engagement_components
 
 __all__ = [
-    "Metric",
-    "METRICS",
-    "ENGAGEMENT_DEFINITIONS",
-    "RATE_METRICS",
-    "COUNT_METRICS",
-    "post_metrics",
-    "metric_label",
-    "engagement_components",
+    "Metric", "METRICS", "Columns", "ALIASES", "ENGAGEMENT_DEFINITIONS", "RATE_METRICS", "COUNT_METRICS",
+    "metric_label", "engagement_components", "resolve_metric", "column_metric", "period_columns", "metric_value",
+    "warn_undefined",
 ]
+
+
+class Columns:
+    """Float columns of a frame, each read once (NaN when the column is absent).
+
+    ``extra`` adds derived columns (arrays) under their names.
+
+    Examples
+    --------
+    >>> c = Columns(pd.DataFrame({"a": [1, None]}))
+    >>> c["a"].tolist(), c["b"].tolist(), c.eq("a", 1.0).tolist()
+    ([1.0, nan], [nan, nan], [1.0, 0.0])
+    """
+
+    def __init__(self, frame: pd.DataFrame, extra: dict | None = None):
+        self.frame = frame
+        self.n = len(frame)
+        self._cache = dict(extra or {})
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name not in self._cache:
+            self._cache[name] = num(self.frame, name)
+        return self._cache[name]
+
+    def eq(self, name: str, *values) -> np.ndarray:
+        """1.0 where column ``name`` holds one of ``values``, else 0.0 (all 0.0 when absent)."""
+        if name not in self.frame.columns:
+            return np.zeros(self.n)
+        return self.frame[name].isin(values).to_numpy(dtype="float64", na_value=0.0)
+
+    def ones(self) -> np.ndarray:
+        return np.ones(self.n)
+
+
+def _divide(numer: np.ndarray, denom: np.ndarray, scale: float = 1.0) -> tuple[np.ndarray, int]:
+    """numer / denom x scale; NaN where denom is missing or <= 0 (or the result overflows).
+
+    Returns the ratios and how many are undefined because of the denominator while the
+    numerator is known (the caller warns once). The only place smanalysis divides a rate.
+    """
+    numer = np.asarray(numer, dtype="float64")
+    denom = np.asarray(denom, dtype="float64")
+    bad = ~(denom > 0)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        out = numer / np.where(bad, 1.0, denom) * scale
+    out = np.where(bad | np.isinf(out), np.nan, out)
+    return out, int((bad & ~np.isnan(numer)).sum())
+
+
+def warn_undefined(func: str, undefined: dict[str, int], n: int) -> None:
+    """One :class:`SMAnalysisWarning` counting, per rate, the rows undefined by their denominator."""
+    if undefined:
+        details = "; ".join(f"{k} {v} of {n}" for k, v in undefined.items())
+        warn(f"{func}: zero or missing denominators, rates set to NaN for some rows: {details}. "
+             "See smanalysis.media.METRICS for each rate's denominator.", stacklevel=4)
 
 
 @dataclass(frozen=True)
 class Metric:
-    """One metric: what it counts and how it is labelled.
+    """One figure: how it is computed, shown and explained.
 
     Attributes
     ----------
     name : str
-        Column name in smanalysis tables.
+        Column name in smanalysis tables and key in ``metrics.json``.
     label_id, label_en : str
         Label for charts and tables in Bahasa Indonesia and English.
-    formula : str
-        The formula in words.
-    numerator, denominator : str
-        Column(s) on top and below; ``denominator`` is ``""`` for counts.
+    definition_id, definition_en : str
+        The formula in words, in each language (the definitions section).
+    numerator, denominator : callable or None
+        ``f(Columns) -> ndarray`` over the rows of ``table``; ``denominator`` is None for counts.
+        Both None for figures another layer computes (named in ``source``).
+    numerator_text, denominator_text : str
+        What is counted on top and below ("engagements", "reach").
     unit : str
-        ``"count"``, ``"ratio"`` (0.05 = 5 %), ``"per post"`` or ``"per 1,000 followers"``.
+        ``"count"``, ``"ratio"`` (0.05 = 5 %), ``"per post"``, ``"per 1,000 followers"``, ``"minutes"``...
     kind : str
-        ``"count"`` or ``"rate"``.
+        ``"count"``, ``"rate"`` (numerator / denominator x scale) or ``"median"`` (of the numerator).
+    higher_is_better : bool
+        Direction of a KPI target: met when the value is at least (else at most) the target.
+    fmt : str
+        ``"integer"``, ``"decimal"``, ``"percent"`` or ``"signed"`` (``+0.25``).
+    scale : float
+        Multiplier of the ratio (1,000 for per-1,000 rates, 30 for monthly growth).
+    table : str
+        Rows the callables read: ``"posts"`` (post_metrics output), ``"period"`` (``n_posts`` and
+        ``days`` of a period), ``"growth"`` (period_growth
+        output), ``"care"`` (response_times output), ``"voices"`` (texts with a sentiment
+        ``label``), ``"voice"`` (share_of_voice output with an ``own`` flag) or ``"network"``.
+    stats : tuple of str
+        Summary columns that stand for the metric over a period (``"total"``,
+        ``"ratio_of_totals"``, ``"mean_of_posts"``, ``"median"``, ``"value"``); the first is the
+        key figure's.
+    report : bool
+        Shown in the report's period comparison and key figures.
     source : str
         Where the definition comes from.
     """
@@ -60,131 +138,346 @@ class Metric:
     name: str
     label_id: str
     label_en: str
-    formula: str
-    numerator: str
-    denominator: str
-    unit: str
-    kind: str
+    definition_id: str
+    definition_en: str
+    numerator: Callable | None = None
+    denominator: Callable | None = None
+    numerator_text: str = ""
+    denominator_text: str = ""
+    unit: str = "count"
+    kind: str = "count"
+    higher_is_better: bool = True
+    fmt: str = "integer"
+    scale: float = 1.0
+    table: str = "posts"
+    stats: tuple = ("total",)
+    report: bool = False
     source: str = ""
 
     def label(self, lang: str = "id") -> str:
         """The label in ``lang`` ("id" or "en")."""
         return self.label_en if lang == "en" else self.label_id
 
+    def definition(self, lang: str = "id") -> str:
+        """The formula in words in ``lang``."""
+        return self.definition_en if lang == "en" else self.definition_id
 
-def _m(name, label_id, label_en, formula, numerator, denominator, unit, kind, source=""):
-    return Metric(name, label_id, label_en, formula, numerator, denominator, unit, kind, source)
+    @property
+    def formula(self) -> str:
+        return self.definition_en
+
+    @property
+    def column(self) -> str:
+        """The summary column of one period that stands for the metric (its key figure).
+
+        >>> METRICS["er_reach"].column, METRICS["n_posts"].column
+        ('er_reach_ratio_of_totals', 'n_posts')
+        """
+        return _stat_column(self.name, self.stats[0])
+
+    def parts(self, cols: Columns) -> tuple[np.ndarray, np.ndarray]:
+        """Numerator and denominator of every row, NaN where the row's rate is undefined."""
+        numer = np.asarray(self.numerator(cols), dtype="float64")
+        denom = np.asarray(self.denominator(cols), dtype="float64") * 1.0
+        rate, _ = _divide(numer, denom)
+        ok = ~np.isnan(rate)
+        return np.where(ok, numer, np.nan), np.where(ok, denom, np.nan)
+
+    def per_row(self, cols: Columns) -> tuple[np.ndarray, int]:
+        """The rate of every row and the count undefined by the denominator."""
+        return _divide(self.numerator(cols), self.denominator(cols), self.scale)
+
+    def value(self, frame: pd.DataFrame | Columns, *, quiet: bool = False) -> float:
+        """The metric over all rows: total, median, or ratio of totals (rows where the rate exists).
+
+        NaN (with an :class:`SMAnalysisWarning` unless ``quiet``) when it is undefined.
+        """
+        if self.numerator is None:
+            raise ValueError(f"{self.name} is computed by {self.source or 'another layer'}, not from a table")
+        cols = frame if isinstance(frame, Columns) else Columns(frame)
+        if self.kind == "count":
+            v = np.asarray(self.numerator(cols), dtype="float64")
+            return float(np.nansum(v)) if (~np.isnan(v)).any() else float("nan")
+        if self.kind == "median":
+            v = np.asarray(self.numerator(cols), dtype="float64")
+            return float(np.nanmedian(v)) if (~np.isnan(v)).any() else float("nan")
+        numer, denom = self.parts(cols)
+        ratio, bad = _divide(np.array([np.nansum(numer)]), np.array([np.nansum(denom)]), self.scale)
+        if bad and not quiet:
+            warn_undefined(self.name, {self.name: bad}, 1)
+        return float(ratio[0])
+
+    def ratio(self, numer_total, denom_total) -> np.ndarray:
+        """Ratios of totals (e.g. per group): numer / denom x scale, NaN where denom is not > 0."""
+        return _divide(numer_total, denom_total, self.scale)[0]
 
 
-_FOLLOWERS = "followers_at_publish"
+def _stat_column(name: str, stat: str) -> str:
+    return name if (name == "n_posts" or stat == "value") else f"{name}_{stat}"
 
-METRICS: dict[str, Metric] = {
-    m.name: m
-    for m in (
-        # counts
-        _m("n_posts", "Jumlah postingan", "Number of posts", "posts counted", "posts", "", "count", "count"),
-        _m("engagements", "Interaksi", "Engagements",
-           "sum of the platform's engagement actions (see ENGAGEMENT_DEFINITIONS)", "engagement actions", "",
-           "count", "count", "smanalysis ENGAGEMENT_DEFINITIONS"),
-        _m("likes", "Suka / reaksi", "Likes / reactions", "likes (Facebook: all reactions)", "likes", "", "count", "count"),
-        _m("comments", "Komentar", "Comments", "comments", "comments", "", "count", "count"),
-        _m("shares", "Bagikan", "Shares", "shares, reposts, retweets", "shares", "", "count", "count"),
-        _m("saves", "Simpan", "Saves", "saves / bookmarks", "saves", "", "count", "count"),
-        _m("clicks", "Klik", "Clicks", "link and other clicks", "clicks", "", "count", "count"),
-        _m("reach", "Jangkauan", "Reach", "unique accounts reached", "reach", "", "count", "count"),
-        _m("impressions", "Tayangan (impresi)", "Impressions", "times shown", "impressions", "", "count", "count"),
-        _m("views", "Tayangan (views)", "Views", "times shown or played", "views", "", "count", "count"),
-        _m(_FOLLOWERS, "Pengikut saat unggah", "Followers at publish",
+
+def _get(col):
+    return lambda c: c[col]
+
+
+def _exposure(c):
+    """Impressions, else views where the export has Views and no Impressions."""
+    imp = c["impressions"]
+    return np.where(np.isnan(imp), c["views"], imp)
+
+
+def _virality_base(c):
+    """Reach, else impressions, else views."""
+    reach, imp = c["reach"], c["impressions"]
+    return np.where(~np.isnan(reach), reach, np.where(~np.isnan(imp), imp, c["views"]))
+
+
+def _per_post(c):
+    return c.ones()
+
+
+_F = "followers_at_publish"
+_QC = ("question", "complaint")
+
+
+def _count(name, lid, len_, did, den, source=""):
+    return Metric(name, lid, len_, did, den, numerator=_get(name), numerator_text=name, source=source)
+
+
+def _rate(name, lid, len_, did, den, numer, denom, ntext, dtext, *, unit="ratio", fmt="percent", scale=1.0,
+          table="posts", stats=("ratio_of_totals",), report=False, higher=True, source=""):
+    return Metric(name, lid, len_, did, den, numer, denom, ntext, dtext, unit, "rate", higher, fmt, scale, table,
+                  stats, report, source)
+
+
+_KAUSHIK = "Avinash Kaushik (2011)"
+_KAUSHIK_1K = "Avinash Kaushik, normalised by audience size"
+
+METRICS: dict[str, Metric] = {m.name: m for m in (
+    # ---- counts of posts
+    Metric("n_posts", "Jumlah unggahan", "Number of posts", "unggahan yang dihitung", "posts counted",
+           numerator=_per_post, numerator_text="posts", stats=("total",), report=True),
+    Metric("engagements", "Interaksi", "Engagements",
+           "jumlah aksi interaksi platform (lihat ENGAGEMENT_DEFINITIONS)",
+           "sum of the platform's engagement actions (see ENGAGEMENT_DEFINITIONS)",
+           numerator=_get("engagements"), numerator_text="engagement actions", stats=("total", "median"),
+           report=True, source="smanalysis ENGAGEMENT_DEFINITIONS"),
+    _count("likes", "Suka / reaksi", "Likes / reactions", "suka (Facebook: semua reaksi)",
+           "likes (Facebook: all reactions)"),
+    _count("comments", "Komentar", "Comments", "komentar", "comments"),
+    _count("shares", "Bagikan", "Shares", "dibagikan, repost, retweet", "shares, reposts, retweets"),
+    _count("saves", "Simpan", "Saves", "disimpan / bookmark", "saves / bookmarks"),
+    _count("clicks", "Klik", "Clicks", "klik tautan dan lainnya", "link and other clicks"),
+    Metric("reach", "Jangkauan", "Reach", "akun unik yang dijangkau", "unique accounts reached",
+           numerator=_get("reach"), numerator_text="reach", report=True),
+    Metric("impressions", "Tayangan (impresi)", "Impressions", "berapa kali ditampilkan", "times shown",
+           numerator=_get("impressions"), numerator_text="impressions", report=True),
+    Metric("views", "Tayangan (views)", "Views", "berapa kali ditampilkan atau diputar", "times shown or played",
+           numerator=_get("views"), numerator_text="views", report=True),
+    Metric(_F, "Pengikut saat unggah", "Followers at publish",
+           "pengikut di akhir hari lokal sebelum unggahan (deret harian), selain itu seperti diekspor",
            "followers at the end of the local day before the post (daily series), else as exported with the post",
-           "followers", "", "count", "count"),
-        # rates
-        _m("er_reach", "ER (jangkauan)", "Engagement rate (reach)", "engagements / reach", "engagements", "reach",
-           "ratio", "rate", "engagement per account reached; common in Meta and Sprout Social reports"),
-        _m("er_impressions", "ER (tayangan)", "Engagement rate (impressions)",
-           "engagements / impressions (views where the export has Views and no Impressions; see impressions_basis)",
-           "engagements", "impressions or views", "ratio", "rate",
-           "X analytics and Hootsuite; Meta replaced Impressions with Views in 2025"),
-        _m("er_followers", "ER (pengikut)", "Engagement rate (followers)", "engagements / followers at publish",
-           "engagements", _FOLLOWERS, "ratio", "rate",
-           "the only rate computable for competitors' public posts"),
-        _m("reach_rate", "Rasio jangkauan", "Reach rate", "reach / followers at publish", "reach", _FOLLOWERS,
-           "ratio", "rate"),
-        _m("virality_rate", "Rasio viralitas", "Virality rate",
-           "shares / reach (shares / impressions, then views, when reach is missing; see virality_basis)",
-           "shares", "reach", "ratio", "rate", "Facebook Insights 'virality'"),
-        _m("click_rate", "Rasio klik", "Click-through rate",
-           "clicks / impressions (views where no impressions)", "clicks", "impressions or views", "ratio", "rate"),
-        _m("conversation_rate", "Percakapan per postingan", "Conversation rate (per post)",
-           "comments per post", "comments", "posts", "per post", "rate", "Avinash Kaushik (2011)"),
-        _m("amplification_rate", "Amplifikasi per postingan", "Amplification rate (per post)",
-           "shares per post", "shares", "posts", "per post", "rate", "Avinash Kaushik (2011)"),
-        _m("applause_rate", "Apresiasi per postingan", "Applause rate (per post)",
-           "likes per post", "likes", "posts", "per post", "rate", "Avinash Kaushik (2011)"),
-        _m("conversation_rate_per_1k", "Percakapan per 1.000 pengikut", "Conversation rate (per 1,000 followers)",
-           "comments / followers at publish x 1,000", "comments", _FOLLOWERS, "per 1,000 followers", "rate",
-           "Avinash Kaushik, normalised by audience size"),
-        _m("amplification_rate_per_1k", "Amplifikasi per 1.000 pengikut", "Amplification rate (per 1,000 followers)",
-           "shares / followers at publish x 1,000", "shares", _FOLLOWERS, "per 1,000 followers", "rate",
-           "Avinash Kaushik, normalised by audience size"),
-        _m("applause_rate_per_1k", "Apresiasi per 1.000 pengikut", "Applause rate (per 1,000 followers)",
-           "likes / followers at publish x 1,000", "likes", _FOLLOWERS, "per 1,000 followers", "rate",
-           "Avinash Kaushik, normalised by audience size"),
-        # aggregates from other functions
-        _m("posts_per_week", "Postingan per minggu", "Posts per week", "posts / days in period x 7", "posts", "weeks",
-           "per week", "rate"),
-        _m("net_new_followers", "Pengikut baru bersih", "Net new followers",
-           "followers at period end - followers at period start", "followers", "", "count", "count"),
-        _m("follower_growth", "Pertumbuhan pengikut", "Follower growth",
-           "net new followers / followers at period start", "net new followers", "followers at period start",
-           "ratio", "rate"),
-    )
-}
+           numerator=_get(_F), numerator_text="followers", stats=("median",)),
+    # ---- rates of posts
+    _rate("er_reach", "ER (jangkauan)", "Engagement rate (reach)", "interaksi / jangkauan", "engagements / reach",
+          _get("engagements"), _get("reach"), "engagements", "reach", stats=("ratio_of_totals", "mean_of_posts"),
+          report=True, source="engagement per account reached; common in Meta and Sprout Social reports"),
+    _rate("er_impressions", "ER (tayangan)", "Engagement rate (impressions)",
+          "interaksi / impresi (views bila ekspor hanya punya Views; lihat impressions_basis)",
+          "engagements / impressions (views where the export has Views and no Impressions; see impressions_basis)",
+          _get("engagements"), _exposure, "engagements", "impressions or views", report=True,
+          source="X analytics and Hootsuite; Meta replaced Impressions with Views in 2025"),
+    _rate("er_followers", "ER (pengikut)", "Engagement rate (followers)", "interaksi / pengikut saat unggah",
+          "engagements / followers at publish", _get("engagements"), _get(_F), "engagements", _F, report=True,
+          source="the only rate computable for competitors' public posts"),
+    _rate("reach_rate", "Rasio jangkauan", "Reach rate", "jangkauan / pengikut saat unggah",
+          "reach / followers at publish", _get("reach"), _get(_F), "reach", _F),
+    _rate("virality_rate", "Rasio viralitas", "Virality rate",
+          "dibagikan / jangkauan (impresi, lalu views, bila jangkauan tidak ada; lihat virality_basis)",
+          "shares / reach (shares / impressions, then views, when reach is missing; see virality_basis)",
+          _get("shares"), _virality_base, "shares", "reach", report=True, source="Facebook Insights 'virality'"),
+    _rate("click_rate", "Rasio klik", "Click-through rate", "klik / impresi (views bila tanpa impresi)",
+          "clicks / impressions (views where no impressions)", _get("clicks"), _exposure, "clicks",
+          "impressions or views"),
+    _rate("conversation_rate", "Percakapan per unggahan", "Conversation rate (per post)", "komentar per unggahan",
+          "comments per post", _get("comments"), _per_post, "comments", "posts", unit="per post", fmt="decimal",
+          stats=("mean_of_posts",), report=True, source=_KAUSHIK),
+    _rate("amplification_rate", "Amplifikasi per unggahan", "Amplification rate (per post)",
+          "dibagikan per unggahan", "shares per post", _get("shares"), _per_post, "shares", "posts",
+          unit="per post", fmt="decimal", stats=("mean_of_posts",), report=True, source=_KAUSHIK),
+    _rate("applause_rate", "Apresiasi per unggahan", "Applause rate (per post)", "suka per unggahan",
+          "likes per post", _get("likes"), _per_post, "likes", "posts", unit="per post", fmt="decimal",
+          stats=("mean_of_posts",), report=True, source=_KAUSHIK),
+    _rate("conversation_rate_per_1k", "Percakapan per 1.000 pengikut", "Conversation rate (per 1,000 followers)",
+          "komentar / pengikut saat unggah x 1.000", "comments / followers at publish x 1,000", _get("comments"),
+          _get(_F), "comments", _F, unit="per 1,000 followers", fmt="decimal", scale=1000.0, source=_KAUSHIK_1K),
+    _rate("amplification_rate_per_1k", "Amplifikasi per 1.000 pengikut", "Amplification rate (per 1,000 followers)",
+          "dibagikan / pengikut saat unggah x 1.000", "shares / followers at publish x 1,000", _get("shares"),
+          _get(_F), "shares", _F, unit="per 1,000 followers", fmt="decimal", scale=1000.0, source=_KAUSHIK_1K),
+    _rate("applause_rate_per_1k", "Apresiasi per 1.000 pengikut", "Applause rate (per 1,000 followers)",
+          "suka / pengikut saat unggah x 1.000", "likes / followers at publish x 1,000", _get("likes"), _get(_F),
+          "likes", _F, unit="per 1,000 followers", fmt="decimal", scale=1000.0, source=_KAUSHIK_1K),
+    _rate("posts_per_week", "Unggahan per minggu", "Posts per week", "unggahan / hari dalam periode x 7",
+          "posts / days in the period x 7", _get("n_posts"), _get("days"), "posts x 7", "days in the period",
+          unit="per week", fmt="decimal", scale=7.0, table="period", stats=("value",)),
+    # ---- follower growth over a period (rows of period_growth: one a series, with the period's days)
+    Metric("followers_end", "Pengikut akhir periode", "Followers at period end",
+           "pengikut pada hitungan terakhir periode", "followers at the period's last count",
+           numerator=_get("followers_end"), numerator_text="followers", table="growth", stats=("value",),
+           report=True),
+    Metric("net_new_followers", "Pengikut baru bersih", "Net new followers",
+           "pengikut akhir periode - pengikut awal periode", "followers at period end - followers at period start",
+           numerator=_get("net_new_followers"), numerator_text="followers", table="growth", stats=("value",),
+           report=True),
+    _rate("follower_growth", "Pertumbuhan pengikut", "Follower growth",
+          "pengikut baru bersih / pengikut awal periode", "net new followers / followers at period start",
+          _get("net_new_followers"), _get("followers_start"), "net new followers", "followers at period start",
+          table="growth", stats=("value",), report=True),
+    _rate("follower_growth_monthly", "Pertumbuhan pengikut per bulan", "Monthly follower growth",
+          "pengikut baru bersih / pengikut awal periode x 30 / hari dalam periode",
+          "net new followers / followers at period start x 30 / days in the period",
+          _get("net_new_followers"), lambda c: c["followers_start"] * c["days"], "net new followers x 30",
+          "followers at period start x days", scale=30.0, table="growth", stats=("value",), report=True),
+    # ---- customer care (rows of conversation.response_times: one a customer top-level comment)
+    _rate("reply_rate_questions", "Tingkat balasan pertanyaan & keluhan", "Reply rate to questions and complaints",
+          "pertanyaan dan keluhan pelanggan yang dibalas merek / semua pertanyaan dan keluhan pelanggan",
+          "customers' questions and complaints the brand answered / all customers' questions and complaints",
+          lambda c: c["answered"] * c.eq("intent", *_QC), lambda c: c.eq("intent", *_QC),
+          "answered questions and complaints", "questions and complaints", table="care", stats=("value",),
+          source="top-level comments by customers on the brand's posts"),
+    _rate("reply_rate_all", "Tingkat balasan semua komentar", "Reply rate to all comments",
+          "komentar pelanggan yang dibalas merek / semua komentar pelanggan (tanpa spam)",
+          "customers' comments the brand answered / all customers' comments (spam left out)",
+          lambda c: c["answered"] * (1.0 - c.eq("intent", "spam")), lambda c: 1.0 - c.eq("intent", "spam"),
+          "answered comments", "customer comments", table="care", stats=("value",),
+          source="top-level comments by customers on the brand's posts"),
+    Metric("median_response_minutes", "Median waktu respons (menit)", "Median response time (minutes)",
+           "median menit dari komentar ke balasan pertama merek (komentar yang dibalas, tanpa spam)",
+           "median minutes from a comment to the brand's first reply (answered comments, spam left out)",
+           numerator=lambda c: np.where(c.eq("intent", "spam") > 0, np.nan, c["response_minutes"]),
+           numerator_text="minutes to the first reply", unit="minutes", kind="median", higher_is_better=False,
+           fmt="integer", table="care", stats=("value",)),
+    # ---- what people say (texts scored with a sentiment label; share of voice with an own flag)
+    _rate("net_sentiment", "Sentimen bersih", "Net sentiment",
+          "(positif - negatif) / (positif + negatif), netral tidak dihitung; antara -1 dan 1",
+          "(positive - negative) / (positive + negative), neutral left out; in [-1, 1]",
+          lambda c: c.eq("label", "positive") - c.eq("label", "negative"),
+          lambda c: c.eq("label", "positive", "negative"), "positive - negative", "positive + negative",
+          unit="score", fmt="signed", table="voices", stats=("value",),
+          source="comments and mentions of the brand"),
+    _rate("net_sentiment_all", "Sentimen bersih (semua)", "Net sentiment (all)",
+          "(positif - negatif) / semua teks; antara -1 dan 1", "(positive - negative) / all texts; in [-1, 1]",
+          lambda c: c.eq("label", "positive") - c.eq("label", "negative"), lambda c: c.ones(),
+          "positive - negative", "all texts", unit="score", fmt="signed", table="voices", stats=("value",),
+          source="comments and mentions of the brand"),
+    _rate("share_of_voice", "Share of voice", "Share of voice",
+          "sebutan merek / sebutan semua merek dalam panel", "brand mentions / mentions of all brands in the panel",
+          lambda c: c["volume"] * c.eq("own", True), _get("volume"), "brand mentions", "mentions of the panel",
+          table="voice", stats=("value",), source="the panel is the brand and the competitors in the profile"),
+    # ---- the network (computed by smanalysis.network)
+    Metric("pagerank", "PageRank", "PageRank", "PageRank berbobot di jaringan interaksi; damping 0,85",
+           "weighted PageRank in the interaction network; damping 0.85", unit="share", fmt="decimal",
+           table="network", source="smanalysis.network.influencers"),
+    Metric("k_core", "k-core", "k-core", "nomor k-shell (Kitsak dkk. 2010), jaringan tak berarah",
+           "k-shell number (Kitsak et al. 2010), undirected network", table="network",
+           source="smanalysis.network.influencers"),
+    Metric("modularity", "Modularitas", "Modularity", "modularitas Louvain dari komunitas",
+           "Louvain modularity of the communities", unit="score", fmt="decimal", table="network",
+           source="smanalysis.network.communities"),
+)}
 
-#: Names of the rate metrics that :func:`post_metrics` adds, in order.
-RATE_METRICS = (
-    "er_reach", "er_impressions", "er_followers", "reach_rate", "virality_rate", "click_rate",
-    "conversation_rate", "amplification_rate", "applause_rate",
-    "conversation_rate_per_1k", "amplification_rate_per_1k", "applause_rate_per_1k",
-)
-#: Count columns summarised by :func:`smanalysis.media.summary`.
-COUNT_METRICS = ("engagements", "likes", "comments", "shares", "saves", "clicks", "reach", "impressions", "views")
+#: Other names of registry metrics accepted in KPI targets and period tables.
+ALIASES = {"posts": "n_posts", "response_rate": "reply_rate_questions",
+           "median_minutes": "median_response_minutes", "net_sentiment_excl_neutral": "net_sentiment"}
 
-_LMCS = ("likes", "comments", "shares", "saves")
-_LCS = ("likes", "comments", "shares")
 
-#: Named engagement numerators: name -> {platform: columns summed}; ``"*"`` is
-#: the default for other platforms. ``"reported"`` means the platform's own
-#: ``engagements_reported`` where the export has it.
-ENGAGEMENT_DEFINITIONS: dict[str, dict[str, tuple[str, ...]]] = {
-    # Each platform's own notion, as its export or insights page adds it up.
-    "platform": {
-        "instagram": _LMCS,                       # Instagram "interactions": likes, comments, shares, saves
-        "facebook": _LCS,                         # Facebook: reactions, comments, shares
-        "tiktok": _LMCS,                          # TikTok: likes, comments, shares, favourites
-        "youtube": _LCS,                          # YouTube Studio: likes, comments, shares
-        "x": ("reported", *_LMCS, "clicks"),      # X: the exported "engagements" column, else its parts
-        "*": _LCS,
-    },
-    # The same three actions everywhere: comparable across platforms and with competitors' public counts.
-    "interactions": {"*": _LCS},
-    # Every action counted, clicks included.
-    "all": {"*": (*_LMCS, "clicks")},
-    # The platform's own total where exported, else the platform definition.
-    "reported": {
-        "instagram": ("reported", *_LMCS), "facebook": ("reported", *_LCS), "tiktok": ("reported", *_LMCS),
-        "youtube": ("reported", *_LCS), "x": ("reported", *_LMCS, "clicks"), "*": ("reported", *_LCS),
-    },
-}
+
+class _Names(Sequence):
+    """Names of the registry entries that pass ``keep``, read from :data:`METRICS` at each use
+    (an entry added to the registry is in every list at once)."""
+
+    def __init__(self, keep):
+        self._keep = keep
+
+    def _names(self):
+        return tuple(n for n, m in METRICS.items() if self._keep(n, m))
+
+    def __getitem__(self, i):
+        return self._names()[i]
+
+    def __len__(self):
+        return len(self._names())
+
+    def __repr__(self):
+        return repr(self._names())
+
+
+#: Names of the rate metrics that :func:`post_metrics` adds, in registry order.
+RATE_METRICS = _Names(lambda n, m: m.table == "posts" and m.kind == "rate")
+#: Count columns summarised by :func:`smanalysis.media.summary` (totals, means, medians).
+COUNT_METRICS = _Names(lambda n, m: m.table == "posts" and m.kind == "count" and m.stats[0] == "total"
+                       and n != "n_posts")
+
+
+def resolve_metric(name: str) -> Metric | None:
+    """The registry entry of ``name`` or of its alias (None when unknown).
+
+    >>> resolve_metric("response_rate").name
+    'reply_rate_questions'
+    """
+    return METRICS.get(ALIASES.get(name, name))
+
+
+def period_columns(table: str | None = "posts", *, report_only: bool = True) -> list[str]:
+    """Summary columns that describe a period (``er_reach_ratio_of_totals``...), registry order.
+
+    >>> period_columns()[:3]
+    ['n_posts', 'engagements_total', 'engagements_median']
+    """
+    out = []
+    for n, m in METRICS.items():
+        if (table is None or m.table == table) and (m.report or not report_only):
+            out += [_stat_column(n, s) for s in m.stats]
+    return out
+
+
+def column_metric(column: str) -> Metric | None:
+    """The registry entry a summary column stands for (``er_reach_ratio_of_totals`` -> er_reach).
+
+    >>> column_metric("er_reach_mean_of_posts").name, column_metric("posts").name
+    ('er_reach', 'n_posts')
+    """
+    m = resolve_metric(column)
+    if m is not None:
+        return m
+    for n, m in METRICS.items():
+        if column.startswith(n + "_") and column[len(n) + 1:] in _SUFFIX:
+            return m
+    return None
+
+
+def metric_value(name: str, frame: pd.DataFrame) -> float:
+    """:meth:`Metric.value` of the registry entry ``name`` (or alias) over ``frame``.
+
+    >>> metric_value("response_rate", pd.DataFrame({"answered": [1.0, 0.0, 0.0],
+    ...                                             "intent": ["question", "complaint", "praise"]}))
+    0.5
+    """
+    m = resolve_metric(name)
+    if m is None:
+        raise ValueError(f"The value for `name` must be one of {list(METRICS)}, but {name!r} was passed.")
+    return m.value(frame)
+
 
 _SUFFIX = {
-    "mean_of_posts": ("rata-rata per postingan", "mean of posts"),
+    "mean_of_posts": ("rata-rata per unggahan", "mean of posts"),
     "ratio_of_totals": ("rasio total", "ratio of totals"),
     "median": ("median", "median"),
     "mean": ("rata-rata", "mean"),
     "total": ("total", "total"),
     "ci_low": ("batas bawah 95%", "95% lower bound"),
     "ci_high": ("batas atas 95%", "95% upper bound"),
-    "n_posts": ("jumlah postingan", "posts"),
+    "n_posts": ("jumlah unggahan", "posts"),
 }
 
 
@@ -198,267 +491,11 @@ def metric_label(column: str, lang: str = "id") -> str:
     >>> metric_label("engagements_total")
     'Interaksi, total'
     """
-    if column in METRICS:
-        return METRICS[column].label(lang)
+    m = resolve_metric(column)
+    if m is not None:
+        return m.label(lang)
     for suffix, (sid, sen) in _SUFFIX.items():
         base = column[: -len(suffix) - 1]
         if column.endswith("_" + suffix) and base in METRICS:
             return f"{METRICS[base].label(lang)}, {sen if lang == 'en' else sid}"
     return column
-
-
-def engagement_components(engagement="platform") -> dict[str, tuple[str, ...]]:
-    """The engagement definition as a mapping platform -> columns summed.
-
-    ``engagement`` is a name in :data:`ENGAGEMENT_DEFINITIONS`, a mapping of the
-    same shape, or a list of columns used on every platform.
-
-    Examples
-    --------
-    >>> engagement_components("interactions")
-    {'*': ('likes', 'comments', 'shares')}
-    >>> engagement_components(["likes", "saves"])
-    {'*': ('likes', 'saves')}
-    """
-    if isinstance(engagement, str):
-        if engagement not in ENGAGEMENT_DEFINITIONS:
-            raise ValueError(
-                f"The value for `engagement` must be one of {list(ENGAGEMENT_DEFINITIONS)}, "
-                f"but {engagement!r} was passed."
-            )
-        return ENGAGEMENT_DEFINITIONS[engagement]
-    if isinstance(engagement, dict):
-        return {str(k): tuple(v) for k, v in engagement.items()}
-    return {"*": tuple(engagement)}
-
-
-def _codes(s: pd.Series):
-    """Integer codes (-1 for missing) and the unique values of a column, factorised once."""
-    codes, uniques = pd.factorize(s)
-    return codes, pd.Index(uniques)
-
-
-def _engagements(posts: pd.DataFrame, definition: dict[str, tuple[str, ...]], platform_codes) -> np.ndarray:
-    n = len(posts)
-    pcodes, puniq = platform_codes
-    # Boolean row mask of each platform named in the definition; "*" = the rest.
-    named = [p for p in definition if p != "*"]
-    masks = {}
-    for p in named:
-        i = puniq.get_indexer([p])[0]
-        masks[p] = (pcodes == i) if i >= 0 else np.zeros(n, dtype=bool)
-    rest = np.ones(n, dtype=bool)
-    for m in masks.values():
-        rest &= ~m
-    if "*" in definition:
-        masks["*"] = rest
-    total = np.zeros(n)
-    present = np.zeros(n, dtype=bool)
-    reported = num(posts, "engagements_reported")
-    use_reported = np.zeros(n, dtype=bool)
-    columns = {c for cols in definition.values() for c in cols if c != "reported"}
-    for col in sorted(columns):
-        rows = np.zeros(n, dtype=bool)
-        for p, cols in definition.items():
-            if col in cols:
-                rows |= masks[p]
-        values = num(posts, col)
-        ok = rows & ~np.isnan(values)
-        total += np.where(ok, values, 0.0)
-        present |= ok
-    for p, cols in definition.items():
-        if "reported" in cols:
-            use_reported |= masks[p] & ~np.isnan(reported)
-    out = np.where(present, total, np.nan)
-    return np.where(use_reported, reported, out)
-
-
-def _followers_at_publish(posts: pd.DataFrame, followers: pd.DataFrame | None, tz: str, platform_codes):
-    """Followers at the end of the local day before each post, from the daily series.
-
-    Falls back to the same day's value, then to ``followers_at_post``.
-    Returns (values, source) with source codes 0 none, 1 daily series, 2 export.
-    """
-    n = len(posts)
-    values = np.full(n, np.nan)
-    source = np.zeros(n, dtype=np.int8)
-    if followers is not None and len(followers) and n:
-        require(followers, ["date", "platform", "account", "followers"], func="post_metrics", table="followers")
-        f = followers[["date", "platform", "account"]].assign(followers=num(followers, "followers"))
-        f = f[f["followers"].notna()]
-        fdays = pd.to_datetime(f["date"], errors="coerce")
-        if isinstance(fdays.dtype, pd.DatetimeTZDtype):
-            fdays = fdays.dt.tz_localize(None)
-        fday = fdays.to_numpy(dtype="datetime64[ns]").view("i8") // NS_PER_DAY
-        # integer key per (platform, account): codes of the posts' values; the (small) followers
-        # table is looked up in them, so the posts' strings are factorised only once
-        pc, pu = platform_codes
-        ac, au = _codes(posts["account"])
-        fpc = pu.get_indexer(pd.Index(f["platform"].astype(object)))
-        fac = au.get_indexer(pd.Index(f["account"].astype(object)))
-        width = np.int64(len(au) + 1)
-        pkey = pc.astype(np.int64) * width + ac
-        fkey = fpc.astype(np.int64) * width + fac
-        ok = (fday > -(2**40)) & (fpc >= 0) & (fac >= 0)
-        fkey, fday, fval = fkey[ok], fday[ok], f["followers"].to_numpy()[ok]
-        shift = np.int64(2**32)
-        fcomb = fkey * shift + (fday + 2**31)
-        order = np.argsort(fcomb, kind="stable")
-        fcomb, fval, fkey = fcomb[order], fval[order], fkey[order]
-        pday = local_days(posts["created_at"], tz)
-        valid = (pday > -(2**40)) & (pc >= 0) & (ac >= 0)
-        for lag in (1, 0):  # the day before, else the same day
-            need = valid & np.isnan(values)
-            if not need.any() or not len(fcomb):
-                break
-            target = pkey[need] * shift + (pday[need] - lag + 2**31)
-            pos = np.searchsorted(fcomb, target, side="right") - 1
-            hit = pos >= 0
-            hit[hit] = fkey[pos[hit]] == pkey[need][hit]
-            got = np.full(len(target), np.nan)
-            got[hit] = fval[pos[hit]]
-            values[need] = got
-        source[~np.isnan(values)] = 1
-    exported = num(posts, "followers_at_post")
-    fill = np.isnan(values) & ~np.isnan(exported)
-    values[fill] = exported[fill]
-    source[fill] = 2
-    return values, source
-
-
-def _ratio(numer: np.ndarray, denom: np.ndarray, scale: float = 1.0):
-    """numer / denom x scale, NaN where denom is missing or <= 0. Returns (ratio, undefined mask)."""
-    bad = ~(denom > 0)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        out = numer / np.where(bad, 1.0, denom) * scale
-    out[bad | np.isinf(out)] = np.nan  # an overflow (absurdly small denominator) is undefined too
-    return out, bad
-
-
-def post_metrics(posts: pd.DataFrame, *, followers: pd.DataFrame | None = None, engagement="platform",
-                 timezone: str | None = None, profile=None) -> pd.DataFrame:
-    """Add engagement counts and rates, each with a declared denominator, to every post.
-
-    Parameters
-    ----------
-    posts : DataFrame
-        Canonical posts table (needs ``platform``; uses ``created_at``,
-        ``account`` and the count columns that are present; absent counts
-        are taken as not reported).
-    followers : DataFrame, optional
-        Canonical daily followers table. Followers at publish time are the
-        account's followers at the end of the local day before the post
-        (else that day); posts without a match use ``followers_at_post``.
-    engagement : str, dict or list
-        Engagement numerator: a name in :data:`ENGAGEMENT_DEFINITIONS`
-        (``"platform"``, ``"interactions"``, ``"all"``, ``"reported"``), a
-        mapping platform -> columns, or columns used on every platform.
-        Reported-but-missing components count as 0 when at least one
-        component is present; a post with none has NaN engagements.
-    timezone : str, optional
-        Timezone of the followers' calendar days (default: profile's, else Asia/Jakarta).
-    profile : Profile, optional
-        Used for its timezone.
-
-    Returns
-    -------
-    DataFrame
-        A copy of ``posts`` with added columns (see :data:`METRICS` for every
-        formula): ``engagements``, ``followers_at_publish``,
-        ``followers_source`` ("followers_table" | "followers_at_post" | NaN),
-        ``er_reach``, ``er_impressions``, ``impressions_basis``
-        ("impressions" | "views" | NaN), ``er_followers``, ``reach_rate``,
-        ``virality_rate``, ``virality_basis`` ("reach" | "impressions" |
-        "views" | NaN), ``click_rate``, ``conversation_rate``,
-        ``amplification_rate``, ``applause_rate`` (per post) and
-        ``conversation_rate_per_1k``, ``amplification_rate_per_1k``,
-        ``applause_rate_per_1k`` (per 1,000 followers at publish).
-        Rates are ratios (0.05 = 5 %).
-
-    Warns
-    -----
-    SMAnalysisWarning
-        Once per call when some rates are undefined because their
-        denominator is zero or missing while the numerator is known,
-        counting the posts affected per rate; those rates are NaN.
-
-    Raises
-    ------
-    SchemaError
-        When ``platform`` (or a followers table's required column) is missing.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> posts = pd.DataFrame({"platform": ["instagram", "facebook"], "likes": [8.0, 10.0],
-    ...     "comments": [1.0, 2.0], "shares": [1.0, 3.0], "saves": [2.0, None],
-    ...     "reach": [100.0, 50.0], "views": [200.0, 100.0], "followers_at_post": [1000.0, 500.0]})
-    >>> pm = post_metrics(posts)
-    >>> pm[["engagements", "er_reach", "er_impressions", "impressions_basis"]]
-       engagements  er_reach  er_impressions impressions_basis
-    0         12.0      0.12            0.06             views
-    1         15.0      0.30            0.15             views
-    """
-    require(posts, ["platform"], func="post_metrics")
-    definition = engagement_components(engagement)
-    tz = resolve_timezone(timezone, profile)
-    if followers is not None and "created_at" not in posts.columns:
-        require(posts, ["platform", "account", "created_at"], func="post_metrics")
-    if followers is not None:
-        require(posts, ["account"], func="post_metrics")
-
-    platform_codes = _codes(posts["platform"])
-    eng = _engagements(posts, definition, platform_codes)
-    fol, fsrc = _followers_at_publish(posts, followers, tz, platform_codes)
-    likes, comments, shares = num(posts, "likes"), num(posts, "comments"), num(posts, "shares")
-    reach, impressions, views = num(posts, "reach"), num(posts, "impressions"), num(posts, "views")
-    clicks = num(posts, "clicks")
-
-    # impressions, else views when the export has Views and no Impressions
-    imp_is_views = np.isnan(impressions) & ~np.isnan(views)
-    exposure = np.where(imp_is_views, views, impressions)
-    imp_basis = np.where(imp_is_views, 1, np.where(np.isnan(impressions), -1, 0))
-    # virality: reach, else impressions, else views when reach is missing
-    reach_missing = np.isnan(reach)
-    vir_basis = np.where(~reach_missing, 0, np.where(~np.isnan(impressions), 1, np.where(~np.isnan(views), 2, -1)))
-    vir_den = np.where(vir_basis == 0, reach, np.where(vir_basis == 1, impressions, views))
-
-    undefined: dict[str, int] = {}
-    out: dict[str, object] = {"engagements": eng, "followers_at_publish": fol}
-    out["followers_source"] = pd.Categorical.from_codes(
-        fsrc.astype(np.int8) - 1, categories=["followers_table", "followers_at_post"]
-    ) if len(fsrc) else pd.Categorical([], categories=["followers_table", "followers_at_post"])
-
-    def rate(name, numer, denom, scale=1.0):
-        r, bad = _ratio(numer, denom, scale)
-        k = int((bad & ~np.isnan(numer)).sum())  # undefined because of the denominator, not missing data
-        if k:
-            undefined[name] = k
-        out[name] = r
-
-    rate("er_reach", eng, reach)
-    rate("er_impressions", eng, exposure)
-    out["impressions_basis"] = pd.Categorical.from_codes(imp_basis, categories=["impressions", "views"])
-    rate("er_followers", eng, fol)
-    rate("reach_rate", reach, fol)
-    rate("virality_rate", shares, vir_den)
-    out["virality_basis"] = pd.Categorical.from_codes(vir_basis, categories=["reach", "impressions", "views"])
-    rate("click_rate", clicks, exposure)
-    out["conversation_rate"] = comments
-    out["amplification_rate"] = shares
-    out["applause_rate"] = likes
-    rate("conversation_rate_per_1k", comments, fol, 1000.0)
-    rate("amplification_rate_per_1k", shares, fol, 1000.0)
-    rate("applause_rate_per_1k", likes, fol, 1000.0)
-
-    if undefined:
-        n = len(posts)
-        details = "; ".join(f"{k} {v} of {n}" for k, v in undefined.items())
-        warn(
-            f"post_metrics: zero or missing denominators, rates set to NaN for some posts: {details}. "
-            "See smanalysis.media.METRICS for each rate's denominator.",
-        )
-    res = posts.assign(**{k: (pd.Series(v, index=posts.index) if not isinstance(v, pd.Series) else v)
-                          for k, v in out.items()})
-    res.attrs["engagement_definition"] = engagement if isinstance(engagement, str) else "custom"
-    return res

@@ -135,7 +135,8 @@ _METHODS = np.array([None, "bootstrap", "normal"], dtype=object)
 
 def _prepare(posts, metric, func):
     if metric not in posts.columns:
-        from .metrics import RATE_METRICS, post_metrics
+        from .metrics import RATE_METRICS
+        from .posts import post_metrics
 
         if metric in RATE_METRICS or metric == "engagements":
             posts = post_metrics(posts)

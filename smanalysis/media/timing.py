@@ -17,7 +17,8 @@ import numpy as np
 import pandas as pd
 
 from ._common import NS_PER_DAY, NS_PER_HOUR, as_list, check_choice, local_ns, require, resolve_timezone, warn
-from .metrics import RATE_METRICS, post_metrics
+from .metrics import RATE_METRICS
+from .posts import post_metrics
 
 __all__ = ["best_times", "spikes", "WEEKDAYS"]
 

@@ -12,6 +12,7 @@ from . import (
                eval_network,
                eval_next,
                eval_summary,
+               eval_figures,
                html,
                i18n,
                privacy,
@@ -27,6 +28,7 @@ from .eval_metrics import *  # noqa: F401,F403
 from .eval_network import *  # noqa: F401,F403
 from .eval_next import *  # noqa: F401,F403
 from .eval_summary import *  # noqa: F401,F403
+from .eval_figures import *  # noqa: F401,F403
 from .html import *  # noqa: F401,F403
 from .i18n import *  # noqa: F401,F403
 from .privacy import *  # noqa: F401,F403
@@ -37,5 +39,5 @@ from .story import *  # noqa: F401,F403
 __all__ = [
     *client.__all__, *config.__all__, *html.__all__, *privacy.__all__, *runner.__all__, *i18n.__all__,
     *sections.__all__, *eval_media.__all__, *eval_conversation.__all__, *eval_network.__all__,
-    *eval_summary.__all__, *eval_next.__all__, *eval_metrics.__all__, *story.__all__,
+    *eval_summary.__all__, *eval_figures.__all__, *eval_next.__all__, *eval_metrics.__all__, *story.__all__,
 ]

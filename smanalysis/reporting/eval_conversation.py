@@ -9,76 +9,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .eval_figures import care_rows, figures, scored_texts, voices
 from .i18n import t
-from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
+from .sections import EvaluationContext, Section, fmt_value, guarded, pct, sub_guard
 
-__all__ = ["conversation_section", "voices", "scored_texts", "care_stats", "unanswered_queue",
-           "recurring_complaints"]
-
-
-def _labels(texts: pd.Series) -> pd.DataFrame:
-    """Sentiment of texts with the conversation layer's default scorer."""
-    from .. import conversation
-
-    fn = getattr(conversation, "sentiment", None)
-    if not callable(fn):
-        raise RuntimeError("smanalysis.conversation.sentiment is not available")
-    return fn(texts.fillna("").astype(str))
-
-
-def voices(ctx: EvaluationContext) -> pd.DataFrame:
-    """What customers and the public wrote, all periods: comments (not the brand's replies) and
-    mentions, with ``kind`` ("comment"|"mention"), ``brand`` (the business for comments on its
-    posts), ``platform``, ``author``, ``text``, ``created_at``; cached."""
-    cols = ["kind", "brand", "platform", "author", "text", "created_at"]
-
-    def _do():
-        com, men = ctx.frame("comments"), ctx.frame("mentions")
-        parts = []
-        if not com.empty:
-            parts.append(com[~com["is_brand_reply"].astype(bool)].assign(kind="comment",
-                                                                         brand=ctx.profile.business_name)[cols])
-        if not men.empty:
-            parts.append(men.assign(kind="mention")[cols])
-        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)
-
-    return ctx.cached("voices", _do)
-
-
-def scored_texts(ctx: EvaluationContext) -> pd.DataFrame:
-    """:func:`voices` of the current and previous periods with ``period`` ("current"|"previous")
-    and the sentiment ``label`` and ``score``; cached."""
-
-    def _do():
-        df = voices(ctx)
-        cur, prev = ctx.mask(df), ctx.mask(df, "previous")
-        df = df[cur | prev].assign(period=np.where(cur, "current", "previous")[cur | prev])
-        if df.empty:
-            return df.assign(label=pd.Series(dtype=object), score=pd.Series(dtype=float))
-        s = _labels(df["text"])
-        return df.assign(label=s["label"].to_numpy(), score=s["score"].to_numpy())
-
-    return ctx.cached("scored_texts", _do)
-
-
-def care_stats(ctx: EvaluationContext, which: str = "period") -> dict:
-    """Overall customer-care figures of the current (or ``"previous"``) period from
-    :func:`smanalysis.conversation.response_stats`: ``comments``, ``answered``, ``unanswered``,
-    ``response_rate``, ``median_minutes``, ``p90_minutes``; empty without customer comments; cached."""
-    from ..conversation import response_stats
-    from ..exceptions import EmptyDataError
-
-    def _do():
-        com = ctx.in_period(ctx.frame("comments"), which)
-        if com.empty:
-            return {}
-        try:
-            res = response_stats(com, brand_accounts=ctx.profile.brand_handles, by=(), timezone=ctx.tz)
-        except EmptyDataError:  # only the brand's own comments, or spam
-            return {}
-        return {k: (float(v) if pd.notna(v) else float("nan")) for k, v in res.iloc[0].items()}
-
-    return ctx.cached(f"care_stats_{which}", _do)
+__all__ = ["conversation_section", "unanswered_queue", "recurring_complaints"]
 
 
 def unanswered_queue(ctx: EvaluationContext) -> pd.DataFrame:
@@ -159,7 +94,8 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
         what = t("w_comments", lang) + " / " + t("w_mentions", lang)
         sec.text(t("no_source" if com.empty and men.empty else "no_data", lang, what=what))
         return
-    ctx.use("net_sentiment_excl_neutral", "net_sentiment_all", "share_of_voice", "response_rate", "median_minutes")
+    ctx.use("net_sentiment", "net_sentiment_all", "share_of_voice", "reply_rate_questions", "reply_rate_all",
+            "median_response_minutes")
 
     sec.heading(t("h_sentiment", lang))
     sc = sub_guard(ctx, sec, "conversation.sentiment", scored_texts, ctx)
@@ -187,7 +123,7 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             ctx.cache["share_of_voice"] = sov
             shown = sov.copy()
             for c in [c for c in shown.columns if "share" in c]:
-                shown[c] = shown[c].map(pct)
+                shown[c] = shown[c].map(lambda v: pct(v, lang=lang))
             sec.table(shown)
         from .eval_media import _plot
 
@@ -198,18 +134,26 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
 
     if not com_cur.empty:
         sec.heading(t("h_care", lang))
-        stats = sub_guard(ctx, sec, "conversation.care", care_stats, ctx)
-        prev = sub_guard(ctx, sec, "conversation.care_previous", care_stats, ctx, "previous") or {}
+        fig = figures(ctx)
+        cur, prev = fig["current"], fig["previous"]
+        names = ("reply_rate_questions", "reply_rate_all", "median_response_minutes")
+        stats = any(pd.notna(cur.get(n)) for n in names)
         if stats:
-            sec.text(t("n_care", lang, r=pct(stats.get("response_rate"), lang=lang), m=num(stats.get("median_minutes"), lang=lang),
-                       p=num(stats.get("p90_minutes"), lang=lang), pr=pct(prev.get("response_rate"), lang=lang),
-                       pm=num(prev.get("median_minutes"), lang=lang)))
+            from ..media import METRICS
+
+            lab = {n: METRICS[n].label(lang) for n in names}
+            sec.text(t("n_care", lang, rq_label=lab[names[0]], ra_label=lab[names[1]], m_label=lab[names[2]],
+                       rq=fmt_value(names[0], cur.get(names[0]), lang), ra=fmt_value(names[1], cur.get(names[1]), lang),
+                       m=fmt_value(names[2], cur.get(names[2]), lang),
+                       prq=fmt_value(names[0], prev.get(names[0]), lang),
+                       pra=fmt_value(names[1], prev.get(names[1]), lang),
+                       pm=fmt_value(names[2], prev.get(names[2]), lang)))
         by_intent = sub_guard(ctx, sec, "conversation.care_table", conversation.response_stats, com_cur,
                               brand_accounts=ctx.profile.brand_handles, by=("platform", "intent"), timezone=ctx.tz) \
             if stats else None
         if by_intent is not None and not by_intent.empty:
             shown = by_intent.copy()
-            shown["response_rate"] = shown["response_rate"].map(pct)
+            shown["response_rate"] = shown["response_rate"].map(lambda v: pct(v, lang=lang))
             sec.table(shown)
             from .eval_media import _plot
 
@@ -248,7 +192,7 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             res = sub_guard(ctx, sec, "conversation.code", conversation.code, texts_cur, cb)
             if res is not None:
                 counts = res.counts.copy()
-                counts["share"] = counts["share"].map(pct)
+                counts["share"] = counts["share"].map(lambda v: pct(v, lang=lang))
                 sec.table(counts)
                 from .eval_media import _plot
 

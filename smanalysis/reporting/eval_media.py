@@ -10,19 +10,10 @@ import pandas as pd
 
 from ..formatting import change
 from .i18n import column_label, esc, t
-from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
+from .sections import EvaluationContext, Section, fmt_value, guarded, pct, sub_guard
 
 __all__ = ["media_section", "post_metrics_of", "evidence_posts", "media_compare", "best_times_grid", "best_slots",
-           "group_verdicts", "MAIN_MEDIA_METRICS"]
-
-#: rows of the period comparison shown in the report (those present)
-MAIN_MEDIA_METRICS = (
-    "n_posts", "engagements_total", "reach_total", "er_reach_ratio_of_totals", "er_impressions_ratio_of_totals",
-    "er_followers_ratio_of_totals", "virality_rate_ratio_of_totals", "conversation_rate_mean_of_posts",
-    "amplification_rate_mean_of_posts", "applause_rate_mean_of_posts", "followers_end", "net_new_followers",
-    "follower_growth",
-)
-_RATE_HINTS = ("er_", "rate", "growth")
+           "group_verdicts"]
 
 
 def _label(metric: str, lang: str) -> str:
@@ -68,8 +59,8 @@ def evidence_posts(ctx: EvaluationContext) -> pd.DataFrame:
 def media_compare(ctx: EvaluationContext) -> pd.DataFrame:
     """:func:`smanalysis.media.compare_periods` of the brand's posts (and follower series) for the
     period against the previous one (``metric``, ``current``, ``previous``, ``change``,
-    ``change_pct``); cached."""
-    from ..media import compare_periods
+    ``change_pct``), every posts metric of the registry; cached. The report's key figures read it."""
+    from ..media import compare_periods, period_columns
 
     def _do():
         own = ctx.own(post_metrics_of(ctx))
@@ -77,6 +68,7 @@ def media_compare(ctx: EvaluationContext) -> pd.DataFrame:
             return pd.DataFrame(columns=["metric", "current", "previous", "change", "change_pct"])
         fol = ctx.own(ctx.frame("followers"))
         return compare_periods(own, current=ctx.period, previous=ctx.previous,
+                               metrics=period_columns("posts", report_only=False),
                                followers=fol if not fol.empty else None, timezone=ctx.tz)
 
     return ctx.cached("media_compare", _do)
@@ -129,20 +121,20 @@ def group_verdicts(ctx: EvaluationContext, by: str) -> pd.DataFrame:
 
 
 def _compare_table(cmp: pd.DataFrame, lang: str) -> pd.DataFrame:
-    rows = cmp[cmp["metric"].isin(MAIN_MEDIA_METRICS)].copy()
+    """The registry's report rows of the period comparison (those with a value), in registry order."""
+    from ..media import period_columns
+
+    shown = [*period_columns("posts"), *period_columns("growth")]
+    rows = cmp[cmp["metric"].isin(shown)].copy()
     rows = rows[rows[["current", "previous"]].notna().any(axis=1)]
-    order = {m: i for i, m in enumerate(MAIN_MEDIA_METRICS)}
+    order = {m: i for i, m in enumerate(shown)}
     rows = rows.sort_values("metric", key=lambda s: s.map(order), kind="stable")
-    is_rate = rows["metric"].str.contains("|".join(_RATE_HINTS)) & ~rows["metric"].str.contains("_mean_of_posts")
-    fmt = [(lambda v: pct(v, lang=lang)) if r else (lambda v: num(v, 0 if pd.isna(v) or float(v).is_integer()
-                                                          or abs(v) >= 100 else 1, lang=lang))
-           for r in is_rate]
     head = ("Metrik", "Periode ini", "Periode sebelumnya", "Perubahan") if lang == "id" else \
         ("Metric", "This period", "Previous period", "Change")
     return pd.DataFrame({
         head[0]: [_label(m, lang) for m in rows["metric"]],
-        head[1]: [f(v) for f, v in zip(fmt, rows["current"])],
-        head[2]: [f(v) for f, v in zip(fmt, rows["previous"])],
+        head[1]: [fmt_value(m, v, lang) for m, v in zip(rows["metric"], rows["current"])],
+        head[2]: [fmt_value(m, v, lang) for m, v in zip(rows["metric"], rows["previous"])],
         head[3]: [change(v, lang) for v in rows["change_pct"]],
     })
 
@@ -202,8 +194,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
     own_pm = ctx.own(pm)
     fol = ctx.frame("followers")
     own_fol = ctx.own(fol)
-    ctx.use("engagements", "er_reach", "er_impressions", "er_followers", "virality_rate", "conversation_rate",
-            "amplification_rate", "applause_rate", "follower_growth")
+    ctx.use(*[n for n, m in media.METRICS.items() if m.report and m.table in ("posts", "growth")])
 
     sec.heading(t("h_compare", lang))
     cmp = sub_guard(ctx, sec, "media.compare", media_compare, ctx)
@@ -245,7 +236,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
             ctx.cache["media_growth"] = g
             shown = g.copy()
             if "follower_growth" in shown:
-                shown["follower_growth"] = shown["follower_growth"].map(pct)
+                shown["follower_growth"] = shown["follower_growth"].map(lambda v: pct(v, lang=lang))
             sec.table(shown)
         sub_guard(ctx, sec, "media.plot_growth", lambda: _plot(sec, "plot_follower_growth", own_fol, freq="week",
                                                                lang=lang))
@@ -262,7 +253,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
             shown = b[keep].copy()
             for c in ("er_followers_ratio_of_totals", "er_reach_ratio_of_totals", "follower_growth"):
                 if c in shown:
-                    shown[c] = shown[c].map(pct)
+                    shown[c] = shown[c].map(lambda v: pct(v, lang=lang))
             sec.table(shown.rename(columns={c: _label(c, lang) for c in keep if c.startswith("er_")}))
             sub_guard(ctx, sec, "media.plot_benchmark", _plot, sec, "plot_benchmark", b, lang=lang)
 
@@ -277,7 +268,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
         if "caption" in shown:
             shown["caption"] = shown["caption"].astype(str).str.slice(0, 80)
         if "er_reach" in shown:
-            shown["er_reach"] = shown["er_reach"].map(pct)
+            shown["er_reach"] = shown["er_reach"].map(lambda v: pct(v, lang=lang))
         sec.table(shown)
 
     sp = sub_guard(ctx, sec, "media.spikes", media.spikes, own_pm[ctx.mask(own_pm) | ctx.mask(own_pm, "previous")],

@@ -12,7 +12,8 @@ import pandas as pd
 from .eval_conversation import unanswered_queue
 from .eval_network import network_overview
 from .eval_next import recommendations
-from .eval_summary import _execution, data_summary, figures, kpi_table
+from .eval_summary import _execution, data_summary, definitions
+from .eval_figures import figures, kpi_table
 from .sections import EvaluationContext
 
 __all__ = ["key_metrics", "write_key_metrics"]
@@ -48,15 +49,12 @@ def _plain(markdown: str) -> str:
 
 def _display(ctx: EvaluationContext) -> dict:
     """The key figures as a reader sees them (labels and locale text, the report's one formatter)."""
-    from .. import formatting
-    from .eval_summary import kpi_label
-    from .story import STORY_FIGURES
+    from .eval_summary import KEY_FIGURES, kpi_label
+    from .sections import fmt_value
 
     fig = figures(ctx)
-    units = {"posts": "count", "reach": "count", **STORY_FIGURES}
-    names = [k for k in units if k in fig["current"] or k in fig["previous"]]
-    return {"labels": {k: kpi_label(k, ctx.lang) for k in names},
-            **{which: {k: formatting.value(fig[which].get(k), units[k], ctx.lang) for k in names}
+    return {"labels": {k: kpi_label(k, ctx.lang) for k in KEY_FIGURES},
+            **{which: {k: fmt_value(k, fig[which].get(k), ctx.lang) for k in KEY_FIGURES}
                for which in ("current", "previous")}}
 
 
@@ -79,8 +77,9 @@ def key_metrics(ctx: EvaluationContext) -> dict:
     dict
         ``client``, ``slug``, ``period`` and ``previous`` (``start``/``end``), ``lang``,
         ``pseudonymised``, ``data`` (files read, rejected rows, rows per table), ``figures``
-        (``current``/``previous``: posts, engagements, reach, er_reach, follower_growth_monthly,
-        net_sentiment, share_of_voice, response_rate, median_response_minutes...), ``kpis`` (one
+        (``current``/``previous``: every figure of the metric registry by its name, e.g. n_posts,
+        engagements, er_reach, follower_growth_monthly, net_sentiment, share_of_voice,
+        reply_rate_questions, reply_rate_all, median_response_minutes), ``kpis`` (one
         entry per target), ``execution`` (plan counts), ``network`` (overview figures),
         ``recommendations`` (kind and plain text), ``unanswered`` (count), ``display`` (labels and
         the figures as locale text, for dashboards that show them as the report does), ``story``
@@ -122,7 +121,7 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         "recommendations": [{"kind": r["kind"], "text": _plain(r["text"])} for r in recommendations(ctx)],
         "display": _display(ctx),
         "story": _story_plain(ctx),
-        "definitions": {r["metric"]: r["formula"] for r in ctx.cache.get("definitions", [])},
+        "definitions": {r["metric"]: r["definition"] for r in definitions(ctx)},
         "problems": [{"section": p["section"], "error": p["error"]} for p in ctx.problems],
     }
     return _clean(res)

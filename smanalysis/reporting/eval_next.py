@@ -18,12 +18,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .eval_conversation import care_stats, recurring_complaints
+from .eval_conversation import recurring_complaints
 from .eval_media import best_slots, evidence_posts, group_verdicts
 from .eval_network import micro_influencers
 from .eval_summary import _execution
+from .eval_figures import figures
 from .i18n import esc, t
-from .sections import EvaluationContext, Section, guarded, pct
+from .sections import EvaluationContext, Section, fmt_value, guarded
 
 __all__ = ["recommendations", "recommendations_section", "next_plan_section", "next_period", "stagger"]
 
@@ -122,11 +123,15 @@ def _recommendations(ctx):
                         "text": t("r_complaint", lang, topic=esc(topic), n=int(n))})
 
     def care():
-        st = care_stats(ctx)
-        target = (ctx.profile.kpi_targets or {}).get("response_rate", 0.9)
-        rate = st.get("response_rate", float("nan")) if st else float("nan")
+        from ..media import METRICS, resolve_metric
+
+        name = "reply_rate_questions"
+        targets = ctx.profile.kpi_targets or {}
+        target = next((float(v) for k, v in targets.items() if getattr(resolve_metric(k), "name", "") == name), 0.9)
+        rate = figures(ctx)["current"].get(name, float("nan"))
         if pd.notna(rate) and rate < target:
-            out.append({"kind": "care", "text": t("r_care", lang, rate=pct(rate, lang=lang), target=pct(target, lang=lang))})
+            out.append({"kind": "care", "text": t("r_care", lang, label=METRICS[name].label(lang).lower(),
+                                                  rate=fmt_value(name, rate, lang), target=fmt_value(name, target, lang))})
 
     def plan():
         ex = _execution(ctx)

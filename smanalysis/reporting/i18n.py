@@ -83,10 +83,10 @@ TEXT = {
     "n_change": {"id": "{label}: {cur} ({delta} dibanding periode sebelumnya).",
                  "en": "{label}: {cur} ({delta} against the previous period)."},
     "n_kpi_met": {"id": "{met} dari {total} KPI mencapai target.", "en": "{met} of {total} KPIs meet their target."},
-    "n_care": {"id": "Tingkat respons **{r}**, median waktu respons **{m}** menit (persentil ke-90: {p} menit); "
-                      "periode sebelumnya: {pr}, {pm} menit.",
-               "en": "Response rate **{r}**, median response time **{m}** minutes (90th percentile: {p} minutes); "
-                     "previous period: {pr}, {pm} minutes."},
+    "n_care": {"id": "{rq_label} **{rq}**, {ra_label} **{ra}**, {m_label} **{m}**; "
+                      "periode sebelumnya: {prq}, {pra}, {pm}.",
+               "en": "{rq_label} **{rq}**, {ra_label} **{ra}**, {m_label} **{m}**; "
+                     "previous period: {prq}, {pra}, {pm}."},
     "n_top_change": {"id": "Baru di 10 besar dibanding periode sebelumnya: {new}. Keluar dari 10 besar: {gone}.",
                      "en": "New in the top 10 against the previous period: {new}. Out of the top 10: {gone}."},
     "n_up": {"id": "{name} naik dari {prev} ke {cur}.", "en": "{name} went up from {prev} to {cur}."},
@@ -170,8 +170,8 @@ TEXT = {
                       "en": " (names hidden; the analyst's copy has the real names)"},
     "r_complaint": {"id": "Keluhan berulang tentang **{topic}** ({n}×): tangani sumbernya dan siapkan jawaban baku.",
                     "en": "Recurring complaint about **{topic}** ({n}×): fix the cause and prepare a standard reply."},
-    "r_care": {"id": "Jawab semua pertanyaan dan keluhan: tingkat respons {rate}, target {target}.",
-               "en": "Answer every question and complaint: response rate {rate}, target {target}."},
+    "r_care": {"id": "Jawab semua pertanyaan dan keluhan: {label} {rate}, target {target}.",
+               "en": "Answer every question and complaint: {label} {rate}, target {target}."},
     "r_plan": {"id": "Tepati rencana: {skipped} dari {planned} rencana unggahan dilewati.",
                "en": "Keep to the plan: {skipped} of {planned} planned posts were skipped."},
     "r_none": {"id": "Tidak ada rekomendasi khusus dari data periode ini.",
@@ -182,18 +182,13 @@ TEXT = {
 }
 
 
-#: table column names -> (Bahasa Indonesia, English) headers; names not listed are shown as they are
+#: table column names -> (Bahasa Indonesia, English) headers; metrics take their label from the registry
 COLUMN_LABELS = {
     "platform": ("platform", "platform"), "account": ("akun", "account"), "brand": ("merek", "brand"),
-    "role": ("peran", "role"), "n_posts": ("unggahan", "posts"), "posts_per_week": ("unggahan/minggu", "posts/week"),
-    "engagements": ("interaksi", "engagements"), "engagements_median": ("median interaksi", "median engagements"),
-    "reach": ("jangkauan", "reach"), "format": ("format", "format"), "theme": ("tema", "theme"),
+    "role": ("peran", "role"), "engagements_median": ("median interaksi", "median engagements"), "format": ("format", "format"), "theme": ("tema", "theme"),
     "content_type": ("jenis konten", "content type"), "caption": ("caption", "caption"), "rank": ("peringkat", "rank"),
     "top_format": ("format utama", "top format"), "format_mix": ("campuran format", "format mix"),
-    "top_theme": ("tema utama", "top theme"), "followers_start": ("pengikut awal", "followers at start"),
-    "followers_end": ("pengikut akhir", "followers at end"), "net_new_followers": ("pengikut baru bersih",
-                                                                                  "net new followers"),
-    "follower_growth": ("pertumbuhan pengikut", "follower growth"), "date": ("tanggal", "date"),
+    "top_theme": ("tema utama", "top theme"), "followers_start": ("pengikut awal", "followers at start"), "date": ("tanggal", "date"),
     "value": ("nilai", "value"), "baseline": ("tingkat biasa", "usual level"), "robust_z": ("skor z robust",
                                                                                              "robust z"),
     "is_spike": ("lonjakan", "spike"), "planned": ("direncanakan", "planned"), "on_time": ("tepat waktu", "on time"),
@@ -202,22 +197,20 @@ COLUMN_LABELS = {
     "on_time_rate": ("tingkat tepat waktu", "on-time rate"), "note": ("catatan", "note"),
     "positive": ("positif", "positive"), "neutral": ("netral", "neutral"), "negative": ("negatif", "negative"),
     "total": ("total", "total"), "net_sentiment_excl_neutral": ("sentimen bersih (tanpa netral)",
-                                                                 "net sentiment (neutral excluded)"),
-    "net_sentiment_all": ("sentimen bersih (semua)", "net sentiment (all)"), "side": ("sisi", "side"),
+                                                                 "net sentiment (neutral excluded)"), "side": ("sisi", "side"),
     "term": ("istilah", "term"), "kind": ("jenis", "kind"), "count": ("jumlah", "count"),
     "docs": ("teks", "texts"), "share_docs": ("porsi teks", "share of texts"), "previous": ("sebelumnya", "previous"),
     "ratio": ("rasio", "ratio"), "new": ("baru", "new"), "period": ("periode", "period"),
-    "mentions": ("sebutan", "mentions"), "volume": ("volume", "volume"), "share_of_voice": ("share of voice",
-                                                                                            "share of voice"),
+    "mentions": ("sebutan", "mentions"), "volume": ("volume", "volume"),
     "comments": ("komentar", "comments"), "answered": ("dijawab", "answered"), "unanswered": ("belum dijawab",
                                                                                               "unanswered"),
-    "response_rate": ("tingkat respons", "response rate"), "median_minutes": ("median menit", "median minutes"),
+    "response_rate": ("tingkat balasan", "reply rate"), "median_minutes": ("median menit", "median minutes"),
     "p90_minutes": ("persentil 90 (menit)", "90th percentile (minutes)"), "intent": ("maksud", "intent"),
     "created_at": ("waktu", "time"), "author": ("penulis", "author"), "text": ("teks", "text"),
     "waiting_hours": ("menunggu (jam)", "waiting (hours)"), "code": ("kode", "code"), "label": ("label", "label"),
     "texts": ("teks", "texts"), "share": ("porsi", "share"), "node": ("akun", "account"),
     "followers": ("pengikut", "followers"), "in_strength": ("interaksi diterima", "interactions received"),
-    "out_strength": ("interaksi dibuat", "interactions made"), "pagerank": ("PageRank", "PageRank"),
+    "out_strength": ("interaksi dibuat", "interactions made"),
     "core": ("inti (k-core)", "core (k-core)"), "betweenness": ("betweenness", "betweenness"),
     "tier": ("tingkat", "tier"), "brand_interactions": ("interaksi dengan merek", "interactions with the brand"),
     "community_reach": ("jangkauan komunitas", "community reach"), "reason": ("alasan", "reason"),
@@ -231,10 +224,9 @@ COLUMN_LABELS = {
     "nodes": ("akun", "accounts"), "edges": ("hubungan", "links"), "interactions": ("interaksi", "interactions"),
     "reciprocity": ("timbal balik", "reciprocity"), "density": ("kepadatan", "density"),
     "components": ("komponen", "components"), "largest_component_share": ("porsi komponen terbesar",
-                                                                          "largest component share"),
-    "modularity": ("modularitas", "modularity"), "time": ("jam", "time"), "metric": ("metrik", "metric"),
+                                                                          "largest component share"), "time": ("jam", "time"), "metric": ("metrik", "metric"),
     "formula": ("rumus", "formula"), "denominator": ("penyebut", "denominator"), "unit": ("satuan", "unit"),
-    "source": ("sumber", "source"), "er_reach": ("ER (jangkauan)", "ER (reach)"), "mad": ("MAD", "MAD"),
+    "source": ("sumber", "source"), "mad": ("MAD", "MAD"),
     "no_data": ("tanpa data", "no data"),
     "positive_share_of_voice": ("share of voice positif", "positive share of voice"),
     "negative_share_of_voice": ("share of voice negatif", "negative share of voice"),
@@ -267,13 +259,16 @@ def value_label(value, lang: str = "id"):
 
 
 def column_label(name, lang: str = "id") -> str:
-    """Header of a table column in ``lang`` (the name itself when unknown).
+    """Header of a table column in ``lang``: :data:`COLUMN_LABELS`, else the metric registry's label
+    (:func:`smanalysis.media.metric_label`), else the name itself.
 
-    >>> column_label("response_rate", "id"), column_label("whatever", "en")
-    ('tingkat respons', 'whatever')
+    >>> column_label("answered", "id"), column_label("er_reach", "en"), column_label("whatever", "en")
+    ('dijawab', 'Engagement rate (reach)', 'whatever')
     """
+    from ..media.metrics import metric_label
+
     pair = COLUMN_LABELS.get(name)
-    return (pair[0] if lang == "id" else pair[1]) if pair else name
+    return (pair[0] if lang == "id" else pair[1]) if pair else metric_label(name, lang)
 
 
 def t(key: str, lang: str = "id", **fields) -> str:

@@ -33,8 +33,8 @@ from ..formatting import column_unit as fmt_unit
 from ..formatting import format_frame
 from .i18n import column_label, esc, section_title, t, value_label
 
-__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI", "COLUMN_UNITS", "figure_html", "table_html",
-           "use_report_tables"]
+__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI", "COLUMN_UNITS", "figure_html",
+           "table_html", "use_report_tables", "fmt_value"]
 
 FIG_DPI = 90
 
@@ -364,3 +364,25 @@ def num(v, digits: int = 0, lang: str = "id") -> str:
     ('12.346', '12,346', '–')
     """
     return fmt.number(v, lang, digits)
+
+
+def fmt_value(name: str, v, lang: str = "id") -> str:
+    """A figure as text in the format its registry entry declares (percent, integer, decimal,
+    signed), written the ``lang`` way through :mod:`smanalysis.formatting`; "–" when missing.
+
+    >>> fmt_value("er_reach", 0.0423), fmt_value("n_posts", 12.0), fmt_value("net_sentiment", 0.25, "en")
+    ('4,2%', '12', '+0.25')
+    """
+    from ..media import column_metric
+
+    if v is None or pd.isna(v):
+        return "–"
+    m = column_metric(name)
+    kind = m.fmt if m is not None else "decimal"
+    if kind == "percent":
+        return pct(v, lang=lang)
+    if kind == "signed":
+        return fmt.signed(v, lang, 2)
+    if kind == "integer" or float(v).is_integer() or abs(float(v)) >= 100:
+        return num(v, lang=lang)
+    return num(v, 1, lang=lang)

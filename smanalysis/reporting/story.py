@@ -7,7 +7,7 @@ Wording is direction-aware: a fall in response time is good news, a rise in comp
 
 Examples
 --------
->>> direction("median_response_minutes"), direction("er_reach"), direction("posts")
+>>> direction("median_response_minutes"), direction("er_reach"), direction("n_posts")
 (-1, 1, 0)
 """
 
@@ -17,37 +17,45 @@ import numpy as np
 import pandas as pd
 
 from .. import formatting as F
-from .eval_conversation import care_stats, recurring_complaints, unanswered_queue
+from .eval_conversation import recurring_complaints, unanswered_queue
+from .eval_figures import figures
 from .eval_media import best_slots
 from .eval_network import micro_influencers
 from .eval_next import recommendations
-from .eval_summary import LOWER_IS_BETTER, figures, kpi_label
+from .eval_summary import kpi_label
 from .i18n import esc, t, value_label
-from .sections import EvaluationContext, Section, guarded
+from .sections import EvaluationContext, Section, fmt_value, guarded
 
 __all__ = ["period_story", "story_section", "direction", "STORY_FIGURES"]
 
-#: figures the story talks about, with the unit they are shown in
-STORY_FIGURES = {"engagements": "count", "er_reach": "ratio", "follower_growth_monthly": "ratio",
-                 "net_sentiment": "signed", "share_of_voice": "ratio", "response_rate": "ratio",
-                 "median_response_minutes": "minutes"}
+#: figures of the metric registry the story talks about (a count's change is told in percent)
+STORY_FIGURES = ("engagements", "er_reach", "follower_growth_monthly", "net_sentiment", "share_of_voice",
+                 "reply_rate_questions", "median_response_minutes")
 
 #: changes smaller than this (relative) are not news
 MIN_CHANGE = 0.05
 
 
 def direction(name: str) -> int:
-    """+1 when more is better, -1 when less is better, 0 when neither (the number of posts)."""
-    if name == "posts":
+    """+1 when more is better, -1 when less is better (the registry's ``higher_is_better``), 0 for
+    the number of posts (more is not better by itself)."""
+    from ..media import resolve_metric
+
+    if name in ("n_posts", "posts"):
         return 0
-    return -1 if name in LOWER_IS_BETTER else 1
+    m = resolve_metric(name)
+    return 1 if m is None or m.higher_is_better else -1
 
 
 def _changes(ctx) -> pd.DataFrame:
     """One row per story figure that moved: name, current, previous, relative change, good (bool)."""
     fig = figures(ctx)
     rows = []
-    for name, unit in STORY_FIGURES.items():
+    from ..media import resolve_metric
+
+    for name in STORY_FIGURES:
+        m = resolve_metric(name)
+        unit = "count" if m is not None and m.fmt == "integer" else "value"
         cur, prev = fig["current"].get(name), fig["previous"].get(name)
         if cur is None or prev is None or pd.isna(cur) or pd.isna(prev) or np.isclose(cur, prev):
             continue
@@ -67,7 +75,7 @@ def _change_text(row, lang) -> str:
     from where to where ("Response rate went down from 41.1% to 25.1%")."""
     up = row["current"] > row["previous"]
     name = kpi_label(row["name"], lang)
-    prev, cur = F.value(row["previous"], row["unit"], lang), F.value(row["current"], row["unit"], lang)
+    prev, cur = fmt_value(row["name"], row["previous"], lang), fmt_value(row["name"], row["current"], lang)
     if row["unit"] == "count" and np.isfinite(row["rel"]):
         return t("s_up" if up else "s_down", lang, name=name, change=F.percent(abs(row["rel"]), lang, 0),
                  prev=prev, cur=cur)
@@ -105,12 +113,13 @@ def _story(ctx) -> dict:
     if len(una):
         why.append(t("s_why_unanswered", lang, n=F.count(len(una), lang)))
     nxt = []
-    st = _safe(lambda: care_stats(ctx), {}) or {}
-    target = (ctx.profile.kpi_targets or {}).get("response_rate", 0.9)
+    rate = _safe(lambda: figures(ctx)["current"].get("reply_rate_questions"), None)
+    targets = ctx.profile.kpi_targets or {}
+    target = targets.get("reply_rate_questions", targets.get("response_rate", 0.9))
     if len(una):
         nxt.append({"kind": "reply", "n": int(len(una)),
                     "text": t("s_do_reply", lang, n=F.count(len(una), lang), target=F.percent(target, lang, 0),
-                              rate=F.percent(st.get("response_rate"), lang, 0))})
+                              rate=F.percent(rate, lang, 0))})
     if not rc.empty:
         nxt.append({"kind": "complaint", "name": str(rc["topic"].iloc[0]),
                     "text": t("s_do_complaint", lang, topic=esc(rc["topic"].iloc[0]))})

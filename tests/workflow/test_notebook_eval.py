@@ -120,16 +120,16 @@ def test_notebook_04(report, slug, lang):
     m = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
     assert m["period"] == {"start": "2026-10-01", "end": "2026-10-31"} and m["lang"] == lang
     assert m["problems"] == [], m["problems"]
-    assert m["figures"]["current"]["posts"] > 0
+    assert m["figures"]["current"]["n_posts"] > 0
     assert {k["kpi"] for k in m["kpis"]} >= {"er_reach", "response_rate"}
     assert m["pseudonymised"] is True
     if slug.startswith("sample"):
-        assert m["figures"]["current"]["response_rate"] is not None and m["network"]["nodes"] > 0
+        assert m["figures"]["current"]["reply_rate_questions"] is not None and m["network"]["nodes"] > 0
         assert m["recommendations"] and m["unanswered"] > 0
         assert "pengguna_" in html or "user_" in html  # people's handles pseudonymised
         assert "kopisenja.id" in html  # the brand's own handle stays
     else:  # the sparse client: the sections say there is no data instead of failing
-        assert m["figures"]["current"]["response_rate"] is None and m["network"] is None
+        assert m["figures"]["current"]["reply_rate_questions"] is None and m["network"] is None
         assert t("no_source", lang, what=t("w_network", lang)) in html
         assert t("no_source", lang, what=t("w_comments", lang) + " / " + t("w_mentions", lang)) in html
     if slug == "sample-id":  # the planted comment shows as text

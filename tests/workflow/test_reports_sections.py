@@ -47,8 +47,8 @@ def _posts():
 
 
 def _comments():
-    # three customer comments in October, the first answered after 30 minutes:
-    # response rate 1/3, median response time 30 minutes
+    # three customer comments in October (a question, praise, a complaint), the question answered
+    # after 30 minutes: reply rate to questions and complaints 1/2, to all comments 1/3, median 30 minutes
     return conform(pd.DataFrame({
         "comment_id": ["k1", "k2", "k3", "r1"], "post_id": "p1", "platform": "instagram",
         "author": ["budi", "sari", "<b>x</b>", "kopisenja.id"],
@@ -76,7 +76,9 @@ def _ctx(*, comments=True, lang="id", tmp_path=None):
     (float("nan"), 0.05, "er_reach", None), (0.1, None, "er_reach", None),
 ])
 def test_kpi_status(value, target, name, expected):
-    assert rp.kpi_status(value, target, name) is expected
+    from smanalysis.media import kpi_status
+
+    assert kpi_status(value, target, name) is expected
 
 
 @pytest.mark.parametrize("period, expected", [
@@ -100,12 +102,16 @@ def test_keep_stop_needs_a_clear_win():
 
 def test_kpi_table_hand_worked():
     kt = rp.kpi_table(_ctx()).set_index("kpi")
-    assert kt.loc["er_reach", "current"] == pytest.approx(0.04)
+    assert kt.loc["er_reach", "actual"] == pytest.approx(0.04)
     assert kt.loc["er_reach", "previous"] == pytest.approx(0.06)
     assert bool(kt.loc["er_reach", "met"]) is False
-    assert kt.loc["response_rate", "current"] == pytest.approx(1 / 3)
-    assert bool(kt.loc["response_rate", "met"]) is False
-    assert kt.loc["median_response_minutes", "current"] == pytest.approx(30)
+    assert kt.loc["response_rate", "metric"] == "reply_rate_questions"
+    assert kt.loc["response_rate", "actual"] == pytest.approx(1 / 2)  # the question answered, the complaint not
+    assert bool(kt.loc["response_rate", "met"]) is True  # target 0.5
+    fig = rp.figures(_ctx())["current"]
+    assert fig["reply_rate_all"] == pytest.approx(1 / 3)  # praise counts here, not in the KPI
+    assert fig["reply_rate_questions"] == pytest.approx(1 / 2)
+    assert kt.loc["median_response_minutes", "actual"] == pytest.approx(30)
     assert bool(kt.loc["median_response_minutes", "met"]) is True
 
 
@@ -129,7 +135,7 @@ def test_no_comments_no_network_say_so(tmp_path):
     assert t("no_source", "en", what=t("w_comments", "en") + " / " + t("w_mentions", "en")) in conv
     assert t("no_source", "en", what=t("w_network", "en")) in net
     m = rp.key_metrics(ctx)
-    assert m["figures"]["current"]["response_rate"] is None and m["network"] is None
+    assert m["figures"]["current"]["reply_rate_questions"] is None and m["network"] is None
 
 
 def test_empty_client_gives_no_data_everywhere(tmp_path):
@@ -141,7 +147,7 @@ def test_empty_client_gives_no_data_everywhere(tmp_path):
     assert t("no_data", "id", what=t("w_posts", "id")) in secs[3].markdown()
     path = rp.write_key_metrics(ctx)
     m = json.loads(path.read_text(encoding="utf-8"))  # valid JSON: no NaN anywhere
-    assert m["figures"]["current"]["posts"] is None and m["kpis"][0]["met"] is None
+    assert m["figures"]["current"]["n_posts"] is None and m["kpis"][0]["met"] is None
 
 
 def test_key_metrics_layout(tmp_path):
@@ -151,7 +157,7 @@ def test_key_metrics_layout(tmp_path):
     m = json.loads(rp.write_key_metrics(ctx).read_text(encoding="utf-8"))
     assert m["period"] == {"start": "2026-10-01", "end": "2026-10-31"}
     assert m["previous"] == {"start": "2026-09-01", "end": "2026-09-30"}
-    assert m["figures"]["current"]["posts"] == 2 and m["figures"]["previous"]["posts"] == 1
+    assert m["figures"]["current"]["n_posts"] == 2 and m["figures"]["previous"]["n_posts"] == 1
     assert m["figures"]["current"]["er_reach"] == pytest.approx(0.04)
     assert m["unanswered"] == 1  # the complaint k3 (the question k1 was answered; k2 is praise)
     assert "er_reach" in m["definitions"]

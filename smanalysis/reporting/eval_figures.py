@@ -1,0 +1,149 @@
+"""The report's figures: every registry figure of the period and the previous one, computed once.
+
+:func:`figures` is the one computation that the overview, the KPI table, the section texts, the
+recommendations and ``metrics.json`` read; each figure is a :data:`smanalysis.media.METRICS`
+entry applied to the rows it names (posts, follower growth, care rows, scored texts, share of
+voice).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .eval_media import media_compare
+from .sections import EvaluationContext
+
+__all__ = ["figures", "kpi_table", "voices", "scored_texts", "care_rows"]
+
+
+def _labels(texts: pd.Series) -> pd.DataFrame:
+    """Sentiment of texts with the conversation layer's default scorer."""
+    from .. import conversation
+
+    fn = getattr(conversation, "sentiment", None)
+    if not callable(fn):
+        raise RuntimeError("smanalysis.conversation.sentiment is not available")
+    return fn(texts.fillna("").astype(str))
+
+
+def voices(ctx: EvaluationContext) -> pd.DataFrame:
+    """What customers and the public wrote, all periods: comments (not the brand's replies) and
+    mentions, with ``kind`` ("comment"|"mention"), ``brand`` (the business for comments on its
+    posts), ``platform``, ``author``, ``text``, ``created_at``; cached."""
+    cols = ["kind", "brand", "platform", "author", "text", "created_at"]
+
+    def _do():
+        com, men = ctx.frame("comments"), ctx.frame("mentions")
+        parts = []
+        if not com.empty:
+            parts.append(com[~com["is_brand_reply"].astype(bool)].assign(kind="comment",
+                                                                         brand=ctx.profile.business_name)[cols])
+        if not men.empty:
+            parts.append(men.assign(kind="mention")[cols])
+        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)
+
+    return ctx.cached("voices", _do)
+
+
+def scored_texts(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`voices` of the current and previous periods with ``period`` ("current"|"previous")
+    and the sentiment ``label`` and ``score``; cached."""
+
+    def _do():
+        df = voices(ctx)
+        cur, prev = ctx.mask(df), ctx.mask(df, "previous")
+        df = df[cur | prev].assign(period=np.where(cur, "current", "previous")[cur | prev])
+        if df.empty:
+            return df.assign(label=pd.Series(dtype=object), score=pd.Series(dtype=float))
+        s = _labels(df["text"])
+        return df.assign(label=s["label"].to_numpy(), score=s["score"].to_numpy())
+
+    return ctx.cached("scored_texts", _do)
+
+
+def care_rows(ctx: EvaluationContext, which: str = "period") -> pd.DataFrame:
+    """:func:`smanalysis.conversation.response_times` of the period's (or ``"previous"``) comments:
+    one row a customer top-level comment with ``intent``, ``answered`` and ``response_minutes``,
+    the rows the registry's care figures read; cached."""
+    from ..conversation import response_times
+
+    def _do():
+        com = ctx.in_period(ctx.frame("comments"), which)
+        if com.empty:
+            return pd.DataFrame(columns=["intent", "answered", "response_minutes"])
+        return response_times(com, brand_accounts=ctx.profile.brand_handles, timezone=ctx.tz)
+
+    return ctx.cached(f"care_rows_{which}", _do)
+
+
+def _voice_rows(ctx, which):
+    """:func:`smanalysis.conversation.share_of_voice` of the period's mentions with ``own`` (the
+    business's row), the rows the registry's ``share_of_voice`` reads."""
+    from ..conversation import share_of_voice
+
+    men = ctx.in_period(ctx.frame("mentions"), which)
+    if men.empty:
+        return None
+    sov = share_of_voice(men, by="brand", profile=ctx.profile)
+    return sov.assign(own=sov["brand"] == ctx.profile.business_name)
+
+
+def _figures(ctx: EvaluationContext) -> dict:
+    """Every registry figure of the period and the previous one, each computed once: media from
+    :func:`~smanalysis.reporting.eval_media.media_compare`, care from :func:`care_rows`, sentiment
+    from :func:`scored_texts`, share of voice from the mentions; a figure that cannot be computed
+    is NaN (and noted in ``ctx.problems``)."""
+    from ..media import METRICS
+
+    nan = float("nan")
+    cmp = media_compare(ctx)
+    sc = None
+    out = {}
+    for which, when in (("current", "period"), ("previous", "previous")):
+        rows = {}
+
+        def table(name, which=which, when=when):
+            nonlocal sc
+            if name == "care":
+                return care_rows(ctx, when)
+            if name == "voices":
+                sc = scored_texts(ctx) if sc is None else sc
+                return sc[(sc["period"] == which) & (sc["brand"] == ctx.profile.business_name)]
+            if name == "voice":
+                return _voice_rows(ctx, when)
+            return None
+
+        fig = {}
+        for name, m in METRICS.items():
+            try:
+                if m.table in ("posts", "growth"):
+                    row = cmp[cmp["metric"] == m.column]
+                    fig[name] = float(row[which].iloc[0]) if len(row) and pd.notna(row[which].iloc[0]) else nan
+                elif m.numerator is not None and m.table in ("care", "voices", "voice"):
+                    if m.table not in rows:
+                        rows[m.table] = table(m.table)
+                    frame = rows[m.table]
+                    fig[name] = m.value(frame, quiet=True) if frame is not None and len(frame) else nan
+            except Exception as err:  # noqa: BLE001 - a figure that cannot be computed is missing
+                fig[name] = nan
+                ctx.problems.append({"section": f"figures.{name}", "error": f"{type(err).__name__}: {err}"})
+        out[which] = fig
+    return out
+
+
+def figures(ctx: EvaluationContext) -> dict:
+    """``{"current": {...}, "previous": {...}}``: every figure of the metric registry for the period
+    and the previous one, by registry name; the one computation every table, sentence, KPI and
+    ``metrics.json`` reads; cached."""
+    return ctx.cached("figures", lambda: _figures(ctx))
+
+
+def kpi_table(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`smanalysis.media.kpi_table` of the profile's targets against :func:`figures`:
+    ``kpi``, ``metric``, ``target``, ``actual``, ``previous``, ``met``, ``verdict``; cached."""
+    from .. import media
+
+    fig = figures(ctx)
+    return ctx.cached("kpi_table", lambda: media.kpi_table(fig["current"], ctx.profile.kpi_targets or {},
+                                                           previous=fig["previous"], lang=ctx.lang))
