@@ -144,7 +144,7 @@ def test_empty_client_gives_no_data_everywhere(tmp_path):
     ctx = EvaluationContext(profile=_profile(), data=ds, settings={"client": "K", "slug": "k"}, lang="id",
                             period=parse_period("2026-10"), previous=parse_period("2026-09"), output_dir=tmp_path)
     secs = [f(ctx) for f in SECTIONS if f is not rp.next_plan_section]
-    assert t("no_data", "id", what=t("w_posts", "id")) in secs[3].markdown()
+    assert t("no_data", "id", what=t("w_posts", "id")) in secs[SECTIONS.index(rp.media_section)].markdown()
     path = rp.write_key_metrics(ctx)
     m = json.loads(path.read_text(encoding="utf-8"))  # valid JSON: no NaN anywhere
     assert m["figures"]["current"]["n_posts"] is None and m["kpis"][0]["met"] is None
