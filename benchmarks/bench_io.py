@@ -1,14 +1,17 @@
-"""Benchmark: reading 1,000,000 rows of a Meta post export and of a comment export.
+"""Benchmark: smanalysis.io.read side by side with a bare pandas read of the same file, in the same process.
 
-Generates the files in the real formats (with :mod:`smanalysis.io.writers`),
-then reads each one in a fresh Python process and prints rows per second (wall
-clock and CPU time: on a shared machine the CPU figure is the fairer one) and
-peak memory (peak resident set size of that process, and the same measure
-after importing smanalysis, before reading).
+Generates realistic, distinct files in the real export formats (with :mod:`smanalysis.io.writers`):
+a Meta Instagram post export with multi-line quoted captions (1,000,000 rows by default), a
+comment-export CSV, a twarc2 JSONL search result (one response page of 100 tweets a line) and a
+Meta daily series (two platform sections). Each file is read in a fresh Python process: first the
+peer (``pandas.read_csv`` with default settings, or ``pandas.read_json(lines=True)`` for JSONL),
+then ``smanalysis.io.read``, then both again; the best of the two runs of each is reported with the
+ratio. Wall and CPU time are printed (on a shared machine the CPU figure is the fairer one), and
+peak memory (VmHWM) of the process.
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_io.py                # 1,000,000 rows each
+    .venv/bin/python benchmarks/bench_io.py                # 1,000,000 rows (posts, comments)
     .venv/bin/python benchmarks/bench_io.py --rows 100000  # smaller
 
 Output also goes to ``benchmarks/out/bench_io.txt``.
@@ -72,17 +75,36 @@ def generate_comments(n: int, seed: int = 2) -> pd.DataFrame:
     })
 
 
+def _peer(path: str):
+    if path.endswith(".jsonl"):
+        return pd.read_json(path, lines=True)
+    with open(path, "rb") as fh:
+        head = fh.read(2)
+    if head == b"\xff\xfe":  # the Meta daily series: the peer is told the encoding and the two lines to skip
+        return pd.read_csv(path, encoding="utf-16", skiprows=2, sep=None, engine="python")
+    return pd.read_csv(path)
+
+
 def _read_one(path: str) -> None:
-    """Child process: import, note the baseline memory, read, print JSON."""
+    """Child process: import, note the baseline memory, time the peer and smanalysis twice each, print JSON."""
     from smanalysis.io import read
 
     base = _peak_mb()
-    t0, c0 = time.perf_counter(), time.process_time()
-    r = read(path)
-    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
-    peak = _peak_mb()
-    print(json.dumps({"format": r.format, "rows": len(r.data), "rejects": len(r.rejects), "seconds": dt,
-                      "cpu_seconds": cpu, "baseline_mb": base, "peak_mb": peak}))
+    best = {"peer": (1e9, 1e9), "smanalysis": (1e9, 1e9)}
+    rows = rejects = None
+    fmt = None
+    for _ in range(2):
+        for name in ("peer", "smanalysis"):
+            t0, c0 = time.perf_counter(), time.process_time()
+            r = _peer(path) if name == "peer" else read(path)
+            dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+            best[name] = (min(best[name][0], dt), min(best[name][1], cpu))
+            if name == "smanalysis":
+                rows, rejects, fmt = r.rows, len(r.rejects), r.format
+            del r
+    print(json.dumps({"format": fmt, "rows": rows, "rejects": rejects, "peer_s": best["peer"][0],
+                      "peer_cpu": best["peer"][1], "ours_s": best["smanalysis"][0],
+                      "ours_cpu": best["smanalysis"][1], "baseline_mb": base, "peak_mb": _peak_mb()}))
 
 
 def _peak_mb() -> float:
@@ -96,6 +118,35 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def generate_tweets(n: int, seed: int = 3) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    created = pd.Timestamp("2025-11-01", tz="UTC") + pd.to_timedelta(rng.integers(0, 365 * 24 * 3600, n), unit="s")
+    users = np.array([f"user{i}" for i in range(20_000)] + ["kopisenja_id"])
+    author = users[rng.integers(0, len(users), n)]
+    kind = rng.choice(["tweet", "reply", "quote", "retweet"], n, p=[0.5, 0.3, 0.1, 0.1])
+    ids = (1900000000000000000 + np.arange(n)).astype(str)
+    ref = np.where(kind != "tweet", ids[np.maximum(0, np.arange(n) - rng.integers(1, 50, n))], None)
+    target = users[rng.integers(0, len(users), n)]
+    text = np.char.add(np.char.add("@", target), " " + COMMENTS[rng.integers(0, len(COMMENTS), n)])
+    return pd.DataFrame({
+        "tweet_id": ids, "author": author, "author_followers": rng.integers(0, 5000, n).astype(float),
+        "created_at": created, "text": text, "reply_to_user": np.where(kind == "reply", target, None),
+        "reply_to_tweet": np.where(kind == "reply", ref, None), "quoted_tweet": np.where(kind == "quote", ref, None),
+        "retweeted_tweet": np.where(kind == "retweet", ref, None), "likes": rng.poisson(2, n).astype(float),
+        "retweets": rng.poisson(1, n).astype(float), "replies": rng.poisson(1, n).astype(float),
+        "quotes": rng.poisson(0.2, n).astype(float), "impressions": rng.poisson(300, n).astype(float),
+        "quoted_user": np.where(kind == "quote", target, None), "retweeted_user": np.where(kind == "retweet", target, None),
+    })
+
+
+def generate_daily(days: int, seed: int = 4) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    dates = pd.date_range("1950-01-01", periods=days, freq="D")
+    return pd.concat([pd.DataFrame({"date": dates, "platform": p, "account": "kopisenja", "metric": "reach",
+                                    "value": rng.poisson(800, days).astype(float)}) for p in ("facebook", "instagram")],
+                     ignore_index=True)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=1_000_000)
@@ -106,28 +157,38 @@ def main(argv=None) -> int:
         _read_one(args.read)
         return 0
     from smanalysis.io import writers as W
+    from smanalysis.io import writers_daily as WD
 
-    lines = [f"bench_io: {args.rows:,} rows per file (python {sys.version.split()[0]}, pandas {pd.__version__})"]
+    try:
+        load = open("/proc/loadavg").read().split()[:3]
+    except OSError:
+        load = ["?"]
+    lines = [f"bench_io: {args.rows:,} rows (posts, comments), {args.rows // 20:,} tweets, "
+             f"{min(args.rows // 20, 50_000):,} days x 2 sections (python {sys.version.split()[0]}, pandas "
+             f"{pd.__version__}; load average {' '.join(load)})"]
     with tempfile.TemporaryDirectory() as tmp:
         files = {}
         t0 = time.perf_counter()
-        files["meta_posts_instagram (UTF-8 BOM, quoted, multi-line captions)"] = p = Path(tmp) / "ig_posts.csv"
+        files["Meta posts (Instagram, UTF-8 BOM, quoted, multi-line captions)"] = p = Path(tmp) / "ig_posts.csv"
         W.write_meta_posts(generate_posts(args.rows), p, platform="instagram")
-        files["comments_export"] = c = Path(tmp) / "comments.csv"
+        files["comments export"] = c = Path(tmp) / "comments.csv"
         W.write_comments_export(generate_comments(args.rows), c)
+        files["twarc2 JSONL (pages of 100 tweets)"] = j = Path(tmp) / "tweets.jsonl"
+        W.write_twarc_jsonl(generate_tweets(args.rows // 20), j, page_size=100)
+        files["Meta daily series (UTF-16, two sections)"] = d = Path(tmp) / "reach.csv"
+        WD.write_meta_daily_sections(generate_daily(min(args.rows // 20, 50_000)), d,
+                                     titles={"facebook": "Facebook reach", "instagram": "Instagram reach"})
         lines.append(f"generated and written in {time.perf_counter() - t0:.1f} s")
+        lines.append(f"{'file':<66} {'rows':>9} {'MB':>5} {'pandas s':>9} {'smanalysis s':>13} {'ratio':>6} "
+                     f"{'ratio CPU':>9} {'peak MB':>8}")
         for label, path in files.items():
             out = subprocess.run([sys.executable, __file__, "--read", str(path)], capture_output=True, text=True,
                                  check=True)
-            res = json.loads(out.stdout.strip().splitlines()[-1])
+            r = json.loads(out.stdout.strip().splitlines()[-1])
             size = path.stat().st_size / 2**20
-            lines.append(
-                f"{label}: {res['rows']:,} rows ({size:.0f} MB) in {res['seconds']:.2f} s wall "
-                f"({res['cpu_seconds']:.2f} s CPU) = {res['rows'] / res['seconds']:,.0f} rows/s wall, "
-                f"{res['rows'] / res['cpu_seconds']:,.0f} rows/s CPU; rejects {res['rejects']}; "
-                f"peak RSS {res['peak_mb']:.0f} MB "
-                f"(baseline after import {res['baseline_mb']:.0f} MB, so {res['peak_mb'] - res['baseline_mb']:.0f} MB "
-                f"for reading)")
+            lines.append(f"{label:<66} {r['rows']:>9,} {size:>5.0f} {r['peer_s']:>9.2f} {r['ours_s']:>13.2f} "
+                         f"{r['ours_s'] / r['peer_s']:>5.2f}x {r['ours_cpu'] / r['peer_cpu']:>8.2f}x "
+                         f"{r['peak_mb']:>8.0f}")
     text = "\n".join(lines)
     print(text)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)

@@ -1,20 +1,35 @@
-"""Time the client reports end to end: one client, then a batch of 10 sample-sized clients.
+"""Time the client reports at scale 1, 10 and 100, side by side with the floor.
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_reports.py [--jobs 2] [--clients 10] [--notebooks 04_evaluation|all]
+    .venv/bin/python benchmarks/bench_reports.py [--scales 1,10,100] [--jobs 2] [--clients 10] [--skip-batch]
 
-The clients are configs generated into a temporary folder, all pointing at the bundled sample
-(``data/sample``; generated with :func:`smanalysis.sample.write_sample` when absent), each with
-its own slug. Prints the figures and writes them to ``benchmarks/out/bench_reports.txt``.
-Targets (issue 6): one client's full report under 30 s, 10 clients with ``--jobs 2`` under 3 min.
+For each scale the sample generator writes a client (:func:`smanalysis.sample.write_sample`,
+scale 10 = 36 files and ~100,000 rows; scale 100 = ~1.3 M rows) into a temporary folder, then,
+each in a fresh process so peak memory is its own:
+
+* **in process**: the evaluation notebook's steps one by one (building the context, then every
+  section), wall time each and the peak resident memory of the process;
+* **end to end**: ``run_batch`` of that client (papermill kernel + HTML export), wall time and the
+  kernel's peak memory; run twice, the second a monthly re-run that finds the parsed exports in
+  the Parquet cache (:mod:`smanalysis.io.cache`).
+
+The **floor** is a bare ``papermill`` + ``nbconvert`` run of a trivial notebook in the same run.
+Without ``--skip-batch`` a batch of ``--clients`` sample-sized clients runs with ``--jobs`` and,
+when Dask is installed, on a 2-worker ``LocalCluster`` (``--scheduler local``).
+
+Goals (issue 15): scale 1 < 5 s; scale 10 < 20 s; scale 100 < 3 min and < 4 GB peak; the cost
+per row not rising with size. Prints the table and writes it to ``benchmarks/out/bench_reports.txt``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -22,27 +37,99 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+STEPS = ("overview_section", "profile_section", "kpi_section", "media_section", "execution_section",
+         "conversation_section", "network_section", "recommendations_section", "next_plan_section",
+         "definitions_section", "write_key_metrics")
 
 
-def _sample(tmp: Path) -> Path:
-    sample = ROOT / "data" / "sample"
-    if (sample / "client.yaml").is_file():
-        return sample
-    from smanalysis.sample import write_sample
+def _peak_mb(who) -> float:
+    import resource
 
-    write_sample(tmp / "sample")
-    return tmp / "sample"
+    kb = resource.getrusage(who).ru_maxrss
+    return kb / 1024 if platform.system() != "Darwin" else kb / 1024 / 1024
 
 
-def _configs(sample: Path, folder: Path, n: int, notebooks: str) -> list[Path]:
+def _in_process(config: str) -> dict:
+    """The evaluation notebook's steps in this process: seconds per step, peak memory."""
+    import resource
+    import warnings
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    warnings.simplefilter("ignore")
+    from smanalysis import reports as rp
+
+    out = Path(tempfile.mkdtemp())
+    times, cpu = {}, {}
+    t0, c0 = time.perf_counter(), time.process_time()
+    ctx = rp.evaluation_context(config, output_dir=out)
+    times["context"], cpu["context"] = time.perf_counter() - t0, time.process_time() - c0
+    for step in STEPS:
+        t, c = time.perf_counter(), time.process_time()
+        getattr(rp, step)(ctx)
+        name = step.replace("_section", "")
+        times[name], cpu[name] = time.perf_counter() - t, time.process_time() - c
+    return {"times": times, "cpu": cpu, "total": time.perf_counter() - t0, "cpu_total": time.process_time() - c0,
+            "peak_mb": _peak_mb(resource.RUSAGE_SELF), "problems": len(ctx.problems)}
+
+
+def _end_to_end(config: str, out: str) -> dict:
+    import resource
+
+    from smanalysis.reporting.runner import run_batch
+
+    res = []
+    for _ in range(2):  # the second run finds the parsed exports in the cache
+        t0 = time.perf_counter()
+        s = run_batch([config], out=out, verbose=False)
+        res.append({"seconds": time.perf_counter() - t0, "status": s["status"].iloc[0]})
+    return {"runs": res, "kernel_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
+
+
+def _floor(tmp: Path) -> dict:
+    import nbformat
+    import papermill as pm
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+                   "language_info": {"name": "python"}}
+    nb.cells = [nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}), nbformat.v4.new_code_cell("x + 1")]
+    src = tmp / "trivial.ipynb"
+    nbformat.write(nb, src)
+    t0 = time.perf_counter()
+    done = pm.execute_notebook(str(src), str(tmp / "trivial_out.ipynb"), parameters={"x": 2}, kernel_name="python3",
+                               progress_bar=False)
+    t1 = time.perf_counter()
+    HTMLExporter(exclude_input=True).from_notebook_node(done)
+    return {"papermill": t1 - t0, "nbconvert": time.perf_counter() - t1}
+
+
+def _child(kind: str, *args) -> dict:
+    """Run one measurement in a fresh interpreter (its own peak memory) and return its JSON."""
+    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}", "MPLBACKEND": "Agg"}
+    res = subprocess.run([sys.executable, __file__, "--child", kind, *args], capture_output=True, text=True, env=env)
+    if res.returncode != 0:
+        raise RuntimeError(f"{kind} {args} failed:\n{res.stderr[-3000:]}")
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def _rows(folder: Path) -> int:
+    from smanalysis.io import load_dataset
+
+    ds = load_dataset([str(folder / "exports"), str(folder / "content_plan.csv")])
+    return int(sum(len(getattr(ds, n)) for n in ("posts", "comments", "mentions", "followers", "edges")
+                   if hasattr(ds, n)))
+
+
+def _batch_configs(sample: Path, folder: Path, n: int) -> list[Path]:
     base = yaml.safe_load((sample / "client.yaml").read_text(encoding="utf-8"))
     root = sample.resolve()
     base["profile"] = str(root / base["profile"])
     if base.get("codebook"):
         base["codebook"] = str(root / base["codebook"])
     base["data"] = [str(root / d) if isinstance(d, str) else {**d, "path": str(root / d["path"])} for d in base["data"]]
-    if notebooks != "04_evaluation":
-        base["notebooks"] = notebooks if notebooks == "all" else notebooks.split(",")
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(n):
@@ -52,55 +139,106 @@ def _configs(sample: Path, folder: Path, n: int, notebooks: str) -> list[Path]:
     return paths
 
 
-def _children_peak_mb() -> float:
-    """Peak resident memory of the finished child processes (the kernels), in MB (POSIX only)."""
-    try:
-        import resource
+def _batch(configs: list[str], out: str, jobs: str, scheduler: str) -> dict:
+    from smanalysis.reporting.runner import run_batch
 
-        kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        return kb / 1024 if platform.system() != "Darwin" else kb / 1024 / 1024
-    except (ImportError, OSError):
-        return float("nan")
+    t0 = time.perf_counter()
+    kw = {"scheduler": scheduler} if scheduler else {"jobs": int(jobs)}
+    s = run_batch(configs, out=out, verbose=False, **kw)
+    return {"seconds": time.perf_counter() - t0, "ok": int((s["status"] == "ok").sum()), "n": len(s),
+            "median": float(s["seconds"].median())}
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scales", default="1,10,100")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--clients", type=int, default=10)
-    ap.add_argument("--notebooks", default="04_evaluation", help="04_evaluation (default), all, or a comma list")
     ap.add_argument("--skip-batch", action="store_true")
+    ap.add_argument("--skip-e2e", action="store_true", help="only the in-process steps")
+    ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.child:
+        kind, *rest = args.child
+        fn = {"inproc": _in_process, "e2e": _end_to_end, "floor": lambda d: _floor(Path(d)), "batch": None}[kind]
+        if kind == "batch":
+            out = _batch(rest[3:], rest[0], rest[1], rest[2])
+        else:
+            out = fn(*rest)
+        print(json.dumps(out))
+        return 0
 
-    from smanalysis.reporting.runner import run_batch
+    lines = []
 
-    lines = [f"bench_reports: python {platform.python_version()}, {os.cpu_count()} cores, "
-             f"load average {os.getloadavg()[0]:.1f}, notebooks={args.notebooks}"]
-    print(lines[0], flush=True)
+    def say(s=""):
+        lines.append(s)
+        print(s, flush=True)
+
+    say(f"bench_reports: python {platform.python_version()}, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f} at start")
+    scales = [float(s) for s in args.scales.split(",")]
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        sample = _sample(tmp)
-        one = _configs(sample, tmp / "one", 1, args.notebooks)
-        t0 = time.perf_counter()
-        s1 = run_batch(one, out=tmp / "out_one", jobs=1, verbose=False)
-        t_one = time.perf_counter() - t0
-        html = tmp / "out_one" / "klien-00" / "report.html"
-        size = html.stat().st_size / 1e6 if html.is_file() else float("nan")
-        peak = _children_peak_mb()
-        lines.append(f"one client end to end: {t_one:.1f} s (status {s1['status'].iloc[0]}; report.html {size:.2f} MB;"
-                     f" peak memory of a notebook kernel {peak:.0f} MB; target < 30 s)")
-        print(lines[-1], flush=True)
-        if not args.skip_batch:
-            many = _configs(sample, tmp / "many", args.clients, args.notebooks)
+        os.environ.setdefault("SMANALYSIS_PARSE_CACHE", str(tmp / "parse-cache"))  # a cold cache for this run
+        floor = _child("floor", str(tmp))
+        say(f"floor (trivial notebook): papermill {floor['papermill']:.1f} s + nbconvert {floor['nbconvert']:.1f} s")
+        results = {}
+        for sc in scales:
+            from smanalysis.sample import write_sample
+
+            folder = tmp / f"scale{sc:g}"
             t0 = time.perf_counter()
-            s = run_batch(many, out=tmp / "out_many", jobs=args.jobs, verbose=False)
-            t_many = time.perf_counter() - t0
-            ok = int((s["status"] == "ok").sum())
-            lines.append(f"batch of {args.clients} clients with --jobs {args.jobs}: {t_many:.1f} s "
-                         f"({ok}/{args.clients} ok; {t_many / args.clients:.1f} s a client; per-client median "
-                         f"{s['seconds'].median():.1f} s; target < 180 s)")
-            print(lines[-1], flush=True)
-        lines.append(f"load average after: {os.getloadavg()[0]:.1f}")
-        print(lines[-1])
+            files = write_sample(folder, scale=sc)
+            gen = time.perf_counter() - t0
+            rows = _rows(folder)
+            n_exports = sum(1 for f in files if f.parent.name == "exports")
+            say(f"scale {sc:g}: {n_exports} export files, {rows:,} rows (generated in {gen:.0f} s), "
+                f"load {os.getloadavg()[0]:.1f}")
+            ip = _child("inproc", str(folder / "client.yaml"))
+            e2e = None if args.skip_e2e else _child("e2e", str(folder / "client.yaml"), str(tmp / f"out{sc:g}"))
+            results[sc] = (rows, ip, e2e)
+            say(f"  in process {ip['total']:.1f} s, peak {ip['peak_mb']:.0f} MB" + (
+                "" if e2e is None else f"; end to end {e2e['runs'][0]['seconds']:.1f} s cold, "
+                f"{e2e['runs'][1]['seconds']:.1f} s re-run ({e2e['runs'][0]['status']}), kernel peak "
+                f"{e2e['kernel_peak_mb']:.0f} MB"))
+        steps = list(next(iter(results.values()))[1]["times"])
+        head = f"{'wall s (cpu s)':<16}" + "".join(f"{'scale ' + format(s, 'g'):>16}" for s in scales)
+        say("")
+        say(head)
+
+        def cell(r, st):
+            return f"{r['times'][st]:.2f} ({r['cpu'][st]:.2f})" if st in r["times"] else f"{r['total']:.2f} ({r['cpu_total']:.2f})"
+
+        for st in [*steps, "in process"]:
+            say(f"{st:<16}" + "".join(f"{cell(results[s][1], st):>16}" for s in scales))
+        say(f"{'peak MB':<16}" + "".join(f"{results[s][1]['peak_mb']:>16.0f}" for s in scales))
+        if not args.skip_e2e:
+            say(f"{'end to end':<16}" + "".join(f"{results[s][2]['runs'][0]['seconds']:>16.1f}" for s in scales))
+            say(f"{'re-run (cache)':<16}" + "".join(f"{results[s][2]['runs'][1]['seconds']:>16.1f}" for s in scales))
+            say(f"{'kernel peak MB':<16}" + "".join(f"{results[s][2]['kernel_peak_mb']:>16.0f}" for s in scales))
+        say(f"{'rows':<16}" + "".join(f"{results[s][0]:>16,}" for s in scales))
+        say(f"{'us/row wall':<16}" + "".join(f"{1e6 * results[s][1]['total'] / results[s][0]:>16.1f}" for s in scales))
+        say(f"{'us/row cpu':<16}" + "".join(f"{1e6 * results[s][1]['cpu_total'] / results[s][0]:>16.1f}" for s in scales))
+        say("goals: scale 1 < 5 s; scale 10 < 20 s; scale 100 < 180 s and < 4096 MB; us per row not rising")
+        if not args.skip_batch:
+            sample = tmp / "scale1"
+            if not sample.is_dir():
+                from smanalysis.sample import write_sample
+
+                write_sample(sample)
+            configs = [str(p) for p in _batch_configs(sample, tmp / "many", args.clients)]
+            b = _child("batch", str(tmp / "batch_jobs"), str(args.jobs), "", *configs)
+            say(f"batch of {b['n']} clients, --jobs {args.jobs}: {b['seconds']:.1f} s ({b['ok']}/{b['n']} ok, "
+                f"median {b['median']:.1f} s a client), load {os.getloadavg()[0]:.1f}")
+            try:
+                import distributed  # noqa: F401
+            except ImportError:
+                say("dask.distributed not installed: no LocalCluster figure")
+            else:
+                b = _child("batch", str(tmp / "batch_dask"), "2", "local", *configs)
+                say(f"batch of {b['n']} clients, --scheduler local (2 workers): {b['seconds']:.1f} s "
+                    f"({b['ok']}/{b['n']} ok, median {b['median']:.1f} s a client), load {os.getloadavg()[0]:.1f}")
+    say(f"load average at end: {os.getloadavg()[0]:.1f}")
     out = ROOT / "benchmarks" / "out"
     out.mkdir(parents=True, exist_ok=True)
     (out / "bench_reports.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,8 +1,10 @@
-"""The one check for a bad option, with the library's message (see STYLE: errors)."""
+"""The one check for a bad option, with the library's message (see STYLE: errors).
+
+Call it directly where an option is checked (no wrappers); for languages:
+``check_choice("lang", lang, LANGS)`` with :data:`smanalysis.words.LANGS`.
+"""
 
 from __future__ import annotations
-
-LANGS = ("id", "en")
 
 
 def check_choice(name: str, value, allowed, *, where: str | None = None):
@@ -21,9 +23,9 @@ def check_choice(name: str, value, allowed, *, where: str | None = None):
 
     Examples
     --------
-    >>> check_choice("lang", "id", LANGS)
+    >>> check_choice("lang", "id", ("id", "en"))
     'id'
-    >>> check_choice("lang", "fr", LANGS, where="plot_x")
+    >>> check_choice("lang", "fr", ("id", "en"), where="plot_x")
     Traceback (most recent call last):
     ...
     ValueError: plot_x: the value for `lang` must be one of ['id', 'en'], but 'fr' was passed.

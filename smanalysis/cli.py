@@ -43,7 +43,7 @@ def _cmd_report(args) -> int:
 
     notebooks = args.notebooks.split(",") if args.notebooks else None
     summary = run_batch(args.configs, out=args.out, jobs=args.jobs, lang=args.lang, period=args.period,
-                        notebooks=notebooks, pdf=args.pdf)
+                        notebooks=notebooks, scheduler=args.scheduler, pdf=args.pdf)
     return 0 if all(s == "ok" for s in summary["status"]) else 1
 
 
@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="notebooks in the report: 'all' or comma-separated names (default: the config's, else 04_evaluation)")
     rp.add_argument("--pdf", action="store_true",
                     help="also write report.pdf and summary.png (a card to share), printed by Chromium")
+    rp.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                    help="run the clients on Dask: a scheduler address (tcp://host:8786), or 'local' to start a "
+                         "LocalCluster of --jobs workers (the workers must see the configs, data and --out)")
     rp.set_defaults(func=_cmd_report)
     return p
 

@@ -36,8 +36,8 @@ data gives a "no data" line, an error a notice (and ``problems`` in ``metrics.js
 
 The pieces live in :mod:`smanalysis.reporting`: ``config`` (client YAML, periods), ``client``
 (:func:`load_client`), ``privacy`` (pseudonyms), ``runner`` (papermill, batch), ``html``
-(nbconvert export, sanitising, scrubbing), ``sections``/``eval_*`` (the evaluation glue) and
-``i18n`` (the report's words in Bahasa Indonesia and English).
+(nbconvert export, sanitising, scrubbing), ``markup`` (escaping), ``sections``/``eval_*`` (the
+evaluation glue). The report's words are in :mod:`smanalysis.words`.
 
 Examples
 --------

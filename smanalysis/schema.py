@@ -23,7 +23,7 @@ Examples
 --------
 >>> from smanalysis.schema import TABLES, empty
 >>> sorted(TABLES)
-['comments', 'content_plan', 'followers', 'interactions', 'mentions', 'posts']
+['account_daily', 'audience', 'comments', 'content_plan', 'followers', 'interactions', 'mentions', 'posts', 'video']
 >>> empty("followers").columns.tolist()[:4]
 ['date', 'platform', 'account', 'followers']
 """
@@ -45,6 +45,8 @@ __all__ = [
     "CONTENT_TYPES",
     "POST_FORMATS",
     "DEFAULT_TIMEZONE",
+    "DAILY_METRICS",
+    "AUDIENCE_DIMENSIONS",
     "columns",
     "required",
     "empty",
@@ -60,6 +62,11 @@ INTERACTION_KINDS = ("reply", "mention", "share", "quote", "like", "comment")
 CONTENT_TYPES = ("promo", "education", "entertainment", "engagement", "inspiration", "news", "other")
 POST_FORMATS = ("photo", "carousel", "video", "reel", "story", "text", "link", "live", "other")
 PLAN_STATUSES = ("idea", "draft", "planned", "scheduled", "posted", "skipped")
+#: Metric names of the ``account_daily`` table (readers write only these).
+DAILY_METRICS = ("reach", "views", "viewers", "new_viewers", "returning_viewers", "impressions", "engagements",
+                 "profile_views", "visits", "link_clicks", "interactions", "follows", "followers_gained",
+                 "unfollows", "likes", "comments", "shares", "watch_time_s", "posts_published")
+AUDIENCE_DIMENSIONS = ("age", "gender", "age_gender", "city", "country")
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,8 @@ class Column:
     name : str
         Column name.
     dtype : str
-        ``"str"``, ``"float"``, ``"bool"``, ``"datetime"`` (UTC) or ``"date"`` (naive day).
+        ``"str"``, ``"float"``, ``"bool"``, ``"flag"`` (nullable boolean: True, False or missing),
+        ``"datetime"`` (UTC) or ``"date"`` (naive day).
     required : bool
         Whether every table of this kind must have the column.
     unit : str
@@ -118,6 +126,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("clicks", "float", False, "count", "Link and other clicks."),
         _c("engagements_reported", "float", False, "count", "The platform's own engagement total, as exported (X)."),
         _c("followers_at_post", "float", False, "accounts", "Followers of the account when the post was exported/published, if the export says."),
+        _c("paid", "flag", False, "True|False|missing", "True when the post was boosted/promoted/paid (Meta 'Funded content status', X 'promoted ...' columns); missing when the export does not say."),
         *_PROVENANCE,
     ),
     "comments": (
@@ -184,6 +193,35 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("plan_id", "str", False, "id", "Row id in the plan."),
         *_PROVENANCE,
     ),
+    "account_daily": (
+        _c("date", "date", True, "local day", "Calendar day of the account's timezone."),
+        _c("platform", "str", True, "|".join(PLATFORMS), "Platform."),
+        _c("account", "str", True, "handle", "Account (may be missing when the export names none)."),
+        _c("metric", "str", True, "|".join(DAILY_METRICS), "What is counted that day (account level), e.g. reach, views, follows."),
+        _c("value", "float", True, "count", "The day's value of the metric."),
+        *_PROVENANCE,
+    ),
+    "audience": (
+        _c("platform", "str", True, "|".join(PLATFORMS), "Platform."),
+        _c("account", "str", True, "handle", "Account whose audience (followers or viewers) is described."),
+        _c("dimension", "str", True, "|".join(AUDIENCE_DIMENSIONS), "What the audience is split by."),
+        _c("segment", "str", True, "label", "The group, e.g. '18-24', 'female', 'Jakarta', 'Indonesia'."),
+        _c("share", "float", True, "0-1", "Share of the audience in the segment (within its dimension; age x gender cells sum to 1 over both)."),
+        _c("count", "float", False, "accounts", "Accounts in the segment, where the export gives counts."),
+        *_PROVENANCE,
+    ),
+    "video": (
+        _c("post_id", "str", True, "id", "Video/post id (joins posts.post_id on the same platform)."),
+        _c("platform", "str", True, "|".join(PLATFORMS), "Platform."),
+        _c("account", "str", True, "handle", "Account that published the video."),
+        _c("views", "float", False, "plays", "Video views/plays (lifetime)."),
+        _c("watch_time_s", "float", False, "seconds", "Total time watched, in seconds."),
+        _c("avg_view_duration_s", "float", False, "seconds", "Average watch time a view, in seconds."),
+        _c("views_3s", "float", False, "plays", "Views of at least 3 seconds."),
+        _c("views_1m", "float", False, "plays", "Views of at least 1 minute."),
+        _c("retention", "float", False, "0-1", "Average share of the video watched."),
+        *_PROVENANCE,
+    ),
 }
 
 
@@ -222,6 +260,7 @@ _EMPTY = {
     "str": lambda: pd.Series([], dtype=object),
     "float": lambda: pd.Series([], dtype="float64"),
     "bool": lambda: pd.Series([], dtype="bool"),
+    "flag": lambda: pd.Series([], dtype="boolean"),
     "datetime": lambda: pd.Series([], dtype="datetime64[ns, UTC]"),
     "date": lambda: pd.Series([], dtype="datetime64[ns]"),
 }
@@ -339,10 +378,14 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
             s = df[c.name]
         else:
             s = pd.Series([np.nan] * n if c.dtype != "bool" else [False] * n, index=df.index)
+            if c.dtype == "flag":
+                s = pd.Series(pd.NA, index=df.index, dtype="boolean")
         if c.dtype == "float":
             s = pd.to_numeric(s, errors="coerce").astype("float64")
         elif c.dtype == "bool":
             s = s.fillna(False).astype(bool)
+        elif c.dtype == "flag":
+            s = s.astype("boolean") if s.dtype != "boolean" else s
         elif c.dtype == "datetime":
             s = pd.to_datetime(s, utc=True, errors="coerce").astype("datetime64[ns, UTC]")
         elif c.dtype == "date":

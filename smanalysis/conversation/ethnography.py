@@ -19,106 +19,23 @@ from __future__ import annotations
 
 import re
 import warnings
-from itertools import chain
-from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .._yaml import read_yaml
 from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
-from .text import STOPWORDS_EN, STOPWORDS_ID, URL_TOKEN, tokenize
-from .voice import _check_choice, _local_period, _require, _timezone
+from .._checks import check_choice
+from ._common import FILLERS, NEGATIONS, as_texts, flat_tokens, local_period, require, resolve_timezone, token_lists
 
-__all__ = ["NEGATIONS", "FILLERS", "terms", "ngrams", "collocations", "concordance", "emerging_terms", "code", "CodingResult",
-           "load_codebook", "quotes"]
+__all__ = ["NEGATIONS", "FILLERS", "terms", "ngrams", "collocations", "concordance", "emerging_terms"]
 
 _MEASURES = ("pmi", "likelihood_ratio", "chi_sq", "student_t", "raw_freq")
 _KINDS = ("word", "hashtag", "mention", "emoji", "all")
 
 
 # --------------------------------------------------------------------------- tokens
-def _as_series(texts, func: str) -> pd.Series:
-    if isinstance(texts, pd.DataFrame):
-        raise TypeError(f"{func}: expected texts (a Series or a list of str), got a DataFrame; pass frame['text']")
-    if isinstance(texts, str):
-        texts = [texts]
-    return texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
-
-
-#: Negations joined to the next word ("tidak enak" -> "tidak_enak") so that the term keeps its sense.
-NEGATIONS = frozenset({"tidak", "bukan", "belum", "jangan", "tanpa", "kurang", "not", "no", "never"})
-
-
-#: Interjections and fillers of chat writing, dropped with the stopwords: they say how people write,
-#: not what they talk about (:func:`smanalysis.conversation.tone` measures the former).
-FILLERS = frozenset({"wkwk", "wkwkwk", "wkwkwkwk", "haha", "hahaha", "hehe", "hehehe", "hihi", "xixi", "hmm", "hm",
-                     "duh", "aduh", "huft", "gils", "anjir", "anjay", "asli", "sumpah", "fix", "ngomong", "btw",
-                     "lol", "omg", "wow", "astaga", "yaampun", "cie", "ciee", "nah"})
-_BRIDGES = frozenset({"pernah", "terlalu", "begitu", "bakal", "akan", "terlalu", "so", "too", "very"})
-
-
-def _isin(values: np.ndarray, words) -> np.ndarray:
-    """Hash-based membership of an object array (``np.isin`` sorts objects, which is slow)."""
-    return pd.Series(values, dtype=object).isin(list(words)).to_numpy(bool)
-
-
-def _flat_tokens(texts: pd.Series, *, stopwords: bool = True, negation: bool = True) -> pd.DataFrame:
-    """All tokens of the texts as one frame: ``doc`` (0-based position of the text), ``term``.
-
-    Tokens are lower case with slang normalised (:func:`smanalysis.conversation.text.tokenize`);
-    URLs are dropped. With ``negation`` a negation is joined to the content word after it
-    (through one bridge word: "tidak pernah kecewa" -> "tidak_pernah_kecewa") before the
-    stopwords go, since the Indonesian stopword list holds "tidak", "belum", "kurang"...
-    A negation followed by a stopword (an address such as "kakak", a pronoun) is left alone.
-    The work is done on flat NumPy arrays, not per text.
-    """
-    s = texts.astype(object).where(texts.notna(), "").astype(str)
-    toks = tokenize(s, stopwords=False)
-    lens = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
-    tok = np.fromiter(chain.from_iterable(toks), dtype=object, count=int(lens.sum()))
-    doc = np.repeat(np.arange(len(toks)), lens)
-    if negation and len(tok):
-        all_stop = STOPWORDS_ID | STOPWORDS_EN
-        n = len(tok)
-        is_neg = _isin(tok, NEGATIONS)
-        is_bridge = _isin(tok, _BRIDGES)
-        alnum = np.array([t[:1].isalnum() for t in tok], dtype=bool) if is_neg.any() else np.zeros(n, bool)
-        content = alnum & ~is_neg & ~is_bridge & ~_isin(tok, all_stop - NEGATIONS - _BRIDGES)
-        nxt = np.append(np.arange(1, n), n - 1)
-        nxt2 = np.append(np.arange(2, n), [n - 1, n - 1])
-        same1 = np.append(doc[1:] == doc[:-1], False)
-        same2 = np.append(doc[2:] == doc[:-2], [False, False])
-        three = is_neg & same1 & same2 & is_bridge[nxt] & content[nxt2]
-        two = is_neg & same1 & content[nxt] & ~three
-        tok = tok.copy()
-        i2, i3 = np.flatnonzero(two), np.flatnonzero(three)
-        if len(i2):
-            tok[i2] = tok[i2] + "_" + tok[i2 + 1]
-        if len(i3):
-            tok[i3] = tok[i3] + "_" + tok[i3 + 1] + "_" + tok[i3 + 2]
-        drop = np.zeros(n, dtype=bool)
-        drop[i2 + 1] = True
-        drop[i3 + 1] = True
-        drop[i3 + 2] = True
-        tok, doc = tok[~drop], doc[~drop]
-    stop = (STOPWORDS_ID | STOPWORDS_EN | FILLERS | {URL_TOKEN}) if stopwords else {URL_TOKEN}
-    keep = ~_isin(tok, stop)
-    return pd.DataFrame({"doc": doc[keep], "term": tok[keep]})
-
-
-def _tokens(texts: pd.Series, *, stopwords: bool = True, negation: bool = True) -> list[list[str]]:
-    """Token lists of each text (see :func:`_flat_tokens`)."""
-    flat = _flat_tokens(texts, stopwords=stopwords, negation=negation)
-    bounds = np.searchsorted(flat["doc"].to_numpy(), np.arange(len(texts) + 1))
-    terms_ = flat["term"].to_numpy()
-    return [terms_[a:b].tolist() for a, b in zip(bounds[:-1], bounds[1:])]
-
-
 def _explode(texts: pd.Series, stopwords: bool) -> pd.DataFrame:
-    return _flat_tokens(texts, stopwords=stopwords)
+    return flat_tokens(texts, stopwords=stopwords)
 
 
 def _kind(terms: pd.Series) -> pd.Series:
@@ -158,8 +75,8 @@ def terms(texts, *, top: int | None = 20, kind: str = "all", stopwords: bool = T
     0  #kopi  hashtag      2     2    0.666667
     """
     func = "terms"
-    _check_choice("kind", kind, _KINDS)
-    s = _as_series(texts, func)
+    check_choice("kind", kind, _KINDS)
+    s = as_texts(texts, func)
     cols = ["term", "kind", "count", "docs", "share_docs"]
     df = _explode(s, stopwords)
     if df.empty:
@@ -202,8 +119,8 @@ def ngrams(texts, *, n: int = 2, top: int | None = 20, stopwords: bool = True, m
     """
     if not isinstance(n, int) or n < 1:
         raise ValueError(f"The value for `n` must be a positive integer, but {n!r} was passed.")
-    s = _as_series(texts, "ngrams")
-    toks = _tokens(s, stopwords=stopwords)
+    s = as_texts(texts, "ngrams")
+    toks = token_lists(s, stopwords=stopwords)
     rows = [(i, " ".join(t[j:j + n])) for i, t in enumerate(toks) for j in range(len(t) - n + 1)]
     if not rows:
         return pd.DataFrame({"ngram": pd.Series(dtype=object), "count": pd.Series(dtype="int64"),
@@ -245,9 +162,9 @@ def collocations(texts, *, measure: str = "likelihood_ratio", top: int = 20, min
     """
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
-    _check_choice("measure", measure, _MEASURES)
-    s = _as_series(texts, "collocations")
-    toks = [[t for t in row if re.search(r"\w", t)] for row in _tokens(s, stopwords=stopwords)]
+    check_choice("measure", measure, _MEASURES)
+    s = as_texts(texts, "collocations")
+    toks = [[t for t in row if re.search(r"\w", t)] for row in token_lists(s, stopwords=stopwords)]
     cols = ["w1", "w2", "collocation", "count", "score"]
     finder = BigramCollocationFinder.from_documents(toks)
     finder.apply_freq_filter(min_count)
@@ -286,7 +203,7 @@ def concordance(texts, term: str, *, width: int = 40, regex: bool = False) -> pd
     0    0  antrinya    lama  banget     28
     1    1              lama  nunggu      0
     """
-    s = _as_series(texts, "concordance")
+    s = as_texts(texts, "concordance")
     if not isinstance(term, str) or not term.strip():
         raise ValueError("The value for `term` must be a non-empty string, but "
                          f"{term!r} was passed.")
@@ -362,10 +279,10 @@ def emerging_terms(frame: pd.DataFrame, *, freq: str = "M", period=None, text_co
     func = "emerging_terms"
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"{func}: expected a pandas DataFrame, got {type(frame).__name__}")
-    _require(frame, [text_col, time_col], func)
+    require(frame, [text_col, time_col], func)
     if len(frame) == 0:
         raise EmptyDataError(f"{func}: the frame has no rows")
-    per = _local_period(frame[time_col], freq, _timezone(timezone, profile)).reset_index(drop=True)
+    per = local_period(frame[time_col], freq, resolve_timezone(timezone, profile)).reset_index(drop=True)
     cur = per.max() if period is None else pd.Period(period, freq=per.dropna().iloc[0].freq)
     prev = cur - 1
     cols = ["period", "term", "count", "previous", "ratio", "new"]
@@ -390,250 +307,3 @@ def emerging_terms(frame: pd.DataFrame, *, freq: str = "M", period=None, text_co
     out["new"] = out["previous"] == 0
     out = out.sort_values(["ratio", "count", "term"], ascending=[False, False, True]).head(top)
     return out[cols].reset_index(drop=True)
-
-
-# --------------------------------------------------------------------------- coding
-@dataclass(frozen=True)
-class CodingResult:
-    """Result of :func:`code`.
-
-    Attributes
-    ----------
-    assignments : DataFrame
-        One boolean column per code, aligned to the texts' index.
-    counts : DataFrame
-        ``code``, ``label``, ``texts`` (texts with the code), ``share`` (of all texts).
-    cooccurrence : DataFrame
-        Code x code matrix: texts carrying both codes (diagonal: texts with the code).
-    quotes : DataFrame
-        ``code``, ``doc`` (index label), ``text``, ``similarity``: representative
-        quotes per code (:func:`quotes`).
-    """
-
-    assignments: pd.DataFrame
-    counts: pd.DataFrame
-    cooccurrence: pd.DataFrame
-    quotes: pd.DataFrame
-
-
-def load_codebook(codebook: Mapping | str | Path) -> dict[str, dict]:
-    """Read a codebook (a mapping or a YAML path) into ``{code: {label, pattern}}``.
-
-    Accepted layouts (top level ``codes:`` or ``themes:``, or the codes themselves)::
-
-        codes:
-          harga:
-            label: Harga            # optional
-            keywords: [mahal, murah, "harga*"]   # whole words/phrases; * = any word ending
-            patterns: ['diskon \\d+']            # regular expressions
-          rasa: [enak, pahit, manis]            # a bare list = keywords
-
-    Also a list of ``{code|name, label, keywords, patterns}`` items.
-
-    Raises
-    ------
-    SchemaError
-        When the YAML is invalid (file, line, column named) or a code has no keyword nor pattern.
-
-    Examples
-    --------
-    >>> cb = load_codebook({"themes": {"harga": {"keywords": ["mahal", "murah*"]}}})
-    >>> cb["harga"]["pattern"]
-    '(?<!\\\\w)(?:murah\\\\w*|mahal)(?!\\\\w)'
-    """
-    src = "codebook"
-    if isinstance(codebook, (str, Path)):
-        path = Path(codebook)
-        src = path.name
-        data = read_yaml(path)
-    else:
-        data = codebook
-    if isinstance(data, Mapping):
-        for key in ("codes", "themes"):
-            if key in data:
-                data = data[key]
-                break
-    if isinstance(data, list):
-        data = {str(d.get("code") or d.get("name")): d for d in data if isinstance(d, Mapping)}
-    if not isinstance(data, Mapping) or not data:
-        raise SchemaError(f"{src}: a codebook must map codes to keywords or patterns; got {type(data).__name__}")
-    out = {}
-    for name, spec in data.items():
-        if isinstance(spec, (list, tuple)):
-            spec = {"keywords": list(spec)}
-        elif isinstance(spec, str):
-            spec = {"keywords": [spec]}
-        spec = dict(spec or {})
-        kws = [str(k).strip().lower() for k in (spec.get("keywords") or []) if str(k).strip()]
-        pats = [str(p) for p in (spec.get("patterns") or [])]
-        if not kws and not pats:
-            raise SchemaError(f"{src}: code {name!r} has no keywords nor patterns")
-        alts = []
-        if kws:
-            words = [re.escape(k[:-1]) + r"\w*" if k.endswith("*") else re.escape(k) for k in kws]
-            alts.append(r"(?<!\w)(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + r")(?!\w)")
-        for p in pats:
-            try:
-                re.compile(p)
-            except re.error as err:
-                raise SchemaError(f"{src}: code {name!r} has an invalid pattern {p!r}: {err}") from err
-            alts.append(f"(?:{p})")
-        out[str(name)] = {"label": str(spec.get("label") or name),
-                          "pattern": alts[0] if len(alts) == 1 else "|".join(alts)}
-    return out
-
-
-def code(texts, codebook: Mapping | str | Path, *, n_quotes: int = 3) -> CodingResult:
-    """Qualitative coding of texts with a codebook of themes and keywords.
-
-    Matching is case-insensitive on the text, at word boundaries, on the text
-    as written and with elongations folded ("mantaaap" also matches "mantap");
-    a text may carry several codes.
-
-    Parameters
-    ----------
-    texts : Series or sequence of str
-    codebook : mapping or path
-        See :func:`load_codebook` for the layout.
-    n_quotes : int, default 3
-        Representative quotes per code (nearest the code's TF-IDF centroid).
-
-    Returns
-    -------
-    CodingResult
-        ``assignments``, ``counts``, ``cooccurrence``, ``quotes``.
-
-    Examples
-    --------
-    >>> cb = {"harga": ["mahal", "murah"], "rasa": ["enak", "pahit"]}
-    >>> r = code(["enak tapi mahal", "murah", "pahit banget", "tempatnya luas"], cb)
-    >>> r.counts[["code", "texts", "share"]]
-        code  texts  share
-    0  harga      2    0.5
-    1   rasa      2    0.5
-    >>> int(r.cooccurrence.loc["harga", "rasa"])
-    1
-    """
-    s = _as_series(texts, "code")
-    book = load_codebook(codebook)
-    low = s.astype(object).where(s.notna(), "").astype(str).str.lower()
-    folded = low.str.replace(r"([^\W\d_])\1{2,}", r"\1", regex=True)  # "mantaaap" -> "mantap"
-    changed = (folded != low).to_numpy()
-    assign = {}
-    for c, spec in book.items():  # one vectorised pass a code
-        hit = low.str.contains(spec["pattern"], regex=True).to_numpy(bool, copy=True)
-        if changed.any():
-            hit[changed] |= folded[changed].str.contains(spec["pattern"], regex=True).to_numpy(bool)
-        assign[c] = hit
-    assign = pd.DataFrame(assign, index=s.index)
-    n = len(s)
-    counts = pd.DataFrame({"code": list(book), "label": [b["label"] for b in book.values()],
-                           "texts": assign.sum().to_numpy("int64")})
-    counts["share"] = counts["texts"] / n if n else np.nan
-    m = assign.to_numpy(int)
-    co = pd.DataFrame(m.T @ m, index=list(book), columns=list(book))
-    parts = []
-    for c in book:  # loops over codes, not rows
-        sub = s[assign[c].to_numpy()]
-        if len(sub):
-            q = quotes(sub, n=n_quotes)
-            q.insert(0, "code", c)
-            parts.append(q)
-    qcols = ["code", "doc", "text", "kind", "similarity"]
-    qs = pd.concat(parts, ignore_index=True)[qcols] if parts else pd.DataFrame(
-        {c: pd.Series(dtype=object) for c in qcols})
-    return CodingResult(assignments=assign, counts=counts, cooccurrence=co, quotes=qs)
-
-
-# --------------------------------------------------------------------------- quotes
-def quotes(texts, *, scores=None, n: int = 3, min_words: int = 3, extremes: bool = False,
-           max_similarity: float = 0.7) -> pd.DataFrame:
-    """Representative quotes: the texts most typical of the group, not only its extremes.
-
-    Without ``scores`` the typical texts are those nearest (cosine) the TF-IDF
-    centroid of the group; with ``scores`` (e.g. sentiment scores) they are the
-    texts whose score is nearest the group's median. Duplicates and texts
-    shorter than ``min_words`` words are skipped (unless nothing else is left).
-
-    Parameters
-    ----------
-    texts : Series or sequence of str
-    scores : Series or sequence of float, optional
-        Aligned with ``texts``.
-    n : int, default 3
-        Typical quotes returned.
-    min_words : int, default 3
-    extremes : bool, default False
-        Also return the lowest and highest scored text (needs ``scores``)
-        with ``kind`` "lowest"/"highest".
-    max_similarity : float, default 0.7
-        A candidate whose TF-IDF cosine to a quote already chosen reaches this
-        is skipped, so that the quotes are not copies of one another.
-
-    Returns
-    -------
-    DataFrame
-        ``doc`` (index label), ``text``, ``kind`` ("typical", "lowest",
-        "highest") and ``similarity`` (cosine to the centroid, or minus the
-        distance to the median score).
-
-    Raises
-    ------
-    ValueError
-        When ``scores`` does not have one value per text.
-
-    Examples
-    --------
-    >>> t = ["kopinya enak dan murah", "kopinya enak sekali", "enak dan murah kopinya", "parkir susah"]
-    >>> quotes(t, n=1, min_words=2)["text"].tolist()
-    ['kopinya enak dan murah']
-    """
-    s = _as_series(texts, "quotes")
-    cols = ["doc", "text", "kind", "similarity"]
-    if scores is not None:
-        sc_all = np.asarray(scores, dtype=float)
-        if sc_all.shape != (len(s),):
-            raise ValueError(f"quotes: `scores` has {sc_all.size} values but `texts` has {len(s)}")
-    txt = s.astype(object).where(s.notna(), "").astype(str)
-    ok = txt.str.strip().ne("") & ~txt.str.strip().str.lower().duplicated()
-    cand = txt[ok]
-    long = cand[cand.str.split().str.len() >= min_words]
-    if len(long):
-        cand = long
-    if cand.empty:
-        return pd.DataFrame({c: pd.Series(dtype=object if c != "similarity" else float) for c in cols})
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    try:  # rows are L2-normalised: a dot product is a cosine
-        x = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", sublinear_tf=True).fit_transform(cand)
-    except ValueError:  # no word at all (emoji only)
-        x = None
-    if scores is not None:
-        sc = pd.Series(sc_all, index=s.index)[cand.index]
-        sim = -(sc - sc.median()).abs()
-    elif x is None:
-        sim = pd.Series(0.0, index=cand.index)
-    else:
-        centroid = np.asarray(x.mean(axis=0)).ravel()
-        norm = np.linalg.norm(centroid) or 1.0
-        sim = pd.Series(np.asarray(x @ (centroid / norm)).ravel(), index=cand.index)
-    order = pd.DataFrame({"pos": np.arange(len(sim)), "sim": sim.to_numpy()}).sort_values(
-        ["sim", "pos"], ascending=[False, True])["pos"].to_numpy()
-    # greedy: the most typical first, skipping near-copies of a quote already taken
-    # (retweets, the same template with another brand name)
-    pick: list[int] = []
-    for p in order[: max(50 * n, 200)]:  # loops over a few candidates, not over the data
-        if len(pick) == n:
-            break
-        if x is not None and pick and (x[pick] @ x[p].T).max() >= max_similarity:
-            continue
-        pick.append(int(p))
-    pick = np.asarray(pick, dtype=int)
-    out = pd.DataFrame({"doc": cand.index[pick], "text": cand.iloc[pick].to_numpy(), "kind": "typical",
-                        "similarity": sim.iloc[pick].to_numpy(float)})
-    if extremes and scores is not None:
-        lo, hi = sc.idxmin(), sc.idxmax()
-        ext = pd.DataFrame({"doc": [lo, hi], "text": [txt[lo], txt[hi]], "kind": ["lowest", "highest"],
-                            "similarity": [sim[lo], sim[hi]]})
-        out = pd.concat([out, ext], ignore_index=True)
-    return out[cols]

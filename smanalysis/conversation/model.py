@@ -384,7 +384,7 @@ def _report(y_true, y_pred) -> dict:
             "per_class": per, "confusion": cm, "n": len(y_true)}
 
 
-def label_next(model: SentimentModel, texts, n: int = 20) -> pd.DataFrame:
+def label_next(model: SentimentModel | None, texts, n: int = 20) -> pd.DataFrame:
     """The texts to label next: the ones the model is least sure about, most uncertain first.
 
     Uncertainty is the margin between the two most probable labels (small margin =
@@ -392,8 +392,10 @@ def label_next(model: SentimentModel, texts, n: int = 20) -> pd.DataFrame:
 
     Parameters
     ----------
-    model : SentimentModel
-        A fitted model.
+    model : SentimentModel or None
+        A fitted model; ``None`` (before any label) uses the default scorer: its least sure
+        texts are those whose score lies nearest a label threshold (margin = distance / threshold,
+        confidence = |score|); texts with no known word (score 0) come after the borderline ones.
     texts : Series, list or str
         Unlabelled texts.
     n : int, default 20
@@ -416,11 +418,21 @@ def label_next(model: SentimentModel, texts, n: int = 20) -> pd.DataFrame:
     >>> label_next(m, ["enak banget", "biasa", "jelek parah"], n=1)["text"].tolist()
     ['biasa']
     """
-    if not isinstance(model, SentimentModel):
+    if model is not None and not isinstance(model, SentimentModel):
         raise TypeError(f"label_next: `model` must be a SentimentModel, got {type(model).__name__}")
     if int(n) < 1:
         raise ValueError(f"label_next: `n` must be at least 1, got {n}")
     s = as_text_series(texts, func="label_next")
+    if model is None:
+        sen = _sentiment_module()
+        out = sen.sentiment(s, evidence=False)
+        score = out["score"].to_numpy()
+        margin = np.abs(np.abs(score) - sen.THRESHOLD) / sen.THRESHOLD
+        # texts not scored at all (score 0, no known word) are uncertain too, after the borderline ones
+        margin = np.where(score == 0, 1.0, margin)
+        res = pd.DataFrame({"text": s, "predicted": out["label"].to_numpy(), "confidence": np.abs(score),
+                            "margin": margin}, index=s.index)
+        return res.iloc[np.argsort(margin, kind="stable")[: int(n)]]
     p = model.predict_proba(s)
     if len(p) == 0:
         return pd.DataFrame({"text": [], "predicted": [], "confidence": [], "margin": []}, index=s.index)

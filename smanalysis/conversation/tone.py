@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from .text import SLANG_ID, tokenize
-from .voice import _check_choice
+from .._checks import check_choice
 
 __all__ = ["FORMAL_MARKERS", "CASUAL_MARKERS", "tone_markers", "tone", "reply_templates", "suggest_replies"]
 
@@ -157,7 +157,7 @@ def tone(texts, *, profile=None, platform=None, target: str | None = None) -> pd
         target = prof_tone.get("register")
     if target is not None:
         target = str(target).lower()
-        _check_choice("target", target, _REGISTERS)
+        check_choice("target", target, _REGISTERS)
     if platform is None or isinstance(platform, str):
         plat = pd.Series(platform or "all", index=s.index, dtype=object)
     else:
@@ -241,9 +241,9 @@ def reply_templates(intent: str, *, tone: str = "casual", lang: str = "id", addr
     >>> reply_templates("spam")
     []
     """
-    _check_choice("intent", intent, _REPLY_INTENTS)
-    _check_choice("tone", tone, _REGISTERS)
-    _check_choice("lang", lang, ("id", "en"))
+    check_choice("intent", intent, _REPLY_INTENTS)
+    check_choice("tone", tone, _REGISTERS)
+    check_choice("lang", lang, ("id", "en"))
     if intent == "spam":
         return []
     cap = address[:1].upper() + address[1:] if address else address

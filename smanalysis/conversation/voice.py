@@ -23,16 +23,16 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice as _check_choice
+from .._checks import check_choice
 from ..exceptions import EmptyDataError, SMAnalysisWarning
-from ..schema import DEFAULT_TIMEZONE, require_columns
+from ._common import as_list, local_period, norm_labels, require, resolve_timezone
 
-__all__ = ["detect_brands", "share_of_voice", "net_sentiment", "sentiment_drivers", "SENTIMENT_LABELS"]
+__all__ = ["detect_brands", "share_of_voice", "SENTIMENT_LABELS"]
 
 SENTIMENT_LABELS = ("positive", "neutral", "negative")
 _WEIGHTS = ("mentions", "engagement", "reach")
@@ -40,47 +40,6 @@ _ENGAGEMENT = ("likes", "comments", "shares")
 
 
 # --------------------------------------------------------------------------- helpers
-def _as_list(by) -> list[str]:
-    if by is None:
-        return []
-    if isinstance(by, str):
-        return [by]
-    return list(by)
-
-
-def _require(frame: pd.DataFrame, cols: Iterable[str], func: str, what: str = "input") -> None:
-    require_columns(frame, cols, func=func, what=f"{what} frame")
-
-
-def _timezone(timezone, profile) -> str:
-    if timezone is not None:
-        return timezone
-    if profile is not None:
-        return getattr(profile, "timezone", None) or DEFAULT_TIMEZONE
-    return DEFAULT_TIMEZONE
-
-
-def _local_period(times: pd.Series, freq: str, timezone: str) -> pd.Series:
-    """Calendar period (in ``timezone``) of UTC (or naive, taken as UTC) timestamps."""
-    ts = pd.to_datetime(times, utc=True, errors="coerce")
-    local = ts.dt.tz_convert(timezone).dt.tz_localize(None)
-    try:
-        return local.dt.to_period(freq)
-    except (ValueError, TypeError) as err:
-        raise ValueError(
-            f"The value for `freq` must be a pandas period alias such as 'D', 'W', 'M', 'Q' or 'Y', "
-            f"but {freq!r} was passed."
-        ) from err
-
-
-def _norm_labels(labels: pd.Series) -> pd.Series:
-    """Lower-case sentiment labels, mapping common short forms (pos/neg/neu, +1/0/-1)."""
-    s = labels.astype("string").str.strip().str.lower()
-    return s.replace({"pos": "positive", "neg": "negative", "neu": "neutral", "1": "positive",
-                      "-1": "negative", "0": "neutral", "positif": "positive", "negatif": "negative",
-                      "netral": "neutral", "1.0": "positive", "-1.0": "negative", "0.0": "neutral"})
-
-
 def _panel(profile) -> list[str]:
     names = [profile.business_name] + [c["name"] for c in profile.competitors]
     return list(dict.fromkeys(n for n in names if n))
@@ -223,8 +182,8 @@ def share_of_voice(
     3  2026-10     B    10.0             1.0
     """
     func = "share_of_voice"
-    _check_choice("weight", weight, _WEIGHTS)
-    by_cols = _as_list(by)
+    check_choice("weight", weight, _WEIGHTS)
+    by_cols = as_list(by)
     if not by_cols:
         raise ValueError("The value for `by` must name at least one column, but an empty value was passed.")
     if not isinstance(mentions, pd.DataFrame):
@@ -237,7 +196,7 @@ def share_of_voice(
     elif weight == "engagement":
         if not any(c in mentions.columns for c in _ENGAGEMENT):
             need.append("likes")
-    _require(mentions, dict.fromkeys(need), func, "mentions")
+    require(mentions, dict.fromkeys(need), func, "mentions")
     if len(mentions) == 0:
         raise EmptyDataError(f"{func}: the mentions table has no rows")
 
@@ -293,7 +252,7 @@ def share_of_voice(
 
     keys = by_cols
     if freq is not None:
-        df["period"] = _local_period(df["created_at"], freq, _timezone(timezone, profile))
+        df["period"] = local_period(df["created_at"], freq, resolve_timezone(timezone, profile))
         df = df[df["period"].notna()]
         keys = ["period", *by_cols]
     aggs = {"mentions": ("_w", "size"), "volume": ("_w", "sum")}
@@ -343,24 +302,24 @@ def share_of_voice(
 def _sentiment_labels(mentions, sentiment, func):
     if sentiment is None:
         if "sentiment" in mentions.columns and mentions["sentiment"].notna().any():
-            return _norm_labels(mentions["sentiment"]).fillna("").to_numpy(dtype=object)
+            return norm_labels(mentions["sentiment"]).fillna("").to_numpy(dtype=object)
         return None
     if isinstance(sentiment, str) and sentiment == "score":
         import importlib
 
-        _require(mentions, ["text"], func, "mentions")
+        require(mentions, ["text"], func, "mentions")
         scorer = importlib.import_module("smanalysis.conversation.sentiment").sentiment
-        have = (_norm_labels(mentions["sentiment"]).isin(SENTIMENT_LABELS).fillna(False).to_numpy(bool)
+        have = (norm_labels(mentions["sentiment"]).isin(SENTIMENT_LABELS).fillna(False).to_numpy(bool)
                 if "sentiment" in mentions.columns else np.zeros(len(mentions), dtype=bool))
         s = pd.Series(np.asarray(mentions["sentiment"], dtype=object) if "sentiment" in mentions.columns
                       else np.full(len(mentions), None, dtype=object), index=mentions.index)
         if (~have).any():
             s[~have] = scorer(mentions.loc[~have, "text"])["label"].to_numpy(dtype=object)
     elif isinstance(sentiment, str):
-        _require(mentions, [sentiment], func, "mentions")
+        require(mentions, [sentiment], func, "mentions")
         s = mentions[sentiment]
     elif isinstance(sentiment, pd.DataFrame):
-        _require(sentiment, ["label"], func, "sentiment")
+        require(sentiment, ["label"], func, "sentiment")
         s = sentiment["label"]
     else:
         s = pd.Series(sentiment)
@@ -368,7 +327,7 @@ def _sentiment_labels(mentions, sentiment, func):
         raise ValueError(f"{func}: `sentiment` has {len(s)} labels but mentions has {len(mentions)} rows")
     if isinstance(s, pd.Series) and s.index.equals(mentions.index) is False and len(s.index.intersection(mentions.index)) == len(s):
         s = s.reindex(mentions.index)
-    return _norm_labels(pd.Series(np.asarray(s, dtype=object), index=mentions.index)).fillna("").to_numpy(dtype=object)
+    return norm_labels(pd.Series(np.asarray(s, dtype=object), index=mentions.index)).fillna("").to_numpy(dtype=object)
 
 
 def _share(out: pd.DataFrame, col: str, freq, func) -> pd.Series:
@@ -397,177 +356,3 @@ def _warn_panel_change(out: pd.DataFrame, func: str) -> None:
             f"{func}: the panel of brands changes inside the series ({'; '.join(parts)}; series {first}..{last}); "
             "shares before and after the change are not comparable",
             SMAnalysisWarning, stacklevel=3)
-
-
-# --------------------------------------------------------------------------- net sentiment
-def net_sentiment(
-    frame: pd.DataFrame,
-    *,
-    by: str | Sequence[str] | None = None,
-    freq: str | None = None,
-    label_col: str = "label",
-    time_col: str = "created_at",
-    timezone: str | None = None,
-    profile=None,
-) -> pd.DataFrame:
-    """Net sentiment in both common variants, overall or by period/platform/post/theme/brand.
-
-    Parameters
-    ----------
-    frame : DataFrame
-        One row per text with a sentiment label column (positive, neutral,
-        negative; pos/neu/neg and positif/netral/negatif are understood), e.g.
-        comments joined with :func:`smanalysis.conversation.sentiment`'s
-        ``label``, or a mentions table with ``label_col="sentiment"``.
-    by : str or list of str, optional
-        Grouping columns: ``platform``, ``post_id``, ``theme``, ``brand``...
-    freq : str, optional
-        Period alias ('D', 'W', 'M', ...) over ``time_col`` in the timezone.
-    label_col : str, default "label"
-        Column with the labels. Rows with a missing or unknown label are left out.
-    time_col : str, default "created_at"
-    timezone, profile : optional
-        Timezone of the periods (default the profile's, else Asia/Jakarta).
-
-    Returns
-    -------
-    DataFrame
-        ``period`` (with ``freq``), the ``by`` columns, ``positive``,
-        ``neutral``, ``negative``, ``total`` (counts), and
-        ``net_sentiment_excl_neutral`` = (positive - negative) / (positive + negative),
-        ``net_sentiment_all`` = (positive - negative) / total. Both lie in [-1, 1];
-        NaN with a :class:`SMAnalysisWarning` when the denominator is 0.
-
-    Raises
-    ------
-    SchemaError
-        When ``label_col``, a ``by`` column or ``time_col`` (with ``freq``) is missing.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> df = pd.DataFrame({"platform": ["ig", "ig", "ig", "ig", "tt"],
-    ...                    "label": ["positive", "positive", "negative", "neutral", "negative"]})
-    >>> net_sentiment(df, by="platform")[["platform", "net_sentiment_excl_neutral", "net_sentiment_all"]]
-      platform  net_sentiment_excl_neutral  net_sentiment_all
-    0       ig                    0.333333               0.25
-    1       tt                   -1.000000              -1.00
-    """
-    func = "net_sentiment"
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"{func}: expected a pandas DataFrame, got {type(frame).__name__}")
-    by_cols = _as_list(by)
-    need = [label_col, *by_cols] + ([time_col] if freq is not None else [])
-    _require(frame, dict.fromkeys(need), func)
-    labels = _norm_labels(frame[label_col])
-    df = frame[by_cols].copy()
-    for lab in SENTIMENT_LABELS:
-        df[lab] = (labels == lab).fillna(False).astype("int64")
-    keep = labels.isin(SENTIMENT_LABELS).fillna(False).to_numpy()
-    keys = list(by_cols)
-    if freq is not None:
-        df["period"] = _local_period(frame[time_col], freq, _timezone(timezone, profile))
-        keys = ["period", *keys]
-    df = df[keep]
-    if keys:
-        out = df.groupby(keys, sort=True, dropna=False, observed=True)[list(SENTIMENT_LABELS)].sum().reset_index()
-    else:
-        out = df[list(SENTIMENT_LABELS)].sum().to_frame().T.reset_index(drop=True).astype("int64")
-    out["total"] = out[list(SENTIMENT_LABELS)].sum(axis=1)
-    polar = out["positive"] + out["negative"]
-    diff = (out["positive"] - out["negative"]).astype(float)
-    if (polar == 0).any():
-        warnings.warn(f"{func}: {int((polar == 0).sum())} group(s) have no positive or negative texts; "
-                      "their net sentiment is NaN", SMAnalysisWarning, stacklevel=2)
-    out["net_sentiment_excl_neutral"] = diff / polar.where(polar > 0)
-    out["net_sentiment_all"] = diff / out["total"].where(out["total"] > 0)
-    return out
-
-
-# --------------------------------------------------------------------------- drivers
-def sentiment_drivers(
-    texts: pd.Series | Sequence[str],
-    labels: pd.Series | Sequence[str],
-    *,
-    top: int = 20,
-    min_count: int = 2,
-    prior: float = 0.5,
-    stopwords: bool = True,
-) -> pd.DataFrame:
-    """Terms most over-represented in negative versus positive texts (and the reverse).
-
-    Uses the weighted log-odds ratio with an informative Dirichlet prior
-    (Monroe, Colaresi & Quinn 2008, "Fightin' Words"). With ``y_a``, ``y_b`` the
-    counts of a term in the negative and positive texts, ``n_a``, ``n_b`` the
-    token totals, and the prior ``alpha_w = prior * (y_a + y_b)`` (``alpha_0``
-    its sum over terms)::
-
-        delta = log((y_a + alpha_w) / (n_a + alpha_0 - y_a - alpha_w))
-              - log((y_b + alpha_w) / (n_b + alpha_0 - y_b - alpha_w))
-        z     = delta / sqrt(1 / (y_a + alpha_w) + 1 / (y_b + alpha_w))
-
-    Parameters
-    ----------
-    texts : Series or sequence of str
-    labels : Series or sequence of str
-        Sentiment labels aligned with ``texts`` (neutral texts are ignored).
-    top : int, default 20
-        Terms returned on each side.
-    min_count : int, default 2
-        Minimum count of a term over the negative and positive texts.
-    prior : float, default 0.5
-        Strength of the prior, as a multiple of the pooled term counts.
-    stopwords : bool, default True
-        Drop Indonesian and English stopwords.
-
-    Returns
-    -------
-    DataFrame
-        ``side`` ("negative" or "positive": the side the term drives),
-        ``term``, ``negative`` and ``positive`` (counts), ``log_odds``
-        (delta, > 0 leans negative), ``z`` (delta over its standard error).
-        Negative drivers first (highest z first), then positive drivers.
-
-    Examples
-    --------
-    >>> texts = ["kopinya basi kecewa", "pelayanan lama kecewa", "kopinya enak mantap", "enak nyaman"]
-    >>> labels = ["negative", "negative", "positive", "positive"]
-    >>> d = sentiment_drivers(texts, labels, top=1, min_count=2)
-    >>> d[["side", "term", "negative", "positive"]]
-           side    term  negative  positive
-    0  negative  kecewa         2         0
-    1  positive    enak         0         2
-    """
-    from .ethnography import _tokens
-
-    func = "sentiment_drivers"
-    t = pd.Series(texts) if not isinstance(texts, pd.Series) else texts
-    lab = _norm_labels(pd.Series(np.asarray(labels, dtype=object)))
-    if len(lab) != len(t):
-        raise ValueError(f"{func}: `labels` has {len(lab)} values but `texts` has {len(t)}")
-    if len(t) == 0:
-        raise EmptyDataError(f"{func}: no texts were passed")
-    lab_arr = lab.to_numpy()
-    cols = ["side", "term", "negative", "positive", "log_odds", "z"]
-    toks = pd.Series(_tokens(t, stopwords=stopwords), index=range(len(t)))
-    pair = pd.DataFrame({"tok": toks, "lab": lab_arr}).explode("tok").dropna(subset=["tok"])
-    pair = pair[pair["lab"].isin(["negative", "positive"])]
-    if pair.empty:
-        warnings.warn(f"{func}: no tokens in positive or negative texts", SMAnalysisWarning, stacklevel=2)
-        return pd.DataFrame({c: pd.Series(dtype=float if c in ("log_odds", "z") else object) for c in cols})
-    counts = pd.crosstab(pair["tok"], pair["lab"]).reindex(columns=["negative", "positive"], fill_value=0)
-    ya = counts["negative"].to_numpy(float)
-    yb = counts["positive"].to_numpy(float)
-    na, nb = ya.sum(), yb.sum()
-    alpha = prior * (ya + yb)
-    a0 = alpha.sum()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        delta = (np.log((ya + alpha) / (na + a0 - ya - alpha))
-                 - np.log((yb + alpha) / (nb + a0 - yb - alpha)))
-        z = delta / np.sqrt(1.0 / (ya + alpha) + 1.0 / (yb + alpha))
-    res = pd.DataFrame({"term": counts.index.astype(object), "negative": ya.astype("int64"),
-                        "positive": yb.astype("int64"), "log_odds": delta, "z": z})
-    res = res[(res["negative"] + res["positive"]) >= min_count]
-    neg = res[res["z"] > 0].sort_values(["z", "term"], ascending=[False, True]).head(top).assign(side="negative")
-    pos = res[res["z"] < 0].sort_values(["z", "term"], ascending=[True, True]).head(top).assign(side="positive")
-    return pd.concat([neg, pos], ignore_index=True)[cols]

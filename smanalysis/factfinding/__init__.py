@@ -10,12 +10,12 @@ checklist (:func:`strategy_checklist`) and the workshop self-assessment
 "Termasuk di fase manakah posisi Anda?" (:func:`phase_assessment`).
 
 User-facing words come in Bahasa Indonesia (``lang="id"``, default) or English
-(``lang="en"``); notebooks show them with :func:`md` and :func:`show`.
+(``lang="en"``) from :mod:`smanalysis.words`; notebooks show them with :func:`md` and :func:`show`.
 """
 
 from .competitors import competitor_scan
+from .display import md, show
 from .forms import copy_form, friendly_warnings, read_phase_form, read_profile_form
-from .messages import LANGS, TEXT, _check_lang, md, show, text
 from .platforms import as_profile, platform_age_table, platform_fit, plot_platform_fit, profile_summary
 from .ready import (
     CHECKLIST_ITEMS,
@@ -33,7 +33,6 @@ __all__ = [
     "friendly_warnings",
     "read_phase_form",
     "read_profile_form",
-    "text",
     "md",
     "show",
     "as_profile",

@@ -12,7 +12,10 @@ import pandas as pd
 
 from ..profile import Profile
 from ..schema import DEFAULT_TIMEZONE, validate
-from .messages import _check_lang, _num, text
+from .._checks import check_choice
+from ..words import LANGS, text
+from .display import decimal
+from .keywords import CONTENT_KEYWORDS, keyword_hits
 from .platforms import as_profile
 
 
@@ -83,7 +86,7 @@ def competitor_scan(posts: pd.DataFrame, *, profile: Profile | dict, lang: str =
         time are left out of the hour comparison (exports that give only the day put them there).
         Hashtags naming a brand (own or competitor) are left out. Without ``theme`` or
         ``content_type``, the theme aspect uses the content type guessed from the caption
-        (:data:`smanalysis.plan.CONTENT_KEYWORDS`).
+        (:data:`smanalysis.factfinding.keywords.CONTENT_KEYWORDS`).
 
     Examples
     --------
@@ -99,7 +102,7 @@ def competitor_scan(posts: pd.DataFrame, *, profile: Profile | dict, lang: str =
     >>> scan.loc[scan.aspect == "format", ["item", "competitor", "action"]].values.tolist()
     [['reel', 'Pagi', 'copy'], ['photo', 'Pagi', 'keep']]
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     validate(posts, "posts", func="competitor_scan")
     p = as_profile(profile)
     tz = timezone or p.timezone or DEFAULT_TIMEZONE
@@ -116,13 +119,11 @@ def competitor_scan(posts: pd.DataFrame, *, profile: Profile | dict, lang: str =
     if not comps:
         return pd.DataFrame({c: pd.Series(dtype=float if c.endswith(("value", "index")) else object) for c in cols})
     sub = posts.loc[df.index]
-    from ..plan import CONTENT_KEYWORDS, _keyword_hits
-
     theme = sub["theme"] if "theme" in sub.columns else pd.Series(None, index=sub.index, dtype=object)
     if "content_type" in sub.columns:
         theme = theme.where(theme.notna(), sub["content_type"])
     if "caption" in sub.columns:
-        theme = theme.where(theme.notna(), _keyword_hits(sub["caption"], CONTENT_KEYWORDS))
+        theme = theme.where(theme.notna(), keyword_hits(sub["caption"], CONTENT_KEYWORDS))
     names = [p.business_name, *(c["name"] for c in p.competitors), *brands]
     keys = sorted({re.sub(r"[\W_]", "", str(n).lower()) for n in names} - {""})
     tags = _hashtags(sub).str.split()
@@ -179,8 +180,8 @@ def competitor_scan(posts: pd.DataFrame, *, profile: Profile | dict, lang: str =
     out = out.sort_values(["_a", "_o", "competitor_value"], ascending=[True, True, False], kind="stable")
     out["suggestion"] = [
         text(f"scan.{a}.{'freq' if asp == 'frequency' else 'item'}", lang, comp=c, item=i, aspect=text(f"aspect.{asp}", lang),
-             cv=_num(cv, lang) if asp == "frequency" else f"{cv * 100:.0f}",
-             ov=_num(ov, lang) if asp == "frequency" else f"{ov * 100:.0f}")
+             cv=decimal(cv, lang) if asp == "frequency" else f"{cv * 100:.0f}",
+             ov=decimal(ov, lang) if asp == "frequency" else f"{ov * 100:.0f}")
         for a, asp, c, i, cv, ov in zip(out["action"], out["aspect"], out["competitor"], out["item"],
                                          out["competitor_value"], out["client_value"])
     ]

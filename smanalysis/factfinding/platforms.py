@@ -17,7 +17,8 @@ import pandas as pd
 from ..exceptions import SMAnalysisWarning
 from ..formatting import yes_no
 from ..profile import Profile
-from .messages import _check_lang, text
+from .._checks import check_choice
+from ..words import LANGS, text
 
 
 def as_profile(profile: Profile | dict) -> Profile:
@@ -60,7 +61,7 @@ def profile_summary(profile: Profile | dict, *, lang: str = "id", kpi_label=None
     >>> profile_summary(p, lang="en").iloc[[0, 2, 3]].to_dict("list")["value"]
     ['Kopi Senja', 'B2C', 'promotion']
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     p = as_profile(profile)
     aud = p.audience
     ages = f"{aud.get('age_min', '?')}-{aud.get('age_max', '?')}" if aud else ""
@@ -113,7 +114,7 @@ def platform_age_table(path: str | Path | None = None) -> pd.DataFrame:
 
 
 def platform_fit(profile: Profile | dict, *, table: pd.DataFrame | None = None, lang: str = "id",
-                 strong: float = 0.5, moderate: float = 0.3) -> pd.DataFrame:
+                 strong: float = 0.5, moderate: float = 0.3, audience: pd.DataFrame | None = None) -> pd.DataFrame:
     """How much of each platform's Indonesian users fall in the target audience's ages.
 
     A band that only partly overlaps the audience's ``age_min``..``age_max`` counts
@@ -129,6 +130,11 @@ def platform_fit(profile: Profile | dict, *, table: pd.DataFrame | None = None, 
         Language of ``verdict``.
     strong, moderate : float
         ``audience_share`` from which the fit is called strong / moderate.
+    audience : DataFrame, optional
+        The canonical ``audience`` table (measured demographics of the exports). Platforms
+        with measured ages of the own accounts use them
+        (:func:`smanalysis.media.audience.measured_age_table`); the others keep the shipped
+        table, labelled as the fallback in ``basis``.
 
     Returns
     -------
@@ -137,7 +143,8 @@ def platform_fit(profile: Profile | dict, *, table: pd.DataFrame | None = None, 
         platform's users whose age is in the audience range), ``rank``, ``in_profile``
         (the platform is among the profile's platforms), ``fit`` (strong|moderate|weak),
         ``verdict`` (sentence in ``lang``; it adds a word of caution for a weak platform the
-        business uses and a suggestion for a strong one it does not), ``source``.
+        business uses and a suggestion for a strong one it does not), ``source``, ``basis``
+        ("measured" or "fallback": the shipped age table of all Indonesian users).
 
     Warns
     -----
@@ -153,7 +160,7 @@ def platform_fit(profile: Profile | dict, *, table: pd.DataFrame | None = None, 
     >>> platform_fit(p, table=t)[["platform", "audience_share"]].to_dict("list")
     {'platform': ['a', 'b'], 'audience_share': [0.75, 0.7059]}
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     p = as_profile(profile)
     t = platform_age_table() if table is None else table
     missing = [c for c in ("platform", "age_min", "age_max", "share") if c not in t.columns]
@@ -161,6 +168,15 @@ def platform_fit(profile: Profile | dict, *, table: pd.DataFrame | None = None, 
         from ..exceptions import SchemaError
 
         raise SchemaError(f"platform_fit: the age table lacks columns {missing}; columns present: {list(t.columns)}")
+    basis = pd.Series("fallback", index=t["platform"].unique())
+    if audience is not None and len(audience):
+        from ..media.audience import measured_age_table
+
+        measured = measured_age_table(audience, own=p.brand_handles)
+        if len(measured):
+            t = pd.concat([t[~t["platform"].isin(measured["platform"])], measured], ignore_index=True)
+            basis = pd.Series("fallback", index=t["platform"].unique())
+            basis[measured["platform"].unique()] = "measured"
     lo, hi = p.audience.get("age_min"), p.audience.get("age_max")
     if lo is None or hi is None:
         warnings.warn("platform_fit: the profile gives no audience.age_min/age_max; audience_share is NaN",
@@ -187,7 +203,8 @@ def platform_fit(profile: Profile | dict, *, table: pd.DataFrame | None = None, 
                       [" " + text("fit.drop", lang), " " + text("fit.try", lang)], "")
     out["verdict"] = [text(f"fit.{f}", lang, platform=pl, pct="?" if np.isnan(v) else f"{v:.0f}") + x
                       for f, pl, v, x in zip(out["fit"], out["platform"], pct, extra)]
-    return out[["platform", "audience_share", "rank", "in_profile", "fit", "verdict", "source"]]
+    out["basis"] = out["platform"].map(basis).fillna("fallback").to_numpy()
+    return out[["platform", "audience_share", "rank", "in_profile", "fit", "verdict", "source", "basis"]]
 
 
 def plot_platform_fit(fit: pd.DataFrame, *, ax=None, lang: str = "id"):
@@ -204,7 +221,7 @@ def plot_platform_fit(fit: pd.DataFrame, *, ax=None, lang: str = "id"):
     """
     import matplotlib.pyplot as plt
 
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 3))
     colors = np.where(fit["in_profile"].to_numpy(bool), "#8c4a2f", "#d9b8a3")

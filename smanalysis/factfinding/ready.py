@@ -14,7 +14,9 @@ import pandas as pd
 
 from ..profile import Profile
 from ..schema import validate
-from .messages import _check_lang, _empty, text
+from .._checks import check_choice
+from ..words import LANGS, text
+from .display import is_empty
 from .platforms import as_profile
 
 PROMO_CEILING = 0.3
@@ -53,7 +55,7 @@ def reply_rate(comments: pd.DataFrame, *, brand_handles: list[str] | None = None
 
 def _content_types(posts, plan):
     for frame, source in ((posts, "data"), (plan, "data")):
-        if not _empty(frame) and "content_type" in frame.columns and frame["content_type"].notna().any():
+        if not is_empty(frame) and "content_type" in frame.columns and frame["content_type"].notna().any():
             return frame["content_type"].dropna().astype(str), source
     return None, "profile"
 
@@ -86,7 +88,7 @@ def readiness(profile: Profile | dict, *, posts: pd.DataFrame | None = None, com
     >>> readiness(p, posts=posts)["status"].tolist()
     ['warning', 'unknown', 'warning']
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     p = as_profile(profile)
     rows = []
     types, src = _content_types(posts, plan)
@@ -96,7 +98,7 @@ def readiness(profile: Profile | dict, *, posts: pd.DataFrame | None = None, com
                      text("ev.promo_share", lang, pct=f"{share * 100:.0f}", ceiling=f"{PROMO_CEILING * 100:.0f}"), src))
     else:
         rows.append(("ad_channel", "unknown", text("ev.no_content_type", lang), "profile"))
-    rate = reply_rate(comments, brand_handles=p.brand_handles) if not _empty(comments) else float("nan")
+    rate = reply_rate(comments, brand_handles=p.brand_handles) if not is_empty(comments) else float("nan")
     if not np.isnan(rate):
         rows.append(("care", "warning" if rate < REPLY_RATE_OK else "ok",
                      text("ev.reply_rate", lang, pct=f"{rate * 100:.0f}", target=f"{REPLY_RATE_OK * 100:.0f}"), "data"))
@@ -104,7 +106,7 @@ def readiness(profile: Profile | dict, *, posts: pd.DataFrame | None = None, com
         rows.append(("care", "ok", text("ev.care_target", lang, pct=f"{p.kpi_targets['response_rate'] * 100:.0f}"), "profile"))
     else:
         rows.append(("care", "unknown", text("ev.no_comments", lang), "profile"))
-    if _empty(plan):
+    if is_empty(plan):
         rows.append(("no_plan", "warning", text("ev.no_plan", lang), "data"))
     else:
         done = _plan_complete_share(plan)
@@ -167,7 +169,7 @@ def strategy_checklist(profile: Profile | dict, *, posts: pd.DataFrame | None = 
     >>> cl.set_index("item").loc[["goals", "measurement", "tone"], "score"].tolist()
     [1.0, 1.0, 0.0]
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     p = as_profile(profile)
     aud, tone, kpis = p.audience, p.tone, p.kpi_targets
     res: dict[str, tuple[float, str, str]] = {}
@@ -178,7 +180,7 @@ def strategy_checklist(profile: Profile | dict, *, posts: pd.DataFrame | None = 
                        text("ev.audience", lang, ages=f"{aud.get('age_min', '?')}-{aud.get('age_max', '?')}",
                             more=", ".join([*(aud.get("locations") or []), *(aud.get("interests") or [])]) or "-"),
                        "profile")
-    rate = reply_rate(comments, brand_handles=p.brand_handles) if not _empty(comments) else float("nan")
+    rate = reply_rate(comments, brand_handles=p.brand_handles) if not is_empty(comments) else float("nan")
     if not np.isnan(rate):
         res["listening"] = (round(rate, 2), text("ev.reply_rate", lang, pct=f"{rate * 100:.0f}",
                                                  target=f"{REPLY_RATE_OK * 100:.0f}"), "data")
@@ -187,7 +189,7 @@ def strategy_checklist(profile: Profile | dict, *, posts: pd.DataFrame | None = 
         res["listening"] = (0.5 if t else 0.0, text("ev.care_target" if t else "ev.no_comments", lang,
                                                     pct=f"{kpis.get('response_rate', 0) * 100:.0f}"), "profile")
     own = None
-    if not _empty(posts):
+    if not is_empty(posts):
         own = posts[posts["account"].astype(str).str.lstrip("@").isin(p.brand_handles)]
     if own is not None and len(own):
         shares = own["platform"].value_counts(normalize=True)
@@ -231,7 +233,7 @@ def strategy_checklist(profile: Profile | dict, *, posts: pd.DataFrame | None = 
     else:
         res["integration"] = (1.0 if p.website else 0.0, text("ev.integration", lang, site=p.website or "-"), "profile")
     team = p.extra.get("team") or []
-    if not _empty(plan) and "source" in plan.columns and plan["source"].notna().any():
+    if not is_empty(plan) and "source" in plan.columns and plan["source"].notna().any():
         k = plan["source"].dropna().astype(str).str.strip().str.lower().nunique()
         res["company"] = (1.0 if k >= 3 else 0.5 if k == 2 else 0.0, text("ev.company_plan", lang, n=k), "data")
     else:

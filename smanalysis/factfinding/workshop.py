@@ -12,7 +12,9 @@ from typing import Any
 
 import pandas as pd
 
-from .messages import _check_lang, _empty, text
+from .._checks import check_choice
+from ..words import LANGS, text
+from .display import is_empty
 
 
 # ------------------------------------------------------------ workshop: phases
@@ -73,7 +75,7 @@ def phase_assessment(answers: dict[str, Any], *, lang: str = "id") -> pd.DataFra
     ...                   "runs_alone": 1, "lacks_time": 1})["phase"].item()
     3
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     known = list(PHASE_QUESTIONS["key"])
     bad = [k for k in answers if k not in known]
     if bad:
@@ -121,15 +123,15 @@ def next_steps(*, readiness: pd.DataFrame | None = None, checklist: pd.DataFrame
     <BLANKLINE>
     - **Iklan saja**: Kurangi promosi.
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     steps = []
-    if not _empty(readiness):
+    if not is_empty(readiness):
         w = readiness[readiness["status"] == "warning"]
         steps += [f"- **{lab}**: {adv}" for lab, adv in zip(w["label"], w["advice"])]
-    if not _empty(checklist):
+    if not is_empty(checklist):
         low = checklist[checklist["score"] < below].sort_values("score", kind="stable")
         steps += [f"- **{lab}** ({sc:.2f}): {adv}" for lab, sc, adv in zip(low["label"], low["score"], low["advice"])]
-    if not _empty(scan):
+    if not is_empty(scan):
         cp = scan[scan["action"] == "copy"].head(top)
         steps += [f"- {sug}" for sug in cp["suggestion"]]
     if not steps:
@@ -157,7 +159,7 @@ def write_tables(tables: dict[str, pd.DataFrame | None], output_dir: str | Path,
     out.mkdir(parents=True, exist_ok=True)
     rows = []
     for name, df in tables.items():  # a handful of tables, not data rows
-        if _empty(df):
+        if is_empty(df):
             continue
         f = out / f"{prefix}{name}.csv"
         df.to_csv(f, index=False, encoding="utf-8")

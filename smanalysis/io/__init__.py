@@ -2,8 +2,9 @@
 
 * :func:`read` reads one file; the format is detected from the header by
   subsets of columns (headers drift), see :func:`formats_table`;
-* :func:`load_dataset` reads many files and folders into one :class:`Dataset`
-  and resolves duplicates by one documented rule per table;
+* :func:`load_dataset` reads many files and folders into one :class:`Dataset`,
+  resolves duplicates by one documented rule per table and lists the files it
+  could not read in ``Dataset.failed``;
 * :func:`load_report` says what was read (used by ``smanalysis load``);
 * :func:`parse_count` reads counts like "12.400", "1,2 rb", "1.2K", "4.5%";
 * :mod:`smanalysis.io.writers` writes the real formats (used by the sample generator).
@@ -18,7 +19,7 @@ Examples
 >>> parse_count(["1,2 rb"]).tolist()
 [1200.0]
 >>> formats_table().loc["meta_daily", "table"]
-'followers'
+'account_daily'
 """
 
 import pandas as pd

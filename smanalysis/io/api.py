@@ -19,7 +19,9 @@ import pandas as pd
 
 from ..exceptions import SchemaError
 from ..schema import DEFAULT_TIMEZONE, TABLES, empty, required
-from .core import Ctx, finish
+from .core import Ctx, finish, finish_extra
+from .daily import CONVERTERS as _DAILY_CONVERTERS
+from .daily import WIDE, melt_daily, split_follower_counts
 from .detect import KINDS, detect, resolve_columns
 from .formats import FORMATS, norm_header
 from .platforms import CONVERTERS as _PLATFORM_CONVERTERS
@@ -27,11 +29,13 @@ from .raw import RawTable, read_raw
 from .tools import CONVERTERS as _TOOL_CONVERTERS
 from .tools import convert_canonical, convert_plan
 from .twarc import read_twarc
+from .videos import CONVERTERS as _VIDEO_CONVERTERS
+from .videos import expand_audience
 
 __all__ = ["ReadResult", "read", "REJECT_COLUMNS"]
 
 REJECT_COLUMNS = ["file", "line", "column", "reason", "raw"]
-_CONVERTERS = {**_PLATFORM_CONVERTERS, **_TOOL_CONVERTERS}
+_CONVERTERS = {**_PLATFORM_CONVERTERS, **_TOOL_CONVERTERS, **_DAILY_CONVERTERS, **_VIDEO_CONVERTERS}
 
 
 @dataclass
@@ -199,9 +203,21 @@ def read(path, kind: str | None = None, *, tz: str = DEFAULT_TIMEZONE, mapping: 
     else:
         values = convert_canonical(ctx, table)
     data, rejects = finish(table, values, ctx)
+    extra = finish_extra(ctx)
+    n_rows = len(data)
     extra_cols = [c for c in ("metrics_date",) if c in values]
     if not extra_cols and "metrics_date" in data.columns:
         data = data.drop(columns="metrics_date")
+    if fmt in WIDE:
+        data = melt_daily(data)
+    elif fmt == "meta_daily":
+        data, followers = split_follower_counts(data)
+        if len(followers) and not len(data):
+            table, data = "followers", followers
+        elif len(followers):
+            extra["followers"] = followers
+    elif fmt == "meta_audience":
+        data = expand_audience(data)
     if len(raw.bad):
         bad = raw.bad.assign(file=source, column=None)[REJECT_COLUMNS]
         rejects = pd.concat([rejects, bad], ignore_index=True) if len(rejects) else bad
@@ -211,7 +227,7 @@ def read(path, kind: str | None = None, *, tz: str = DEFAULT_TIMEZONE, mapping: 
     if len(rejects):
         ctx.warnings.append(f"{len(rejects)} row(s) rejected; see .rejects")
     return ReadResult(data=data, table=table, rejects=rejects, format=fmt, warnings=ctx.warnings, path=path,
-                      rows=len(data) + len(rejects))
+                      extra=extra, rows=n_rows + len(rejects))
 
 
 def _choose(raw: RawTable, kind, mapping, source):

@@ -23,7 +23,7 @@ from .numbers import is_missing_text, parse_count
 from .parsing import blank, by_unique
 from .vocab import PLATFORM_ALIASES
 
-__all__ = ["Ctx", "finish", "platform_of", "hashtags_of", "reference_date"]
+__all__ = ["Ctx", "assumed_tz", "finish", "finish_extra", "platform_of", "hashtags_of", "reference_date", "yearless_days"]
 
 
 @dataclass
@@ -42,6 +42,8 @@ class Ctx:
     warnings: list = field(default_factory=list)
     fails: list = field(default_factory=list)
     lang: str = "en"
+    extra: dict = field(default_factory=dict)
+    kept: np.ndarray | None = None
 
     def get(self, name):
         """Raw text column for field ``name`` (None when the file lacks it)."""
@@ -110,6 +112,14 @@ def quoted(prefix: str, s: pd.Series):
     return _Quoted(prefix, s)
 
 
+def assumed_tz(ctx: Ctx, col: str) -> None:
+    """Say in the warnings that the naive local times of ``col`` were read in ``ctx.tz`` (a default, not a fact)."""
+    msg = (f"times in {ctx.src(col)!r} carry no zone: read as {ctx.tz} (assumed: the profile's or the default "
+           "timezone; pass tz= if the account exported in another zone)")
+    if msg not in ctx.warnings:
+        ctx.warnings.append(msg)
+
+
 def platform_of(s: pd.Series) -> pd.Series:
     """Map free-text platform names or domains/URLs to canonical platforms (None when unknown).
 
@@ -148,29 +158,72 @@ _TAG_RX = re.compile(r"#\w+")
 
 
 def reference_date(ctx: Ctx, candidates: pd.Series | None = None) -> tuple[pd.Timestamp, str]:
-    """The day yearless dates must not pass: option, a date column, the file name, or the file's mtime."""
+    """The export day yearless dates must not pass, from this file only (never from other files).
+
+    In order: a date in the file name (``..._2026-10-31.csv``, ``..._20261031...``), the
+    ``export_date=`` option, the latest full date in ``candidates`` (a column of the file),
+    else the file's modification day (a weak guess: the caller warns).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> ctx = Ctx(source="f", tz="UTC", cols={}, frame=pd.DataFrame(), lines=np.zeros(0, "int64"),
+    ...           path=Path("FollowerHistory_2026-10-31.csv"), options={"export_date": "2026-12-01"})
+    >>> reference_date(ctx)
+    (Timestamp('2026-10-31 00:00:00'), 'date in the file name')
+    """
+    name = ctx.path.name if ctx.path is not None else ""
+    found = re.findall(r"(?<!\d)(20\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)", name)
     opt = ctx.options.get("export_date")
+    if found:
+        y, m, d = found[-1]
+        day = pd.Timestamp(int(y), int(m), int(d))
+        if opt is not None and pd.Timestamp(opt).normalize() != day:
+            ctx.warnings.append(f"export_date={pd.Timestamp(opt):%Y-%m-%d} ignored: the file name gives the export "
+                                f"day {day:%Y-%m-%d}")
+        return day, "date in the file name"
     if opt is not None:
         return pd.Timestamp(opt).normalize(), "export_date option"
     if candidates is not None:
         from .parsing import parse_date
 
-        d = parse_date(candidates).dropna()
+        d = parse_date(candidates.where(candidates.astype(str).str.contains(r"\d{4}", regex=True), "")).dropna()
         if len(d):
             return d.max(), f"latest date in column {ctx.src('export_time')!r}"
-    name = ctx.path.name if ctx.path is not None else ""
-    found = re.findall(r"(20\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])", name)
-    if found:
-        y, m, d = found[-1]
-        return pd.Timestamp(int(y), int(m), int(d)), "date in the file name"
     if ctx.path is not None and ctx.path.exists():
         return pd.Timestamp(ctx.path.stat().st_mtime, unit="s").normalize(), "file modification time"
     return pd.Timestamp.now().normalize(), "today"
 
 
+def yearless_days(ctx: Ctx, col: str, ref_candidates=None, *, ordered: bool = True) -> pd.Series:
+    """Naive days of a column written without a year ("February 28", "Feb 28", "28 Februari").
+
+    The year comes from the export day (:func:`reference_date`): no date falls after it (a
+    post dated after the export day belongs to the previous year); rows in calendar order
+    (a year of follower history) stay in order, the last one nearest the export day (with
+    ``ordered=False``, for lists of posts, each date simply takes the latest year). Cells
+    carrying a year keep it (with their time of day, when they have one). Says in
+    ``ctx.warnings`` which day was used and why; a weak guess (file modification time) says so.
+    """
+    from .parsing import parse_yearless, resolve_years
+
+    parts = parse_yearless(ctx.get(col))
+    if parts["month"].notna().any():
+        ref, why = reference_date(ctx, ref_candidates)
+        resolved = resolve_years(parts["month"], parts["day"], ref, ordered=ordered)
+        weak = why in ("file modification time", "today")
+        ctx.warnings.append(f"yearless dates in {ctx.src(col)!r} given years so that none falls after "
+                            f"{ref:%Y-%m-%d} ({why}" + ("; a guess: put the export day in the file name or pass "
+                                                        "export_date=)" if weak else ")"))
+    else:
+        resolved = pd.Series(pd.NaT, index=parts.index, dtype="datetime64[ns]")
+    return resolved.where(resolved.notna(), parts["full"])
+
+
 _REQUIRED_CHECKS = {
     "posts": ("post_id",), "comments": ("comment_id", "post_id"), "mentions": ("mention_id",),
-    "interactions": ("source", "target"), "followers": (), "content_plan": (),
+    "interactions": ("source", "target"), "followers": (), "content_plan": (), "account_daily": ("metric",),
+    "audience": ("segment",), "video": ("post_id",),
 }
 
 
@@ -188,6 +241,13 @@ def finish(table: str, data: dict, ctx: Ctx):
     for key in _REQUIRED_CHECKS[table]:
         if key in frame.columns:
             ctx.fail(blank(frame[key]), key, f"missing {key.replace('_', ' ')}")
+    if table == "followers" and "followers" in frame.columns:
+        v = pd.to_numeric(frame["followers"], errors="coerce")
+        ctx.fail(v < 0, "followers", quoted("negative follower count", v.astype(str)))
+        ctx.fail(np.isinf(v), "followers", quoted("infinite follower count", v.astype(str)))
+    if "value" in frame.columns and table == "account_daily":
+        v = pd.to_numeric(frame["value"], errors="coerce")
+        ctx.fail(np.isinf(v), "value", quoted("infinite value", v.astype(str)))
     if "platform" in frame.columns:
         bad = frame["platform"].isna() | ~frame["platform"].isin(PLATFORMS)
         ctx.fail(bad, "platform", quoted("unknown platform", ctx.get("platform") if ctx.get("platform") is not None
@@ -200,6 +260,7 @@ def finish(table: str, data: dict, ctx: Ctx):
             reason[new] = why[new] if isinstance(why, pd.Series) else why
             column[new] = col
     bad = reason.notna().to_numpy()
+    ctx.kept = ~bad
     rejects = pd.DataFrame({
         "file": ctx.source, "line": ctx.lines[bad].astype("int64"), "column": column[bad].to_numpy(),
         "reason": reason[bad].to_numpy(),
@@ -209,3 +270,17 @@ def finish(table: str, data: dict, ctx: Ctx):
     good = good.assign(source_file=ctx.source, source_line=ctx.lines[~bad].astype("float64"))
     out = conform(good, table).reset_index(drop=True)
     return out, rejects.reset_index(drop=True)
+
+
+def finish_extra(ctx: Ctx) -> dict:
+    """The further tables a converter put in ``ctx.extra`` (``{table: {column: values}}``), limited to the
+    rows :func:`finish` kept, with provenance, conformed."""
+    out = {}
+    idx = ctx.frame.index
+    for table, data in ctx.extra.items():
+        frame = pd.DataFrame({k: (v if isinstance(v, pd.Series) else pd.Series([v] * len(idx), index=idx))
+                              for k, v in data.items() if v is not None}, index=idx)
+        keep = ctx.kept if ctx.kept is not None else np.ones(len(idx), dtype=bool)
+        frame = frame[keep].assign(source_file=ctx.source, source_line=ctx.lines[keep].astype("float64"))
+        out[table] = conform(frame, table).reset_index(drop=True)
+    return out

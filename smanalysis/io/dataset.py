@@ -11,9 +11,15 @@ Duplicates rule (one per table, always reported in ``Dataset.duplicates``):
   as unique reach cannot be added).
 * ``comments``, ``mentions``: one row per (platform, id), the first loaded.
 * ``followers``: one row per (platform, account, date); rows are merged, each
-  column taking the first non-missing value in load order (so a "followers"
-  series and a "follows" series of the same days combine).
+  column taking the first non-missing value in load order.
+* ``account_daily``: one row per (platform, account, metric, date), the first loaded.
+* ``audience``: one row per (platform, account, dimension, segment), the LAST loaded (the newer export).
+* ``video``: one row per (platform, post_id), the one with the most views (lifetime totals only grow).
 * ``interactions``, ``content_plan``: exact duplicate rows are dropped.
+
+Nothing silent: a file that cannot be read at all (garbage, a truncated XLSX, an
+unknown layout) is listed in ``Dataset.failed`` with the reason; reports show it
+and a batch marks the client ``partial``.
 
 Examples
 --------
@@ -37,14 +43,18 @@ import pandas as pd
 
 from ..exceptions import SMAnalysisError, SMAnalysisWarning
 from ..schema import TABLES, empty
-from .api import REJECT_COLUMNS, read
+from .api import REJECT_COLUMNS
+from .cache import cached_read
 from .._checks import check_choice
+from ..words import LANGS, text
 
-__all__ = ["Dataset", "load_dataset", "load_report", "expand_sources"]
+__all__ = ["Dataset", "load_dataset", "load_report", "expand_sources", "FAILED_COLUMNS"]
 
 _SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".json"}
 _COUNTS = ["views", "impressions", "reach", "likes", "comments", "shares", "saves", "clicks"]
 _DUP_COLUMNS = ["table", "key", "kept_file", "kept_line", "dropped_file", "dropped_line", "rule"]
+#: Columns of :attr:`Dataset.failed`.
+FAILED_COLUMNS = ["file", "reason"]
 
 
 @dataclass
@@ -53,7 +63,7 @@ class Dataset:
 
     Attributes
     ----------
-    posts, comments, mentions, interactions, followers, content_plan : DataFrame
+    posts, comments, mentions, interactions, followers, content_plan, account_daily, audience, video : DataFrame
         Canonical tables (``schema.empty(...)`` when no file gave one).
     rejects : DataFrame
         Rejected rows of all files: file, line, column, reason, raw.
@@ -62,6 +72,8 @@ class Dataset:
     duplicates : DataFrame
         Rows dropped or merged by the duplicates rule: table, key, kept_file, kept_line,
         dropped_file, dropped_line, rule.
+    failed : DataFrame
+        Files that could not be read at all: file, reason (also in ``files`` with ``format == "unreadable"``).
     """
 
     posts: pd.DataFrame = field(default_factory=lambda: empty("posts"))
@@ -70,19 +82,23 @@ class Dataset:
     interactions: pd.DataFrame = field(default_factory=lambda: empty("interactions"))
     followers: pd.DataFrame = field(default_factory=lambda: empty("followers"))
     content_plan: pd.DataFrame = field(default_factory=lambda: empty("content_plan"))
+    account_daily: pd.DataFrame = field(default_factory=lambda: empty("account_daily"))
+    audience: pd.DataFrame = field(default_factory=lambda: empty("audience"))
+    video: pd.DataFrame = field(default_factory=lambda: empty("video"))
     rejects: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECT_COLUMNS))
     files: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
         columns=["file", "format", "table", "rows", "rejects", "warnings", "error"]))
     duplicates: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=_DUP_COLUMNS))
+    failed: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=FAILED_COLUMNS))
 
     @property
     def tables(self) -> dict:
-        """The six canonical tables by name."""
+        """The canonical tables by name."""
         return {t: getattr(self, t) for t in TABLES}
 
     def __repr__(self):
         sizes = ", ".join(f"{t}={len(getattr(self, t))}" for t in TABLES)
-        return f"Dataset({sizes}, files={len(self.files)}, rejects={len(self.rejects)})"
+        return f"Dataset({sizes}, files={len(self.files)}, rejects={len(self.rejects)}, failed={len(self.failed)})"
 
 
 def expand_sources(sources):
@@ -111,28 +127,6 @@ def expand_sources(sources):
     return out
 
 
-_WEAK_REF = "(file modification time)"
-
-
-def _latest_day(results, tz):
-    """Latest local calendar day of observed data in ``results`` (None when there is none).
-
-    A content plan is left out: its dates are intentions and may run past the exports.
-    """
-    days = []
-    for r in results:
-        if r.table == "content_plan":
-            continue
-        for df in [r.data, *r.extra.values()]:
-            for col in ("created_at", "date"):
-                if col in df.columns and df[col].notna().any():
-                    v = df[col].max()
-                    if getattr(v, "tzinfo", None) is not None:
-                        v = v.tz_convert(tz or "Asia/Jakarta").tz_localize(None)
-                    days.append(pd.Timestamp(v).normalize())
-    return max(days) if days else None
-
-
 def _load_profile(profile, sources):
     if profile is None:
         return None
@@ -156,7 +150,9 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
         Own accounts and competitors: X JSONL tweets by own accounts become
         posts, others mentions (brand by profile); accounts missing from a file
         (YouTube, Meta daily series) are taken from the profile; the profile's
-        timezone is the default ``tz``.
+        timezone is the default ``tz``. Yearless dates (TikTok) take their year
+        from their own file only (file name, ``export_date``, else its
+        modification time), never from other files.
     tz : str, optional
         Default timezone of local times in the files (else the profile's, else Asia/Jakarta).
 
@@ -164,9 +160,9 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
     -------
     Dataset
         See the module docstring for the duplicates rule. A file that cannot be
-        read at all is listed in ``files`` with its ``error`` (and an
-        :class:`SMAnalysisWarning`), not raised, so that one stray file does
-        not stop a batch.
+        read at all is listed in ``failed`` (file, reason) and in ``files`` with
+        its ``error`` (and an :class:`SMAnalysisWarning`), not raised, so that
+        one stray file does not stop a batch.
 
     Raises
     ------
@@ -194,36 +190,25 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
         if tz and "tz" not in kwargs:
             kwargs["tz"] = tz
         try:
-            res = read(path, **kwargs)
-        except (SMAnalysisError, ValueError, OSError) as err:
-            msg = str(err)
+            res = cached_read(path, **kwargs)  # parsed once per file content (Parquet cache)
+        except (SMAnalysisError, ValueError, OSError, UnicodeError) as err:
+            msg = str(err) or type(err).__name__
             _warnings.warn(f"load_dataset: skipped {path}: {msg}", SMAnalysisWarning, stacklevel=2)
             files.append({"file": str(path), "format": "unreadable", "table": None, "rows": 0, "rejects": 0,
-                          "warnings": "", "error": msg})
+                          "warnings": "", "error": msg, "_order": order})
             continue
         results.append((order, path, kwargs, res))
-    # yearless dates resolved against a weak reference (file time) are redone against the dataset's latest day
-    weak = [i for i, (_, _, kw, r) in enumerate(results)
-            if "export_date" not in kw and any(_WEAK_REF in w for w in r.warnings)]
-    if weak:
-        latest = _latest_day([r for i, (_, _, _, r) in enumerate(results) if i not in weak], tz)
-        if latest is not None:
-            for i in weak:
-                order, path, kw, _ = results[i]
-                res = read(path, **kw, export_date=latest)
-                res.warnings.append(f"export day taken as {latest:%Y-%m-%d}, the latest day in the other files")
-                results[i] = (order, path, kw, res)
     for order, path, kwargs, res in results:
         parts[res.table].append(res.data.assign(_order=order))
-        n = len(res.data)
+        n = res.rows - len(res.rejects)
         for t, extra in res.extra.items():
             parts[t].append(extra.assign(_order=order))
-            if t != "interactions":
-                n += len(extra)
         if len(res.rejects):
             rejects.append(res.rejects)
         files.append({"file": str(path), "format": res.format, "table": res.table, "rows": n,
-                      "rejects": len(res.rejects), "warnings": " | ".join(res.warnings), "error": None})
+                      "rejects": len(res.rejects), "warnings": " | ".join(res.warnings), "error": None,
+                      "_order": order})
+    files.sort(key=lambda f: f["_order"])
     ds = Dataset()
     dups = []
     for t in TABLES:
@@ -238,6 +223,8 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
     if rejects:
         ds.rejects = pd.concat(rejects, ignore_index=True)
     ds.files = pd.DataFrame(files, columns=["file", "format", "table", "rows", "rejects", "warnings", "error"])
+    bad = ds.files[ds.files["error"].notna()]
+    ds.failed = pd.DataFrame({"file": bad["file"].to_numpy(), "reason": bad["error"].to_numpy()}, columns=FAILED_COLUMNS)
     if dups:
         ds.duplicates = pd.concat(dups, ignore_index=True)[_DUP_COLUMNS]
         _warnings.warn(f"load_dataset: {len(ds.duplicates)} duplicate row(s) resolved; see Dataset.duplicates",
@@ -289,6 +276,18 @@ def _dedupe(table, df):
         if len(dropped):
             recs.append(_dup_records("posts", dropped, kept, key, "largest lifetime total kept"))
         return kept.drop(columns="_total").sort_index(), (pd.concat(recs, ignore_index=True) if recs else None)
+    if table in ("account_daily", "audience", "video"):
+        key = {"account_daily": ["platform", "account", "metric", "date"],
+               "audience": ["platform", "account", "dimension", "segment"], "video": ["platform", "post_id"]}[table]
+        rule = {"account_daily": "first loaded kept", "audience": "last loaded kept (newer export)",
+                "video": "most views kept"}[table]
+        order = df
+        if table == "video":
+            order = df.assign(_v=df["views"].fillna(-1)).sort_values(["_v", "_order"], kind="stable").drop(columns="_v")
+        keep = ~order.duplicated(key, keep="first" if table == "account_daily" else "last")
+        if keep.all():
+            return df, None
+        return order[keep].sort_index(), _dup_records(table, order[~keep], order[keep], key, rule)
     if table in ("comments", "mentions"):
         key = ["platform", "comment_id" if table == "comments" else "mention_id"]
         dup = df.duplicated(key, keep="first")
@@ -308,14 +307,9 @@ def _dedupe(table, df):
     return df[~dup], _dup_records(table, df[dup], df[~dup], cols, "exact duplicate dropped")
 
 
-_L = {
-    "en": {"format": "format", "table": "table", "rows": "rows read", "rejects": "rejects", "error": "ERROR",
-           "warning": "note", "first": "first", "line": "line", "column": "column", "total": "Total",
-           "files": "files", "dups": "duplicates resolved", "none": "no files found"},
-    "id": {"format": "format", "table": "tabel", "rows": "baris terbaca", "rejects": "ditolak", "error": "GALAT",
-           "warning": "catatan", "first": "pertama", "line": "baris", "column": "kolom", "total": "Total",
-           "files": "berkas", "dups": "duplikat diselesaikan", "none": "tidak ada berkas"},
-}
+#: the words of :func:`load_report` (``load.<name>`` in :mod:`smanalysis.words`)
+_LOAD_WORDS = ("format", "table", "rows", "rejects", "error", "warning", "first", "line", "column", "total", "files",
+               "dups", "none", "failed")
 
 
 def load_report(paths, *, kind: str | None = None, show_rejects: int = 10, lang: str = "id",
@@ -350,8 +344,8 @@ def load_report(paths, *, kind: str | None = None, show_rejects: int = 10, lang:
     >>> ok, "line 3" in text
     (False, True)
     """
-    check_choice("lang", lang, sorted(_L))
-    L = _L[lang]
+    check_choice("lang", lang, LANGS)
+    L = {k: text(f"load.{k}", lang) for k in _LOAD_WORDS}
     if isinstance(paths, (str, Path)):
         paths = [paths]
     if profile is None:
@@ -383,6 +377,10 @@ def load_report(paths, *, kind: str | None = None, show_rejects: int = 10, lang:
                 col = f", {L['column']} {r.column!r}" if isinstance(r.column, str) else ""
                 out.append(f"    {L['line']} {r.line}{col}: {r.reason} | {str(r.raw)[:80]!r}")
     n_err = int(ds.files["error"].notna().sum())
+    if len(ds.failed):
+        out.append("")
+        out.append(f"{L['failed']} ({len(ds.failed)}):")
+        out += [f"  {f}: {r}" for f, r in zip(ds.failed["file"], ds.failed["reason"])]
     out.append("")
     out.append(f"{L['total']}: {len(ds.files)} {L['files']}, {int(ds.files['rows'].sum())} {L['rows']}, "
                f"{len(ds.rejects)} {L['rejects']}, {len(ds.duplicates)} {L['dups']}"

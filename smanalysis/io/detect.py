@@ -68,28 +68,37 @@ def detect(header, *, allowed=None, source="file"):
             continue
         cols = resolve_columns(name, header)
         missing = [f for f in spec.signature if f not in cols]
-        best.append((len(missing), -len(cols), name, cols, missing))
+        best.append((len(missing), -spec.priority - len(cols) / 1000, name, cols, missing))
     for table in TABLES:
         name = f"canonical_{table}"
         if allowed is not None and name not in allowed:
             continue
         cols = _canonical_cols(table, header)
         missing = [c for c in required(table) if c not in cols and c not in _DEFAULTED]
-        best.append((len(missing), -len(cols) + 0.5, name, {k: v for k, v in cols.items()}, missing))
+        best.append((len(missing), -len(cols) / 1000 + 0.0005, name, {k: v for k, v in cols.items()}, missing))
     best.sort(key=lambda x: (x[0], x[1]))
     if best and best[0][0] == 0:
         return best[0][2], best[0][3]
-    tried = sorted(b[2] for b in best)
     if not best:
         raise FormatError(f"{source} (line 1): no format to try")
-    n_missing, _, name, _, missing = best[0]
-    spec = FORMATS.get(name)
-    if spec is not None:
-        miss_names = [spec.fields[f][0] for f in missing]
-    else:
-        miss_names = missing
     raise FormatError(
-        f"{source} (line 1): unknown format. Formats tried: {tried}. The closest, {name!r}, misses column(s) "
-        f"{miss_names}. Header found: {list(map(str, header))[:40]}. To read it anyway pass "
-        f"kind=<table> and mapping={{canonical_column: column_in_file}}."
+        f"{source} (line 1): unknown layout; the closest layouts by header overlap: {closest(header, best)}. "
+        f"Header found: {list(map(str, header))[:40]}. To read it anyway pass kind=<table> and "
+        f"mapping={{canonical_column: column_in_file}}."
     )
+
+
+def closest(header, candidates, n: int = 3) -> str:
+    """The ``n`` layouts sharing most columns with ``header``: name, how many of its columns, what it misses."""
+    scored = []
+    for _, _, name, cols, missing in candidates:
+        spec = FORMATS.get(name)
+        if spec is not None:
+            total = len(spec.columns) or len(spec.fields)
+            miss = [spec.fields[f][0] for f in missing]
+        else:
+            total = len(required(name[len("canonical_"):]))
+            miss = missing
+        scored.append((-len(cols), len(miss), name, total, miss))
+    scored.sort()
+    return "; ".join(f"{name} ({-k} of {total} columns, lacks {miss[:4]})" for k, _, name, total, miss in scored[:n])

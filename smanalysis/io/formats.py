@@ -24,63 +24,9 @@ Examples
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass, field
+from .layouts import FORMATS, FormatSpec, add_format, norm_header
 
 __all__ = ["FormatSpec", "FORMATS", "norm_header", "META_FB_POST_TYPES", "META_IG_POST_TYPES"]
-
-
-def norm_header(name) -> str:
-    """Normalise a header cell for matching: NFKC, lower case, single spaces.
-
-    Examples
-    --------
-    >>> norm_header('\\ufeff"Post ID"')
-    'post id'
-    """
-    s = unicodedata.normalize("NFKC", str(name)).replace("\ufeff", "").strip().strip('"').strip()
-    return re.sub(r"\s+", " ", s).lower()
-
-
-@dataclass(frozen=True)
-class FormatSpec:
-    """One real export layout.
-
-    Attributes
-    ----------
-    name : str
-        Format name reported in ``ReadResult.format``.
-    table : str
-        Canonical table the format feeds.
-    columns : tuple of str
-        Header as the platform writes it (English, current variant).
-    fields : dict
-        Internal field -> tuple of accepted header names (any language/variant).
-    signature : tuple of str
-        Internal fields that must all be present for detection.
-    platform : str or None
-        Platform, when the format belongs to one.
-    note : str
-        Provenance of the layout.
-    """
-
-    name: str
-    table: str
-    columns: tuple
-    fields: dict
-    signature: tuple
-    platform: str | None = None
-    note: str = ""
-    container: str = "csv"
-    alias_index: dict = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self):
-        idx = {}
-        for f, names in self.fields.items():
-            for n in names:
-                idx.setdefault(norm_header(n), f)
-        object.__setattr__(self, "alias_index", idx)
 
 
 # --------------------------------------------------------------------------- Meta
@@ -134,6 +80,7 @@ def _meta_fields(platform):
         "reach": ("Reach", "Jangkauan"),
         "comments": ("Comments", "Komentar"),
         "shares": ("Shares", "Bagikan", "Dibagikan"),
+        "funded": ("Funded content status", "Status konten berbayar", "Boosted", "Boost status"),
     }
     if platform == "facebook":
         f.update({
@@ -235,11 +182,7 @@ _PLAN_FIELDS = {
     "status": ("status", "Status", "Keterangan Status"),
 }
 
-FORMATS: dict[str, FormatSpec] = {}
-
-
-def _add(spec):
-    FORMATS[spec.name] = spec
+_add = add_format
 
 
 _add(FormatSpec(
@@ -254,10 +197,12 @@ _add(FormatSpec(
     "Meta Business Suite post-level export, Instagram account. UTF-8 with BOM.",
 ))
 _add(FormatSpec(
-    "meta_daily", "followers", ("Date", "Primary"),
+    "meta_daily", "account_daily", ("Date", "Primary"),
     {"date": ("Date", "Tanggal"), "value": ("Primary", "Utama")}, ("date", "value"), None,
-    "Meta Business Suite page-level daily series: UTF-16 LE, 'sep=,' line, metric-name line, "
-    "then \"Date\",\"Primary\".",
+    "Meta Business Suite page-level daily series (Insights > export one metric): UTF-16 LE, 'sep=,' (or "
+    "'sep=<tab>') line, metric-name line ('Facebook follows', 'Instagram reach', 'Views'...), then "
+    "\"Date\",\"Primary\"; sometimes a second platform section; re-saved by Excel with ';'. "
+    "Follower counts ('... followers') go to followers, every other metric to account_daily.",
 ))
 _add(FormatSpec(
     "x_activity", "posts", X_ACTIVITY_COLUMNS_22,
@@ -267,6 +212,7 @@ _add(FormatSpec(
         "engagements_reported": ("engagements",), "engagement_rate": ("engagement rate",),
         "shares": ("retweets", "reposts"), "comments": ("replies",), "likes": ("likes",),
         "url_clicks": ("url clicks",), "views": ("media views",),
+        "promoted_impressions": ("promoted impressions",), "promoted_engagements": ("promoted engagements",),
     },
     ("post_id", "permalink", "created_at", "impressions", "engagements_reported"), "x",
     "X (Twitter) analytics tweet activity CSV, 22 columns, or 40 with the 'promoted ...' columns.",
@@ -298,9 +244,13 @@ _add(FormatSpec(
         "post_id": ("Content", "Konten"), "caption": ("Video title", "Judul video"),
         "created_at": ("Video publish time", "Waktu publikasi video"), "views": ("Views", "Penayangan"),
         "impressions": ("Impressions", "Tayangan"), "watch_hours": ("Watch time (hours)", "Waktu tonton (jam)"),
+        "avg_duration": ("Average view duration", "Durasi rata-rata dilihat", "Durasi penayangan rata-rata"),
+        "duration": ("Duration", "Durasi"),
     },
     ("post_id", "caption", "created_at", "views"), "youtube",
-    "YouTube Studio > Analytics > Advanced mode > Export > 'Table data.csv' (first row 'Total').",
+    "YouTube Studio > Analytics > Advanced mode > Export > 'Table data.csv' (first row 'Total'); English "
+    "or Bahasa Indonesia headers ('Konten', 'Judul video', 'Waktu publikasi video', 'Penayangan') and dates "
+    "('Oct 3, 2026', '3 Okt 2026'); an empty publish time (ads, unlisted) keeps the row with no time.",
 ))
 _add(FormatSpec(
     "comments_export", "comments", COMMENTS_EXPORT_COLUMNS,
@@ -345,3 +295,6 @@ _add(FormatSpec(
     "X API v2 responses as written by twarc2 (one JSON response page, or one flattened tweet, a line).",
     container="jsonl",
 ))
+
+# the account-level daily series, audience and video layouts register themselves on import
+from . import formats_daily  # noqa: E402,F401  (formats_daily imports layouts only: no cycle)

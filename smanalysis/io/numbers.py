@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["parse_count"]
+__all__ = ["parse_count", "excel_ids", "is_missing_text"]
 
 _MULT = {
     "": 1.0, "k": 1e3, "rb": 1e3, "ribu": 1e3, "m": 1e6, "jt": 1e6, "juta": 1e6, "mio": 1e6,
@@ -59,9 +59,14 @@ def parse_count(series) -> pd.Series:
     s = pd.Series(series)
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         return s.astype("float64")
-    obj = s.astype(object).where(s.notna(), None)
-    has_sep = np.fromiter((isinstance(v, str) and ("." in v or "," in v) for v in obj.tolist()), dtype=bool,
-                          count=len(obj))
+    obj = s if s.dtype == object else s.astype(object).where(s.notna(), None)
+    vals = obj.tolist()
+    joined = "\x01".join(vals) if all(type(v) is str for v in vals) else None
+    if joined is not None and "." not in joined and "," not in joined:
+        has_sep = np.zeros(len(vals), dtype=bool)  # plain integers (Meta, X): no per-cell test needed
+    else:
+        has_sep = np.fromiter((isinstance(v, str) and ("." in v or "," in v) for v in vals), dtype=bool,
+                              count=len(vals))
     fast = pd.to_numeric(obj.where(~has_sep, None), errors="coerce").astype("float64")
     todo = (fast.isna() & s.notna()).to_numpy() | has_sep
     if not todo.any():
@@ -119,3 +124,38 @@ def is_missing_text(series: pd.Series) -> pd.Series:
     s = pd.Series(series)
     t = s.astype(object).where(s.notna(), "").astype(str).str.strip().str.lower()
     return t.isin(_MISSING)
+
+
+def excel_ids(series: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Restore numeric ids that Excel re-saved (``1213499430137060.00``, ``1.21349943013706E+15``).
+
+    Returns ``(ids, destroyed)``: ids as exact integer strings where every digit is still
+    there; ``destroyed`` is True where Excel kept fewer significant digits than the id has
+    (``1.21E+15``): such an id can no longer match the same post in another file.
+    Other cells (``123_456``, ``abc``) are returned stripped and unchanged.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ids, gone = excel_ids(pd.Series(["1213499430137060.00", "1.213499430137060E+15", "1.21E+15", "17901_2"]))
+    >>> ids.tolist(), gone.tolist()
+    (['1213499430137060', '1213499430137060', '1.21E+15', '17901_2'], [False, False, True, False])
+    """
+    s = pd.Series(series).astype(object).where(pd.Series(series).notna(), "").astype(str).str.strip()
+    out = s.copy()
+    destroyed = pd.Series(False, index=s.index)
+    dec = s.str.fullmatch(r"\d+\.0+")
+    if dec.any():
+        out[dec] = s[dec].str.split(".").str[0]
+    sci = s.str.fullmatch(r"\d(?:[.,]\d+)?[eE]\+\d+")
+    if sci.any():
+        m = s[sci].str.extract(r"^(\d)(?:[.,](\d+))?[eE]\+(\d+)$")
+        frac = m[1].fillna("")
+        exp = m[2].astype(int)
+        # an id of exp+1 digits needs every one of them (Excel shows at most 15 significant digits)
+        full = frac.str.len() >= exp
+        digits = m[0] + frac.str.ljust(exp.max(), "0")
+        rebuilt = pd.Series([d[: e + 1] for d, e in zip(digits, exp)], index=m.index)
+        out[sci] = rebuilt.where(full, s[sci])
+        destroyed[sci] = ~full.to_numpy()
+    return out, destroyed

@@ -9,6 +9,7 @@ Examples
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -17,7 +18,7 @@ import pandas as pd
 
 __all__ = [
     "by_unique", "strip", "opt_text", "clean_text", "parse_timestamp", "parse_date", "parse_mdy_time", "parse_yearless", "resolve_years",
-    "parse_bool", "blank",
+    "parse_bool", "blank", "has_offset", "parse_day_month_year",
 ]
 
 MONTHS = {
@@ -52,7 +53,12 @@ def by_unique(s: pd.Series, func) -> pd.Series:
 
 
 def _values(s: pd.Series) -> list:
-    return s.astype(object).where(s.notna(), "").astype(str).tolist()
+    """Cells as a list of str ("" for missing), without copies when the cells already are str."""
+    vals = s.tolist()
+    if all(type(v) is str for v in vals):
+        return vals
+    return ["" if v is None or (isinstance(v, float) and v != v) or v is pd.NA or v is pd.NaT else str(v)
+            for v in vals]
 
 
 def strip(s: pd.Series) -> pd.Series:
@@ -82,24 +88,69 @@ def blank(s: pd.Series) -> pd.Series:
     return pd.Series(np.fromiter((not v.strip() for v in vals), dtype=bool, count=len(vals)), index=s.index)
 
 
-def clean_text(s: pd.Series, *, nfkc: bool = True) -> pd.Series:
-    """NFKC-normalise text ("math bold" captions become plain letters); blank -> None.
+#: Look-alike letters and digits folded on reading (math bold/italic, fullwidth, ligatures); punctuation
+#: such as "…", curly quotes and dashes is kept as written (matching normalises its own copy).
+_FOLD_RX = re.compile("[\U0001D400-\U0001D7FF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFB00-\uFB06]+")
+
+
+def _fold(v: str) -> str:
+    return _FOLD_RX.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), v)
+
+
+def clean_text(s: pd.Series, *, unescape: bool = False) -> pd.Series:
+    """Text as written, with look-alike letters folded ("math bold" captions become plain letters); blank -> None.
+
+    Only letters and digits are folded (NFKC of math alphanumerics, fullwidth forms and
+    ligatures); punctuation ("…", "“”", "–") is never rewritten in stored text.
+    ``unescape=True`` decodes HTML entities (X writes ``&amp;``, ``&lt;``, ``&gt;``).
 
     Examples
     --------
     >>> import pandas as pd
-    >>> clean_text(pd.Series(["𝐊𝐨𝐩𝐢 ☕", ""])).tolist()
-    ['Kopi ☕', None]
+    >>> clean_text(pd.Series(["𝐊𝐨𝐩𝐢 ☕…", ""])).tolist()
+    ['Kopi ☕…', None]
+    >>> clean_text(pd.Series(["Kopi &amp; teh &lt;3"]), unescape=True).tolist()
+    ['Kopi & teh <3']
     """
-    norm = unicodedata.normalize
     vals = _values(s)
     if any("\r" in v for v in vals):
         vals = [v.replace("\r\n", "\n").replace("\r", "\n") for v in vals]
-    if nfkc:
-        out = [(v if v.isascii() else norm("NFKC", v)).strip() or None for v in vals]
-    else:
-        out = [v.strip() or None for v in vals]
+    if unescape:
+        vals = [html.unescape(v) if "&" in v else v for v in vals]
+    out = [(v if v.isascii() else _fold(v)).strip() or None for v in vals]
     return pd.Series(out, index=s.index, dtype=object)
+
+
+def has_offset(s: pd.Series) -> pd.Series:
+    """True where a timestamp cell carries its zone (``Z``, ``+0700``, ``UTC``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> has_offset(pd.Series(["2026-10-01 10:00", "2026-10-01T03:00:00Z"])).tolist()
+    [False, True]
+    """
+    vals = [v.strip() for v in _values(s)]
+    return pd.Series([len(v) > 10 and bool(_OFF_RX.search(v)) for v in vals], index=s.index, dtype=bool)
+
+
+def parse_day_month_year(s: pd.Series) -> pd.Series:
+    """Days written with a month name: ``3 Okt 2026``, ``Oct 3, 2026``, ``3 October 2026`` (naive; unreadable -> NaT).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> parse_day_month_year(pd.Series(["3 Okt 2026", "Oct 3, 2026", "31 Agu 2026", "x"])).dt.strftime("%Y-%m-%d").tolist()
+    ['2026-10-03', '2026-10-03', '2026-08-31', nan]
+    """
+    t = s.astype(object).where(s.notna(), "").astype(str).str.strip().str.lower().str.replace(",", " ")
+    a = t.str.extract(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
+    b = t.str.extract(r"^([a-z]+)\.?\s+(\d{1,2})\s+(\d{4})$")
+    parts = pd.DataFrame({
+        "year": pd.to_numeric(a[2], errors="coerce").fillna(pd.to_numeric(b[2], errors="coerce")),
+        "month": a[1].map(MONTHS).fillna(b[0].map(MONTHS)),
+        "day": pd.to_numeric(a[0], errors="coerce").fillna(pd.to_numeric(b[1], errors="coerce"))})
+    return bounded(pd.to_datetime(parts, errors="coerce")).astype("datetime64[ns]")
 
 
 _OFFSET = r"(?:Z|[+-]\d\d:?\d\d|\sUTC)$"
@@ -144,17 +195,34 @@ def parse_timestamp(s: pd.Series, *, tz: str) -> pd.Series:
     naive = ~has_off & (t != "").to_numpy()
     if naive.any():
         tn = t[naive]
-        v = pd.to_datetime(tn, format="ISO8601", errors="coerce")
-        dmy = v.isna() & tn.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
-        if dmy.any():
-            v[dmy] = pd.to_datetime(tn[dmy], dayfirst=True, errors="coerce", format="mixed")
-        rest = v.isna() & ~dmy
-        if rest.any():
-            v[rest] = pd.to_datetime(tn[rest], errors="coerce", format="mixed")
-        v = bounded(v)
-        out[naive] = v.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype(
-            "datetime64[ns, UTC]")
+        try:
+            out[naive] = _naive_to_utc(tn, tz)
+        except (TypeError, ValueError):  # an offset in a form the pattern missed ("+07"): one cell at a time
+            out[naive] = [_one_to_utc(x, tz) for x in tn]
     return out
+
+
+def _naive_to_utc(tn: pd.Series, tz: str) -> pd.Series:
+    v = pd.to_datetime(tn, format="ISO8601", errors="coerce")
+    dmy = v.isna() & tn.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+    if dmy.any():
+        v[dmy] = pd.to_datetime(tn[dmy], dayfirst=True, errors="coerce", format="mixed")
+    rest = v.isna() & ~dmy
+    if rest.any():
+        v[rest] = pd.to_datetime(tn[rest], errors="coerce", format="mixed")
+    v = bounded(v)
+    return v.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype(
+        "datetime64[ns, UTC]")
+
+
+def _one_to_utc(x: str, tz: str):
+    v = pd.to_datetime(x, errors="coerce", dayfirst=bool(re.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}", x)))
+    if v is pd.NaT or not (pd.Timestamp("1900-01-01") <= v.tz_localize(None) < pd.Timestamp("2200-01-01")):
+        return pd.NaT
+    try:
+        return v.tz_convert("UTC") if v.tzinfo is not None else v.tz_localize(tz).tz_convert("UTC")
+    except (ValueError, TypeError):  # a nonexistent or ambiguous local time
+        return pd.NaT
 
 
 def parse_date(s: pd.Series) -> pd.Series:
@@ -168,7 +236,7 @@ def parse_date(s: pd.Series) -> pd.Series:
     """
     t = s.astype(object).where(s.notna(), "").astype(str).str.strip()
     v = pd.to_datetime(t.str[:10].where(t.str.match(r"^\d{4}-\d\d-\d\d"), ""), format="%Y-%m-%d", errors="coerce")
-    dmy = v.isna() & t.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
+    dmy = v.isna() & t.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:[ T]\d{1,2}[:.]\d\d(?:[:.]\d\d)?)?$")
     if dmy.any():
         v[dmy] = pd.to_datetime(t[dmy], dayfirst=True, errors="coerce", format="mixed")
     rest = v.isna() & ~dmy & (t != "")
@@ -257,20 +325,21 @@ def parse_yearless(s: pd.Series) -> pd.DataFrame:
 def resolve_years(month: pd.Series, day: pd.Series, ref: pd.Timestamp, *, ordered: bool = True) -> pd.Series:
     """Give yearless (month, day) pairs a year so that no date falls after ``ref``.
 
-    With ``ordered=False`` each date gets the latest year that keeps it on or
-    before ``ref`` (right when ``ref`` is the export day). With ``ordered=True``
-    (for a weak ``ref`` such as a file's modification time) rows in calendar
-    order (oldest or newest first, at most one year boundary) may instead change
-    year only at the boundary, anchored at the row nearest ``ref``; of the
-    readings the one spanning the fewest days wins (ties: the calendar-order
-    ones). Either way the series must span less than a year.
+    Rows in calendar order (oldest first or newest first, at most one turn of the year,
+    as in a year of follower history ending on the export day) keep their order: the row
+    nearest ``ref`` gets the latest year that keeps it on or before ``ref`` and the year
+    changes only at the turn. Otherwise (``ordered=False``, or rows in no order) each date
+    gets the latest year that keeps it on or before ``ref``.
 
     Examples
     --------
-    >>> import pandas as pd
     >>> d = resolve_years(pd.Series([12.0, 1.0]), pd.Series([31.0, 1.0]), pd.Timestamp("2026-11-23"))
     >>> [x.strftime("%Y-%m-%d") for x in d]
     ['2025-12-31', '2026-01-01']
+    >>> d = resolve_years(pd.Series([10.0, 11.0, 1.0, 10.0]), pd.Series([31.0, 1.0, 1.0, 31.0]),
+    ...                   pd.Timestamp("2026-10-31"))
+    >>> [x.strftime("%Y-%m-%d") for x in d]  # rows in order: the first a year before the last
+    ['2025-10-31', '2025-11-01', '2026-01-01', '2026-10-31']
     """
     md = (month * 100 + day).to_numpy(dtype="float64")
     ok = ~np.isnan(md)
@@ -279,22 +348,15 @@ def resolve_years(month: pd.Series, day: pd.Series, ref: pd.Timestamp, *, ordere
     v = md[ok]
     if len(v):
         diffs = np.diff(v)
-        cands = []
-        if ordered and (diffs < 0).sum() <= 1:  # oldest first
+        naive = np.where(v <= ref_md, ref.year, ref.year - 1)
+        if ordered and len(v) > 2 and (diffs < 0).sum() <= 1 and (diffs > 0).sum() > (diffs < 0).sum():  # oldest first, anchored at the last row
             wraps_after = np.concatenate([np.cumsum((diffs < 0)[::-1])[::-1], [0]])
-            cands.append((ref.year if v[-1] <= ref_md else ref.year - 1) - wraps_after)
-        if ordered and (diffs > 0).sum() <= 1:  # newest first
-            wraps_before = np.concatenate([[0], np.cumsum(diffs > 0)])
-            cands.append((ref.year if v[0] <= ref_md else ref.year - 1) - wraps_before)
-        cands.append(np.where(v <= ref_md, ref.year, ref.year - 1))
-
-        def _span(y):
-            stamp = y * 10000 + v
-            o = np.argsort(stamp)
-            first, last = stamp[o[0]], stamp[o[-1]]
-            return (last // 10000 - first // 10000) * 1231 + (last % 10000 - first % 10000)
-
-        years[ok] = min(cands, key=_span)
+            years[ok] = (ref.year if v[-1] <= ref_md else ref.year - 1) - wraps_after
+        elif ordered and len(v) > 2 and (diffs > 0).sum() <= 1 and (diffs < 0).sum() > (diffs > 0).sum():
+            wraps_before = np.concatenate([[0], np.cumsum(diffs > 0)])  # newest first, anchored at the first row
+            years[ok] = (ref.year if v[0] <= ref_md else ref.year - 1) - wraps_before
+        else:
+            years[ok] = naive
     parts = pd.DataFrame({"year": years, "month": month.to_numpy(), "day": day.to_numpy()}, index=month.index)
     return bounded(pd.to_datetime(parts, errors="coerce")).astype("datetime64[ns]")
 

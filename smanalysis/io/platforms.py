@@ -7,16 +7,20 @@ called by :func:`smanalysis.io.read`; see its docstring for the options.
 Examples
 --------
 >>> sorted(CONVERTERS)[:3]
-['meta_daily', 'meta_posts_facebook', 'meta_posts_instagram']
+['meta_posts_facebook', 'meta_posts_instagram', 'tiktok_content']
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .core import Ctx, hashtags_of, quoted, reference_date
+import numpy as np
+
+from .core import Ctx, assumed_tz, hashtags_of, quoted, yearless_days
 from .formats import META_FB_POST_TYPES, META_ID_HEADERS, META_IG_POST_TYPES
-from .parsing import blank, bounded, by_unique, clean_text, opt_text, strip, parse_date, parse_mdy_time, parse_timestamp, parse_yearless, resolve_years
+from .numbers import excel_ids, is_missing_text
+from .parsing import (blank, bounded, by_unique, clean_text, opt_text, parse_date, parse_day_month_year,
+                      parse_mdy_time, parse_timestamp, strip)
 
 __all__ = ["CONVERTERS"]
 
@@ -27,8 +31,37 @@ def _text(s):
     return None if s is None else opt_text(s)
 
 
+def restored_ids(ctx: Ctx, name: str):
+    """Ids of column ``name`` with Excel's damage undone; ids Excel destroyed are rejected with a reason."""
+    ids, destroyed = excel_ids(ctx.get(name))
+    restored = (ids != strip(ctx.get(name))) & ~destroyed
+    if restored.any():
+        ctx.warnings.append(f"column {ctx.src(name)!r}: {int(restored.sum())} id(s) re-saved by Excel "
+                            "('...0.00' or 'E+') restored to exact integers")
+    ctx.fail(destroyed, name, quoted("id destroyed by Excel (digits lost in scientific notation, cannot match "
+                                     "other files)", ctx.get(name)))
+    return ids
+
+
+_UNPAID = {"", "-", "--", "not funded", "unfunded", "organic", "none", "no", "false", "0", "tidak didanai",
+           "tidak", "organik", "not boosted", "n/a"}
+
+
+def paid_flag(ctx: Ctx, name: str = "funded"):
+    """Meta's "Funded content status" (or a boost column) as a nullable flag: any status but blank/"not funded"
+    means paid; None when the export has no such column."""
+    s = ctx.get(name)
+    if s is None:
+        return None
+    low = by_unique(s, lambda u: u.astype(str).str.strip().str.lower())
+    out = pd.Series(~low.isin(_UNPAID), index=s.index, dtype="boolean")
+    if (low == "").all():  # an empty column says nothing (Meta leaves it blank on unboosted pages)
+        out[:] = False
+    return out
+
+
 def _meta_posts(ctx: Ctx, platform: str):
-    post_id = strip(ctx.get("post_id"))
+    post_id = restored_ids(ctx, "post_id")
     headers = {str(c).lower() for c in ctx.cols.values()}
     lang = "id" if headers & _ID_NAMES else "en"
     ctx.lang = lang
@@ -63,8 +96,9 @@ def _meta_posts(ctx: Ctx, platform: str):
         if caption is not None else None,
         "reach": ctx.count("reach"), "impressions": ctx.count("impressions"), "views": ctx.count("views"),
         "likes": ctx.count("likes"), "comments": ctx.count("comments"), "shares": ctx.count("shares"),
-        "saves": ctx.count("saves"), "clicks": ctx.count("clicks"),
+        "saves": ctx.count("saves"), "clicks": ctx.count("clicks"), "paid": paid_flag(ctx),
     }
+    assumed_tz(ctx, "created_at")
     if ctx.get("date") is not None:
         d = strip(ctx.get("date"))
         lifetime = by_unique(d, lambda u: u.str.lower().isin(["lifetime", "seumur hidup", "total", ""])).astype(bool)
@@ -86,35 +120,22 @@ def convert_meta_instagram(ctx):
     return _meta_posts(ctx, "instagram")
 
 
-def convert_meta_daily(ctx: Ctx):
-    metric = " ".join(ctx.preamble).strip() or str(ctx.options.get("metric") or "")
-    low = metric.lower()
-    platform = ctx.options.get("platform") or ("instagram" if "instagram" in low else "facebook" if
-                                               ("facebook" in low or "page" in low or "halaman" in low) else None)
-    if platform is None:
-        ctx.warnings.append("no metric line naming the platform; assumed facebook (pass platform=)")
-        platform = "facebook"
-    date = parse_date(ctx.get("date"))
-    ctx.fail(date.isna(), "date", quoted("unreadable date", ctx.get("date")))
-    value = ctx.count("value")
-    is_gain = ("follows" in low or "mengikuti" in low) and "followers" not in low
-    account = ctx.account_for(platform)
-    if account is None:
-        ctx.warnings.append("the file names no account: pass account= or a profile (account left empty)")
-    ctx.warnings.append(f"metric {metric!r} read as {'new_followers' if is_gain else 'followers'} on {platform}")
-    return {"date": date, "platform": platform, "account": account,
-            "followers": None if is_gain else value, "new_followers": value if is_gain else None}
-
-
 def convert_x_activity(ctx: Ctx):
     link = strip(ctx.get("permalink"))
     account = ctx.options.get("account") or link.str.extract(
         r"(?:twitter|x)\.com/([^/]+)/status", expand=False).where(lambda s: s.notna(), None)
     created = parse_timestamp(ctx.get("created_at"), tz="UTC")
     ctx.fail(created.isna(), "created_at", quoted("unreadable time", ctx.get("created_at")))
-    caption = clean_text(ctx.get("caption")) if ctx.get("caption") is not None else None
+    caption = clean_text(ctx.get("caption"), unescape=True) if ctx.get("caption") is not None else None
+    paid = None
+    if ctx.get("promoted_impressions") is not None:
+        promo = ctx.count("promoted_impressions").fillna(0)
+        if ctx.get("promoted_engagements") is not None:
+            promo = promo + ctx.count("promoted_engagements").fillna(0)
+        paid = pd.Series(promo > 0, index=promo.index, dtype="boolean")
     return {
-        "post_id": strip(ctx.get("post_id")), "platform": "x", "account": account, "created_at": created,
+        "post_id": restored_ids(ctx, "post_id"), "platform": "x", "account": account, "created_at": created,
+        "paid": paid,
         "caption": caption, "permalink": _text(link), "hashtags": hashtags_of(caption) if caption is not None else None,
         "impressions": ctx.count("impressions"), "engagements_reported": ctx.count("engagements_reported"),
         "likes": ctx.count("likes"), "shares": ctx.count("shares"), "comments": ctx.count("comments"),
@@ -122,23 +143,20 @@ def convert_x_activity(ctx: Ctx):
     }
 
 
-def _yearless_local(ctx: Ctx, col: str, ref_candidates=None):
-    parts = parse_yearless(ctx.get(col))
-    if parts["month"].notna().any():
-        ref, why = reference_date(ctx, ref_candidates)
-        weak = why in ("file modification time", "today")
-        resolved = resolve_years(parts["month"], parts["day"], ref, ordered=weak)
-        ctx.warnings.append(f"yearless dates in {ctx.src(col)!r} given years so that none falls after "
-                            f"{ref:%Y-%m-%d} ({why})")
-    else:
-        resolved = pd.Series(pd.NaT, index=parts.index, dtype="datetime64[ns]")
-    return resolved.where(resolved.notna(), parts["full"])
-
-
 def convert_tiktok_content(ctx: Ctx):
     link = ctx.get("permalink").str.strip()
-    day = _yearless_local(ctx, "created_at", ctx.get("export_time"))
-    created = day.dt.tz_localize(ctx.tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
+    raw = ctx.get("created_at")
+    timed = raw.str.contains(r"\d{1,2}:\d\d", regex=True)
+    created = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns, UTC]")
+    if timed.any():  # 2025 layout: "2025/10/31 18:19:10" keeps its time of day
+        created[timed] = parse_timestamp(raw[timed].str.replace("/", "-", regex=False), tz=ctx.tz)
+    if (~timed).any():
+        day = yearless_days(ctx, "created_at", ctx.get("export_time"), ordered=False)[~timed]
+        created[~timed] = day.dt.tz_localize(ctx.tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
+        if not timed.any():
+            ctx.warnings.append(f"{int((~timed).sum())} post time(s) in {ctx.src('created_at')!r} are days "
+                                "without a time of day (stored at local midnight)")
+    assumed_tz(ctx, "created_at")
     ctx.fail(created.isna(), "created_at", quoted("unreadable post time", ctx.get("created_at")))
     post_id = link.str.extract(r"/(?:video|photo)/(\d+)", expand=False).fillna("")
     ctx.fail(blank(post_id) & ~blank(link), "permalink", quoted("no video id in link", link))
@@ -153,7 +171,7 @@ def convert_tiktok_content(ctx: Ctx):
 
 
 def convert_tiktok_followers(ctx: Ctx):
-    date = _yearless_local(ctx, "date")
+    date = yearless_days(ctx, "date")
     ctx.fail(date.isna(), "date", quoted("unreadable date", ctx.get("date")))
     account = ctx.account_for("tiktok")
     if account is None:
@@ -167,24 +185,51 @@ def convert_youtube(ctx: Ctx):
     day = pd.to_datetime(when, format="%b %d, %Y", errors="coerce")
     rest = day.isna() & (when != "")
     if rest.any():
-        day[rest] = parse_date(when[rest])
+        day[rest] = parse_day_month_year(when[rest])
+        rest = day.isna() & (when != "")
+        if rest.any():
+            day[rest] = parse_date(when[rest])
     created = bounded(day).astype("datetime64[ns]").dt.tz_localize(ctx.tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
-    ctx.fail(created.isna(), "created_at", quoted("unreadable publish time", ctx.get("created_at")))
+    empty = (when == "").to_numpy()
+    if empty.any():
+        ctx.warnings.append(f"{int(empty.sum())} video(s) without a publish time (ads, unlisted; line "
+                            f"{', '.join(map(str, ctx.lines[empty][:5]))}): kept with no time, so their views "
+                            "count in totals but in no period")
+    ctx.fail(created.isna() & ~empty, "created_at", quoted("unreadable publish time", ctx.get("created_at")))
     account = ctx.account_for("youtube")
     if account is None:
         ctx.warnings.append("the file names no channel: pass account= or a profile (account left empty)")
     post_id = ctx.get("post_id").str.strip()
     caption = clean_text(ctx.get("caption"))
+    views = ctx.count("views")
+    hours = ctx.count("watch_hours")
+    if hours is not None or ctx.get("avg_duration") is not None:
+        avg = _duration_s(ctx.get("avg_duration")) if ctx.get("avg_duration") is not None else None
+        ctx.extra["video"] = {"post_id": post_id, "platform": "youtube", "account": account, "views": views,
+                              "watch_time_s": None if hours is None else hours * 3600,
+                              "avg_view_duration_s": avg,
+                              "retention": (avg / _duration_s(ctx.get("duration"))).where(lambda r: r <= 1)
+                              if avg is not None and ctx.get("duration") is not None else None}
     return {"post_id": post_id, "platform": "youtube", "account": account, "created_at": created,
             "format": "video", "caption": caption, "hashtags": hashtags_of(caption),
-            "permalink": "https://www.youtube.com/watch?v=" + post_id, "views": ctx.count("views"),
+            "permalink": "https://www.youtube.com/watch?v=" + post_id, "views": views,
             "impressions": ctx.count("impressions")}
+
+
+def _duration_s(s: pd.Series) -> pd.Series:
+    """Durations as YouTube writes them ("0:03:25", "205", "3:25") -> seconds (NaN when unreadable)."""
+    t = s.astype(str).str.strip()
+    parts = t.str.split(":", expand=True).reindex(columns=range(3))
+    n = parts.notna().sum(axis=1)
+    nums = parts.apply(pd.to_numeric, errors="coerce")
+    secs = np.where(n == 3, nums[0] * 3600 + nums[1] * 60 + nums[2],
+                    np.where(n == 2, nums[0] * 60 + nums[1], nums[0]))
+    return pd.Series(secs, index=s.index, dtype="float64").where(~is_missing_text(s))
 
 
 CONVERTERS = {
     "meta_posts_facebook": convert_meta_facebook,
     "meta_posts_instagram": convert_meta_instagram,
-    "meta_daily": convert_meta_daily,
     "x_activity": convert_x_activity,
     "tiktok_content": convert_tiktok_content,
     "tiktok_followers": convert_tiktok_followers,

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import EmptyDataError, FormatError
+from .tolerant import dedupe_names, parse_tolerant
 
 __all__ = ["RawTable", "decode", "parse_text", "read_raw"]
 
@@ -121,7 +122,8 @@ def decode(data: bytes, *, source: str = "file") -> tuple[str, str, bool]:
     text = data.decode("utf-8", errors="replace")
     n_lines = text.count("\n") + 1
     bad_lines = sum(1 for ln in text.split("\n") if "\ufffd" in ln)
-    multibyte_ok = re.search(rb"[\xc2-\xf4][\x80-\xbf]+", data) is not None
+    # real UTF-8 characters decoded (not replacement marks): then the file is UTF-8 with a few broken bytes
+    multibyte_ok = any(ord(ch) > 127 and ch != "\ufffd" for ch in text)
     if multibyte_ok:
         return text, "utf-8", True
     try:
@@ -161,13 +163,17 @@ def _split_preamble(text: str, max_lines: int = 5):
         nl = text.find("\n", pos)
         line = text[pos:] if nl < 0 else text[pos:nl]
         stripped = line.strip()
-        if line_no == 0 and re.fullmatch(r"sep=.", stripped, flags=re.I):
-            delim = stripped[4]
+        sep = re.fullmatch(r'"?sep=(.)"?', line.rstrip("\r\n").lstrip(" "), flags=re.I)
+        if line_no == 0 and sep:
+            delim = sep.group(1)
         elif stripped == "" and nl >= 0:
             pass  # leading blank line
         else:
             d = delim or _sniff_delimiter(stripped)
-            one_cell = d not in stripped
+            # a one-cell line, also when Excel padded it with empty cells ("Facebook follows;;")
+            one_cell = sum(1 for c in stripped.split(d) if c.strip().strip('"')) <= 1
+            if one_cell and d in stripped:
+                stripped = next((c.strip() for c in stripped.split(d) if c.strip().strip('"')), "")
             if one_cell and len(preamble) < max_lines and nl >= 0:
                 preamble.append(stripped.strip('"'))
             else:
@@ -197,7 +203,7 @@ def parse_text(text: str, *, source: str = "file", had_errors: bool = False, enc
         raise EmptyDataError(f"{source}: the file is empty (no header line found)")
     try:
         header, rest, header_span = _header_of(body, delim)
-        frame, skipped = _read_c(io.StringIO(rest), delim, _dedupe(header) + [_OVERFLOW])
+        frame, skipped = _read_c(io.StringIO(rest), delim, dedupe_names(header) + [_OVERFLOW])
         raw = _from_c(frame, skipped, rest, header_line + header_span - 1, delim, header)
     except (pd.errors.ParserError, ValueError, csv.Error) as err:
         raw = _from_python(body, header_line, delim)
@@ -265,7 +271,9 @@ def _read_c(buf, delim: str, names, **kw):
     """pandas' C parser with our settings; returns (frame, skipped records as (record, expected, saw))."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        frame = pd.read_csv(buf, sep=delim, dtype=str, keep_default_na=False, na_filter=False,
+        # object (Python str) cells: pandas' Arrow-backed "str" dtype costs several times more to build and
+        # to convert back for the readers' per-column work (bench_io)
+        frame = pd.read_csv(buf, sep=delim, dtype=object, keep_default_na=False, na_filter=False,
                             skip_blank_lines=False, on_bad_lines="warn", engine="c", quotechar='"',
                             header=None, names=names, index_col=False, **kw)
     skipped = [(int(m.group(1)) + 1, int(m.group(2)) - 1, int(m.group(3)))
@@ -300,7 +308,7 @@ def parse_bytes(data: bytes, *, source: str = "file"):
                 break
             pos = nl + 1
         rest = data[pos:]
-        frame, skipped = _read_c(io.BytesIO(rest), delim, _dedupe(header) + [_OVERFLOW], encoding="utf-8",
+        frame, skipped = _read_c(io.BytesIO(rest), delim, dedupe_names(header) + [_OVERFLOW], encoding="utf-8",
                                  encoding_errors="strict")
         raw = _from_c(frame, skipped, rest, header_line + span - 1, delim, header)
     except (pd.errors.ParserError, UnicodeDecodeError, ValueError, csv.Error):
@@ -323,11 +331,17 @@ def _from_c(frame: pd.DataFrame, skipped, rest: str, header_line: int, delim: st
     good_pos = np.setdiff1d(np.arange(2, n_records + 2), bad_recs) - 2
     if body_lines != n_records and n:
         nl = np.zeros(n, dtype="int64")
-        for c in frame.columns:
+        last_nl = np.full(n, -1, dtype="int64")
+        for k, c in enumerate(frame.columns):
             vals = frame[c].tolist()
             if "\n" in "\x01".join(vals):
-                nl += np.fromiter((v.count("\n") for v in vals), dtype="int64", count=n)
+                cnt = np.fromiter((v.count("\n") for v in vals), dtype="int64", count=n)
+                nl += cnt
+                last_nl[cnt > 0] = k
         spans[good_pos] = 1 + nl
+        if int(spans.sum()) != body_lines:  # a stray quote swallowed lines into a skipped record
+            raise ValueError("the records do not account for every line (unbalanced quotes)")
+        _check_multiline(frame, last_nl, width)
     starts = header_line + 1 + np.concatenate([[0], np.cumsum(spans)[:-1]]) if n_records else np.zeros(0, "int64")
     lines = starts[good_pos]
     bad = _bad()
@@ -350,55 +364,30 @@ def _from_c(frame: pd.DataFrame, skipped, rest: str, header_line: int, delim: st
     return raw
 
 
+def _check_multiline(frame: pd.DataFrame, last_nl: np.ndarray, width: int) -> None:
+    """Raise when a multi-line record looks like a stray quote: nothing after the field holding the line breaks.
+
+    A real multi-line caption is followed by the rest of its row (publish time, counts); a quote
+    that never closed swallows the next lines into one field and leaves the row's later cells empty.
+    """
+    rows = np.flatnonzero((last_nl >= 0) & (last_nl < width - 1))
+    if not len(rows):
+        return
+    sub = frame.iloc[rows, :width]
+    after = np.arange(width)[None, :] > last_nl[rows][:, None]
+    filled = (sub.to_numpy(dtype=object) != "")
+    if ((filled & after).sum(axis=1) == 0).any():
+        raise ValueError("a multi-line record leaves the rest of its row empty (a stray, unclosed quote)")
+
+
 def _from_python(body: str, header_line: int, delim: str) -> RawTable:
-    """Tolerant parser for broken quoting (Python's csv module; only on broken files)."""
-    reader = csv.reader(io.StringIO(body), delimiter=delim, quotechar='"', strict=False)
-    rows, starts = [], []
-    prev_end = 0
-    header = None
-    for rec in reader:
-        start = prev_end + 1
-        prev_end = reader.line_num
-        if header is None:
-            header = rec
-            continue
-        rows.append(rec)
-        starts.append(header_line + start - 1)
-    header = header or []
-    width = len(header)
-    good, good_lines, bad_l, bad_r, bad_raw = [], [], [], [], []
-    odd_quotes = body.count('"') % 2 == 1
-    for i, (rec, ln) in enumerate(zip(rows, starts)):
-        if not rec or all(not x.strip() for x in rec):
-            continue
-        if len(rec) > width:
-            bad_l.append(ln)
-            bad_r.append(f"expected {width} fields, saw {len(rec)}")
-            bad_raw.append(delim.join(rec)[:500])
-        elif odd_quotes and i == len(rows) - 1 and any("\n" in x for x in rec):
-            bad_l.append(ln)
-            bad_r.append("unterminated quoted field (runs to the end of the file)")
-            bad_raw.append(delim.join(rec)[:500])
-        else:
-            good.append(rec + [""] * (width - len(rec)))
-            good_lines.append(ln)
-    cols = _dedupe(header)
-    frame = pd.DataFrame(good, columns=cols, dtype=object).astype(str) if good else pd.DataFrame(
+    """Tolerant parser for broken quoting (re-synchronises after a stray quote; only on broken files)."""
+    header, rows, lines, bad = parse_tolerant(body, header_line=header_line, delim=delim)
+    cols = dedupe_names(header)
+    frame = pd.DataFrame(rows, columns=cols, dtype=object).astype(str) if rows else pd.DataFrame(
         {c: pd.Series([], dtype=str) for c in cols})
-    return RawTable(frame=frame, lines=np.array(good_lines, dtype="int64"), header=cols, header_line=header_line,
-                    bad=_bad(bad_l, bad_r, bad_raw))
-
-
-def _dedupe(names):
-    seen, out = {}, []
-    for n in names:
-        if n in seen:
-            seen[n] += 1
-            out.append(f"{n}.{seen[n]}")
-        else:
-            seen[n] = 0
-            out.append(n)
-    return out
+    return RawTable(frame=frame, lines=lines, header=cols, header_line=header_line,
+                    bad=_bad([b[0] for b in bad], [b[1] for b in bad], [b[2] for b in bad]))
 
 
 def read_xlsx(path: Path, *, source: str) -> RawTable:
@@ -414,7 +403,7 @@ def read_xlsx(path: Path, *, source: str) -> RawTable:
         raise EmptyDataError(f"{source}: the workbook is empty (no header row found)")
     h = int(idx[0])
     preamble = [" ".join(x for x in grid.iloc[i].tolist() if x.strip()) for i in range(h) if filled[i]]
-    header = _dedupe([str(x).strip() for x in grid.iloc[h].tolist()])
+    header = dedupe_names([str(x).strip() for x in grid.iloc[h].tolist()])
     frame = grid.iloc[h + 1:].copy()
     frame.columns = header
     lines = np.arange(h + 2, h + 2 + len(frame), dtype="int64")

@@ -13,11 +13,12 @@ Examples
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from ..schema import CONTENT_TYPES, INTERACTION_KINDS, POST_FORMATS, TABLES
-from .core import Ctx, hashtags_of, platform_of, quoted
+from .core import Ctx, assumed_tz, hashtags_of, platform_of, quoted
 from .formats import APIFY_TYPES
-from .parsing import clean_text, opt_text, parse_bool, parse_date, parse_timestamp, strip
+from .parsing import blank, clean_text, has_offset, opt_text, parse_bool, parse_date, parse_timestamp, strip
 from .vocab import PLAN_CONTENT_TYPES, PLAN_FORMATS, PLAN_STATUSES
 
 __all__ = ["CONVERTERS", "convert_canonical"]
@@ -41,6 +42,8 @@ def _platform(ctx: Ctx, name="platform"):
 def _ts(ctx: Ctx, name, label="date"):
     s = ctx.get(name)
     t = parse_timestamp(s, tz=ctx.tz)
+    if (~has_offset(s) & ~blank(s)).any():
+        assumed_tz(ctx, name)
     ctx.fail(t.isna(), name, quoted(f"unreadable {label}", s))
     return t
 
@@ -74,6 +77,8 @@ def convert_listening(ctx: Ctx):
     hour = ctx.get("hour")
     stamp = date if hour is None else (date + " " + hour.str.strip()).str.strip()
     created = parse_timestamp(stamp, tz=ctx.tz)
+    if (~has_offset(stamp) & ~blank(stamp)).any():
+        assumed_tz(ctx, "date")
     ctx.fail(created.isna(), "date", quoted("unreadable date", stamp))
     src = ctx.get("source")
     platform = ctx.options.get("platform")
@@ -157,6 +162,8 @@ def convert_canonical(ctx: Ctx, table: str):
             out[c.name] = ctx.count(c.name)
         elif c.dtype == "bool":
             out[c.name] = parse_bool(s)
+        elif c.dtype == "flag":
+            out[c.name] = parse_bool(s).astype("boolean").where(~blank(s), pd.NA)
         elif c.dtype == "datetime":
             out[c.name] = _ts(ctx, c.name, c.name.replace("_", " "))
         elif c.dtype == "date":

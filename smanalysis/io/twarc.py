@@ -44,18 +44,45 @@ _HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,15})")
 
 
 def _tweets_of(obj):
-    """(tweets, users by id, referenced tweets by id) of one JSON line."""
-    if isinstance(obj, dict) and isinstance(obj.get("data"), list):
+    """(tweets, users by id, referenced tweets by id) of one JSON line; tweets is None for a non-tweet line.
+
+    Three forms: a response page (``twarc2 search``: ``data`` is a list, expansions under
+    ``includes``), a stream response (``twarc2 stream``, ``twarc2 search`` without pages:
+    ``data`` is ONE tweet), and a flattened tweet (``twarc2 flatten``: the tweet itself, with
+    ``author``, ``in_reply_to_user`` and every referenced tweet (with its ``author``) expanded).
+    """
+    if not isinstance(obj, dict):
+        return None, {}, {}
+    data = obj.get("data")
+    if isinstance(data, (list, dict)) and "id" not in obj:
         inc = obj.get("includes") or {}
         users = {str(u.get("id")): u for u in inc.get("users") or [] if isinstance(u, dict)}
         refs = {str(t.get("id")): t for t in inc.get("tweets") or [] if isinstance(t, dict)}
-        return [t for t in obj["data"]], users, refs
-    if isinstance(obj, dict) and "id" in obj:
-        users = {}
-        if isinstance(obj.get("author"), dict):
-            users[str(obj.get("author_id") or obj["author"].get("id"))] = obj["author"]
-        return [obj], users, {}
+        tweets = data if isinstance(data, list) else [data]
+        for t in tweets:  # a flattened page (twarc2 flatten of a page) also carries expansions in the tweets
+            if isinstance(t, dict):
+                _collect_flat(t, users, refs)
+        return tweets, users, refs
+    if "id" in obj and ("text" in obj or "author_id" in obj or "author" in obj):
+        users, refs = {}, {}
+        _collect_flat(obj, users, refs)
+        return [obj], users, refs
     return None, {}, {}
+
+
+def _collect_flat(t: dict, users: dict, refs: dict) -> None:
+    """Users and referenced tweets expanded inside a flattened tweet (``author``, ``in_reply_to_user``,
+    ``referenced_tweets[*]`` with their ``author``, ``entities.mentions``)."""
+    if isinstance(t.get("author"), dict):
+        users.setdefault(str(t.get("author_id") or t["author"].get("id")), t["author"])
+    if isinstance(t.get("in_reply_to_user"), dict):
+        u = t["in_reply_to_user"]
+        users.setdefault(str(t.get("in_reply_to_user_id") or u.get("id")), u)
+    for r in t.get("referenced_tweets") or []:
+        if isinstance(r, dict) and r.get("id") is not None and len(r) > 2:  # expanded, not just {type, id}
+            refs.setdefault(str(r["id"]), r)
+            if isinstance(r.get("author"), dict):
+                users.setdefault(str(r.get("author_id") or r["author"].get("id")), r["author"])
 
 
 def is_own_author(df, own):
@@ -74,12 +101,12 @@ def read_twarc(path, *, source=None, own_accounts=(), brands=None, profile=None)
         own |= {h.lower() for h in profile.brand_handles}
         brand_map.update({h.lower(): profile.business_name for h in profile.brand_handles})
         brand_map.update({h.lower(): n for h, n in profile.competitor_handles.items()})
-    rows, rejects = [], []
+    rows, rejects, skipped = [], [], []
     lines = text.split("\n")
     if not any(ln.strip() for ln in lines):
         raise EmptyDataError(f"{source}: the file is empty (no JSON lines)")
     for no, ln in enumerate(lines, start=1):
-        if not ln.strip():
+        if not ln.strip() or ln.strip().lower() in ("keep-alive", '"keep-alive"'):
             continue
         try:
             obj = json.loads(ln)
@@ -87,8 +114,11 @@ def read_twarc(path, *, source=None, own_accounts=(), brands=None, profile=None)
             rejects.append((no, "line", f"invalid JSON: {err}", ln[:500]))
             continue
         tweets, users, refs = _tweets_of(obj)
+        if tweets is None and isinstance(obj, dict) and ("errors" in obj or "__twarc" in obj) and "data" not in obj:
+            skipped.append(no)  # an API error or keep-alive response between tweets: not a tweet
+            continue
         if tweets is None:
-            rejects.append((no, "line", "neither an API response page nor a tweet", ln[:500]))
+            rejects.append((no, "line", "neither an API response (page or stream) nor a tweet", ln[:500]))
             continue
         for t in tweets:
             if not isinstance(t, dict):
@@ -107,12 +137,13 @@ def read_twarc(path, *, source=None, own_accounts=(), brands=None, profile=None)
 
             def _author_of(tweet_id):
                 rt = refs.get(tweet_id) or {}
-                u = users.get(str(rt.get("author_id") or "")) or {}
+                u = users.get(str(rt.get("author_id") or "")) or rt.get("author") or {}
                 return str(u.get("username") or "") or None
 
             reply_to = None
-            if t.get("in_reply_to_user_id"):
-                reply_to = str((users.get(str(t["in_reply_to_user_id"])) or {}).get("username") or "") or None
+            if t.get("in_reply_to_user_id") or isinstance(t.get("in_reply_to_user"), dict):
+                u = users.get(str(t.get("in_reply_to_user_id"))) or t.get("in_reply_to_user") or {}
+                reply_to = str(u.get("username") or "") or None
             quoted_user = _author_of(refd["quoted"]) if "quoted" in refd else None
             rt_user = _author_of(refd["retweeted"]) if "retweeted" in refd else None
             body = str(t.get("text") or "")
@@ -134,6 +165,9 @@ def read_twarc(path, *, source=None, own_accounts=(), brands=None, profile=None)
                 "impressions": pm.get("impression_count"), "author_followers": upm.get("followers_count"),
             })
     warn = []
+    if skipped:
+        warn.append(f"{len(skipped)} line(s) are API errors or keep-alive responses, not tweets (line "
+                    f"{', '.join(map(str, skipped[:5]))}{', ...' if len(skipped) > 5 else ''})")
     df = pd.DataFrame(rows, columns=["tweet_id", "author", "created_at", "text", "line", "reply_to", "reply_tweet",
                                      "quoted_user", "quoted_tweet", "rt_user", "rt_tweet", "mentions", "likes",
                                      "shares", "comments", "quotes", "impressions", "author_followers"])
@@ -143,7 +177,7 @@ def read_twarc(path, *, source=None, own_accounts=(), brands=None, profile=None)
     for _, r in df[bad_time].iterrows():
         rejects.append((int(r["line"]), "created_at", "unreadable created_at", str(r["tweet_id"])))
     df = df[~bad_time].reset_index(drop=True)
-    df["text"] = clean_text(df["text"]).fillna("")
+    df["text"] = clean_text(df["text"], unescape=True).fillna("")  # the API writes &amp; &lt; &gt;
     is_own = df["author"].str.lower().isin(own)
     # brand of each tweet: replied-to, quoted, retweeted or mentioned brand handle; else the author's own brand
     targets = df[["reply_to", "quoted_user", "rt_user"]].values.tolist()

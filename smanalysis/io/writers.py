@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import csv
 
+import numpy as np
 import pandas as pd
 
 from ..schema import DEFAULT_TIMEZONE, validate
 from . import formats as F
 from .vocab import FB_POST_TYPE_OUT, IG_POST_TYPE_OUT, stable_id
 from .._checks import check_choice as _check_choice
-from .writers_base import _col, _compact, _int, _local, _one, _text, _write_csv, _write_xlsx
+from .writers_base import column_or_nan, compact_count, int_text, local_text, single_value, as_text, write_csv, write_xlsx
 from .writers_tools import (  # re-exported: the contract names them in smanalysis.io.writers
     write_comments_export, write_competitor_posts, write_content_plan, write_listening_export, write_twarc_jsonl,
 )
@@ -114,19 +115,19 @@ def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str =
     _check_choice("variant", variant, ["views", "impressions"])
     _check_choice("lang", lang, ["en", "id"])
     _check_choice("caption_in", caption_in, ["description", "title"])
-    account = _one(posts, "account", "write_meta_posts")
+    account = single_value(posts, "account", "write_meta_posts")
     n = len(posts)
-    fmt = _col(posts, "format", "").astype(object).where(_col(posts, "format", "").notna(), "other")
-    caption = _text(_col(posts, "caption", ""))
-    when = _local(posts["created_at"], tz, "%d/%m/%Y %H:%M" if lang == "id" else "%m/%d/%Y %H:%M")
-    seen = _int(_col(posts, "views" if variant == "views" else "impressions"))
+    fmt = column_or_nan(posts, "format", "").astype(object).where(column_or_nan(posts, "format", "").notna(), "other")
+    caption = as_text(column_or_nan(posts, "caption", ""))
+    when = local_text(posts["created_at"], tz, "%d/%m/%Y %H:%M" if lang == "id" else "%m/%d/%Y %H:%M")
+    seen = int_text(column_or_nan(posts, "views" if variant == "views" else "impressions"))
     blank = [""] * n
-    c = {"Post ID": _text(posts["post_id"]), "Description": caption, "Duration (sec)": blank,
-         "Publish time": when, "Permalink": _text(_col(posts, "permalink", "")), "Data comment": blank,
-         "Date": ["Seumur hidup" if lang == "id" else "Lifetime"] * n, "Reach": _int(_col(posts, "reach")),
-         "Comments": _int(_col(posts, "comments")), "Shares": _int(_col(posts, "shares"))}
+    c = {"Post ID": as_text(posts["post_id"]), "Description": caption, "Duration (sec)": blank,
+         "Publish time": when, "Permalink": as_text(column_or_nan(posts, "permalink", "")), "Data comment": blank,
+         "Date": ["Seumur hidup" if lang == "id" else "Lifetime"] * n, "Reach": int_text(column_or_nan(posts, "reach")),
+         "Comments": int_text(column_or_nan(posts, "comments")), "Shares": int_text(column_or_nan(posts, "shares"))}
     if platform == "facebook":
-        tot = pd.concat([pd.to_numeric(_col(posts, k), errors="coerce") for k in ("likes", "comments", "shares")],
+        tot = pd.concat([pd.to_numeric(column_or_nan(posts, k), errors="coerce") for k in ("likes", "comments", "shares")],
                         axis=1).sum(axis=1, min_count=1)
         c.update({
             "Page ID": [stable_id(account)] * n, "Page name": [account] * n,
@@ -134,8 +135,8 @@ def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str =
             "Description": caption if caption_in == "description" else blank,
             "Caption type": blank, "Is crosspost": ["No"] * n, "Is share": ["No"] * n,
             "Post type": fmt.map(FB_POST_TYPE_OUT).fillna("Text"), "Languages": blank, "Custom labels": blank,
-            "Funded content status": blank, "Reactions, Comments and Shares": _int(tot),
-            "Reactions": _int(_col(posts, "likes")), "Total clicks": _int(_col(posts, "clicks")),
+            "Funded content status": _funded(posts), "Reactions, Comments and Shares": int_text(tot),
+            "Reactions": int_text(column_or_nan(posts, "likes")), "Total clicks": int_text(column_or_nan(posts, "clicks")),
             "Link clicks": blank, "Other Clicks": blank,
             "Matched Audience Targeting Consumption (Photo Click)": blank,
             "Negative feedback from users: Hide all": ["0"] * n,
@@ -147,7 +148,7 @@ def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str =
         c.update({
             "Account ID": [stable_id(account, digits=17)] * n, "Account username": [account] * n,
             "Account name": [account] * n, "Post type": fmt.map(IG_POST_TYPE_OUT).fillna("IG image"),
-            "Likes": _int(_col(posts, "likes")), "Follows": blank, "Saves": _int(_col(posts, "saves")),
+            "Likes": int_text(column_or_nan(posts, "likes")), "Follows": blank, "Saves": int_text(column_or_nan(posts, "saves")),
             "Profile visits": blank, "Replies": blank, "Navigation": blank,
         })
         header = list(F.META_IG_COLUMNS)
@@ -159,7 +160,7 @@ def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str =
     out = pd.DataFrame({h: list(c[h]) for h in header})
     if lang == "id":
         out.columns = [F.META_ID_HEADERS.get(h, h) for h in header]
-    _write_csv(out, path)
+    write_csv(out, path)
 
 
 def write_meta_daily(followers: pd.DataFrame, path, *, metric: str | None = "Facebook followers") -> None:
@@ -186,17 +187,23 @@ def write_meta_daily(followers: pd.DataFrame, path, *, metric: str | None = "Fac
     ['sep=,', '"Facebook followers"', '"Date","Primary"']
     """
     validate(followers, "followers", func="write_meta_daily")
-    _one(followers, "account", "write_meta_daily")
-    platform = _one(followers, "platform", "write_meta_daily") or "facebook"
+    single_value(followers, "account", "write_meta_daily")
+    platform = single_value(followers, "platform", "write_meta_daily") or "facebook"
     if metric is None:
         metric = f"{platform.capitalize()} followers"
     col = "new_followers" if ("follows" in metric.lower() and "followers" not in metric.lower()) else "followers"
     f = followers.sort_values("date")
     out = pd.DataFrame({
         "Date": pd.to_datetime(f["date"]).dt.strftime("%Y-%m-%dT00:00:00").to_numpy(),
-        "Primary": _int(_col(f, col)).to_numpy(),
+        "Primary": int_text(column_or_nan(f, col)).to_numpy(),
     })
-    _write_csv(out, path, encoding="utf-16", prefix=f'sep=,\n"{metric}"\n')
+    write_csv(out, path, encoding="utf-16", prefix=f'sep=,\n"{metric}"\n')
+
+
+def _funded(posts: pd.DataFrame) -> list:
+    """Meta's "Funded content status": "Boosted" where ``paid`` is True, blank otherwise."""
+    paid = posts["paid"] if "paid" in posts.columns else pd.Series(False, index=posts.index)
+    return ["Boosted" if v is True or v is np.True_ else "" for v in paid.astype(object)]
 
 
 # --------------------------------------------------------------------------- X
@@ -228,29 +235,29 @@ def write_x_activity(posts: pd.DataFrame, path, *, columns: int = 22) -> None:
     """
     validate(posts, "posts", func="write_x_activity")
     _check_choice("columns", columns, [22, 40])
-    num = {k: pd.to_numeric(_col(posts, k), errors="coerce") for k in
+    num = {k: pd.to_numeric(column_or_nan(posts, k), errors="coerce") for k in
            ("impressions", "likes", "shares", "comments", "clicks", "views", "engagements_reported")}
     eng = num["engagements_reported"].fillna(
         pd.concat([num[k] for k in ("likes", "shares", "comments", "clicks")], axis=1).sum(axis=1))
     imp = num["impressions"]
     rate = (eng / imp.where(imp > 0)).round(6)
-    acc = _text(posts["account"])
+    acc = as_text(posts["account"])
     zero = ["0"] * len(posts)
     c = {
-        "Tweet id": _text(posts["post_id"]),
-        "Tweet permalink": "https://twitter.com/" + acc + "/status/" + _text(posts["post_id"]),
-        "Tweet text": _text(_col(posts, "caption", "")),
-        "time": _local(posts["created_at"], "UTC", "%Y-%m-%d %H:%M:%S +0000"),
-        "impressions": _int(imp, blank="0"), "engagements": _int(eng, blank="0"),
+        "Tweet id": as_text(posts["post_id"]),
+        "Tweet permalink": "https://twitter.com/" + acc + "/status/" + as_text(posts["post_id"]),
+        "Tweet text": as_text(column_or_nan(posts, "caption", "")),
+        "time": local_text(posts["created_at"], "UTC", "%Y-%m-%d %H:%M:%S +0000"),
+        "impressions": int_text(imp, blank="0"), "engagements": int_text(eng, blank="0"),
         "engagement rate": rate.map(lambda x: f"{x:g}").where(rate.notna(), "0"),
-        "retweets": _int(num["shares"], blank="0"), "replies": _int(num["comments"], blank="0"),
-        "likes": _int(num["likes"], blank="0"), "url clicks": _int(num["clicks"], blank="0"),
-        "media views": _int(num["views"], blank="0"),
+        "retweets": int_text(num["shares"], blank="0"), "replies": int_text(num["comments"], blank="0"),
+        "likes": int_text(num["likes"], blank="0"), "url clicks": int_text(num["clicks"], blank="0"),
+        "media views": int_text(num["views"], blank="0"),
     }
     cols = F.X_ACTIVITY_COLUMNS_22 if columns == 22 else F.X_ACTIVITY_COLUMNS_40
     out = pd.DataFrame({h: list(c[h]) if h in c else (["-"] * len(posts) if h.startswith("promoted") else zero)
                         for h in cols})
-    _write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
+    write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
 
 
 # --------------------------------------------------------------------------- TikTok
@@ -288,19 +295,19 @@ def write_tiktok_content(posts: pd.DataFrame, path, *, excel: bool = False, tz: 
     p = posts.sort_values("created_at", ascending=False)
     local = pd.to_datetime(p["created_at"], utc=True).dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
     exp = pd.Timestamp(export_date) if export_date is not None else local.max()
-    num = _compact if compact else (lambda s: _int(s))
+    num = compact_count if compact else (lambda s: int_text(s))
     out = pd.DataFrame({
         "Time": [exp.strftime("%Y-%m-%d") if exp is not pd.NaT else ""] * len(p),
-        "Video title": _text(_col(p, "caption", "")).to_numpy(),
-        "Video link": ("https://www.tiktok.com/@" + _text(p["account"]) + "/video/" + _text(p["post_id"])).to_numpy(),
+        "Video title": as_text(column_or_nan(p, "caption", "")).to_numpy(),
+        "Video link": ("https://www.tiktok.com/@" + as_text(p["account"]) + "/video/" + as_text(p["post_id"])).to_numpy(),
         "Post time": _yearless(local).to_numpy(),
-        "Total likes": num(_col(p, "likes")).to_numpy(), "Total comments": num(_col(p, "comments")).to_numpy(),
-        "Total shares": num(_col(p, "shares")).to_numpy(), "Total views": num(_col(p, "views")).to_numpy(),
+        "Total likes": num(column_or_nan(p, "likes")).to_numpy(), "Total comments": num(column_or_nan(p, "comments")).to_numpy(),
+        "Total shares": num(column_or_nan(p, "shares")).to_numpy(), "Total views": num(column_or_nan(p, "views")).to_numpy(),
     })
     if excel:
-        _write_xlsx(out, path)
+        write_xlsx(out, path)
     else:
-        _write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
+        write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
 
 
 def write_tiktok_followers(followers: pd.DataFrame, path, *, excel: bool = False) -> None:
@@ -325,18 +332,18 @@ def write_tiktok_followers(followers: pd.DataFrame, path, *, excel: bool = False
     'August 31,104,4'
     """
     validate(followers, "followers", func="write_tiktok_followers")
-    _one(followers, "account", "write_tiktok_followers")
+    single_value(followers, "account", "write_tiktok_followers")
     f = followers.sort_values("date")
     fol = pd.to_numeric(f["followers"], errors="coerce")
-    new = pd.to_numeric(_col(f, "new_followers"), errors="coerce")
+    new = pd.to_numeric(column_or_nan(f, "new_followers"), errors="coerce")
     if new.isna().all():
         new = fol.diff()
-    out = pd.DataFrame({"Date": _yearless(f["date"]).to_numpy(), "Followers": _int(fol).to_numpy(),
-                        "Difference in followers from previous day": _int(new).to_numpy()})
+    out = pd.DataFrame({"Date": _yearless(f["date"]).to_numpy(), "Followers": int_text(fol).to_numpy(),
+                        "Difference in followers from previous day": int_text(new).to_numpy()})
     if excel:
-        _write_xlsx(out, path)
+        write_xlsx(out, path)
     else:
-        _write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
+        write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
 
 
 # --------------------------------------------------------------------------- YouTube
@@ -360,18 +367,18 @@ def write_youtube_table(posts: pd.DataFrame, path, *, tz: str = DEFAULT_TIMEZONE
     ['Total,,,,50,,,,', 'dQw4,,"Oct 31, 2026",,50,,,,']
     """
     validate(posts, "posts", func="write_youtube_table")
-    views = pd.to_numeric(_col(posts, "views"), errors="coerce")
-    imp = pd.to_numeric(_col(posts, "impressions"), errors="coerce")
+    views = pd.to_numeric(column_or_nan(posts, "views"), errors="coerce")
+    imp = pd.to_numeric(column_or_nan(posts, "impressions"), errors="coerce")
     out = pd.DataFrame({
-        "Content": _text(posts["post_id"]).to_numpy(), "Video title": _text(_col(posts, "caption", "")).to_numpy(),
-        "Video publish time": _local(posts["created_at"], tz, "%b %d, %Y").to_numpy(), "Duration": "",
-        "Views": _int(views).to_numpy(), "Watch time (hours)": "", "Subscribers": "",
-        "Impressions": _int(imp).to_numpy(), "Impressions click-through rate (%)": "",
+        "Content": as_text(posts["post_id"]).to_numpy(), "Video title": as_text(column_or_nan(posts, "caption", "")).to_numpy(),
+        "Video publish time": local_text(posts["created_at"], tz, "%b %d, %Y").to_numpy(), "Duration": "",
+        "Views": int_text(views).to_numpy(), "Watch time (hours)": "", "Subscribers": "",
+        "Impressions": int_text(imp).to_numpy(), "Impressions click-through rate (%)": "",
     })
     total = {c: "" for c in out.columns}
-    total.update({"Content": "Total", "Views": _int(pd.Series([views.sum(min_count=1)]))[0],
-                  "Impressions": _int(pd.Series([imp.sum(min_count=1)]))[0]})
+    total.update({"Content": "Total", "Views": int_text(pd.Series([views.sum(min_count=1)]))[0],
+                  "Impressions": int_text(pd.Series([imp.sum(min_count=1)]))[0]})
     out = pd.concat([pd.DataFrame([total]), out], ignore_index=True)
-    _write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
+    write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
 
 

@@ -10,30 +10,30 @@ import pandas as pd
 
 
 # --------------------------------------------------------------------------- helpers
-def _col(df, name, default=np.nan):
+def column_or_nan(df, name, default=np.nan):
     if name in df.columns:
         return df[name]
     return pd.Series([default] * len(df), index=df.index, dtype=object if isinstance(default, str) else None)
 
 
-def _text(s) -> pd.Series:
+def as_text(s) -> pd.Series:
     s = pd.Series(s)
     return s.astype(object).where(s.notna(), "").astype(str)
 
 
-def _int(s, *, blank="") -> pd.Series:
+def int_text(s, *, blank="") -> pd.Series:
     """Counts as integer strings; NaN -> ``blank``."""
     v = pd.to_numeric(pd.Series(s), errors="coerce")
     out = v.round().astype("Int64").astype(str)
     return out.where(v.notna(), blank).astype(object)
 
 
-def _local(ts, tz, fmt) -> pd.Series:
+def local_text(ts, tz, fmt) -> pd.Series:
     t = pd.to_datetime(pd.Series(ts), utc=True, errors="coerce").dt.tz_convert(tz)
     return t.dt.strftime(fmt).astype(object).where(t.notna(), "")
 
 
-def _write_csv(frame: pd.DataFrame, path, *, encoding="utf-8-sig", quoting=csv.QUOTE_ALL, prefix=""):
+def write_csv(frame: pd.DataFrame, path, *, encoding="utf-8-sig", quoting=csv.QUOTE_ALL, prefix=""):
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     body = frame.to_csv(index=False, quoting=quoting, lineterminator="\n")
@@ -41,13 +41,13 @@ def _write_csv(frame: pd.DataFrame, path, *, encoding="utf-8-sig", quoting=csv.Q
         fh.write(prefix + body)
 
 
-def _write_xlsx(frame: pd.DataFrame, path, *, sheet="Sheet1"):
+def write_xlsx(frame: pd.DataFrame, path, *, sheet="Sheet1"):
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     frame.to_excel(path, index=False, sheet_name=sheet)
 
 
-def _one(df, col, what):
+def single_value(df, col, what):
     vals = pd.Series(df[col]).dropna().unique() if col in df.columns else []
     if len(vals) > 1:
         raise ValueError(f"{what}: a real export holds one {col}, but {sorted(map(str, vals))} were passed; "
@@ -55,10 +55,10 @@ def _one(df, col, what):
     return str(vals[0]) if len(vals) else ""
 
 
-def _compact(v: pd.Series) -> pd.Series:
+def compact_count(v: pd.Series) -> pd.Series:
     """1234 -> '1234', 12345 -> '12.3K', 1500000 -> '1.5M' (TikTok style, lossy)."""
     v = pd.to_numeric(v, errors="coerce")
-    out = _int(v, blank="undefined")
+    out = int_text(v, blank="undefined")
     k = (v >= 10_000) & (v < 1_000_000)
     m = v >= 1_000_000
     out[k] = (v[k] / 1000).round(1).map("{:g}K".format)

@@ -16,7 +16,7 @@ import pandas as pd
 from ..schema import DEFAULT_TIMEZONE, validate
 from .vocab import CONTENT_TYPE_ID, FORMAT_ID, SOURCE_DOMAINS, STATUS_ID, stable_id
 from .._checks import check_choice as _check_choice
-from .writers_base import _col, _int, _local, _text, _write_csv, _write_xlsx
+from .writers_base import column_or_nan, int_text, local_text, as_text, write_csv, write_xlsx
 
 __all__ = ["write_twarc_jsonl", "write_comments_export", "write_listening_export", "write_competitor_posts",
            "write_content_plan"]
@@ -73,25 +73,25 @@ def write_twarc_jsonl(tweets: pd.DataFrame, path, *, page_size: int = 100) -> No
         raise SchemaError(f"write_twarc_jsonl: the tweets frame lacks required columns {missing}; "
                           f"columns present: {list(map(str, tweets.columns))}")
     t = tweets.reset_index(drop=True)
-    ids = _text(t["tweet_id"])
-    author = _text(t["author"]).str.lstrip("@")
+    ids = as_text(t["tweet_id"])
+    author = as_text(t["author"]).str.lstrip("@")
     by_id = dict(zip(ids, author))
-    text = _text(t["text"])
-    created = _local(t["created_at"], "UTC", "%Y-%m-%dT%H:%M:%S.000Z")
-    foll = pd.to_numeric(_col(t, "author_followers"), errors="coerce")
+    text = as_text(t["text"])
+    created = local_text(t["created_at"], "UTC", "%Y-%m-%dT%H:%M:%S.000Z")
+    foll = pd.to_numeric(column_or_nan(t, "author_followers"), errors="coerce")
     followers = {}
     for a, f in zip(author, foll):
         if f == f:
             followers[a] = int(f)
 
     def _opt(name):
-        s = _col(t, name)
+        s = column_or_nan(t, name)
         return [None if (v is None or v != v or str(v) == "") else str(v) for v in s]
 
     reply_user, reply_tw = _opt("reply_to_user"), _opt("reply_to_tweet")
     quoted, retweeted = _opt("quoted_tweet"), _opt("retweeted_tweet")
     quoted_user, rt_user = _opt("quoted_user"), _opt("retweeted_user")
-    metrics = {k: pd.to_numeric(_col(t, k), errors="coerce").fillna(0).astype(int).tolist()
+    metrics = {k: pd.to_numeric(column_or_nan(t, k), errors="coerce").fillna(0).astype(int).tolist()
                for k in ("retweets", "replies", "likes", "quotes", "impressions")}
     objs, users_seen = [], set()
     for i in range(len(t)):
@@ -186,19 +186,19 @@ def write_comments_export(comments: pd.DataFrame, path, *, tz: str = DEFAULT_TIM
     'Instagram,,p1,c1,,rina,rina,2026-10-01 19:05:00+07:00,,enak bgt 😍,No,No,'
     """
     validate(comments, "comments", func="write_comments_export")
-    parent = _text(_col(comments, "parent_id", ""))
+    parent = as_text(column_or_nan(comments, "parent_id", ""))
     out = pd.DataFrame({
-        "Platform": _text(comments["platform"]).str.capitalize().replace({"X": "X"}),
-        "Post URL": "", "Post ID": _text(comments["post_id"]), "Comment ID": _text(comments["comment_id"]),
-        "Parent ID": parent, "Username": _text(comments["author"]), "Name": _text(comments["author"]),
-        "Date": _local(comments["created_at"], tz, "%Y-%m-%d %H:%M:%S%z").str.replace(
+        "Platform": as_text(comments["platform"]).str.capitalize().replace({"X": "X"}),
+        "Post URL": "", "Post ID": as_text(comments["post_id"]), "Comment ID": as_text(comments["comment_id"]),
+        "Parent ID": parent, "Username": as_text(comments["author"]), "Name": as_text(comments["author"]),
+        "Date": local_text(comments["created_at"], tz, "%Y-%m-%d %H:%M:%S%z").str.replace(
             r"([+-]\d\d)(\d\d)$", r"\1:\2", regex=True),
-        "Likes": _int(_col(comments, "likes")), "Comment": _text(comments["text"]),
+        "Likes": int_text(column_or_nan(comments, "likes")), "Comment": as_text(comments["text"]),
         "Is Reply": np.where(parent != "", "Yes", "No"),
         "Is Page Owner": np.where(comments["is_brand_reply"].fillna(False).astype(bool), "Yes", "No"),
-        "Post Owner": _text(_col(comments, "account", "")),
+        "Post Owner": as_text(column_or_nan(comments, "account", "")),
     })
-    _write_csv(out, path, quoting=csv.QUOTE_MINIMAL)
+    write_csv(out, path, quoting=csv.QUOTE_MINIMAL)
 
 
 def write_listening_export(mentions: pd.DataFrame, path, *, tz: str = DEFAULT_TIMEZONE) -> None:
@@ -225,20 +225,20 @@ def write_listening_export(mentions: pd.DataFrame, path, *, tz: str = DEFAULT_TI
     'm1,Kopi Senja,2026-10-01,19:05:00,,ngopi di @kopisenja_id,tw'
     """
     validate(mentions, "mentions", func="write_listening_export")
-    dom = _text(mentions["platform"]).map(SOURCE_DOMAINS).fillna("")
-    n = {k: pd.to_numeric(_col(mentions, k), errors="coerce") for k in ("likes", "comments", "shares")}
+    dom = as_text(mentions["platform"]).map(SOURCE_DOMAINS).fillna("")
+    n = {k: pd.to_numeric(column_or_nan(mentions, k), errors="coerce") for k in ("likes", "comments", "shares")}
     eng = pd.concat(n.values(), axis=1).sum(axis=1, min_count=1)
     out = pd.DataFrame({
-        "ID": _text(mentions["mention_id"]), "Project": _text(mentions["brand"]),
-        "Date": _local(mentions["created_at"], tz, "%Y-%m-%d"), "Hour": _local(mentions["created_at"], tz, "%H:%M:%S"),
-        "Title": "", "Content": _text(mentions["text"]), "Source": dom, "Domain": dom,
-        "Url": _text(_col(mentions, "url", "")), "Author": _text(mentions["author"]),
-        "Followers": _int(_col(mentions, "author_followers")), "Influence Score": "",
-        "Sentiment": _text(_col(mentions, "sentiment", "")), "Likes": _int(n["likes"]),
-        "Comments": _int(n["comments"]), "Shares": _int(n["shares"]), "Reach": _int(_col(mentions, "reach")),
-        "Engagement": _int(eng), "Category": "Social",
+        "ID": as_text(mentions["mention_id"]), "Project": as_text(mentions["brand"]),
+        "Date": local_text(mentions["created_at"], tz, "%Y-%m-%d"), "Hour": local_text(mentions["created_at"], tz, "%H:%M:%S"),
+        "Title": "", "Content": as_text(mentions["text"]), "Source": dom, "Domain": dom,
+        "Url": as_text(column_or_nan(mentions, "url", "")), "Author": as_text(mentions["author"]),
+        "Followers": int_text(column_or_nan(mentions, "author_followers")), "Influence Score": "",
+        "Sentiment": as_text(column_or_nan(mentions, "sentiment", "")), "Likes": int_text(n["likes"]),
+        "Comments": int_text(n["comments"]), "Shares": int_text(n["shares"]), "Reach": int_text(column_or_nan(mentions, "reach")),
+        "Engagement": int_text(eng), "Category": "Social",
     })
-    _write_csv(out, path, quoting=csv.QUOTE_MINIMAL)
+    write_csv(out, path, quoting=csv.QUOTE_MINIMAL)
 
 
 def write_competitor_posts(posts: pd.DataFrame, path) -> None:
@@ -266,28 +266,28 @@ def write_competitor_posts(posts: pd.DataFrame, path) -> None:
     '3301,Video,3301,Pagi! #kopi #jogja,kopi,'
     """
     validate(posts, "posts", func="write_competitor_posts")
-    fmt = _text(_col(posts, "format", ""))
+    fmt = as_text(column_or_nan(posts, "format", ""))
     typ = fmt.map({"photo": "Image", "carousel": "Sidecar", "video": "Video", "reel": "Video"}).fillna("Image")
-    link = _text(_col(posts, "permalink", ""))
-    code = link.str.extract(r"/(?:p|reel|tv)/([^/?#]+)", expand=False).fillna(_text(posts["post_id"]))
-    code = code.where(code != "", _text(posts["post_id"]))
-    cap = _text(_col(posts, "caption", ""))
+    link = as_text(column_or_nan(posts, "permalink", ""))
+    code = link.str.extract(r"/(?:p|reel|tv)/([^/?#]+)", expand=False).fillna(as_text(posts["post_id"]))
+    code = code.where(code != "", as_text(posts["post_id"]))
+    cap = as_text(column_or_nan(posts, "caption", ""))
     tags = cap.str.findall(r"#(\w+)")
-    views = _int(_col(posts, "views"))
+    views = int_text(column_or_nan(posts, "views"))
     video = fmt.isin(["video", "reel"])
     out = pd.DataFrame({
-        "id": _text(posts["post_id"]), "type": typ, "shortCode": code, "caption": cap,
-        "hashtags/0": _text(tags.str.get(0)), "hashtags/1": _text(tags.str.get(1)), "hashtags/2": _text(tags.str.get(2)),
+        "id": as_text(posts["post_id"]), "type": typ, "shortCode": code, "caption": cap,
+        "hashtags/0": as_text(tags.str.get(0)), "hashtags/1": as_text(tags.str.get(1)), "hashtags/2": as_text(tags.str.get(2)),
         "url": link.where(link != "", "https://www.instagram.com/p/" + code + "/"),
-        "commentsCount": _int(_col(posts, "comments")), "likesCount": _int(_col(posts, "likes")),
+        "commentsCount": int_text(column_or_nan(posts, "comments")), "likesCount": int_text(column_or_nan(posts, "likes")),
         "videoViewCount": views.where(video, ""), "videoPlayCount": views.where(video, ""),
-        "timestamp": _local(posts["created_at"], "UTC", "%Y-%m-%dT%H:%M:%S.000Z"),
-        "ownerFullName": _text(posts["account"]), "ownerUsername": _text(posts["account"]),
-        "ownerId": _text(posts["account"]).map(lambda a: stable_id(a, digits=11)),
+        "timestamp": local_text(posts["created_at"], "UTC", "%Y-%m-%dT%H:%M:%S.000Z"),
+        "ownerFullName": as_text(posts["account"]), "ownerUsername": as_text(posts["account"]),
+        "ownerId": as_text(posts["account"]).map(lambda a: stable_id(a, digits=11)),
         "productType": np.where(fmt == "reel", "clips", np.where(fmt == "carousel", "carousel_container", "feed")),
         "displayUrl": "",
     })
-    _write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
+    write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
 
 
 def write_content_plan(plan: pd.DataFrame, path, *, excel: bool = False, lang: str = "id") -> None:
@@ -317,22 +317,22 @@ def write_content_plan(plan: pd.DataFrame, path, *, excel: bool = False, lang: s
     _check_choice("lang", lang, ["id", "en"])
     from ..schema import columns as _columns
     if lang == "en":
-        out = pd.DataFrame({c: _col(plan, c, "") for c in _columns("content_plan") if not c.startswith("source_")})
+        out = pd.DataFrame({c: column_or_nan(plan, c, "") for c in _columns("content_plan") if not c.startswith("source_")})
         out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
         out = out.astype(object).where(out.notna(), "")
     else:
         out = pd.DataFrame({
-            "ID": _text(_col(plan, "plan_id", "")), "Tanggal": pd.to_datetime(plan["date"]).dt.strftime("%d/%m/%Y"),
-            "Jam": _text(_col(plan, "time", "")), "Platform": _text(plan["platform"]).str.capitalize(),
-            "Akun": _text(_col(plan, "account", "")), "Tema": _text(plan["theme"]),
-            "Jenis Konten": _text(plan["content_type"]).map(lambda v: CONTENT_TYPE_ID.get(v, v)),
-            "Format": _text(_col(plan, "format", "")).map(lambda v: FORMAT_ID.get(v, v)),
-            "Caption": _text(plan["caption"]), "Aset": _text(_col(plan, "asset", "")),
-            "Tagar": _text(_col(plan, "hashtags", "")), "Sumber": _text(_col(plan, "source", "")),
-            "Status": _text(_col(plan, "status", "")).map(lambda v: STATUS_ID.get(v, v)),
+            "ID": as_text(column_or_nan(plan, "plan_id", "")), "Tanggal": pd.to_datetime(plan["date"]).dt.strftime("%d/%m/%Y"),
+            "Jam": as_text(column_or_nan(plan, "time", "")), "Platform": as_text(plan["platform"]).str.capitalize(),
+            "Akun": as_text(column_or_nan(plan, "account", "")), "Tema": as_text(plan["theme"]),
+            "Jenis Konten": as_text(plan["content_type"]).map(lambda v: CONTENT_TYPE_ID.get(v, v)),
+            "Format": as_text(column_or_nan(plan, "format", "")).map(lambda v: FORMAT_ID.get(v, v)),
+            "Caption": as_text(plan["caption"]), "Aset": as_text(column_or_nan(plan, "asset", "")),
+            "Tagar": as_text(column_or_nan(plan, "hashtags", "")), "Sumber": as_text(column_or_nan(plan, "source", "")),
+            "Status": as_text(column_or_nan(plan, "status", "")).map(lambda v: STATUS_ID.get(v, v)),
         })
         out["Platform"] = out["Platform"].replace({"X": "X", "Tiktok": "TikTok", "Youtube": "YouTube"})
     if excel:
-        _write_xlsx(out, path, sheet="Rencana Konten" if lang == "id" else "Content plan")
+        write_xlsx(out, path, sheet="Rencana Konten" if lang == "id" else "Content plan")
     else:
-        _write_csv(out, path, quoting=csv.QUOTE_MINIMAL)
+        write_csv(out, path, quoting=csv.QUOTE_MINIMAL)

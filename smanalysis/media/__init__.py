@@ -7,12 +7,18 @@ plain words when there are not enough posts to tell.
 Modules: :mod:`~smanalysis.media.metrics` (the metric registry METRICS),
 :mod:`~smanalysis.media.posts` (post_metrics),
 :mod:`~smanalysis.media.engagement` (engagement definitions, followers at publish),
-:mod:`~smanalysis.media.aggregate` (summary, top_posts, compare_periods),
+:mod:`~smanalysis.media.aggregate` (summary, top_posts),
+:mod:`~smanalysis.media.periods` (compare_periods, with intervals and verdicts),
+:mod:`~smanalysis.media.verdicts` (the one verdict rule: enough posts, on target, up/down),
 :mod:`~smanalysis.media.benchmark` (benchmark, mix),
 :mod:`~smanalysis.media.timing` (best_times, spikes),
 :mod:`~smanalysis.media.growth` (growth, period_growth),
 :mod:`~smanalysis.media.stats` (bootstrap_interval, compare_groups),
-:mod:`~smanalysis.media.kpi` (kpi_table, kpi_check: the one KPI check).
+:mod:`~smanalysis.media.kpi` (kpi_table, kpi_check: the one KPI check),
+:mod:`~smanalysis.media.paid` (paid_split, boost_effect: paid vs organic),
+:mod:`~smanalysis.media.hashtags` (hashtag_performance, hashtag_pairs, competitor_hashtags),
+:mod:`~smanalysis.media.audience` (audience_vs_target, measured_age_table),
+:mod:`~smanalysis.media.video` (video_summary: watch time, view duration, retention).
 
 Typical use (``ds`` from :func:`smanalysis.io.load_dataset`, ``profile`` from
 :func:`smanalysis.load_profile`)::
@@ -27,7 +33,11 @@ Typical use (``ds`` from :func:`smanalysis.io.load_dataset`, ``profile`` from
     media.growth(ds.followers, freq="month"); media.spikes(ds.followers, metric="new_followers", by="platform")
 """
 
-from .aggregate import compare_periods, summary, top_posts
+from .aggregate import summary, top_posts
+from .hashtags import competitor_hashtags, hashtag_pairs, hashtag_performance, post_hashtags
+from .paid import BOOST_WORDS, PAID_LABELS, boost_effect, paid_split, paid_status
+from .periods import compare_periods
+from .audience import FIT_WORDS, age_bounds, audience_vs_target, measured_age_table
 from .benchmark import benchmark, mix
 from .growth import FREQS, growth, period_growth
 from .kpi import MEDIA_KPIS, kpi_check, kpi_status, kpi_table
@@ -49,7 +59,9 @@ from .metrics import (
 )
 from .posts import post_metrics
 from .stats import VERDICTS, bootstrap_interval, compare_groups
-from .timing import WEEKDAYS, best_times, spikes
+from .video import video_summary
+from .verdicts import MIN_POSTS, VERDICT_WORDS, change_verdict, posts_verdict, target_verdict, verdict_text
+from .timing import best_times, date_only, spikes
 
 __all__ = [
     "Metric",
@@ -59,7 +71,6 @@ __all__ = [
     "COUNT_METRICS",
     "FREQS",
     "VERDICTS",
-    "WEEKDAYS",
     "metric_label",
     "engagement_components",
     "post_metrics",
@@ -78,6 +89,27 @@ __all__ = [
     "kpi_table",
     "kpi_status",
     "MEDIA_KPIS",
+    "MIN_POSTS",
+    "VERDICT_WORDS",
+    "posts_verdict",
+    "target_verdict",
+    "change_verdict",
+    "verdict_text",
+    "paid_status",
+    "paid_split",
+    "boost_effect",
+    "BOOST_WORDS",
+    "PAID_LABELS",
+    "date_only",
+    "post_hashtags",
+    "hashtag_performance",
+    "hashtag_pairs",
+    "competitor_hashtags",
+    "audience_vs_target",
+    "measured_age_table",
+    "age_bounds",
+    "FIT_WORDS",
+    "video_summary",
     "ALIASES",
     "Columns",
     "metric_value",

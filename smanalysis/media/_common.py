@@ -9,10 +9,8 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import SMAnalysisWarning
-from .._checks import check_choice as _check_choice
 from ..schema import DEFAULT_TIMEZONE, require_columns
 
-LANGS = ("id", "en")
 NS_PER_DAY = 86_400_000_000_000
 NS_PER_HOUR = 3_600_000_000_000
 
@@ -23,16 +21,6 @@ TIME_KEYS = ("month", "week", "day", "weekday", "hour")
 def require(df, cols: Iterable[str], *, func: str, table: str = "posts") -> pd.DataFrame:
     """Raise SchemaError naming ``func``, the missing and the present columns."""
     return require_columns(df, cols, func=func, what=f"{table} table")
-
-
-def check_choice(name: str, value, allowed) -> None:
-    """Raise the library's ValueError for a bad option."""
-    _check_choice(name, value, allowed)
-
-
-def check_lang(lang: str) -> str:
-    check_choice("lang", lang, LANGS)
-    return lang
 
 
 def warn(message: str, stacklevel: int = 3) -> None:

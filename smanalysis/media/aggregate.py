@@ -21,12 +21,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import TIME_KEYS, as_list, check_choice, in_period, require, resolve_timezone, time_key, warn
+from .._checks import check_choice
+from ._common import TIME_KEYS, as_list, in_period, require, resolve_timezone, time_key, warn
 from .metrics import COUNT_METRICS, METRICS, RATE_METRICS, Columns, period_columns
 from .posts import post_metrics
-from .stats import _METHODS, _seed_for, interval_table
+from .stats import INTERVAL_METHODS, seed_for, interval_table
+from .verdicts import MIN_POSTS, posts_verdict, verdict_text
 
-__all__ = ["summary", "top_posts", "compare_periods"]
+__all__ = ["summary", "top_posts", "group_codes"]
 
 
 def _group_codes(frame: pd.DataFrame, keys: list[str]):
@@ -63,7 +65,8 @@ def _with_keys(posts, keys, tz, func):
 
 def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.DataFrame | None = None,
             engagement="platform", ci: float | None = 0.95, n_boot: int = 1000, seed: int = 0,
-            boot_max: int = 1000, timezone: str | None = None, profile=None) -> pd.DataFrame:
+            boot_max: int = 1000, timezone: str | None = None, profile=None, min_posts: int = MIN_POSTS,
+            lang: str = "id") -> pd.DataFrame:
     """Counts, medians, means and rates by group, each rate with a bootstrap interval.
 
     Parameters
@@ -90,11 +93,14 @@ def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.D
     timezone : str, optional
         Timezone for derived time keys (default: profile's, else Asia/Jakarta).
     profile : Profile, optional
+    min_posts, lang
+        Groups with fewer posts get the verdict "not enough posts" (in ``lang``).
 
     Returns
     -------
     DataFrame
-        One row a group, sorted by ``by``: the ``by`` columns, ``n_posts``;
+        One row a group, sorted by ``by``: the ``by`` columns, ``n_posts``,
+        ``verdict_code`` ("enough_posts" | "not_enough_posts") and ``verdict``;
         for each count in :data:`COUNT_METRICS` present in the posts:
         ``<count>_total`` (NaN when never reported), ``<count>_mean``,
         ``<count>_median``; for each rate: ``<rate>_mean_of_posts``,
@@ -129,7 +135,10 @@ def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.D
     if "engagements" not in posts.columns or any(r not in posts.columns for r in rates):
         posts = post_metrics(posts, followers=followers, engagement=engagement, timezone=tz)
     codes, frame, g = _group_codes(posts, keys)
-    out: dict[str, np.ndarray] = {"n_posts": np.bincount(codes, minlength=g)}
+    n_posts = np.bincount(codes, minlength=g)
+    vcode = posts_verdict(n_posts, min_posts=min_posts)
+    out: dict[str, np.ndarray] = {"n_posts": n_posts, "verdict_code": vcode,
+                                  "verdict": np.asarray(verdict_text(vcode, lang), dtype=object)}
     cols = Columns(posts)
     counts = [c for c in COUNT_METRICS if c in posts.columns]
     # one grouping for every per-post column: sums, counts and medians in single cython passes
@@ -159,12 +168,12 @@ def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.D
         out[f"{r}_ratio_of_totals"] = m.ratio(sn, np.where(n > 0, sd, np.nan))
         out[f"{r}_n_posts"] = n
         if ci is not None:
-            low, high, mth = interval_table(cols[r], codes, g, level=ci, n_boot=n_boot, rng=_seed_for(seed, r),
+            low, high, mth = interval_table(cols[r], codes, g, level=ci, n_boot=n_boot, rng=seed_for(seed, r),
                                             boot_max=boot_max, stats=(n, means[:, i], variances[r].to_numpy()))
             out[f"{r}_ci_low"], out[f"{r}_ci_high"] = low, high
             method = np.maximum(method, mth)
     if ci is not None:
-        out["ci_method"] = _METHODS[method]
+        out["ci_method"] = INTERVAL_METHODS[method]
     res = pd.concat([frame.reset_index(drop=True), pd.DataFrame(out)], axis=1)
     res.attrs["engagement_definition"] = posts.attrs.get("engagement_definition", engagement)
     return res
@@ -233,85 +242,5 @@ def top_posts(posts: pd.DataFrame, *, metric: str = "er_reach", n: int = 10, by=
     return ranked[["rank", *cols]].reset_index(drop=True)
 
 
-def compare_periods(posts: pd.DataFrame, *, current, previous, by=None, metrics=None,
-                    followers: pd.DataFrame | None = None, engagement="platform", timezone: str | None = None,
-                    profile=None) -> pd.DataFrame:
-    """This period against the previous one: absolute and relative change of each metric.
-
-    Parameters
-    ----------
-    posts : DataFrame
-        Canonical posts (or :func:`post_metrics` output) with ``created_at``.
-    current, previous : tuple, dict or str
-        Local calendar periods, both ends included: ``(start, end)``,
-        ``{"start": ..., "end": ...}`` (the client config layout) or ``"YYYY-MM"``.
-    by : str or list of str, optional
-        Compare within groups (e.g. ``"platform"``).
-    metrics : list of str, optional
-        :func:`summary` columns to compare (default: posts, totals, medians and
-        the main rates; only those present are reported).
-    followers : DataFrame, optional
-        Daily followers; adds ``followers_end``, ``net_new_followers`` and
-        ``follower_growth`` when ``by`` is None or among platform/account.
-    engagement, timezone, profile
-        As in :func:`summary`.
-
-    Returns
-    -------
-    DataFrame
-        Long table: ``by`` columns, ``metric``, ``current``, ``previous``,
-        ``change`` (current - previous) and ``change_pct`` (change / previous,
-        a ratio; NaN when previous is 0 or missing).
-
-    Warns
-    -----
-    SMAnalysisWarning
-        Once, counting the rows whose relative change is undefined.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> posts = pd.DataFrame({"post_id": ["a", "b", "c"], "platform": "instagram", "account": "k",
-    ...     "created_at": pd.to_datetime(["2026-09-10", "2026-10-02", "2026-10-20"], utc=True),
-    ...     "likes": [10.0, 10.0, 20.0], "reach": [100.0, 100.0, 100.0]})
-    >>> res = compare_periods(posts, current="2026-10", previous="2026-09",
-    ...                       metrics=["n_posts", "likes_total"])
-    >>> res[["metric", "current", "previous", "change", "change_pct"]]
-            metric  current  previous  change  change_pct
-    0      n_posts      2.0       1.0     1.0         1.0
-    1  likes_total     30.0      10.0    20.0         2.0
-    """
-    keys = as_list(by)
-    tz = resolve_timezone(timezone, profile)
-    require(posts, ["created_at", *keys], func="compare_periods")
-    if "engagements" not in posts.columns:
-        posts = post_metrics(posts, followers=followers, engagement=engagement, timezone=tz)
-    wanted = period_columns("posts") if metrics is None else as_list(metrics)
-    tables = {}
-    for name, period in (("current", current), ("previous", previous)):
-        part = posts[in_period(posts["created_at"], period, tz)]
-        s = summary(part, by=keys, ci=None, timezone=tz)
-        cols = [c for c in wanted if c in s.columns]
-        if followers is not None and set(keys) <= {"platform", "account"}:
-            from .growth import period_growth
-
-            gr = period_growth(followers, period=period, by=keys or None)
-            gcols = period_columns("growth")
-            s = s.merge(gr[[*keys, *gcols]], on=keys, how="outer") if keys else s.assign(
-                **{c: gr[c].iloc[0] for c in gcols})
-            cols += gcols
-        long = s[[*keys, *cols]].melt(id_vars=keys, var_name="metric", value_name=name)
-        tables[name] = long
-    res = tables["current"].merge(tables["previous"], on=[*keys, "metric"], how="outer", sort=False)
-    order = {m: i for i, m in enumerate(dict.fromkeys([*wanted, *period_columns("growth")]))}
-    res = res.assign(_o=res["metric"].map(order)).sort_values([*keys, "_o"], kind="stable").drop(columns="_o")
-    is_count = res["metric"].eq("n_posts")
-    res["current"] = res["current"].astype("float64").where(~(is_count & res["current"].isna()), 0.0)
-    res["previous"] = res["previous"].astype("float64").where(~(is_count & res["previous"].isna()), 0.0)
-    change = res["current"] - res["previous"]
-    bad = ~(res["previous"].abs() > 0)
-    if bad.any():
-        warn(f"compare_periods: relative change undefined (previous value 0 or missing) for {int(bad.sum())} "
-             f"of {len(res)} rows; change_pct set to NaN.")
-    res = res.assign(change=change, change_pct=(change / res["previous"].where(~bad)))
-    return res.reset_index(drop=True)
+#: public name for the period comparison (smanalysis.media.periods)
+group_codes = _group_codes

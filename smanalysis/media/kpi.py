@@ -12,9 +12,9 @@ Examples
 ...     "created_at": pd.to_datetime(["2026-10-02", "2026-10-09"], utc=True),
 ...     "likes": [30.0, 50.0], "comments": 0.0, "shares": 0.0, "saves": 0.0, "reach": [1000.0, 1000.0]})
 >>> kpi_check(posts, targets={"er_reach": 0.05}, own=["kopisenja.id"], period="2026-10", lang="en")[
-...     ["kpi", "target", "actual", "met", "verdict"]]
-        kpi  target  actual    met       verdict
-0  er_reach    0.05    0.04  False  below target
+...     ["kpi", "target", "actual", "n_posts", "verdict"]]
+        kpi  target  actual  n_posts          verdict
+0  er_reach    0.05    0.04        2  cannot tell yet
 """
 
 from __future__ import annotations
@@ -22,19 +22,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import as_list, check_lang, in_period, period_bounds, require, resolve_timezone
-from .metrics import METRICS, RATE_METRICS, resolve_metric
+from .._checks import check_choice
+from ._common import as_list, in_period, period_bounds, require, resolve_timezone
+from ..words import LANGS
+from .metrics import METRICS, RATE_METRICS, Columns, resolve_metric
 from .posts import post_metrics
+from .verdicts import MIN_POSTS, ratio_interval, target_verdict, verdict_text
 
 __all__ = ["kpi_check", "kpi_table", "kpi_status", "MEDIA_KPIS"]
 
 #: KPI names :func:`kpi_check` measures from posts and followers (others, e.g. response_rate or
 #: share_of_voice, come from other layers through :func:`kpi_table`).
 MEDIA_KPIS = (*RATE_METRICS, "n_posts", "posts_per_week", "follower_growth", "follower_growth_monthly")
-
-_VERDICT = {True: ("mencapai target", "on target"), False: ("di bawah target", "below target"),
-            None: ("belum bisa diukur", "cannot be measured yet")}
-
 
 def kpi_status(value, target, name: str):
     """True when ``value`` meets ``target``: at least the target, or at most it for a registry metric
@@ -50,9 +49,11 @@ def kpi_status(value, target, name: str):
     return bool(value <= target) if lower else bool(value >= target)
 
 
-def kpi_table(actual: dict, targets: dict, *, previous: dict | None = None, lang: str = "id") -> pd.DataFrame:
+def kpi_table(actual: dict, targets: dict, *, previous: dict | None = None, intervals: dict | None = None,
+              min_posts: int = MIN_POSTS, lang: str = "id") -> pd.DataFrame:
     """Each target against the figure of the same registry name (aliases such as ``response_rate``
-    resolved).
+    resolved), judged by :func:`~smanalysis.media.verdicts.target_verdict`: a figure with an
+    interval is on target only when the whole interval is.
 
     Parameters
     ----------
@@ -60,6 +61,11 @@ def kpi_table(actual: dict, targets: dict, *, previous: dict | None = None, lang
         Registry name -> value of this (and the previous) period.
     targets : dict
         KPI name (as in the profile) -> target.
+    intervals : dict, optional
+        Registry name -> ``(ci_low, ci_high, n_posts)`` of this period's figure (rates of posts);
+        figures without one (counts, growth) are judged by their value.
+    min_posts : int
+        A figure with an interval resting on fewer posts is "cannot tell yet".
     lang : {"id", "en"}
         Language of ``verdict``.
 
@@ -67,7 +73,9 @@ def kpi_table(actual: dict, targets: dict, *, previous: dict | None = None, lang
     -------
     DataFrame
         One row a target: ``kpi`` (as given), ``metric`` (registry name), ``target``, ``actual``,
-        ``previous``, ``met`` (True/False, None when not measurable), ``verdict``.
+        ``ci_low``, ``ci_high``, ``n_posts`` (NaN without an interval), ``previous``, ``met`` (True
+        on target, False below/above it, None when one cannot tell or measure), ``verdict_code``
+        and ``verdict``.
 
     Examples
     --------
@@ -76,22 +84,31 @@ def kpi_table(actual: dict, targets: dict, *, previous: dict | None = None, lang
                   kpi                   metric  actual   met    verdict
     0  median_minutes  median_response_minutes    45.0  True  on target
     """
-    check_lang(lang)
-    previous = previous or {}
+    check_choice("lang", lang, LANGS)
+    previous, intervals = previous or {}, intervals or {}
     rows = []
     for name, target in (targets or {}).items():
         m = resolve_metric(name)
         key = m.name if m is not None else name
         a, p = actual.get(key, np.nan), previous.get(key, np.nan)
-        met = kpi_status(a, float(target), key)
-        rows.append({"kpi": name, "metric": key, "target": float(target), "actual": a, "previous": p,
-                     "met": met, "verdict": _VERDICT[met][1 if lang == "en" else 0]})
-    return pd.DataFrame(rows, columns=["kpi", "metric", "target", "actual", "previous", "met", "verdict"])
+        lo, hi, n = intervals.get(key, (np.nan, np.nan, np.nan))
+        lower = m is not None and not m.higher_is_better
+        code = target_verdict(a, lo, hi, float(target), lower_is_better=lower,
+                              n=None if pd.isna(n) else n, min_posts=min_posts)[0]
+        met = True if code == "on_target" else False if code in ("below_target", "above_target") else None
+        rows.append({"kpi": name, "metric": key, "target": float(target), "actual": a, "ci_low": lo, "ci_high": hi,
+                     "n_posts": n, "previous": p, "met": met, "verdict_code": code,
+                     "verdict": verdict_text([code], lang)[0]})
+    out = pd.DataFrame(rows, columns=["kpi", "metric", "target", "actual", "ci_low", "ci_high", "n_posts",
+                                      "previous", "met", "verdict_code", "verdict"])
+    out["n_posts"] = pd.array([None if pd.isna(v) else int(v) for v in out["n_posts"]], dtype="Int64")
+    return out
 
 
 def kpi_check(posts: pd.DataFrame, *, profile=None, targets: dict | None = None, own=None,
               followers: pd.DataFrame | None = None, period=None, engagement="platform",
-              lang: str = "id", timezone: str | None = None) -> pd.DataFrame:
+              lang: str = "id", timezone: str | None = None, level: float = 0.95, n_boot: int = 1000,
+              seed: int = 0, min_posts: int = MIN_POSTS) -> pd.DataFrame:
     """Compare the own accounts' media results with the KPI targets.
 
     Parameters
@@ -114,13 +131,18 @@ def kpi_check(posts: pd.DataFrame, *, profile=None, targets: dict | None = None,
     lang : {"id", "en"}
         Language of ``verdict``.
     timezone : str, optional
+    level, n_boot, seed
+        Interval of the rates: seeded bootstrap over the own posts (ratio of totals).
+    min_posts : int
+        A rate on fewer posts is "cannot tell yet".
 
     Returns
     -------
     DataFrame
-        As :func:`kpi_table` (``actual``: rates as ratio of totals over the own posts).
+        As :func:`kpi_table` (``actual``: rates as ratio of totals over the own posts, with
+        their interval).
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     require(posts, ["platform", "account", "created_at"], func="kpi_check")
     tz = resolve_timezone(timezone, profile)
     goals = dict(profile.kpi_targets) if profile is not None else {}
@@ -141,9 +163,16 @@ def kpi_check(posts: pd.DataFrame, *, profile=None, targets: dict | None = None,
                                                                                  "days": [days]}))
     pm = mine if "engagements" in mine.columns else post_metrics(mine, followers=followers, engagement=engagement,
                                                                   timezone=tz)
+    intervals = {}
+    cols = Columns(pm)
     for k in goals:
         if k in RATE_METRICS or k == "n_posts":
             actual[k] = METRICS[k].value(pm, quiet=True)
+        if k in RATE_METRICS:
+            numer, denom = METRICS[k].parts(cols)
+            lo, hi, n = ratio_interval(numer * METRICS[k].scale, denom, n_groups=1, level=level, n_boot=n_boot,
+                                       seed=seed, name=f"kpi:{k}")
+            intervals[k] = (lo[0], hi[0], float(n[0]))
     if any(k.startswith("follower_growth") for k in goals) and followers is not None and len(followers) \
             and period is not None:
         from .growth import period_growth
@@ -152,4 +181,4 @@ def kpi_check(posts: pd.DataFrame, *, profile=None, targets: dict | None = None,
         if len(f):
             g = period_growth(f, period=period, by=None).iloc[0]
             actual.update(follower_growth=g["follower_growth"], follower_growth_monthly=g["follower_growth_monthly"])
-    return kpi_table(actual, goals, lang=lang)
+    return kpi_table(actual, goals, intervals=intervals, min_posts=min_posts, lang=lang)

@@ -30,23 +30,20 @@ import zlib
 import numpy as np
 import pandas as pd
 
-from ._common import as_list, check_choice, check_lang, require, warn
+from .._checks import check_choice
+from ._common import as_list, require, warn
+from ..words import LANGS, text
+from .verdicts import MIN_POSTS, posts_verdict, verdict_text
 
 __all__ = ["bootstrap_interval", "compare_groups", "VERDICTS"]
 
 _Z = {0.9: 1.6448536269514722, 0.95: 1.959963984540054, 0.99: 2.5758293035489004}
 
-#: Verdict codes and their texts; ``{a}``/``{b}`` are the group names.
-VERDICTS = {
-    "not_enough_data": ("belum cukup data untuk menyimpulkan", "not enough posts to tell"),
-    "a_higher": ("{a} lebih tinggi daripada {b} (95 %)", "{a} is higher than {b} (95 %)"),
-    "b_higher": ("{b} lebih tinggi daripada {a} (95 %)", "{b} is higher than {a} (95 %)"),
-    "no_clear_difference": ("tidak ada perbedaan yang jelas antara {a} dan {b}",
-                            "no clear difference between {a} and {b}"),
-}
+#: Verdict codes; their texts are ``verdict.<code>`` in :mod:`smanalysis.words` (``{a}``/``{b}``: the groups).
+VERDICTS = ("not_enough_data", "a_higher", "b_higher", "no_clear_difference")
 
 
-def _seed_for(seed, name: str) -> np.random.Generator:
+def seed_for(seed, name: str) -> np.random.Generator:
     """A generator for ``seed`` and a metric name: stable whatever else is computed."""
     return np.random.default_rng([int(seed) & 0xFFFFFFFF, zlib.crc32(name.encode())])
 
@@ -130,7 +127,7 @@ def interval_table(values: np.ndarray, codes: np.ndarray, n_groups: int, *, leve
     return low, high, method
 
 
-_METHODS = np.array([None, "bootstrap", "normal"], dtype=object)
+INTERVAL_METHODS = np.array([None, "bootstrap", "normal"], dtype=object)
 
 
 def _prepare(posts, metric, func):
@@ -146,7 +143,8 @@ def _prepare(posts, metric, func):
 
 
 def bootstrap_interval(posts: pd.DataFrame, *, by=None, metric: str = "er_reach", level: float = 0.95,
-                       n_boot: int = 2000, seed: int = 0, boot_max: int = 1000) -> pd.DataFrame:
+                       n_boot: int = 2000, seed: int = 0, boot_max: int = 1000, min_posts: int = MIN_POSTS,
+                       lang: str = "id") -> pd.DataFrame:
     """Mean of a per-post metric by group with a seeded bootstrap interval.
 
     Parameters
@@ -166,13 +164,16 @@ def bootstrap_interval(posts: pd.DataFrame, *, by=None, metric: str = "er_reach"
         Random seed; the same seed gives the same interval.
     boot_max : int
         Groups with more posts than this use the normal approximation.
+    min_posts, lang
+        Groups with fewer posts with the metric get "not enough posts".
 
     Returns
     -------
     DataFrame
         ``by`` columns, ``n_posts`` (all posts), ``n`` (posts with the metric),
-        ``mean``, ``ci_low``, ``ci_high`` (NaN when ``n < 2``) and
-        ``ci_method`` ("bootstrap" | "normal").
+        ``mean``, ``ci_low``, ``ci_high`` (NaN when ``n < 2``),
+        ``ci_method`` ("bootstrap" | "normal"), ``verdict_code``
+        ("enough_posts" | "not_enough_posts") and ``verdict`` (text).
 
     Examples
     --------
@@ -207,9 +208,11 @@ def bootstrap_interval(posts: pd.DataFrame, *, by=None, metric: str = "er_reach"
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(n_ok > 0, sums / np.maximum(n_ok, 1), np.nan)
     low, high, method = interval_table(values, codes, ngroups, level=level, n_boot=n_boot,
-                                       rng=_seed_for(seed, metric), boot_max=boot_max)
+                                       rng=seed_for(seed, metric), boot_max=boot_max)
+    vcode = posts_verdict(n_ok, min_posts=min_posts)
     return frame.assign(n_posts=n_all, n=n_ok, mean=mean, ci_low=low, ci_high=high,
-                        ci_method=_METHODS[method])
+                        ci_method=INTERVAL_METHODS[method], verdict_code=vcode,
+                        verdict=verdict_text(vcode, lang))
 
 
 def compare_groups(posts: pd.DataFrame, *, by: str, metric: str = "er_reach", baseline=None, min_posts: int = 5,
@@ -263,7 +266,7 @@ def compare_groups(posts: pd.DataFrame, *, by: str, metric: str = "er_reach", ba
     >>> compare_groups(posts, by="format")["verdict"].iloc[0]
     'belum cukup data untuk menyimpulkan'
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     require(posts, [by], func="compare_groups")
     posts = _prepare(posts, metric, "compare_groups")
     values = pd.to_numeric(posts[metric], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
@@ -273,7 +276,7 @@ def compare_groups(posts: pd.DataFrame, *, by: str, metric: str = "er_reach", ba
     if baseline is not None:
         check_choice("baseline", baseline, list(uniques))
     g = len(uniques)
-    rng = _seed_for(seed, f"compare:{metric}")
+    rng = seed_for(seed, f"compare:{metric}")
     means, n, _ = boot_means(values[keep], codes[keep].astype(np.int64), g, n_boot=n_boot, rng=rng,
                              boot_max=boot_max)
     sums = np.bincount(codes[keep], weights=values[keep], minlength=g)
@@ -307,9 +310,8 @@ def compare_groups(posts: pd.DataFrame, *, by: str, metric: str = "er_reach", ba
     diff = mean[a] - mean[b]
     code = np.where(~enough, "not_enough_data",
                     np.where(low > 0, "a_higher", np.where(high < 0, "b_higher", "no_clear_difference")))
-    li = 1 if lang == "en" else 0
     names = np.asarray(uniques, dtype=object)
-    verdict = [VERDICTS[c][li].format(a=names[i], b=names[j]) for c, i, j in zip(code, a, b)]
+    verdict = [text(f"verdict.{c}", lang, a=names[i], b=names[j]) for c, i, j in zip(code, a, b)]
     with np.errstate(invalid="ignore", divide="ignore"):
         rel = np.where(mean[b] != 0, diff / np.where(mean[b] != 0, mean[b], 1.0), np.nan)
     return pd.DataFrame({

@@ -16,17 +16,43 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import NS_PER_DAY, NS_PER_HOUR, as_list, check_choice, local_ns, require, resolve_timezone, warn
+from .._checks import check_choice
+from ._common import NS_PER_DAY, NS_PER_HOUR, as_list, local_ns, require, resolve_timezone, warn
 from .metrics import RATE_METRICS
 from .posts import post_metrics
+from .verdicts import posts_verdict
 
-__all__ = ["best_times", "spikes", "WEEKDAYS"]
+__all__ = ["best_times", "spikes", "date_only"]
 
-#: Day names, Monday first, as (id, en).
-WEEKDAYS = (
-    ("Senin", "Monday"), ("Selasa", "Tuesday"), ("Rabu", "Wednesday"), ("Kamis", "Thursday"),
-    ("Jumat", "Friday"), ("Sabtu", "Saturday"), ("Minggu", "Sunday"),
-)
+
+def date_only(posts: pd.DataFrame, *, timezone: str | None = None, profile=None) -> np.ndarray:
+    """Which posts have a date but no time of day.
+
+    Readers store a day without a time (TikTok content exports) as local
+    midnight. A post counts as date-only when it is at exactly 00:00:00 local
+    time and so is every other post of its source (``source_file`` when
+    present, else its platform and account): a single real post at midnight
+    in a file with times keeps its time.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"platform": ["tiktok", "tiktok", "instagram", "instagram"], "account": "k",
+    ...     "created_at": pd.to_datetime(["2026-10-02 17:00", "2026-10-05 17:00", "2026-10-02 17:00",
+    ...                                   "2026-10-03 02:15"], utc=True)})
+    >>> date_only(posts, timezone="Asia/Jakarta").tolist()  # 17:00 UTC is midnight in Jakarta
+    [True, True, False, False]
+    """
+    require(posts, ["created_at"], func="date_only")
+    tz = resolve_timezone(timezone, profile)
+    ns = local_ns(posts["created_at"], tz)
+    midnight = (ns != np.iinfo("i8").min) & (ns % NS_PER_DAY == 0)
+    keys = ["source_file"] if "source_file" in posts.columns and posts["source_file"].notna().all() else \
+        [c for c in ("platform", "account") if c in posts.columns]
+    if not keys:
+        return midnight
+    all_mid = pd.Series(midnight, index=posts.index).groupby([posts[k] for k in keys], dropna=False).transform("all")
+    return midnight & all_mid.to_numpy(dtype=bool)
 
 
 def best_times(posts: pd.DataFrame, *, metric: str = "er_reach", min_posts: int = 3, top: int = 3,
@@ -61,8 +87,17 @@ def best_times(posts: pd.DataFrame, *, metric: str = "er_reach", min_posts: int 
         (0 = Monday .. 6 = Sunday), ``hour`` (slot start, local), ``n_posts``
         (posts with the metric), ``median`` (NaN below ``min_posts``),
         ``mean``, ``rank`` (1 = best, among the ``top`` best slots; NaN
-        otherwise) and ``metric`` (the metric's name). The timezone is in
-        ``attrs["timezone"]``.
+        otherwise), ``metric`` (the metric's name) and ``verdict_code``
+        ("enough_posts" | "not_enough_posts"). The timezone is in
+        ``attrs["timezone"]``; the number of posts left out because they
+        have a date but no time of day (see :func:`date_only`) in
+        ``attrs["date_only_posts"]``.
+
+    Warns
+    -----
+    SMAnalysisWarning
+        Counting the posts with a date but no time of day, left out of the
+        slots (they would all land at midnight).
 
     Raises
     ------
@@ -94,7 +129,11 @@ def best_times(posts: pd.DataFrame, *, metric: str = "er_reach", min_posts: int 
             require(posts, [metric], func="best_times")
     values = pd.to_numeric(posts[metric], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
     ns = local_ns(posts["created_at"], tz)
-    ok = (ns != np.iinfo("i8").min) & ~np.isnan(values)
+    no_time = date_only(posts, timezone=tz)
+    if no_time.any():
+        warn(f"best_times: {int(no_time.sum())} of {len(posts)} posts have a date but no time of day "
+             "(e.g. TikTok content exports) and were left out of the time slots.")
+    ok = (ns != np.iinfo("i8").min) & ~np.isnan(values) & ~no_time
     ns, values = ns[ok], values[ok]
     per_day = 24 // hour_bin
     weekday = (ns // NS_PER_DAY + 3) % 7
@@ -121,8 +160,10 @@ def best_times(posts: pd.DataFrame, *, metric: str = "er_reach", min_posts: int 
     res = pd.DataFrame({
         "weekday": slots // per_day, "hour": (slots % per_day) * hour_bin, "n_posts": n,
         "median": med, "mean": mean, "rank": rank, "metric": metric,
+        "verdict_code": posts_verdict(n, min_posts=min_posts),
     })
     res.attrs["timezone"] = tz
+    res.attrs["date_only_posts"] = int(no_time.sum())
     return res
 
 

@@ -7,11 +7,12 @@ point (drawing, GEXF/GraphML export). The heavy algorithms run on python-igraph 
 several times, build its engine once with :func:`as_engine` and pass that to every function.
 """
 
-from . import build, community, dynamics, engine, export, influence, metrics, sources
+from . import build, community, dynamics, engine, events, export, influence, metrics, sources
 from .build import build_graph, edge_table, node_table
 from .community import brokers, communities, community_summary
 from .engine import Engine, as_engine
-from .dynamics import Snapshots, community_events, member_retention, rank_stability, snapshots
+from .dynamics import Snapshots, member_retention, rank_stability, snapshots
+from .events import community_events
 from .export import gexf_spells, write_gexf, write_graphml
 from .influence import influencers, shortlist
 from .metrics import overview

@@ -36,20 +36,20 @@ __all__ = ["edge_table", "node_table", "build_graph"]
 _WEIGHTS = ("count", "binary")
 
 
-def _handle(s: pd.Series) -> pd.Series:
+def clean_handles(s: pd.Series) -> pd.Series:
     """Handles as plain strings without a leading '@' (missing stays missing)."""
     s = s.astype(object)
     out = s.where(s.isna(), s.astype(str).str.strip().str.lstrip("@"))
     return out
 
 
-def _ns(times: pd.Series) -> np.ndarray:
+def utc_ns(times: pd.Series) -> np.ndarray:
     """UTC nanoseconds since the epoch of a datetime Series (naive taken as UTC)."""
     idx = pd.DatetimeIndex(pd.to_datetime(times, utc=True))
     return idx.as_unit("ns").asi8
 
 
-def _check_kinds(kinds, func):
+def check_kinds(kinds, func):
     if kinds is None:
         return None
     kinds = [kinds] if isinstance(kinds, str) else list(kinds)
@@ -61,7 +61,7 @@ def _check_kinds(kinds, func):
     return kinds
 
 
-def _check_weight(weight, func):
+def check_weight(weight, func):
     if isinstance(weight, Mapping):
         bad = [k for k in weight if k not in INTERACTION_KINDS]
         if bad:
@@ -77,13 +77,13 @@ def _check_weight(weight, func):
     return weight
 
 
-def _filter(interactions, *, kinds=None, start=None, end=None, func="edge_table", need_time=False):
+def filter_interactions(interactions, *, kinds=None, start=None, end=None, func="edge_table", need_time=False):
     """Validated, filtered interactions (a view-free copy only where needed).
 
     With ``need_time``, rows without a timestamp are left out with an SMAnalysisWarning.
     """
     validate(interactions, "interactions", func=func)
-    kinds = _check_kinds(kinds, func)
+    kinds = check_kinds(kinds, func)
     df = interactions
     mask = df["source"].notna().to_numpy() & df["target"].notna().to_numpy()
     if kinds is not None:
@@ -112,7 +112,7 @@ def _filter(interactions, *, kinds=None, start=None, end=None, func="edge_table"
     return df
 
 
-def _codes(df):
+def node_codes(df):
     """Integer codes of source and target over one shared vocabulary of cleaned names.
 
     Names are factorised first and only the distinct names are cleaned ('@' and blanks stripped),
@@ -126,7 +126,7 @@ def _codes(df):
         raw = sc.cat.categories
     else:
         codes, raw = pd.factorize(np.concatenate([sc.to_numpy(dtype=object), tc.to_numpy(dtype=object)]))
-    clean = _handle(pd.Series(np.asarray(raw, dtype=object)))
+    clean = clean_handles(pd.Series(np.asarray(raw, dtype=object)))
     codes2, names = pd.factorize(clean.to_numpy(dtype=object))
     codes = codes2[codes]
     return codes[:n].astype(np.int64), codes[n:].astype(np.int64), np.asarray(names, dtype=object)
@@ -193,21 +193,21 @@ def edge_table(interactions, *, kinds=None, start=None, end=None, weight="count"
     [4.0]
     """
     func = "edge_table"
-    weight = _check_weight(weight, func)
-    df = _filter(interactions, kinds=kinds, start=start, end=end, func=func)
+    weight = check_weight(weight, func)
+    df = filter_interactions(interactions, kinds=kinds, start=start, end=end, func=func)
     if len(df) == 0:
         raise EmptyDataError(
             f"{func}: no interactions to build a network from "
             f"({len(interactions)} rows before filters kinds={kinds!r}, start={start!r}, end={end!r})."
         )
-    s, t, names = _codes(df)
+    s, t, names = node_codes(df)
     kind_codes, kind_names = pd.factorize(df["kind"].astype(str).to_numpy(dtype=object), sort=True)
     kind_names = list(kind_names)
     extra = [k for k in kind_names if k not in INTERACTION_KINDS]
     all_kinds = list(INTERACTION_KINDS) + extra
     remap = np.array([all_kinds.index(k) for k in kind_names], dtype=np.int64)
     kind_codes = remap[kind_codes]
-    times = _ns(df["created_at"])
+    times = utc_ns(df["created_at"])
     es, et, w, counts, first, last = _aggregate(s, t, kind_codes, times, len(names), weight, all_kinds)
     cats = pd.CategoricalDtype(pd.Index(names, dtype=object))
     out = {
@@ -269,7 +269,7 @@ def node_table(edges=None, *, mentions=None, profile=None, nodes=None):
     plat = pd.Series(dtype=object)
     if edges is not None:
         valid = edges.loc[edges["source"].notna() & edges["target"].notna()]
-        s, t, vocab = _codes(valid)
+        s, t, vocab = node_codes(valid)
         both = np.concatenate([s, t])
         present = np.zeros(len(vocab), dtype=bool)
         present[both] = True
@@ -292,7 +292,7 @@ def node_table(edges=None, *, mentions=None, profile=None, nodes=None):
         names += [n for n in nodes if n not in seen]
     followers = pd.Series(dtype=float)
     if mentions is not None and "author_followers" in mentions.columns and len(mentions):
-        m = mentions[["author", "author_followers"]].assign(author=_handle(mentions["author"]))
+        m = mentions[["author", "author_followers"]].assign(author=clean_handles(mentions["author"]))
         if "created_at" in mentions.columns:
             m = m.assign(created_at=mentions["created_at"]).sort_values("created_at")
         m = m.dropna(subset=["author", "author_followers"])
@@ -346,7 +346,7 @@ def build_graph(interactions, *, kinds=None, start=None, end=None, weight="count
     >>> G["a"]["b"]["weight"], G.number_of_nodes()
     (2.0, 3)
     """
-    edges = _as_edges(interactions, kinds=kinds, start=start, end=end, weight=weight, func="build_graph")
+    edges = as_edges(interactions, kinds=kinds, start=start, end=end, weight=weight, func="build_graph")
     nodes = node_table(edges, mentions=mentions, profile=profile)
     G = nx.DiGraph()
     for name, row in zip(nodes.index, nodes.to_dict("records")):
@@ -373,7 +373,7 @@ def _present(v):
         return True
 
 
-def _as_edges(data, *, kinds=None, start=None, end=None, weight="count", func="edge_table"):
+def as_edges(data, *, kinds=None, start=None, end=None, weight="count", func="edge_table"):
     """Interactions -> edge table; an edge table passes through."""
     if isinstance(data, pd.DataFrame) and {"source", "target", "weight"} <= set(data.columns) \
             and not {"kind", "created_at"} <= set(data.columns):

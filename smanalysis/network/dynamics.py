@@ -1,4 +1,5 @@
-"""The network over time: per-period snapshots, rank stability, community events, member retention.
+"""The network over time: per-period snapshots, rank stability, member retention (community events:
+:mod:`smanalysis.network.events`).
 
 All periods are aggregated in one vectorised pass; each snapshot is then an igraph graph built
 straight from its slice of the edge table. networkx graphs are made only on request
@@ -30,10 +31,10 @@ import pandas as pd
 
 from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
 from ..schema import DEFAULT_TIMEZONE
-from .build import _check_weight, _codes, _filter, _ns
+from .build import check_weight, node_codes, filter_interactions, utc_ns
 from .engine import Engine, louvain
 
-__all__ = ["Snapshots", "snapshots", "rank_stability", "community_events", "member_retention", "MEASURES"]
+__all__ = ["Snapshots", "snapshots", "rank_stability", "member_retention", "MEASURES", "nodes_of", "period_pairs"]
 
 _FREQS = {"D": "D", "W": "W-SUN", "M": "M"}
 #: Measures :func:`snapshots` can compute per period.
@@ -99,7 +100,7 @@ class Snapshots:
         return self.graphs()
 
 
-def _period_codes(times_ns, freq, tz):
+def period_codes(times_ns, freq, tz):
     local = pd.DatetimeIndex(times_ns.view("datetime64[ns]")).tz_localize("UTC").tz_convert(tz).tz_localize(None)
     per = local.to_period(_FREQS[freq])
     ords = per.asi8
@@ -163,14 +164,14 @@ def snapshots(interactions, *, freq="M", window=None, measures=("strength", "pag
     bad = [m for m in measures if m not in MEASURES]
     if bad:
         raise ValueError(f"{func}: the value for `measures` must be a subset of {list(MEASURES)}, but {bad} was passed.")
-    weight = _check_weight(weight, func)
-    df = _filter(interactions, kinds=kinds, start=start, end=end, func=func, need_time=True)
+    weight = check_weight(weight, func)
+    df = filter_interactions(interactions, kinds=kinds, start=start, end=end, func=func, need_time=True)
     if len(df) == 0:
         raise EmptyDataError(f"{func}: no interactions to build snapshots from "
                              f"({len(interactions)} rows before filters kinds={kinds!r}, start={start!r}, end={end!r}).")
-    s, t, names = _codes(df)
+    s, t, names = node_codes(df)
     n_names = len(names)
-    ords, pfreq = _period_codes(_ns(df["created_at"]), freq, tz)
+    ords, pfreq = period_codes(utc_ns(df["created_at"]), freq, tz)
     p0 = int(ords.min())
     p = ords - p0
     n_periods = int(p.max()) + 1
@@ -285,6 +286,11 @@ def _pairs(nodes):
     return list(zip(periods[:-1], periods[1:]))
 
 
+#: public names for :mod:`smanalysis.network.events`
+nodes_of = _nodes_of
+period_pairs = _pairs
+
+
 def rank_stability(snap, *, by="pagerank", top=10):
     """How stable the ranking of accounts is between consecutive periods.
 
@@ -337,107 +343,6 @@ def rank_stability(snap, *, by="pagerank", top=10):
         warnings.warn(f"{func}: Spearman correlation undefined (NaN) for {undefined} period pair(s) with fewer "
                       f"than 3 common accounts or constant values.", SMAnalysisWarning, stacklevel=2)
     cols = ["period", "previous", "common_nodes", "spearman", "top_overlap", "newcomers", "dropouts"]
-    return pd.DataFrame(rows, columns=cols)
-
-
-def _event_rows(prev, cur, a, b, threshold, change):
-    """Events between the memberships a (previous) and b (current): Series node -> community."""
-    ca, cb = np.sort(a.unique()), np.sort(b.unique())
-    sa, sb = a.value_counts().reindex(ca).to_numpy(), b.value_counts().reindex(cb).to_numpy()
-    common = a.index.intersection(b.index)
-    inter = pd.crosstab(a[common], b[common]).reindex(index=ca, columns=cb, fill_value=0).to_numpy()
-    jac = inter / (sa[:, None] + sb[None, :] - inter)
-    link = jac >= threshold
-    out_deg, in_deg = link.sum(axis=1), link.sum(axis=0)
-    rows = []
-
-    def row(event, pi, cj):
-        j = jac[np.ix_(pi, cj)] if len(pi) and len(cj) else np.array([])
-        kept = inter[np.ix_(pi, cj)].sum() if len(pi) and len(cj) else 0
-        size_prev = int(sa[pi].sum()) if len(pi) else 0
-        rows.append({"period": cur, "previous_period": prev, "event": event,
-                     "previous": [ca[i].item() for i in pi], "current": [cb[k].item() for k in cj],
-                     "size_previous": size_prev, "size_current": int(sb[cj].sum()) if len(cj) else 0,
-                     "jaccard": float(j.max()) if j.size else np.nan,
-                     "retention": kept / size_prev if size_prev else np.nan})
-
-    for i in range(len(ca)):
-        targets = np.flatnonzero(link[i])
-        if len(targets) == 0:
-            row("death", [i], [])
-        elif len(targets) >= 2:
-            row("split", [i], list(targets))
-        elif in_deg[targets[0]] == 1:
-            j = targets[0]
-            ev = ("growth" if sb[j] > sa[i] * (1 + change) else
-                  "contraction" if sb[j] < sa[i] * (1 - change) else "continuation")
-            row(ev, [i], [j])
-    for j in range(len(cb)):
-        sources = np.flatnonzero(link[:, j])
-        if len(sources) == 0:
-            row("birth", [], [j])
-        elif len(sources) >= 2:
-            row("merge", list(sources), [j])
-    return rows
-
-
-def community_events(snap, *, threshold=0.2, change=0.1, min_size=3):
-    """Match communities between consecutive periods by Jaccard overlap and name what happened.
-
-    A previous community ``A`` and a current community ``B`` are linked when
-    ``|A & B| / |A | B| >= threshold`` (Palla et al. 2007, with Jaccard matching). Then, per pair of
-    consecutive periods: a previous community without a link **died**; a current one without a link
-    was **born**; a previous community linked to two or more current ones **split**; a current one
-    linked from two or more previous ones is a **merge**; a one-to-one link is **growth** (size up by
-    more than ``change``), **contraction** (down by more than ``change``) or **continuation**.
-
-    Parameters
-    ----------
-    snap : Snapshots or DataFrame
-        :func:`snapshots` result computed with ``measures=(..., "community")``, or a frame with
-        ``period``, ``node``, ``community``.
-    threshold : float
-        Minimum Jaccard overlap of a link, in (0, 1].
-    change : float
-        Relative size change separating growth/contraction from continuation.
-    min_size : int
-        Communities with fewer members are left out (Louvain's tiny leftovers are noise, not
-        communities that are born and die).
-
-    Returns
-    -------
-    DataFrame
-        One row per event: ``period``, ``previous_period``, ``event`` (birth|death|growth|
-        contraction|merge|split|continuation), ``previous`` and ``current`` (lists of community ids in
-        each period), ``size_previous``, ``size_current`` (members, summed over the listed
-        communities), ``jaccard`` (best overlap among the links; NaN for birth/death), ``retention``
-        (share of the previous communities' members found in the current ones; denominator
-        size_previous; NaN for a birth).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> m = pd.DataFrame({"period": [1] * 6 + [2] * 6, "node": list("abcdef") + list("abcxyz"),
-    ...                   "community": [0, 0, 0, 1, 1, 1] + [0, 0, 0, 1, 1, 1]})
-    >>> community_events(m)[["event", "previous", "current"]]
-              event previous current
-    0  continuation      [0]     [0]
-    1         death      [1]      []
-    2         birth       []     [1]
-    """
-    func = "community_events"
-    if not 0 < threshold <= 1:
-        raise ValueError(f"{func}: the value for `threshold` must be in (0, 1], but {threshold!r} was passed.")
-    nodes = _nodes_of(snap, func, ["community"])
-    nodes = nodes.dropna(subset=["community"])
-    size = nodes.groupby(["period", "community"])["node"].transform("size")
-    nodes = nodes.loc[size >= min_size]
-    groups = {p: g.set_index("node")["community"] for p, g in nodes.groupby("period", sort=True)}
-    rows = []
-    for prev, cur in _pairs(nodes):
-        rows += _event_rows(prev, cur, groups[prev], groups[cur], threshold, change)
-    cols = ["period", "previous_period", "event", "previous", "current", "size_previous", "size_current",
-            "jaccard", "retention"]
     return pd.DataFrame(rows, columns=cols)
 
 

@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import EmptyDataError, SMAnalysisWarning
-from .build import _as_edges, node_table
+from .build import as_edges, node_table
 
 __all__ = ["Engine", "as_engine", "BETWEENNESS_EXACT_MAX", "BETWEENNESS_SAMPLES", "ENGINES"]
 
@@ -203,7 +203,7 @@ def as_engine(data, *, mentions=None, profile=None, func="network"):
                     a[c] = extra[c]
             eng._attrs = a
         return eng
-    edges = _as_edges(data, func=func)
+    edges = as_edges(data, func=func)
     s, t, names = _codes_of(edges)
     w = edges["weight"].to_numpy(dtype=float)
     return _from_codes(s, t, w, names, attr_source={"edges": edges, "mentions": mentions, "profile": profile})

@@ -31,8 +31,8 @@ import pandas as pd
 
 from ..exceptions import EmptyDataError
 from ..schema import DEFAULT_TIMEZONE
-from .build import _check_kinds, _filter, _handle, _ns, build_graph
-from .dynamics import _period_codes
+from .build import check_kinds, filter_interactions, clean_handles, utc_ns, build_graph
+from .dynamics import period_codes
 
 __all__ = ["gexf_spells", "write_gexf", "write_graphml"]
 
@@ -74,13 +74,13 @@ def gexf_spells(interactions, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, sta
     """
     func = "gexf_spells"
     _check_freq(freq, func)
-    _check_kinds(kinds, func)
-    df = _filter(interactions, kinds=kinds, start=start, end=end, func=func, need_time=True)
+    check_kinds(kinds, func)
+    df = filter_interactions(interactions, kinds=kinds, start=start, end=end, func=func, need_time=True)
     if len(df) == 0:
         raise EmptyDataError(f"{func}: no interactions to take time spells from.")
-    src = _handle(df["source"]).to_numpy(dtype=object)
-    tgt = _handle(df["target"]).to_numpy(dtype=object)
-    ords, pfreq = _period_codes(_ns(df["created_at"]), freq or "D", tz)
+    src = clean_handles(df["source"]).to_numpy(dtype=object)
+    tgt = clean_handles(df["target"]).to_numpy(dtype=object)
+    ords, pfreq = period_codes(utc_ns(df["created_at"]), freq or "D", tz)
     ev = pd.DataFrame({"element": "edge", "source": src, "target": tgt, "o": ords})
     # a node counts every interaction it takes part in (as source or target)
     nv = pd.DataFrame({"element": "node", "source": np.concatenate([src, tgt]),
@@ -147,7 +147,8 @@ def _spell_lists(spells):
 
 def write_gexf(data, path, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, start=None, end=None,
                weight="count", mentions=None, profile=None, communities=True, seed=0):
-    """Write the network as GEXF 1.2 with dynamic time spells, ready for Gephi's timeline.
+    """Write the network as GEXF 1.3 (Gephi's current format) with dynamic time spells, ready for
+    Gephi's timeline.
 
     Parameters
     ----------
@@ -169,7 +170,9 @@ def write_gexf(data, path, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, start=
     -------
     Path
         The written file. ``networkx.read_gexf(path)`` gives the same nodes and edges, with
-        ``spells`` lists of ``(start, end)`` date strings on every node and edge.
+        ``spells`` lists of ``(start, end)`` date strings on every node and edge. Mention authors
+        without interactions (added by ``mentions``) get one spell from their first to their last
+        mention (local days), or none when the mentions carry no time.
 
     Examples
     --------
@@ -190,8 +193,12 @@ def write_gexf(data, path, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, start=
     else:
         G = build_graph(data, kinds=kinds, start=start, end=end, weight=weight, mentions=mentions, profile=profile)
         spells = _spell_lists(gexf_spells(data, freq=freq, tz=tz, kinds=kinds, start=start, end=end))
+        lone = _mention_spells(mentions, tz) if mentions is not None else {}
         for n, d in G.nodes(data=True):
-            d["spells"], d["interactions"] = spells[("node", n)]
+            if ("node", n) in spells:
+                d["spells"], d["interactions"] = spells[("node", n)]
+            elif n in lone:  # an isolated mention author: no interaction, so no interaction spell
+                d["spells"] = lone[n]
         for u, v, d in G.edges(data=True):
             d["spells"], d["interactions"] = spells[("edge", (u, v))]
         if communities:
@@ -205,8 +212,17 @@ def write_gexf(data, path, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, start=
         G = _clean(G, lists=True)
     for _, d in G.nodes(data=True):
         d.pop("label", None)
-    nx.write_gexf(G, path, version="1.2draft")
+    nx.write_gexf(G, path, version="1.3")
     return path
+
+
+def _mention_spells(mentions: pd.DataFrame, tz) -> dict:
+    """Author -> [(first local day, last local day)] of their mentions."""
+    if "created_at" not in mentions.columns or "author" not in mentions.columns or mentions.empty:
+        return {}
+    t = pd.to_datetime(mentions["created_at"], utc=True, errors="coerce").dt.tz_convert(tz).dt.strftime("%Y-%m-%d")
+    g = pd.DataFrame({"a": clean_handles(mentions["author"]), "t": t}).dropna().groupby("a")["t"]
+    return {a: [(lo, hi)] for a, lo, hi in zip(g.min().index, g.min(), g.max())}
 
 
 def _spells_from_first_last(G, tz):

@@ -23,17 +23,13 @@ import pandas as pd
 
 from .engine import as_engine, betweenness, check_engine, coreness, hits, pagerank, strength, to_networkx
 from .._checks import check_choice
+from ..words import LANGS, text
 
 __all__ = ["influencers", "shortlist", "COMPOSITE"]
 
 #: Measures averaged (as percentile ranks) into the composite ``score`` of :func:`influencers`.
 COMPOSITE = ("pagerank", "in_strength", "betweenness", "core")
 _BETWEENNESS = ("auto", True, False)
-_LANGS = ("id", "en")
-
-
-def _check_lang(lang, func):
-    check_choice("lang", lang, _LANGS, where=func)
 
 
 def _composite(df, cols):
@@ -139,17 +135,6 @@ def _influencers(eng, *, top=None, betweenness_k="auto", seed=0, damping=0.85, e
     return df.head(top) if top is not None else df
 
 
-_REASON = {
-    "id": ("{bi:g} interaksi dengan brand", "menjangkau {reach:g} akun di komunitas brand",
-           "peringkat pengaruh {pr} dari {n}", "{f} pengikut ({tier})", "jumlah pengikut tidak diketahui",
-           "inti jaringan (k-core {core:g})"),
-    "en": ("{bi:g} interactions with the brand", "reaches {reach:g} accounts in the brand's community",
-           "influence rank {pr} of {n}", "{f} followers ({tier})", "follower count unknown",
-           "in the network core (k-core {core:g})"),
-}
-_TIERS = {"id": {"nano": "nano", "micro": "mikro", "unknown": "tidak diketahui"},
-          "en": {"nano": "nano", "micro": "micro", "unknown": "unknown"}}
-
 
 def shortlist(data, *, top=10, max_followers=10_000, min_interactions=2, brand=None, profile=None,
               mentions=None, lang="id"):
@@ -199,7 +184,7 @@ def shortlist(data, *, top=10, max_followers=10_000, min_interactions=2, brand=N
     1  budi                 1.0  1 interactions with the brand; reaches 1 accou...
     """
     func = "shortlist"
-    _check_lang(lang, func)
+    check_choice("lang", lang, LANGS, where=func)
     eng = as_engine(data, mentions=mentions, profile=profile, func=func)
     inf = _influencers(eng, betweenness_k=False)
     attrs = eng.attrs
@@ -246,24 +231,23 @@ def shortlist(data, *, top=10, max_followers=10_000, min_interactions=2, brand=N
     cand["score"] = _composite(cand, ["brand_interactions", "community_reach", "pagerank"]).to_numpy()
     cand = cand.sort_values(["score", "brand_interactions", "node"], ascending=[False, False, True],
                             kind="mergesort").head(top).reset_index(drop=True)
-    t = _REASON[lang]
-    tiers = _TIERS[lang]
     n = eng.n
 
     def reason(r):
         parts = []
         if r.brand_interactions > 0:
-            parts.append(t[0].format(bi=r.brand_interactions))
+            parts.append(text("influence.brand", lang, bi=r.brand_interactions))
         if r.community_reach > 0:
-            parts.append(t[1].format(reach=r.community_reach))
-        parts.append(t[2].format(pr=int(r.rank), n=n))
+            parts.append(text("influence.reach", lang, reach=r.community_reach))
+        parts.append(text("influence.rank", lang, pr=int(r.rank), n=n))
         if r.core >= 2:
-            parts.append(t[5].format(core=r.core))
+            parts.append(text("influence.core", lang, core=r.core))
         if np.isnan(r.followers):
-            parts.append(t[4])
+            parts.append(text("influence.unknown_followers", lang))
         else:
-            parts.append(t[3].format(f=f"{int(r.followers):,}".replace(",", "." if lang == "id" else ","),
-                                     tier=tiers[r.tier]))
+            parts.append(text("influence.followers", lang,
+                              f=f"{int(r.followers):,}".replace(",", "." if lang == "id" else ","),
+                              tier=text(f"tier.{r.tier}", lang)))
         return "; ".join(parts)
 
     cand["reason"] = [reason(r) for r in cand.itertuples(index=False)]

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..exceptions import EmptyDataError
 from ..schema import columns, validate
-from .build import _handle
+from .build import clean_handles
 
 __all__ = ["from_comments", "from_mentions", "from_dataset", "SOURCES"]
 
@@ -75,9 +75,9 @@ def from_comments(comments, *, profile=None, owner=None):
     fallback = owner if owner is not None else (profile.brand_handles[0] if profile is not None else "brand")
     post_owner = c["platform"].astype(object).map(own).astype(object)
     if "account" in c.columns:
-        post_owner = _handle(c["account"]).where(c["account"].notna(), post_owner)
+        post_owner = clean_handles(c["account"]).where(c["account"].notna(), post_owner)
     post_owner = post_owner.where(post_owner.notna(), fallback)
-    author = _handle(c["author"])
+    author = clean_handles(c["author"])
     target = post_owner
     kind = pd.Series("comment", index=c.index, dtype=object)
     if "parent_id" in c.columns:
@@ -146,7 +146,7 @@ def from_mentions(mentions, *, profile=None):
     targets = found.where(found.str.len() > 0, handle.map(lambda h: [h]))
     ex = pd.DataFrame({"i": np.arange(len(m)), "target": targets}).explode("target")
     idx = ex["i"].to_numpy()
-    rows = {"source": _handle(m["author"]).to_numpy()[idx], "target": ex["target"].to_numpy(dtype=object),
+    rows = {"source": clean_handles(m["author"]).to_numpy()[idx], "target": ex["target"].to_numpy(dtype=object),
             "kind": np.full(len(idx), "mention", dtype=object), "created_at": m["created_at"].to_numpy()[idx],
             "platform": m["platform"].to_numpy()[idx], "post_id": m["mention_id"].to_numpy()[idx],
             "text": m["text"].to_numpy()[idx]}

@@ -14,12 +14,10 @@ recommendations (:func:`draft_next_plan`).
 """
 
 from ..factfinding import PLAN_FIELDS, PROMO_CEILING
-from . import messages as _messages  # noqa: F401  (registers the plan and execution messages)
 from .draft import draft_next_plan
+from ..factfinding.keywords import CONTENT_KEYWORDS
 from .execution import (
-    CONTENT_KEYWORDS,
     MATCH_STATUSES,
-    _keyword_hits,
     assign_themes,
     care_queue,
     execution_summary,

@@ -9,17 +9,16 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import SchemaError
-from ..factfinding import PROMO_CEILING, _check_lang, text
+from .._checks import check_choice
+from ..factfinding import PROMO_CEILING
+from ..words import LANGS, WORDS, text
 from ..schema import conform
-from .schedule import _WEEKDAYS
-from .tables import _col
+from .tables import column_or_none
 
 
-_WEEKDAY_NAMES = {n: i for i, ns in enumerate(zip(*_WEEKDAYS.values(),
-                                                   ["monday", "tuesday", "wednesday", "thursday", "friday",
-                                                    "saturday", "sunday"],
-                                                   ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"]))
-                  for n in (x.lower() for x in ns)}
+#: weekday names (short and long, Indonesian and English, lower case) -> 0 (Monday) .. 6
+_WEEKDAY_NAMES = {WORDS[f"{kind}.{i}"][j].lower(): i for kind in ("weekday", "weekday_short")
+                  for i in range(7) for j in (0, 1)}
 
 
 def draft_next_plan(start: Any, end: Any, *, slots: pd.DataFrame, themes: pd.DataFrame, per_week: int = 3,
@@ -68,7 +67,7 @@ def draft_next_plan(start: Any, end: Any, *, slots: pd.DataFrame, themes: pd.Dat
     >>> d["content_type"].tolist().count("promo")
     1
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     for name, frame, need in (("slots", slots, ["platform", "weekday"]), ("themes", themes, ["theme", "content_type"])):
         miss = [c for c in need if c not in frame.columns]
         if miss:
@@ -105,16 +104,16 @@ def draft_next_plan(start: Any, end: Any, *, slots: pd.DataFrame, themes: pd.Dat
         pick = th.index.to_numpy()[np.arange(len(grid)) % len(th)]
     t = th.loc[pick].reset_index(drop=True)
     g = grid.reset_index(drop=True)
-    fmt = _col(t, "format")
+    fmt = column_or_none(t, "format")
     if "format" in g.columns:
         fmt = fmt.where(fmt.notna(), g["format"])
-    hours = _col(g, "hour")
+    hours = column_or_none(g, "hour")
     out = pd.DataFrame({
         "date": g["date"], "platform": g["platform"],
         "time": [f"{int(h):02d}:00" if pd.notna(h) else None for h in hours],
-        "theme": t["theme"], "content_type": t["content_type"], "format": fmt, "hashtags": _col(t, "hashtags"),
+        "theme": t["theme"], "content_type": t["content_type"], "format": fmt, "hashtags": column_or_none(t, "hashtags"),
         "source": [text("draft.source", lang, reason=r) if isinstance(r, str) and r else text("draft.source_plain", lang)
-                   for r in _col(t, "reason")],
+                   for r in column_or_none(t, "reason")],
     })
     out["caption"] = [text("draft.caption", lang, theme=x) for x in out["theme"]]
     out["status"] = "idea"

@@ -13,10 +13,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..factfinding import _check_lang, as_profile, text
+from .._checks import check_choice
+from ..factfinding import as_profile
+from ..words import LANGS, text
 from ..profile import Profile
 from ..schema import DEFAULT_TIMEZONE, validate
-from .tables import _blank, _check_plan_index, _col, _days, _str
+from ..factfinding.keywords import CONTENT_KEYWORDS, keyword_hits
+from .tables import is_blank, check_plan_index, column_or_none, local_days, as_text
 
 _TOKEN = re.compile(r"#?\w{2,}")
 
@@ -92,24 +95,24 @@ def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int =
     """
     validate(plan, "content_plan", func="match_plan")
     validate(posts, "posts", func="match_plan")
-    _check_plan_index(plan)
+    check_plan_index(plan)
     if tolerance_days < 0:
         raise ValueError(f"The value for `tolerance_days` must be >= 0, but {tolerance_days!r} was passed.")
     if not 0 <= min_similarity <= 1:
         raise ValueError(f"The value for `min_similarity` must be between 0 and 1, but {min_similarity!r} was passed.")
     pl = pd.DataFrame({"plan_row": plan.index.astype(object), "platform": plan["platform"].astype(str).str.lower().to_numpy(),
-                       "planned_date": _days(plan).to_numpy(), "plan_id": _col(plan, "plan_id").to_numpy(),
+                       "planned_date": local_days(plan).to_numpy(), "plan_id": column_or_none(plan, "plan_id").to_numpy(),
                        "theme": plan["theme"].to_numpy(), "content_type": plan["content_type"].to_numpy(),
-                       "plan_caption": _col(plan, "caption").to_numpy()})
-    cap = _col(plan, "caption")
-    has_cap = ~_blank(cap)
-    fallback = _str(plan["theme"]) + " " + _str(_col(plan, "hashtags"))
+                       "plan_caption": column_or_none(plan, "caption").to_numpy()})
+    cap = column_or_none(plan, "caption")
+    has_cap = ~is_blank(cap)
+    fallback = as_text(plan["theme"]) + " " + as_text(column_or_none(plan, "hashtags"))
     pl["_tok"] = _tokens(cap.where(has_cap, fallback)).to_numpy()
     pl["_cap"] = has_cap.to_numpy()
     po = pd.DataFrame({"post_row": posts.index.astype(object), "platform": posts["platform"].astype(str).str.lower().to_numpy(),
-                       "post_id": posts["post_id"].to_numpy(), "posted_date": _days(posts, timezone).to_numpy(),
-                       "post_caption": _col(posts, "caption").to_numpy()})
-    po["_tok"] = _tokens(_str(_col(posts, "caption")) + " " + _str(_col(posts, "hashtags"))).to_numpy()
+                       "post_id": posts["post_id"].to_numpy(), "posted_date": local_days(posts, timezone).to_numpy(),
+                       "post_caption": column_or_none(posts, "caption").to_numpy()})
+    po["_tok"] = _tokens(as_text(column_or_none(posts, "caption")) + " " + as_text(column_or_none(posts, "hashtags"))).to_numpy()
     offsets = np.arange(-tolerance_days, tolerance_days + 1)
     exp = pl[["plan_row", "platform", "planned_date"]].loc[pl.index.repeat(len(offsets))]
     exp = exp.assign(posted_date=exp["planned_date"] + pd.to_timedelta(np.tile(offsets, len(pl)), unit="D"))
@@ -166,7 +169,7 @@ def execution_summary(matches: pd.DataFrame, *, lang: str = "id") -> pd.DataFram
     >>> execution_summary(m)[["planned", "execution_rate", "on_time_rate"]].to_dict("records")[0]
     {'planned': 3, 'execution_rate': 0.6667, 'on_time_rate': 0.3333}
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     if matches.empty:
         return pd.DataFrame(columns=["platform", "planned", *MATCH_STATUSES, "execution_rate", "on_time_rate", "note"])
     both = pd.concat([matches.assign(platform="all"), matches], ignore_index=True)
@@ -225,7 +228,7 @@ def plot_execution(matches: pd.DataFrame, *, ax=None, lang: str = "id"):
     """
     import matplotlib.pyplot as plt
 
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 3))
     t = pd.crosstab(matches["platform"], matches["status"]).reindex(columns=list(MATCH_STATUSES), fill_value=0)
@@ -241,30 +244,6 @@ def plot_execution(matches: pd.DataFrame, *, ax=None, lang: str = "id"):
 
     axis_format(ax, "count", lang, axis="x")  # whole posts only, never 2.5
     return ax
-
-
-CONTENT_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "promo": ("promo", "diskon", "potongan", "harga", "gratis", "voucher", "beli", "order", "pesan sekarang", "cashback",
-              "buy", "discount", "sale", "free", "bundling", "hemat"),
-    "education": ("tips", "cara", "tahukah", "resep", "panduan", "belajar", "fakta", "how to", "did you know", "tutorial"),
-    "engagement": ("komen", "tebak", "pilih mana", "tag teman", "kuis", "giveaway", "vote", "polling", "comment", "which one"),
-    "entertainment": ("lucu", "ngakak", "meme", "wkwk", "challenge", "funny"),
-    "inspiration": ("cerita", "semangat", "inspirasi", "perjalanan", "di balik", "behind", "story", "motivasi"),
-    "news": ("baru", "launching", "buka", "jam operasional", "pengumuman", "info", "new", "open", "libur", "event"),
-}
-"""Default keyword rules for ``content_type`` in :func:`assign_themes` (first match in this order wins)."""
-
-
-def _keyword_hits(captions: pd.Series, rules: dict[str, Any]) -> pd.Series:
-    low = captions.fillna("").astype(str).str.lower()
-    hit = pd.Series(None, index=captions.index, dtype=object)
-    for label, words in rules.items():  # one vectorised pass per label
-        words = [w for w in ([words] if isinstance(words, str) else list(words)) if str(w).strip()]
-        if not words:
-            continue
-        pat = "|".join(re.escape(str(w).lower()) for w in words)
-        hit = hit.where(hit.notna() | ~low.str.contains(pat, regex=True), label)
-    return hit
 
 
 def assign_themes(posts: pd.DataFrame, *, plan: pd.DataFrame | None = None, keywords: dict[str, Any] | None = None,
@@ -304,11 +283,11 @@ def assign_themes(posts: pd.DataFrame, *, plan: pd.DataFrame | None = None, keyw
     """
     validate(posts, "posts", func="assign_themes")
     out = posts.copy()
-    theme = _col(out, "theme").astype(object)
-    ctype = _col(out, "content_type").astype(object)
-    source = pd.Series(np.where(~_blank(theme), "post", None), index=out.index, dtype=object)
-    theme = theme.where(~_blank(theme), None)
-    ctype = ctype.where(~_blank(ctype), None)
+    theme = column_or_none(out, "theme").astype(object)
+    ctype = column_or_none(out, "content_type").astype(object)
+    source = pd.Series(np.where(~is_blank(theme), "post", None), index=out.index, dtype=object)
+    theme = theme.where(~is_blank(theme), None)
+    ctype = ctype.where(~is_blank(ctype), None)
     if plan is not None and len(plan) and len(out):
         m = matches if matches is not None else match_plan(plan, out, timezone=timezone, **match_options)
         m = m[m["post_row"].notna() & m["plan_row"].notna()]
@@ -320,19 +299,19 @@ def assign_themes(posts: pd.DataFrame, *, plan: pd.DataFrame | None = None, keyw
         source = source.where(~fill, "plan")
         ctype = ctype.where(ctype.notna() | ~fill, ct_plan)
         if keywords is None:
-            words = (plan["theme"].fillna("").astype(str) + " " + _col(plan, "hashtags").fillna("").astype(str))
+            words = (plan["theme"].fillna("").astype(str) + " " + column_or_none(plan, "hashtags").fillna("").astype(str))
             tok = words.str.lower().str.findall(r"#?\w{4,}")
             kw = pd.DataFrame({"theme": plan["theme"], "w": tok}).explode("w").dropna()
             keywords = kw.groupby("theme", sort=False)["w"].agg(lambda s: sorted(set(s))).to_dict()
     if keywords:
-        hit = _keyword_hits(_col(out, "caption"), keywords)
+        hit = keyword_hits(column_or_none(out, "caption"), keywords)
         fill = theme.isna() & hit.notna()
         theme = theme.where(~fill, hit)
         source = source.where(~fill, "keywords")
         if plan is not None and len(plan):
             main_ct = plan.groupby("theme")["content_type"].agg(lambda s: s.mode().iloc[0] if s.notna().any() else None)
             ctype = ctype.where(ctype.notna() | ~fill, theme.map(main_ct))
-    ctype = ctype.where(ctype.notna(), _keyword_hits(_col(out, "caption"), CONTENT_KEYWORDS))
+    ctype = ctype.where(ctype.notna(), keyword_hits(column_or_none(out, "caption"), CONTENT_KEYWORDS))
     out["theme"] = theme
     out["content_type"] = ctype
     out["theme_source"] = source
@@ -360,17 +339,17 @@ def care_queue(comments: pd.DataFrame | None, *, profile: Profile | dict, as_of:
     >>> stats.empty, queue.empty
     (True, True)
     """
-    from ..conversation import care
+    from ..conversation import replies
     from ..exceptions import EmptyDataError
 
     p = as_profile(profile)
     if comments is None or len(comments) == 0:
         return pd.DataFrame(), pd.DataFrame()
     try:
-        stats = care.response_stats(comments, brand_accounts=p.brand_handles, timezone=p.timezone)
+        stats = replies.response_stats(comments, brand_accounts=p.brand_handles, timezone=p.timezone)
     except EmptyDataError:
         stats = pd.DataFrame()
-    queue = care.unanswered(comments, brand_accounts=p.brand_handles, intents=intents, as_of=as_of, timezone=p.timezone)
+    queue = replies.unanswered(comments, brand_accounts=p.brand_handles, intents=intents, as_of=as_of, timezone=p.timezone)
     return stats, queue
 
 
@@ -389,22 +368,22 @@ def plot_care(comments: pd.DataFrame | None, *, profile: Profile | dict, ax=None
     """
     import matplotlib.pyplot as plt
 
-    from ..conversation import care
+    from ..conversation import replies
     from ..exceptions import EmptyDataError
     from ..plotting.conversation import plot_response_time
 
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     p = as_profile(profile)
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 3))
     stats = pd.DataFrame()
     if comments is not None and len(comments):
         try:
-            stats = care.response_stats(comments, brand_accounts=p.brand_handles, by="platform", timezone=p.timezone)
+            stats = replies.response_stats(comments, brand_accounts=p.brand_handles, by="platform", timezone=p.timezone)
         except EmptyDataError:
             stats = pd.DataFrame()
     if stats.empty:
-        ax.text(0.5, 0.5, text("no_data", lang), ha="center", va="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, text("nb.no_data", lang), ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return ax
     return plot_response_time(stats, by="platform", ax=ax, lang=lang)

@@ -14,10 +14,12 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import SchemaError
-from ..factfinding import PLAN_FIELDS, PROMO_CEILING, _check_lang, as_profile, text
+from .._checks import check_choice
+from ..factfinding import PLAN_FIELDS, PROMO_CEILING, as_profile
+from ..words import LANGS, text
 from ..profile import Profile
 from ..schema import CONTENT_TYPES, PLATFORMS, validate
-from .tables import _blank, _col
+from .tables import is_blank, column_or_none
 
 PLATFORM_LIMITS = pd.DataFrame(
     [
@@ -65,7 +67,7 @@ def plan_completeness(plan: pd.DataFrame) -> pd.DataFrame:
     >>> plan_completeness(plan).set_index("field").loc[["date", "caption", "asset"], "share"].tolist()
     [0.5, 0.5, 0.0]
     """
-    filled = [int((~_blank(plan[f])).sum()) if f in plan.columns else 0 for f in PLAN_FIELDS]
+    filled = [int((~is_blank(plan[f])).sum()) if f in plan.columns else 0 for f in PLAN_FIELDS]
     n = len(plan)
     return pd.DataFrame({"field": list(PLAN_FIELDS), "filled": filled,
                          "share": [f / n if n else np.nan for f in filled]})
@@ -103,18 +105,18 @@ def review_plan(plan: pd.DataFrame, *, profile: Profile | dict | None = None, la
     >>> r["issues"].iloc[1]
     "Missing: caption, hashtags; unknown platform 'myspace'"
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     validate(plan, "content_plan", func="review_plan")
-    miss = pd.DataFrame({f: _blank(plan[f]) if f in plan.columns else True for f in PLAN_FIELDS}, index=plan.index)
+    miss = pd.DataFrame({f: is_blank(plan[f]) if f in plan.columns else True for f in PLAN_FIELDS}, index=plan.index)
     names = np.array(PLAN_FIELDS, dtype=object)
     missing = pd.Series([", ".join(names[row]) for row in miss.to_numpy(bool)], index=plan.index, dtype=object)
     plat = plan["platform"].astype(str).str.lower().str.strip()
-    unknown = ~_blank(plan["platform"]) & ~plat.isin(PLATFORMS)
+    unknown = ~is_blank(plan["platform"]) & ~plat.isin(PLATFORMS)
     outside = pd.Series(False, index=plan.index)
     if profile is not None:
-        outside = ~_blank(plan["platform"]) & ~unknown & ~plat.isin(as_profile(profile).platforms)
+        outside = ~is_blank(plan["platform"]) & ~unknown & ~plat.isin(as_profile(profile).platforms)
     dup = plan.duplicated(["date", "platform", "theme", "caption"], keep="first")
-    ctype = plan["content_type"].astype(object).where(~_blank(plan["content_type"]), None)
+    ctype = plan["content_type"].astype(object).where(~is_blank(plan["content_type"]), None)
     bad_type = ctype.notna() & ~ctype.astype(str).str.lower().str.strip().isin(CONTENT_TYPES)
     parts = pd.DataFrame({
         "m": np.where(missing != "", [text("review.missing", lang, fields=m) for m in missing], ""),
@@ -153,7 +155,7 @@ def content_mix(plan_or_posts: pd.DataFrame, *, ceiling: float = PROMO_CEILING, 
     >>> content_mix(plan)[["platform", "promo", "useful", "promo_share"]].values.tolist()
     [['all', 2, 1, 0.6667], ['ig', 1, 1, 0.5], ['x', 1, 0, 1.0]]
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     if "content_type" not in plan_or_posts.columns or "platform" not in plan_or_posts.columns:
         raise SchemaError("content_mix: the table lacks required columns ['platform', 'content_type']; "
                           f"columns present: {list(map(str, plan_or_posts.columns))}")
@@ -178,9 +180,9 @@ def content_mix(plan_or_posts: pd.DataFrame, *, ceiling: float = PROMO_CEILING, 
 
 
 def _tag_lists(plan: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    cap = _col(plan, "caption").fillna("").astype(str)
+    cap = column_or_none(plan, "caption").fillna("").astype(str)
     in_cap = cap.str.lower().str.findall(_TAG)
-    col = _col(plan, "hashtags").fillna("").astype(str).str.lower().str.replace(",", " ", regex=False).str.split()
+    col = column_or_none(plan, "hashtags").fillna("").astype(str).str.lower().str.replace(",", " ", regex=False).str.split()
     col = col.apply(lambda ts: ["#" + t.lstrip("#") for t in ts if t.lstrip("#")])
     return in_cap, col
 
@@ -213,7 +215,7 @@ def check_limits(plan: pd.DataFrame, *, limits: pd.DataFrame | None = None, lang
     >>> check_limits(plan, lang="en")[["chars", "hashtags", "caption_ok", "hashtags_ok"]].values.tolist()
     [[281, 0, False, True], [22, 6, True, False]]
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     if "platform" not in plan.columns or "caption" not in plan.columns:
         raise SchemaError("check_limits: the table lacks required columns ['platform', 'caption']; "
                           f"columns present: {list(map(str, plan.columns))}")
@@ -226,7 +228,7 @@ def check_limits(plan: pd.DataFrame, *, limits: pd.DataFrame | None = None, lang
     extra_chars = (extra["tag"].str.len() + 1).groupby(extra["index"]).sum()
     n_tags = pd.concat([a, b]).drop_duplicates().groupby("index").size()
     idx = pd.RangeIndex(len(plan))
-    chars = (_col(plan, "caption").fillna("").astype(str).str.len().to_numpy()
+    chars = (column_or_none(plan, "caption").fillna("").astype(str).str.len().to_numpy()
              + extra_chars.reindex(idx, fill_value=0).to_numpy())
     ntag = n_tags.reindex(idx, fill_value=0).to_numpy()
     plat = plan["platform"].astype(str).str.lower()
@@ -266,12 +268,12 @@ def themes_vs_goal(plan: pd.DataFrame, profile: Profile | dict, *, lang: str = "
     >>> themes_vs_goal(plan, p)[["theme", "rows", "serves_goal"]].values.tolist()
     [['menu', 2, False], ['tips', 1, True]]
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     p = as_profile(profile)
     if "theme" not in plan.columns:
         raise SchemaError(f"themes_vs_goal: the table lacks required columns ['theme']; columns present: {list(plan.columns)}")
     d = pd.DataFrame({"theme": plan["theme"].fillna("(?)").astype(str),
-                      "content_type": _col(plan, "content_type").fillna("other").astype(str).str.lower()})
+                      "content_type": column_or_none(plan, "content_type").fillna("other").astype(str).str.lower()})
     g = (d.groupby(["theme", "content_type"]).size().rename("n").reset_index()
          .sort_values(["theme", "n"], ascending=[True, False], kind="stable"))
     main = g.drop_duplicates("theme").set_index("theme")["content_type"]

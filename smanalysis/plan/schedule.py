@@ -8,9 +8,10 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import SchemaError
-from ..factfinding import _check_lang, text
+from .._checks import check_choice
+from ..words import LANGS, text
 from ..schema import DEFAULT_TIMEZONE
-from .tables import _col, _days
+from .tables import column_or_none, local_days
 
 
 def cadence(plan: pd.DataFrame, *, freq: str = "W", wide: bool = False, timezone: str = DEFAULT_TIMEZONE) -> pd.DataFrame:
@@ -44,7 +45,7 @@ def cadence(plan: pd.DataFrame, *, freq: str = "W", wide: bool = False, timezone
     if freq not in freqs:
         raise ValueError(f"The value for `freq` must be one of {list(freqs)}, but {freq!r} was passed.")
     f = freqs[freq]
-    days = _days(plan, timezone)
+    days = local_days(plan, timezone)
     ok = days.notna() & plan["platform"].notna()
     if not ok.any():
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "posts" else object) for c in cols}).iloc[:, :0 if wide else 3]
@@ -84,7 +85,7 @@ def gaps(plan: pd.DataFrame, *, max_days: int = 7, start: Any = None, end: Any =
     """
     if "platform" not in plan.columns:
         raise SchemaError(f"gaps: the table lacks required columns ['platform']; columns present: {list(plan.columns)}")
-    days = _days(plan, timezone)
+    days = local_days(plan, timezone)
     d = pd.DataFrame({"platform": plan["platform"].astype(str), "day": days}).dropna().drop_duplicates()
     edges = []
     for edge in (start, end):  # two optional sentinels, not data rows
@@ -99,7 +100,6 @@ def gaps(plan: pd.DataFrame, *, max_days: int = 7, start: Any = None, end: Any =
 
 
 _ABBR = {"instagram": "IG", "facebook": "FB", "tiktok": "TT", "x": "X", "youtube": "YT"}
-_WEEKDAYS = {"id": ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"], "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
 
 
 def calendar(plan: pd.DataFrame, month: Any, *, lang: str = "id") -> pd.DataFrame:
@@ -122,21 +122,21 @@ def calendar(plan: pd.DataFrame, month: Any, *, lang: str = "id") -> pd.DataFram
     >>> list(cal.columns)[:3], cal.loc[1, "Thu"]
     (['Mon', 'Tue', 'Wed'], '1\\nIG: menu baru')
     """
-    _check_lang(lang)
+    check_choice("lang", lang, LANGS)
     m = pd.Period(month, freq="M")
     days = pd.date_range(m.start_time, m.end_time.normalize(), freq="D")
-    d = _days(plan)
+    d = local_days(plan)
     sel = plan.loc[(d >= days[0]) & (d <= days[-1])]
     labels = (sel["platform"].astype(str).str.lower().map(_ABBR).fillna(sel["platform"].astype(str))
-              + ": " + _col(sel, "theme").fillna("?").astype(str))
-    per_day = labels.groupby(_days(sel)).agg("\n".join) if len(sel) else pd.Series(dtype=object)
+              + ": " + column_or_none(sel, "theme").fillna("?").astype(str))
+    per_day = labels.groupby(local_days(sel)).agg("\n".join) if len(sel) else pd.Series(dtype=object)
     cell = pd.Series(days.day.astype(str), index=days)
     cell = cell.where(~cell.index.isin(per_day.index), cell + "\n" + per_day.reindex(days).fillna(""))
     week = (days.day + days[0].weekday() - 1) // 7 + 1
     grid = pd.DataFrame({"week": week, "wd": days.day_of_week, "cell": cell.to_numpy()})
     out = grid.pivot(index="week", columns="wd", values="cell").reindex(columns=range(7)).fillna("")
-    out.columns = _WEEKDAYS[lang]
-    out.index.name = "week" if lang == "en" else "minggu"
+    out.columns = [text(f"weekday_short.{i}", lang) for i in range(7)]
+    out.index.name = text("freq.week", lang)
     return out
 
 
@@ -165,9 +165,7 @@ def plot_calendar(plan: pd.DataFrame, month: Any, *, ax=None, lang: str = "id"):
     ax.set_xticks(np.arange(7) + 0.5, cal.columns)
     ax.xaxis.tick_top()
     ax.set_yticks([])
-    months_id = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-                 "November", "Desember"]
     m = pd.Period(month, freq="M")
-    name = months_id[m.month - 1] if lang == "id" else m.strftime("%B")
+    name = text(f"month.{m.month}", lang)
     ax.set_title(text("plot.calendar", lang, month=f"{name} {m.year}"))
     return ax

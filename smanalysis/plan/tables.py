@@ -12,20 +12,22 @@ from ..profile import Profile
 from ..schema import DEFAULT_TIMEZONE
 
 
-def _blank(s: pd.Series) -> pd.Series:
+def is_blank(s: pd.Series) -> pd.Series:
+    """True where a value is missing or only white space."""
     return s.isna() | (s.astype(str).str.strip() == "")
 
 
-def _col(df: pd.DataFrame, name: str) -> pd.Series:
+def column_or_none(df: pd.DataFrame, name: str) -> pd.Series:
+    """The column ``name``, or a column of None when the frame has none."""
     return df[name] if name in df.columns else pd.Series(None, index=df.index, dtype=object)
 
 
-def _str(s: pd.Series) -> pd.Series:
+def as_text(s: pd.Series) -> pd.Series:
     """Text with missing values as empty strings, whatever the dtype (an empty column may be float)."""
     return s.astype(object).where(s.notna(), "").astype(str)
 
 
-def _days(frame: pd.DataFrame, timezone: str = DEFAULT_TIMEZONE) -> pd.Series:
+def local_days(frame: pd.DataFrame, timezone: str = DEFAULT_TIMEZONE) -> pd.Series:
     """Local calendar day of each row: ``date`` when present, else ``created_at`` in ``timezone``."""
     if "date" in frame.columns:
         d = pd.to_datetime(frame["date"], errors="coerce")
@@ -50,7 +52,7 @@ def select_period(frame: pd.DataFrame, start: Any = None, end: Any = None, *,
     >>> len(select_period(df, "2026-10-01", "2026-10-31"))   # 01:00 and 23:00 in Jakarta
     2
     """
-    days = _days(frame, timezone)
+    days = local_days(frame, timezone)
     keep = pd.Series(True, index=frame.index)
     if start is not None and not pd.isna(start):
         keep &= days >= _local_day(start, timezone)
@@ -79,6 +81,6 @@ def own_posts(posts: pd.DataFrame, profile: Profile | dict) -> pd.DataFrame:
     return posts.loc[posts["account"].astype(str).str.lstrip("@").isin(p.brand_handles)].copy()
 
 
-def _check_plan_index(plan: pd.DataFrame) -> None:
+def check_plan_index(plan: pd.DataFrame) -> None:
     if not plan.index.is_unique:
         raise ValueError("the plan's index must be unique; call .reset_index(drop=True) first")

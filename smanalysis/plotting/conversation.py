@@ -21,36 +21,10 @@ import pandas as pd
 
 from ..schema import require_columns
 from .._checks import check_choice
+from ..words import LANGS, code_label, text
 
 __all__ = ["plot_share_of_voice", "plot_net_sentiment", "plot_intents", "plot_response_time", "plot_top_terms",
            "plot_codes"]
-
-_T = {
-    "id": {
-        "sov": "Share of voice", "positive_sov": "Share of voice positif", "share": "Pangsa percakapan",
-        "period": "Periode", "net": "Sentimen bersih", "net_excl": "Sentimen bersih (tanpa netral)",
-        "net_all": "Sentimen bersih (semua teks)", "intents": "Maksud komentar", "comments": "Jumlah komentar",
-        "response": "Waktu respons pertama", "minutes": "Menit", "median": "Median", "p90": "Persentil ke-90",
-        "rate": "tingkat respons", "terms": "Kata teratas", "count": "Jumlah", "codes": "Frekuensi kode",
-        "texts": "Jumlah teks",
-        "question": "pertanyaan", "complaint": "keluhan", "praise": "pujian", "abuse": "makian",
-        "spam": "spam", "other": "lainnya", "all": "semua",
-    },
-    "en": {
-        "sov": "Share of voice", "positive_sov": "Positive share of voice", "share": "Share of conversation",
-        "period": "Period", "net": "Net sentiment", "net_excl": "Net sentiment (neutral excluded)",
-        "net_all": "Net sentiment (all texts)", "intents": "Comment intents", "comments": "Comments",
-        "response": "First-response time", "minutes": "Minutes", "median": "Median", "p90": "90th percentile",
-        "rate": "response rate", "terms": "Top terms", "count": "Count", "codes": "Code frequencies",
-        "texts": "Texts",
-        "question": "question", "complaint": "complaint", "praise": "praise", "abuse": "abuse",
-        "spam": "spam", "other": "other", "all": "all",
-    },
-}
-
-
-def _t(lang: str) -> dict:
-    return _T[check_choice("lang", lang, _T)]
 
 
 def _need(df, cols, func):
@@ -93,16 +67,16 @@ def plot_share_of_voice(sov: pd.DataFrame, *, ax=None, lang: str = "id", value: 
     -------
     matplotlib Axes
     """
-    t = _t(lang)
+    check_choice("lang", lang, LANGS)
     _need(sov, [by, value], "plot_share_of_voice")
     ax = _ax(ax)
-    title = t["positive_sov"] if value == "positive_share_of_voice" else t["sov"]
+    title = text("plot.conversation.positive_sov", lang) if value == "positive_share_of_voice" else text("plot.conversation.sov", lang)
     if "period" in sov.columns:
         wide = sov.pivot_table(index="period", columns=by, values=value, aggfunc="sum", sort=False).fillna(0)
         x = wide.index.to_timestamp() if isinstance(wide.index, pd.PeriodIndex) else wide.index
         ax.stackplot(x, *(wide[c].to_numpy() for c in wide.columns), labels=[str(c) for c in wide.columns],
                      alpha=0.85)
-        ax.set_xlabel(t["period"])
+        ax.set_xlabel(text("plot.period", lang))
         ax.set_ylim(0, 1)
         ax.legend(loc="upper left", fontsize="small", frameon=False)
         # weekly periods crowd the axis: let matplotlib pick and slant the date ticks
@@ -116,7 +90,7 @@ def plot_share_of_voice(sov: pd.DataFrame, *, ax=None, lang: str = "id", value: 
         for i, v in enumerate(sov[value].to_numpy(float)):
             if np.isfinite(v):
                 ax.text(v, i, f" {v:.0%}", va="center", fontsize="small")
-    ax.set_ylabel(t["share"] if "period" in sov.columns else "")
+    ax.set_ylabel(text("plot.conversation.share", lang) if "period" in sov.columns else "")
     ax.set_title(title)
     return ax
 
@@ -146,7 +120,7 @@ def plot_net_sentiment(ns: pd.DataFrame, *, by: str = "brand", variant: str = "e
     >>> plot_net_sentiment(ns, lang="en").get_title()
     'Net sentiment (neutral excluded)'
     """
-    t = _t(lang)
+    check_choice("lang", lang, LANGS)
     if variant not in ("excl_neutral", "all"):
         raise ValueError(f"The value for `variant` must be one of ['excl_neutral', 'all'], but {variant!r} was passed.")
     col = f"net_sentiment_{variant}"
@@ -158,8 +132,8 @@ def plot_net_sentiment(ns: pd.DataFrame, *, by: str = "brand", variant: str = "e
     ax.bar(labels, np.nan_to_num(vals), color=colors)
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set_ylim(-1, 1)
-    ax.set_ylabel(t["net"])
-    ax.set_title(t["net_excl"] if variant == "excl_neutral" else t["net_all"])
+    ax.set_ylabel(text("plot.conversation.net", lang))
+    ax.set_title(text("plot.conversation.net_excl", lang) if variant == "excl_neutral" else text("plot.conversation.net_all", lang))
     return ax
 
 
@@ -186,20 +160,20 @@ def plot_intents(frame: pd.DataFrame, *, ax=None, lang: str = "id", by: str | No
     >>> plot_intents(intents(["berapa?", "enak", "kecewa"]), lang="en").get_title()
     'Comment intents'
     """
-    t = _t(lang)
+    check_choice("lang", lang, LANGS)
     _need(frame, ["intent", *([by] if by else [])], "plot_intents")
     ax = _ax(ax)
     order = [i for i in ("question", "complaint", "abuse", "praise", "spam", "other") if i in set(frame["intent"])]
     if by:
         tab = pd.crosstab(frame["intent"], frame[by]).reindex(order)
-        tab.index = [t.get(i, i) for i in tab.index]
+        tab.index = [code_label("value", i, lang) for i in tab.index]
         tab.plot.bar(stacked=True, ax=ax, rot=0)
         ax.legend(fontsize="small", frameon=False)
     else:
         counts = frame["intent"].value_counts().reindex(order)
-        ax.bar([t.get(i, i) for i in order], counts.to_numpy(), color="#4c72b0")
-    ax.set_ylabel(t["comments"])
-    ax.set_title(t["intents"])
+        ax.bar([code_label("value", i, lang) for i in order], counts.to_numpy(), color="#4c72b0")
+    ax.set_ylabel(text("plot.conversation.comments", lang))
+    ax.set_title(text("plot.conversation.intents", lang))
     return ax
 
 
@@ -226,22 +200,24 @@ def plot_response_time(stats: pd.DataFrame, *, by: str = "platform", ax=None, la
     >>> plot_response_time(st).get_ylabel()
     'Menit'
     """
-    t = _t(lang)
+    check_choice("lang", lang, LANGS)
     _need(stats, [by, "median_minutes", "p90_minutes"], "plot_response_time")
     ax = _ax(ax)
     x = np.arange(len(stats))
-    labels = [t.get(str(v), str(v)) for v in stats[by]]
-    ax.bar(x - 0.2, stats["median_minutes"].fillna(0).to_numpy(float), width=0.4, label=t["median"],
+    labels = [code_label("value", str(v), lang) for v in stats[by]]
+    ax.bar(x - 0.2, stats["median_minutes"].fillna(0).to_numpy(float), width=0.4,
+           label=text("plot.conversation.median", lang),
            color="#4c72b0")
-    ax.bar(x + 0.2, stats["p90_minutes"].fillna(0).to_numpy(float), width=0.4, label=t["p90"], color="#dd8452")
+    ax.bar(x + 0.2, stats["p90_minutes"].fillna(0).to_numpy(float), width=0.4,
+           label=text("plot.conversation.p90", lang), color="#dd8452")
     if "response_rate" in stats.columns:
         top = np.nan_to_num(stats[["median_minutes", "p90_minutes"]].max(axis=1).to_numpy(float))
         for xi, yi, r in zip(x, top, stats["response_rate"].to_numpy(float)):
             if np.isfinite(r):
-                ax.text(xi, yi, f"{r:.0%} {t['rate']}", ha="center", va="bottom", fontsize="x-small")
+                ax.text(xi, yi, f"{r:.0%} {text('plot.conversation.rate', lang)}", ha="center", va="bottom", fontsize="x-small")
     ax.set_xticks(x, labels)
-    ax.set_ylabel(t["minutes"])
-    ax.set_title(t["response"])
+    ax.set_ylabel(text("plot.conversation.minutes", lang))
+    ax.set_title(text("plot.conversation.response", lang))
     ax.legend(fontsize="small", frameon=False)
     return ax
 
@@ -269,15 +245,15 @@ def plot_top_terms(terms: pd.DataFrame, *, top: int = 15, ax=None, lang: str = "
     >>> ax.get_title(), ax.get_yticklabels()[1].get_text()
     ('Top terms', '(smiling face with heart-eyes)')
     """
-    t = _t(lang)
+    check_choice("lang", lang, LANGS)
     col = "term" if "term" in getattr(terms, "columns", []) else "ngram"
     _need(terms, [col, "count"], "plot_top_terms")
     ax = _ax(ax)
     d = terms.head(top)
     ax.barh(_readable(d[col].astype(str), lang), d["count"].to_numpy(float), color="#4c72b0")
     ax.invert_yaxis()
-    ax.set_xlabel(t["count"])
-    ax.set_title(t["terms"])
+    ax.set_xlabel(text("plot.conversation.count", lang))
+    ax.set_title(text("plot.conversation.terms", lang))
     return ax
 
 
@@ -303,7 +279,7 @@ def plot_codes(counts, *, ax=None, lang: str = "id"):
     >>> plot_codes(r).get_title()
     'Frekuensi kode'
     """
-    t = _t(lang)
+    check_choice("lang", lang, LANGS)
     counts = getattr(counts, "counts", counts)
     _need(counts, ["code", "texts"], "plot_codes")
     ax = _ax(ax)
@@ -311,6 +287,6 @@ def plot_codes(counts, *, ax=None, lang: str = "id"):
     names = d["label"] if "label" in d.columns else d["code"]
     ax.barh(names.astype(str), d["texts"].to_numpy(float), color="#8172b3")
     ax.invert_yaxis()
-    ax.set_xlabel(t["texts"])
-    ax.set_title(t["codes"])
+    ax.set_xlabel(text("plot.conversation.texts", lang))
+    ax.set_title(text("plot.conversation.codes", lang))
     return ax

@@ -21,8 +21,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import PercentFormatter
 
-from ..media import METRICS, WEEKDAYS, bootstrap_interval, growth, metric_label, summary
-from ..media._common import check_lang
+from ..media import METRICS, bootstrap_interval, growth, metric_label, summary
+from .._checks import check_choice
+from ..words import LANGS, code_label, text
 
 __all__ = [
     "plot_engagement_over_time",
@@ -33,41 +34,6 @@ __all__ = [
     "plot_top_posts",
     "plot_spikes",
 ]
-
-_T = {
-    "over_time": ("{m} per {f}", "{m} per {f}"),
-    "by": ("{m} menurut {b} (rata-rata per postingan, interval 95%)",
-           "{m} by {b} (mean of posts, 95% interval)"),
-    "best_times": ("Waktu terbaik: median {m} ({tz})", "Best times: median {m} ({tz})"),
-    "hour": ("Jam", "Hour"),
-    "day": ("Hari", "Day"),
-    "growth": ("Pertumbuhan pengikut per {f}", "Follower growth per {f}"),
-    "benchmark": ("{m}: akun sendiri vs pesaing", "{m}: own accounts vs competitors"),
-    "top": ("Postingan teratas menurut {m}", "Top posts by {m}"),
-    "spikes": ("Lonjakan harian: {m}", "Daily spikes: {m}"),
-    "baseline": ("tingkat biasa (median)", "usual level (median)"),
-    "spike": ("lonjakan", "spike"),
-    "few": ("(kosong = kurang dari {n} postingan)", "(blank = fewer than {n} posts)"),
-    "few_posts": ("kurang dari {n} unggahan: belum bisa dinilai", "fewer than {n} posts: too few to judge"),
-    "date": ("Tanggal", "Date"),
-    "own": ("sendiri", "own"),
-    "competitor": ("pesaing", "competitor"),
-    "other": ("lainnya", "other"),
-    "no_data": ("Tidak ada data", "No data"),
-}
-_FREQ = {"day": ("hari", "day"), "week": ("minggu", "week"), "month": ("bulan", "month"),
-         "quarter": ("kuartal", "quarter"), "year": ("tahun", "year")}
-_BY = {"format": ("format", "format"), "theme": ("tema", "theme"), "content_type": ("jenis konten", "content type"),
-       "platform": ("platform", "platform"), "account": ("akun", "account"), "month": ("bulan", "month"),
-       "weekday": ("hari", "weekday"), "hour": ("jam", "hour")}
-
-
-def _t(key, lang, **kw):
-    return _T[key][1 if lang == "en" else 0].format(**kw)
-
-
-def _word(table, key, lang):
-    return table.get(key, (key, key))[1 if lang == "en" else 0]
 
 
 def _ax(ax):
@@ -83,7 +49,7 @@ def _is_ratio(metric):
 
 
 def _empty(ax, lang):
-    ax.text(0.5, 0.5, _t("no_data", lang), ha="center", va="center", transform=ax.transAxes)
+    ax.text(0.5, 0.5, text("plot.no_data", lang), ha="center", va="center", transform=ax.transAxes)
     return ax
 
 
@@ -107,7 +73,7 @@ def plot_engagement_over_time(posts: pd.DataFrame, *, metric: str = "engagements
     -------
     matplotlib.axes.Axes
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     if freq not in ("day", "week", "month"):
         raise ValueError(f"The value for `freq` must be one of ['day', 'week', 'month'], but {freq!r} was passed.")
     ax = _ax(ax)
@@ -120,12 +86,12 @@ def plot_engagement_over_time(posts: pd.DataFrame, *, metric: str = "engagements
     if by:
         for name, part in s.groupby(by, sort=True):
             ax.plot(part[freq], part[col], marker="o", ms=3, label=str(name))
-        ax.legend(title=_word(_BY, by, lang), fontsize="small")
+        ax.legend(title=code_label("col", by, lang), fontsize="small")
     else:
         ax.plot(s[freq], s[col], marker="o", ms=3)
-    ax.set_title(_t("over_time", lang, m=metric_label(metric, lang), f=_word(_FREQ, freq, lang)))
+    ax.set_title(text("plot.media.over_time", lang, m=metric_label(metric, lang), f=code_label("freq", freq, lang)))
     ax.set_ylabel(metric_label(col, lang))
-    ax.set_xlabel(_t("date", lang))
+    ax.set_xlabel(text("plot.date", lang))
     if _is_ratio(metric):
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     ax.figure.autofmt_xdate()
@@ -161,7 +127,7 @@ def plot_rates(data: pd.DataFrame, *, by: str = "format", metric: str = "er_reac
 
     from ..formatting import axis_format
 
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     ax = _ax(ax)
     if f"{metric}_mean_of_posts" in data.columns:
         t = data.rename(columns={f"{metric}_mean_of_posts": "mean", f"{metric}_ci_low": "ci_low",
@@ -183,7 +149,7 @@ def plot_rates(data: pd.DataFrame, *, by: str = "format", metric: str = "er_reac
     ax.barh(y[~few], mean[~few], color=colour)
     if few.any():
         ax.barh(y[few], mean[few], color="#d9d9d9", hatch="//", edgecolor="#9a9a9a",
-                label=_t("few_posts", lang, n=min_posts))
+                label=text("plot.media.few_posts", lang, n=min_posts))
         ax.legend()
     ax.errorbar(mean, y, xerr=err, fmt="none", ecolor="black", capsize=3)
     for yi, xi, ni in zip(y, np.nan_to_num(np.fmax(high, mean)), t["_n"].to_numpy()):
@@ -191,9 +157,9 @@ def plot_rates(data: pd.DataFrame, *, by: str = "format", metric: str = "er_reac
                     xytext=(3, 0), textcoords="offset points")
     ax.set_yticks(y, [str(v) for v in t[by]])
     ax.invert_yaxis()
-    ax.set_ylabel(_word(_BY, by, lang))
+    ax.set_ylabel(code_label("col", by, lang))
     ax.set_xlabel(metric_label(metric, lang))
-    ax.set_title(_t("by", lang, m=metric_label(metric, lang), b=_word(_BY, by, lang)))
+    ax.set_title(text("plot.media.by", lang, m=metric_label(metric, lang), b=code_label("col", by, lang)))
     ax.margins(x=0.15)
     if _is_ratio(metric):
         axis_format(ax, "ratio", lang, axis="x")
@@ -207,24 +173,24 @@ def plot_best_times(bt: pd.DataFrame, *, ax=None, lang: str = "id", annotate: bo
     -------
     matplotlib.axes.Axes
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     ax = _ax(ax)
     grid = bt.pivot(index="weekday", columns="hour", values="median").reindex(range(7))
     metric = str(bt["metric"].iloc[0]) if len(bt) else "er_reach"
     im = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap="YlOrRd")
     ax.figure.colorbar(im, ax=ax, format=PercentFormatter(1.0) if _is_ratio(metric) else None)
-    ax.set_yticks(range(7), [d[1 if lang == "en" else 0] for d in WEEKDAYS])
+    ax.set_yticks(range(7), [text(f"weekday.{i}", lang) for i in range(7)])
     hours = list(grid.columns)
     ax.set_xticks(range(len(hours)), [f"{h:02d}" for h in hours], fontsize="small")
-    ax.set_xlabel(_t("hour", lang))
-    ax.set_ylabel(_t("day", lang))
+    ax.set_xlabel(text("plot.media.hour", lang))
+    ax.set_ylabel(text("plot.media.day", lang))
     if annotate:
         top = bt[bt["rank"].notna()]
         for _, row in top.iterrows():  # at most `top` rows
             ax.text(hours.index(row["hour"]), row["weekday"], f"#{int(row['rank'])}", ha="center", va="center",
                     fontsize="small", fontweight="bold")
     tz = bt.attrs.get("timezone", "")
-    ax.set_title(_t("best_times", lang, m=metric_label(metric, lang), tz=tz))
+    ax.set_title(text("plot.media.best_times", lang, m=metric_label(metric, lang), tz=tz))
     return ax
 
 
@@ -241,7 +207,7 @@ def plot_follower_growth(data: pd.DataFrame, *, freq: str = "month", ax=None, la
     -------
     matplotlib.axes.Axes
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     ax = _ax(ax)
     g = data if "follower_growth" in data.columns else growth(data, freq=freq)
     g = g[g["follower_growth"].notna()]
@@ -257,7 +223,7 @@ def plot_follower_growth(data: pd.DataFrame, *, freq: str = "month", ax=None, la
     ax.axhline(0, color="grey", lw=0.8)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     f = {"D": "day", "M": "month"}.get(freq, freq)
-    ax.set_title(_t("growth", lang, f=_word(_FREQ, f, lang)))
+    ax.set_title(text("plot.media.growth", lang, f=code_label("freq", f, lang)))
     ax.set_ylabel(metric_label("follower_growth", lang))
     ax.figure.autofmt_xdate()
     return ax
@@ -279,7 +245,7 @@ def plot_benchmark(bench: pd.DataFrame, *, metric: str | None = None, ax=None, l
     -------
     matplotlib.axes.Axes
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     ax = _ax(ax)
     if metric is None:
         col = "er_followers_mean_of_posts"
@@ -304,9 +270,9 @@ def plot_benchmark(bench: pd.DataFrame, *, metric: str | None = None, ax=None, l
         ax.errorbar(vals, y, xerr=np.vstack([lo, hi]), fmt="none", ecolor="black", capsize=3)
     ax.set_yticks(y, names)
     handles = [plt.Rectangle((0, 0), 1, 1, color=_ROLE_COLOURS[r]) for r in _ROLE_COLOURS if r in roles]
-    ax.legend(handles, [_t(r, lang) for r in _ROLE_COLOURS if r in roles], fontsize="small")
+    ax.legend(handles, [text(f"plot.media.{r}", lang) for r in _ROLE_COLOURS if r in roles], fontsize="small")
     ax.set_xlabel(metric_label(col, lang))
-    ax.set_title(_t("benchmark", lang, m=metric_label(metric, lang)))
+    ax.set_title(text("plot.media.benchmark", lang, m=metric_label(metric, lang)))
     if _is_ratio(metric):
         ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     return ax
@@ -321,7 +287,7 @@ def plot_top_posts(top: pd.DataFrame, *, metric: str | None = None, ax=None, lan
     -------
     matplotlib.axes.Axes
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     ax = _ax(ax)
     metric = metric or top.columns[-1]
     if top.empty:
@@ -341,7 +307,7 @@ def plot_top_posts(top: pd.DataFrame, *, metric: str | None = None, ax=None, lan
     ax.barh(y, top[metric].to_numpy(dtype=float), color="#55a868")
     ax.set_yticks(y, labels, fontsize="small")
     ax.set_xlabel(metric_label(metric, lang))
-    ax.set_title(_t("top", lang, m=metric_label(metric, lang)))
+    ax.set_title(text("plot.media.top", lang, m=metric_label(metric, lang)))
     if _is_ratio(metric):
         ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     return ax
@@ -357,17 +323,17 @@ def plot_spikes(days: pd.DataFrame, *, metric: str = "engagements", ax=None, lan
     -------
     matplotlib.axes.Axes
     """
-    check_lang(lang)
+    check_choice("lang", lang, LANGS)
     ax = _ax(ax)
     if days.empty:
         return _empty(ax, lang)
     ax.plot(days["date"], days["value"], lw=1, color="#4c72b0", label=metric_label(metric, lang))
-    ax.plot(days["date"], days["baseline"], lw=1, ls="--", color="grey", label=_t("baseline", lang))
+    ax.plot(days["date"], days["baseline"], lw=1, ls="--", color="grey", label=text("plot.media.baseline", lang))
     sp = days[days["is_spike"]]
-    ax.scatter(sp["date"], sp["value"], color="#c44e52", zorder=3, label=_t("spike", lang))
+    ax.scatter(sp["date"], sp["value"], color="#c44e52", zorder=3, label=text("plot.media.spike", lang))
     ax.legend(fontsize="small")
-    ax.set_title(_t("spikes", lang, m=metric_label(metric, lang)))
-    ax.set_xlabel(_t("date", lang))
+    ax.set_title(text("plot.media.spikes", lang, m=metric_label(metric, lang)))
+    ax.set_xlabel(text("plot.date", lang))
     ax.set_ylabel(metric_label(metric, lang))
     ax.figure.autofmt_xdate()
     return ax

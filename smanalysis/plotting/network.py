@@ -21,41 +21,24 @@ import pandas as pd
 
 from ..exceptions import SchemaError
 from ..network.community import communities
-from ..network.dynamics import Snapshots, _event_rows
+from ..network.dynamics import Snapshots
+from ..network.events import event_rows
 from ..network.engine import as_engine, to_networkx
-from ..network.influence import _check_lang, _influencers
+from .._checks import check_choice
+from ..media import metric_label
+from ..network import influence
+from ..words import LANGS, code_label, text
 
 __all__ = ["plot_network", "plot_influencers", "plot_rank_bump", "plot_community_evolution"]
 
-_L = {"id": 0, "en": 1}
-_T = {
-    "network": ("Jaringan: {n} akun teratas menurut {by} (warna = komunitas)",
-                "Network: top {n} accounts by {by} (colour = community)"),
-    "influencers": ("Akun paling berpengaruh menurut {by}", "Most influential accounts by {by}"),
-    "bump": ("Perubahan peringkat {top} akun teratas per periode", "Rank changes of the top {top} accounts per period"),
-    "evolution": ("Evolusi komunitas (ukuran = jumlah anggota)", "Community evolution (size = members)"),
-    "period": ("Periode", "Period"),
-    "rank": ("Peringkat", "Rank"),
-    "community": ("Komunitas", "Community"),
-    "brand": ("brand", "brand"),
-    "other": ("komunitas lain", "other communities"),
-    "no_data": ("Tidak ada data", "No data"),
-    "birth": ("lahir", "birth"),
-    "death": ("mati", "death"),
-}
-_MEASURES = {"pagerank": ("PageRank", "PageRank"), "in_strength": ("interaksi diterima", "interactions received"),
-             "out_strength": ("interaksi dibuat", "interactions made"), "betweenness": ("betweenness", "betweenness"),
-             "core": ("k-core", "k-core"), "authority": ("otoritas (HITS)", "authority (HITS)"),
-             "hub": ("hub (HITS)", "hub (HITS)"), "score": ("skor gabungan", "composite score"),
-             "followers": ("pengikut", "followers")}
+#: the measures a chart can rank by (labels: ``col.<measure>`` in :mod:`smanalysis.words`)
+_MEASURES = ("pagerank", "in_strength", "out_strength", "betweenness", "core", "authority", "hub", "score")
 
 
-def _t(key, lang, **kw):
-    return _T[key][_L[lang]].format(**kw)
-
-
-def _measure(by, lang):
-    return _MEASURES.get(by, (by, by))[_L[lang]]
+def _measure_label(by, lang):
+    """A measure's label: the metric registry's, else the words catalogue's (``col.<by>``)."""
+    lab = metric_label(by, lang)
+    return lab if lab != by else code_label("col", by, lang)
 
 
 def _ax(ax, size=(8, 5)):
@@ -99,10 +82,10 @@ def plot_network(data, *, top=100, by="pagerank", membership=None, labels=10, se
     matplotlib Axes
     """
     func = "plot_network"
-    _check_lang(lang, func)
-    _check_by(by, list(_MEASURES)[:-1], func)
+    check_choice("lang", lang, LANGS, where=func)
+    _check_by(by, list(_MEASURES), func)
     eng = as_engine(data, mentions=mentions, profile=profile, func=func)
-    inf = _influencers(eng, betweenness_k="auto" if by in ("betweenness", "score") else False, seed=seed)
+    inf = influence.influencers(eng, betweenness_k="auto" if by in ("betweenness", "score") else False, seed=seed)
     chosen = inf.sort_values([by, "node"], ascending=[False, True], kind="mergesort").head(top)
     if membership is None:
         membership = communities(eng, seed=seed)
@@ -110,7 +93,7 @@ def plot_network(data, *, top=100, by="pagerank", membership=None, labels=10, se
     G = to_networkx(eng).subgraph(chosen["node"]).copy()
     ax = _ax(ax, (9, 7))
     if G.number_of_nodes() == 0:
-        ax.text(0.5, 0.5, _t("no_data", lang), ha="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, text("plot.no_data", lang), ha="center", transform=ax.transAxes)
         return ax
     pos = nx.spring_layout(G, seed=seed, weight="weight", k=1.5 / np.sqrt(G.number_of_nodes()))
     nodes = list(G.nodes)
@@ -130,11 +113,11 @@ def plot_network(data, *, top=100, by="pagerank", membership=None, labels=10, se
     nx.draw_networkx_labels(G, pos, labels={n: n for n in lab if n in G}, ax=ax, font_size=8)
     for i, x in enumerate(big):
         if x in set(c):
-            ax.scatter([], [], color=palette(i), label=f"{_t('community', lang)} {x}")
+            ax.scatter([], [], color=palette(i), label=text("plot.network.community", lang) + f" {x}")
     if len(big) < c.nunique():
-        ax.scatter([], [], color=(0.7, 0.7, 0.7), label=_t("other", lang))
+        ax.scatter([], [], color=(0.7, 0.7, 0.7), label=text("plot.network.other", lang))
     ax.legend(loc="best", fontsize=7, frameon=False)
-    ax.set_title(_t("network", lang, n=G.number_of_nodes(), by=_measure(by, lang)))
+    ax.set_title(text("plot.network.network", lang, n=G.number_of_nodes(), by=_measure_label(by, lang)))
     ax.set_axis_off()
     return ax
 
@@ -156,7 +139,7 @@ def plot_influencers(influencers, *, by="pagerank", top=15, ax=None, lang="id"):
     matplotlib Axes
     """
     func = "plot_influencers"
-    _check_lang(lang, func)
+    check_choice("lang", lang, LANGS, where=func)
     if "node" not in influencers.columns or by not in influencers.columns:
         raise SchemaError(f"{func}: the influencers frame lacks required columns "
                           f"{[c for c in ['node', by] if c not in influencers.columns]}; "
@@ -165,8 +148,8 @@ def plot_influencers(influencers, *, by="pagerank", top=15, ax=None, lang="id"):
     ax = _ax(ax, (7, max(3, 0.35 * len(df) + 1)))
     brand = df["is_brand"].to_numpy(dtype=bool) if "is_brand" in df.columns else np.zeros(len(df), bool)
     ax.barh(df["node"].astype(str), df[by], color=np.where(brand, "#d95f02", "#1b9e77"))
-    ax.set_xlabel(_measure(by, lang))
-    ax.set_title(_t("influencers", lang, by=_measure(by, lang)))
+    ax.set_xlabel(_measure_label(by, lang))
+    ax.set_title(text("plot.network.influencers", lang, by=_measure_label(by, lang)))
     return ax
 
 
@@ -196,12 +179,12 @@ def plot_rank_bump(snap, *, top=10, ax=None, lang="id"):
     matplotlib Axes
     """
     func = "plot_rank_bump"
-    _check_lang(lang, func)
+    check_choice("lang", lang, LANGS, where=func)
     nodes = _nodes(snap, ["rank"], func)
     ax = _ax(ax, (9, 5))
     keep = nodes.loc[nodes["rank"] <= top, "node"].unique()
     if len(keep) == 0:
-        ax.text(0.5, 0.5, _t("no_data", lang), ha="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, text("plot.no_data", lang), ha="center", transform=ax.transAxes)
         return ax
     wide = nodes.loc[nodes["node"].isin(keep)].pivot_table(index="period", columns="node", values="rank")
     wide = wide.where(wide <= top)
@@ -216,9 +199,9 @@ def plot_rank_bump(snap, *, top=10, ax=None, lang="id"):
     ax.set_xticks(x, [str(p) for p in wide.index], rotation=45, ha="right")
     ax.set_ylim(top + 0.5, 0.5)
     ax.set_yticks(range(1, top + 1))
-    ax.set_xlabel(_t("period", lang))
-    ax.set_ylabel(_t("rank", lang))
-    ax.set_title(_t("bump", lang, top=top))
+    ax.set_xlabel(text("plot.period", lang))
+    ax.set_ylabel(text("plot.network.rank", lang))
+    ax.set_title(text("plot.network.bump", lang, top=top))
     return ax
 
 
@@ -244,12 +227,12 @@ def plot_community_evolution(snap, *, threshold=0.2, top=8, ax=None, lang="id"):
     matplotlib Axes
     """
     func = "plot_community_evolution"
-    _check_lang(lang, func)
+    check_choice("lang", lang, LANGS, where=func)
     nodes = _nodes(snap, ["community"], func).dropna(subset=["community"])
     ax = _ax(ax, (9, 5))
     periods = sorted(pd.unique(nodes["period"]))
     if not periods:
-        ax.text(0.5, 0.5, _t("no_data", lang), ha="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, text("plot.no_data", lang), ha="center", transform=ax.transAxes)
         return ax
     groups = {p: g.set_index("node")["community"] for p, g in nodes.groupby("period", sort=True)}
     shown = {p: list(groups[p].value_counts().sort_index().sort_values(ascending=False, kind="mergesort")
@@ -267,7 +250,7 @@ def plot_community_evolution(snap, *, threshold=0.2, top=8, ax=None, lang="id"):
                 if k and ca in ypos[prev] and cb in ypos[cur] and k / (sa[ca] + sb[cb] - k) >= threshold:
                     ax.plot([i - 1, i], [ypos[prev][ca], ypos[cur][cb]], color="#888888", alpha=0.6,
                             lw=0.5 + 4 * k / max(sa.max(), 1), zorder=1)
-        for r in _event_rows(prev, cur, a, b, threshold, 0.1):
+        for r in event_rows(prev, cur, a, b, threshold, 0.1):
             if r["event"] == "birth" and r["current"][0] in ypos[cur]:
                 ax.scatter(i, ypos[cur][r["current"][0]], s=260, facecolors="none", edgecolors="green", zorder=3)
             if r["event"] == "death" and r["previous"][0] in ypos[prev]:
@@ -282,7 +265,7 @@ def plot_community_evolution(snap, *, threshold=0.2, top=8, ax=None, lang="id"):
     rows = max(len(v) for v in shown.values())
     ax.set_yticks(range(rows), [f"#{k + 1}" for k in range(rows)])
     ax.set_ylim(rows - 0.5, -0.5)
-    ax.set_xlabel(_t("period", lang))
-    ax.set_ylabel(_t("community", lang))
-    ax.set_title(_t("evolution", lang))
+    ax.set_xlabel(text("plot.period", lang))
+    ax.set_ylabel(text("plot.network.community", lang))
+    ax.set_title(text("plot.network.evolution", lang))
     return ax

@@ -29,33 +29,14 @@ from matplotlib.ticker import PercentFormatter
 
 from ..schema import require_columns
 from .._checks import check_choice
+from ..words import LANGS, code_label, text
 
 __all__ = ["plot_sentiment_over_time", "plot_sentiment_distribution", "plot_sentiment_scores"]
 
 _ORDER = ("negative", "neutral", "positive")
 _COLORS = {"negative": "#d1495b", "neutral": "#b8b8b8", "positive": "#2e8b57"}
-_T = {
-    "id": {"negative": "negatif", "neutral": "netral", "positive": "positif",
-           "over_time": "Sentimen per {f}", "share": "(pangsa teks)", "count": "(jumlah teks)",
-           "net": "Sentimen bersih per {f}", "net_y": "(pos - neg) / (pos + neg)",
-           "dist": "Komposisi sentimen menurut {b}", "share_y": "Pangsa teks", "count_y": "Jumlah teks",
-           "period": "Periode", "scores": "Sebaran skor sentimen", "score": "Skor (-1 negatif .. +1 positif)",
-           "platform": "platform", "brand": "merek", "account": "akun", "theme": "tema", "lang": "bahasa",
-           "no_data": "Tidak ada data"},
-    "en": {"negative": "negative", "neutral": "neutral", "positive": "positive",
-           "over_time": "Sentiment per {f}", "share": "(share of texts)", "count": "(number of texts)",
-           "net": "Net sentiment per {f}", "net_y": "(pos - neg) / (pos + neg)",
-           "dist": "Sentiment mix by {b}", "share_y": "Share of texts", "count_y": "Texts",
-           "period": "Period", "scores": "Distribution of sentiment scores", "score": "Score (-1 negative .. +1 positive)",
-           "platform": "platform", "brand": "brand", "account": "account", "theme": "theme", "lang": "language",
-           "no_data": "No data"},
-}
-_FREQ = {"D": ("hari", "day"), "W": ("minggu", "week"), "M": ("bulan", "month"), "ME": ("bulan", "month"),
-         "MS": ("bulan", "month"), "Q": ("kuartal", "quarter"), "QE": ("kuartal", "quarter")}
-
-
-def _tr(lang: str) -> dict:
-    return _T[check_choice("lang", lang, _T)]
+#: pandas period aliases accepted for ``freq`` -> the period name (words: ``freq.<name>``)
+_FREQ = {"D": "day", "W": "week", "M": "month", "ME": "month", "MS": "month", "Q": "quarter", "QE": "quarter"}
 
 
 def _need(df, cols, func):
@@ -104,14 +85,14 @@ def plot_sentiment_over_time(df: pd.DataFrame, *, time: str = "created_at", labe
     ValueError
         When ``kind``, ``freq`` or ``lang`` is not an allowed value.
     """
-    t = _tr(lang)
+    check_choice("lang", lang, LANGS)
     if kind not in ("share", "count", "net"):
         raise ValueError(f"The value for `kind` must be one of ['share', 'count', 'net'], but {kind!r} was passed.")
     if freq not in _FREQ:
         raise ValueError(f"The value for `freq` must be one of {list(_FREQ)}, but {freq!r} was passed.")
     _need(df, [time, label], "plot_sentiment_over_time")
     ax = _ax(ax)
-    fname = _FREQ[freq][1 if lang == "en" else 0]
+    fname = code_label("freq", _FREQ[freq], lang)
     ts = pd.to_datetime(df[time], errors="coerce")
     if tz is not None and getattr(ts.dt, "tz", None) is not None:
         ts = ts.dt.tz_convert(tz).dt.tz_localize(None)
@@ -121,8 +102,8 @@ def plot_sentiment_over_time(df: pd.DataFrame, *, time: str = "created_at", labe
     period = ts.dt.to_period(pfreq)
     tab = pd.crosstab(period, df[label]).reindex(columns=list(_ORDER), fill_value=0)
     if tab.empty:
-        ax.text(0.5, 0.5, t["no_data"], ha="center", va="center", transform=ax.transAxes)
-        ax.set_title(t["over_time"].format(f=fname))
+        ax.text(0.5, 0.5, text("plot.no_data", lang), ha="center", va="center", transform=ax.transAxes)
+        ax.set_title(text("plot.sentiment.over_time", lang, f=fname))
         return ax
     x = tab.index.to_timestamp()
     if kind == "net":
@@ -132,19 +113,19 @@ def plot_sentiment_over_time(df: pd.DataFrame, *, time: str = "created_at", labe
         ax.plot(x, net.to_numpy(), marker="o", color="#1f4e79")
         ax.axhline(0, color="#888888", lw=0.8)
         ax.set_ylim(-1.05, 1.05)
-        ax.set_ylabel(t["net_y"])
-        ax.set_title(t["net"].format(f=fname))
+        ax.set_ylabel(text("plot.sentiment.net_y", lang))
+        ax.set_title(text("plot.sentiment.net", lang, f=fname))
     else:
         vals = tab.div(tab.sum(axis=1), axis=0) if kind == "share" else tab
-        ax.stackplot(x, *[vals[c].to_numpy(dtype=float) for c in _ORDER], labels=[t[c] for c in _ORDER],
+        ax.stackplot(x, *[vals[c].to_numpy(dtype=float) for c in _ORDER], labels=[text(f"col.{c}", lang) for c in _ORDER],
                      colors=[_COLORS[c] for c in _ORDER], alpha=0.9)
         if kind == "share":
             ax.yaxis.set_major_formatter(PercentFormatter(1.0))
             ax.set_ylim(0, 1)
-        ax.set_ylabel(t["share_y"] if kind == "share" else t["count_y"])
-        ax.set_title(f"{t['over_time'].format(f=fname)} {t[kind]}")
+        ax.set_ylabel(text("plot.sentiment.share_y" if kind == "share" else "plot.sentiment.count_y", lang))
+        ax.set_title(text("plot.sentiment.over_time", lang, f=fname) + " " + text(f"plot.sentiment.{kind}", lang))
         ax.legend(loc="upper left", fontsize="small")
-    ax.set_xlabel(t["period"])
+    ax.set_xlabel(text("plot.period", lang))
     return ax
 
 
@@ -173,27 +154,27 @@ def plot_sentiment_distribution(df: pd.DataFrame, *, by: str = "platform", label
     SchemaError
         When a column is missing.
     """
-    t = _tr(lang)
+    check_choice("lang", lang, LANGS)
     _need(df, [by, label], "plot_sentiment_distribution")
     ax = _ax(ax)
     tab = pd.crosstab(df[by], df[label]).reindex(columns=list(_ORDER), fill_value=0)
-    title = t["dist"].format(b=t.get(by, by))
+    title = text("plot.sentiment.dist", lang, b=code_label("col", by, lang))
     ax.set_title(title)
     if tab.empty:
-        ax.text(0.5, 0.5, t["no_data"], ha="center", va="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, text("plot.no_data", lang), ha="center", va="center", transform=ax.transAxes)
         return ax
     vals = tab.div(tab.sum(axis=1), axis=0) if normalize else tab
     left = np.zeros(len(vals))
     y = np.arange(len(vals))
     for c in _ORDER:
         w = vals[c].to_numpy(dtype=float)
-        ax.barh(y, w, left=left, color=_COLORS[c], label=t[c])
+        ax.barh(y, w, left=left, color=_COLORS[c], label=text(f"col.{c}", lang))
         left += w
     ax.set_yticks(y, [str(i) for i in vals.index])
     if normalize:
         ax.xaxis.set_major_formatter(PercentFormatter(1.0))
         ax.set_xlim(0, 1)
-    ax.set_xlabel(t["share_y"] if normalize else t["count_y"])
+    ax.set_xlabel(text("plot.sentiment.share_y", lang) if normalize else text("plot.sentiment.count_y", lang))
     ax.legend(loc="lower right", fontsize="small")
     return ax
 
@@ -208,7 +189,7 @@ def plot_sentiment_scores(df: pd.DataFrame, *, score: str = "score", by: str | N
     >>> plot_sentiment_scores(pd.DataFrame({"score": [-0.5, 0.0, 0.6]}), lang="en").get_xlabel()
     'Score (-1 negative .. +1 positive)'
     """
-    t = _tr(lang)
+    check_choice("lang", lang, LANGS)
     cols = [score] + ([by] if by is not None else [])
     _need(df, cols, "plot_sentiment_scores")
     ax = _ax(ax)
@@ -221,7 +202,7 @@ def plot_sentiment_scores(df: pd.DataFrame, *, score: str = "score", by: str | N
             ax.hist(part.dropna(), bins=edges, histtype="step", lw=1.8, label=str(key))
         ax.legend(fontsize="small")
     ax.axvline(0, color="#888888", lw=0.8)
-    ax.set_xlabel(t["score"])
-    ax.set_ylabel(t["count_y"])
-    ax.set_title(t["scores"])
+    ax.set_xlabel(text("plot.sentiment.score", lang))
+    ax.set_ylabel(text("plot.sentiment.count_y", lang))
+    ax.set_title(text("plot.sentiment.scores", lang))
     return ax

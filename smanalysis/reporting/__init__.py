@@ -1,43 +1,40 @@
 """Client reports: configs, the papermill runner, the safe HTML export and the evaluation glue.
 
-Use it through :mod:`smanalysis.reports`, which re-exports everything public here.
+The public API is the short list below (also reachable as :mod:`smanalysis.reports`); the
+submodules hold the rest: ``config`` (client YAML, periods), ``client`` (:func:`load_client`),
+``privacy`` (pseudonyms), ``runner`` (papermill, batch), ``html`` (nbconvert export, sanitising,
+scrubbing), ``markup`` (:func:`esc`), ``sections``, ``story`` and ``eval_*`` (the evaluation glue),
+``share`` and ``browser`` (PDF and PNG card through Chromium). The report's words are in
+:mod:`smanalysis.words`; numbers and dates are written by :mod:`smanalysis.formatting`.
 """
 
-from . import (
-               client,
-               config,
-               eval_conversation,
-               eval_media,
-               eval_metrics,
-               eval_network,
-               eval_next,
-               eval_summary,
-               eval_figures,
-               html,
-               i18n,
-               privacy,
-               runner,
-               sections,
-               story,
-)
-from .client import *  # noqa: F401,F403
-from .config import *  # noqa: F401,F403
-from .eval_conversation import *  # noqa: F401,F403
-from .eval_media import *  # noqa: F401,F403
-from .eval_metrics import *  # noqa: F401,F403
-from .eval_network import *  # noqa: F401,F403
-from .eval_next import *  # noqa: F401,F403
-from .eval_summary import *  # noqa: F401,F403
-from .eval_figures import *  # noqa: F401,F403
-from .html import *  # noqa: F401,F403
-from .i18n import *  # noqa: F401,F403
-from .privacy import *  # noqa: F401,F403
-from .runner import *  # noqa: F401,F403
-from .sections import *  # noqa: F401,F403
-from .story import *  # noqa: F401,F403
+from .client import load_client
+from .config import parse_period, previous_period, read_config, resolve_periods
+from .eval_analysis import analysis_section, audience_table, hashtag_tables, paid_tables, topic_tables, video_table
+from .eval_conversation import conversation_section
+from .eval_media import media_section
+from .eval_metrics import key_metrics, write_key_metrics
+from .eval_network import micro_influencers, network_section, top_influencers
+from .eval_next import next_period, next_plan_section, recommendations, recommendations_section
+from .eval_figures import figures, kpi_table
+from .eval_summary import definitions_section, execution_section, kpi_section, overview_section, profile_section
+from .html import notebooks_to_html
+from .markup import esc
+from .privacy import pseudonymise_dataset
+from .runner import format_summary, run_batch, run_client
+from .sections import EvaluationContext, Section, evaluation_context, use_report_tables
+from .story import story_section
 
 __all__ = [
-    *client.__all__, *config.__all__, *html.__all__, *privacy.__all__, *runner.__all__, *i18n.__all__,
-    *sections.__all__, *eval_media.__all__, *eval_conversation.__all__, *eval_network.__all__,
-    *eval_summary.__all__, *eval_figures.__all__, *eval_next.__all__, *eval_metrics.__all__, *story.__all__,
+    # configs and runs
+    "read_config", "parse_period", "previous_period", "resolve_periods", "load_client",
+    "run_client", "run_batch", "format_summary", "notebooks_to_html", "pseudonymise_dataset",
+    # the evaluation notebook
+    "EvaluationContext", "Section", "evaluation_context", "use_report_tables",
+    "story_section", "overview_section", "profile_section", "kpi_section", "media_section", "execution_section",
+    "analysis_section", "conversation_section", "network_section", "recommendations_section", "next_plan_section",
+    "definitions_section", "key_metrics", "write_key_metrics",
+    # figures the notebooks and workshop read directly
+    "figures", "kpi_table", "recommendations", "next_period", "top_influencers", "micro_influencers",
+    "esc", "paid_tables", "hashtag_tables", "topic_tables", "audience_table", "video_table",
 ]

@@ -18,7 +18,8 @@ from typing import Any
 from ..profile import load_profile
 from .config import read_config, resolve_periods
 from .privacy import pseudonymise_dataset
-from .._checks import LANGS, check_choice
+from .._checks import check_choice
+from ..words import LANGS
 
 __all__ = ["load_client", "report_salt", "CACHE_ENV"]
 
@@ -62,7 +63,7 @@ def load_client(config: str | Path, *, period=None, previous=None, lang: str | N
     (Profile, Dataset, dict)
         The profile, the dataset from :func:`smanalysis.io.load_dataset` (pseudonymised when asked)
         and the settings: ``client``, ``slug``, ``period`` and ``previous`` (``(start, end)`` days),
-        ``lang``, ``pseudonymise``, ``codebook`` (path or None), ``output``, ``notebooks``,
+        ``lang``, ``pseudonymise``, ``codebook`` and ``sentiment_model`` (path or None), ``output``, ``notebooks``,
         ``salt``, ``config``, ``data``.
 
     Raises
@@ -83,6 +84,7 @@ def load_client(config: str | Path, *, period=None, previous=None, lang: str | N
         "lang": lang or cfg["lang"],
         "pseudonymise": cfg["pseudonymise"] if pseudonymise is None else bool(pseudonymise),
         "codebook": cfg["codebook"],
+        "sentiment_model": cfg.get("sentiment_model"),
         "output": Path(output) if output is not None else (Path(cfg["output"]) if cfg.get("output") else None),
         "notebooks": list(cfg.get("notebooks") or []),
         "salt": report_salt(cfg),

@@ -12,6 +12,7 @@ A client config (paths relative to the config file)::
     lang: id                               # id | en
     pseudonymise: true                     # handles replaced by stable pseudonyms
     notebooks: [04_evaluation]             # optional: which notebooks make up the report
+    sentiment_model: models/kopi-senja.smmodel   # optional: trained SentimentModel (05_sentiment_labeller)
 
 Examples
 --------
@@ -34,10 +35,10 @@ import pandas as pd
 from .._yaml import read_yaml
 from ..exceptions import SchemaError
 from .._checks import check_choice
+from ..words import LANGS
 
-__all__ = ["read_config", "parse_period", "previous_period", "resolve_periods", "LANGS"]
+__all__ = ["read_config", "parse_period", "previous_period", "resolve_periods"]
 
-LANGS = ("id", "en")
 _REQUIRED = ("profile", "data")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 
@@ -148,7 +149,7 @@ def read_config(path: str | Path) -> dict[str, Any]:
     Returns
     -------
     dict
-        The config with ``profile``, ``codebook`` as absolute ``Path``, ``data`` as a list of
+        The config with ``profile``, ``codebook``, ``sentiment_model`` as absolute ``Path``, ``data`` as a list of
         absolute ``Path`` or ``{path, kind, mapping}`` dicts with an absolute path, plus
         ``config`` (the file), ``client``, ``slug``, ``lang``, ``pseudonymise``.
 
@@ -175,6 +176,8 @@ def read_config(path: str | Path) -> dict[str, Any]:
     out["config"] = path.resolve()
     out["profile"] = _existing(base, cfg["profile"], path.name, "profile")
     out["codebook"] = _existing(base, cfg["codebook"], path.name, "codebook") if cfg.get("codebook") else None
+    out["sentiment_model"] = (_existing(base, cfg["sentiment_model"], path.name, "sentiment_model")
+                              if cfg.get("sentiment_model") else None)
     data = cfg["data"] if isinstance(cfg["data"], list) else [cfg["data"]]
     sources = []
     for item in data:

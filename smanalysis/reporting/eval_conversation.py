@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .eval_figures import care_rows, figures, scored_texts, voices
-from .i18n import t
+from ..words import text
 from .sections import EvaluationContext, Section, fmt_value, guarded, pct, sub_guard
 
 __all__ = ["conversation_section", "unanswered_queue", "recurring_complaints"]
@@ -72,8 +72,8 @@ def _sentiment_table(sc: pd.DataFrame, lang: str) -> pd.DataFrame:
     from ..conversation import net_sentiment
 
     ns = net_sentiment(sc, by=["period", "kind"])
-    ns = ns.assign(period=ns["period"].map(lambda v: t(v, lang)), kind=ns["kind"].map(lambda v: t(v, lang)))
-    cols = {"period": "periode" if lang == "id" else "period", "kind": "sumber" if lang == "id" else "source"}
+    ns = ns.assign(period=ns["period"].map(lambda v: text(f"report.{v}", lang)), kind=ns["kind"].map(lambda v: text(f"report.{v}", lang)))
+    cols = {"period": text("report.head.period", lang), "kind": text("report.head.source", lang)}
     shown = ns.rename(columns=cols)
     for c in ("net_sentiment_excl_neutral", "net_sentiment_all"):
         if c in shown:
@@ -91,22 +91,22 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
     com, men = ctx.frame("comments"), ctx.frame("mentions")
     com_cur, men_cur = ctx.in_period(com), ctx.in_period(men)
     if com_cur.empty and men_cur.empty:
-        what = t("w_comments", lang) + " / " + t("w_mentions", lang)
-        sec.text(t("no_source" if com.empty and men.empty else "no_data", lang, what=what))
+        what = text("report.w_comments", lang) + " / " + text("report.w_mentions", lang)
+        sec.text(text("report.no_source" if com.empty and men.empty else "report.no_data", lang, what=what))
         return
     ctx.use("net_sentiment", "net_sentiment_all", "share_of_voice", "reply_rate_questions", "reply_rate_all",
             "median_response_minutes")
 
-    sec.heading(t("h_sentiment", lang))
+    sec.heading(text("report.h_sentiment", lang))
     sc = sub_guard(ctx, sec, "conversation.sentiment", scored_texts, ctx)
     if sc is not None and not sc.empty:
         tab = sub_guard(ctx, sec, "conversation.net_sentiment", _sentiment_table, sc, lang)
         if tab is not None:
             sec.table(tab)
-        from .eval_media import _plot
+        from .eval_media import add_plot
 
         cur_sc = sc[(sc["period"] == "current") & sc["brand"].notna()]
-        sub_guard(ctx, sec, "conversation.plot_sentiment", lambda: _plot(
+        sub_guard(ctx, sec, "conversation.plot_sentiment", lambda: add_plot(
             sec, "plot_net_sentiment", conversation.net_sentiment(cur_sc, by="brand"), by="brand", lang=lang))
         neg = sc[(sc["period"] == "current") & (sc["label"] == "negative")]
         drivers = sub_guard(ctx, sec, "conversation.drivers", conversation.sentiment_drivers,
@@ -116,7 +116,7 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             sec.table(drivers[[c for c in ("side", "term", "negative", "positive") if c in drivers]])
 
     if not men_cur.empty:
-        sec.heading(t("h_voice", lang))
+        sec.heading(text("report.h_voice", lang))
         sov = sub_guard(ctx, sec, "conversation.share_of_voice", conversation.share_of_voice, men_cur,
                         by="brand", profile=ctx.profile)
         if sov is not None and not sov.empty:
@@ -125,15 +125,15 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             for c in [c for c in shown.columns if "share" in c]:
                 shown[c] = shown[c].map(lambda v: pct(v, lang=lang))
             sec.table(shown)
-        from .eval_media import _plot
+        from .eval_media import add_plot
 
-        sub_guard(ctx, sec, "conversation.plot_sov", lambda: _plot(
+        sub_guard(ctx, sec, "conversation.plot_sov", lambda: add_plot(
             sec, "plot_share_of_voice", conversation.share_of_voice(
                 men[ctx.mask(men) | ctx.mask(men, "previous")], by="brand", freq="W",
                 profile=ctx.profile), lang=lang))
 
     if not com_cur.empty:
-        sec.heading(t("h_care", lang))
+        sec.heading(text("report.h_care", lang))
         fig = figures(ctx)
         cur, prev = fig["current"], fig["previous"]
         names = ("reply_rate_questions", "reply_rate_all", "median_response_minutes")
@@ -142,12 +142,12 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             from ..media import METRICS
 
             lab = {n: METRICS[n].label(lang) for n in names}
-            sec.text(t("n_care", lang, rq_label=lab[names[0]], ra_label=lab[names[1]], m_label=lab[names[2]],
-                       rq=fmt_value(names[0], cur.get(names[0]), lang), ra=fmt_value(names[1], cur.get(names[1]), lang),
-                       m=fmt_value(names[2], cur.get(names[2]), lang),
-                       prq=fmt_value(names[0], prev.get(names[0]), lang),
-                       pra=fmt_value(names[1], prev.get(names[1]), lang),
-                       pm=fmt_value(names[2], prev.get(names[2]), lang)))
+            sec.text(text("report.n_care", lang, rq_label=lab[names[0]], ra_label=lab[names[1]], m_label=lab[names[2]],
+                          rq=fmt_value(names[0], cur.get(names[0]), lang), ra=fmt_value(names[1], cur.get(names[1]), lang),
+                          m=fmt_value(names[2], cur.get(names[2]), lang),
+                          prq=fmt_value(names[0], prev.get(names[0]), lang),
+                          pra=fmt_value(names[1], prev.get(names[1]), lang),
+                          pm=fmt_value(names[2], prev.get(names[2]), lang)))
         by_intent = sub_guard(ctx, sec, "conversation.care_table", conversation.response_stats, com_cur,
                               brand_accounts=ctx.profile.brand_handles, by=("platform", "intent"), timezone=ctx.tz) \
             if stats else None
@@ -155,18 +155,18 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             shown = by_intent.copy()
             shown["response_rate"] = shown["response_rate"].map(lambda v: pct(v, lang=lang))
             sec.table(shown)
-            from .eval_media import _plot
+            from .eval_media import add_plot
 
-            sub_guard(ctx, sec, "conversation.plot_response", lambda: _plot(
+            sub_guard(ctx, sec, "conversation.plot_response", lambda: add_plot(
                 sec, "plot_response_time", conversation.response_stats(
                     com_cur, brand_accounts=ctx.profile.brand_handles, by="platform", timezone=ctx.tz),
                 by="platform", lang=lang))
         una = sub_guard(ctx, sec, "conversation.unanswered", unanswered_queue, ctx)
         if una is not None:
             if una.empty:
-                sec.text(t("n_all_answered", lang))
+                sec.text(text("report.n_all_answered", lang))
             else:
-                sec.text(t("n_unanswered", lang, n=len(una)))
+                sec.text(text("report.n_unanswered", lang, n=len(una)))
                 keep = [c for c in ("created_at", "platform", "author", "intent", "text", "waiting_hours")
                         if c in una.columns]
                 shown = una[keep].head(10).copy()
@@ -175,12 +175,12 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
 
     texts_cur = ctx.in_period(voices(ctx))["text"].dropna().astype(str).reset_index(drop=True)
     if not texts_cur.empty:
-        sec.heading(t("h_terms", lang))
+        sec.heading(text("report.h_terms", lang))
         tm = sub_guard(ctx, sec, "conversation.terms", conversation.terms, texts_cur, top=15)
         if tm is not None and not tm.empty:
-            from .eval_media import _plot
+            from .eval_media import add_plot
 
-            if not sub_guard(ctx, sec, "conversation.plot_terms", lambda: _plot(sec, "plot_top_terms", tm, lang=lang)):
+            if not sub_guard(ctx, sec, "conversation.plot_terms", lambda: add_plot(sec, "plot_top_terms", tm, lang=lang)):
                 sec.table(tm)
         em = sub_guard(ctx, sec, "conversation.emerging", conversation.emerging_terms, voices(ctx),
                        period=f"{ctx.period[0]:%Y-%m}", top=10, timezone=ctx.tz)
@@ -188,15 +188,15 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             sec.table(em)
         cb = ctx.settings.get("codebook")
         if cb:
-            sec.heading(t("h_codes", lang))
+            sec.heading(text("report.h_codes", lang))
             res = sub_guard(ctx, sec, "conversation.code", conversation.code, texts_cur, cb)
             if res is not None:
                 counts = res.counts.copy()
                 counts["share"] = counts["share"].map(lambda v: pct(v, lang=lang))
                 sec.table(counts)
-                from .eval_media import _plot
+                from .eval_media import add_plot
 
-                sub_guard(ctx, sec, "conversation.plot_codes", lambda: _plot(sec, "plot_codes", res.counts,
+                sub_guard(ctx, sec, "conversation.plot_codes", lambda: add_plot(sec, "plot_codes", res.counts,
                                                                              lang=lang))
                 if not res.quotes.empty:
                     q = res.quotes[["code", "text"]].copy()

@@ -17,14 +17,11 @@ from .sections import EvaluationContext
 __all__ = ["figures", "kpi_table", "voices", "scored_texts", "care_rows"]
 
 
-def _labels(texts: pd.Series) -> pd.DataFrame:
-    """Sentiment of texts with the conversation layer's default scorer."""
-    from .. import conversation
+def _labels(texts: pd.Series, model=None) -> pd.DataFrame:
+    """Sentiment of texts: the client's trained model (config ``sentiment_model:``) or the default scorer."""
+    from ..conversation.adapt import score_texts
 
-    fn = getattr(conversation, "sentiment", None)
-    if not callable(fn):
-        raise RuntimeError("smanalysis.conversation.sentiment is not available")
-    return fn(texts.fillna("").astype(str))
+    return score_texts(texts.fillna("").astype(str), model=model)
 
 
 def voices(ctx: EvaluationContext) -> pd.DataFrame:
@@ -56,7 +53,7 @@ def scored_texts(ctx: EvaluationContext) -> pd.DataFrame:
         df = df[cur | prev].assign(period=np.where(cur, "current", "previous")[cur | prev])
         if df.empty:
             return df.assign(label=pd.Series(dtype=object), score=pd.Series(dtype=float))
-        s = _labels(df["text"])
+        s = _labels(df["text"], ctx.settings.get("sentiment_model"))
         return df.assign(label=s["label"].to_numpy(), score=s["score"].to_numpy())
 
     return ctx.cached("scored_texts", _do)
@@ -118,7 +115,7 @@ def _figures(ctx: EvaluationContext) -> dict:
         for name, m in METRICS.items():
             try:
                 if m.table in ("posts", "growth"):
-                    row = cmp[cmp["metric"] == m.column]
+                    row = cmp[(cmp["metric"] == m.column) & (cmp["scope"] != "account" if "scope" in cmp else True)]
                     fig[name] = float(row[which].iloc[0]) if len(row) and pd.notna(row[which].iloc[0]) else nan
                 elif m.numerator is not None and m.table in ("care", "voices", "voice"):
                     if m.table not in rows:
@@ -146,4 +143,19 @@ def kpi_table(ctx: EvaluationContext) -> pd.DataFrame:
 
     fig = figures(ctx)
     return ctx.cached("kpi_table", lambda: media.kpi_table(fig["current"], ctx.profile.kpi_targets or {},
-                                                           previous=fig["previous"], lang=ctx.lang))
+                                                           previous=fig["previous"], intervals=_intervals(ctx),
+                                                           lang=ctx.lang))
+
+
+def _intervals(ctx: EvaluationContext) -> dict:
+    """Registry name -> (ci_low, ci_high, n_posts) of this period's media rates, from the period
+    comparison's bootstrap (the same computation as the media section's table)."""
+    from ..media import METRICS
+
+    cmp = media_compare(ctx)
+    if "current_ci_low" not in cmp:
+        return {}
+    rows = cmp[cmp["current_ci_low"].notna()].drop_duplicates("metric").set_index("metric")
+    return {n: (float(rows.at[m.column, "current_ci_low"]), float(rows.at[m.column, "current_ci_high"]),
+                float(rows.at[m.column, "n_current"]))
+            for n, m in METRICS.items() if m.table == "posts" and m.column in rows.index}

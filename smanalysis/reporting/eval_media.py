@@ -9,8 +9,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ..formatting import change
-from .i18n import column_label, esc, t
-from .sections import EvaluationContext, Section, fmt_value, guarded, pct, sub_guard
+from ..words import text
+from .markup import esc
+from .sections import EvaluationContext, Section, column_label, fmt_value, guarded, pct, sub_guard
 
 __all__ = ["media_section", "post_metrics_of", "evidence_posts", "media_compare", "best_times_grid", "best_slots",
            "group_verdicts"]
@@ -69,7 +70,7 @@ def media_compare(ctx: EvaluationContext) -> pd.DataFrame:
         fol = ctx.own(ctx.frame("followers"))
         return compare_periods(own, current=ctx.period, previous=ctx.previous,
                                metrics=period_columns("posts", report_only=False),
-                               followers=fol if not fol.empty else None, timezone=ctx.tz)
+                               followers=fol if not fol.empty else None, timezone=ctx.tz, lang=ctx.lang)
 
     return ctx.cached("media_compare", _do)
 
@@ -92,12 +93,9 @@ def best_times_grid(ctx: EvaluationContext) -> pd.DataFrame:
 def best_slots(ctx: EvaluationContext) -> pd.DataFrame:
     """The ranked rows of :func:`best_times_grid`, best first, with ``slot`` ("Sabtu 18:00–20:00")
     in the report language."""
-    from ..media import WEEKDAYS
-
     bt = best_times_grid(ctx)
     top_rows = bt[bt["rank"].notna()].sort_values("rank").copy()
-    i = 0 if ctx.lang == "id" else 1
-    top_rows["slot"] = [f"{WEEKDAYS[int(w)][i]} {int(h):02d}:00–{int(h) + 2:02d}:00"
+    top_rows["slot"] = [f"{text(f'weekday.{int(w)}', ctx.lang)} {int(h):02d}:00–{int(h) + 2:02d}:00"
                         for w, h in zip(top_rows["weekday"], top_rows["hour"])]
     return top_rows
 
@@ -126,17 +124,24 @@ def _compare_table(cmp: pd.DataFrame, lang: str) -> pd.DataFrame:
 
     shown = [*period_columns("posts"), *period_columns("growth")]
     rows = cmp[cmp["metric"].isin(shown)].copy()
+    if "scope" in rows:  # the brand total of the follower rows is a sum over the accounts, labelled so
+        rows = rows[rows["scope"] != "account"]
     rows = rows[rows[["current", "previous"]].notna().any(axis=1)]
     order = {m: i for i, m in enumerate(shown)}
     rows = rows.sort_values("metric", key=lambda s: s.map(order), kind="stable")
-    head = ("Metrik", "Periode ini", "Periode sebelumnya", "Perubahan") if lang == "id" else \
-        ("Metric", "This period", "Previous period", "Change")
-    return pd.DataFrame({
-        head[0]: [_label(m, lang) for m in rows["metric"]],
+    summed = rows["scope"].eq("sum_of_accounts").to_numpy() if "scope" in rows else [False] * len(rows)
+    n_acc = rows["n_accounts"].to_numpy() if "n_accounts" in rows else [0] * len(rows)
+    head = [text(f"report.head.{h}", lang) for h in ("metric", "current", "previous", "change", "verdict")]
+    out = pd.DataFrame({
+        head[0]: [_label(m, lang) + (f" ({text('report.sum_of_accounts', lang, n=int(k))})" if s and k == k else "")
+                  for m, s, k in zip(rows["metric"], summed, n_acc)],
         head[1]: [fmt_value(m, v, lang) for m, v in zip(rows["metric"], rows["current"])],
         head[2]: [fmt_value(m, v, lang) for m, v in zip(rows["metric"], rows["previous"])],
         head[3]: [change(v, lang) for v in rows["change_pct"]],
     })
+    if "verdict" in rows:
+        out[head[4]] = rows["verdict"].fillna("").to_numpy()
+    return out
 
 
 def _with_top_post(spikes: pd.DataFrame, posts: pd.DataFrame, tz: str) -> pd.DataFrame:
@@ -160,7 +165,7 @@ def _with_top_post(spikes: pd.DataFrame, posts: pd.DataFrame, tz: str) -> pd.Dat
     return out.reset_index(drop=True)
 
 
-def _plot(sec: Section, name: str, *args, **kwargs) -> bool:
+def add_plot(sec: Section, name: str, *args, **kwargs) -> bool:
     """Add ``smanalysis.plotting.<name>(*args, **kwargs)`` when that plot exists."""
     try:
         from .. import plotting
@@ -186,51 +191,54 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
     cur = ctx.in_period(own_all)
     sec.text(ctx.period_text())
     if cur.empty:
-        sec.text(t("no_data", lang, what=t("w_posts", lang)))
+        sec.text(text("report.no_data", lang, what=text("report.w_posts", lang)))
         return
     prev = ctx.in_period(own_all, "previous")
-    sec.text(t("n_posts", lang, n=len(cur), prev=len(prev)))
+    sec.text(text("report.n_posts", lang, n=len(cur), prev=len(prev)))
     pm = post_metrics_of(ctx)
     own_pm = ctx.own(pm)
     fol = ctx.frame("followers")
     own_fol = ctx.own(fol)
     ctx.use(*[n for n, m in media.METRICS.items() if m.report and m.table in ("posts", "growth")])
 
-    sec.heading(t("h_compare", lang))
+    sec.heading(text("report.h_compare", lang))
     cmp = sub_guard(ctx, sec, "media.compare", media_compare, ctx)
     if cmp is not None:
         sec.table(_compare_table(cmp, lang))
 
-    sec.heading(t("h_trend", lang))
+    sec.heading(text("report.h_trend", lang))
     recent = own_pm[own_pm["created_at"] >= pd.Timestamp(ctx.period[0]).tz_localize(ctx.tz) - pd.Timedelta(days=150)]
-    sub_guard(ctx, sec, "media.trend", lambda: _plot(sec, "plot_engagement_over_time", recent, freq="week",
+    sub_guard(ctx, sec, "media.trend", lambda: add_plot(sec, "plot_engagement_over_time", recent, freq="week",
                                                      by="platform", lang=lang, timezone=ctx.tz))
 
-    sec.heading(t("h_formats", lang))
-    sec.text(t("n_small", lang))
+    sec.heading(text("report.h_formats", lang))
+    sec.text(text("report.n_small", lang))
     for by in ("format", "theme"):
         v = sub_guard(ctx, sec, f"media.{by}", group_verdicts, ctx, by)
         if v is None or v.empty:
             continue
         metric = v.attrs.get("metric", "er_reach")
-        if not sub_guard(ctx, sec, f"media.plot_{by}", lambda by=by, metric=metric: _plot(
+        if not sub_guard(ctx, sec, f"media.plot_{by}", lambda by=by, metric=metric: add_plot(
                 sec, "plot_rates", evidence_posts(ctx), by=by, metric=metric, lang=lang)):
             sub_guard(ctx, sec, f"media.interval_{by}", lambda by=by, metric=metric: sec.table(
                 media.bootstrap_interval(evidence_posts(ctx), by=by, metric=metric, seed=0)))
         clear = v[v["verdict_code"].isin(["a_higher", "b_higher"])]
         if clear.empty:
-            sec.text(t("n_noclear", lang, what=t(f"w_{by}", lang)))
+            sec.text(text("report.n_noclear", lang, what=text(f"report.w_{by}", lang)))
         else:
             sec.text("\n".join(f"- {esc(x)}" for x in clear["verdict"].head(6)))
 
-    sec.heading(t("h_times", lang))
+    sec.heading(text("report.h_times", lang))
     slots = sub_guard(ctx, sec, "media.best_times", best_slots, ctx)
+    no_time = best_times_grid(ctx).attrs.get("date_only_posts", 0) if slots is not None else 0
+    if no_time:
+        sec.text(text("report.date_only", lang, n=no_time))
     if slots is not None and not slots.empty:
-        sec.text(t("n_best_slot", lang, slots="; ".join(slots["slot"])))
-        sub_guard(ctx, sec, "media.plot_best_times", _plot, sec, "plot_best_times", best_times_grid(ctx), lang=lang)
+        sec.text(text("report.n_best_slot", lang, slots="; ".join(slots["slot"])))
+        sub_guard(ctx, sec, "media.plot_best_times", add_plot, sec, "plot_best_times", best_times_grid(ctx), lang=lang)
 
     if not own_fol.empty:
-        sec.heading(t("h_growth", lang))
+        sec.heading(text("report.h_growth", lang))
         g = sub_guard(ctx, sec, "media.growth", media.period_growth, own_fol, period=ctx.period)
         if g is not None and not g.empty:
             ctx.cache["media_growth"] = g
@@ -238,11 +246,11 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
             if "follower_growth" in shown:
                 shown["follower_growth"] = shown["follower_growth"].map(lambda v: pct(v, lang=lang))
             sec.table(shown)
-        sub_guard(ctx, sec, "media.plot_growth", lambda: _plot(sec, "plot_follower_growth", own_fol, freq="week",
+        sub_guard(ctx, sec, "media.plot_growth", lambda: add_plot(sec, "plot_follower_growth", own_fol, freq="week",
                                                                lang=lang))
 
     if ctx.profile.competitors:
-        sec.heading(t("h_benchmark", lang))
+        sec.heading(text("report.h_benchmark", lang))
         b = sub_guard(ctx, sec, "media.benchmark", media.benchmark, pm, profile=ctx.profile,
                       followers=fol if not fol.empty else None, period=ctx.period)
         if b is not None and not b.empty:
@@ -255,9 +263,9 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
                 if c in shown:
                     shown[c] = shown[c].map(lambda v: pct(v, lang=lang))
             sec.table(shown.rename(columns={c: _label(c, lang) for c in keep if c.startswith("er_")}))
-            sub_guard(ctx, sec, "media.plot_benchmark", _plot, sec, "plot_benchmark", b, lang=lang)
+            sub_guard(ctx, sec, "media.plot_benchmark", add_plot, sec, "plot_benchmark", b, lang=lang)
 
-    sec.heading(t("h_top", lang))
+    sec.heading(text("report.h_top", lang))
     cur_pm = own_pm[ctx.mask(own_pm)]
     top = sub_guard(ctx, sec, "media.top_posts", media.top_posts, cur_pm,
                     metric="er_reach" if cur_pm["er_reach"].notna().any() else "engagements", n=5)
@@ -276,6 +284,6 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
     if sp is not None and not sp.empty:
         sp = sp[(pd.to_datetime(sp["date"]) >= ctx.period[0]) & (pd.to_datetime(sp["date"]) <= ctx.period[1])]
         if not sp.empty:
-            sec.heading(t("h_spikes", lang))
-            sec.text(t("n_spikes", lang))
+            sec.heading(text("report.h_spikes", lang))
+            sec.text(text("report.n_spikes", lang))
             sec.table(_with_top_post(sp.head(5), own_pm, ctx.tz))

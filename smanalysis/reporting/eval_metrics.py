@@ -12,7 +12,7 @@ import pandas as pd
 from .eval_conversation import unanswered_queue
 from .eval_network import network_overview
 from .eval_next import recommendations
-from .eval_summary import _execution, data_summary, definitions
+from .eval_summary import execution_table, data_summary, definitions
 from .eval_figures import figures, kpi_table
 from .sections import EvaluationContext
 
@@ -90,7 +90,7 @@ def key_metrics(ctx: EvaluationContext) -> dict:
     st = ctx.settings
     ex = None
     try:
-        ex = _execution(ctx)
+        ex = execution_table(ctx)
     except Exception:  # noqa: BLE001
         ex = None
     try:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .i18n import esc, t
+from ..words import text
+from .markup import esc
 from .sections import EvaluationContext, Section, guarded, pct, sub_guard
 
 __all__ = ["network_section", "period_interactions", "micro_influencers", "network_overview", "top_influencers"]
@@ -87,27 +88,27 @@ def network_section(ctx: EvaluationContext, sec: Section) -> None:
     """Layer 3: network overview, who spreads the word (composite influence rank), the
     micro-influencers worth approaching (with the reason), communities."""
     from .. import network
-    from .eval_media import _plot
+    from .eval_media import add_plot
 
     lang = ctx.lang
     inter = period_interactions(ctx)
     if inter.empty:
         has_any = any(not ctx.frame(tb).empty for tb in ("interactions", "comments", "mentions"))
-        sec.text(t("no_data" if has_any else "no_source", lang, what=t("w_network", lang)))
+        sec.text(text("report.no_data" if has_any else "report.no_source", lang, what=text("report.w_network", lang)))
         return
     ctx.use("pagerank", "k_core", "modularity")
-    sec.heading(t("h_netoverview", lang))
+    sec.heading(text("report.h_netoverview", lang))
     ov = sub_guard(ctx, sec, "network.overview", network_overview, ctx)
     prev = sub_guard(ctx, sec, "network.overview_previous", network_overview, ctx, "previous") or {}
     if ov:
         keep = ["nodes", "edges", "interactions", "reciprocity", "density", "components", "largest_component_share",
                 "modularity"]
-        rows = [{"period": t("current", lang), **{k: ov.get(k) for k in keep if k in ov}}]
+        rows = [{"period": text("report.current", lang), **{k: ov.get(k) for k in keep if k in ov}}]
         if prev:
-            rows.append({"period": t("previous", lang), **{k: prev.get(k) for k in keep if k in prev}})
+            rows.append({"period": text("report.previous", lang), **{k: prev.get(k) for k in keep if k in prev}})
         sec.table(pd.DataFrame(rows))
 
-    sec.heading(t("h_influencers", lang))
+    sec.heading(text("report.h_influencers", lang))
     inf = sub_guard(ctx, sec, "network.influencers", top_influencers, ctx)
     if inf is not None and not inf.empty:
         ctx.cache["influencers"] = inf
@@ -118,21 +119,21 @@ def network_section(ctx: EvaluationContext, sec: Section) -> None:
         if before is not None and not before.empty:
             new, gone = (sorted(set(inf["node"]) - set(before["node"]), key=str),
                          sorted(set(before["node"]) - set(inf["node"]), key=str))
-            sec.text(t("n_top_change", lang, new=esc(", ".join(map(str, new)) or "–"),
+            sec.text(text("report.n_top_change", lang, new=esc(", ".join(map(str, new)) or "–"),
                        gone=esc(", ".join(map(str, gone)) or "–")))
-        sub_guard(ctx, sec, "network.plot", lambda: _plot(sec, "plot_influencers", inf, top=10, lang=lang))
+        sub_guard(ctx, sec, "network.plot", lambda: add_plot(sec, "plot_influencers", inf, top=10, lang=lang))
 
-    sec.heading(t("h_shortlist", lang))
+    sec.heading(text("report.h_shortlist", lang))
     sl = sub_guard(ctx, sec, "network.shortlist", micro_influencers, ctx)
     if sl is not None:
         if sl.empty:
-            sec.text(t("no_data", lang, what=t("h_shortlist", lang).lower()))
+            sec.text(text("report.no_data", lang, what=text("report.h_shortlist", lang).lower()))
         else:
             keep = [c for c in ("node", "followers", "tier", "brand_interactions", "community_reach", "reason")
                     if c in sl.columns]
             sec.table(sl[keep])
 
-    sec.heading(t("h_communities", lang))
+    sec.heading(text("report.h_communities", lang))
     mem = sub_guard(ctx, sec, "network.communities", network.communities, inter, seed=0, profile=ctx.profile,
                     mentions=_mentions(ctx))
     if mem is not None and not mem.empty:
@@ -147,6 +148,6 @@ def network_section(ctx: EvaluationContext, sec: Section) -> None:
                 if c in shown:
                     shown[c] = shown[c].map(pct)
             sec.table(shown.head(8))
-        sub_guard(ctx, sec, "network.plot_network", lambda: _plot(
+        sub_guard(ctx, sec, "network.plot_network", lambda: add_plot(
             sec, "plot_network", inter, top=40, membership=mem, labels=8, seed=0, lang=lang,
             mentions=_mentions(ctx), profile=ctx.profile))

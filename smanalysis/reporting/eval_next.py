@@ -21,9 +21,10 @@ import pandas as pd
 from .eval_conversation import recurring_complaints
 from .eval_media import best_slots, evidence_posts, group_verdicts
 from .eval_network import micro_influencers
-from .eval_summary import _execution
+from .eval_summary import execution_table
 from .eval_figures import figures
-from .i18n import esc, t
+from ..words import text
+from .markup import esc
 from .sections import EvaluationContext, Section, fmt_value, guarded
 
 __all__ = ["recommendations", "recommendations_section", "next_plan_section", "next_period", "stagger"]
@@ -90,37 +91,39 @@ def _recommendations(ctx):
     def slots():
         s = best_slots(ctx)
         if not s.empty:
-            out.append({"kind": "slots", "text": t("r_slots", lang, slots="; ".join(s["slot"]))})
+            out.append({"kind": "slots", "text": text("report.r_slots", lang, slots="; ".join(s["slot"]))})
 
     def groups():
         found = False
         for by in ("format", "theme", "content_type"):
             keep, stop = _keep_stop(group_verdicts(ctx, by))
-            what = t(f"w_{by}", lang)
+            what = text(f"report.w_{by}", lang)
             for g, verdict in keep:
                 found = True
                 out.append({"kind": f"keep_{by}", "name": str(g),
-                            "text": t("r_keep", lang, what=what, name=esc(g), verdict=esc(_plain_verdict(verdict)))})
+                            "text": text("report.r_keep", lang, what=what, name=esc(g),
+                                         verdict=esc(_plain_verdict(verdict)))})
             for g, verdict in stop:
                 found = True
                 out.append({"kind": f"stop_{by}", "name": str(g),
-                            "text": t("r_stop", lang, what=what, name=esc(g), verdict=esc(_plain_verdict(verdict)))})
+                            "text": text("report.r_stop", lang, what=what, name=esc(g),
+                                         verdict=esc(_plain_verdict(verdict)))})
         if not found and not evidence_posts(ctx).empty:
-            out.append({"kind": "no_evidence", "text": t("r_noevidence", lang)})
+            out.append({"kind": "no_evidence", "text": text("report.r_noevidence", lang)})
 
     def influencers():
         sl = micro_influencers(ctx)
         if not sl.empty:
             who = ", ".join(esc(n) for n in sl["node"].astype(str).head(3))
-            hint = t("r_pseudo_hint", lang) if ctx.settings.get("pseudonymise") else ""
+            hint = text("report.r_pseudo_hint", lang) if ctx.settings.get("pseudonymise") else ""
             out.append({"kind": "influencers", "names": sl["node"].astype(str).head(3).tolist(),
-                        "text": t("r_influencer", lang, who=who) + hint})
+                        "text": text("report.r_influencer", lang, who=who) + hint})
 
     def complaints():
         rc = recurring_complaints(ctx)
         for topic, n in zip(rc["topic"], rc["complaints"]):
             out.append({"kind": "complaint", "name": str(topic),
-                        "text": t("r_complaint", lang, topic=esc(topic), n=int(n))})
+                        "text": text("report.r_complaint", lang, topic=esc(topic), n=int(n))})
 
     def care():
         from ..media import METRICS, resolve_metric
@@ -130,15 +133,15 @@ def _recommendations(ctx):
         target = next((float(v) for k, v in targets.items() if getattr(resolve_metric(k), "name", "") == name), 0.9)
         rate = figures(ctx)["current"].get(name, float("nan"))
         if pd.notna(rate) and rate < target:
-            out.append({"kind": "care", "text": t("r_care", lang, label=METRICS[name].label(lang).lower(),
-                                                  rate=fmt_value(name, rate, lang), target=fmt_value(name, target, lang))})
+            out.append({"kind": "care", "text": text("report.r_care", lang, label=METRICS[name].label(lang).lower(),
+                                                     rate=fmt_value(name, rate, lang), target=fmt_value(name, target, lang))})
 
     def plan():
-        ex = _execution(ctx)
+        ex = execution_table(ctx)
         if ex is not None and not ex.empty:
             row = ex.iloc[0]
             if row.get("skipped", 0) and row.get("planned", 0):
-                out.append({"kind": "plan", "text": t("r_plan", lang, skipped=int(row["skipped"]),
+                out.append({"kind": "plan", "text": text("report.r_plan", lang, skipped=int(row["skipped"]),
                                                        planned=int(row["planned"]))})
 
     for kind, fn in (("slots", slots), ("groups", groups), ("influencers", influencers),
@@ -151,7 +154,7 @@ def _recommendations(ctx):
 def recommendations_section(ctx: EvaluationContext, sec: Section) -> None:
     """What to do next period, from this period's evidence."""
     recs = recommendations(ctx)
-    sec.text("\n".join(f"- {r['text']}" for r in recs) if recs else t("r_none", ctx.lang))
+    sec.text("\n".join(f"- {r['text']}" for r in recs) if recs else text("report.r_none", ctx.lang))
 
 
 def _slots_per_platform(ev: pd.DataFrame, base: pd.DataFrame, platforms: list) -> pd.DataFrame:
@@ -213,7 +216,7 @@ def _draft_inputs(ctx):
             for j, x in enumerate(others or keep):
                 mixed += [keep[j % len(keep)], x]
             order = mixed
-        reason = "tema yang dipertahankan" if ctx.lang == "id" else "theme to keep"
+        reason = text("report.keep_theme", ctx.lang)
         themes = pd.DataFrame({"theme": order, "content_type": [ct.get(x, "other") for x in order],
                                "reason": [reason if x in keep else "" for x in order]})
         themes = themes.merge(_hints(ev), on="theme", how="left")
@@ -275,6 +278,6 @@ def next_plan_section(ctx: EvaluationContext, sec: Section, *, filename: str = "
         out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
     out.to_csv(path, index=False)
     ctx.cache["next_plan"] = draft
-    sec.text(t("n_plan_written", lang, file=filename, n=len(draft)))
+    sec.text(text("report.n_plan_written", lang, file=filename, n=len(draft)))
     keep = [c for c in ("date", "time", "platform", "theme", "content_type", "format", "caption") if c in out]
     sec.table(out[keep], max_rows=12)

@@ -12,12 +12,15 @@ Examples
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
 from ..formatting import count
 from .eval_figures import figures, kpi_table
-from .i18n import t
+from ..words import text
+from .markup import esc
 from .sections import EvaluationContext, Section, fmt_value, guarded, num, pct, sub_guard
 
 __all__ = [
@@ -43,7 +46,7 @@ def kpi_label(name: str, lang: str = "id") -> str:
 
 
 # ----------------------------------------------------------------------------- execution
-def _execution(ctx: EvaluationContext):
+def execution_table(ctx: EvaluationContext):
     """:func:`smanalysis.plan.execution_summary` of the period's plan rows; None without a plan."""
 
     def _do():
@@ -73,42 +76,48 @@ def overview_section(ctx: EvaluationContext, sec: Section) -> None:
     lang = ctx.lang
     sec.text(ctx.period_text())
     if ctx.settings.get("pseudonymise"):
-        sec.text(t("pseudonymised", lang))
+        sec.text(text("report.pseudonymised", lang))
     fig = figures(ctx)
-    head = ("Angka", "Periode ini", "Periode sebelumnya") if lang == "id" else ("Figure", "This period",
-                                                                               "Previous period")
+    head = [text(f"report.head.{h}", lang) for h in ("figure", "current", "previous")]
     rows = [{head[0]: kpi_label(k, lang), head[1]: fmt_value(k, fig["current"].get(k), lang),
              head[2]: fmt_value(k, fig["previous"].get(k), lang)} for k in KEY_FIGURES
             if pd.notna(fig["current"].get(k, np.nan)) or pd.notna(fig["previous"].get(k, np.nan))]
     if rows:
         sec.table(pd.DataFrame(rows))
     else:
-        sec.text(t("no_data", lang, what=t("w_posts", lang)))
+        sec.text(text("report.no_data", lang, what=text("report.w_posts", lang)))
     ctx.use(*KEY_FIGURES)
     kt = kpi_table(ctx)
     known = kt["met"].notna()
     if known.any():
-        sec.text(t("n_kpi_met", lang, met=int(kt.loc[known, "met"].astype(bool).sum()), total=int(known.sum())))
+        sec.text(text("report.n_kpi_met", lang, met=int(kt.loc[known, "met"].astype(bool).sum()), total=int(known.sum())))
     lines = headline(fig, lang)
     if lines:
         sec.text("\n".join(f"- {x}" for x in lines))
     d = data_summary(ctx)
     if d["files"] is not None:
-        words = {tb: t(f"rows_{tb}", lang) for tb in d["rows"]}
-        sec.text(t("n_data", lang, files=count(d["files"], lang), rejects=count(d["rejects"] or 0, lang),
-                   rows=", ".join(f"{num(n, lang=lang)} {words[tb]}" for tb, n in d["rows"].items() if n)))
+        words = {tb: text(f"report.rows_{tb}", lang) for tb in d["rows"]}
+        sec.text(text("report.n_data", lang, files=count(d["files"], lang), rejects=count(d["rejects"] or 0, lang),
+                      rows=", ".join(f"{num(n, lang=lang)} {words[tb]}" for tb, n in d["rows"].items() if n)))
+    if d["failed"]:
+        sec.text(text("report.n_failed", lang, n=count(len(d["failed"]), lang),
+                      files="; ".join(f"{esc(f['file'])} ({esc(f['reason'][:160])})" for f in d["failed"])))
 
 
 def data_summary(ctx: EvaluationContext) -> dict:
-    """What was read: ``files``, ``rejects`` (rows the readers could not use) and ``rows`` per
-    canonical table (all periods)."""
+    """What was read: ``files``, ``rejects`` (rows the readers could not use), ``rows`` per
+    canonical table (all periods) and ``failed``: files that could not be read at all, as
+    ``[{"file": name, "reason": ...}]`` (a client with failed files is ``partial`` in a batch)."""
     files = getattr(ctx.data, "files", None)
+    failed = getattr(ctx.data, "failed", None)
+    failed = [{"file": Path(str(f)).name, "reason": str(r)} for f, r in zip(failed["file"], failed["reason"])] \
+        if isinstance(failed, pd.DataFrame) and len(failed) else []
     rows = {tb: int(len(ctx.frame(tb))) for tb in ("posts", "comments", "mentions", "interactions", "followers",
                                                     "content_plan")}
     n_files = int(len(files)) if isinstance(files, pd.DataFrame) else None
     rejects = int(pd.to_numeric(files["rejects"], errors="coerce").fillna(0).sum()) \
         if isinstance(files, pd.DataFrame) and "rejects" in files else None
-    return {"files": n_files, "rejects": rejects, "rows": rows}
+    return {"files": n_files, "rejects": rejects, "rows": rows, "failed": failed}
 
 
 def headline(fig: dict, lang: str = "id") -> list[str]:
@@ -127,10 +136,10 @@ def headline(fig: dict, lang: str = "id") -> list[str]:
             continue
         name = kpi_label(key, lang)
         if np.isclose(cur, prev):
-            out.append(t("n_same", lang, name=name, cur=fmt_value(key, cur, lang)))
+            out.append(text("report.n_same", lang, name=name, cur=fmt_value(key, cur, lang)))
         else:
-            out.append(t("n_up" if cur > prev else "n_down", lang, name=name, prev=fmt_value(key, prev, lang),
-                         cur=fmt_value(key, cur, lang)))
+            out.append(text("report.n_up" if cur > prev else "report.n_down", lang, name=name, prev=fmt_value(key, prev, lang),
+                            cur=fmt_value(key, cur, lang)))
     return out
 
 
@@ -153,17 +162,17 @@ def kpi_section(ctx: EvaluationContext, sec: Section) -> None:
     lang = ctx.lang
     kt = kpi_table(ctx)
     if kt.empty:
-        sec.text(t("no_source", lang, what=t("w_targets", lang)))
+        sec.text(text("report.no_source", lang, what=text("report.w_targets", lang)))
         return
-    status = {True: t("kpi_met", lang), False: t("kpi_missed", lang), None: t("kpi_nodata", lang)}
-    head = ("KPI", "Target", "Periode ini", "Periode sebelumnya", "Status") if lang == "id" else \
-        ("KPI", "Target", "This period", "Previous period", "Status")
+    head = [text(f"report.head.{h}", lang) for h in ("kpi", "target", "current", "interval", "previous", "status")]
     sec.table(pd.DataFrame({
         head[0]: [kpi_label(k, lang) for k in kt["metric"]],
         head[1]: [fmt_value(k, v, lang) for k, v in zip(kt["metric"], kt["target"])],
         head[2]: [fmt_value(k, v, lang) for k, v in zip(kt["metric"], kt["actual"])],
-        head[3]: [fmt_value(k, v, lang) for k, v in zip(kt["metric"], kt["previous"])],
-        head[4]: [status[m if m is None else bool(m)] for m in kt["met"]],
+        head[3]: [f"{fmt_value(k, lo, lang)}–{fmt_value(k, hi, lang)}" if pd.notna(lo) else "–"
+                  for k, lo, hi in zip(kt["metric"], kt["ci_low"], kt["ci_high"])],
+        head[4]: [fmt_value(k, v, lang) for k, v in zip(kt["metric"], kt["previous"])],
+        head[5]: kt["verdict"].tolist(),
     }))
     ctx.use(*kt["metric"])
 
@@ -172,9 +181,10 @@ def kpi_section(ctx: EvaluationContext, sec: Section) -> None:
 def execution_section(ctx: EvaluationContext, sec: Section) -> None:
     """The written plan against what was posted: on time, late, skipped, unplanned."""
     lang = ctx.lang
-    ex = _execution(ctx)
+    ex = execution_table(ctx)
     if ex is None or ex.empty:
-        sec.text(t("no_source" if ctx.frame("content_plan").empty else "no_data", lang, what=t("w_plan", lang)))
+        sec.text(text("report.no_source" if ctx.frame("content_plan").empty else "report.no_data", lang,
+                      what=text("report.w_plan", lang)))
         return
     shown = ex.copy()
     for c in ("execution_rate", "on_time_rate"):
@@ -183,9 +193,9 @@ def execution_section(ctx: EvaluationContext, sec: Section) -> None:
     sec.table(shown)
     m = ctx.cache.get("plan_matches")
     if m is not None and not m.empty:
-        from .eval_media import _plot
+        from .eval_media import add_plot
 
-        sub_guard(ctx, sec, "execution.plot", _plot, sec, "plot_execution", m, lang=lang) or \
+        sub_guard(ctx, sec, "execution.plot", add_plot, sec, "plot_execution", m, lang=lang) or \
             sub_guard(ctx, sec, "execution.plot", _plan_plot, sec, m, lang)
 
 

@@ -25,6 +25,9 @@ from datetime import date
 from html import escape as html_escape
 from pathlib import Path
 
+from .. import words
+from .._checks import check_choice
+
 __all__ = ["notebooks_to_html", "sanitize", "scrub", "scrub_notebook", "NOTES_TAG"]
 
 #: cells with this tag are notes for the analyst (shown in JupyterLab, left out of the client's HTML)
@@ -198,14 +201,8 @@ def _toc(body: str, *, levels=("h1", "h2")):
     return str(soup), toc
 
 
-_LABELS = {
-    "id": {"contents": "Daftar isi", "period": "Periode", "previous": "dibandingkan dengan", "generated": "Dibuat",
-           "report": "Laporan media sosial", "footer": "Dibuat dengan smanalysis. Nama akun orang disamarkan kecuali"
-           " konfigurasi menyatakan lain."},
-    "en": {"contents": "Contents", "period": "Period", "previous": "compared with", "generated": "Generated",
-           "report": "Social media report", "footer": "Made with smanalysis. People's handles are pseudonymised"
-           " unless the config says otherwise."},
-}
+#: the page's own labels (``page.<name>`` in :mod:`smanalysis.words`)
+_PAGE_LABELS = ("contents", "period", "previous", "generated", "report", "footer")
 
 
 def notebooks_to_html(notebooks, *, client: str, period=None, previous=None, lang: str = "id",
@@ -232,6 +229,7 @@ def notebooks_to_html(notebooks, *, client: str, period=None, previous=None, lan
     """
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+    check_choice("lang", lang, words.LANGS)
     body = _body(notebooks, lang)
     token = secrets.token_hex(8)
     images: list[str] = []
@@ -254,15 +252,15 @@ def notebooks_to_html(notebooks, *, client: str, period=None, previous=None, lan
     from .. import formatting
 
     def fmt(p):
-        return formatting.date_range(p[0], p[1], lang if lang in _LABELS else "id")
+        return formatting.date_range(p[0], p[1], lang)
 
     page = tpl.render(
-        lang=lang if lang in _LABELS else "id",
-        labels=_LABELS.get(lang, _LABELS["id"]),
+        lang=lang,
+        labels={k: words.text(f"page.{k}", lang) for k in _PAGE_LABELS},
         client=client,
         period=fmt(period) if period else "",
         previous=fmt(previous) if previous else "",
-        generated=formatting.date(generated or date.today(), lang if lang in _LABELS else "id"),
+        generated=formatting.date(generated or date.today(), lang),
         toc=toc,
         body=body,
     )

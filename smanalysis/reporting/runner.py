@@ -36,7 +36,8 @@ import pandas as pd
 from .client import CACHE_ENV
 from .config import read_config, resolve_periods
 from .html import notebooks_to_html, scrub, scrub_notebook
-from .._checks import LANGS, check_choice
+from .._checks import check_choice
+from ..words import LANGS
 from ..workspace import notebooks_dir
 
 __all__ = ["run_client", "run_batch", "format_summary", "notebook_parameters", "notebooks_dir", "DEFAULT_NOTEBOOKS",
@@ -123,7 +124,8 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
     -------
     dict
         ``client``, ``slug``, ``status`` ("ok"; "partial" when the report was written but
-        ``metrics.json`` lists sections that could not be computed), ``seconds``, ``reason``
+        ``metrics.json`` lists sections that could not be computed or data files that could not be read,
+        ``data.failed``), ``seconds``, ``reason``
         ("" when ok), ``outputs`` (files written, relative to ``out``).
 
     Raises
@@ -199,13 +201,21 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
         text = scrub(metrics.read_text(encoding="utf-8"), roots=roots)
         metrics.write_text(text, encoding="utf-8")
         try:
-            problems = json.loads(text).get("problems") or []
+            doc = json.loads(text)
+            problems = doc.get("problems") or []
+            failed = (doc.get("data") or {}).get("failed") or []
         except (ValueError, AttributeError):
-            problems = []
+            problems, failed = [], []
+        reasons = []
+        if failed:  # the report is written, but some data files could not be read at all
+            reasons.append("files not read: " + "; ".join(
+                f"{f.get('file')} ({str(f.get('reason', ''))[:80]})" for f in failed[:5]))
         if problems:  # the report is written, but some sections could not be computed
+            reasons.append("sections not computed: " + "; ".join(
+                f"{p.get('section')} ({p.get('error', '')[:80]})" for p in problems[:5]))
+        if reasons:
             status = "partial"
-            reason = "sections not computed: " + "; ".join(
-                f"{p.get('section')} ({p.get('error', '')[:80]})" for p in problems[:5])
+            reason = " | ".join(reasons)
     outputs = sorted(str(p.relative_to(out)) for p in client_dir.rglob("*") if p.is_file())
     return {"client": cfg["client"], "slug": cfg["slug"], "status": status,
             "seconds": round(time.perf_counter() - t0, 2), "reason": reason, "outputs": outputs}
@@ -319,7 +329,8 @@ def _unique_slugs(configs, results) -> list[int]:
 
 
 def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, notebooks=None, timeout=600,
-              verbose: bool = True, heartbeat: float = 20.0, pdf: bool = False) -> pd.DataFrame:
+              verbose: bool = True, heartbeat: float = 20.0, scheduler: str | None = None,
+              pdf: bool = False) -> pd.DataFrame:
     """Run :func:`run_client` for many client configs, ``jobs`` at a time in separate processes.
 
     A failing client does not stop the others; its row says why. Progress lines are printed while
@@ -340,6 +351,11 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
         Print progress lines and the summary table.
     heartbeat : float
         With ``jobs > 1``, seconds between "still running" lines while no client finishes.
+    scheduler : str, optional
+        Run the clients on Dask instead: ``"local"`` (a ``LocalCluster`` of ``jobs`` workers,
+        at least 2) or a scheduler address; see :mod:`smanalysis.reporting.cluster`.
+    pdf : bool
+        Also write ``report.pdf`` and ``summary.png`` for every client (see :func:`run_client`).
 
     Returns
     -------
@@ -366,7 +382,12 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
     say = (lambda s: print(s, flush=True)) if verbose else (lambda s: None)
     n = len(configs)
     t0 = time.perf_counter()
-    say(f"smanalysis report: {n} client(s), {min(jobs, max(n, 1))} at a time -> {out}")
+    if scheduler:
+        from .cluster import scheduler_label
+
+        say(f"smanalysis report: {n} client(s) on {scheduler_label(scheduler)} -> {out}")
+    else:
+        say(f"smanalysis report: {n} client(s), {min(jobs, max(n, 1))} at a time -> {out}")
     results: dict[int, dict] = {}
     todo = _unique_slugs(configs, results)
 
@@ -377,7 +398,18 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
 
     for i in sorted(results):
         say(f"[{i + 1}/{n}] {results[i]['client']}: failed ({results[i]['reason']})")
-    if jobs == 1 or len(todo) <= 1:
+    if scheduler:
+        from .cluster import dask_results
+
+        def _lost(i, err):
+            return {"client": _client_name(configs[i]), "slug": "", "status": "failed", "seconds": 0.0,
+                    "reason": _reason(err, _roots(out)), "outputs": []}
+
+        for i, res in dask_results(scheduler, [(i, configs[i]) for i in todo], _safe_run,
+                                   (str(out.resolve()), lang, period, notebooks, timeout, False, pdf),
+                                   workers=max(jobs, 2), heartbeat=heartbeat, say=say, failed=_lost):
+            _done(i, res)
+    elif jobs == 1 or len(todo) <= 1:
         for i in todo:
             c = configs[i]
             say(f"[start] {Path(c).name}")

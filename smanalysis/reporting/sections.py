@@ -31,10 +31,28 @@ import pandas as pd
 from .. import formatting as fmt
 from ..formatting import column_unit as fmt_unit
 from ..formatting import format_frame
-from .i18n import column_label, esc, section_title, t, value_label
+from ..words import code_label, text
+from .markup import esc
 
 __all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI", "COLUMN_UNITS", "figure_html",
-           "table_html", "use_report_tables", "fmt_value"]
+           "table_html", "use_report_tables", "fmt_value", "column_label", "SECTIONS"]
+
+#: the report's top-level sections, in order (titles: ``section.<key>`` in :mod:`smanalysis.words`)
+SECTIONS = ("story", "overview", "profile", "kpis", "media", "execution", "analysis", "conversation", "network",
+            "recommendations", "next_plan", "definitions")
+
+
+def column_label(name: str, lang: str = "id") -> str:
+    """Header of a table column in ``lang``: the words catalogue (``col.<name>``), else the metric
+    registry's label (:func:`smanalysis.media.metric_label`), else the name itself.
+
+    >>> column_label("answered", "id"), column_label("er_reach", "en"), column_label("whatever", "en")
+    ('dijawab', 'Engagement rate (reach)', 'whatever')
+    """
+    from ..media.metrics import metric_label
+
+    label = code_label("col", name, lang)
+    return label if label != name else metric_label(name, lang)
 
 FIG_DPI = 90
 
@@ -65,7 +83,7 @@ class Section:
         return f"Section({self.title!r}, {len(self.blocks)} blocks)"
 
     def text(self, markdown: str) -> "Section":
-        """Add a paragraph of Markdown (escape user text with :func:`~smanalysis.reporting.i18n.esc`)."""
+        """Add a paragraph of Markdown (escape user text with :func:`~smanalysis.reporting.markup.esc`)."""
         self.blocks.append(("md", markdown))
         return self
 
@@ -162,7 +180,7 @@ def figure_html(svg: bytes, alt: str) -> str:
             f'src="data:image/svg+xml;base64,{data}"></figure>')
 
 
-#: columns whose values are codes with words in :data:`~smanalysis.reporting.i18n.VALUE_LABELS`
+#: columns whose values are codes with words in ``value.*`` of :mod:`smanalysis.words`
 _CODED_COLUMNS = {"intent", "side", "sentiment", "tier", "content_type", "top_format"}
 _NUMERIC_UNITS = {"count", "number", "ratio", "percent", "change", "signed"}
 _NUMLIKE = r"[+\-–]?[\d.,]+ ?%?|–"
@@ -175,7 +193,7 @@ def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None
     lang = lang or "id"
     shown = df.copy()
     for c in _CODED_COLUMNS & set(shown.columns):  # coded values (intent, side, tier...) in words
-        shown[c] = shown[c].map(lambda v: value_label(v, lang))
+        shown[c] = shown[c].map(lambda v: code_label("value", v, lang))
     units = {c: u for c, u in COLUMN_UNITS.items() if c in shown.columns
              and pd.api.types.is_float_dtype(shown[c])}
     kinds = [units.get(c) or fmt_unit(shown.iloc[:, i]) for i, c in enumerate(shown.columns)]
@@ -277,8 +295,8 @@ class EvaluationContext:
 
     def period_text(self) -> str:
         (s, e), (ps, pe) = self.period, self.previous
-        return t("period_line", self.lang, range=fmt.date_range(s, e, self.lang),
-                 prange=fmt.date_range(ps, pe, self.lang))
+        return text("report.period_line", self.lang, range=fmt.date_range(s, e, self.lang),
+                    prange=fmt.date_range(ps, pe, self.lang))
 
     def use(self, *metrics: str):
         """Note metric names to define in the definitions section."""
@@ -319,13 +337,13 @@ def guarded(key: str):
     """Decorator for section builders: a failure becomes a notice in the section, not a crash.
 
     The builder is called as ``fn(ctx, sec)`` with a fresh top-level :class:`Section` titled
-    ``SECTION_TITLES[key]``; warnings from the layers are kept out of the report.
+    ``section.<key>`` of :mod:`smanalysis.words`; warnings from the layers are kept out of the report.
     """
 
     def deco(fn):
         @functools.wraps(fn)
         def wrapper(ctx: EvaluationContext, *args, **kwargs) -> Section:
-            sec = Section(section_title(key, ctx.lang), tz=ctx.tz, lang=ctx.lang)
+            sec = Section(text(f"section.{key}", ctx.lang), tz=ctx.tz, lang=ctx.lang)
             sub_guard(ctx, sec, key, fn, ctx, sec, *args, **kwargs)
             return sec
 
@@ -343,7 +361,7 @@ def sub_guard(ctx: EvaluationContext, sec: Section, key: str, fn, *args, **kwarg
     except Exception as err:  # noqa: BLE001 - one part must not sink the report
         ctx.problems.append({"section": key, "error": f"{type(err).__name__}: {err}",
                              "where": _where()})
-        sec.text(t("failed", ctx.lang, what=esc(f"{type(err).__name__}: {err}")[:300]))
+        sec.text(text("report.failed", ctx.lang, what=esc(f"{type(err).__name__}: {err}")[:300]))
         return None
 
 

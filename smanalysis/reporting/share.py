@@ -18,7 +18,7 @@ import html as _html
 from pathlib import Path
 
 from .browser import render_pdf, render_png
-from .i18n import section_title
+from ..words import text
 
 __all__ = ["card_html", "write_share"]
 
@@ -43,7 +43,7 @@ def card_html(report_html: str, *, title: str, client: str, period: str, footer:
     report_html : str
         The report page (already sanitised: the card copies its markup as it is).
     title : str
-        Heading text of the story section (``section_title("story", lang)``).
+        Heading text of the story section (``text("section.story", lang)``).
     client, period : str
         Shown at the top of the card (escaped here).
     """
@@ -74,7 +74,7 @@ def write_share(client_dir, *, client: str, period: str, lang: str = "id") -> li
     page = client_dir / "report.html"
     pdf = render_pdf(page, client_dir / "report.pdf")
     card = client_dir / ".card.html"
-    card.write_text(card_html(page.read_text(encoding="utf-8"), title=section_title("story", lang), client=client,
+    card.write_text(card_html(page.read_text(encoding="utf-8"), title=text("section.story", lang), client=client,
                               period=period), encoding="utf-8")
     try:
         png = render_png(card, client_dir / "summary.png", width=540, selector="#card")

@@ -23,7 +23,8 @@ from .eval_media import best_slots
 from .eval_network import micro_influencers
 from .eval_next import recommendations
 from .eval_summary import kpi_label
-from .i18n import esc, t, value_label
+from ..words import code_label, text
+from .markup import esc
 from .sections import EvaluationContext, Section, fmt_value, guarded
 
 __all__ = ["period_story", "story_section", "direction", "STORY_FIGURES"]
@@ -77,9 +78,9 @@ def _change_text(row, lang) -> str:
     name = kpi_label(row["name"], lang)
     prev, cur = fmt_value(row["name"], row["previous"], lang), fmt_value(row["name"], row["current"], lang)
     if row["unit"] == "count" and np.isfinite(row["rel"]):
-        return t("s_up" if up else "s_down", lang, name=name, change=F.percent(abs(row["rel"]), lang, 0),
+        return text("report.s_up" if up else "report.s_down", lang, name=name, change=F.percent(abs(row["rel"]), lang, 0),
                  prev=prev, cur=cur)
-    return t("s_up_from" if up else "s_down_from", lang, name=name, prev=prev, cur=cur)
+    return text("report.s_up_from" if up else "report.s_down_from", lang, name=name, prev=prev, cur=cur)
 
 
 def period_story(ctx: EvaluationContext) -> dict:
@@ -103,34 +104,35 @@ def _story(ctx) -> dict:
     recs = _safe(lambda: recommendations(ctx), [])
     for r in recs:
         if r["kind"] in ("keep_theme", "keep_content_type", "keep_format") and len(good) < 3:
-            good.append(t("s_keep", lang, what=t("w_" + r["kind"][5:], lang).capitalize(),
-                           name=esc(value_label(r["name"], lang))))
+            good.append(text("report.s_keep", lang, what=text("report.w_" + r["kind"][5:], lang).capitalize(),
+                           name=esc(code_label("value", r["name"], lang))))
     una = _safe(lambda: unanswered_queue(ctx), pd.DataFrame())
     rc = _safe(lambda: recurring_complaints(ctx), pd.DataFrame(columns=["topic", "complaints"]))
     why = []
     if bad and not rc.empty:
-        why.append(t("s_why_complaint", lang, topic=esc(rc["topic"].iloc[0]), n=F.count(rc["complaints"].iloc[0], lang)))
+        why.append(text("report.s_why_complaint", lang, topic=esc(rc["topic"].iloc[0]),
+                        n=F.count(rc["complaints"].iloc[0], lang)))
     if len(una):
-        why.append(t("s_why_unanswered", lang, n=F.count(len(una), lang)))
+        why.append(text("report.s_why_unanswered", lang, n=F.count(len(una), lang)))
     nxt = []
     rate = _safe(lambda: figures(ctx)["current"].get("reply_rate_questions"), None)
     targets = ctx.profile.kpi_targets or {}
     target = targets.get("reply_rate_questions", targets.get("response_rate", 0.9))
     if len(una):
         nxt.append({"kind": "reply", "n": int(len(una)),
-                    "text": t("s_do_reply", lang, n=F.count(len(una), lang), target=F.percent(target, lang, 0),
+                    "text": text("report.s_do_reply", lang, n=F.count(len(una), lang), target=F.percent(target, lang, 0),
                               rate=F.percent(rate, lang, 0))})
     if not rc.empty:
         nxt.append({"kind": "complaint", "name": str(rc["topic"].iloc[0]),
-                    "text": t("s_do_complaint", lang, topic=esc(rc["topic"].iloc[0]))})
+                    "text": text("report.s_do_complaint", lang, topic=esc(rc["topic"].iloc[0]))})
     content = _content_action(ctx, recs)
     if content:
         nxt.append(content)
     infl = _safe(lambda: micro_influencers(ctx), pd.DataFrame())
     if len(infl) and len(nxt) < 3:
         name = str(infl["node"].iloc[0])
-        key = "s_do_influencer_pseudo" if ctx.settings.get("pseudonymise") else "s_do_influencer"
-        nxt.append({"kind": "influencer", "name": name, "text": t(key, lang, who=esc(name))})
+        key = "report.s_do_influencer_pseudo" if ctx.settings.get("pseudonymise") else "report.s_do_influencer"
+        nxt.append({"kind": "influencer", "name": name, "text": text(key, lang, who=esc(name))})
     return {"good": good, "bad": bad, "why": why, "next": nxt[:3]}
 
 
@@ -148,14 +150,15 @@ def _content_action(ctx, recs) -> dict | None:
         slot = {"weekday": int(top["weekday"]), "hour": int(top["hour"])}
         slot_text = f"{F.day_name(slot['weekday'], lang)} {F.time_range(slot['hour'], slot['hour'] + 2, lang)}"
     if keep and slot:
-        text = t("s_do_content", lang, theme=esc(keep[0]), slot=slot_text)
+        line = text("report.s_do_content", lang, theme=esc(keep[0]), slot=slot_text)
     elif keep:
-        text = t("s_do_theme", lang, theme=esc(keep[0]))
+        line = text("report.s_do_theme", lang, theme=esc(keep[0]))
     else:
-        text = t("s_do_slot", lang, slot=slot_text)
+        line = text("report.s_do_slot", lang, slot=slot_text)
     if stop:
-        text += " " + t("s_do_less", lang, names=", ".join(f"**{esc(value_label(s, lang))}**" for s in stop[:2]))
-    return {"kind": "content", "theme": keep[0] if keep else None, "slot": slot, "avoid": stop, "text": text}
+        names = ", ".join(f"**{esc(code_label('value', s, lang))}**" for s in stop[:2])
+        line += " " + text("report.s_do_less", lang, names=names)
+    return {"kind": "content", "theme": keep[0] if keep else None, "slot": slot, "avoid": stop, "text": line}
 
 
 @guarded("story")
@@ -165,15 +168,15 @@ def story_section(ctx: EvaluationContext, sec: Section) -> None:
     s = period_story(ctx)
     parts = []
     if s["good"]:
-        parts.append(f"**{t('s_good', lang)}**\n\n" + "\n".join(f"- {x}" for x in s["good"]))
+        parts.append(f"**{text('report.s_good', lang)}**\n\n" + "\n".join(f"- {x}" for x in s["good"]))
     if s["bad"]:
-        parts.append(f"**{t('s_bad', lang)}**\n\n" + "\n".join(f"- {x}" for x in s["bad"]))
+        parts.append(f"**{text('report.s_bad', lang)}**\n\n" + "\n".join(f"- {x}" for x in s["bad"]))
     if s["why"]:
-        parts.append(f"**{t('s_why', lang)}** " + " ".join(s["why"]))
+        parts.append(f"**{text('report.s_why', lang)}** " + " ".join(s["why"]))
     if s["next"]:
-        parts.append(f"**{t('s_next', lang)}**\n\n" + "\n".join(f"{i}. {x['text']}" for i, x in
+        parts.append(f"**{text('report.s_next', lang)}**\n\n" + "\n".join(f"{i}. {x['text']}" for i, x in
                                                                enumerate(s["next"], 1)))
     if not parts:
-        parts.append(t("s_quiet", lang))
+        parts.append(text("report.s_quiet", lang))
     for p in parts:
         sec.text(p)

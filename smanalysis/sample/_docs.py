@@ -8,7 +8,7 @@ from .. import schema
 
 __all__ = ["data_dictionary_markdown", "readme"]
 
-_DTYPES = {"str": "text", "float": "float64", "bool": "bool", "datetime": "datetime64[ns, UTC]",
+_DTYPES = {"str": "text", "float": "float64", "bool": "bool", "flag": "boolean (True/False/missing)", "datetime": "datetime64[ns, UTC]",
            "date": "datetime64[ns] (naive day)"}
 
 
@@ -81,6 +81,47 @@ FILES = [
     ("exports/competitor_posts.csv", "posts",
      "Instagram posts of @kopipagi.jogja and @ruangseduh as an Apify Instagram scraper dataset (no reach: it is "
      "not public)."),
+    ("exports/meta_reach_daily.csv", "account_daily",
+     "Meta Business Suite daily series of one metric with TWO platform sections (`\"Facebook reach\"`, then "
+     "`\"Instagram reach\"`), UTF-16 LE, `sep=<tab>` and tab-separated `\"Date\"<tab>\"Primary\"`. Each "
+     "section keeps its platform; the metric (reach) goes to `account_daily`. A `\"... followers\"` series is "
+     "a follower count and goes to `followers`; `\"... follows\"` (gained a day), views, visits, link clicks, "
+     "interactions go to `account_daily` (metric names in `smanalysis.schema.DAILY_METRICS`). Excel re-saves "
+     "with `;` and day-first dates are read too."),
+    ("exports/daily_tweet_activity_metrics_kopisenja_id_20261001_20261101_en.csv", "account_daily",
+     "X analytics 'by day' export (account level): Date, Tweets published, impressions, engagements, retweets, "
+     "replies, likes, user profile clicks, url clicks, ..., follows, media views, then `promoted ...` columns. "
+     "Maps to metrics posts_published, impressions, engagements, shares, comments, likes, profile_views, "
+     "link_clicks, followers_gained (`follows`), views; the account comes from the file name."),
+    ("exports/Overview_2026-10-31.csv", "account_daily",
+     "TikTok Studio Overview download, 2025 variant: `\"Date\",\"Video Views\",\"Profile Views\",\"Likes\","
+     "\"Comments\",\"Shares\",\"New followers\"`, yearless days `\"1 November\"` (older files: "
+     "`\"November 1\"`, no New followers). The year comes from the export day in the file name. Metrics views, "
+     "profile_views, likes, comments, shares, followers_gained."),
+    ("exports/Viewers_2026-10-31.csv", "account_daily",
+     "TikTok Studio viewers download (best guess of the layout): Date, Total Viewers, New Viewers, Returning "
+     "Viewers -> viewers, new_viewers, returning_viewers."),
+    ("exports/facebook_videos.csv", "video",
+     "Meta Business Suite video-level export (best guess of the header): Video asset ID, Post ID, Page name, "
+     "Title, Duration (sec), Publish time, Permalink, Funded content status, Views, Reach, 3-second video views, "
+     "1-minute video views, Seconds viewed, Average Seconds viewed -> video.post_id (Post ID, else the asset "
+     "id), views, views_3s, views_1m, watch_time_s, avg_view_duration_s, retention (average / duration)."),
+    ("exports/instagram_audience.csv", "audience",
+     "Meta Business Suite Audience export (best guess of the layout): UTF-16, `sep=,`, sections `\"Age & "
+     "gender\"` (\"Age\",\"Women\",\"Men\" in percent), `\"Top cities\"` and `\"Top countries\"` "
+     "(\"City\"/\"Country\",\"Value\"). Stored as shares 0-1: age_gender cells (`18-24|female`), their "
+     "age and gender totals, cities and countries."),
+    ("(not in the sample) YouTube Studio `Table data.csv`, `Chart data.csv`, `Totals.csv`", "posts, account_daily",
+     "Advanced-mode export: `Table data.csv` (Content, Video title, Video publish time, Duration, Views, Watch "
+     "time (hours)...; first row `Total`; Indonesian headers Konten/Judul video/Waktu publikasi video/Penayangan "
+     "and dates like `3 Okt 2026`; a video with an empty publish time is kept without a time) -> posts and "
+     "video; `Chart data.csv` (Date, Content, ..., Views) -> daily rows of posts, summed per video; `Totals.csv` "
+     "(Date, Views) -> account_daily views. The sample's business has no YouTube channel: fixtures in "
+     "tests/fixtures/io."),
+    ("(column) `paid` of posts", "posts",
+     "Meta `Funded content status` (any status but blank/'not funded' = boosted; the sample's Facebook export "
+     "marks boosted promo posts `Boosted`) and X's `promoted ...` columns (promoted impressions or engagements "
+     "above 0 = promoted). Missing when the export does not say (Instagram, TikTok)."),
     ("content_plan.csv", "content_plan",
      "The team's written content plan (Indonesian headers: ID, Tanggal, Jam, Platform, Akun, Tema, Jenis Konten, "
      "Format, Caption, Aset, Tagar, Sumber, Status)."),

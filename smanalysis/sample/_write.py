@@ -9,6 +9,7 @@ import yaml
 
 from ..io import writers as W
 from . import _docs
+from ._extra import boosted, write_extra
 from ._generate import generate, truth
 from ._posts import OWN, TZ
 
@@ -129,6 +130,7 @@ def write_sample(out, *, scale: float = 1.0, seed: int = 2026) -> list[Path]:
         fn(frame, p, **kw)
         written.append(p)
 
+    t["posts"] = t["posts"].assign(paid=boosted(t["posts"], seed))
     posts = t["posts"]
     local = posts["created_at"].dt.tz_convert(TZ)
     ig = posts[posts["platform"] == "instagram"].copy()
@@ -184,6 +186,7 @@ def write_sample(out, *, scale: float = 1.0, seed: int = 2026) -> list[Path]:
     for platform in ("instagram", "facebook", "tiktok", "x"):
         w(W.write_comments_export, _plain(c[c["platform"] == platform]), f"comments_{platform}.csv")
     w(W.write_listening_export, _plain(t["mentions"]), "listening_mentions.csv")
+    write_extra(t, ex, seed, w)
     w(W.write_competitor_posts, _plain(t["competitor_posts"]), "competitor_posts.csv")
     plan_path = out / "content_plan.csv"
     W.write_content_plan(_plain(t["content_plan"]), plan_path, lang="id")

@@ -8,7 +8,10 @@ import pytest
 from smanalysis.conversation.model import SentimentModel, _report
 from smanalysis.conversation.sentiment import sentiment
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "nusax-senti"
+_ROOT = Path(__file__).resolve().parents[2]
+# shared/ sits beside the clone (CI) or beside the folder of work trees
+DATA = next((p / "shared" / "data" / "nusax-senti" for p in (_ROOT.parent, _ROOT.parent.parent)
+             if (p / "shared" / "data" / "nusax-senti").exists()), _ROOT.parent / "shared" / "data" / "nusax-senti")
 
 
 def _load(lang, split):
@@ -21,7 +24,7 @@ def _load(lang, split):
 def test_default_scorer_indonesian_test_macro_f1():
     test = _load("indonesian", "test")
     r = _report(test["label"].to_numpy(), sentiment(test["text"], evidence=False)["label"].to_numpy())
-    assert r["macro_f1"] >= 0.65
+    assert r["macro_f1"] >= 0.75
 
 
 @pytest.mark.slow

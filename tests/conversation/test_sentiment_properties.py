@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from smanalysis.conversation.langid import detect
 from smanalysis.conversation.sentiment import sentiment
-from smanalysis.conversation.text import _TOKEN_RE, normalize, tokenize
+from smanalysis.conversation.text import normalize, tokenize
+from smanalysis.conversation.textdata import TOKEN_RE
 
 WORDS = ["enak", "gak", "tapi", "banget", "mahal", "zonk", "😍", "😡", ":)", "!!", ",", "walaupun", "not", "good",
          "mantaaap", "#KopiSenja", "@kopi.id", "http://x.y/z", "\x00", "\n", "anak2", "wkwkwk", "ＡＢＣ", "?"]
@@ -33,7 +34,7 @@ def test_sentiment_any_text(xs):
 @given(texts)
 def test_fast_tokenize_matches_regex_tokenize(xs):
     fast = tokenize(xs)
-    slow = [list(r) for r in normalize(xs).str.findall(_TOKEN_RE)]
+    slow = [list(r) for r in normalize(xs).str.findall(TOKEN_RE)]
     assert len(fast) == len(xs)
     # the fast path splits on whitespace first; texts with a separator character inside a token may differ,
     # so compare only texts made of ordinary words

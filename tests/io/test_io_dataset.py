@@ -51,7 +51,7 @@ def test_lifetime_reexport_keeps_the_larger_snapshot(tmp_path):
     assert d["kept_file"].iloc[0].endswith("ig_2026-10.csv") and d["dropped_file"].iloc[0].endswith("ig_2026-09.csv")
 
 
-def test_followers_and_follows_series_merge(tmp_path):
+def test_followers_counts_and_follows_series_go_to_their_own_tables(tmp_path):
     f = pd.DataFrame({"date": pd.date_range("2026-10-01", periods=2), "platform": "facebook", "account": "kopisenja",
                       "followers": [100.0, 103.0], "new_followers": [2.0, 3.0]})
     W.write_meta_daily(f, tmp_path / "fb_followers.csv", metric="Facebook followers")
@@ -59,11 +59,15 @@ def test_followers_and_follows_series_merge(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SMAnalysisWarning)
         ds = load_dataset(tmp_path, profile=PROFILE)
+    # only follower COUNTS go to followers; "Facebook follows" (gained a day) is an account_daily metric
     assert len(ds.followers) == 2
     assert ds.followers["followers"].tolist() == [100.0, 103.0]
-    assert ds.followers["new_followers"].tolist() == [2.0, 3.0]
+    assert ds.followers["new_followers"].isna().all()
     assert ds.followers["account"].unique().tolist() == ["kopisenja"]  # from the profile
-    assert set(ds.duplicates["table"]) == {"followers"}
+    daily = ds.account_daily
+    assert daily[["metric", "value"]].values.tolist() == [["follows", 2.0], ["follows", 3.0]]
+    assert daily["platform"].unique().tolist() == ["facebook"] and daily["account"].unique().tolist() == ["kopisenja"]
+    assert len(ds.duplicates) == 0
 
 
 def test_duplicate_comments_first_kept(tmp_path):
@@ -102,7 +106,7 @@ def test_files_rejects_and_profile_for_twarc(tmp_path):
     files = ds.files.set_index(ds.files["file"].map(lambda s: Path(s).name))
     assert files.loc["meta_ig_broken.csv", ["format", "rows", "rejects"]].tolist() == ["meta_posts_instagram", 2, 3]
     assert files.loc["unknown_format.csv", "format"] == "unreadable"
-    assert "unknown format" in files.loc["unknown_format.csv", "error"]
+    assert "unknown layout" in files.loc["unknown_format.csv", "error"]
     assert files.loc["twarc_search.jsonl", "rows"] == 5
     assert len(ds.rejects) == 4 and list(ds.rejects.columns) == ["file", "line", "column", "reason", "raw"]
     # own tweet -> posts; others -> mentions with brand from the profile
@@ -135,7 +139,7 @@ def test_load_report_clean_and_corrupted(tmp_path):
 def test_load_report_indonesian_default_and_bad_lang():
     text, ok = load_report([FIX / "comments_export.csv"])
     assert "baris terbaca: 3" in text and ok
-    with pytest.raises(ValueError, match=r"The value for `lang` must be one of \['en', 'id'\], but 'fr' was passed"):
+    with pytest.raises(ValueError, match=r"The value for `lang` must be one of \['id', 'en'\], but 'fr' was passed"):
         load_report([FIX / "comments_export.csv"], lang="fr")
 
 
@@ -178,17 +182,19 @@ def test_corrupted_sample_copy_accounts_for_every_row(sample_dir, tmp_path):
     assert set(r.rejects["reason"].str.split(" ").str[0]) == {"unreadable", "expected", "missing"}
 
 
-def test_yearless_file_without_export_day_uses_the_datasets_latest_day(tmp_path):
-    # follower history named without a date: its years come from the other files, not the file's mtime
+def test_yearless_file_without_export_day_never_borrows_the_year_from_other_files(tmp_path):
+    # follower history named without a date: its years come from its own mtime (with a warning),
+    # not from the Instagram export of 2026 lying in the same folder (issue 9, class 3)
     f = pd.DataFrame({"date": pd.date_range("2025-11-01", "2026-10-31"), "platform": "tiktok",
                       "account": "kopisenja.id"})
     f["followers"] = np.arange(len(f), dtype=float)
     W.write_tiktok_followers(f, tmp_path / "FollowerHistory.csv")
     import os
-    os.utime(tmp_path / "FollowerHistory.csv", (2_000_000_000, 2_000_000_000))  # mtime in 2033
+    os.utime(tmp_path / "FollowerHistory.csv", (2_000_000_000, 2_000_000_000))  # mtime 2033-05-18
     W.write_meta_posts(_ig("1", 5.0, 1.0, when="2026-10-31 03:00"), tmp_path / "ig.csv", platform="instagram")
     ds = load_dataset(tmp_path)
     got = ds.followers.sort_values("date")["date"]
-    assert got.iloc[0] == pd.Timestamp("2025-11-01") and got.iloc[-1] == pd.Timestamp("2026-10-31")
+    # the last row (October 31) is the latest October 31 on or before 2033-05-18: 2032; in order, a year apart
+    assert got.iloc[0] == pd.Timestamp("2031-11-01") and got.iloc[-1] == pd.Timestamp("2032-10-31")
     note = ds.files.set_index(ds.files["file"].map(lambda s: Path(s).name)).loc["FollowerHistory.csv", "warnings"]
-    assert "latest day in the other files" in note
+    assert "file modification time" in note

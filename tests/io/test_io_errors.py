@@ -10,12 +10,12 @@ from smanalysis.io import read
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "io"
 
 
-def test_unknown_format_lists_formats_tried_and_what_closest_misses():
-    with pytest.raises(FormatError, match=r"unknown_format\.csv \(line 1\): unknown format") as e:
+def test_unknown_format_names_the_closest_layouts_by_header_overlap():
+    with pytest.raises(FormatError, match=r"unknown_format\.csv \(line 1\): unknown layout") as e:
         read(FIX / "unknown_format.csv")
     msg = str(e.value)
-    assert "Formats tried: [" in msg and "'meta_posts_instagram'" in msg and "'x_activity'" in msg
-    assert "The closest" in msg and "misses column(s)" in msg
+    # 'Umur' (age) is the only header any layout knows: the audience export, 1 of its 3 columns
+    assert "the closest layouts by header overlap: meta_audience (1 of 3 columns, lacks ['Women', 'Men'])" in msg
     assert "['Nama', 'Umur', 'Kota']" in msg
 
 
@@ -29,7 +29,7 @@ def test_drifted_header_missing_a_signature_column_names_it(tmp_path):
     # an Instagram export without "Account ID": closest format is named with the missing column
     f.write_text('"Post ID","Account username","Publish time","Permalink","Post type","Reach"\n'
                  '"1","kopisenja.id","10/01/2026 10:00","https://x","IG image","5"\n')
-    with pytest.raises(FormatError, match=r"closest, 'meta_posts_instagram', misses column\(s\) \['Account ID'\]"):
+    with pytest.raises(FormatError, match=r"overlap: meta_posts_instagram \(6 of 21 columns, lacks \['Account ID'\]\)"):
         read(f)
 
 
@@ -110,10 +110,30 @@ def test_unterminated_quote_becomes_a_reject(tmp_path):
     f.write_text('date,platform,account,followers\n2026-10-01,instagram,a,5\n2026-10-02,instagram,"a,6\n'
                  "2026-10-03,instagram,a,7\n")
     r = read(f)
-    assert r.data["followers"].tolist() == [5.0]
+    # the stray quote costs its own line only: line 4 is re-synchronised and read (issue 9)
+    assert r.data["followers"].tolist() == [5.0, 7.0]
+    assert r.data["source_line"].tolist() == [2.0, 4.0]
     assert r.rejects["line"].tolist() == [3]
-    assert "unterminated quoted field" in r.rejects["reason"].iloc[0]
+    assert "unclosed quote" in r.rejects["reason"].iloc[0]
     assert any("tolerant parser" in w for w in r.warnings)
+
+
+def test_stray_quote_mid_file_resynchronises_every_line_accounted(tmp_path):
+    # a Meta export whose caption on line 3 lost its closing quote; line 5 holds a real multi-line caption
+    f = tmp_path / "ig.csv"
+    f.write_text('Post ID,Account ID,Account username,Description,Publish time,Permalink,Post type,Reach,Likes\n'
+                 '1,9,kopi,"Kopi pagi",10/01/2026 08:00,https://i/p/1,IG image,100,5\n'
+                 '2,9,kopi,"Promo 35rb ,10/02/2026 08:00,https://i/p/2,IG image,200,6\n'
+                 '3,9,kopi,Senja,10/03/2026 08:00,https://i/p/3,IG image,300,7\n'
+                 '4,9,kopi,"baris satu\nbaris dua",10/04/2026 08:00,https://i/p/4,IG image,400,8\n'
+                 '5,9,kopi,Malam,10/05/2026 08:00,https://i/p/5,IG image,500,9\n', encoding="utf-8")
+    r = read(f, tz="Asia/Jakarta")
+    assert r.data["post_id"].tolist() == ["1", "3", "4", "5"]
+    assert r.data["source_line"].tolist() == [2.0, 4.0, 5.0, 7.0]
+    assert r.data.loc[r.data["post_id"] == "4", "caption"].iloc[0] == "baris satu\nbaris dua"
+    assert r.rejects["line"].tolist() == [3]
+    # physical lines 2..7: data rows 2, 4, 5-6, 7 and the reject 3 -> every line accounted for
+    assert r.rows == 5
 
 
 def test_crlf_file_with_multiline_cell_keeps_line_numbers(tmp_path):

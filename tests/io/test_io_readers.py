@@ -136,9 +136,15 @@ def test_tiktok_followers_year_from_file_name():
     assert d["new_followers"].tolist() == [5.0, 10.0, 12.0, -1.0]
 
 
-def test_tiktok_export_date_option_overrides():
-    r = read(FIX / "tiktok_followers_2026-01-02.csv", export_date="2027-01-05")
+def test_tiktok_export_date_option_applies_without_a_day_in_the_file_name(tmp_path):
+    # issue 9 order: the day in the file name, else export_date=, else the file's mtime
+    f = tmp_path / "FollowerHistory.csv"
+    f.write_bytes((FIX / "tiktok_followers_2026-01-02.csv").read_bytes())
+    r = read(f, export_date="2027-01-05")
     assert r.data["date"].dt.year.tolist() == [2026, 2026, 2027, 2027]
+    r = read(FIX / "tiktok_followers_2026-01-02.csv", export_date="2027-01-05")
+    assert r.data["date"].dt.year.tolist() == [2025, 2025, 2026, 2026]
+    assert any("file name" in w and "2027-01-05" in w for w in r.warnings)
 
 
 def test_youtube_total_row_dropped():

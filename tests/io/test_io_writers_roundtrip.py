@@ -87,7 +87,11 @@ def test_meta_daily_roundtrip(tmp_path, metric, col):
     assert raw[:2] == b"\xff\xfe"
     assert raw.decode("utf-16").splitlines()[:3] == ["sep=,", f'"{metric}"', '"Date","Primary"']
     r = read(path, account="kopisenja.id")
-    assert r.data[col].tolist() == f[col].tolist()
+    if col == "followers":  # a follower count
+        assert r.table == "followers" and r.data["followers"].tolist() == f["followers"].tolist()
+    else:  # follows gained a day: an account_daily metric, never a follower count
+        assert r.table == "account_daily" and r.data["metric"].unique().tolist() == ["follows"]
+        assert r.data["value"].tolist() == f["new_followers"].tolist()
     assert r.data["date"].tolist() == f["date"].tolist()
     assert r.data["platform"].unique().tolist() == ["instagram"]
 

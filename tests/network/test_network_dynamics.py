@@ -32,7 +32,7 @@ def evolving():
 
 
 def test_community_events(evolving):
-    ev = community_events(evolving)
+    ev = community_events(evolving, min_size=3, change=0.1, stable=False)  # every raw event
     got = [(r.period, r.event, r.previous, r.current) for r in ev.itertuples()]
     assert got == [
         (2, "split", [0], [0, 1]),
@@ -59,7 +59,7 @@ def test_community_events(evolving):
 
 def test_community_events_threshold(evolving):
     # with a strict threshold the halves of A are no longer matched: A dies, two communities are born
-    ev = community_events(evolving.loc[evolving["period"] <= 2], threshold=0.6)
+    ev = community_events(evolving.loc[evolving["period"] <= 2], threshold=0.6, min_size=3, change=0.1, stable=False)
     assert ("death", [0]) in [(r.event, r.previous) for r in ev.itertuples()]
     assert sum(ev["event"] == "birth") == 4  # A1, A2, F and DE (D, E each overlap DE by 0.5)
     with pytest.raises(ValueError, match=r"the value for `threshold` must be in \(0, 1\]"):
@@ -69,7 +69,7 @@ def test_community_events_threshold(evolving):
 def test_community_events_min_size(evolving):
     # communities below min_size are ignored: with min_size=4 D and E (3 each) are not there in month 1,
     # so DE is born in month 2
-    ev = community_events(evolving.loc[evolving["period"] <= 2], min_size=4)
+    ev = community_events(evolving.loc[evolving["period"] <= 2], min_size=4, change=0.1, stable=False)
     assert ("birth", [4]) in [(r.event, r.current) for r in ev.itertuples()]
     assert "merge" not in set(ev["event"])
 
@@ -219,3 +219,24 @@ def test_single_interaction_snapshot():
     assert snap.overview[["nodes", "edges"]].iloc[0].tolist() == [2, 1]
     assert snap.nodes["rank"].tolist() == [1, 2]
     assert len(rank_stability(snap)) == 0
+
+
+def test_community_events_stability_drops_flickers(evolving):
+    # month-2 events of the fixture are all confirmed by month 3; month-3 events wait for month 4
+    ev = community_events(evolving, min_size=3, change=0.1, stable=True)
+    assert [(r.period, r.event) for r in ev.itertuples()] == [
+        (2, "split"), (2, "death"), (2, "continuation"), (2, "birth"), (2, "merge")]
+    assert ev["confirmed"].tolist() == [True] * 5
+    # flickers: B (5) appears in month 2 only; C grows from 5 to 8 in month 2 and is back to 5 in month 3
+    a, b, c = _names("a", 6), _names("b", 5), _names("c", 5)
+    extra = [f"x{i}" for i in range(3)]
+    m = pd.concat([_members(1, [a, c]), _members(2, [a, b, c + extra]), _members(3, [a, c]),
+                   _members(4, [a, c])], ignore_index=True)
+    raw = community_events(m, min_size=3, change=0.25, stable=False)
+    assert {(r.period, r.event) for r in raw.itertuples() if r.event != "continuation"} == {
+        (2, "birth"), (2, "growth"), (3, "death"), (3, "contraction")}
+    # B's birth is not confirmed (gone in month 3), C's growth neither (5 -> 8 -> 5);
+    # B's death in month 3 and C's contraction 8 -> 5 hold in month 4 (B not reborn, C still 5 < 8 x 0.75)
+    kept = community_events(m, min_size=3, change=0.25, stable=True)
+    assert {(r.period, r.event) for r in kept.itertuples() if r.event != "continuation"} == {
+        (3, "death"), (3, "contraction")}

@@ -86,3 +86,24 @@ def test_does_not_mutate(inter, tmp_path, func):
     {"spells": lambda: gexf_spells(inter, freq="W"), "gexf": lambda: write_gexf(inter, tmp_path / "a.gexf"),
      "graphml": lambda: write_graphml(inter, tmp_path / "a.graphml")}[func]()
     pd.testing.assert_frame_equal(inter, before)
+
+
+def test_write_gexf_13_with_isolated_mention_authors(tmp_path):
+    import networkx as nx
+
+    from smanalysis.network import write_gexf
+
+    inter = pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"], "kind": "reply", "platform": "x",
+                          "created_at": pd.to_datetime(["2026-10-01 03:00", "2026-10-09 03:00"], utc=True)})
+    # "zed" only mentions the brand (no interaction): it used to raise KeyError ('node', 'zed')
+    mentions = pd.DataFrame({"author": ["@zed", "zed", "a"], "author_followers": [50.0, 55.0, 10.0],
+                             "created_at": pd.to_datetime(["2026-10-03 20:00", "2026-10-20 02:00",
+                                                           "2026-10-05 02:00"], utc=True)})
+    path = write_gexf(inter, tmp_path / "net.gexf", freq="M", mentions=mentions, communities=False)
+    text = path.read_text(encoding="utf-8")
+    assert 'version="1.3"' in text and 'xmlns="http://gexf.net/1.3"' in text
+    G = nx.read_gexf(path)
+    # zed: first mention 2026-10-04 local (20:00 UTC = 03:00 Jakarta), last 2026-10-20
+    assert G.nodes["zed"]["spells"] == [("2026-10-04", "2026-10-20")]
+    assert G.nodes["a"]["spells"] == [("2026-10-01", "2026-10-31")]  # from the interactions, monthly
+    assert G.nodes["zed"]["followers"] == 55.0 and G.degree("zed") == 0

@@ -98,6 +98,11 @@ def test_planted_monthly_events_found(sample):
         else:
             match = rows.loc[rows["current"].map(lambda c: cur in c)]
         assert planted["event"] in set(match["event"]), (planted, match)
+    # stable events only: the planted ones remain and at most 10 others (raw: about 45)
+    assert len(ev[ev["event"] != "continuation"]) - len(truth["communities"]["events"]) <= 10
+    assert (ev["confirmed"] == True).all()  # noqa: E712
+    raw = community_events(snap, min_size=3, change=0.1, stable=False)
+    assert len(raw[raw["event"] != "continuation"]) > 30
     split = next(e for e in truth["communities"]["events"] if e["event"] == "split")
     row = ev.loc[(ev["period"].astype(str) == split["month"]) & (ev["event"] == "split")].iloc[0]
     into = {nodes.get((split["month"], hubs[c])) for c in split["into"]}

@@ -11,7 +11,7 @@ from smanalysis.cli import main
 from smanalysis.workspace import copy_notebooks, notebook_files, notebooks_dir
 
 ROOT = Path(__file__).resolve().parents[2]
-NAMES = ["01_fact_finding", "02_plan_review", "03_execution", "04_evaluation",
+NAMES = ["01_fact_finding", "02_plan_review", "03_execution", "04_evaluation", "05_sentiment_labeller",
          "01_kenali_usaha_anda", "02_rencana_konten", "03_baca_data_anda"]
 
 

@@ -121,7 +121,7 @@ def test_committed_yaml_files_load(sample_dir):
 
 
 def test_codebook_finds_themes_in_comments():
-    ethno = pytest.importorskip("smanalysis.conversation.ethnography")
+    ethno = pytest.importorskip("smanalysis.conversation.codebook")
     from smanalysis.sample._write import CODEBOOK
 
     t = generate(scale=0.2, seed=3)

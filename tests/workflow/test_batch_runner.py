@@ -140,3 +140,11 @@ def test_unknown_notebook_is_a_failed_client(tmp_path):
     summary = run_batch([cfg], out=tmp_path / "r", notebooks=["99_tidak_ada"], verbose=False)
     assert summary["status"].tolist() == ["failed"]
     assert summary["reason"].iloc[0] == "FileNotFoundError: notebook '99_tidak_ada' not found in the notebooks folder"
+
+
+def test_unreadable_data_files_make_a_partial_report(tmp_path):
+    # metrics.json data.failed (written by the report from Dataset.failed) -> batch status partial
+    cfg = _client(tmp_path, "rusak", "failed: [{file: posts_rusak.csv, reason: 'unknown format'}]\n")
+    summary = run_batch([cfg], out=tmp_path / "r", notebooks=[TINY], verbose=False)
+    assert summary["status"].tolist() == ["partial"]
+    assert summary["reason"].iloc[0] == "files not read: posts_rusak.csv (unknown format)"

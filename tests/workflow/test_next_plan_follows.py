@@ -7,6 +7,7 @@ import pytest
 
 from smanalysis import reports as rp
 from smanalysis.factfinding import PROMO_CEILING
+from smanalysis.reporting.eval_media import best_slots
 
 pytestmark = pytest.mark.slow
 
@@ -51,7 +52,7 @@ def test_every_recommendation_is_followed(made):
         elif k == "keep_content_type":
             assert (plan["content_type"] == name).any()
         elif k == "slots":
-            top = rp.best_slots(ctx).iloc[0]
+            top = best_slots(ctx).iloc[0]
             d = pd.to_datetime(plan["date"])
             h = pd.to_datetime(plan["time"], format="%H:%M").dt.hour
             on_slot = plan[(d.dt.dayofweek == int(top["weekday"])) & (h >= int(top["hour"]))

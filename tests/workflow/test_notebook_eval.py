@@ -15,7 +15,8 @@ import yaml
 
 from smanalysis.formatting import date_range
 from smanalysis.io import read
-from smanalysis.reporting.i18n import SECTION_TITLES, t
+from smanalysis.reporting.sections import SECTIONS
+from smanalysis.words import text
 from smanalysis.reporting.runner import run_client
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,9 +105,10 @@ def test_notebook_04(report, slug, lang):
     html = (folder / "report.html").read_text(encoding="utf-8")
     # every section heading, in the body and in the table of contents
     toc = html.split('class="toc"')[1].split("</nav>")[0]
-    for key, titles in SECTION_TITLES.items():
-        assert f">{titles[lang]}</h1>" in html.replace("&amp;", "&"), f"section {key!r} missing"
-        assert titles[lang] in toc
+    for key in SECTIONS:
+        title = text(f"section.{key}", lang)
+        assert f">{title}</h1>" in html.replace("&amp;", "&"), f"section {key!r} missing"
+        assert title in toc
     assert "<script" not in html.lower()
     assert "/work/" not in html and str(Path.home()) + "/" not in html
     assert date_range("2026-10-01", "2026-10-31", lang) in html  # "1–31 Okt 2026", CLDR through Babel
@@ -130,8 +132,9 @@ def test_notebook_04(report, slug, lang):
         assert "kopisenja.id" in html  # the brand's own handle stays
     else:  # the sparse client: the sections say there is no data instead of failing
         assert m["figures"]["current"]["reply_rate_questions"] is None and m["network"] is None
-        assert t("no_source", lang, what=t("w_network", lang)) in html
-        assert t("no_source", lang, what=t("w_comments", lang) + " / " + t("w_mentions", lang)) in html
+        assert text("report.no_source", lang, what=text("report.w_network", lang)) in html
+        what = text("report.w_comments", lang) + " / " + text("report.w_mentions", lang)
+        assert text("report.no_source", lang, what=what) in html
     if slug == "sample-id":  # the planted comment shows as text
         assert "&lt;script&gt;alert('xss')&lt;/script&gt; kopinya kok pahit" in html
         assert "<b>peretas</b>" not in html  # a handle with markup is pseudonymised, never rendered
@@ -164,6 +167,6 @@ def test_all_four_notebooks_stitched(configs, tmp_path):
     html = (folder / "report.html").read_text(encoding="utf-8")
     toc = html.split('class="toc"')[1].split("</nav>")[0]
     assert toc.count('class="l1"') == 4 and "04 Evaluation" in toc  # one entry per notebook
-    assert SECTION_TITLES["kpis"]["en"] in toc
+    assert text("section.kpis", "en") in toc
     assert "<script" not in html.lower() and "/work/" not in html
     assert not (folder / ".cache").exists()

@@ -140,11 +140,3 @@ def test_refuses_to_write_a_page_with_a_script(monkeypatch):
     with pytest.raises(RuntimeError, match="contains a <script> tag; refusing to write it"):
         notebooks_to_html([_nb()], client="K")
 
-
-def test_every_report_text_in_both_languages():
-    from smanalysis.reporting.i18n import COLUMN_LABELS, SECTION_TITLES, TEXT
-
-    for table in (TEXT, SECTION_TITLES):
-        for key, entry in table.items():
-            assert set(entry) == {"id", "en"} and all(entry.values()), key
-    assert all(len(v) == 2 and all(v) for v in COLUMN_LABELS.values())

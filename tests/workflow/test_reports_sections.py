@@ -4,6 +4,7 @@ Expected numbers are worked out by hand in the comments.
 """
 
 import json
+from pathlib import Path
 from types import SimpleNamespace
 
 import pandas as pd
@@ -13,12 +14,14 @@ from smanalysis import Profile
 from smanalysis import reports as rp
 from smanalysis.reporting.config import parse_period
 from smanalysis.reporting.eval_next import _keep_stop
-from smanalysis.reporting.i18n import SECTION_TITLES, t
+from smanalysis.reporting.sections import SECTIONS as SECTION_KEYS
+from smanalysis.words import text
 from smanalysis.reporting.sections import EvaluationContext, Section, _table_html
 from smanalysis.schema import conform, empty
 
 T = pd.Timestamp
-SECTIONS = [rp.story_section, rp.overview_section, rp.profile_section, rp.kpi_section, rp.media_section, rp.execution_section,
+SECTIONS = [rp.story_section, rp.overview_section, rp.profile_section, rp.kpi_section, rp.media_section,
+            rp.execution_section, rp.analysis_section,
             rp.conversation_section, rp.network_section, rp.recommendations_section, rp.next_plan_section,
             rp.definitions_section]
 
@@ -120,11 +123,11 @@ def test_every_section_renders_without_problems(lang, tmp_path):
     ctx = _ctx(lang=lang, tmp_path=tmp_path)
     before = ctx.data.comments.copy()
     secs = [f(ctx) for f in SECTIONS]
-    assert [s.title for s in secs] == [v[lang] for v in SECTION_TITLES.values()]
+    assert [s.title for s in secs] == [text(f"section.{k}", lang) for k in SECTION_KEYS]
     assert [p for p in ctx.problems if not p["section"].startswith("execution")] == []
     pd.testing.assert_frame_equal(ctx.data.comments, before)  # the sections never mutate the data
-    text = "\n".join(s.markdown() for s in secs)
-    assert "<script" not in text  # no data text reaches the narrative unescaped
+    body = "\n".join(s.markdown() for s in secs)
+    assert "<script" not in body  # no data text reaches the narrative unescaped
     assert (tmp_path / "next_plan.csv").is_file()
 
 
@@ -132,8 +135,9 @@ def test_no_comments_no_network_say_so(tmp_path):
     ctx = _ctx(comments=False, lang="en", tmp_path=tmp_path)
     conv = rp.conversation_section(ctx).markdown()
     net = rp.network_section(ctx).markdown()
-    assert t("no_source", "en", what=t("w_comments", "en") + " / " + t("w_mentions", "en")) in conv
-    assert t("no_source", "en", what=t("w_network", "en")) in net
+    what = text("report.w_comments", "en") + " / " + text("report.w_mentions", "en")
+    assert text("report.no_source", "en", what=what) in conv
+    assert text("report.no_source", "en", what=text("report.w_network", "en")) in net
     m = rp.key_metrics(ctx)
     assert m["figures"]["current"]["reply_rate_questions"] is None and m["network"] is None
 
@@ -144,7 +148,7 @@ def test_empty_client_gives_no_data_everywhere(tmp_path):
     ctx = EvaluationContext(profile=_profile(), data=ds, settings={"client": "K", "slug": "k"}, lang="id",
                             period=parse_period("2026-10"), previous=parse_period("2026-09"), output_dir=tmp_path)
     secs = [f(ctx) for f in SECTIONS if f is not rp.next_plan_section]
-    assert t("no_data", "id", what=t("w_posts", "id")) in secs[SECTIONS.index(rp.media_section)].markdown()
+    assert text("report.no_data", "id", what=text("report.w_posts", "id")) in secs[SECTIONS.index(rp.media_section)].markdown()
     path = rp.write_key_metrics(ctx)
     m = json.loads(path.read_text(encoding="utf-8"))  # valid JSON: no NaN anywhere
     assert m["figures"]["current"]["n_posts"] is None and m["kpis"][0]["met"] is None
@@ -203,3 +207,25 @@ def test_recommendations_find_what_the_sample_plants(sample_dir, tmp_path):
     plan = pd.read_csv(tmp_path / "next_plan.csv")
     stopped = {r["name"] for r in recs if r["kind"] == "stop_theme"}
     assert not stopped & set(plan["theme"]) and sec.blocks
+
+
+def test_failed_files_reach_the_data_section_and_metrics_json(tmp_path):
+    # a garbage CSV and a truncated XLSX beside one good export: both listed, not "0 rows rejected" only
+    from smanalysis.io import load_dataset
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "good.csv").write_text("date,platform,account,followers\n2026-10-01,instagram,kopisenja.id,1200\n",
+                                   encoding="utf-8")
+    (data / "garbage.csv").write_bytes(b"\x00\x01\x02\x03binary\x00junk\x00" * 40)
+    (data / "truncated.xlsx").write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 30)
+    with pytest.warns(Warning, match="skipped"):
+        ds = load_dataset(data)
+    assert sorted(Path(f).name for f in ds.failed["file"]) == ["garbage.csv", "truncated.xlsx"]
+    assert ds.failed["reason"].str.len().gt(0).all()
+    ctx = EvaluationContext(profile=_profile(), data=ds, settings={"client": "K", "slug": "k"}, lang="en",
+                            period=parse_period("2026-10"), previous=parse_period("2026-09"), output_dir=tmp_path)
+    text = SECTIONS[0](ctx).markdown()
+    assert "2 file(s) could NOT be read" in text and "garbage.csv" in text and "truncated.xlsx" in text
+    m = json.loads(rp.write_key_metrics(ctx).read_text(encoding="utf-8"))
+    assert [f["file"] for f in m["data"]["failed"]] == ["garbage.csv", "truncated.xlsx"]

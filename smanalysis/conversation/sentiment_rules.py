@@ -1,0 +1,101 @@
+"""Rules of the default sentiment scorer: the words that are rules rather than polarity, and the weights.
+
+One place for the rule words and weights of :func:`~smanalysis.conversation.sentiment.sentiment`
+(the lexicon holds polarity; see ``smanalysis/data/LEXICON.md``).
+
+Examples
+--------
+>>> "ora" in NEGATORS and "teu" in NEGATORS
+True
+>>> WEIGHTS["negated_negative"]
+-0.5
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+__all__ = ["LABELS", "NEGATORS", "INTENSIFIERS", "DIMINISHERS", "CONTRASTS", "CONCESSIONS", "EXCESS", "LAUGHTER",
+           "SARCASM_MARKERS", "WEIGHTS", "THRESHOLD", "MAX_PHRASE", "SUFFIXES", "PREFIXES", "ROLE_WORDS",
+           "POST_WORDS", "KEEP_SCORE"]
+
+LABELS = ("negative", "neutral", "positive")
+"""Sentiment labels, in order of polarity."""
+
+NEGATORS = frozenset({
+    "tidak", "tak", "bukan", "belum", "jangan", "tanpa", "kurang", "enggak", "nggak", "gak", "ga", "ndak",
+    "ora", "ra", "mboten", "dereng", "teu", "henteu", "acan",  # Javanese and Sundanese
+    "not", "no", "never", "without", "cannot", "cant", "dont", "didnt", "doesnt", "isnt", "wasnt", "arent",
+    "werent", "wont", "wouldnt", "shouldnt", "couldnt", "havent", "hasnt", "hadnt", "aint", "nor", "neither",
+    "hardly", "none", "nothing", "nobody",
+})
+"""Words that flip the polarity of the next sentiment word (after slang normalisation)."""
+
+INTENSIFIERS = {
+    # after the word (Indonesian word order: "enak banget")
+    "post": {"banget": 1.5, "sekali": 1.4, "amat": 1.3, "parah": 1.5, "pol": 1.5, "gila": 1.5,
+             "habis": 1.3, "poll": 1.5, "bener": 1.3},
+    # before the word ("sangat enak", "very good")
+    "pre": {"sangat": 1.5, "super": 1.5, "paling": 1.5, "terlalu": 1.4, "amat": 1.3, "sungguh": 1.3,
+            "begitu": 1.2, "makin": 1.2, "semakin": 1.2, "tambah": 1.2, "bener": 1.3, "benar": 1.2,
+            "very": 1.4, "so": 1.3, "really": 1.3, "extremely": 1.6, "too": 1.3, "absolutely": 1.5,
+            "totally": 1.4, "completely": 1.4, "highly": 1.4, "incredibly": 1.5, "truly": 1.3,
+            "most": 1.3, "super-duper": 1.6, "terlampau": 1.4, "teramat": 1.5},
+}
+"""Multipliers of intensifiers, by position relative to the sentiment word."""
+
+DIMINISHERS = {"agak": 0.6, "rada": 0.6, "sedikit": 0.7, "cukup": 0.8, "slightly": 0.6, "somewhat": 0.7,
+               "kinda": 0.7, "lumayan": 0.8, "relatif": 0.8, "barely": 0.5}
+"""Multipliers of words that damp the next sentiment word."""
+
+CONTRASTS = frozenset({"tapi", "tetapi", "namun", "cuma", "sayangnya", "but", "however"})
+"""Words after which the clause weighs more (x1.5) and before which less (x0.5)."""
+
+CONCESSIONS = frozenset({"walaupun", "meskipun", "walau", "meski", "biarpun", "although", "though"})
+"""Words whose own clause weighs less (x0.5)."""
+
+EXCESS = frozenset({"terlalu", "kelewat", "too", "overly"})
+"""Intensifiers of excess: they strengthen a negative word but turn a positive one negative ("terlalu manis")."""
+
+LAUGHTER = frozenset({"wkwk", "haha", "hehe", "hihi", "xixi", "awokawok", "kwkw", "lol", "lmao"})
+"""Laughter: mildly positive on its own, mocking (negative) in a text with a negative word."""
+
+SARCASM_MARKERS = frozenset({"\U0001f643", "\U0001f644", "\U0001f612"})  # upside-down face, eye roll, unamused
+"""Emoji that mark praise as ironic: every positive word of a text with one counts negative."""
+
+WEIGHTS = MappingProxyType({
+    "negated_positive": -0.74,  # "tidak enak": a positive word after a negator
+    "negated_negative": -0.5,  # "tidak buruk": a negative word after a negator
+    "contrast_before": 0.5,  # words before the last contrast word ("tapi")
+    "contrast_after": 1.5,  # words after it
+    "concession": 0.5,  # words in a concession clause ("walaupun mahal")
+    "elongation": 1.3,  # an elongated sentiment word ("mantaaap")
+    "exclamation": 0.292,  # each "!" (up to three) in the direction of the text's score
+    "alpha": 15.0,  # score = S / sqrt(S**2 + alpha)
+    "excess_positive": -0.6,  # "terlalu manis": a positive word after an excess intensifier
+    "laugh_mock": -0.5,  # laughter in a text that has a (not weak) negative word
+    "question_positive": 0.5,  # positive words in a question ("ada yang cocok buat kulit kering?")
+    "weak": 1.0,  # a contribution of at most this size is weak ...
+    "weak_sum": 1.5,  # ... and a text whose contributions are all weak and sum to at most this ...
+    "weak_damp": 0.5,  # ... is damped by this factor (neutral band)
+})
+"""Rule weights of the default scorer (one place; hand-worked tests in tests/conversation/test_sentiment_weights.py)."""
+
+THRESHOLD = 0.2
+"""Label threshold: ``score >= THRESHOLD`` is positive, ``score <= -THRESHOLD`` negative (chosen on NusaX valid)."""
+
+MAX_PHRASE = 4
+"""Longest lexicon phrase, in words."""
+
+SUFFIXES = ("nya", "lah", "kah", "pun", "ku", "mu")
+PREFIXES = ("meng", "meny", "mem", "men", "me", "di", "ter", "ber", "se", "ke")
+"""Affixes of the light stemmer (ke-...-an is excluded: it makes nouns of adjectives)."""
+
+ROLE_WORDS = NEGATORS | CONTRASTS | CONCESSIONS | set(DIMINISHERS) | set(INTENSIFIERS["pre"])
+"""Words that are rules (negators, contrast, concession, diminishers, pre-intensifiers): their own score is dropped."""
+
+POST_WORDS = frozenset(INTENSIFIERS["post"])
+"""Post-intensifiers ("banget", "parah")."""
+
+KEEP_SCORE = {"sayangnya", "parah", "gila", "lumayan", "cukup", "kurang"}
+"""Rule words that keep their own score too ("parah sih" is negative on its own)."""

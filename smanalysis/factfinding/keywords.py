@@ -1,0 +1,44 @@
+"""Keyword rules that give a caption a content type (promo, education, ...), shared by the
+workflow steps: fact finding (competitor scan) and execution (themes of posts)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["CONTENT_KEYWORDS", "keyword_hits"]
+
+CONTENT_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "promo": ("promo", "diskon", "potongan", "harga", "gratis", "voucher", "beli", "order", "pesan sekarang", "cashback",
+              "buy", "discount", "sale", "free", "bundling", "hemat"),
+    "education": ("tips", "cara", "tahukah", "resep", "panduan", "belajar", "fakta", "how to", "did you know", "tutorial"),
+    "engagement": ("komen", "tebak", "pilih mana", "tag teman", "kuis", "giveaway", "vote", "polling", "comment", "which one"),
+    "entertainment": ("lucu", "ngakak", "meme", "wkwk", "challenge", "funny"),
+    "inspiration": ("cerita", "semangat", "inspirasi", "perjalanan", "di balik", "behind", "story", "motivasi"),
+    "news": ("baru", "launching", "buka", "jam operasional", "pengumuman", "info", "new", "open", "libur", "event"),
+}
+"""Default keyword rules for ``content_type`` in :func:`assign_themes` (first match in this order wins);
+used by :func:`smanalysis.plan.assign_themes` and :func:`smanalysis.factfinding.competitor_scan`.."""
+
+
+def keyword_hits(captions: pd.Series, rules: dict[str, Any]) -> pd.Series:
+    """The first label of ``rules`` (label -> keywords) whose keyword occurs in each caption, else missing.
+
+    Case-insensitive substring match; the order of ``rules`` decides ties.
+
+    Examples
+    --------
+    >>> keyword_hits(pd.Series(["Promo hari ini!", "Tips seduh kopi", None]), CONTENT_KEYWORDS).tolist()
+    ['promo', 'education', nan]
+    """
+    low = captions.fillna("").astype(str).str.lower()
+    hit = pd.Series(None, index=captions.index, dtype=object)
+    for label, words in rules.items():  # one vectorised pass per label
+        words = [w for w in ([words] if isinstance(words, str) else list(words)) if str(w).strip()]
+        if not words:
+            continue
+        pat = "|".join(re.escape(str(w).lower()) for w in words)
+        hit = hit.where(hit.notna() | ~low.str.contains(pat, regex=True), label)
+    return hit

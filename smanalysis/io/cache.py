@@ -1,0 +1,180 @@
+"""A columnar cache of parsed export files, so monthly re-runs skip parsing.
+
+:func:`cached_read` is :func:`smanalysis.io.read` plus a cache: the parsed tables of a file
+(canonical data, rejects, the extra tables of a twarc file) are kept as Parquet files (through
+pyarrow; never pickle) under a key made of the file's **content hash**, its path, its day of
+modification (a yearless TikTok date may fall back on it), every reading option, the profile, the
+package version and the schema. A changed byte, option or version gives another key.
+
+Safety: the cache lives in the user's own cache folder (``$XDG_CACHE_HOME/smanalysis/exports``,
+else ``~/.cache/smanalysis/exports``), never in a report's output folder; it is created private
+(mode 700) and not used when another user owns it or others may write to it. Every entry is
+checked on load (the column names and dtypes recorded when it was written, the canonical table's
+required columns); an entry that does not pass is read again from the export. Parquet files hold
+only data: loading one runs no code.
+
+``SMANALYSIS_PARSE_CACHE`` names another folder, or ``off`` to switch the cache off.
+
+Examples
+--------
+>>> import os, tempfile
+>>> os.environ["SMANALYSIS_PARSE_CACHE"] = tempfile.mkdtemp()
+>>> f = os.path.join(tempfile.mkdtemp(), "followers.csv")
+>>> _ = open(f, "w").write("date,platform,account,followers\\n2026-10-01,instagram,kopisenja.id,1200\\n")
+>>> first, again = cached_read(f), cached_read(f)
+>>> again.data.equals(first.data), again.format
+(True, 'canonical_followers')
+>>> del os.environ["SMANALYSIS_PARSE_CACHE"]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from .._version import __version__
+from ..schema import TABLES, required
+from .api import ReadResult, read
+
+__all__ = ["cached_read", "cache_dir", "CACHE_ENV"]
+
+#: environment variable: the cache folder, or "off"
+CACHE_ENV = "SMANALYSIS_PARSE_CACHE"
+_LAYOUT = 1  # bump when the entry layout changes
+
+
+def cache_dir() -> Path | None:
+    """The parse cache folder (None when switched off with ``SMANALYSIS_PARSE_CACHE=off``)."""
+    env = os.environ.get(CACHE_ENV, "").strip()
+    if env.lower() in ("off", "0", "no", "false"):
+        return None
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "smanalysis" / "exports"
+
+
+def _private(folder: Path) -> bool:
+    """Create ``folder`` private if needed; True when only this user may write to it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        st = folder.stat()
+    except OSError:
+        return False
+    if os.name != "posix":
+        return True
+    return st.st_uid == os.getuid() and not (st.st_mode & 0o022)
+
+
+def _schema_fingerprint() -> str:
+    text = repr([(t, [(c.name, c.dtype) for c in cols]) for t, cols in sorted(TABLES.items())])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _file_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _key(path: Path, options: dict) -> str:
+    st = path.stat()
+    day = pd.Timestamp(st.st_mtime, unit="s").strftime("%Y-%m-%d")
+    opts = {k: repr(v) for k, v in sorted(options.items())}
+    text = json.dumps([_LAYOUT, __version__, _schema_fingerprint(), str(path), day, _file_hash(path), opts])
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _dtypes(df: pd.DataFrame) -> list:
+    return [[str(c), str(t)] for c, t in df.dtypes.items()]
+
+
+def _load(entry: Path) -> ReadResult | None:
+    """The cached result in ``entry``, or None when it is missing or does not pass the checks."""
+    try:
+        meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
+        frames = {}
+        for name, dtypes in meta["frames"].items():
+            tbl = pq.read_table(entry / f"{name}.parquet")
+            df = tbl.to_pandas()
+            if len(df.columns) == len(dtypes):  # text columns: back to object arrays, missing = None
+                for (c, t), now in zip(dtypes, df.dtypes):
+                    if t == "object" and str(now) != "object":
+                        df[c] = pd.Series(tbl.column(c).to_numpy(zero_copy_only=False), index=df.index, dtype=object)
+            if _dtypes(df) != dtypes:
+                return None
+            frames[name] = df
+        table = meta["table"]
+        if table not in TABLES or not set(required(table)) <= set(frames["data"].columns):
+            return None
+        extra = {k[len("extra_"):]: v for k, v in frames.items() if k.startswith("extra_")}
+        return ReadResult(data=frames["data"], table=table, rejects=frames["rejects"], format=meta["format"],
+                          warnings=list(meta["warnings"]), path=Path(meta["path"]), extra=extra, rows=int(meta["rows"]))
+    except Exception:  # noqa: BLE001 - a broken entry is only a slower run: read the export again
+        return None
+
+
+def _store(root: Path, key: str, res: ReadResult) -> None:
+    """Write ``res`` as entry ``key``; an entry whose dtypes would not come back unchanged is not kept."""
+    frames = {"data": res.data, "rejects": res.rejects, **{f"extra_{k}": v for k, v in res.extra.items()}}
+    tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=root))
+    try:
+        for name, df in frames.items():
+            df.to_parquet(tmp / f"{name}.parquet", engine="pyarrow", index=False)
+        meta = {"table": res.table, "format": res.format, "warnings": list(res.warnings), "path": str(res.path),
+                "rows": int(res.rows), "frames": {n: _dtypes(df.reset_index(drop=True)) for n, df in frames.items()}}
+        (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        back = _load(tmp)
+        if back is None:
+            return
+        for back_df, df in zip([back.data, back.rejects, *back.extra.values()], frames.values()):
+            pd.testing.assert_frame_equal(back_df, df.reset_index(drop=True))  # exactly the same, else not kept
+        try:
+            tmp.rename(root / key)
+        except OSError:  # another process stored the same entry first
+            pass
+    except Exception:  # noqa: BLE001 - data pyarrow cannot store exactly is simply not cached
+        pass
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def cached_read(path, **options) -> ReadResult:
+    """:func:`smanalysis.io.read` through the Parquet cache (same arguments, same result).
+
+    Parameters
+    ----------
+    path : str or Path
+        The export file.
+    **options
+        As for :func:`~smanalysis.io.read`.
+
+    Returns
+    -------
+    ReadResult
+        From the cache when an entry for this exact file content and these options passes the
+        checks, else freshly read (and stored).
+    """
+    path = Path(path)
+    root = cache_dir()
+    if root is None or not path.is_file() or not _private(root):
+        return read(path, **options)
+    try:
+        key = _key(path, options)
+    except OSError:
+        return read(path, **options)
+    hit = _load(root / key) if (root / key).is_dir() else None
+    if hit is not None:
+        return hit
+    res = read(path, **options)
+    _store(root, key, res)
+    return res

@@ -1,0 +1,285 @@
+"""The report's deeper analysis: paid vs organic, own hashtags, audience, video and topics.
+
+One section, :func:`analysis_section`, with a sub-heading per part; a part without data says so in
+one line. Every figure carries its number of posts and a verdict (see
+:mod:`smanalysis.media.verdicts`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .eval_media import evidence_posts
+from ..words import text
+from .markup import esc
+from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
+
+__all__ = ["analysis_section", "paid_tables", "hashtag_tables", "topic_tables", "audience_table", "video_table"]
+
+
+def paid_tables(ctx: EvaluationContext):
+    """(split, effect) of the brand's posts of both periods: :func:`smanalysis.media.paid_split` and
+    :func:`smanalysis.media.boost_effect`; cached."""
+    from ..media import boost_effect, paid_split
+
+    def _do():
+        ev = evidence_posts(ctx)
+        if ev.empty:
+            return pd.DataFrame(), pd.DataFrame()
+        split = paid_split(ev, metrics=["er_reach"], ci=0.95, lang=ctx.lang)
+        effect = boost_effect(ev, metrics=["reach", "engagements", "er_reach"], lang=ctx.lang)
+        return split, effect
+
+    return ctx.cached("paid", _do)
+
+
+def hashtag_tables(ctx: EvaluationContext):
+    """(performance, pairs, competitors' hashtags) for the brand's posts of both periods; cached."""
+    from ..media import competitor_hashtags, hashtag_pairs, hashtag_performance
+
+    def _do():
+        ev = evidence_posts(ctx)
+        if ev.empty:
+            return pd.DataFrame(), pd.DataFrame(), pd.DataFrame()
+        metric = "er_reach" if ev["er_reach"].notna().sum() >= 4 else "engagements"
+        perf = hashtag_performance(ev, metric=metric, min_posts=5, lang=ctx.lang)
+        pairs = hashtag_pairs(ev, min_together=3, top=8)
+        from .eval_media import post_metrics_of
+
+        pm = post_metrics_of(ctx)
+        both = pm[ctx.mask(pm, "period") | ctx.mask(pm, "previous")] if not pm.empty else pm
+        comp = competitor_hashtags(both, own=list(ctx.profile.brand_handles), min_posts=3) \
+            if ctx.profile.competitors and not both.empty else pd.DataFrame()
+        return perf, pairs, comp
+
+    return ctx.cached("hashtags", _do)
+
+
+def topic_tables(ctx: EvaluationContext):
+    """Topics discovered without a codebook (:class:`smanalysis.conversation.topics.TopicModel`, NMF) in
+    what customers and the public wrote (comments, not the brand's replies, and mentions) from five
+    months before the period to its end: (topics, monthly shares, emerging topics); cached. Empty frames
+    with fewer than 30 texts."""
+    import re
+
+    from ..conversation.topics import TopicModel, emerging_topics, topic_shares
+    from .eval_figures import voices
+
+    def _do():
+        v = voices(ctx)
+        if v.empty:
+            return pd.DataFrame(), pd.DataFrame(), pd.DataFrame()
+        local = v["created_at"].dt.tz_convert(ctx.tz).dt.tz_localize(None)
+        start = pd.Timestamp(ctx.period[0]) - pd.DateOffset(months=5)
+        keep = ((local >= start) & (local < pd.Timestamp(ctx.period[1]) + pd.Timedelta(days=1))).to_numpy()
+        v, local = v[keep], local[keep]
+        if len(v) < 30:
+            return pd.DataFrame(), pd.DataFrame(), pd.DataFrame()
+        names = [ctx.profile.business_name, *ctx.profile.brand_handles,
+                 *[c.get("name", "") if isinstance(c, dict) else getattr(c, "name", str(c))
+                   for c in (ctx.profile.competitors or [])]]
+        stop = {w for n in names for w in re.split(r"[^a-z0-9]+", str(n).lower()) if w}
+        tm = TopicModel(n_topics=8, min_df=5, seed=0, stopwords=stop).fit(v["text"].reset_index(drop=True))
+        a = tm.assignments_
+        shares = topic_shares(a, local.to_numpy(), topics=tm.topics_)
+        em = emerging_topics(a, ctx.mask(v), ctx.mask(v, "previous"), topics=tm.topics_)
+        return tm.topics_, shares, em
+
+    return ctx.cached("topics", _do)
+
+
+def _plot(sec: Section, name: str, *args, **kwargs) -> bool:
+    """Add the chart ``smanalysis.plotting.<name>(*args, **kwargs)`` to ``sec``."""
+    from .. import plotting
+
+    sec.figure(getattr(plotting, name)(*args, **kwargs))
+    return True
+
+
+def _table(ctx: EvaluationContext, name: str) -> pd.DataFrame:
+    df = getattr(ctx.data, name, None)
+    return df if isinstance(df, pd.DataFrame) else pd.DataFrame()
+
+
+def audience_table(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`smanalysis.media.audience_vs_target` of the own accounts' measured audience; empty without an
+    ``audience`` table; cached."""
+    from ..media import audience_vs_target
+
+    def _do():
+        aud = _table(ctx, "audience")
+        if aud.empty:
+            return aud
+        return audience_vs_target(ctx.own(aud), profile=ctx.profile, lang=ctx.lang)
+
+    return ctx.cached("audience", _do)
+
+
+def video_table(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`smanalysis.media.video_summary` of the own videos of both periods by format and theme (posts
+    joined on platform and post id); empty without a ``video`` table; cached."""
+    from ..media import video_summary
+
+    def _do():
+        vid = _table(ctx, "video")
+        if vid.empty:
+            return vid
+        posts = ctx.own(ctx.frame("posts"))
+        ev = evidence_posts(ctx)
+        vid = vid[vid["post_id"].astype(str).isin(ev["post_id"].astype(str))] if not ev.empty else vid.iloc[0:0]
+        parts = []
+        for by in ("format", "theme"):
+            if by in posts.columns and posts[by].notna().any():
+                t = video_summary(vid, posts, by=by, lang=ctx.lang).rename(columns={by: "group"})
+                parts.append(t.assign(by=by))
+        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+    return ctx.cached("video", _do)
+
+
+_W = {
+    "h_paid": ("Berbayar vs organik", "Paid vs organic"),
+    "h_hashtags": ("Tagar sendiri", "Own hashtags"),
+    "paid_none": ("Ekspor tidak menyebut unggahan mana yang di-boost: semua angka media di atas mencampur "
+                  "unggahan berbayar dan organik.",
+                  "The exports do not say which posts were boosted: the media figures above mix paid and "
+                  "organic posts."),
+    "paid_effect": ("Per unggahan boost dibanding unggahan organik yang sebanding (platform dan format sama):",
+                    "Per boosted post against comparable organic posts (same platform and format):"),
+    "tags_note": ("Rata-rata per unggahan yang memakai tagar, dengan interval 95 %; tagar dengan kurang dari "
+                  "5 unggahan: \"unggahan belum cukup\".",
+                  "Mean per post carrying the hashtag, with a 95 % interval; hashtags on fewer than 5 posts: "
+                  "\"not enough posts\"."),
+    "pairs": ("Tagar yang selalu dipakai bersama:", "Hashtags that travel together:"),
+    "comp": ("Tagar pesaing yang tidak dipakai merek:", "Competitors' hashtags the brand does not use:"),
+    "no_tags": ("Unggahan merek tidak memakai tagar.", "The brand's posts carry no hashtags."),
+    "h_audience": ("Audiens terukur vs target", "Measured audience vs target"),
+    "no_audience": ("Ekspor tidak memuat demografi audiens; kecocokan platform memakai tabel usia bawaan "
+                    "(cadangan).", "The exports carry no audience demographics; platform fit uses the shipped age "
+                    "table (fallback)."),
+    "h_video": ("Video: waktu tonton dan retensi", "Video: watch time and retention"),
+    "no_video": ("Ekspor tidak memuat waktu tonton video.", "The exports carry no video watch time."),
+    "h_topics": ("Topik yang muncul sendiri (tanpa codebook)", "Topics found without a codebook"),
+    "topics_note": ("Topik ditemukan otomatis (NMF) dari komentar pelanggan dan sebutan; label = kata teratas, "
+                    "kutipan = teks paling khas. Codebook tetap dipakai untuk tema yang sudah dikode.",
+                    "Topics found automatically (NMF) in customer comments and mentions; label = top terms, "
+                    "quote = the most typical text. The codebook stays for coded themes."),
+    "emerging": ("Topik yang naik dibanding periode sebelumnya: {items}.",
+                 "Topics rising against the previous period: {items}."),
+    "no_emerging": ("Tidak ada topik yang naik jelas (minimal 5 teks dan +5 poin).",
+                    "No topic rose clearly (at least 5 texts and +5 points)."),
+    "few_texts": ("Kurang dari 30 teks: topik tidak dicari.", "Fewer than 30 texts: no topics searched."),
+}
+
+
+def _w(key, lang):
+    return _W[key][0 if lang == "id" else 1]
+
+
+def _paid_part(ctx: EvaluationContext, sec: Section):
+    lang = ctx.lang
+    sec.heading(_w("h_paid", lang))
+    split, effect = paid_tables(ctx)
+    if split.empty or set(split["paid_status"]) == {"unknown"}:
+        sec.text(_w("paid_none", lang))
+        return
+    keep = [c for c in ("paid_label", "n_posts", "reach_total", "engagements_total", "er_reach_ratio_of_totals",
+                        "er_reach_ci_low", "er_reach_ci_high", "verdict") if c in split.columns]
+    shown = split[keep].copy()
+    for c in ("er_reach_ratio_of_totals", "er_reach_ci_low", "er_reach_ci_high"):
+        if c in shown:
+            shown[c] = shown[c].map(pct)
+    sec.table(shown)
+    sub_guard(ctx, sec, "analysis.plot_paid", _plot, sec, "plot_paid_split", split, lang=lang)
+    sec.text(_w("paid_effect", lang))
+    lines = []
+    for _, r in effect.iterrows():
+        if r["verdict_code"] in ("boost_more", "boost_less", "no_clear_difference"):
+            fmt = pct if r["metric"].startswith("er_") else num
+            lines.append(f"- {esc(r['verdict'])}: {fmt(r['extra_per_boosted_post'])} "
+                         f"({fmt(r['ci_low'])} – {fmt(r['ci_high'])}; n = {int(r['n_boosted'])} / "
+                         f"{int(r['n_organic'])})")
+        else:
+            lines.append(f"- {esc(r['metric'])}: {esc(r['verdict'])} (n = {int(r['n_boosted'])})")
+    sec.text("\n".join(lines))
+
+
+def _hashtag_part(ctx: EvaluationContext, sec: Section):
+    lang = ctx.lang
+    sec.heading(_w("h_hashtags", lang))
+    perf, pairs, comp = hashtag_tables(ctx)
+    if perf.empty:
+        sec.text(_w("no_tags", lang))
+        return
+    sec.text(_w("tags_note", lang))
+    shown = perf.head(12).copy()
+    for c in ("mean", "ci_low", "ci_high"):
+        shown[c] = shown[c].map(pct if perf.attrs.get("metric", "er_reach").startswith("er_") else num)
+    sec.table(shown.drop(columns=["verdict_code"]))
+    sub_guard(ctx, sec, "analysis.plot_hashtags", _plot, sec, "plot_hashtags", perf, lang=lang)
+    if not pairs.empty:
+        sec.text(_w("pairs", lang))
+        sec.table(pairs)
+    if comp is not None and not comp.empty:
+        sec.text(_w("comp", lang))
+        sec.table(comp.head(10))
+
+
+def _audience_part(ctx: EvaluationContext, sec: Section):
+    sec.heading(_w("h_audience", ctx.lang))
+    t = audience_table(ctx)
+    if t.empty:
+        sec.text(_w("no_audience", ctx.lang))
+        return
+    shown = t.drop(columns=["fit"]).copy()
+    shown["share_in_target"] = shown["share_in_target"].map(pct)
+    sec.table(shown)
+
+
+def _video_part(ctx: EvaluationContext, sec: Section):
+    sec.heading(_w("h_video", ctx.lang))
+    t = video_table(ctx)
+    if t.empty:
+        sec.text(_w("no_video", ctx.lang))
+        return
+    shown = t.drop(columns=["verdict_code"]).copy()
+    for c in ("views_3s_rate", "retention_mean", "retention_ci_low", "retention_ci_high"):
+        shown[c] = shown[c].map(pct)
+    sec.table(shown)
+
+
+def _topic_part(ctx: EvaluationContext, sec: Section):
+    lang = ctx.lang
+    sec.heading(_w("h_topics", lang))
+    topics, shares, em = topic_tables(ctx)
+    if topics.empty:
+        sec.text(_w("few_texts", lang))
+        return
+    sec.text(_w("topics_note", lang))
+    cur = em.set_index("topic") if not em.empty else pd.DataFrame()
+    shown = topics[["label", "terms", "quote", "n_texts"]].copy()
+    if not cur.empty:
+        shown["share_current"] = topics["topic"].map(cur["share_current"]).map(pct).to_numpy()
+        shown["share_previous"] = topics["topic"].map(cur["share_previous"]).map(pct).to_numpy()
+    sec.table(shown)
+    sub_guard(ctx, sec, "analysis.plot_topics", _plot, sec, "plot_topic_shares", shares, lang=lang)
+    rising = em[em["emerging"]] if not em.empty else em
+    if rising.empty:
+        sec.text(_w("no_emerging", lang))
+    else:
+        items = "; ".join(f"{esc(r['label'])} ({pct(r['share_previous'])} → {pct(r['share_current'])})"
+                          for _, r in rising.head(3).iterrows())
+        sec.text(_w("emerging", lang).format(items=items))
+
+
+@guarded("analysis")
+def analysis_section(ctx: EvaluationContext, sec: Section) -> None:
+    """Paid vs organic, own hashtags (and audience, video and topics where the data has them)."""
+    if ctx.own(ctx.frame("posts")).empty:
+        sec.text(text("report.no_data", ctx.lang, what=text("report.w_posts", ctx.lang)))
+        return
+    sub_guard(ctx, sec, "analysis.paid", _paid_part, ctx, sec)
+    sub_guard(ctx, sec, "analysis.hashtags", _hashtag_part, ctx, sec)
+    sub_guard(ctx, sec, "analysis.audience", _audience_part, ctx, sec)
+    sub_guard(ctx, sec, "analysis.video", _video_part, ctx, sec)
+    sub_guard(ctx, sec, "analysis.topics", _topic_part, ctx, sec)

@@ -1,0 +1,71 @@
+"""Hand-worked scores of the rule weights (labels alone would not catch a wrong weight).
+
+Lexicon scores used (smanalysis/data/lexicon_id.tsv, emoji_polarity.tsv): mahal -1.5,
+buruk -3, enak 3, bagus 2.5, hebat 3, cocok 2, bego -3, larang -2, wkwk 0.5, 🙃 -0.5.
+A text's sum S becomes score = S / sqrt(S**2 + 15).
+"""
+
+import math
+
+import pytest
+
+from smanalysis.conversation.sentiment import sentiment
+
+
+def _norm(s):
+    return s / math.sqrt(s * s + 15)
+
+
+@pytest.mark.parametrize("text, total, label", [
+    # negated negative: -1.5 * -0.5 = +0.75; one weak word alone is damped x0.5 -> 0.375: stays neutral
+    ("tidak mahal", 0.375, "neutral"),
+    # negated strong negative: -3 * -0.5 = +1.5 (not weak): mildly positive
+    ("tidak buruk", 1.5, "positive"),
+    # negated positive: hebat 3 * -0.74 = -2.22; the Javanese negator "ora" and Sundanese "teu" work the same
+    ("tidak hebat", -2.22, "negative"),
+    ("ora hebat", -2.22, "negative"),
+    ("teu hebat", -2.22, "negative"),
+    # intensifier after the word: 3 * 1.5
+    ("enak banget", 4.5, "positive"),
+    # intensifier before: 2.5 * 1.5
+    ("sangat bagus", 3.75, "positive"),
+    # diminisher: -1.5 * 0.6 = -0.9, weak and alone -> -0.45
+    ("agak mahal", -0.45, "neutral"),
+    # contrast: before "tapi" x0.5, after x1.5: -1.5 * 0.5 + 3 * 1.5
+    ("mahal tapi enak", 3.75, "positive"),
+    ("enak tapi mahal", 3 * 0.5 - 1.5 * 1.5, "neutral"),
+    # excess: a positive word after "terlalu" counts 2.5 * -0.6
+    ("terlalu bagus", -1.5, "negative"),
+    # excess with a negative word is an ordinary intensifier: -3 * 1.4
+    ("terlalu buruk", -4.2, "negative"),
+    # sarcasm marker: praise flips, 3 -> -3, plus the emoji's own -0.5
+    ("hebat 🙃", -3.5, "negative"),
+    # laughter: +0.5 after praise, -0.5 (mocking) in a text with a negative word
+    ("enak wkwk", 3.5, "positive"),
+    ("bego wkwk", -3.5, "negative"),
+    # question: a positive word counts x0.5 -> 1.0, then weak and alone x0.5
+    ("cocok?", 0.5, "neutral"),
+    # regional words: larang (Javanese, expensive) -2 is not weak
+    ("larang", -2.0, "negative"),
+])
+def test_rule_weight_scores(text, total, label):
+    out = sentiment([text]).iloc[0]
+    assert out["score"] == pytest.approx(_norm(total), abs=1e-9)
+    assert out["label"] == label
+
+
+def test_greetings_and_topic_words_carry_no_polarity():
+    out = sentiment(["selamat pagi kak", "kecepatan internetnya berapa", "kualitas bahannya apa", "healing ke mana"])
+    assert out["score"].tolist() == [0.0, 0.0, 0.0, 0.0]
+
+
+def test_ke_an_noun_is_not_stemmed_to_the_adjective():
+    # kecepatan (speed) must not score as cepat (fast); "secepat" (as fast as) still does
+    assert "root cepat" not in sentiment(["kecepetan"])["evidence"].iloc[0]
+    assert "root cepat" in sentiment(["secepat kilat"])["evidence"].iloc[0]
+
+
+def test_evidence_names_the_new_rules():
+    ev = sentiment(["terlalu bagus", "hebat 🙃", "bego wkwk", "cocok?", "tidak mahal"])["evidence"].tolist()
+    assert "excess" in ev[0] and "sarcasm" in ev[1] and "mocking laughter" in ev[2]
+    assert "question" in ev[3] and "weak alone" in ev[4]
