@@ -225,7 +225,7 @@ def test_failed_files_reach_the_data_section_and_metrics_json(tmp_path):
     assert ds.failed["reason"].str.len().gt(0).all()
     ctx = EvaluationContext(profile=_profile(), data=ds, settings={"client": "K", "slug": "k"}, lang="en",
                             period=parse_period("2026-10"), previous=parse_period("2026-09"), output_dir=tmp_path)
-    text = SECTIONS[0](ctx).markdown()
+    text = rp.overview_section(ctx).markdown()
     assert "2 file(s) could NOT be read" in text and "garbage.csv" in text and "truncated.xlsx" in text
     m = json.loads(rp.write_key_metrics(ctx).read_text(encoding="utf-8"))
     assert [f["file"] for f in m["data"]["failed"]] == ["garbage.csv", "truncated.xlsx"]
