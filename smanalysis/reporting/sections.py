@@ -108,14 +108,17 @@ class Section:
         from ..plotting.theme import describe, fit_for_phone, min_font_pt
 
         fig = getattr(fig_or_ax, "figure", fig_or_ax)  # an Axes' figure, or the figure itself
-        fit_for_phone(fig, lang=self.lang)
-        alt = alt or describe(fig, self.lang or "id")
-        buf = io.StringIO()
-        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
-        plt.close(fig)
+        try:
+            fit_for_phone(fig, lang=self.lang)
+            alt = alt or describe(fig, self.lang or "id")
+            buf = io.StringIO()
+            fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+            min_pt = min_font_pt(fig)
+        finally:  # a figure that cannot be drawn must not stay open (nor be drawn again at cell end)
+            plt.close(fig)
         svg = buf.getvalue()
         # the browser test reads the smallest text size of each chart from here
-        svg = svg.replace("<svg ", f"<!-- smanalysis:min-font-pt={min_font_pt(fig):.1f} -->\n<svg ", 1)
+        svg = svg.replace("<svg ", f"<!-- smanalysis:min-font-pt={min_pt:.1f} -->\n<svg ", 1)
         self.blocks.append(("svg", (svg.encode("utf-8"), alt)))
         return self
 
@@ -353,12 +356,18 @@ def guarded(key: str):
 
 
 def sub_guard(ctx: EvaluationContext, sec: Section, key: str, fn, *args, **kwargs):
-    """Run one sub-part of a section; on failure add a notice and note the problem, go on."""
+    """Run one sub-part of a section; on failure add a notice and note the problem, go on (and
+    close the figures the failed part opened)."""
+    import matplotlib.pyplot as plt
+
+    before = set(plt.get_fignums())
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return fn(*args, **kwargs)
     except Exception as err:  # noqa: BLE001 - one part must not sink the report
+        for num in set(plt.get_fignums()) - before:
+            plt.close(num)
         ctx.problems.append({"section": key, "error": f"{type(err).__name__}: {err}",
                              "where": _where()})
         sec.text(text("report.failed", ctx.lang, what=esc(f"{type(err).__name__}: {err}")[:300]))
