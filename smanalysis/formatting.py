@@ -182,12 +182,12 @@ def month(d, lang: str = "id") -> str:
     return _bdates.format_skeleton("yMMM", _as_date(d).date(), locale=loc)
 
 
-def datetime(ts, lang: str = "id", tz: str | None = None) -> str:
+def datetime(ts, lang: str = "id", timezone: str | None = None) -> str:
     """A moment as local day and time ("1 Okt 2026 13.05" / "Oct 1, 2026 13:05").
 
-    A timezone-aware ``ts`` is shown in ``tz`` (the client's), a naive one as it is.
+    A timezone-aware ``ts`` is shown in ``timezone`` (the client's), a naive one as it is.
 
-    >>> datetime(pd.Timestamp("2026-10-01 06:05", tz="UTC"), "id", tz="Asia/Jakarta")
+    >>> datetime(pd.Timestamp("2026-10-01 06:05", tz="UTC"), "id", timezone="Asia/Jakarta")
     '1 Okt 2026 13.05'
     >>> datetime("2026-10-01 13:05", "en")
     'Oct 1, 2026 13:05'
@@ -197,7 +197,7 @@ def datetime(ts, lang: str = "id", tz: str | None = None) -> str:
         return MISSING
     t = pd.Timestamp(ts)
     if t.tzinfo is not None:
-        t = (t.tz_convert(tz) if tz else t).tz_localize(None)
+        t = (t.tz_convert(timezone) if timezone else t).tz_localize(None)
     day = _bdates.format_skeleton("yMMMd", t.date(), locale=loc)
     clock = _bdates.format_skeleton("Hm", t.to_pydatetime().time(), locale=loc)
     return f"{day} {clock}"
@@ -261,7 +261,8 @@ def yes_no(v, lang: str = "id") -> str:
     return _YES_NO[lang][0 if bool(v) else 1]
 
 
-def value(v, unit: str = "number", lang: str = "id", *, digits: int | None = None, tz: str | None = None) -> str:
+def value(v, unit: str = "number", lang: str = "id", *, digits: int | None = None,
+          timezone: str | None = None) -> str:
     """Any figure by its unit: the one entry point a metric's ``format`` names.
 
     Parameters
@@ -275,7 +276,7 @@ def value(v, unit: str = "number", lang: str = "id", *, digits: int | None = Non
     lang : {"id", "en"}
     digits : int, optional
         Decimals (each unit has its own default).
-    tz : str, optional
+    timezone : str, optional
         Timezone for ``datetime``.
 
     Examples
@@ -307,7 +308,7 @@ def value(v, unit: str = "number", lang: str = "id", *, digits: int | None = Non
     if unit == "date":
         return date(v, lang)
     if unit == "datetime":
-        return datetime(v, lang, tz)
+        return datetime(v, lang, timezone)
     _locale(lang)
     return MISSING if _missing(v) else str(v)
 
@@ -333,28 +334,28 @@ def column_unit(s: pd.Series) -> str:
     return "text"
 
 
-def _cell(v, unit: str, lang: str, tz: str | None) -> str:
+def _cell(v, unit: str, lang: str, timezone: str | None) -> str:
     if unit == "bool" or isinstance(v, (bool, np.bool_)):
         return yes_no(v, lang)
     if unit == "text":
         if _missing(v):
             return MISSING
         if isinstance(v, (pd.Timestamp, _dt.datetime)):
-            return datetime(v, lang, tz)
+            return datetime(v, lang, timezone)
         if isinstance(v, float) or (isinstance(v, Number) and not isinstance(v, int)):
             return value(float(v), "number", lang)
         if isinstance(v, (int, np.integer)):
             return count(v, lang)
         return " ".join(str(v).split())  # line breaks in captions would break the table rows
-    return value(v, unit, lang, tz=tz)
+    return value(v, unit, lang, timezone=timezone)
 
 
-def format_frame(df: pd.DataFrame, lang: str = "id", *, units: dict | None = None, tz: str | None = None,
+def format_frame(df: pd.DataFrame, lang: str = "id", *, units: dict | None = None, timezone: str | None = None,
                  labels=None) -> pd.DataFrame:
     """A copy of ``df`` with every cell as the text a reader sees.
 
     Floats that are all whole numbers become counts, other floats get two significant decimals,
-    ratios are shown as percentages when ``units`` says so, times are local (``tz``), True/False
+    ratios are shown as percentages when ``units`` says so, times are local (``timezone``), True/False
     become yes/no words and missing values :data:`MISSING`. The input is not changed.
 
     Parameters
@@ -364,7 +365,7 @@ def format_frame(df: pd.DataFrame, lang: str = "id", *, units: dict | None = Non
     units : dict, optional
         Column name -> unit of :func:`value` (e.g. ``{"er_reach": "ratio"}``); other columns are
         guessed from their dtype.
-    tz : str, optional
+    timezone : str, optional
         Timezone in which aware timestamps are shown.
     labels : callable, optional
         ``labels(column_name, lang)`` -> header text; headers unchanged when not given.
@@ -388,7 +389,7 @@ def format_frame(df: pd.DataFrame, lang: str = "id", *, units: dict | None = Non
         unit = units.get(c) or column_unit(s)
         if unit not in UNITS and unit != "bool":
             raise ValueError(f"The value for `units[{c!r}]` must be one of {list(UNITS)}, but {unit!r} was passed.")
-        out[i] = [_cell(v, unit, lang, tz) for v in s.tolist()] if len(s) else pd.Series(dtype=object)
+        out[i] = [_cell(v, unit, lang, timezone) for v in s.tolist()] if len(s) else pd.Series(dtype=object)
     out.columns = [labels(c, lang) if (labels and isinstance(c, str)) else c for c in df.columns]
     return out
 

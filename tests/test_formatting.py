@@ -56,8 +56,8 @@ def test_dates_and_ranges():
 
 def test_datetime_is_local_when_aware():
     ts = pd.Timestamp("2026-10-31 17:30", tz="UTC")  # 00:30 next day in Jakarta (UTC+7)
-    assert F.datetime(ts, "id", tz="Asia/Jakarta") == "1 Nov 2026 00.30"
-    assert F.datetime(ts, "en", tz="Asia/Makassar") == "Nov 1, 2026 01:30"
+    assert F.datetime(ts, "id", timezone="Asia/Jakarta") == "1 Nov 2026 00.30"
+    assert F.datetime(ts, "en", timezone="Asia/Makassar") == "Nov 1, 2026 01:30"
 
 
 def test_minutes_and_hours_in_words():
@@ -94,14 +94,14 @@ def test_format_frame_every_cell_is_reader_text_and_input_unchanged():
         "score": [0.12345, 12.5],
     })
     before = df.copy(deep=True)
-    out = F.format_frame(df, "id", units={"er_reach": "ratio"}, tz="Asia/Jakarta",
+    out = F.format_frame(df, "id", units={"er_reach": "ratio"}, timezone="Asia/Jakarta",
                          labels=lambda c, lang: c.upper())
     pd.testing.assert_frame_equal(df, before)
     assert list(out.columns) == [c.upper() for c in df.columns]
     assert out.iloc[0].tolist() == ["kopi", "12", "9.100", "5,4%", "ya", "1 Okt 2026 13.00", "1 Okt 2026",
                                     "line one line two", "0,12"]
     assert out.iloc[1].tolist() == ["–", "3", "–", "20,0%", "tidak", "2 Okt 2026 14.15", "–", "ok", "12,5"]
-    en = F.format_frame(df, "en", units={"er_reach": "ratio"}, tz="Asia/Jakarta")
+    en = F.format_frame(df, "en", units={"er_reach": "ratio"}, timezone="Asia/Jakarta")
     assert en.iloc[0, 2] == "9,100" and en.iloc[0, 4] == "yes" and en.iloc[1, 8] == "12.5"
     # no raw python or pandas tokens left anywhere
     text = " ".join(out.to_numpy().ravel().tolist() + en.to_numpy().ravel().tolist())

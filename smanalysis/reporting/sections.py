@@ -66,16 +66,16 @@ class Section:
         Heading text (the report's own words, not user data).
     level : int
         Heading level (1 = a top-level section, in the table of contents).
-    tz : str, optional
+    timezone : str, optional
         Timezone in which the tables show timestamps (the profile's).
     lang : {"id", "en"}, optional
         Language of the table headers (known column names are translated).
     """
 
-    def __init__(self, title: str, level: int = 1, *, tz: str | None = None, lang: str | None = None):
+    def __init__(self, title: str, level: int = 1, *, timezone: str | None = None, lang: str | None = None):
         self.title = title
         self.level = level
-        self.tz = tz
+        self.tz = timezone
         self.lang = lang
         self.blocks: list[tuple[str, Any]] = []
 
@@ -149,7 +149,7 @@ COLUMN_UNITS = {c: "ratio" for c in (
     "er_reach", "follower_growth", "reciprocity")}
 
 
-def use_report_tables(lang: str = "id", tz: str | None = "Asia/Jakarta", *, max_rows: int = 200) -> bool:
+def use_report_tables(lang: str = "id", timezone: str | None = "Asia/Jakarta", *, max_rows: int = 200) -> bool:
     """Show every DataFrame and Series in this notebook as the report shows its tables: locale
     numbers and dates (:mod:`smanalysis.formatting`), headers and coded values in ``lang``, no
     index column, no True/False/NaN, nothing cut with "..." (up to ``max_rows`` rows).
@@ -164,8 +164,8 @@ def use_report_tables(lang: str = "id", tz: str | None = "Asia/Jakarta", *, max_
     if ip is None:
         return False
     html = ip.display_formatter.formatters["text/html"]
-    html.for_type(pd.DataFrame, lambda df: _table_html(df.head(max_rows), tz, lang))
-    html.for_type(pd.Series, lambda s: _table_html(s.head(max_rows).to_frame(), tz, lang))
+    html.for_type(pd.DataFrame, lambda df: _table_html(df.head(max_rows), timezone, lang))
+    html.for_type(pd.Series, lambda s: _table_html(s.head(max_rows).to_frame(), timezone, lang))
     return True
 
 
@@ -189,7 +189,7 @@ _NUMERIC_UNITS = {"count", "number", "ratio", "percent", "change", "signed"}
 _NUMLIKE = r"[+\-–]?[\d.,]+ ?%?|–"
 
 
-def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None) -> str:
+def _table_html(df: pd.DataFrame, timezone: str | None = None, lang: str | None = None) -> str:
     """HTML of a table: every cell through :func:`smanalysis.formatting.format_frame` (locale
     numbers, local times, yes/no words, "–" for missing), headers in ``lang``, every cell escaped,
     the index only when it is named."""
@@ -200,7 +200,7 @@ def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None
     units = {c: u for c, u in COLUMN_UNITS.items() if c in shown.columns
              and pd.api.types.is_float_dtype(shown[c])}
     kinds = [units.get(c) or fmt_unit(shown.iloc[:, i]) for i, c in enumerate(shown.columns)]
-    shown = format_frame(shown, lang, units=units, tz=tz, labels=column_label)
+    shown = format_frame(shown, lang, units=units, timezone=timezone, labels=column_label)
     # an unnamed index is row numbers left over from filtering: not worth showing
     plain = isinstance(shown.index, pd.RangeIndex) or (shown.index.name is None and shown.index.nlevels == 1)
     if not plain:
@@ -346,7 +346,7 @@ def guarded(key: str):
     def deco(fn):
         @functools.wraps(fn)
         def wrapper(ctx: EvaluationContext, *args, **kwargs) -> Section:
-            sec = Section(text(f"section.{key}", ctx.lang), tz=ctx.tz, lang=ctx.lang)
+            sec = Section(text(f"section.{key}", ctx.lang), timezone=ctx.tz, lang=ctx.lang)
             sub_guard(ctx, sec, key, fn, ctx, sec, *args, **kwargs)
             return sec
 

@@ -109,5 +109,5 @@ def write_extra(t: dict, ex, seed: int, w) -> None:
     w(WD.write_x_daily, oct_, f"daily_tweet_activity_metrics_{OWN['x']}_20261001_20261101_en.csv")
     w(WD.write_tiktok_overview, e["tiktok_overview"], "Overview_2026-10-31.csv", variant="2025")
     w(WD.write_tiktok_viewers, e["tiktok_viewers"], "Viewers_2026-10-31.csv")
-    w(lambda frame, path: WD.write_meta_video(frame, t["posts"], path, tz=TZ), e["video"], "facebook_videos.csv")
+    w(lambda frame, path: WD.write_meta_video(frame, t["posts"], path, timezone=TZ), e["video"], "facebook_videos.csv")
     w(WD.write_meta_audience, e["audience"], "instagram_audience.csv")

@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from smanalysis import reports as rp
+from smanalysis import reporting as rp
 from smanalysis.factfinding import PROMO_CEILING
 from smanalysis.reporting.eval_media import best_slots
 

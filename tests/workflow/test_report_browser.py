@@ -94,7 +94,7 @@ def reports(tmp_path_factory):
         if os.environ.get("CI"):
             pytest.fail("Chromium is missing in CI: .ci/run must install Debian's chromium")
         pytest.skip("Chromium not installed (apt-get install chromium)")
-    from smanalysis.reports import run_client
+    from smanalysis.reporting import run_client
 
     out = tmp_path_factory.mktemp("browser")
     pages = {}
