@@ -429,8 +429,20 @@ def axis_format(ax, unit: str = "count", lang: str = "id", *, axis: str = "y", d
     target = ax.yaxis if axis == "y" else ax.xaxis
     if unit == "count":
         target.set_major_locator(MaxNLocator(integer=True))
-    if unit in ("ratio", "percent") and digits is None:
-        digits = 0
-    target.set_major_formatter(FuncFormatter(lambda x, _pos: value(x, unit, lang, digits=digits)))
+    if unit == "date":  # matplotlib's day numbers as the reader's dates ("1 Okt 2026")
+        from matplotlib.dates import num2date
+
+        target.set_major_formatter(FuncFormatter(
+            lambda x, _pos: value(pd.Timestamp(num2date(x)).tz_localize(None), "date", lang)))
+        return ax
+
+    def _digits():
+        if digits is not None or unit not in ("ratio", "percent"):
+            return digits
+        # the fewest decimals that write every tick exactly (ticks 0.25 points apart: "1,25%")
+        locs = np.asarray(target.get_majorticklocs(), dtype=float) * (100 if unit == "ratio" else 1)
+        return next((d for d in (0, 1, 2) if np.allclose(locs * 10 ** d, np.round(locs * 10 ** d), atol=1e-6)), 2)
+
+    target.set_major_formatter(FuncFormatter(lambda x, _pos: value(x, unit, lang, digits=_digits())))
     return ax
 

@@ -18,7 +18,7 @@ from ..exceptions import SMAnalysisWarning
 from ..formatting import yes_no
 from ..profile import Profile
 from .._checks import check_choice
-from ..words import LANGS, text
+from ..words import LANGS, code_label, text
 
 
 def as_profile(profile: Profile | dict) -> Profile:
@@ -42,6 +42,15 @@ def _target_text(name: str, target, lang: str, label=None) -> str:
     unit = "ratio" if (m is not None and m.unit == "ratio") or "rate" in name or "growth" in name \
         or "share" in name else ("signed" if "sentiment" in name else "number")
     return f"{label} {value(target, unit, lang, digits=0 if unit == 'ratio' else None)}"
+
+
+def _tone_text(key, value, lang: str) -> str:
+    """One setting of the profile's tone in words ("bahasa santai", "sapaan “kak”", "dengan emoji")."""
+    if key == "emoji" and isinstance(value, bool):
+        return text("tone.emoji.yes" if value else "tone.emoji.no", lang)
+    if key in ("register", "address"):
+        return text(f"tone.{key}", lang, v=code_label("value", str(value), lang))
+    return f"{key}: {yes_no(value, lang) if isinstance(value, bool) else value}"
 
 
 def profile_summary(profile: Profile | dict, *, lang: str = "id", kpi_label=None) -> pd.DataFrame:
@@ -76,7 +85,7 @@ def profile_summary(profile: Profile | dict, *, lang: str = "id", kpi_label=None
         ("platforms", ", ".join(p.platforms)),
         ("own_accounts", ", ".join(f"{k}: @{v}" for k, v in p.own_accounts.items())),
         ("competitors", ", ".join(c["name"] for c in p.competitors)),
-        ("tone", ", ".join(f"{k}: {yes_no(v, lang) if isinstance(v, bool) else v}" for k, v in p.tone.items())),
+        ("tone", ", ".join(_tone_text(k, v, lang) for k, v in p.tone.items())),
         ("kpi_targets", ", ".join(_target_text(k, v, lang, kpi_label) for k, v in p.kpi_targets.items())),
         ("website", p.website),
     ]

@@ -164,7 +164,10 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
         em = sub_guard(ctx, sec, "conversation.emerging", conversation.emerging_terms, voices(ctx),
                        period=f"{ctx.period[0]:%Y-%m}", top=10, timezone=ctx.tz)
         if em is not None and not em.empty:
-            sec.table(em)
+            shown = em.copy()
+            if "term" in shown:  # joined negations ("tidak_worth") read as the words they are
+                shown["term"] = shown["term"].astype(str).str.replace("_", " ", regex=False)
+            sec.table(shown)
         cb = ctx.settings.get("codebook")
         if cb:
             sec.heading(text("report.h_codes", lang))
@@ -172,6 +175,10 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             if res is not None:
                 counts = res.counts.copy()
                 counts["share"] = counts["share"].map(lambda v: pct(v, lang=lang))
+                names = {}
+                if "label" in counts:  # the owner reads the topic's name, not its codebook id
+                    names = dict(zip(counts["code"].astype(str), counts["label"].astype(str)))
+                    counts = counts.drop(columns=["code"])
                 sec.table(counts)
                 from .eval_media import add_plot
 
@@ -179,5 +186,7 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
                                                                              lang=lang))
                 if not res.quotes.empty:
                     q = res.quotes[["code", "text"]].copy()
+                    q["code"] = q["code"].astype(str).map(lambda c: names.get(c, c))
+                    q = q.rename(columns={"code": "label"})
                     q["text"] = q["text"].astype(str).str.slice(0, 160)
                     sec.table(q, max_rows=12)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..formatting import change
-from ..words import text
+from ..words import code_label, text
 from .eval_figures import figures, media_compare, post_metrics_of
 from .markup import esc
 from .sections import EvaluationContext, Section, column_label, fmt_value, guarded, pct, sub_guard
@@ -73,6 +73,14 @@ def group_verdicts(ctx: EvaluationContext, by: str) -> pd.DataFrame:
         metric = "er_reach" if ev["er_reach"].notna().sum() >= 4 else "engagements"
         res = compare_groups(ev, by=by, metric=metric, min_posts=5, lang=ctx.lang, n_boot=1000, seed=0)
         res.attrs["metric"] = metric
+        if not res.empty and {"verdict_code", "group_a", "group_b"} <= set(res.columns):
+            # the verdict names the groups in the reader's words ("ajakan interaksi", not "engagement")
+            worded = res["verdict_code"].isin(["a_higher", "b_higher", "no_clear_difference"])
+            res.loc[worded, "verdict"] = [
+                text(f"verdict.{c}", ctx.lang, a=code_label("value", str(a), ctx.lang),
+                     b=code_label("value", str(b), ctx.lang))
+                for c, a, b in zip(res.loc[worded, "verdict_code"], res.loc[worded, "group_a"],
+                                   res.loc[worded, "group_b"])]
         return res
 
     return ctx.cached(f"verdicts_{by}", _do)
@@ -120,7 +128,7 @@ def _with_top_post(spikes: pd.DataFrame, posts: pd.DataFrame, timezone: str) -> 
     day = posts["created_at"].dt.tz_convert(timezone).dt.tz_localize(None).dt.normalize()
     best = posts.assign(_day=day).sort_values("engagements", ascending=False).drop_duplicates("_day")
     captions = best.set_index("_day")["caption"].astype(str).str.slice(0, 80)
-    keep = [c for c in ("date", "value", "baseline", "robust_z") if c in spikes.columns]
+    keep = [c for c in ("date", "value", "baseline") if c in spikes.columns]
     out = spikes[keep].assign(top_post=pd.to_datetime(spikes["date"]).dt.normalize().map(captions).to_numpy())
     return out.reset_index(drop=True)
 
@@ -218,7 +226,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
             ctx.cache["media_benchmark"] = b
             keep = [c for c in ("platform", "account", "brand", "n_posts", "posts_per_week", "engagements_median",
                                 "er_followers_ratio_of_totals", "er_reach_ratio_of_totals", "top_format",
-                                "format_mix", "top_theme", "follower_growth") if c in b.columns]
+                                "top_theme", "follower_growth") if c in b.columns]
             shown = b[keep].copy()
             for c in ("er_followers_ratio_of_totals", "er_reach_ratio_of_totals", "follower_growth"):
                 if c in shown:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..formatting import count
 from .eval_figures import figures, kpi_table
-from ..words import text
+from ..words import plural, text
 from .markup import esc
 from .sections import EvaluationContext, Section, fmt_value, guarded, num, pct, sub_guard
 
@@ -96,9 +96,9 @@ def overview_section(ctx: EvaluationContext, sec: Section) -> None:
         sec.text("\n".join(f"- {x}" for x in lines))
     d = data_summary(ctx)
     if d["files"] is not None:
-        words = {tb: text(f"report.rows_{tb}", lang) for tb in d["rows"]}
         sec.text(text("report.n_data", lang, files=count(d["files"], lang), rejects=count(d["rejects"] or 0, lang),
-                      rows=", ".join(f"{num(n, lang=lang)} {words[tb]}" for tb, n in d["rows"].items() if n)))
+                      rows=", ".join(f"{num(n, lang=lang)} {plural(f'report.rows_{tb}', n, lang)}"
+                                     for tb, n in d["rows"].items() if n)))
     if d["failed"]:
         sec.text(text("report.n_failed", lang, n=count(len(d["failed"]), lang),
                       files="; ".join(f"{esc(f['file'])} ({esc(f['reason'][:160])})" for f in d["failed"])))
@@ -231,5 +231,7 @@ def definitions(ctx: EvaluationContext) -> list[dict]:
 def definitions_section(ctx: EvaluationContext, sec: Section) -> None:
     """The definitions of the figures this report used (from the metric registry)."""
     rows = definitions(ctx)
-    if rows:
-        sec.table(pd.DataFrame(rows), max_rows=80)
+    if rows:  # the owner reads the name and its meaning; formulas and sources are in metrics.json
+        lang = ctx.lang
+        sec.table(pd.DataFrame({text("report.head.metric", lang): [r["label"] for r in rows],
+                                text("report.head.meaning", lang): [r["definition"] for r in rows]}), max_rows=80)

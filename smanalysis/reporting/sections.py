@@ -184,7 +184,8 @@ def figure_html(svg: bytes, alt: str) -> str:
 
 
 #: columns whose values are codes with words in ``value.*`` of :mod:`smanalysis.words`
-_CODED_COLUMNS = {"intent", "side", "sentiment", "tier", "content_type", "top_format"}
+_CODED_COLUMNS = {"intent", "side", "sentiment", "tier", "content_type", "top_format", "top_theme", "format",
+                  "dimension", "by"}
 _NUMERIC_UNITS = {"count", "number", "ratio", "percent", "change", "signed"}
 _NUMLIKE = r"[+\-–]?[\d.,]+ ?%?|–"
 
