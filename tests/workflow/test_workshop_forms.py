@@ -17,7 +17,7 @@ def test_shipped_profile_form_becomes_a_valid_profile():
     prof = Profile.from_dict(p)
     assert prof.brand_handles == ["batiklaras"]
     table = profile_summary(p, lang="id")
-    assert "emoji: tidak" in " ".join(table.iloc[:, 1].astype(str))  # never "False"
+    assert "tanpa emoji" in " ".join(table.iloc[:, 1].astype(str))  # never "False"
 
 
 def test_shipped_phase_form_gives_phase_one():
