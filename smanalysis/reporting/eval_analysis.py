@@ -194,7 +194,7 @@ def _paid_part(ctx: EvaluationContext, sec: Section):
     sec.text(_w("paid_effect", lang))
     lines = []
     for _, r in effect.iterrows():
-        if r["verdict_code"] in ("boost_more", "boost_less", "no_clear_difference"):
+        if r["verdict_code"] in ("boost_more", "boost_less", "cannot_tell"):
             fmt = pct if r["metric"].startswith("er_") else num
             lines.append(f"- {esc(r['verdict'])}: {fmt(r['extra_per_boosted_post'])} "
                          f"({fmt(r['ci_low'])} – {fmt(r['ci_high'])}; n = {int(r['n_boosted'])} / "

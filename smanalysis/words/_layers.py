@@ -1,4 +1,5 @@
-"""Words of the analysis layers: KPI verdicts, group-comparison verdicts, influencer reasons and
+"""Words of the analysis layers: KPI verdicts, group-comparison verdicts, verdict codes, paid vs organic
+(``paid.*``, ``boost.*``), audience fit (``fit.*``), influencer reasons and
 tiers, and the file-loading report (``load.*``)."""
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -34,4 +35,31 @@ WORDS: dict[str, tuple[str, str]] = {
     'load.dups': ('duplikat diselesaikan', 'duplicates resolved'),
     'load.none': ('tidak ada berkas', 'no files found'),
     'load.failed': ('BERKAS TIDAK TERBACA (tidak masuk tabel mana pun)', 'FILES NOT READ (missing from every table)'),
+    # ---- verdict codes of smanalysis.media.verdicts (verdict_text)
+    'verdict.enough_posts': ('cukup unggahan', 'enough posts'),
+    'verdict.not_enough_posts': ('unggahan belum cukup', 'not enough posts'),
+    'verdict.on_target': ('mencapai target', 'on target'),
+    'verdict.below_target': ('di bawah target', 'below target'),
+    'verdict.above_target': ('di atas target (lebih buruk)', 'above target (worse)'),
+    'verdict.cannot_tell': ('belum bisa disimpulkan', 'cannot tell yet'),
+    'verdict.no_data': ('belum bisa diukur', 'cannot be measured yet'),
+    'verdict.up': ('naik (95 %)', 'up (95 %)'),
+    'verdict.down': ('turun (95 %)', 'down (95 %)'),
+    # ---- paid vs organic (smanalysis.media.paid); {what} is the metric's label
+    'paid.organic': ('organik', 'organic'),
+    'paid.paid': ('berbayar (boost)', 'paid (boosted)'),
+    'paid.unknown': ('tidak diketahui', 'unknown'),
+    'boost.boost_more': ('boost menambah {what} (95 %)', 'the boost bought more {what} (95 %)'),
+    'boost.boost_less': ('unggahan boost mendapat {what} lebih rendah (95 %)', 'boosted posts got less {what} (95 %)'),
+    'boost.cannot_tell': ('belum bisa disimpulkan apakah boost menambah {what}: interval mencakup nol',
+                          'cannot tell yet whether the boost bought more {what}: the interval includes zero'),
+    'boost.too_few_boosted': ('terlalu sedikit unggahan boost untuk menyimpulkan (minimal {n})',
+                              'too few boosted posts to tell (at least {n})'),
+    'boost.no_paid_flag': ('ekspor tidak menyebut unggahan mana yang di-boost',
+                           'the exports do not say which posts were boosted'),
+    # ---- measured audience against the target (smanalysis.media.audience)
+    'fit.fits': ('sesuai target', 'fits the target'),
+    'fit.partly': ('sebagian sesuai', 'partly fits'),
+    'fit.misses': ('tidak sesuai target', 'misses the target'),
+    'fit.no_target': ('profil tidak menyebut target', 'the profile gives no target'),
 }
