@@ -36,6 +36,7 @@ Typical use (``ds`` from :func:`smanalysis.io.load_dataset`, ``profile`` from
 from .aggregate import summary, top_posts
 from .hashtags import competitor_hashtags, hashtag_pairs, hashtag_performance, post_hashtags
 from .paid import MIN_BOOSTED, boost_effect, paid_split, paid_status
+from .paid_growth import DAY_TYPES, follower_days, follower_growth_by_paid
 from .periods import compare_periods
 from .audience import age_bounds, audience_vs_target, measured_age_table
 from .benchmark import benchmark, mix
@@ -100,6 +101,9 @@ __all__ = [
     "paid_split",
     "boost_effect",
     "MIN_BOOSTED",
+    "DAY_TYPES",
+    "follower_days",
+    "follower_growth_by_paid",
     "date_only",
     "post_hashtags",
     "hashtag_performance",

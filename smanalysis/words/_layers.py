@@ -62,4 +62,13 @@ WORDS: dict[str, tuple[str, str]] = {
     'fit.partly': ('sebagian sesuai', 'partly fits'),
     'fit.misses': ('tidak sesuai target', 'misses the target'),
     'fit.no_target': ('profil tidak menyebut target', 'the profile gives no target'),
+    'verdict.enough_days': ('cukup hari', 'enough days'),
+    'verdict.not_enough_days': ('hari belum cukup (minimal {n})', 'not enough days (at least {n})'),
+    'paid.day.paid': ('hari dengan unggahan boost', 'days with a boosted post'),
+    'paid.day.organic': ('hari dengan unggahan organik saja', 'days with organic posts only'),
+    'paid.day.no_posts': ('hari tanpa unggahan', 'days without posts'),
+    'paid.day.unknown': ('hari dengan unggahan tanpa keterangan boost', 'days with posts of unknown paid status'),
+    'paid.followers_per_day': ('pengikut baru per hari', 'new followers per day'),
+    'paid.too_few_days': ('terlalu sedikit hari boost atau hari organik untuk menyimpulkan (minimal {n} hari)',
+                          'too few boosted or organic days to tell (at least {n} days each)'),
 }
