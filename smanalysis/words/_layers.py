@@ -71,4 +71,37 @@ WORDS: dict[str, tuple[str, str]] = {
     'paid.followers_per_day': ('pengikut baru per hari', 'new followers per day'),
     'paid.too_few_days': ('terlalu sedikit hari boost atau hari organik untuk menyimpulkan (minimal {n} hari)',
                           'too few boosted or organic days to tell (at least {n} days each)'),
+    # ---- customer care in business hours (report, conversation section)
+    'care.hours_note': ('Waktu respons dihitung dalam jam buka ({open}-{close}, {days}) di samping waktu jam '
+                        'dinding; target balasan per maksud dalam menit jam buka. Komentar yang tidak dibalas '
+                        'dihitung tidak mencapai target.',
+                        'Response time counted in business hours ({open}-{close}, {days}) beside wall-clock time; '
+                        'reply targets per intent in business minutes. An unanswered comment misses its target.'),
+    'care.every_day': ('setiap hari', 'every day'),
+    # ---- follower growth by paid vs organic days (report, analysis section)
+    'growth.paid_note': ('Platform menghitung pengikut per akun per hari, bukan per unggahan, jadi pengikut tidak '
+                         'bisa dibagi per unggahan boost. Yang bisa: membandingkan pengikut baru per hari pada hari '
+                         'dengan unggahan boost dan hari dengan unggahan organik saja. Ini keterkaitan hari, bukan '
+                         'bukti sebab: boost bisa membawa pengikut di hari berikutnya.',
+                         'Platforms count followers per account and day, not per post, so followers cannot be split '
+                         'by boosted post. What the data allows: new followers per day on days with a boosted post '
+                         'against days with organic posts only. This links days, it does not prove cause: a boost '
+                         'can bring followers on later days.'),
+    'growth.paid_none': ('Pertumbuhan pengikut tidak bisa dibagi berbayar vs organik: {why}',
+                         'Follower growth cannot be split into paid and organic: {why}'),
+    'growth.why_no_series': ('ekspor tidak memuat jumlah pengikut harian atau pengikut baru per hari.',
+                             'the exports carry no daily follower counts or new followers per day.'),
+    'growth.why_no_paid_days': ('tidak ada platform dengan deret pengikut harian dan unggahan boost.',
+                                'no platform has both a daily follower series and boosted posts.'),
+    'col.target_minutes': ('target (menit jam buka)', 'target (business minutes)'),
+    'col.median_business_minutes': ('median menit jam buka', 'median business minutes'),
+    'col.median_wall_minutes': ('median menit jam dinding', 'median wall-clock minutes'),
+    'col.within_target': ('dalam target', 'within target'),
+    'col.within_target_rate': ('porsi dalam target', 'share within target'),
+    'col.day_label': ('jenis hari', 'kind of day'),
+    'col.n_days': ('hari', 'days'),
+    'col.followers_gained': ('pengikut baru bersih', 'net new followers'),
+    'col.per_day': ('per hari', 'per day'),
+    'col.extra_per_day': ('tambahan per hari', 'extra per day'),
+    'col.effect': ('kesimpulan', 'conclusion'),
 }
