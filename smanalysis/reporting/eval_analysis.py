@@ -14,7 +14,8 @@ from ..words import text
 from .markup import esc
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
-__all__ = ["analysis_section", "paid_tables", "hashtag_tables", "topic_tables", "audience_table", "video_table"]
+__all__ = ["analysis_section", "paid_tables", "paid_growth_table", "hashtag_tables", "topic_tables", "audience_table",
+           "video_table"]
 
 
 def paid_tables(ctx: EvaluationContext):
@@ -31,6 +32,30 @@ def paid_tables(ctx: EvaluationContext):
         return split, effect
 
     return ctx.cached("paid", _do)
+
+
+def paid_growth_table(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`smanalysis.media.follower_growth_by_paid` of the brand's posts and daily follower series
+    over the period and the previous one (new followers per day on paid, organic and post-free days);
+    cached. Empty without a daily follower series."""
+    import warnings
+
+    from ..media import follower_growth_by_paid
+
+    def _do():
+        posts = ctx.own(ctx.frame("posts"))
+        # insights exports are the brand's own: a series without an account name is the brand's
+        fol, daily = (pd.concat([ctx.own(f), f[f["account"].isna()]]) if not f.empty else f
+                      for f in (ctx.frame("followers"), ctx.frame("account_daily")))
+        if posts.empty or (fol.empty and daily.empty):
+            return pd.DataFrame()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return follower_growth_by_paid(posts, followers=fol if not fol.empty else None,
+                                           account_daily=daily if not daily.empty else None,
+                                           period=(ctx.previous[0], ctx.period[1]), lang=ctx.lang, timezone=ctx.tz)
+
+    return ctx.cached("paid_growth", _do)
 
 
 def hashtag_tables(ctx: EvaluationContext):
@@ -204,6 +229,33 @@ def _paid_part(ctx: EvaluationContext, sec: Section):
     sec.text("\n".join(lines))
 
 
+def _paid_growth_part(ctx: EvaluationContext, sec: Section):
+    """Follower growth by paid vs organic days, or why it cannot be split."""
+    lang = ctx.lang
+    t = paid_growth_table(ctx)
+    if t.empty:
+        sec.text(text("growth.paid_none", lang, why=text("growth.why_no_series", lang)))
+        return
+    with_paid = set(t.loc[t["day_type"] == "paid", "platform"])
+    if not with_paid:
+        sec.text(text("growth.paid_none", lang, why=text("growth.why_no_paid_days", lang)))
+        return
+    sec.text(text("growth.paid_note", lang))
+    shown = t[t["platform"].isin(with_paid)][["platform", "day_label", "n_days", "followers_gained", "per_day",
+                                               "ci_low", "ci_high", "verdict"]].copy()
+    for c in ("per_day", "ci_low", "ci_high"):
+        shown[c] = shown[c].round(2)
+    sec.table(shown)
+    lines = []
+    for _, r in t[t["day_type"] == "paid"].iterrows():
+        if pd.notna(r["extra_per_day"]):
+            lines.append(f"- {esc(r['platform'])}: {esc(r['effect'])}: {r['extra_per_day']:+.2f} "
+                         f"({r['extra_ci_low']:+.2f} – {r['extra_ci_high']:+.2f})")
+        else:
+            lines.append(f"- {esc(r['platform'])}: {esc(r['effect'])}")
+    sec.text("\n".join(lines))
+
+
 def _hashtag_part(ctx: EvaluationContext, sec: Section):
     lang = ctx.lang
     sec.heading(_w("h_hashtags", lang))
@@ -279,6 +331,7 @@ def analysis_section(ctx: EvaluationContext, sec: Section) -> None:
         sec.text(text("report.no_data", ctx.lang, what=text("report.w_posts", ctx.lang)))
         return
     sub_guard(ctx, sec, "analysis.paid", _paid_part, ctx, sec)
+    sub_guard(ctx, sec, "analysis.paid_growth", _paid_growth_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.hashtags", _hashtag_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.audience", _audience_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.video", _video_part, ctx, sec)

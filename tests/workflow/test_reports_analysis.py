@@ -67,3 +67,28 @@ def test_analysis_section_without_extra_tables_says_so():
     text = rp.analysis_section(ctx).markdown()
     assert "do not say which posts were boosted" in text and "no audience demographics" in text
     assert "no video watch time" in text and ctx.problems == []
+
+
+@pytest.mark.parametrize("lang, words", [("id", "hari dengan unggahan boost"), ("en", "days with a boosted post")])
+def test_analysis_section_splits_follower_growth_by_paid_days(lang, words):
+    ctx = _ctx(lang)
+    # posts every other day Oct 1..23 (12 posts): p0-p5 organic (Oct 1..11), p6-p11 boosted (Oct 13..23);
+    # followers grow +2 a day except +6 on boosted-post days; the series has no account name (insights export)
+    days = pd.date_range("2026-09-30", "2026-10-31")
+    gain = np.where(np.isin(days.day, [13, 15, 17, 19, 21, 23]) & (days.month == 10), 6.0, 2.0)
+    gain[0] = 0.0
+    fol = pd.DataFrame({"date": days, "platform": "instagram", "account": None, "followers": 500.0 + gain.cumsum()})
+    ctx.data.followers = fol
+    t = rp.paid_growth_table(ctx).set_index("day_type")
+    assert t.loc["paid", "n_days"] == 6 and t.loc["paid", "per_day"] == 6.0
+    assert t.loc["organic", "n_days"] == 6 and t.loc["organic", "per_day"] == 2.0
+    assert t.loc["paid", "extra_per_day"] == 4.0 and t.loc["paid", "effect_code"] == "boost_more"
+    sec = rp.analysis_section(ctx)
+    tables = [b for k, b in sec.blocks if k == "table"]
+    assert any(words in set(b["day_label"]) for b in tables if "day_label" in b.columns)
+
+
+def test_analysis_section_says_why_growth_is_not_split():
+    sec = rp.analysis_section(_ctx("en"))
+    assert "Follower growth cannot be split into paid and organic: the exports carry no daily follower" \
+        in sec.markdown()
