@@ -14,8 +14,8 @@ from ..words import text
 from .markup import esc
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
-__all__ = ["analysis_section", "paid_tables", "paid_growth_table", "hashtag_tables", "topic_tables", "audience_table",
-           "video_table"]
+__all__ = ["analysis_section", "analysis_figures", "paid_tables", "paid_growth_table", "hashtag_tables", "topic_tables",
+           "audience_table", "video_table", "community_event_counts"]
 
 
 def paid_tables(ctx: EvaluationContext):
@@ -336,3 +336,84 @@ def analysis_section(ctx: EvaluationContext, sec: Section) -> None:
     sub_guard(ctx, sec, "analysis.audience", _audience_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.video", _video_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.topics", _topic_part, ctx, sec)
+
+
+def community_event_counts(ctx: EvaluationContext) -> dict:
+    """Stable community events (:func:`smanalysis.network.community_events`) of the monthly interaction
+    networks up to the period's end, counted by kind (continuations left out); cached. Empty without
+    interactions."""
+    def _do():
+        from ..network import community_events, snapshots
+
+        inter = ctx.frame("interactions")
+        if inter.empty:
+            return {}
+        end = pd.Timestamp(ctx.period[1]) + pd.Timedelta(days=1)
+        local = inter["created_at"].dt.tz_convert(ctx.tz).dt.tz_localize(None)
+        snap = snapshots(inter[(local < end).to_numpy()], freq="M", measures=("pagerank", "community"), seed=0)
+        ev = community_events(snap)
+        ev = ev[ev["event"] != "continuation"]
+        return {str(k): int(v) for k, v in ev["event"].value_counts().sort_index().items()}
+
+    return ctx.cached("community_events", _do)
+
+
+def _records(df: pd.DataFrame, cols) -> list:
+    return [] if df is None or df.empty else df[[c for c in cols if c in df.columns]].to_dict(orient="records")
+
+
+def analysis_figures(ctx: EvaluationContext) -> dict:
+    """The deeper analysis for ``metrics.json``: the same tables the section shows, as plain records.
+
+    Returns
+    -------
+    dict
+        ``paid_split`` (per paid status: posts, reach, engagements and the registry's ``er_reach``
+        ratio of totals with its interval), ``boost_effect`` (per metric: extra per boosted post,
+        interval, n, verdict code), ``follower_growth_by_paid`` (new followers per day by kind of
+        day, the paid-day extra and its interval), ``hashtags`` (top 10: n posts, mean, interval,
+        verdict code; ``hashtag_metric``), ``audience`` (share in target, fit), ``video`` (per
+        format and theme: videos, watch hours, average view duration, retention), ``topics`` (label,
+        texts, shares, emerging) and ``community_events`` (stable events by kind). A part that cannot
+        be computed is missing (and in ``problems``).
+    """
+    out: dict = {}
+
+    def part(name, fn):
+        try:
+            out[name] = fn()
+        except Exception as err:  # noqa: BLE001 - a part that cannot be computed is left out, and said
+            ctx.problems.append({"section": f"metrics.analysis.{name}", "error": f"{type(err).__name__}: {err}"})
+
+    split_effect = paid_tables(ctx)
+    part("paid_split", lambda: _records(split_effect[0], [
+        "paid_status", "n_posts", "reach_total", "engagements_total", "er_reach_ratio_of_totals", "er_reach_ci_low",
+        "er_reach_ci_high", "verdict"]))
+    part("boost_effect", lambda: _records(split_effect[1], [
+        "metric", "n_boosted", "n_organic", "extra_per_boosted_post", "relative_extra", "ci_low", "ci_high",
+        "verdict_code"]))
+    part("follower_growth_by_paid", lambda: _records(paid_growth_table(ctx), [
+        "platform", "day_type", "n_days", "followers_gained", "per_day", "ci_low", "ci_high", "extra_per_day",
+        "extra_ci_low", "extra_ci_high", "effect_code"]))
+    perf = hashtag_tables(ctx)[0]
+    part("hashtags", lambda: _records(perf.head(10), ["hashtag", "n_posts", "mean", "ci_low", "ci_high",
+                                                      "verdict_code"]))
+    out["hashtag_metric"] = perf.attrs.get("metric") if not perf.empty else None
+    part("audience", lambda: _records(audience_table(ctx), ["platform", "account", "dimension", "target",
+                                                             "share_in_target", "top_segment", "fit"]))
+    part("video", lambda: _records(video_table(ctx), ["by", "group", "n_videos", "views_total", "watch_time_h",
+                                                       "avg_view_duration_s", "views_3s_rate", "retention_mean",
+                                                       "verdict_code"]))
+
+    def topics():
+        tp, _, em = topic_tables(ctx)
+        if tp.empty:
+            return []
+        t = tp[["topic", "label", "n_texts"]]
+        if not em.empty:
+            t = t.merge(em[["topic", "share_current", "share_previous", "emerging"]], on="topic", how="left")
+        return _records(t, list(t.columns))
+
+    part("topics", topics)
+    part("community_events", lambda: community_event_counts(ctx))
+    return out

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .eval_analysis import analysis_figures
 from .eval_conversation import unanswered_queue
 from .eval_network import network_overview
 from .eval_next import recommendations
@@ -47,6 +48,14 @@ def _plain(markdown: str) -> str:
     return html.unescape(re.sub(r"\\(.)", r"\1", markdown.replace("**", "")))
 
 
+def _analysis(ctx: EvaluationContext) -> dict | None:
+    try:
+        return analysis_figures(ctx)
+    except Exception as err:  # noqa: BLE001 - the key figures are still written, and the problem is said
+        ctx.problems.append({"section": "metrics.analysis", "error": f"{type(err).__name__}: {err}"})
+        return None
+
+
 def key_metrics(ctx: EvaluationContext) -> dict:
     """The report's key figures for machines (dashboards, spreadsheets).
 
@@ -59,8 +68,11 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         engagements, er_reach, follower_growth_monthly, net_sentiment, share_of_voice,
         reply_rate_questions, reply_rate_all, median_response_minutes), ``kpis`` (one
         entry per target), ``execution`` (plan counts), ``network`` (overview figures),
-        ``recommendations`` (kind and plain text), ``unanswered`` (count), ``definitions`` and
-        ``problems`` (sections that could not be computed).
+        ``recommendations`` (kind and plain text), ``unanswered`` (count), ``definitions``,
+        ``analysis`` (paid vs organic, boost effect, follower growth by paid days, hashtags,
+        audience, video, topics, community events: see
+        :func:`~smanalysis.reporting.eval_analysis.analysis_figures`) and ``problems`` (sections
+        that could not be computed).
         Missing values are ``null``.
     """
     st = ctx.settings
@@ -96,6 +108,7 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         "unanswered": int(len(una)) if una is not None else None,
         "recommendations": [{"kind": r["kind"], "text": _plain(r["text"])} for r in recommendations(ctx)],
         "definitions": {r["metric"]: r["definition"] for r in definitions(ctx)},
+        "analysis": _analysis(ctx),
         "problems": [{"section": p["section"], "error": p["error"]} for p in ctx.problems],
     }
     return _clean(res)
