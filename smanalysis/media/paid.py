@@ -25,10 +25,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
+from .._checks import as_list, check_choice
 from ..words import LANGS, text
-from ._common import as_list, num, require, warn
+from ._common import num, require, warn
 from .aggregate import summary
+from .metrics import METRICS
 from .posts import post_metrics
 from .verdicts import MIN_POSTS
 
@@ -246,7 +247,7 @@ def boost_effect(posts: pd.DataFrame, *, metrics=("reach", "engagements", "er_re
         lo, hi = extra - half, extra + half
         code = "boost_more" if lo > 0 else "boost_less" if hi < 0 else "cannot_tell"
         rows.append({**base, "boosted_mean": pm_, "organic_mean": om_, "extra_per_boosted_post": extra,
-                     "relative_extra": extra / om_ if om_ else np.nan, "ci_low": lo, "ci_high": hi,
+                     "relative_extra": float(METRICS["relative_extra"].ratio([extra], [om_])[0]), "ci_low": lo, "ci_high": hi,
                      "verdict_code": code, "verdict": text(f"boost.{code}", lang, what=_what(m, lang))})
     out = pd.DataFrame(rows, columns=cols)
     for c in ("n_boosted", "n_organic", "n_strata"):

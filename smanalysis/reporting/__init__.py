@@ -54,7 +54,7 @@ from .client import load_client
 from .config import as_config, parse_period, previous_period, read_config, resolve_periods
 from .eval_analysis import (analysis_figures, analysis_section, audience_table, community_event_counts, hashtag_tables,
                             paid_growth_table, paid_tables, topic_tables, video_table)
-from .eval_conversation import care_hours, conversation_section
+from .eval_conversation import conversation_section
 from .eval_media import media_section
 from .eval_metrics import key_metrics, write_key_metrics
 from .eval_network import all_influencers, micro_influencers, network_section, top_influencers
@@ -81,6 +81,6 @@ __all__ = [
     # figures the notebooks and workshop read directly
     "figures", "kpi_table", "recommendations", "next_period", "top_influencers", "micro_influencers",
     "all_influencers", "definitions", "KEY_FIGURES", "fmt_value", "esc",
-    "paid_tables", "hashtag_tables", "topic_tables", "audience_table", "video_table", "care_hours",
+    "paid_tables", "hashtag_tables", "topic_tables", "audience_table", "video_table",
     "paid_growth_table", "analysis_figures", "community_event_counts",
 ]

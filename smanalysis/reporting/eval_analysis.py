@@ -14,8 +14,26 @@ from ..words import text
 from .markup import esc
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
-__all__ = ["analysis_section", "analysis_figures", "paid_tables", "paid_growth_table", "hashtag_tables", "topic_tables",
-           "audience_table", "video_table", "community_event_counts"]
+__all__ = ["analysis_section", "analysis_figures", "care_target_table", "paid_tables", "paid_growth_table",
+           "hashtag_tables", "topic_tables", "audience_table", "video_table", "community_event_counts"]
+
+#: The columns of each analysis table that metrics.json carries (the figures the section shows).
+_FIGURE_COLUMNS = {
+    "paid": ("paid_status", "n_posts", "reach_total", "engagements_total", "er_reach_ratio_of_totals",
+             "er_reach_ci_low", "er_reach_ci_high", "verdict_code"),
+    "boost": ("metric", "n_boosted", "n_organic", "extra_per_boosted_post", "relative_extra", "ci_low", "ci_high",
+              "verdict_code"),
+    "hashtags": ("hashtag", "n_posts", "mean", "ci_low", "ci_high", "vs_all", "verdict_code"),
+    "care_targets": ("intent", "comments", "answered", "target_minutes", "median_business_minutes",
+                     "median_wall_minutes", "within_target", "within_target_rate"),
+    "growth": ("platform", "day_type", "n_days", "followers_gained", "per_day", "ci_low", "ci_high", "extra_per_day",
+               "extra_ci_low", "extra_ci_high", "effect_code"),
+    "audience": ("platform", "account", "dimension", "target", "share_in_target", "top_segment", "fit"),
+    "video": ("by", "group", "n_videos", "views_total", "watch_time_h", "avg_view_duration_s", "views_3s_rate",
+              "retention_mean", "retention_ci_low", "retention_ci_high", "verdict_code"),
+}
+#: Hashtags shown in the report (and in metrics.json).
+_TOP_HASHTAGS = 12
 
 
 def paid_tables(ctx: EvaluationContext):
@@ -113,6 +131,70 @@ def topic_tables(ctx: EvaluationContext):
     return ctx.cached("topics", _do)
 
 
+def care_target_table(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`smanalysis.conversation.reply_target_stats` of the period's care rows in the profile's
+    business hours (one row an intent with a reply target); empty without comments; cached."""
+    from ..conversation import care_in_business_hours, reply_target_stats
+    from .eval_figures import care_rows
+
+    def _do():
+        care = care_rows(ctx)
+        if care.empty or "first_reply_at" not in care.columns:
+            return pd.DataFrame()
+        return reply_target_stats(care_in_business_hours(care, profile=ctx.profile), lang=ctx.lang)
+
+    return ctx.cached("care_targets", _do)
+
+
+def analysis_figures(ctx: EvaluationContext) -> dict:
+    """The deeper analysis figures the report shows, for ``metrics.json``: ``paid`` (the paid split,
+    one entry a paid status), ``boost`` (what the boost bought, one entry a metric), ``hashtags``
+    (``metric`` and the shown ``rows``), ``video`` (one entry a format or theme) and ``care_targets``
+    (reply time in business hours, one entry an intent with a target), ``follower_growth_by_paid``
+    (new followers per day on paid, organic and post-free days, the paid-day extra with its interval),
+    ``audience`` (share of the measured audience in the target), ``topics`` (label, texts, shares,
+    emerging) and ``community_events`` (stable events by kind), each row the
+    columns of :data:`_FIGURE_COLUMNS` from the same cached tables the section reads; empty lists
+    without data.
+
+    Ratios among them (``er_reach``, ``relative_extra``, ``vs_all``, ``avg_view_duration_s``,
+    ``views_3s_rate``, ``within_target_rate``) are registry metrics (:data:`smanalysis.media.METRICS`)."""
+    def rows(frame, part):
+        if frame is None or frame.empty:
+            return []
+        keep = [c for c in _FIGURE_COLUMNS[part] if c in frame.columns]
+        return frame[keep].to_dict(orient="records")
+
+    out = {"paid": [], "boost": [], "hashtags": {"metric": None, "rows": []}, "video": [], "care_targets": []}
+    if ctx.own(ctx.frame("posts")).empty:  # the section shows nothing else either
+        return out
+    out["care_targets"] = rows(care_target_table(ctx), "care_targets")
+    split, effect = paid_tables(ctx)
+    if not split.empty and set(split["paid_status"]) != {"unknown"}:
+        out["paid"], out["boost"] = rows(split, "paid"), rows(effect, "boost")
+    perf = hashtag_tables(ctx)[0]
+    if not perf.empty:
+        out["hashtags"] = {"metric": perf.attrs.get("metric", "er_reach"),
+                           "rows": rows(perf.head(_TOP_HASHTAGS), "hashtags")}
+    out["video"] = rows(video_table(ctx), "video")
+    extra = {"follower_growth_by_paid": (paid_growth_table, "growth"), "audience": (audience_table, "audience")}
+    for key, (fn, part) in extra.items():
+        try:
+            out[key] = rows(fn(ctx), part)
+        except Exception as err:  # noqa: BLE001 - a part that cannot be computed is left out, and said
+            ctx.problems.append({"section": f"metrics.analysis.{key}", "error": f"{type(err).__name__}: {err}"})
+    try:
+        tp, _, em = topic_tables(ctx)
+        t = tp[["topic", "label", "n_texts"]] if not tp.empty else pd.DataFrame()
+        if not t.empty and not em.empty:
+            t = t.merge(em[["topic", "share_current", "share_previous", "emerging"]], on="topic", how="left")
+        out["topics"] = [] if t.empty else t.to_dict(orient="records")
+        out["community_events"] = community_event_counts(ctx)
+    except Exception as err:  # noqa: BLE001
+        ctx.problems.append({"section": "metrics.analysis.topics", "error": f"{type(err).__name__}: {err}"})
+    return out
+
+
 def _plot(sec: Section, name: str, *args, **kwargs) -> bool:
     """Add the chart ``smanalysis.plotting.<name>(*args, **kwargs)`` to ``sec``."""
     from .. import plotting
@@ -184,6 +266,10 @@ _W = {
                     "table (fallback)."),
     "h_video": ("Video: waktu tonton dan retensi", "Video: watch time and retention"),
     "no_video": ("Ekspor tidak memuat waktu tonton video.", "The exports carry no video watch time."),
+    "h_care": ("Waktu balas dalam jam kerja", "Reply time in business hours"),
+    "care_note": ("Menit kerja dihitung hanya pada jam buka profil; komentar tanpa balasan tidak memenuhi target.",
+                  "Business minutes count only the profile's opening hours; an unanswered comment misses its "
+                  "target."),
     "h_topics": ("Topik yang muncul sendiri (tanpa codebook)", "Topics found without a codebook"),
     "topics_note": ("Topik ditemukan otomatis (NMF) dari komentar pelanggan dan sebutan; label = kata teratas, "
                     "kutipan = teks paling khas. Codebook tetap dipakai untuk tema yang sudah dikode.",
@@ -215,6 +301,7 @@ def _paid_part(ctx: EvaluationContext, sec: Section):
         if c in shown:
             shown[c] = shown[c].map(pct)
     sec.table(shown)
+    ctx.use("er_reach", "relative_extra")
     sub_guard(ctx, sec, "analysis.plot_paid", _plot, sec, "plot_paid_split", split, lang=lang)
     sec.text(_w("paid_effect", lang))
     lines = []
@@ -264,10 +351,11 @@ def _hashtag_part(ctx: EvaluationContext, sec: Section):
         sec.text(_w("no_tags", lang))
         return
     sec.text(_w("tags_note", lang))
-    shown = perf.head(12).copy()
+    shown = perf.head(_TOP_HASHTAGS).copy()
     for c in ("mean", "ci_low", "ci_high"):
         shown[c] = shown[c].map(pct if perf.attrs.get("metric", "er_reach").startswith("er_") else num)
     sec.table(shown.drop(columns=["verdict_code"]))
+    ctx.use(perf.attrs.get("metric", "er_reach"), "vs_all")
     sub_guard(ctx, sec, "analysis.plot_hashtags", _plot, sec, "plot_hashtags", perf, lang=lang)
     if not pairs.empty:
         sec.text(_w("pairs", lang))
@@ -298,6 +386,19 @@ def _video_part(ctx: EvaluationContext, sec: Section):
     for c in ("views_3s_rate", "retention_mean", "retention_ci_low", "retention_ci_high"):
         shown[c] = shown[c].map(pct)
     sec.table(shown)
+    ctx.use("avg_view_duration_s", "views_3s_rate")
+
+
+def _care_part(ctx: EvaluationContext, sec: Section):
+    t = care_target_table(ctx)
+    if t.empty:
+        return
+    sec.heading(_w("h_care", ctx.lang))
+    sec.text(_w("care_note", ctx.lang))
+    shown = t.copy()
+    shown["within_target_rate"] = shown["within_target_rate"].map(pct)
+    sec.table(shown)
+    ctx.use("within_target_rate")
 
 
 def _topic_part(ctx: EvaluationContext, sec: Section):
@@ -335,6 +436,7 @@ def analysis_section(ctx: EvaluationContext, sec: Section) -> None:
     sub_guard(ctx, sec, "analysis.hashtags", _hashtag_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.audience", _audience_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.video", _video_part, ctx, sec)
+    sub_guard(ctx, sec, "analysis.care_targets", _care_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.topics", _topic_part, ctx, sec)
 
 
@@ -357,63 +459,3 @@ def community_event_counts(ctx: EvaluationContext) -> dict:
 
     return ctx.cached("community_events", _do)
 
-
-def _records(df: pd.DataFrame, cols) -> list:
-    return [] if df is None or df.empty else df[[c for c in cols if c in df.columns]].to_dict(orient="records")
-
-
-def analysis_figures(ctx: EvaluationContext) -> dict:
-    """The deeper analysis for ``metrics.json``: the same tables the section shows, as plain records.
-
-    Returns
-    -------
-    dict
-        ``paid_split`` (per paid status: posts, reach, engagements and the registry's ``er_reach``
-        ratio of totals with its interval), ``boost_effect`` (per metric: extra per boosted post,
-        interval, n, verdict code), ``follower_growth_by_paid`` (new followers per day by kind of
-        day, the paid-day extra and its interval), ``hashtags`` (top 10: n posts, mean, interval,
-        verdict code; ``hashtag_metric``), ``audience`` (share in target, fit), ``video`` (per
-        format and theme: videos, watch hours, average view duration, retention), ``topics`` (label,
-        texts, shares, emerging) and ``community_events`` (stable events by kind). A part that cannot
-        be computed is missing (and in ``problems``).
-    """
-    out: dict = {}
-
-    def part(name, fn):
-        try:
-            out[name] = fn()
-        except Exception as err:  # noqa: BLE001 - a part that cannot be computed is left out, and said
-            ctx.problems.append({"section": f"metrics.analysis.{name}", "error": f"{type(err).__name__}: {err}"})
-
-    split_effect = paid_tables(ctx)
-    part("paid_split", lambda: _records(split_effect[0], [
-        "paid_status", "n_posts", "reach_total", "engagements_total", "er_reach_ratio_of_totals", "er_reach_ci_low",
-        "er_reach_ci_high", "verdict"]))
-    part("boost_effect", lambda: _records(split_effect[1], [
-        "metric", "n_boosted", "n_organic", "extra_per_boosted_post", "relative_extra", "ci_low", "ci_high",
-        "verdict_code"]))
-    part("follower_growth_by_paid", lambda: _records(paid_growth_table(ctx), [
-        "platform", "day_type", "n_days", "followers_gained", "per_day", "ci_low", "ci_high", "extra_per_day",
-        "extra_ci_low", "extra_ci_high", "effect_code"]))
-    perf = hashtag_tables(ctx)[0]
-    part("hashtags", lambda: _records(perf.head(10), ["hashtag", "n_posts", "mean", "ci_low", "ci_high",
-                                                      "verdict_code"]))
-    out["hashtag_metric"] = perf.attrs.get("metric") if not perf.empty else None
-    part("audience", lambda: _records(audience_table(ctx), ["platform", "account", "dimension", "target",
-                                                             "share_in_target", "top_segment", "fit"]))
-    part("video", lambda: _records(video_table(ctx), ["by", "group", "n_videos", "views_total", "watch_time_h",
-                                                       "avg_view_duration_s", "views_3s_rate", "retention_mean",
-                                                       "verdict_code"]))
-
-    def topics():
-        tp, _, em = topic_tables(ctx)
-        if tp.empty:
-            return []
-        t = tp[["topic", "label", "n_texts"]]
-        if not em.empty:
-            t = t.merge(em[["topic", "share_current", "share_previous", "emerging"]], on="topic", how="left")
-        return _records(t, list(t.columns))
-
-    part("topics", topics)
-    part("community_events", lambda: community_event_counts(ctx))
-    return out

@@ -13,7 +13,7 @@ from .eval_figures import care_rows, figures, scored_texts, voices
 from ..words import text
 from .sections import EvaluationContext, Section, fmt_value, guarded, pct, sub_guard
 
-__all__ = ["conversation_section", "unanswered_queue", "recurring_complaints", "care_hours"]
+__all__ = ["conversation_section", "unanswered_queue", "recurring_complaints"]
 
 
 def unanswered_queue(ctx: EvaluationContext) -> pd.DataFrame:
@@ -45,43 +45,6 @@ def recurring_complaints(ctx: EvaluationContext, *, min_count: int = 2, top: int
                                                  top=top)
 
     return ctx.cached("recurring_complaints", _do)
-
-
-def care_hours(ctx: EvaluationContext) -> pd.DataFrame:
-    """Reply targets per intent in the profile's business hours, this period:
-    :func:`smanalysis.conversation.reply_target_stats` of
-    :func:`smanalysis.conversation.care_in_business_hours` over :func:`care_rows` (``intent``,
-    ``comments``, ``answered``, ``target_minutes``, ``median_business_minutes``,
-    ``median_wall_minutes``, ``within_target``, ``within_target_rate``); cached."""
-    from ..conversation.business_hours import care_in_business_hours, reply_target_stats
-
-    def _do():
-        rows = care_rows(ctx)
-        if rows.empty or "first_reply_at" not in rows:
-            return pd.DataFrame()
-        care = care_in_business_hours(rows, profile=ctx.profile, timezone=ctx.tz)
-        return reply_target_stats(care, lang=ctx.lang)
-
-    return ctx.cached("care_hours", _do)
-
-
-def _care_hours_part(ctx: EvaluationContext, sec: Section) -> None:
-    from ..conversation.business_hours import business_hours_of
-    from ..words import code_label
-
-    t = care_hours(ctx)
-    if t.empty:
-        return
-    lang = ctx.lang
-    bh = business_hours_of(ctx.profile)
-    days = text("care.every_day", lang) if len(bh["days"]) == 7 else \
-        ", ".join(code_label("weekday_short", d, lang) for d in bh["days"])
-    sec.text(text("care.hours_note", lang, open=bh["open"], close=bh["close"], days=days))
-    shown = t.copy()
-    shown["within_target_rate"] = shown["within_target_rate"].map(pct)
-    for c in ("target_minutes", "median_business_minutes", "median_wall_minutes"):
-        shown[c] = shown[c].round(0)
-    sec.table(shown)
 
 
 def _sentiment_table(sc: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -175,7 +138,6 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
                 sec, "plot_response_time", conversation.response_stats(
                     com_cur, brand_accounts=ctx.profile.brand_handles, by="platform", timezone=ctx.tz),
                 by="platform", lang=lang))
-        sub_guard(ctx, sec, "conversation.business_hours", _care_hours_part, ctx, sec)
         una = sub_guard(ctx, sec, "conversation.unanswered", unanswered_queue, ctx)
         if una is not None:
             if una.empty:

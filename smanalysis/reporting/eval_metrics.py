@@ -48,14 +48,6 @@ def _plain(markdown: str) -> str:
     return html.unescape(re.sub(r"\\(.)", r"\1", markdown.replace("**", "")))
 
 
-def _analysis(ctx: EvaluationContext) -> dict | None:
-    try:
-        return analysis_figures(ctx)
-    except Exception as err:  # noqa: BLE001 - the key figures are still written, and the problem is said
-        ctx.problems.append({"section": "metrics.analysis", "error": f"{type(err).__name__}: {err}"})
-        return None
-
-
 def key_metrics(ctx: EvaluationContext) -> dict:
     """The report's key figures for machines (dashboards, spreadsheets).
 
@@ -67,12 +59,12 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         (``current``/``previous``: every figure of the metric registry by its name, e.g. n_posts,
         engagements, er_reach, follower_growth_monthly, net_sentiment, share_of_voice,
         reply_rate_questions, reply_rate_all, median_response_minutes), ``kpis`` (one
-        entry per target), ``execution`` (plan counts), ``network`` (overview figures),
-        ``recommendations`` (kind and plain text), ``unanswered`` (count), ``definitions``,
-        ``analysis`` (paid vs organic, boost effect, follower growth by paid days, hashtags,
-        audience, video, topics, community events: see
-        :func:`~smanalysis.reporting.eval_analysis.analysis_figures`) and ``problems`` (sections
-        that could not be computed).
+        entry per target), ``analysis`` (paid vs organic, boost effect, follower growth by paid days, hashtags, video,
+        care in business hours, audience, topics, community events: see
+        :func:`~smanalysis.reporting.eval_analysis.analysis_figures`), ``execution`` (plan counts),
+        ``network`` (overview figures),
+        ``recommendations`` (kind and plain text), ``unanswered`` (count), ``definitions`` and
+        ``problems`` (sections that could not be computed).
         Missing values are ``null``.
     """
     st = ctx.settings
@@ -85,6 +77,11 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         net = network_overview(ctx)
     except Exception:  # noqa: BLE001
         net = {}
+    try:
+        analysis = analysis_figures(ctx)
+    except Exception as err:  # noqa: BLE001 - noted as a problem, the rest of metrics.json still written
+        analysis = None
+        ctx.problems.append({"section": "metrics.analysis", "error": f"{type(err).__name__}: {err}"})
     una = None
     if not ctx.frame("comments").empty:
         try:
@@ -101,6 +98,7 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         "figures": figures(ctx),
         "data": data_summary(ctx),
         "kpis": kpi_table(ctx).to_dict(orient="records"),
+        "analysis": analysis,
         "execution": ex.iloc[0].drop(labels=[c for c in ("note",) if c in ex.columns]).to_dict()
         if ex is not None and not ex.empty else None,
         "network": {k: net[k] for k in ("nodes", "edges", "interactions", "density", "modularity") if k in net}
@@ -108,7 +106,6 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         "unanswered": int(len(una)) if una is not None else None,
         "recommendations": [{"kind": r["kind"], "text": _plain(r["text"])} for r in recommendations(ctx)],
         "definitions": {r["metric"]: r["definition"] for r in definitions(ctx)},
-        "analysis": _analysis(ctx),
         "problems": [{"section": p["section"], "error": p["error"]} for p in ctx.problems],
     }
     return _clean(res)

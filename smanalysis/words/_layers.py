@@ -71,13 +71,6 @@ WORDS: dict[str, tuple[str, str]] = {
     'paid.followers_per_day': ('pengikut baru per hari', 'new followers per day'),
     'paid.too_few_days': ('terlalu sedikit hari boost atau hari organik untuk menyimpulkan (minimal {n} hari)',
                           'too few boosted or organic days to tell (at least {n} days each)'),
-    # ---- customer care in business hours (report, conversation section)
-    'care.hours_note': ('Waktu respons dihitung dalam jam buka ({open}-{close}, {days}) di samping waktu jam '
-                        'dinding; target balasan per maksud dalam menit jam buka. Komentar yang tidak dibalas '
-                        'dihitung tidak mencapai target.',
-                        'Response time counted in business hours ({open}-{close}, {days}) beside wall-clock time; '
-                        'reply targets per intent in business minutes. An unanswered comment misses its target.'),
-    'care.every_day': ('setiap hari', 'every day'),
     # ---- follower growth by paid vs organic days (report, analysis section)
     'growth.paid_note': ('Platform menghitung pengikut per akun per hari, bukan per unggahan, jadi pengikut tidak '
                          'bisa dibagi per unggahan boost. Yang bisa: membandingkan pengikut baru per hari pada hari '

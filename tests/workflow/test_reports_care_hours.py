@@ -1,4 +1,4 @@
-"""The report's customer-care part shows business minutes beside wall clock and targets per intent."""
+"""The report's reply targets in business hours: business minutes beside wall clock, per intent, by hand."""
 
 from types import SimpleNamespace
 
@@ -38,23 +38,11 @@ def _ctx(lang):
 
 
 def test_care_hours_table_by_hand():
-    t = rp.care_hours(_ctx("en")).set_index("intent")
+    from smanalysis.reporting.eval_analysis import care_target_table
+
+    t = care_target_table(_ctx("en")).set_index("intent")
     assert t.loc["complaint", "comments"] == 2 and t.loc["complaint", "answered"] == 1
     assert t.loc["complaint", "median_business_minutes"] == pytest.approx(50.0)
     assert t.loc["complaint", "median_wall_minutes"] == pytest.approx(2150.0)
     assert t.loc["complaint", "within_target_rate"] == 0.5  # c1 within 60, c3 unanswered
     assert t.loc["question", "target_minutes"] == 120 and t.loc["question", "within_target"] == 0
-
-
-@pytest.mark.parametrize("lang, words, header", [
-    ("id", "dalam jam buka (08:00-21:00, Sen, Sel, Rab, Kam, Jum, Sab)", "median menit jam buka"),
-    ("en", "in business hours (08:00-21:00, Mon, Tue, Wed, Thu, Fri, Sat)", "median business minutes"),
-])
-def test_conversation_section_shows_business_hours(lang, words, header):
-    sec = rp.conversation_section(_ctx(lang))
-    assert words in sec.markdown()
-    tables = [b for k, b in sec.blocks if k == "table"]
-    assert any("median_business_minutes" in t.columns and "median_wall_minutes" in t.columns for t in tables)
-    from smanalysis.reporting.sections import column_label
-
-    assert column_label("median_business_minutes", lang) == header
