@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..schema import PLATFORMS, conform, required
 from .numbers import is_missing_text, parse_count
-from .parsing import blank, by_unique
+from .parsing import as_text, blank, by_unique
 from .vocab import PLATFORM_ALIASES
 
 __all__ = ["Ctx", "assumed_tz", "finish", "finish_extra", "platform_of", "hashtags_of", "reference_date", "yearless_days"]
@@ -148,9 +148,12 @@ def hashtags_of(caption: pd.Series) -> pd.Series:
     >>> hashtags_of(pd.Series(["Ngopi #KopiSenja #jogja", None])).tolist()
     ['#kopisenja #jogja', None]
     """
-    vals = caption.astype(object).where(caption.notna(), "").astype(str).tolist()
-    find = _TAG_RX.findall
-    out = [(" ".join(find(v.lower())) or None) if "#" in v else None for v in vals]
+    t = as_text(caption)
+    has = t.str.contains("#", regex=False).to_numpy(dtype=bool)
+    out = np.full(len(t), None, dtype=object)
+    if has.any():  # Python's Unicode-aware \w only on the cells that hold a '#'
+        find = _TAG_RX.findall
+        out[has] = [" ".join(find(v)) or None for v in t[has].str.lower().tolist()]
     return pd.Series(out, index=caption.index, dtype=object)
 
 

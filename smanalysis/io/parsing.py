@@ -15,10 +15,14 @@ import unicodedata
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .fastcsv import STR
 
 __all__ = [
     "by_unique", "strip", "opt_text", "clean_text", "parse_timestamp", "parse_date", "parse_mdy_time", "parse_yearless", "resolve_years",
-    "parse_bool", "blank", "has_offset", "parse_day_month_year",
+    "parse_bool", "blank", "has_offset", "parse_day_month_year", "as_text", "strptime",
 ]
 
 MONTHS = {
@@ -61,18 +65,37 @@ def _values(s: pd.Series) -> list:
             for v in vals]
 
 
+def as_text(s: pd.Series) -> pd.Series:
+    """Cells as pandas' Arrow-backed ``str`` ("" for missing), so text work runs in Arrow's C++ kernels.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> as_text(pd.Series(["a", None, 3])).tolist()
+    ['a', '', '3']
+    """
+    if s.dtype == STR:
+        return s.fillna("") if s.hasnans else s
+    if s.dtype == object:
+        s = s.where(s.notna(), "")
+        try:
+            return s.astype(STR)
+        except (TypeError, ValueError):
+            pass
+    return pd.Series(_values(s), index=s.index, dtype=STR)
+
+
 def strip(s: pd.Series) -> pd.Series:
     """Cells stripped of surrounding spaces, as text ("" for missing)."""
-    return pd.Series([v.strip() for v in _values(s)], index=s.index, dtype=object)
+    return as_text(s).str.strip()
 
 
 def opt_text(s: pd.Series, *, handle: bool = False) -> pd.Series:
-    """Stripped text, None when blank; ``handle=True`` also drops a leading '@'."""
+    """Stripped text, missing when blank; ``handle=True`` also drops a leading '@'."""
+    t = as_text(s).str.strip()
     if handle:
-        out = [v.strip().lstrip("@") or None for v in _values(s)]
-    else:
-        out = [v.strip() or None for v in _values(s)]
-    return pd.Series(out, index=s.index, dtype=object)
+        t = t.str.lstrip("@")
+    return t.where(t != "")
 
 
 def blank(s: pd.Series) -> pd.Series:
@@ -84,41 +107,53 @@ def blank(s: pd.Series) -> pd.Series:
     >>> blank(pd.Series(["", " ", "a", None])).tolist()
     [True, True, False, True]
     """
-    vals = _values(s)
-    return pd.Series(np.fromiter((not v.strip() for v in vals), dtype=bool, count=len(vals)), index=s.index)
+    return pd.Series((as_text(s).str.strip() == "").to_numpy(dtype=bool), index=s.index)
 
 
 #: Look-alike letters and digits folded on reading (math bold/italic, fullwidth, ligatures); punctuation
 #: such as "…", curly quotes and dashes is kept as written (matching normalises its own copy).
-_FOLD_RX = re.compile("[\U0001D400-\U0001D7FF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFB00-\uFB06]+")
+_FOLD_CLASS = "[\U0001D400-\U0001D7FF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFB00-\uFB06]"
+_FOLD_RX = re.compile(_FOLD_CLASS + "+")
 
 
 def _fold(v: str) -> str:
     return _FOLD_RX.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), v)
 
 
+def _on_rows(t: pd.Series, mask, func) -> pd.Series:
+    """``t`` with ``func`` (str -> str) applied in Python to the rows where ``mask`` holds only."""
+    mask = np.asarray(mask, dtype=bool)
+    if not mask.any():
+        return t
+    t = t.copy()
+    t[mask] = [func(v) for v in t[mask].tolist()]
+    return t
+
+
 def clean_text(s: pd.Series, *, unescape: bool = False) -> pd.Series:
-    """Text as written, with look-alike letters folded ("math bold" captions become plain letters); blank -> None.
+    """Text as written, with look-alike letters folded ("math bold" captions become plain letters); blank -> missing.
 
     Only letters and digits are folded (NFKC of math alphanumerics, fullwidth forms and
     ligatures); punctuation ("…", "“”", "–") is never rewritten in stored text.
     ``unescape=True`` decodes HTML entities (X writes ``&amp;``, ``&lt;``, ``&gt;``).
+    The work runs on whole columns; Python touches only the cells that need folding or unescaping.
 
     Examples
     --------
     >>> import pandas as pd
     >>> clean_text(pd.Series(["𝐊𝐨𝐩𝐢 ☕…", ""])).tolist()
-    ['Kopi ☕…', None]
+    ['Kopi ☕…', nan]
     >>> clean_text(pd.Series(["Kopi &amp; teh &lt;3"]), unescape=True).tolist()
     ['Kopi & teh <3']
     """
-    vals = _values(s)
-    if any("\r" in v for v in vals):
-        vals = [v.replace("\r\n", "\n").replace("\r", "\n") for v in vals]
+    t = as_text(s)
+    if t.str.contains("\r", regex=False).any():
+        t = t.str.replace("\r\n", "\n", regex=False).str.replace("\r", "\n", regex=False)
     if unescape:
-        vals = [html.unescape(v) if "&" in v else v for v in vals]
-    out = [(v if v.isascii() else _fold(v)).strip() or None for v in vals]
-    return pd.Series(out, index=s.index, dtype=object)
+        t = _on_rows(t, t.str.contains("&", regex=False), html.unescape)
+    t = _on_rows(t, t.str.contains(_FOLD_CLASS, regex=True), _fold)
+    t = t.str.strip()
+    return t.where(t != "")
 
 
 def has_offset(s: pd.Series) -> pd.Series:
@@ -130,8 +165,8 @@ def has_offset(s: pd.Series) -> pd.Series:
     >>> has_offset(pd.Series(["2026-10-01 10:00", "2026-10-01T03:00:00Z"])).tolist()
     [False, True]
     """
-    vals = [v.strip() for v in _values(s)]
-    return pd.Series([len(v) > 10 and bool(_OFF_RX.search(v)) for v in vals], index=s.index, dtype=bool)
+    t = as_text(s).str.strip()
+    return pd.Series(((t.str.len() > 10) & t.str.contains(_OFFSET, regex=True)).to_numpy(dtype=bool), index=s.index)
 
 
 def parse_day_month_year(s: pd.Series) -> pd.Series:
@@ -153,7 +188,7 @@ def parse_day_month_year(s: pd.Series) -> pd.Series:
     return bounded(pd.to_datetime(parts, errors="coerce")).astype("datetime64[ns]")
 
 
-_OFFSET = r"(?:Z|[+-]\d\d:?\d\d|\sUTC)$"
+_OFFSET = r"(?:Z|[+-][0-9][0-9]:?[0-9][0-9]|[ \t]UTC)$"  # no \d or \s: pandas then runs it in Arrow (RE2)
 _OFF_RX = re.compile(_OFFSET)
 
 
@@ -179,18 +214,17 @@ def parse_timestamp(s: pd.Series, *, tz: str) -> pd.Series:
     >>> parse_timestamp(pd.Series(["2026-08-15 13:12:39 +0000", "x"]), tz="Asia/Jakarta").tolist()
     [Timestamp('2026-08-15 13:12:39+0000', tz='UTC'), NaT]
     """
-    vals = [v.strip() for v in _values(s)]
-    has_off = np.fromiter((len(v) > 10 and bool(_OFF_RX.search(v)) for v in vals), dtype=bool, count=len(vals))
-    t = pd.Series(vals, index=s.index, dtype=object)
+    t = as_text(s).str.strip()
+    has_off = ((t.str.len() > 10) & t.str.contains(_OFFSET, regex=True)).to_numpy(dtype=bool)
     out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns, UTC]")
     if has_off.any():
         to = t[has_off]
-        v = pd.to_datetime(to, format="ISO8601", utc=True, errors="coerce")
+        v = _iso_with_offset(to)
         miss = v.isna()
-        if miss.any():  # "2026-08-15 13:12:39 +0000", "... UTC"
+        if miss.any():  # "2026-08-15 13:12:39 +0000", "... UTC", fractions of seconds
             fixed = to[miss].str.replace(r"\s+([+-]\d\d:?\d\d)$", r"\1", regex=True).str.replace(
                 r"\s*UTC$", "Z", regex=True)
-            v[miss] = pd.to_datetime(fixed, format="ISO8601", utc=True, errors="coerce")
+            v[miss] = pd.to_datetime(fixed.astype(object), format="ISO8601", utc=True, errors="coerce")
         out[has_off] = bounded(v).astype("datetime64[ns, UTC]")
     naive = ~has_off & (t != "").to_numpy()
     if naive.any():
@@ -202,8 +236,88 @@ def parse_timestamp(s: pd.Series, *, tz: str) -> pd.Series:
     return out
 
 
+_ISO_FORMS = {19: "%Y-%m-%dT%H:%M:%S", 16: "%Y-%m-%dT%H:%M", 10: "%Y-%m-%d"}
+
+
+def _iso_with_offset(t: pd.Series) -> pd.Series:
+    """UTC times of ISO 8601 cells with an offset (``2026-10-01 19:05:00+07:00``, ``...Z``); NaT where not read."""
+    arr = pa.array(t, type=pa.large_string())
+    try:
+        v = pc.cast(arr, pa.timestamp("ns", tz="UTC"))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return pd.to_datetime(t.astype(object), format="ISO8601", utc=True, errors="coerce")
+    return pd.Series(v.to_pandas(), index=t.index).astype("datetime64[ns, UTC]")
+
+
+def strptime(t: pd.Series, fmt: str) -> pd.Series:
+    """Naive datetimes of text cells in the fixed layout ``fmt`` (``pd.to_datetime(format=fmt)``, NaT if unreadable).
+
+    Arrow's C++ parser reads the column; a cell counts only when writing its time back in
+    ``fmt`` gives the cell again (so "02/30/2026" is not rolled over to March); the other
+    cells (unpadded numbers, impossible dates) go through pandas.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> strptime(pd.Series(["10/31/2026 19:05", "2/3/2026 9:05", "02/30/2026 10:00", ""]), "%m/%d/%Y %H:%M").tolist()
+    [Timestamp('2026-10-31 19:05:00'), Timestamp('2026-02-03 09:05:00'), NaT, NaT]
+    """
+    t = as_text(t)
+    arr = pa.array(t, type=pa.large_string())
+    slots = _slots(fmt)
+    if slots is None:
+        return pd.Series(pd.to_datetime(t.astype(object), format=fmt, errors="coerce"), index=t.index)
+    width, day_at = slots
+    got = pc.strptime(arr, format=fmt, unit="s", error_is_null=True)
+    same = pc.and_(pc.equal(pc.utf8_length(arr), width), pc.is_valid(got))  # zero-padded cells: fixed places
+    if day_at is not None:  # Arrow rolls "02/30" over to March: the day it read must be the day written
+        try:
+            day = pc.cast(pc.if_else(same, pc.utf8_slice_codeunits(arr, day_at, day_at + 2), "0"), pa.int64())
+            same = pc.and_(same, pc.equal(pc.day(got), day))
+        except pa.ArrowInvalid:
+            same = pa.array(np.zeros(len(arr), dtype=bool))
+    same = pc.fill_null(same, False).to_numpy(zero_copy_only=False)
+    secs = got.to_numpy(zero_copy_only=False).astype("datetime64[s]")
+    lo, hi = np.datetime64("1900-01-01", "s"), np.datetime64("2200-01-01", "s")
+    ok = same & (secs >= lo) & (secs < hi)
+    out = pd.Series(np.where(ok, secs, np.datetime64("NaT", "s")).astype("datetime64[ns]"), index=t.index)
+    todo = ~ok & (t != "").to_numpy(dtype=bool)
+    if todo.any():
+        out[todo] = pd.to_datetime(t[todo].astype(object), format=fmt, errors="coerce")
+    return out
+
+
+_WIDTHS = {"Y": 4, "m": 2, "d": 2, "H": 2, "M": 2, "S": 2}
+
+
+def _slots(fmt: str):
+    """``(width, position of the day)`` of the zero-padded cells of ``fmt``; None for other directives."""
+    pos, day_at, i = 0, None, 0
+    while i < len(fmt):
+        if fmt[i] == "%":
+            code = fmt[i + 1:i + 2]
+            if code not in _WIDTHS:
+                return None
+            if code == "d":
+                day_at = pos
+            pos += _WIDTHS[code]
+            i += 2
+        else:
+            pos += 1
+            i += 1
+    return pos, day_at
+
+
 def _naive_to_utc(tn: pd.Series, tz: str) -> pd.Series:
-    v = pd.to_datetime(tn, format="ISO8601", errors="coerce")
+    v = pd.Series(pd.NaT, index=tn.index, dtype="datetime64[ns]")
+    n = tn.str.len()
+    for width, fmt in _ISO_FORMS.items():  # the usual fixed ISO layouts through Arrow
+        sel = ((n == width) & tn.str.match(r"^[0-9]{4}-[0-9][0-9]-[0-9][0-9]")).to_numpy(dtype=bool)
+        if sel.any():
+            v[sel] = strptime(tn[sel].str.replace("T", " ", regex=False).str.replace(" ", "T", regex=False), fmt)
+    left = v.isna().to_numpy()
+    if left.any():
+        v[left] = pd.to_datetime(tn[left].astype(object), format="ISO8601", errors="coerce")
     dmy = v.isna() & tn.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
     if dmy.any():
         v[dmy] = pd.to_datetime(tn[dmy], dayfirst=True, errors="coerce", format="mixed")
@@ -262,12 +376,12 @@ def parse_mdy_time(s: pd.Series, *, tz: str, dayfirst: bool | None = None) -> tu
     >>> str(t[0]), dayfirst
     ('2026-10-31 12:05:00+00:00', False)
     """
-    t = s.astype(object).where(s.notna(), "").astype(str)
+    t = as_text(s)
     fmts = {False: "%m/%d/%Y %H:%M", True: "%d/%m/%Y %H:%M"}
     first = bool(dayfirst)
-    fast = pd.to_datetime(t, format=fmts[first], errors="coerce")
+    fast = strptime(t, fmts[first])
     if fast.isna().any():  # some cells only read the other way round (or not at all)
-        other = pd.to_datetime(t, format=fmts[not first], errors="coerce")
+        other = strptime(t, fmts[not first])
         if (fast.isna() & other.notna()).any() and not (other.isna() & fast.notna()).any():
             first, fast = not first, other
     if fast.notna().all() and len(t):

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import EmptyDataError, FormatError
+from .fastcsv import read_clean
 from .tolerant import dedupe_names, parse_tolerant
 
 __all__ = ["RawTable", "decode", "parse_text", "read_raw"]
@@ -291,7 +292,7 @@ def parse_bytes(data: bytes, *, source: str = "file"):
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data or data.find(b"\xef\xbb\xbf", start) >= 0:
         return None
-    if data.count(b"\r") != data.count(b"\r\n"):
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
         return None
     try:
         prefix = data[start:start + (1 << 16)].decode("utf-8", errors="ignore").replace("\r\n", "\n")
@@ -308,6 +309,13 @@ def parse_bytes(data: bytes, *, source: str = "file"):
                 break
             pos = nl + 1
         rest = data[pos:]
+        fast = read_clean(rest, delim=delim, names=dedupe_names(header), first_line=header_line + span)
+        if fast is not None:
+            frame, lines = fast
+            raw = RawTable(frame=frame, lines=lines, header=list(frame.columns), header_line=header_line + span - 1)
+            raw.preamble = preamble
+            raw.encoding = "utf-8-sig" if start else "utf-8"
+            return raw
         frame, skipped = _read_c(io.BytesIO(rest), delim, dedupe_names(header) + [_OVERFLOW], encoding="utf-8",
                                  encoding_errors="strict")
         raw = _from_c(frame, skipped, rest, header_line + span - 1, delim, header)
