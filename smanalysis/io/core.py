@@ -17,10 +17,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..schema import PLATFORMS, conform, required
 from .numbers import is_missing_text, parse_count
-from .parsing import as_text, blank, by_unique
+from .parsing import arrow_text, as_text, blank, by_unique
 from .vocab import PLATFORM_ALIASES
 
 __all__ = ["Ctx", "assumed_tz", "finish", "finish_extra", "platform_of", "hashtags_of", "reference_date", "yearless_days"]
@@ -149,15 +151,30 @@ def hashtags_of(caption: pd.Series) -> pd.Series:
     ['#kopisenja #jogja', None]
     """
     t = as_text(caption)
-    has = t.str.contains("#", regex=False).to_numpy(dtype=bool)
-    out = np.full(len(t), None, dtype=object)
-    if has.any():  # Python's Unicode-aware \w only on the cells that hold a '#'
-        find = _TAG_RX.findall
-        out[has] = [" ".join(find(v)) or None for v in t[has].str.lower().tolist()]
+    n = len(t)
+    out = np.full(n, None, dtype=object)
+    if not n:
+        return pd.Series(out, index=caption.index, dtype=object)
+    # Arrow, on whole columns: split at '#', keep the word that starts each piece after the first ('\w' as in
+    # Python: letters, digits, underscore in any script), then join the tags of each caption
+    parts = pc.split_pattern(arrow_text(t.str.lower()), "#")
+    flat = pc.list_flatten(parts)
+    parent = pc.list_parent_indices(parts).to_numpy()
+    first = np.asarray(parts.offsets)[:-1]
+    pos = np.arange(len(flat)) - first[parent]
+    word = pc.struct_field(pc.extract_regex(flat, r"^(?P<w>[\p{L}\p{N}_]+)"), [0])
+    keep = (pos > 0) & pc.is_valid(word).to_numpy(zero_copy_only=False)
+    if keep.any():
+        sharp = pa.scalar("#", type=pa.large_string())
+        tags = pc.binary_join_element_wise(sharp, pc.filter(word, pa.array(keep)), pa.scalar("", type=pa.large_string()))
+        offsets = np.concatenate([[0], np.cumsum(np.bincount(parent[keep], minlength=n))]).astype("int64")
+        joined = pc.binary_join(pa.LargeListArray.from_arrays(pa.array(offsets), tags), pa.scalar(" ", type=pa.large_string()))
+        vals = joined.to_numpy(zero_copy_only=False)
+        has = np.bincount(parent[keep], minlength=n) > 0
+        out[has] = vals[has]
     return pd.Series(out, index=caption.index, dtype=object)
 
 
-_TAG_RX = re.compile(r"#\w+")
 
 
 def reference_date(ctx: Ctx, candidates: pd.Series | None = None) -> tuple[pd.Timestamp, str]:
@@ -269,7 +286,7 @@ def finish(table: str, data: dict, ctx: Ctx):
         "reason": reason[bad].to_numpy(),
         "raw": ctx.frame[bad].astype(str).agg(",".join, axis=1).str.slice(0, 500).to_numpy() if bad.any() else [],
     })
-    good = frame[~bad]
+    good = frame[~bad] if bad.any() else frame
     good = good.assign(source_file=ctx.source, source_line=ctx.lines[~bad].astype("float64"))
     out = conform(good, table).reset_index(drop=True)
     return out, rejects.reset_index(drop=True)

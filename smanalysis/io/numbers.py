@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .parsing import as_text
+from .parsing import arrow_text, as_text
 
 __all__ = ["parse_count", "excel_ids", "is_missing_text"]
 
@@ -64,7 +64,7 @@ def parse_count(series) -> pd.Series:
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         return s.astype("float64")
     t = as_text(s).str.strip()
-    arr = pa.array(t, type=pa.large_string())
+    arr = arrow_text(t)
     plain = pc.match_substring_regex(arr, r"^-?[0-9]{1,15}$")  # plain integers (Meta, X, TikTok): Arrow casts
     if pc.all(plain).as_py():
         return pd.Series(pc.cast(arr, pa.int64()).to_numpy().astype("float64"), index=s.index)

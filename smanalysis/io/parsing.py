@@ -9,6 +9,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -22,7 +23,7 @@ from .fastcsv import STR
 
 __all__ = [
     "by_unique", "strip", "opt_text", "clean_text", "parse_timestamp", "parse_date", "parse_mdy_time", "parse_yearless", "resolve_years",
-    "parse_bool", "blank", "has_offset", "parse_day_month_year", "as_text", "strptime",
+    "parse_bool", "blank", "has_offset", "parse_day_month_year", "as_text", "arrow_text", "strptime",
 ]
 
 MONTHS = {
@@ -85,6 +86,19 @@ def as_text(s: pd.Series) -> pd.Series:
     return pd.Series(_values(s), index=s.index, dtype=STR)
 
 
+def arrow_text(s: pd.Series) -> pa.Array:
+    """Cells as one contiguous Arrow ``large_string`` array ("" for missing), for :mod:`pyarrow.compute`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arrow_text(pd.Series(["a", None])).to_pylist()
+    ['a', '']
+    """
+    arr = pa.array(as_text(s), type=pa.large_string())
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+
+
 def strip(s: pd.Series) -> pd.Series:
     """Cells stripped of surrounding spaces, as text ("" for missing)."""
     return as_text(s).str.strip()
@@ -113,11 +127,18 @@ def blank(s: pd.Series) -> pd.Series:
 #: Look-alike letters and digits folded on reading (math bold/italic, fullwidth, ligatures); punctuation
 #: such as "…", curly quotes and dashes is kept as written (matching normalises its own copy).
 _FOLD_CLASS = "[\U0001D400-\U0001D7FF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFB00-\uFB06]"
+
+
 _FOLD_RX = re.compile(_FOLD_CLASS + "+")
 
 
+@functools.lru_cache(maxsize=4096)
+def _nfkc(run: str) -> str:
+    return unicodedata.normalize("NFKC", run)
+
+
 def _fold(v: str) -> str:
-    return _FOLD_RX.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), v)
+    return _FOLD_RX.sub(lambda m: _nfkc(m.group(0)), v)
 
 
 def _on_rows(t: pd.Series, mask, func) -> pd.Series:
@@ -125,9 +146,9 @@ def _on_rows(t: pd.Series, mask, func) -> pd.Series:
     mask = np.asarray(mask, dtype=bool)
     if not mask.any():
         return t
-    t = t.copy()
-    t[mask] = [func(v) for v in t[mask].tolist()]
-    return t
+    arr, sel = arrow_text(t), pa.array(mask)
+    new = pa.array([func(v) for v in pc.filter(arr, sel).to_pylist()], type=pa.large_string())
+    return pd.Series(pd.array(pc.replace_with_mask(arr, sel, new), dtype=STR), index=t.index)
 
 
 def clean_text(s: pd.Series, *, unescape: bool = False) -> pd.Series:
@@ -241,7 +262,7 @@ _ISO_FORMS = {19: "%Y-%m-%dT%H:%M:%S", 16: "%Y-%m-%dT%H:%M", 10: "%Y-%m-%d"}
 
 def _iso_with_offset(t: pd.Series) -> pd.Series:
     """UTC times of ISO 8601 cells with an offset (``2026-10-01 19:05:00+07:00``, ``...Z``); NaT where not read."""
-    arr = pa.array(t, type=pa.large_string())
+    arr = arrow_text(t)
     try:
         v = pc.cast(arr, pa.timestamp("ns", tz="UTC"))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
@@ -263,7 +284,7 @@ def strptime(t: pd.Series, fmt: str) -> pd.Series:
     [Timestamp('2026-10-31 19:05:00'), Timestamp('2026-02-03 09:05:00'), NaT, NaT]
     """
     t = as_text(t)
-    arr = pa.array(t, type=pa.large_string())
+    arr = arrow_text(t)
     slots = _slots(fmt)
     if slots is None:
         return pd.Series(pd.to_datetime(t.astype(object), format=fmt, errors="coerce"), index=t.index)

@@ -433,7 +433,7 @@ def read_raw(path, *, source: str | None = None) -> RawTable:
     if not path.exists():
         raise FileNotFoundError(f"{source}: no such file")
     data = path.read_bytes()
-    if not data.strip():
+    if not data or data.isspace():
         raise EmptyDataError(f"{source}: the file is empty (0 data rows, no header)")
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
         return read_xlsx(path, source=source)
