@@ -21,8 +21,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..schema import PLATFORMS, conform, required
+from .arrowtext import arrow_text, as_text
 from .numbers import is_missing_text, parse_count
-from .parsing import arrow_text, as_text, blank, by_unique
+from .parsing import blank, by_unique
 from .vocab import PLATFORM_ALIASES
 
 __all__ = ["Ctx", "assumed_tz", "finish", "finish_extra", "platform_of", "hashtags_of", "reference_date", "yearless_days"]

@@ -35,10 +35,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
-__all__ = ["read_clean", "STR"]
+from .arrowtext import STR
 
-#: pandas' Arrow-backed text dtype with NaN for missing (the pandas 3 default ``str``).
-STR = pd.StringDtype("pyarrow", na_value=np.nan)
+__all__ = ["read_clean"]
 
 
 def read_clean(body: bytes, *, delim: str, names: list, first_line: int):

@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .parsing import arrow_text, as_text
+from .arrowtext import arrow_text, as_text
 
 __all__ = ["parse_count", "excel_ids", "is_missing_text"]
 

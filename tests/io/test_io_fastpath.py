@@ -8,7 +8,8 @@ from smanalysis.io import read
 from smanalysis.io import raw as raw_mod
 from smanalysis.io.fastcsv import read_clean
 from smanalysis.io.numbers import parse_count
-from smanalysis.io.parsing import clean_text, parse_mdy_time, parse_timestamp, strptime
+from smanalysis.io.arrowtext import strptime
+from smanalysis.io.parsing import clean_text, parse_mdy_time, parse_timestamp
 
 NAMES = ["id", "text", "likes"]
 
