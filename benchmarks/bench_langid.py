@@ -2,7 +2,7 @@
 
 Labelled set: the project's own texts (``benchmarks/data/devset/*.tsv``: Indonesian ``id``,
 code-mixed Indonesian-English ``mixed``, Javanese ``jv``, Sundanese ``su``; and
-``benchmarks/data/english_tweets.tsv``: ``en``), by length in characters.
+``benchmarks/data/english/*.tsv``: ``en``, and ``mixed`` for its code-mixed file), by length in characters.
 
 What matters for sentiment is the ROUTE a text takes: English texts to the English lexicon
 first, Indonesian/Javanese/Sundanese texts to the Indonesian lexicon first, and code-mixed
@@ -38,8 +38,8 @@ ROUTE = {"id": "id", "jv": "id", "su": "id", "ms": "id", "mixed": "mixed", "en":
 
 def labelled() -> pd.DataFrame:
     frames = []
-    for path in sorted((ROOT / "benchmarks" / "data" / "devset").glob("*.tsv")) + [
-            ROOT / "benchmarks" / "data" / "english_tweets.tsv"]:
+    for path in sorted((ROOT / "benchmarks" / "data" / "devset").glob("*.tsv")) + sorted(
+            (ROOT / "benchmarks" / "data" / "english").glob("*.tsv")):
         frames.append(pd.read_csv(path, sep="\t", names=["label", "variety", "text"], quoting=3, dtype=str))
     d = pd.concat(frames, ignore_index=True)[["variety", "text"]]
     d["length"] = pd.cut(d["text"].str.len(), [0, 30, 50, 1000], labels=["<=30", "31-50", ">50"])

@@ -11,7 +11,9 @@ Sets
   rest (555) on which every scorer is measured, overall and per domain. Remember that the
   lexicon additions were written while reading this set's errors (see its README): its default
   figures are optimistic.
-* The own English tweet-style set (``benchmarks/data/english_tweets.tsv``, 111 texts).
+* The own English set (``benchmarks/data/english/*.tsv``, 407 texts in 7 categories: general,
+  emoji, slang, negation, idioms, codemixed, sarcasm), overall and per category. The English
+  additions (``smanalysis/data/lexicon_en.tsv``) were written while reading its errors: optimistic.
 
 Scorers: ``default`` = ``sentiment()`` (no training); ``trained (NusaX)`` = ``SentimentModel``
 fitted on the NusaX train split of the same language; ``trained (250 own)`` = fitted on the 250
@@ -74,7 +76,7 @@ def main() -> int:
 
     t0 = time.perf_counter()
     dev = _read_own(sorted((ROOT / "benchmarks" / "data" / "devset").glob("*.tsv")))
-    eng = _read_own([ROOT / "benchmarks" / "data" / "english_tweets.tsv"])
+    eng = _read_own(sorted((ROOT / "benchmarks" / "data" / "english").glob("*.tsv")))
     dev_tr, dev_te = _split_dev(dev)
     own_model = SentimentModel().fit(dev_tr["text"], dev_tr["label"])
     rows = []
@@ -108,7 +110,7 @@ def main() -> int:
     cat = dev_te["category"].to_numpy()
     for c in sorted(set(cat)):
         sel = cat == c
-        for scorer in ("default", "trained (NusaX)", "trained (250 own)"):
+        for scorer in ("default", "trained (NusaX)", "trained (250 own)", "VADER"):
             if scorer in preds:
                 add(f"  dev: {c}", scorer, y[sel], preds[scorer][sel])
     var = dev_te["variety"].to_numpy()
@@ -116,10 +118,19 @@ def main() -> int:
         sel = var == v
         add(f"  dev variety: {v}", "default", y[sel], preds["default"][sel])
     ye = eng["label"].to_numpy(dtype=object)
-    add("own English (111)", "default", ye, sentiment(eng["text"], evidence=False)["label"].to_numpy())
-    add("own English (111)", "VADER", ye, _vader(eng["text"]))
+    name = f"own English ({len(eng)})"
+    epred = {"default": sentiment(eng["text"], evidence=False)["label"].to_numpy(dtype=object)}
     if "en" in nusax_models:
-        add("own English (111)", "trained (NusaX)", ye, nusax_models["en"].predict(eng["text"]).to_numpy())
+        epred["trained (NusaX)"] = nusax_models["en"].predict(eng["text"]).to_numpy()
+    epred["trained (250 own)"] = own_model.predict(eng["text"]).to_numpy()
+    epred["VADER"] = _vader(eng["text"])
+    for scorer, p in epred.items():
+        add(name, scorer, ye, p)
+    ecat = eng["category"].to_numpy()
+    for c in sorted(set(ecat)):
+        sel = ecat == c
+        for scorer, p in epred.items():
+            add(f"  English: {c}", scorer, ye[sel], p[sel])
     table = pd.DataFrame(rows)
     wide = table.assign(cell=[f"{m:.3f} [{lo:.2f}-{hi:.2f}]" for m, lo, hi in
                               zip(table["macro_f1"], table["low"], table["high"])])

@@ -2,13 +2,15 @@
 
 Indonesian uses the project's own lexicon (``smanalysis/data/lexicon_id.tsv``,
 see ``LEXICON.md``) and emoji table (``emoji_polarity.tsv``); English uses the
-lexicon that ships inside vaderSentiment (MIT), read from the installed package.
+lexicon that ships inside vaderSentiment (MIT), read from the installed package, with the
+project's own English additions (``lexicon_en.tsv``: slang, idioms, complaint words).
 Rules, applied with shifted NumPy arrays over all tokens of all texts at once:
 
 * **phrases** of 2-4 words are matched first ("lama banget", "gak worth it");
   their words are then used up (no further rule applies to them);
 * **negation** (tidak/gak/nggak/ga/enggak, bukan, belum, jangan, tanpa, kurang;
-  Javanese ora/ra/mboten/ndak, Sundanese teu/henteu; not/no/never/n't/without) flips the first sentiment word at most three tokens
+  Javanese ora/ra/mboten/ndak, Sundanese teu/henteu; not/no/never/without and every
+  contraction ending in n't) flips the first sentiment word at most three tokens
   later in the same clause (x -0.74 for positive words, x -0.5 for negative
   ones, so "tidak buruk" is mildly positive);
 * **intensifiers** after the word (banget, bgt, sekali, parah, amat, pol,
@@ -24,6 +26,8 @@ Rules, applied with shifted NumPy arrays over all tokens of all texts at once:
 * **excess** (terlalu, kelewat, too) turns a positive word negative ("terlalu manis");
 * **laughter** (wkwk, haha) is mildly positive, but mocking (-0.5) in a text with a negative word;
 * **sarcasm markers** (🙃 🙄 😒) flip the praise of their text ("wah hebat ya ... 🙃");
+  without a marker, generic praise that opens a text ("great job ...", "wah hebat ...") flips
+  when a clear complaint follows and the text has no other praise and no contrast word;
 * **questions**: positive words in a text with "?" count x0.5;
 * **neutral band**: a text whose contributions are all weak (each |c| <= 1, sum <= 1.5) is
   damped x0.5, so one weak hit ("tidak mahal", "semoga", "oke") does not make it polar.

@@ -23,7 +23,8 @@ import numpy as np
 import pandas as pd
 
 from .sentiment_rules import (CONCESSIONS, CONTRASTS, DIMINISHERS, EXCESS, INTENSIFIERS, KEEP_SCORE, LAUGHTER,
-                              MAX_PHRASE, NEGATORS, POST_WORDS, PREFIXES, ROLE_WORDS, SARCASM_MARKERS, SUFFIXES)
+                              MAX_PHRASE, NEGATOR_ENDINGS, NEGATORS, POST_WORDS, PREFIXES, ROLE_WORDS, SARCASM_MARKERS,
+                              SARCASM_OPENERS, SARCASM_PRAISE, SUFFIXES)
 from .textdata import SLANG_ID
 from .textdata import data_lines as _data_lines
 from .tokens import canon_chunk as _canon_chunk
@@ -158,6 +159,8 @@ class LexiconTables:
         self.phrase: dict[tuple[str, ...], tuple[float, str]] = {}
         frames = [id_frame] if extra is None else [id_frame, extra]  # later entries win: extra, then the end of a file
         singles = {w for fr in frames for w in fr["term"].astype(str).str.lower() if " " not in w}
+        en_single, en_phrase = _english()
+        self.phrase.update(en_phrase)  # English phrases first: the Indonesian lexicon and extra entries win
         for fr in frames:
             for term, score, cat in zip(fr["term"].astype(str), fr["score"].astype(float), fr["category"].astype(str)):
                 toks = _canon_term(term.lower())
@@ -170,7 +173,7 @@ class LexiconTables:
                 table[key] = (score, cat)
         for sym, score, cat in _emoji_rows():
             self.single.setdefault(sym, (score, cat))
-        self.en = _vader()
+        self.en = {**_vader(), **en_single}
         self.extra_terms = set() if extra is None else {
             k for k in (_canon_term(t.lower()) for t in extra["term"].astype(str)) if len(k) == 1}
         self.phrase_words = sorted({w for k in self.phrase for w in k})
@@ -227,6 +230,29 @@ def _vader() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
+def _english() -> tuple[dict, dict]:
+    """The project's English additions (``lexicon_en.tsv``): single words and phrases, canonical.
+
+    Each term with an apostrophe also gets its curly-apostrophe and apostrophe-less spellings
+    ("can't wait", "can’t wait", "cant wait").
+    """
+    single: dict[str, tuple[float, str]] = {}
+    phrase: dict[tuple[str, ...], tuple[float, str]] = {}
+    frame = _read_table(None, "lexicon_en.tsv")
+    for term, score, cat in zip(frame["term"], frame["score"].astype(float), frame["category"]):
+        spellings = {term, term.replace("'", "\u2019"), term.replace("'", "")}
+        for t in spellings:
+            toks = _canon_term(t)
+            if not toks or len(toks) > MAX_PHRASE:
+                continue
+            if len(toks) == 1:
+                single[toks[0]] = (score, cat)
+            else:
+                phrase[toks] = (score, cat)
+    return {w: v[0] for w, v in single.items()}, phrase
+
+
+@lru_cache(maxsize=1)
 def default_tables() -> LexiconTables:
     """The compiled bundled lexicons (cached)."""
     return LexiconTables(load_lexicon(), None)
@@ -271,6 +297,8 @@ def vocab_features(vocab: np.ndarray, tables: LexiconTables) -> dict:
     excess = np.fromiter((w in EXCESS for w in vocab), dtype=bool, count=V)
     laugh = np.fromiter((w in LAUGHTER for w in vocab), dtype=bool, count=V)
     sarc = np.fromiter((w in SARCASM_MARKERS for w in vocab), dtype=bool, count=V)
+    opener = np.fromiter((w in SARCASM_OPENERS for w in vocab), dtype=bool, count=V)
+    gpraise = np.fromiter((w in SARCASM_PRAISE for w in vocab), dtype=bool, count=V)
     quest = np.fromiter((w == "?" for w in vocab), dtype=bool, count=V)
     single, en = tables.single, tables.en
     post, pre = INTENSIFIERS["post"], INTENSIFIERS["pre"]
@@ -299,7 +327,7 @@ def vocab_features(vocab: np.ndarray, tables: LexiconTables) -> dict:
         ev = en.get(w)
         if ev is not None:
             s_en[i] = ev
-        if w in NEGATORS:
+        if w in NEGATORS or w.endswith(NEGATOR_ENDINGS):
             neg[i] = True
         if w in post:
             ipost[i] = post[w]
@@ -318,7 +346,8 @@ def vocab_features(vocab: np.ndarray, tables: LexiconTables) -> dict:
     s_enp = np.where(np.isnan(s_en), s_id, s_en)
     role = neg | (ipost != 1) | (ipre != 1) | contrast | conc
     return dict(role=role, s_id=np.nan_to_num(s_idp), s_en=np.nan_to_num(s_enp), neg=neg, ipost=ipost, ipre=ipre,
-                contrast=contrast, conc=conc, brk=brk, excl=excl, pw=pw, is_emoji=is_emoji, root=root, excess=excess, laugh=laugh, sarc=sarc, quest=quest)
+                contrast=contrast, conc=conc, brk=brk, excl=excl, pw=pw, is_emoji=is_emoji, root=root, excess=excess, laugh=laugh, sarc=sarc, quest=quest,
+                opener=opener, gpraise=gpraise)
 
 
 

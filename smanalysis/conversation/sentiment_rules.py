@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 __all__ = ["LABELS", "NEGATORS", "INTENSIFIERS", "DIMINISHERS", "CONTRASTS", "CONCESSIONS", "EXCESS", "LAUGHTER",
            "SARCASM_MARKERS", "WEIGHTS", "THRESHOLD", "MAX_PHRASE", "SUFFIXES", "PREFIXES", "ROLE_WORDS",
-           "POST_WORDS", "KEEP_SCORE"]
+           "POST_WORDS", "KEEP_SCORE", "NEGATOR_ENDINGS", "SARCASM_OPENERS", "SARCASM_PRAISE"]
 
 LABELS = ("negative", "neutral", "positive")
 """Sentiment labels, in order of polarity."""
@@ -31,16 +31,19 @@ NEGATORS = frozenset({
 })
 """Words that flip the polarity of the next sentiment word (after slang normalisation)."""
 
+NEGATOR_ENDINGS = ("n't", "n\u2019t")
+"""English contractions ending so (don't, isn't, can’t) are negators too."""
+
 INTENSIFIERS = {
     # after the word (Indonesian word order: "enak banget")
     "post": {"banget": 1.5, "sekali": 1.4, "amat": 1.3, "parah": 1.5, "pol": 1.5, "gila": 1.5,
-             "habis": 1.3, "poll": 1.5, "bener": 1.3},
+             "habis": 1.3, "poll": 1.5, "bener": 1.3, "af": 1.5, "asf": 1.5},
     # before the word ("sangat enak", "very good")
     "pre": {"sangat": 1.5, "super": 1.5, "paling": 1.5, "terlalu": 1.4, "amat": 1.3, "sungguh": 1.3,
             "begitu": 1.2, "makin": 1.2, "semakin": 1.2, "tambah": 1.2, "bener": 1.3, "benar": 1.2,
             "very": 1.4, "so": 1.3, "really": 1.3, "extremely": 1.6, "too": 1.3, "absolutely": 1.5,
             "totally": 1.4, "completely": 1.4, "highly": 1.4, "incredibly": 1.5, "truly": 1.3,
-            "most": 1.3, "super-duper": 1.6, "terlampau": 1.4, "teramat": 1.5},
+            "most": 1.3, "super-duper": 1.6, "hella": 1.4, "highkey": 1.3, "terlampau": 1.4, "teramat": 1.5},
 }
 """Multipliers of intensifiers, by position relative to the sentiment word."""
 
@@ -62,6 +65,23 @@ LAUGHTER = frozenset({"wkwk", "haha", "hehe", "hihi", "xixi", "awokawok", "kwkw"
 
 SARCASM_MARKERS = frozenset({"\U0001f643", "\U0001f644", "\U0001f612"})  # upside-down face, eye roll, unamused
 """Emoji that mark praise as ironic: every positive word of a text with one counts negative."""
+
+SARCASM_OPENERS = frozenset({"oh", "wow", "wah", "waw", "wih", "well", "yay", "yeay", "ah", "gee", "sure", "yeah",
+                             "ya", "i", "just", "so", "such", "a", "what", "how", "really", "totally"})
+"""Words that may stand before the praise that opens an ironic text ("oh great, ...", "wah hebat ya, ...").
+
+Generic praise (:data:`SARCASM_PRAISE`) that opens a text (only these words before it) counts negative when
+a clear complaint follows and the text has no other praise and no contrast word ("great job losing my
+package", "mantap, belum sampai").
+"""
+
+SARCASM_PRAISE = frozenset({
+    "great", "fantastic", "brilliant", "nice", "perfect", "amazing", "wonderful", "awesome", "impressive", "cool",
+    "lovely", "splendid", "superb", "excellent", "congrats", "congratulations", "bravo", "love",
+    "hebat", "mantap", "keren", "bagus", "pinter", "pintar", "salut", "top", "sip", "luar", "selamat", "makasih",
+    "terima", "thanks", "thank",
+})
+"""Generic praise words that ironic texts open with (object-specific praise such as "enak" is not ironic)."""
 
 WEIGHTS = MappingProxyType({
     "negated_positive": -0.74,  # "tidak enak": a positive word after a negator

@@ -212,6 +212,22 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
         flip = sarc_doc[dP] & (contrib > 0)
         contrib = np.where(flip, -contrib, contrib)
         rflags = rflags | np.where(flip, 16, 0)
+    # sarcasm without emoji: generic praise opens the text, then a clear complaint; no other praise, no contrast
+    if len(P):
+        nonop = (~va["opener"][tok]).astype(np.int64)
+        excl_c = np.cumsum(nonop) - nonop  # non-opener tokens before each position
+        first = np.searchsorted(doc, dP)  # first token of the text of each polar token
+        initial = (excl_c[P] == excl_c[first]) & (contrib > 0) & ~negated & va["gpraise"][tP]
+        if initial.any():
+            last_neg = np.full(n, -1, dtype=np.int64)
+            sel = contrib < -_WEAK
+            last_neg[dP[sel]] = P[sel]  # P is sorted: the last assignment wins
+            other_pos = np.bincount(dP[(contrib > 0) & ~initial], minlength=n) > 0
+            has_con = np.zeros(n, dtype=bool)
+            has_con[doc[con_R]] = True
+            flip = initial & (last_neg[dP] > P) & ~other_pos[dP] & ~has_con[dP]
+            contrib = np.where(flip, -contrib, contrib)
+            rflags = rflags | np.where(flip, 16, 0)
     # questions: positive words weigh less ("ada yang cocok buat kulit kering?")
     Q = np.flatnonzero(va["quest"][tok])
     if len(Q):

@@ -69,3 +69,44 @@ def test_evidence_names_the_new_rules():
     ev = sentiment(["terlalu bagus", "hebat 🙃", "bego wkwk", "cocok?", "tidak mahal"])["evidence"].tolist()
     assert "excess" in ev[0] and "sarcasm" in ev[1] and "mocking laughter" in ev[2]
     assert "question" in ev[3] and "weak alone" in ev[4]
+
+
+# English (VADER's lexicon: great 3.1, horrible -2.5, good 1.9, fantastic 2.6; the project's lexicon_en.tsv:
+# slow -1.5, crashed -2, lol 0.5, "can't wait" 2.5; the Indonesian lexicon's phrases "like it" 2, "not bad" 1.5)
+@pytest.mark.parametrize("text, total, label", [
+    # a contraction ending in n't is a negator: 3.1 * -0.74
+    ("isn't great", 3.1 * -0.74, "negative"),
+    ("isn’t great", 3.1 * -0.74, "negative"),  # curly apostrophe
+    # negated negative: -2.5 * -0.5 = 1.25, above the weak limit 1.0: not damped
+    ("not horrible", 1.25, "positive"),
+    # "not bad" is a phrase of its own (1.5), not a rule
+    ("not bad", 1.5, "positive"),
+    # negation reaches a phrase: "like it" 2 * -0.74
+    ("didn't like it", 2 * -0.74, "negative"),
+    # contrast "but": 1.9 * 0.5 - 1.5 * 1.5
+    ("good but slow", 1.9 * 0.5 - 1.5 * 1.5, "negative"),
+    # intensifiers: "very" before x1.4, "af" after x1.5
+    ("very good", 1.9 * 1.4, "positive"),
+    ("slow af", -1.5 * 1.5, "negative"),
+    # generic praise opening a text, then a clear complaint: the praise flips (-2.6) and adds to -2
+    ("fantastic, it crashed", -2.6 - 2, "negative"),
+    # ... but not in a text with a contrast word: 2.6 * 0.5 - 2 * 1.5
+    ("fantastic, but it crashed", 2.6 * 0.5 - 2 * 1.5, "negative"),
+    # ... nor when the text has other praise: 2.6 + 1.9 - 2
+    ("fantastic, good food, it crashed", 2.6 + 1.9 - 2, "positive"),
+    # laughter alone is weak: 0.5, damped x0.5
+    ("lol", 0.25, "neutral"),
+    # phrase in three spellings
+    ("can't wait", 2.5, "positive"),
+    ("can’t wait", 2.5, "positive"),
+    ("cant wait", 2.5, "positive"),
+])
+def test_english_rule_weight_scores(text, total, label):
+    out = sentiment([text], lang="en").iloc[0]
+    assert out["score"] == pytest.approx(_norm(total), abs=1e-9)
+    assert out["label"] == label
+
+
+def test_english_sarcasm_evidence():
+    ev = sentiment(["fantastic, it crashed"], lang="en")["evidence"].iloc[0]
+    assert ev.startswith("fantastic:-2.60 [sarcasm]")
