@@ -23,7 +23,7 @@ Examples
 --------
 >>> from smanalysis.schema import TABLES, empty
 >>> sorted(TABLES)
-['account_daily', 'audience', 'comments', 'content_plan', 'followers', 'interactions', 'mentions', 'posts', 'video']
+['account_daily', 'audience', 'comments', 'content_plan', 'follower_activity', 'followers', 'interactions', 'mentions', 'posts', 'video']
 >>> empty("followers").columns.tolist()[:4]
 ['date', 'platform', 'account', 'followers']
 """
@@ -208,6 +208,16 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("segment", "str", True, "label", "The group, e.g. '18-24', 'female', 'Jakarta', 'Indonesia'."),
         _c("share", "float", True, "0-1", "Share of the audience in the segment (within its dimension; age x gender cells sum to 1 over both)."),
         _c("count", "float", False, "accounts", "Accounts in the segment, where the export gives counts."),
+        *_PROVENANCE,
+    ),
+    "follower_activity": (
+        _c("hour", "datetime", True, "UTC", "Start of the hour the followers were active in (TikTok keeps this "
+                                            "clock in UTC; present it in the profile's timezone)."),
+        _c("platform", "str", True, "|".join(PLATFORMS), "Platform."),
+        _c("account", "str", True, "handle", "Account whose followers are counted (may be missing when the export "
+                                             "names none)."),
+        _c("active_followers", "float", True, "accounts", "Followers active on the platform in that hour (the "
+                                                          "platform's estimate; not a count of views)."),
         *_PROVENANCE,
     ),
     "video": (

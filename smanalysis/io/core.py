@@ -244,7 +244,7 @@ def yearless_days(ctx: Ctx, col: str, ref_candidates=None, *, ordered: bool = Tr
 _REQUIRED_CHECKS = {
     "posts": ("post_id",), "comments": ("comment_id", "post_id"), "mentions": ("mention_id",),
     "interactions": ("source", "target"), "followers": (), "content_plan": (), "account_daily": ("metric",),
-    "audience": ("segment",), "video": ("post_id",),
+    "audience": ("segment",), "video": ("post_id",), "follower_activity": (),
 }
 
 

@@ -364,6 +364,9 @@ def resolve_years(month: pd.Series, day: pd.Series, ref: pd.Timestamp, *, ordere
     ...                   pd.Timestamp("2026-10-31"))
     >>> [x.strftime("%Y-%m-%d") for x in d]  # rows in order: the first a year before the last
     ['2025-10-31', '2025-11-01', '2026-01-01', '2026-10-31']
+    >>> d = resolve_years(pd.Series([12.0, 1.0, 1.0]), pd.Series([31.0, 1.0, 1.0]), pd.Timestamp("2026-01-02"))
+    >>> [x.strftime("%Y-%m-%d") for x in d]  # hourly rows over the turn of the year
+    ['2025-12-31', '2026-01-01', '2026-01-01']
     """
     md = (month * 100 + day).to_numpy(dtype="float64")
     ok = ~np.isnan(md)
@@ -373,10 +376,18 @@ def resolve_years(month: pd.Series, day: pd.Series, ref: pd.Timestamp, *, ordere
     if len(v):
         diffs = np.diff(v)
         naive = np.where(v <= ref_md, ref.year, ref.year - 1)
-        if ordered and len(v) > 2 and (diffs < 0).sum() <= 1 and (diffs > 0).sum() > (diffs < 0).sum():  # oldest first, anchored at the last row
+        up, down = int((diffs > 0).sum()), int((diffs < 0).sum())
+        oldest_first, newest_first = down <= 1 and up > down, up <= 1 and down > up
+        if up + down == 1:  # one change of day (rows repeat a day, as hourly rows do): the nearer reading wins
+            doy = (v // 100 - 1) * 31 + v % 100
+            jump = float(np.diff(doy)[diffs != 0][0])
+            oldest_first = 0 < jump < 186 or jump < -186
+            newest_first = not oldest_first
+        ordered = ordered and len(v) > 2
+        if ordered and oldest_first:  # oldest first, anchored at the last row
             wraps_after = np.concatenate([np.cumsum((diffs < 0)[::-1])[::-1], [0]])
             years[ok] = (ref.year if v[-1] <= ref_md else ref.year - 1) - wraps_after
-        elif ordered and len(v) > 2 and (diffs > 0).sum() <= 1 and (diffs < 0).sum() > (diffs > 0).sum():
+        elif ordered and newest_first:
             wraps_before = np.concatenate([[0], np.cumsum(diffs > 0)])  # newest first, anchored at the first row
             years[ok] = (ref.year if v[0] <= ref_md else ref.year - 1) - wraps_before
         else:
