@@ -77,7 +77,7 @@ def _in_process(config: str) -> dict:
 def _end_to_end(config: str, out: str) -> dict:
     import resource
 
-    from smanalysis.reporting.runner import run_batch
+    from smanalysis.reporting.batch import run_batch
 
     res = []
     for _ in range(2):  # the second run finds the parsed exports in the cache
@@ -140,7 +140,7 @@ def _batch_configs(sample: Path, folder: Path, n: int) -> list[Path]:
 
 
 def _batch(configs: list[str], out: str, jobs: str, scheduler: str) -> dict:
-    from smanalysis.reporting.runner import run_batch
+    from smanalysis.reporting.batch import run_batch
 
     t0 = time.perf_counter()
     kw = {"scheduler": scheduler} if scheduler else {"jobs": int(jobs)}

@@ -1,8 +1,14 @@
-"""The ``smanalysis`` command line: parses options and calls the library (no logic here)."""
+"""The ``smanalysis`` command line: parses options and calls the library (no logic here).
+
+Every mistake (a missing file, a bad option, an unwritable ``--out``) ends with one line on
+stderr and exit status 1 (2 for options argparse rejects); ``--debug`` (or ``SMANALYSIS_DEBUG=1``)
+shows the traceback instead. Ctrl-C or SIGTERM exits with 130.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from ._version import __version__
@@ -39,17 +45,56 @@ def _cmd_notebooks(args) -> int:
 
 
 def _cmd_report(args) -> int:
-    from .reports import run_batch
+    from .reporting.batch import run_batch
 
+    _check_out(args.out)
     notebooks = args.notebooks.split(",") if args.notebooks else None
     summary = run_batch(args.configs, out=args.out, jobs=args.jobs, lang=args.lang, period=args.period,
-                        notebooks=notebooks, scheduler=args.scheduler)
+                        notebooks=notebooks, allow_custom_notebooks=args.allow_custom_notebooks,
+                        scheduler=args.scheduler)
     return 0 if all(s == "ok" for s in summary["status"]) else 1
+
+
+def _check_out(out) -> None:
+    """``--out`` must be a folder this user can write (or creatable in one)."""
+    p = os.path.abspath(out)
+    if os.path.exists(p) and not os.path.isdir(p):
+        raise NotADirectoryError(f"--out {out!r} is a file, not a folder")
+    parent = p
+    while not os.path.exists(parent):
+        parent = os.path.dirname(parent)
+    if not os.path.isdir(parent) or not os.access(parent, os.W_OK | os.X_OK):
+        raise PermissionError(f"--out {out!r}: cannot write to {'it' if parent == p else 'its parent folder'}")
+
+
+def _positive(kind):
+    def check(text):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a positive number, but {text!r} was passed") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be a positive number, but {text!r} was passed")
+        return value
+
+    check.__name__ = kind.__name__
+    return check
+
+
+def _period(text):
+    from .reporting.config import parse_period
+
+    try:
+        parse_period(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="smanalysis", description="Social media analysis for Indonesian small businesses (UKM).")
     p.add_argument("--version", action="version", version=f"smanalysis {__version__}")
+    p.add_argument("--debug", action="store_true", help="show the full traceback of an error")
     sub = p.add_subparsers(dest="command", required=True)
 
     lo = sub.add_parser("load", help="read export files; print per file the format detected, rows read and rejects")
@@ -60,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sa = sub.add_parser("sample", help="write the sample UKM dataset in real export formats")
     sa.add_argument("--out", default="data/sample", help="output folder (default data/sample)")
-    sa.add_argument("--scale", type=float, default=1.0, help="size multiplier (1 = the bundled sample)")
+    sa.add_argument("--scale", type=_positive(float), default=1.0, help="size multiplier (1 = the bundled sample)")
     sa.add_argument("--seed", type=int, default=2026, help="random seed")
     sa.set_defaults(func=_cmd_sample)
 
@@ -73,11 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
     rp = sub.add_parser("report", help="run the notebooks for each client config and write HTML reports")
     rp.add_argument("configs", nargs="+", help="client config YAML files")
     rp.add_argument("--out", default="reports", help="output folder (default reports)")
-    rp.add_argument("--jobs", type=int, default=1, help="clients run in parallel")
+    rp.add_argument("--jobs", type=_positive(int), default=1, help="clients run in parallel")
     rp.add_argument("--lang", choices=["id", "en"], default=None, help="report language (default: the config's, else id)")
-    rp.add_argument("--period", default=None, help="period as YYYY-MM or START:END (default: the config's)")
+    rp.add_argument("--period", type=_period, default=None, help="period as YYYY-MM or START:END (default: the config's)")
     rp.add_argument("--notebooks", default=None,
                     help="notebooks in the report: 'all' or comma-separated names (default: the config's, else 04_evaluation)")
+    rp.add_argument("--allow-custom-notebooks", action="store_true",
+                    help="let --notebooks and configs name notebook files other than the bundled ones "
+                         "(they run with your permissions: only notebooks you trust)")
     rp.add_argument("--scheduler", default=None, metavar="ADDRESS",
                     help="run the clients on Dask: a scheduler address (tcp://host:8786), or 'local' to start a "
                          "LocalCluster of --jobs workers (the workers must see the configs, data and --out)")
@@ -86,8 +134,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    debug = args.debug or bool(os.environ.get("SMANALYSIS_DEBUG"))
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        print(f"smanalysis {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as err:  # noqa: BLE001 - one line for the user; --debug for the traceback
+        if debug:
+            raise
+        text = " ".join(str(err).split()) or type(err).__name__
+        print(f"smanalysis {args.command}: error: {text}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

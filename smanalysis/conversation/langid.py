@@ -51,6 +51,9 @@ _EN_AFFIX = re.compile(r"^[a-z]{3,}(?:ing|tion|tions|ness|ment|ly|ful|ous|ed|ies
 # Words that are English in our word lists but common in Indonesian writing are not English votes.
 _NOT_EN = {"ok", "oke", "top", "sip", "haha", "hehe", "wkwk", "nah", "sok", "pls", "plz", "thx", "fyi", "np", "gag",
            "jt", "kk", "gn", "gt", "gj", "ty", "free", "gratis", "natural", "original", "special"}
+# Indonesian words spelled like English ones, far more often Indonesian in local posts (sore = afternoon, jam =
+# hour, main = play, pas = just right, kali = times, ban = tyre).
+_ID_HOMOGRAPHS = frozenset({"sore", "jam", "main", "pas", "kali", "ban"})
 _JV = {"ora", "opo", "piye", "sing", "karo", "wis", "uwis", "ning", "neng", "lan", "iki", "kuwi", "kowe", "sampeyan",
        "mboten", "nggih", "sampun", "dereng", "kulo", "panjenengan", "tenan", "pisan", "gak", "ae", "wae", "sak",
        "lho", "opo", "ngopo", "mangan", "apik", "ojo", "aja", "durung", "rak", "wong", "ndak", "luwih", "akeh", "iso",
@@ -82,6 +85,7 @@ def _word_lists() -> tuple[frozenset, frozenset]:
             continue
         if term not in vader and term not in STOPWORDS_EN:
             idw.add(term)
+    idw |= _ID_HOMOGRAPHS
     enw = (set(STOPWORDS_EN) | {w for w in vader if w.isalpha()}) - idw - _NOT_EN
     idw -= {"no", "me", "in", "on", "we", "so", "do", "a", "i", "be", "to", "it"}
     return frozenset(idw), frozenset(enw)

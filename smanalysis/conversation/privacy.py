@@ -27,12 +27,22 @@ import pandas as pd
 
 from ..exceptions import SchemaError, SMAnalysisWarning
 
-__all__ = ["pseudonym", "pseudonymise", "HANDLE_COLUMNS", "TEXT_COLUMNS"]
+__all__ = ["pseudonym", "pseudonymise", "HANDLE_COLUMNS", "TEXT_COLUMNS", "URL_COLUMNS"]
 
 #: Columns holding handles, pseudonymised by default when present.
 HANDLE_COLUMNS = ("author", "source", "target", "reply_to_user")
 #: Columns holding free text, where @handles are replaced by default when present.
 TEXT_COLUMNS = ("text", "caption")
+#: Columns holding links, where handles in the path are replaced by default when present.
+URL_COLUMNS = ("url", "permalink")
+# a profile handle as the first path segment of a social platform's link (twitter.com/<handle>/status/...)
+_URL_HANDLE_RE = re.compile(
+    r"(?i)(\b(?:https?://)?(?:[\w-]+\.)*(?:twitter\.com|x\.com|instagram\.com|tiktok\.com|facebook\.com|fb\.com"
+    r"|threads\.net|youtube\.com|linkedin\.com/in)/)(@?)([^/?#\s]+)")
+# first path segments that are not handles
+_NOT_HANDLES = {"p", "reel", "reels", "tv", "stories", "status", "i", "hashtag", "search", "explore", "watch", "share",
+                "video", "permalink.php", "story.php", "photo.php", "groups", "pages", "events", "channel", "c",
+                "user", "shorts", "intent", "home", "tag", "music", "discover", "embed", "profile.php", "watch?v"}
 _HANDLE_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
 
 
@@ -61,6 +71,7 @@ def pseudonymise(
     *,
     columns: Iterable[str] | None = None,
     text_columns: Iterable[str] | None = None,
+    url_columns: Iterable[str] | None = None,
     salt: str | None = None,
     keep: Iterable[str] | object = (),
     prefix: str = "pengguna",
@@ -78,6 +89,10 @@ def pseudonymise(
     text_columns : iterable of str, optional
         Text columns where ``@handle`` is replaced by ``@pseudonym``; default
         those of :data:`TEXT_COLUMNS` present. ``()`` leaves text alone.
+    url_columns : iterable of str, optional
+        Link columns (default those of :data:`URL_COLUMNS` present): the handle in a social
+        platform's link (``twitter.com/<handle>/status/1``, ``tiktok.com/@<handle>/video/2``) and
+        the row's own handle (first handle column) anywhere in the link's path are replaced.
     salt : str
         Secret that makes pseudonyms impossible to reverse by hashing known
         handles. Use the same salt for every table of a report. Without a salt
@@ -113,7 +128,8 @@ def pseudonymise(
         raise TypeError(f"{func}: expected a pandas DataFrame, got {type(frame).__name__}")
     cols = [c for c in HANDLE_COLUMNS if c in frame.columns] if columns is None else list(columns)
     tcols = [c for c in TEXT_COLUMNS if c in frame.columns] if text_columns is None else list(text_columns)
-    missing = [c for c in [*cols, *tcols] if c not in frame.columns]
+    ucols = [c for c in URL_COLUMNS if c in frame.columns] if url_columns is None else list(url_columns)
+    missing = [c for c in [*cols, *tcols, *ucols] if c not in frame.columns]
     if missing:
         raise SchemaError(f"{func}: the frame lacks columns {missing}; columns present: {list(map(str, frame.columns))}")
     if salt is None:
@@ -149,4 +165,28 @@ def pseudonymise(
             col = out[c].astype(object)
             col[has] = repl
             out[c] = col.astype(s.dtype) if s.dtype != object else col
+    for c in ucols:
+        out[c] = _pseudonymise_urls(frame[c], frame[cols[0]] if cols else None, alias)
     return out
+
+
+def _pseudonymise_urls(urls: pd.Series, owners: pd.Series | None, alias) -> pd.Series:
+    """Links with the platform handle in the path, and the row's own handle, replaced."""
+    def seg(m):
+        h = m.group(3)
+        return m.group(0) if h.casefold() in _NOT_HANDLES else m.group(1) + m.group(2) + alias(h)
+
+    has = urls.notna()
+    if not has.any():
+        return urls
+    new = urls[has].astype(str).str.replace(_URL_HANDLE_RE, seg, regex=True)
+    if owners is not None:
+        own = owners[has]
+        keyed = own.notna() & (own.astype(str).str.strip().str.lstrip("@").str.len() >= 3)
+        rows = new[keyed]
+        new[keyed] = [re.sub(rf"(?i)(?<=/)(@?){re.escape(str(h).strip().lstrip('@'))}(?=[/?#]|$)",
+                             lambda m, h=h: m.group(1) + alias(h), u)
+                      for u, h in zip(rows, own[keyed])]
+    col = urls.astype(object).copy()
+    col[has] = new
+    return col

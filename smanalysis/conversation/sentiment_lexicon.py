@@ -14,6 +14,7 @@ np.float64(3.0)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
@@ -112,6 +113,9 @@ def lexicon() -> pd.DataFrame:
     return load_lexicon()
 
 
+_ELONGATED = re.compile(r"(\w)\1\1")
+
+
 def _canon_term(term: str) -> tuple[str, ...]:
     out: list[str] = []
     for part in term.split():
@@ -162,6 +166,7 @@ class LexiconTables:
         en_single, en_phrase = _english()
         self.phrase.update(en_phrase)  # English phrases first: the Indonesian lexicon and extra entries win
         for fr in frames:
+            exact: set = set()  # keys written in their normal form in this frame
             for term, score, cat in zip(fr["term"].astype(str), fr["score"].astype(float), fr["category"].astype(str)):
                 toks = _canon_term(term.lower())
                 if not toks or len(toks) > MAX_PHRASE:
@@ -170,6 +175,11 @@ class LexiconTables:
                     continue  # "enak banget", "agak mahal": let the intensifier/diminisher rules work
                 table = self.single if len(toks) == 1 else self.phrase
                 key = toks[0] if len(toks) == 1 else toks
+                is_exact = " ".join(toks) == " ".join(term.lower().split())
+                if not is_exact and key in exact and _ELONGATED.search(term):
+                    continue  # an elongated spelling ("lamaaa") does not override its normal form ("lama")
+                if is_exact:
+                    exact.add(key)
                 table[key] = (score, cat)
         for sym, score, cat in _emoji_rows():
             self.single.setdefault(sym, (score, cat))

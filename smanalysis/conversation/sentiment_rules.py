@@ -25,6 +25,7 @@ LABELS = ("negative", "neutral", "positive")
 NEGATORS = frozenset({
     "tidak", "tak", "bukan", "belum", "jangan", "tanpa", "kurang", "enggak", "nggak", "gak", "ga", "ndak",
     "ora", "ra", "mboten", "dereng", "teu", "henteu", "acan",  # Javanese and Sundanese
+    "kirain", "kukira", "dikira", "ngira",  # "I thought": the expectation was not met ("kirain enak")
     "not", "no", "never", "without", "cannot", "cant", "dont", "didnt", "doesnt", "isnt", "wasnt", "arent",
     "werent", "wont", "wouldnt", "shouldnt", "couldnt", "havent", "hasnt", "hadnt", "aint", "nor", "neither",
     "hardly", "none", "nothing", "nobody",
@@ -43,7 +44,7 @@ INTENSIFIERS = {
             "begitu": 1.2, "makin": 1.2, "semakin": 1.2, "tambah": 1.2, "bener": 1.3, "benar": 1.2,
             "very": 1.4, "so": 1.3, "really": 1.3, "extremely": 1.6, "too": 1.3, "absolutely": 1.5,
             "totally": 1.4, "completely": 1.4, "highly": 1.4, "incredibly": 1.5, "truly": 1.3,
-            "most": 1.3, "super-duper": 1.6, "hella": 1.4, "highkey": 1.3, "terlampau": 1.4, "teramat": 1.5},
+            "most": 1.3, "super-duper": 1.6, "hella": 1.4, "highkey": 1.3, "gila": 1.5, "terlampau": 1.4, "teramat": 1.5},
 }
 """Multipliers of intensifiers, by position relative to the sentiment word."""
 
@@ -60,7 +61,7 @@ CONCESSIONS = frozenset({"walaupun", "meskipun", "walau", "meski", "biarpun", "a
 EXCESS = frozenset({"terlalu", "kelewat", "too", "overly"})
 """Intensifiers of excess: they strengthen a negative word but turn a positive one negative ("terlalu manis")."""
 
-LAUGHTER = frozenset({"wkwk", "haha", "hehe", "hihi", "xixi", "awokawok", "kwkw", "lol", "lmao"})
+LAUGHTER = frozenset({"wkwk", "haha", "hehe", "hihi", "xixi", "awokawok", "kwkw", "lol", "lmao", "ngakak"})
 """Laughter: mildly positive on its own, mocking (negative) in a text with a negative word."""
 
 SARCASM_MARKERS = frozenset({"\U0001f643", "\U0001f644", "\U0001f612"})  # upside-down face, eye roll, unamused
@@ -118,4 +119,5 @@ POST_WORDS = frozenset(INTENSIFIERS["post"])
 """Post-intensifiers ("banget", "parah")."""
 
 KEEP_SCORE = {"sayangnya", "parah", "gila", "lumayan", "cukup", "kurang"}
-"""Rule words that keep their own score too ("parah sih" is negative on its own)."""
+"""Rule words that keep their own score too ("parah sih" is negative on its own); an intensifier among them
+loses it next to a sentiment word ("enak parah", "gila murah")."""

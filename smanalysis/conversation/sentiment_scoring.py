@@ -108,6 +108,13 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
         okp[okp] &= sc[prev[okp]] != 0
         dual = post_R[okp]
         sc[dual[~phrase_start[dual]]] = 0.0
+    # ... and so do pre intensifiers before one ("gila murah")
+    pre_kept = R[(va["ipre"][rt] > 1) & (sc[R] != 0)]
+    if len(pre_kept):
+        nxt = pre_kept + 1
+        okn = _same_doc(doc, pre_kept, nxt)
+        okn[okn] &= sc[nxt[okn]] != 0
+        sc[pre_kept[okn & ~phrase_start[pre_kept]]] = 0.0
     polar = sc != 0
     P = np.flatnonzero(polar)
     m = np.ones(len(P))

@@ -17,7 +17,8 @@ __all__ = ["md", "show", "is_empty", "decimal"]
 
 
 def md(key: str, lang: str = "id", **fields: Any):
-    """:func:`smanalysis.words.text` wrapped as :class:`IPython.display.Markdown` for a notebook cell.
+    """:func:`smanalysis.words.text` wrapped as :class:`IPython.display.Markdown` for a notebook cell;
+    text fields (client and competitor names...) are escaped (:func:`smanalysis.markup.escape_markdown`).
 
     Examples
     --------
@@ -26,7 +27,10 @@ def md(key: str, lang: str = "id", **fields: Any):
     """
     from IPython.display import Markdown
 
-    return Markdown(text(key, lang, **fields))
+    from ..markup import escape_markdown
+
+    safe = {k: escape_markdown(v) if isinstance(v, str) else v for k, v in fields.items()}
+    return Markdown(text(key, lang, **safe))
 
 
 def show(obj: Any, lang: str = "id", *, source: Any = None):

@@ -13,6 +13,8 @@ from typing import Any
 import pandas as pd
 
 from .._checks import check_choice
+from ..markup import escape_markdown as esc
+from ..spreadsheet import write_table
 from ..words import LANGS, text
 from .display import is_empty
 
@@ -127,13 +129,14 @@ def next_steps(*, readiness: pd.DataFrame | None = None, checklist: pd.DataFrame
     steps = []
     if not is_empty(readiness):
         w = readiness[readiness["status"] == "warning"]
-        steps += [f"- **{lab}**: {adv}" for lab, adv in zip(w["label"], w["advice"])]
+        steps += [f"- **{esc(lab)}**: {esc(adv)}" for lab, adv in zip(w["label"], w["advice"])]
     if not is_empty(checklist):
         low = checklist[checklist["score"] < below].sort_values("score", kind="stable")
-        steps += [f"- **{lab}** ({sc:.2f}): {adv}" for lab, sc, adv in zip(low["label"], low["score"], low["advice"])]
+        steps += [f"- **{esc(lab)}** ({sc:.2f}): {esc(adv)}"
+                  for lab, sc, adv in zip(low["label"], low["score"], low["advice"])]
     if not is_empty(scan):
         cp = scan[scan["action"] == "copy"].head(top)
-        steps += [f"- {sug}" for sug in cp["suggestion"]]
+        steps += [f"- {esc(sug)}" for sug in cp["suggestion"]]
     if not steps:
         return text("steps.none", lang)
     return text("steps.head", lang) + "\n\n" + "\n".join(steps)
@@ -141,7 +144,8 @@ def next_steps(*, readiness: pd.DataFrame | None = None, checklist: pd.DataFrame
 
 # ------------------------------------------------------------------- outputs
 def write_tables(tables: dict[str, pd.DataFrame | None], output_dir: str | Path, *, prefix: str = "") -> pd.DataFrame:
-    """Write each non-empty table to ``output_dir/<prefix><name>.csv`` (UTF-8); list what was written.
+    """Write each non-empty table to ``output_dir/<prefix><name>.csv`` (UTF-8 with BOM, spreadsheet formulas
+    neutralised by :func:`smanalysis.spreadsheet.write_table`); list what was written.
 
     Returns
     -------
@@ -162,6 +166,6 @@ def write_tables(tables: dict[str, pd.DataFrame | None], output_dir: str | Path,
         if is_empty(df):
             continue
         f = out / f"{prefix}{name}.csv"
-        df.to_csv(f, index=False, encoding="utf-8")
+        write_table(df, f)
         rows.append((name, f.name, len(df)))
     return pd.DataFrame(rows, columns=["name", "file", "rows"])

@@ -30,6 +30,7 @@ import pandas as pd
 
 from ..exceptions import EmptyDataError, FormatError
 from .fastcsv import read_clean
+from .limits import check_xlsx
 from .tolerant import dedupe_names, parse_tolerant
 
 __all__ = ["RawTable", "decode", "parse_text", "read_raw"]
@@ -399,7 +400,10 @@ def _from_python(body: str, header_line: int, delim: str) -> RawTable:
 
 
 def read_xlsx(path: Path, *, source: str) -> RawTable:
-    """Read the first sheet of an XLSX file; the header is the first row with two or more filled cells."""
+    """Read the first sheet of an XLSX file; the header is the first row with two or more filled cells.
+
+    Workbooks over the size limits of :func:`smanalysis.io.limits.check_xlsx` are refused first."""
+    check_xlsx(path, source=source)
     try:
         grid = pd.read_excel(path, header=None, dtype=str, keep_default_na=False, na_filter=False)
     except Exception as err:  # openpyxl raises many kinds on a broken file

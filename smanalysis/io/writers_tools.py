@@ -16,7 +16,8 @@ import pandas as pd
 from ..schema import DEFAULT_TIMEZONE, validate
 from .vocab import CONTENT_TYPE_ID, FORMAT_ID, SOURCE_DOMAINS, STATUS_ID, stable_id
 from .._checks import check_choice as _check_choice
-from .writers_base import column_or_nan, int_text, local_text, as_text, write_csv, write_xlsx
+from ..spreadsheet import write_table
+from .writers_base import column_or_nan, int_text, local_text, as_text, write_csv
 
 __all__ = ["write_twarc_jsonl", "write_comments_export", "write_listening_export", "write_competitor_posts",
            "write_content_plan"]
@@ -332,7 +333,6 @@ def write_content_plan(plan: pd.DataFrame, path, *, excel: bool = False, lang: s
             "Status": as_text(column_or_nan(plan, "status", "")).map(lambda v: STATUS_ID.get(v, v)),
         })
         out["Platform"] = out["Platform"].replace({"X": "X", "Tiktok": "TikTok", "Youtube": "YouTube"})
-    if excel:
-        write_xlsx(out, path, sheet="Rencana Konten" if lang == "id" else "Content plan")
-    else:
-        write_csv(out, path, quoting=csv.QUOTE_MINIMAL)
+    # a plan is opened by people in a spreadsheet: formulas neutralised (smanalysis.spreadsheet)
+    write_table(out, path, excel=excel, sheet="Rencana Konten" if lang == "id" else "Content plan",
+                quoting=csv.QUOTE_MINIMAL)

@@ -20,7 +20,8 @@ from .eval_summary import definitions_section, execution_section, kpi_section, o
 from .html import notebooks_to_html
 from .markup import esc
 from .privacy import pseudonymise_dataset
-from .runner import format_summary, run_batch, run_client
+from .batch import format_summary, run_batch
+from .runner import run_client
 from .sections import EvaluationContext, Section, evaluation_context
 
 __all__ = [

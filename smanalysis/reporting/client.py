@@ -3,20 +3,25 @@
 Examples
 --------
 >>> from smanalysis.reporting.client import report_salt
->>> report_salt({"slug": "kopi-senja"}) == report_salt({"slug": "kopi-senja"})
-True
+>>> report_salt({"slug": "kopi-senja", "salt": "rahasia"})
+'rahasia'
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import secrets
+import stat
+import warnings
 import pickle
 from pathlib import Path
 from typing import Any
 
+from ..exceptions import SMAnalysisWarning
 from ..profile import load_profile
 from .config import read_config, resolve_periods
+from .folders import is_private_dir
 from .privacy import pseudonymise_dataset
 from .._checks import check_choice
 from ..words import LANGS
@@ -24,18 +29,66 @@ from ..words import LANGS
 __all__ = ["load_client", "report_salt", "CACHE_ENV"]
 
 #: environment variable naming a folder where loaded datasets are cached between the notebooks
-#: of one report run (set by :func:`smanalysis.reports.run_client`; unset means no cache)
+#: of one report run (a fresh private temporary folder set by :func:`smanalysis.reports.run_client`;
+#: unset, or a folder other users can write to, means no cache)
 CACHE_ENV = "SMANALYSIS_CACHE_DIR"
 
 
 def report_salt(cfg: dict[str, Any]) -> str:
-    """The pseudonym salt of a client: ``salt`` from the config, else one derived from the slug.
+    """The pseudonym salt of a client: ``salt`` from the config, else a random one kept beside it.
 
-    A derived salt keeps pseudonyms stable from one monthly report to the next, but someone who
-    knows the slug could recompute the pseudonym of a handle they already know; put a secret
-    ``salt:`` in the config (and keep the config private) to rule that out.
+    On a client's first run a random salt (32 bytes, hex) is written to ``<config>.salt`` next to
+    the config file (``kopi.yaml`` -> ``kopi.salt``, permissions 600) and reused on every later
+    run, so pseudonyms stay stable from month to month and cannot be recomputed from what a report
+    shows. Keep that file with the config (and out of the report folder). Only when it cannot be
+    written (a read-only folder, no config file) is a salt derived from the slug, with a warning:
+    anyone who knows the slug could then recompute the pseudonym of a handle they already know.
+
+    Warns
+    -----
+    SMAnalysisWarning
+        When the salt is derived from the slug.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> cfg = {"slug": "kopi", "config": pathlib.Path(tempfile.mkdtemp()) / "kopi.yaml"}
+    >>> report_salt(cfg) == report_salt(cfg) == (cfg["config"].with_suffix(".salt")).read_text().strip()
+    True
     """
-    return str(cfg.get("salt") or hashlib.sha256(f"smanalysis:{cfg.get('slug', '')}".encode()).hexdigest()[:16])
+    if cfg.get("salt"):
+        return str(cfg["salt"])
+    config = cfg.get("config")
+    if config:
+        try:
+            return _salt_file(Path(config).with_suffix(".salt"))
+        except OSError:
+            pass
+    warnings.warn(f"client {cfg.get('slug', '')!r}: the pseudonym salt is derived from the slug (no `salt:` in "
+                  "the config and no salt file could be written beside it); pseudonyms of known handles can be "
+                  "recomputed. Add a secret `salt:` or make the config folder writable.", SMAnalysisWarning,
+                  stacklevel=2)
+    return hashlib.sha256(f"smanalysis:{cfg.get('slug', '')}".encode()).hexdigest()[:16]
+
+
+def _salt_file(path: Path) -> str:
+    """Read the salt file, creating it (mode 600, never overwritten) when missing."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        st = os.lstat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > 1024:
+            raise OSError(f"{path.name} is not a salt file") from None
+        if st.st_mode & 0o077:
+            os.chmod(path, 0o600)
+        salt = path.read_text(encoding="utf-8").strip()
+        if len(salt) < 16:
+            raise OSError(f"{path.name} holds too short a salt") from None
+        return salt
+    salt = secrets.token_hex(32)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(salt + "\n")
+    return salt
 
 
 def load_client(config: str | Path, *, period=None, previous=None, lang: str | None = None,
@@ -109,7 +162,9 @@ def _cache_key(sources, settings) -> str:
 def _load_dataset(sources, profile, settings):
     cache_dir = os.environ.get(CACHE_ENV)
     cache_file = None
-    if cache_dir:
+    # only a private folder (this user's, mode 700: the runner's fresh temporary folder) is used;
+    # a cache anyone else could plant files in is ignored
+    if cache_dir and is_private_dir(cache_dir):
         cache_file = Path(cache_dir) / f"dataset-{_cache_key(sources, settings)}.pkl"
         if cache_file.is_file():
             try:

@@ -4,7 +4,7 @@
 workers of a running Dask scheduler; ``--scheduler local`` starts a :class:`distributed.LocalCluster`
 on this machine (``--jobs`` workers, one thread each) and stops it afterwards. The summary, the
 failure isolation (a failing client, or a worker that dies, fails only its own row) and the exit
-codes are those of ``--jobs``: :func:`smanalysis.reporting.runner.run_batch` only hands the work
+codes are those of ``--jobs``: :func:`smanalysis.reporting.batch.run_batch` only hands the work
 to this module.
 
 The workers read the configs and write the reports themselves: the config files, the data they

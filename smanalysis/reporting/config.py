@@ -26,7 +26,9 @@ Examples
 
 from __future__ import annotations
 
+import datetime
 import re
+import reprlib
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +39,13 @@ from ..exceptions import SchemaError
 from .._checks import check_choice
 from ..words import LANGS
 
-__all__ = ["read_config", "parse_period", "previous_period", "resolve_periods"]
+__all__ = ["read_config", "parse_period", "previous_period", "resolve_periods", "SLUG_PATTERN"]
 
 _REQUIRED = ("profile", "data")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
+#: a client slug is one folder name: letters, digits, ``_``, ``-`` and inner dots, at most 64
+#: characters, not starting with a dot (so never ``.``, ``..``, a path or a hidden folder)
+SLUG_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
 def parse_period(period: str | tuple | dict) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -168,6 +173,7 @@ def read_config(path: str | Path) -> dict[str, Any]:
     cfg = read_yaml(path)
     if not isinstance(cfg, dict):
         raise SchemaError(f"{path.name}: a client config must be a mapping, got {type(cfg).__name__}")
+    _check_types(cfg, path.name)
     missing = [k for k in _REQUIRED if not cfg.get(k)]
     if missing:
         raise SchemaError(f"{path.name}: client config lacks required keys {missing}; keys present: {sorted(cfg)}")
@@ -188,7 +194,13 @@ def read_config(path: str | Path) -> dict[str, Any]:
         else:
             sources.append(_existing(base, item, path.name, "data"))
     out["data"] = sources
-    slug = str(cfg.get("slug") or _slugify(str(cfg.get("client") or path.stem)))
+    if cfg.get("slug") is not None:
+        slug = cfg["slug"]
+        if not isinstance(slug, str) or not SLUG_PATTERN.match(slug) or ".." in slug:
+            raise SchemaError(f"{path.name}: `slug` must be one folder name (letters, digits, '_', '-', inner "
+                              f"dots; at most 64 characters, no path), but {str(slug)[:80]!r} was passed.")
+    else:
+        slug = _slugify(str(cfg.get("client") or path.stem))
     out["slug"] = slug
     out["client"] = str(cfg.get("client") or slug)
     lang = str(cfg.get("lang") or "id")
@@ -196,6 +208,39 @@ def read_config(path: str | Path) -> dict[str, Any]:
     out["lang"] = lang
     out["pseudonymise"] = bool(cfg.get("pseudonymise", True))
     return out
+
+
+_SCALAR = (str, int, float, datetime.date)
+#: key -> (allowed types, what to say, check of the items of a list/dict)
+_TYPES = {
+    "client": ((str, int, float), "a name (text)", None),
+    "slug": ((str,), "a folder name (text)", None),
+    "profile": ((str,), "a file name (text)", None),
+    "codebook": ((str,), "a file name (text)", None),
+    "output": ((str,), "a folder name (text)", None),
+    "lang": ((str,), "'id' or 'en'", None),
+    "salt": ((str, int), "a secret text", None),
+    "pseudonymise": ((bool,), "true or false", None),
+    "period": ((str, dict, list), "'YYYY-MM', 'START:END' or {start, end}", _SCALAR),
+    "previous": ((str, dict, list), "'YYYY-MM', 'START:END' or {start, end}", _SCALAR),
+    "notebooks": ((str, list), "'all' or a list of notebook names", (str,)),
+    "data": ((str, dict, list), "a file or folder, or a list of them", (str, dict)),
+}
+
+
+def _check_types(cfg: dict, name: str) -> None:
+    """Refuse config values of the wrong kind before anything uses them (no silent str() of a list)."""
+    for key, (types, what, items) in _TYPES.items():
+        v = cfg.get(key)
+        if v is None:
+            continue
+        bad = not isinstance(v, types) or (isinstance(v, bool) and bool not in types)
+        if not bad and items is not None and isinstance(v, (list, dict)):
+            vals = v.values() if isinstance(v, dict) else v
+            bad = len(vals) > 1000 or any(not isinstance(x, items) for x in vals)
+        if bad:
+            raise SchemaError(f"{name}: `{key}` must be {what}, but a {type(v).__name__} "
+                              f"({reprlib.repr(v)}) was passed.")
 
 
 def _existing(base: Path, rel, cfg_name: str, key: str) -> Path:
@@ -212,4 +257,4 @@ def _slugify(text: str) -> str:
     >>> _slugify("Kopi Senja!")
     'kopi-senja'
     """
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "client"
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64].strip("-") or "client"

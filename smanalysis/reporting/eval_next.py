@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..spreadsheet import write_table
 from .eval_conversation import recurring_complaints
 from .eval_media import best_slots, evidence_posts, group_verdicts
 from .eval_network import micro_influencers
@@ -196,7 +197,7 @@ def next_plan_section(ctx: EvaluationContext, sec: Section, *, filename: str = "
     out = draft.drop(columns=["source_file", "source_line"], errors="ignore")
     if "date" in out:
         out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
-    out.to_csv(path, index=False)
+    write_table(out, path)
     ctx.cache["next_plan"] = draft
     sec.text(text("report.n_plan_written", lang, file=filename, n=len(draft)))
     keep = [c for c in ("date", "time", "platform", "theme", "content_type", "format", "caption") if c in out]

@@ -118,11 +118,30 @@ def scrub_notebook(nb, *, roots=()):
 
 def sanitize(html: str) -> str:
     """Escape every tag and attribute outside a plain-document allow-list (scripts, styles,
-    event handlers, iframes, forms...), so that text a user wrote shows as text."""
+    event handlers, iframes, forms...), so that text a user wrote shows as text.
+
+    Nothing may load or link outside the page: link targets other than in-page anchors
+    (``#...``) and image sources other than the report's own embedded figures are dropped (the
+    text stays), so a name or theme holding ``<img src="https://...">`` or a bare URL can neither
+    load remote content nor become a link.
+    """
     import bleach
 
-    return bleach.clean(html, tags=_TAGS, attributes=_ATTRS, protocols={"http", "https", "mailto"},
+    return bleach.clean(html, tags=_TAGS, attributes=_allowed_attribute, protocols={"http", "https", "mailto"},
                         strip=False, strip_comments=True)
+
+
+_LOCAL_SRC = re.compile(r"^smimg-[0-9a-f]{16}-\d+$")
+
+
+def _allowed_attribute(tag: str, name: str, value: str) -> bool:
+    if name not in _ATTRS.get(tag, []) and name not in _ATTRS["*"]:
+        return False
+    if name == "href":
+        return value.startswith("#")
+    if name == "src":
+        return bool(_LOCAL_SRC.match(value))  # figures are stashed as smimg-<token>-<n> while sanitising
+    return True
 
 
 def _client_view(nb):

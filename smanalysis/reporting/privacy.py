@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["pseudonymise_dataset", "HANDLE_COLUMNS", "TEXT_COLUMNS"]
+__all__ = ["pseudonymise_dataset", "HANDLE_COLUMNS", "TEXT_COLUMNS", "URL_COLUMNS"]
 
 #: canonical table -> columns holding handles of people
 HANDLE_COLUMNS = {
@@ -38,6 +38,8 @@ HANDLE_COLUMNS = {
 }
 #: canonical table -> free-text columns where ``@handle`` mentions are replaced
 TEXT_COLUMNS = {"comments": ["text"], "mentions": ["text"], "interactions": ["text"], "posts": ["caption"]}
+#: canonical table -> link columns whose handles are replaced (``twitter.com/<handle>/status/...``)
+URL_COLUMNS = {"mentions": ["url"], "posts": ["permalink"], "comments": ["url", "permalink"]}
 
 
 def pseudonymise_dataset(dataset, *, keep: Iterable[str] = (), salt: str = ""):
@@ -68,6 +70,7 @@ def pseudonymise_dataset(dataset, *, keep: Iterable[str] = (), salt: str = ""):
             continue
         new[table] = pseudonymise(frame, columns=[c for c in cols if c in frame.columns],
                                   text_columns=[c for c in TEXT_COLUMNS[table] if c in frame.columns],
+                                  url_columns=[c for c in URL_COLUMNS.get(table, []) if c in frame.columns],
                                   salt=salt, keep=keep)
     return _replace(dataset, new)
 

@@ -100,8 +100,10 @@ class Section:
 
         fig = getattr(fig_or_ax, "figure", fig_or_ax)  # an Axes' figure, or the figure itself
         buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=FIG_DPI, bbox_inches="tight")
-        plt.close(fig)
+        try:
+            fig.savefig(buf, format="png", dpi=FIG_DPI, bbox_inches="tight")
+        finally:  # a figure that cannot be drawn must not stay open (nor be drawn again at cell end)
+            plt.close(fig)
         self.blocks.append(("png", buf.getvalue()))
         return self
 
@@ -266,12 +268,18 @@ def guarded(key: str):
 
 
 def sub_guard(ctx: EvaluationContext, sec: Section, key: str, fn, *args, **kwargs):
-    """Run one sub-part of a section; on failure add a notice and note the problem, go on."""
+    """Run one sub-part of a section; on failure add a notice and note the problem, go on (and
+    close the figures the failed part opened)."""
+    import matplotlib.pyplot as plt
+
+    before = set(plt.get_fignums())
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return fn(*args, **kwargs)
     except Exception as err:  # noqa: BLE001 - one part must not sink the report
+        for num in set(plt.get_fignums()) - before:
+            plt.close(num)
         ctx.problems.append({"section": key, "error": f"{type(err).__name__}: {err}",
                              "where": _where()})
         sec.text(text("report.failed", ctx.lang, what=esc(f"{type(err).__name__}: {err}")[:300]))

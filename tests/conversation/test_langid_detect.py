@@ -56,3 +56,10 @@ def test_detect_does_not_mutate():
     before = s.copy()
     detect(s)
     pd.testing.assert_series_equal(s, before)
+
+
+def test_indonesian_homographs_of_english_words_vote_indonesian():
+    # sore (afternoon) and jam (hour) are English words too; in these texts they are Indonesian
+    from smanalysis.conversation.langid import detect
+
+    assert detect(["gorengan dijual mulai jam 3 sore", "main ke sini jam 4 sore"]).tolist() == ["id", "id"]

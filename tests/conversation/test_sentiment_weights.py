@@ -1,7 +1,8 @@
 """Hand-worked scores of the rule weights (labels alone would not catch a wrong weight).
 
 Lexicon scores used (smanalysis/data/lexicon_id.tsv, emoji_polarity.tsv): mahal -1.5,
-buruk -3, enak 3, bagus 2.5, hebat 3, cocok 2, bego -3, larang -2, wkwk 0.5, 🙃 -0.5.
+buruk -3, enak 3, bagus 2.5, hebat 3, cocok 2, bego -3, larang -2, wkwk 0.5, 🙃 -0.5, murah 1.5,
+gila -2, ngakak 1, lama -1.
 A text's sum S becomes score = S / sqrt(S**2 + 15).
 """
 
@@ -47,6 +48,16 @@ def _norm(s):
     ("cocok?", 0.5, "neutral"),
     # regional words: larang (Javanese, expensive) -2 is not weak
     ("larang", -2.0, "negative"),
+    # "gila" before a sentiment word is an intensifier (x1.5) and loses its own score: murah 1.5 * 1.5
+    ("gila murah", 2.25, "positive"),
+    # ... alone it keeps its own score -2
+    ("gila", -2.0, "negative"),
+    # "kirain" (I thought) negates like "tidak": enak 3 * -0.74
+    ("kirain enak", -2.22, "negative"),
+    # laughter ngakak 1 with an intensifier after it: 1 * 1.5 (parah loses its own score)
+    ("ngakak parah", 1.5, "positive"),
+    # an elongated lexicon spelling ("lamaaa" -3) does not override the normal form: lama -1, weak alone
+    ("lama", -0.5, "neutral"),
 ])
 def test_rule_weight_scores(text, total, label):
     out = sentiment([text]).iloc[0]

@@ -88,3 +88,43 @@ def test_round_trip_and_version_warning(tmp_path, model):
     old = _container(tmp_path, payload, {**meta, "smanalysis": "0.0.1"}, "old.smmodel")
     with pytest.warns(SMAnalysisWarning, match="saved by smanalysis 0.0.1"):
         SentimentModel.load(old)
+
+
+def test_run_cache_is_a_fresh_private_temp_folder(tmp_path, monkeypatch):
+    """The notebooks share a dataset cache in a new mode-700 temporary folder, never under --out;
+    a pickle planted in <out>/<slug>/.cache is never looked at."""
+    from _clients import TINY, client, fake_papermill
+
+    from smanalysis.reporting.client import CACHE_ENV
+    from smanalysis.reporting.runner import run_client
+
+    out = tmp_path / "r"
+    (out / "kopi" / ".cache").mkdir(parents=True)
+    (out / "kopi" / ".cache" / "dataset-planted.pkl").write_bytes(pickle.dumps(_Evil(tmp_path / "pwned")))
+    seen = []
+    fake_papermill(monkeypatch, lambda cwd: seen.append(os.environ.get(CACHE_ENV)))
+    run_client(client(tmp_path, "kopi"), out=out, notebooks=[TINY, TINY], allow_custom_notebooks=True)
+    assert len(seen) == 2 and seen[0] == seen[1] and seen[0]
+    cache = seen[0]
+    assert str(out.resolve()) not in os.path.realpath(cache)
+    assert not os.path.exists(cache)  # removed after the run
+    seen2 = []
+    fake_papermill(monkeypatch, lambda cwd: seen2.append((os.environ.get(CACHE_ENV), os.stat(os.environ[CACHE_ENV]))))
+    run_client(client(tmp_path, "kopi"), out=out, notebooks=[TINY, TINY], allow_custom_notebooks=True)
+    assert seen2[0][0] != cache and seen2[0][1].st_mode & 0o077 == 0
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_dataset_cache_in_a_folder_others_can_write_is_ignored(tmp_path, monkeypatch):
+    import smanalysis.io
+    from smanalysis.reporting import client as client_mod
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setattr(client_mod, "_cache_key", lambda sources, settings: "k")
+    (shared / "dataset-k.pkl").write_bytes(pickle.dumps(_Evil(tmp_path / "pwned")))
+    monkeypatch.setenv(client_mod.CACHE_ENV, str(shared))
+    monkeypatch.setattr(smanalysis.io, "load_dataset", lambda srcs, profile=None: "fresh")
+    got = client_mod._load_dataset([], None, {"pseudonymise": False, "salt": "s", "config": "c"})
+    assert got == "fresh" and not (tmp_path / "pwned").exists()

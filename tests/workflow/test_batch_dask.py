@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("distributed")
 
 from smanalysis.cli import main  # noqa: E402
-from smanalysis.reporting.runner import run_batch  # noqa: E402
+from smanalysis.reporting.batch import run_batch  # noqa: E402
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "workflow"
 TINY = str(FIX / "tiny_report.ipynb")
@@ -36,9 +36,10 @@ def test_local_cluster_matches_jobs(tmp_path, capsys, monkeypatch):
     batch = [good1, broken, missing, good2, same_slug]
     monkeypatch.chdir(tmp_path)  # relative paths, as typed on the command line
     rel = [str(p.relative_to(tmp_path)) for p in batch]
-    dask = run_batch(rel, out="dask", scheduler="local", jobs=2, notebooks=[TINY], heartbeat=2)
+    dask = run_batch(rel, out="dask", scheduler="local", jobs=2, notebooks=[TINY], heartbeat=2,
+                     allow_custom_notebooks=True)
     printed = capsys.readouterr().out
-    jobs = run_batch(rel, out="jobs", jobs=2, notebooks=[TINY], verbose=False)
+    jobs = run_batch(rel, out="jobs", jobs=2, notebooks=[TINY], verbose=False, allow_custom_notebooks=True)
     cols = ["client", "status"]
     assert dask[cols].values.tolist() == jobs[cols].values.tolist() == [
         ["Toko satu", "ok"], ["Toko dua", "failed"], ["tiga_missing", "failed"], ["Toko empat", "ok"],
@@ -50,13 +51,13 @@ def test_local_cluster_matches_jobs(tmp_path, capsys, monkeypatch):
         assert (tmp_path / "dask" / slug / "report.html").is_file()
         assert (tmp_path / "dask" / slug / "metrics.json").is_file()
     assert sorted(dask["outputs"].iloc[0]) == sorted(jobs["outputs"].iloc[0])
-    assert (tmp_path / "dask" / "summary.csv").read_text().startswith("client,status,seconds,reason")
+    assert (tmp_path / "dask" / "summary.csv").read_text(encoding="utf-8-sig").startswith("client,status,seconds,reason")
 
 
 def test_cli_exit_codes_on_dask(tmp_path):
     ok = _client(tmp_path / "c", "satu")
     bad = _client(tmp_path / "c", "dua", "fail: habis\n")
-    common = ["--out", str(tmp_path / "r"), "--scheduler", "local", "--notebooks", TINY]
+    common = ["--out", str(tmp_path / "r"), "--scheduler", "local", "--notebooks", TINY, "--allow-custom-notebooks"]
     assert main(["report", str(ok), *common]) == 0
     assert main(["report", str(ok), str(bad), *common]) == 1
 
@@ -64,4 +65,5 @@ def test_cli_exit_codes_on_dask(tmp_path):
 def test_unreachable_scheduler_is_a_clear_error(tmp_path):
     cfg = _client(tmp_path / "c", "satu")
     with pytest.raises(OSError, match="127.0.0.1:9"):
-        run_batch([cfg], out=tmp_path / "r", scheduler="tcp://127.0.0.1:9", notebooks=[TINY], verbose=False)
+        run_batch([cfg], out=tmp_path / "r", scheduler="tcp://127.0.0.1:9", notebooks=[TINY], verbose=False,
+                  allow_custom_notebooks=True)

@@ -13,7 +13,8 @@ import nbformat
 import pytest
 
 from smanalysis.cli import main
-from smanalysis.reporting.runner import format_summary, notebook_parameters, run_batch
+from smanalysis.reporting.batch import format_summary, run_batch
+from smanalysis.reporting.runner import notebook_parameters
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "workflow"
 TINY = str(FIX / "tiny_report.ipynb")
@@ -37,7 +38,7 @@ def test_batch_one_broken_others_finish(tmp_path, capsys):
     missing = tmp_path / "configs" / "tiga_missing.yaml"
     good2 = _client(tmp_path, "empat", "lang: en\n")
     out = tmp_path / "reports"
-    summary = run_batch([good1, broken, missing, good2], out=out, jobs=2, notebooks=[TINY], heartbeat=0.5)
+    summary = run_batch([good1, broken, missing, good2], out=out, jobs=2, notebooks=[TINY], allow_custom_notebooks=True, heartbeat=0.5)
     assert summary["client"].tolist() == ["Toko satu", "Toko dua", "tiga_missing", "Toko empat"]
     assert summary["status"].tolist() == ["ok", "failed", "failed", "ok"]
     assert "RuntimeError: planted failure: stok habis" in summary["reason"].iloc[1]
@@ -52,7 +53,7 @@ def test_batch_one_broken_others_finish(tmp_path, capsys):
         assert (d / "notebooks" / "tiny_report.ipynb").is_file()
         assert f"{slug}/report.html" in summary.loc[summary["client"] == f"Toko {slug}", "outputs"].iloc[0]
     assert json.loads((out / "empat" / "metrics.json").read_text())["lang"] == "en"
-    assert (out / "summary.csv").read_text().startswith("client,status,seconds,reason")
+    assert (out / "summary.csv").read_text(encoding="utf-8-sig").startswith("client,status,seconds,reason")
     # the failed client's partial notebook is kept (scrubbed) for debugging, without a report
     assert (out / "dua" / "notebooks" / "tiny_report.ipynb").is_file() and not (out / "dua" / "report.html").exists()
 
@@ -60,7 +61,7 @@ def test_batch_one_broken_others_finish(tmp_path, capsys):
 def test_report_is_safe_and_scrubbed(tmp_path):
     cfg = _client(tmp_path, "aman")
     out = tmp_path / "reports"
-    summary = run_batch([cfg], out=out, notebooks=[TINY], verbose=False)
+    summary = run_batch([cfg], out=out, notebooks=[TINY], allow_custom_notebooks=True, verbose=False)
     assert summary["status"].tolist() == ["ok"], summary["reason"].tolist()
     html = (out / "aman" / "report.html").read_text(encoding="utf-8")
     assert "<script" not in html.lower()
@@ -81,14 +82,14 @@ def test_duplicate_slug_fails_without_running(tmp_path):
     a = _client(tmp_path, "sama")
     b = tmp_path / "configs" / "copy.yaml"
     b.write_text(a.read_text(encoding="utf-8"), encoding="utf-8")
-    summary = run_batch([a, b], out=tmp_path / "r", notebooks=[TINY], verbose=False, jobs=2)
+    summary = run_batch([a, b], out=tmp_path / "r", notebooks=[TINY], allow_custom_notebooks=True, verbose=False, jobs=2)
     assert summary["status"].tolist() == ["ok", "failed"]
     assert summary["reason"].iloc[1] == "slug 'sama' is already used by sama.yaml"
 
 
 def test_sections_not_computed_make_a_partial_report(tmp_path):
     cfg = _client(tmp_path, "sebagian", "problems: [{section: network.shortlist, error: 'TypeError: x'}]\n")
-    summary = run_batch([cfg], out=tmp_path / "r", notebooks=[TINY], verbose=False)
+    summary = run_batch([cfg], out=tmp_path / "r", notebooks=[TINY], allow_custom_notebooks=True, verbose=False)
     assert summary["status"].tolist() == ["partial"]
     assert summary["reason"].iloc[0] == "sections not computed: network.shortlist (TypeError: x)"
     assert (tmp_path / "r" / "sebagian" / "report.html").is_file()
@@ -99,12 +100,13 @@ def test_cli_report_exit_code_and_period(tmp_path, monkeypatch, capsys):
 
     monkeypatch.setattr(runner, "DEFAULT_NOTEBOOKS", (TINY,))
     cfg = _client(tmp_path, "cli")
-    rc = main(["report", str(cfg), "--out", str(tmp_path / "r"), "--lang", "en", "--period", "2026-08"])
+    rc = main(["report", str(cfg), "--out", str(tmp_path / "r"), "--lang", "en", "--period", "2026-08",
+               "--allow-custom-notebooks"])
     assert rc == 0
     m = json.loads((tmp_path / "r" / "cli" / "metrics.json").read_text())
     assert m["period"] == ["2026-08-01", "2026-08-31"] and m["lang"] == "en"
     bad = _client(tmp_path, "bad", "fail: yes\n")
-    assert main(["report", str(bad), "--out", str(tmp_path / "r")]) == 1
+    assert main(["report", str(bad), "--out", str(tmp_path / "r"), "--allow-custom-notebooks"]) == 1
 
 
 @pytest.mark.parametrize("kwargs, match", [
@@ -145,6 +147,6 @@ def test_unknown_notebook_is_a_failed_client(tmp_path):
 def test_unreadable_data_files_make_a_partial_report(tmp_path):
     # metrics.json data.failed (written by the report from Dataset.failed) -> batch status partial
     cfg = _client(tmp_path, "rusak", "failed: [{file: posts_rusak.csv, reason: 'unknown format'}]\n")
-    summary = run_batch([cfg], out=tmp_path / "r", notebooks=[TINY], verbose=False)
+    summary = run_batch([cfg], out=tmp_path / "r", notebooks=[TINY], allow_custom_notebooks=True, verbose=False)
     assert summary["status"].tolist() == ["partial"]
     assert summary["reason"].iloc[0] == "files not read: posts_rusak.csv (unknown format)"

@@ -1,0 +1,165 @@
+"""Where a report run writes: the client folder inside ``--out``, built aside and moved into place.
+
+A run never writes outside ``--out``: the client folder is ``<out>/<slug>`` and must resolve to a
+direct child of ``<out>`` (:func:`client_folder`). It is built in a hidden sibling folder
+(:func:`build_folder`) and moved into place only when complete (:func:`move_into_place`), so an
+interrupted run leaves the previous report as it was; a per-client lock (:func:`client_lock`)
+keeps two runs from writing the same folder. Run caches live in a fresh private temporary
+folder (:func:`private_cache`), never under ``--out``.
+
+Examples
+--------
+>>> import tempfile
+>>> out = Path(tempfile.mkdtemp())
+>>> client_folder(out, "kopi-senja").name
+'kopi-senja'
+>>> client_folder(out, "../x")
+Traceback (most recent call last):
+...
+ValueError: client folder '../x' lies outside the output folder; refusing to write there
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+
+__all__ = ["client_folder", "client_lock", "build_folder", "move_into_place", "private_cache", "is_private_dir",
+           "ClientBusyError", "sigterm_as_interrupt", "stop_workers"]
+
+
+class ClientBusyError(RuntimeError):
+    """Another run is writing the same client folder."""
+
+
+def client_folder(out: str | Path, slug: str) -> Path:
+    """``out/slug``, checked to be a real folder directly inside ``out`` (not a link out of it).
+
+    Raises
+    ------
+    ValueError
+        When the folder would lie outside ``out`` (a path in the slug, a symbolic link).
+    """
+    out = Path(out)
+    target = out / slug
+    base = out.resolve()
+    ok = Path(slug).name == slug and slug not in ("", ".", "..") and not target.is_symlink()
+    if not ok or target.resolve().parent != base:
+        raise ValueError(f"client folder {slug!r} lies outside the output folder; refusing to write there")
+    return target
+
+
+@contextlib.contextmanager
+def client_lock(out: str | Path, slug: str):
+    """Hold an exclusive lock on ``out/.<slug>.lock`` for the block (POSIX ``flock``).
+
+    Raises
+    ------
+    ClientBusyError
+        When another run holds the lock.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no lock
+        yield
+        return
+    fd = os.open(out / f".{slug}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            raise ClientBusyError(f"another smanalysis run is writing {slug!r} in this output folder; wait for it "
+                                  "to finish or use another --out") from err
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def build_folder(out: str | Path, slug: str) -> Path:
+    """A fresh hidden folder beside the client folder (same file system, so the move is a rename)."""
+    return Path(tempfile.mkdtemp(prefix=f".{slug}.", suffix=".building", dir=out))
+
+
+def move_into_place(build: Path, target: Path) -> None:
+    """Replace ``target`` by ``build``: two renames, the old folder removed after."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(build, 0o777 & ~mask)
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
+    build.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def is_private_dir(path: str | Path) -> bool:
+    """True when ``path`` is a folder (not a link) owned by this user that nobody else can open."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(st.st_mode):
+        return False
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        return False
+    return not (st.st_mode & 0o077)
+
+
+@contextlib.contextmanager
+def private_cache():
+    """A fresh private temporary folder (mode 700) for one run, removed afterwards."""
+    path = Path(tempfile.mkdtemp(prefix="smanalysis-run-"))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt():
+    """Within the block, SIGTERM raises :class:`KeyboardInterrupt` like Ctrl-C (main thread only).
+
+    Forked worker processes inherit the handler, so they stop the same way.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _raise(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    old = signal.signal(signal.SIGTERM, _raise)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
+def stop_workers(pool, *, grace: float = 20.0) -> None:
+    """Stop a ProcessPoolExecutor now: cancel what has not started, SIGTERM the workers (they
+    stop their notebook and exit), kill the ones still alive after ``grace`` seconds."""
+    import time
+
+    procs = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+    end = time.monotonic() + grace
+    for p in procs:
+        p.join(max(end - time.monotonic(), 0.1))
+        if p.is_alive():
+            p.kill()
+            p.join(5)
