@@ -151,31 +151,28 @@ def hashtags_of(caption: pd.Series) -> pd.Series:
     >>> hashtags_of(pd.Series(["Ngopi #KopiSenja #jogja", None])).tolist()
     ['#kopisenja #jogja', None]
     """
-    t = as_text(caption)
-    n = len(t)
-    out = np.full(n, None, dtype=object)
-    if not n:
+    arr = arrow_text(caption)
+    out = np.full(len(arr), None, dtype=object)
+    rows = np.flatnonzero(pc.match_substring(arr, "#").to_numpy(zero_copy_only=False)) if len(arr) else []
+    if not len(rows):
         return pd.Series(out, index=caption.index, dtype=object)
-    # Arrow, on whole columns: split at '#', keep the word that starts each piece after the first ('\w' as in
-    # Python: letters, digits, underscore in any script), then join the tags of each caption
-    parts = pc.split_pattern(arrow_text(t.str.lower()), "#")
+    # Arrow, on the captions that hold a '#': split at '#', keep the word that starts each piece after the
+    # first ('\w' as in Python: letters, digits, underscore in any script), then join the tags of each caption
+    parts = pc.split_pattern(pc.utf8_lower(pc.take(arr, pa.array(rows))), "#")
     flat = pc.list_flatten(parts)
     parent = pc.list_parent_indices(parts).to_numpy()
-    first = np.asarray(parts.offsets)[:-1]
-    pos = np.arange(len(flat)) - first[parent]
+    pos = np.arange(len(flat)) - np.asarray(parts.offsets)[:-1][parent]
     word = pc.struct_field(pc.extract_regex(flat, r"^(?P<w>[\p{L}\p{N}_]+)"), [0])
     keep = (pos > 0) & pc.is_valid(word).to_numpy(zero_copy_only=False)
     if keep.any():
-        sharp = pa.scalar("#", type=pa.large_string())
-        tags = pc.binary_join_element_wise(sharp, pc.filter(word, pa.array(keep)), pa.scalar("", type=pa.large_string()))
-        offsets = np.concatenate([[0], np.cumsum(np.bincount(parent[keep], minlength=n))]).astype("int64")
-        joined = pc.binary_join(pa.LargeListArray.from_arrays(pa.array(offsets), tags), pa.scalar(" ", type=pa.large_string()))
-        vals = joined.to_numpy(zero_copy_only=False)
-        has = np.bincount(parent[keep], minlength=n) > 0
-        out[has] = vals[has]
+        text = pa.large_string()
+        tags = pc.binary_join_element_wise(pa.scalar("#", type=text), pc.filter(word, pa.array(keep)),
+                                           pa.scalar("", type=text))
+        per_row = np.bincount(parent[keep], minlength=len(rows))
+        offsets = pa.array(np.concatenate([[0], np.cumsum(per_row)]).astype("int64"))
+        vals = pc.binary_join(pa.LargeListArray.from_arrays(offsets, tags), pa.scalar(" ", type=text))
+        out[rows[per_row > 0]] = vals.to_numpy(zero_copy_only=False)[per_row > 0]
     return pd.Series(out, index=caption.index, dtype=object)
-
-
 
 
 def reference_date(ctx: Ctx, candidates: pd.Series | None = None) -> tuple[pd.Timestamp, str]:

@@ -37,7 +37,7 @@ import pyarrow.csv as pcsv
 
 from .arrowtext import STR
 
-__all__ = ["read_clean"]
+__all__ = ["read_clean", "blank_rows"]
 
 
 def read_clean(body: bytes, *, delim: str, names: list, first_line: int):
@@ -77,7 +77,7 @@ def read_clean(body: bytes, *, delim: str, names: list, first_line: int):
     nl = np.zeros(n, dtype="int64")
     last_nl = np.full(n, -1, dtype="int64")
     for k, col in enumerate(cols):
-        if not pc.any(pc.match_substring(col, "\n")).as_py():
+        if n + int(nl.sum()) == physical or not _may_hold(col, 10):  # all lines accounted for / no line break
             continue
         cnt = pc.count_substring(col, "\n").to_numpy(zero_copy_only=False).astype("int64")
         nl += cnt
@@ -88,12 +88,21 @@ def read_clean(body: bytes, *, delim: str, names: list, first_line: int):
     if len(multi) and _stray_quote(cols, multi, last_nl[multi]):
         return None
     lines = first_line + np.concatenate([[0], np.cumsum(1 + nl)[:-1]]).astype("int64") if n else np.zeros(0, "int64")
-    keep = ~_blank_rows(cols, n)
+    keep = ~blank_rows(cols, n)
     frame = pd.DataFrame({name: pd.array(col, dtype=STR) for name, col in zip(names, cols)})
     if not keep.all():
         frame = frame[keep].reset_index(drop=True)
         lines = lines[keep]
     return frame, lines
+
+
+def _may_hold(col, byte: int) -> bool:
+    """Whether any chunk's character data holds ``byte`` (a cheap scan of the raw buffers, no per-cell work)."""
+    for chunk in col.chunks:
+        data = chunk.buffers()[2]
+        if data is not None and data.size and bool((np.frombuffer(data, dtype=np.uint8) == byte).any()):
+            return True
+    return False
 
 
 def _stray_quote(cols, rows: np.ndarray, last: np.ndarray) -> bool:
@@ -111,11 +120,17 @@ def _stray_quote(cols, rows: np.ndarray, last: np.ndarray) -> bool:
     return bool(stray.any())
 
 
-def _blank_rows(cols, n: int) -> np.ndarray:
-    """True for rows whose cells are all empty or spaces."""
+def blank_rows(cols, n: int) -> np.ndarray:
+    """True for rows whose cells are all empty, spaces or missing (``cols``: Arrow text columns, may be lazy).
+
+    Examples
+    --------
+    >>> blank_rows([pa.array(["a", " ", None]), pa.array(["", "", None])], 3).tolist()
+    [False, True, True]
+    """
     blank = np.ones(n, dtype=bool)
     for col in cols:
-        empty = pc.equal(pc.utf8_trim_whitespace(col), "").to_numpy(zero_copy_only=False)
+        empty = pc.fill_null(pc.equal(pc.utf8_trim_whitespace(col), ""), True).to_numpy(zero_copy_only=False)
         blank &= empty
         if not blank.any():
             break

@@ -258,8 +258,8 @@ def parse_date(s: pd.Series) -> pd.Series:
     >>> parse_date(pd.Series(["2026-10-05", "05/10/2026", "2026-10-05 00:00:00", "?"])).dt.day.tolist()
     [5.0, 5.0, 5.0, nan]
     """
-    t = s.astype(object).where(s.notna(), "").astype(str).str.strip()
-    v = pd.to_datetime(t.str[:10].where(t.str.match(r"^\d{4}-\d\d-\d\d"), ""), format="%Y-%m-%d", errors="coerce")
+    t = as_text(s).str.strip()
+    v = strptime(t.str.slice(0, 10).where(t.str.match(r"^[0-9]{4}-[0-9][0-9]-[0-9][0-9]"), ""), "%Y-%m-%d")
     dmy = v.isna() & t.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:[ T]\d{1,2}[:.]\d\d(?:[:.]\d\d)?)?$")
     if dmy.any():
         v[dmy] = pd.to_datetime(t[dmy], dayfirst=True, errors="coerce", format="mixed")
