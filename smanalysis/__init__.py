@@ -2,7 +2,7 @@
 
 Subpackages (imported on first use): ``io`` (readers of platform exports),
 ``media``, ``conversation``, ``network`` (the three evaluation layers),
-``factfinding``, ``plan``, ``plotting``, ``reports``, ``sample``.
+``factfinding``, ``plan``, ``plotting``, ``reporting``, ``sample``.
 """
 
 import importlib
@@ -22,7 +22,7 @@ __all__ = [
     "load_profile",
 ]
 
-_SUBMODULES = {"io", "media", "conversation", "network", "factfinding", "plan", "plotting", "reports", "sample", "schema"}
+_SUBMODULES = {"io", "media", "conversation", "network", "factfinding", "plan", "plotting", "reporting", "sample", "schema"}
 
 
 def __getattr__(name):

@@ -40,8 +40,8 @@ def _hashtags(posts: pd.DataFrame) -> pd.Series:
     return tags.astype(str).str.lower()
 
 
-def _hours(created_at: pd.Series, tz: str) -> pd.Series:
-    local = pd.to_datetime(created_at, utc=True).dt.tz_convert(tz)
+def _hours(created_at: pd.Series, timezone: str) -> pd.Series:
+    local = pd.to_datetime(created_at, utc=True).dt.tz_convert(timezone)
     hour = local.dt.strftime("%H:00").astype(object)
     return hour.where(local != local.dt.normalize(), None)
 

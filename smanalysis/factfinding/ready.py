@@ -27,10 +27,12 @@ REPLY_RATE_OK = 0.8
 
 # ------------------------------------------------------------ readiness, checklist
 def reply_rate(comments: pd.DataFrame, *, brand_handles: list[str] | None = None) -> float:
-    """Share of customers' top-level comments that got a brand reply (NaN when there are none).
+    """The registry's ``reply_rate_all``: customers' top-level comments the brand answered / all
+    customers' top-level comments, spam left out (NaN when there are none).
 
-    A customer comment is one not marked ``is_brand_reply`` and not written by a brand
-    handle; it counts as answered when a brand reply has it as ``parent_id``.
+    The same figure as the evaluation report's "reply rate to all comments": the rows are
+    :func:`smanalysis.conversation.response_times`, the ratio is
+    :data:`smanalysis.media.METRICS` ``["reply_rate_all"]``.
 
     Examples
     --------
@@ -41,16 +43,14 @@ def reply_rate(comments: pd.DataFrame, *, brand_handles: list[str] | None = None
     >>> reply_rate(c)
     0.5
     """
+    from ..conversation import response_times
+    from ..media import metric_value
+
     validate(comments, "comments", func="reply_rate")
-    brand = comments["is_brand_reply"].fillna(False).astype(bool)
-    if brand_handles:
-        brand = brand | comments["author"].astype(str).str.lstrip("@").isin(brand_handles)
-    parent = comments["parent_id"] if "parent_id" in comments.columns else pd.Series(None, index=comments.index)
-    top = ~brand & (parent.isna() | (parent.astype(str) == ""))
-    if not top.any():
+    rows = response_times(comments, brand_accounts=brand_handles)
+    if rows.empty:
         return float("nan")
-    answered = comments.loc[top, "comment_id"].astype(str).isin(set(parent[brand].dropna().astype(str)))
-    return float(answered.mean())
+    return metric_value("reply_rate_all", rows)
 
 
 def _content_types(posts, plan):

@@ -11,7 +11,7 @@
 
 Nothing is lost: every data row of a file ends up in ``.data`` or in
 ``.rejects`` (file, line, column, reason, raw). Timestamps come out in UTC;
-local times in the files are taken in ``tz`` (default ``Asia/Jakarta``).
+local times in the files are taken in ``timezone`` (default ``Asia/Jakarta``).
 
 Examples
 --------

@@ -95,7 +95,7 @@ def _is_jsonl(path: Path) -> bool:
         return False
 
 
-def read(path, kind: str | None = None, *, tz: str = DEFAULT_TIMEZONE, mapping: dict | None = None,
+def read(path, kind: str | None = None, *, timezone: str = DEFAULT_TIMEZONE, mapping: dict | None = None,
          account: str | None = None, platform: str | None = None, brand: str | None = None,
          export_date=None, own_accounts=None, brands: dict | None = None, profile=None,
          metric: str | None = None) -> ReadResult:
@@ -122,7 +122,7 @@ def read(path, kind: str | None = None, *, tz: str = DEFAULT_TIMEZONE, mapping: 
         Force a format (one of :data:`smanalysis.io.detect.KINDS`), or a
         canonical table name (``"comments"``...) to restrict detection or, with
         ``mapping``, to read a generic file.
-    tz : str
+    timezone : str
         Timezone of naive local times in the file (Meta "Publish time", TikTok
         and YouTube days, listening tools, content plans). Default ``Asia/Jakarta``.
     mapping : dict, optional
@@ -193,7 +193,7 @@ def read(path, kind: str | None = None, *, tz: str = DEFAULT_TIMEZONE, mapping: 
             warnings.append(f"summary row 'Total' (line {', '.join(map(str, raw.lines[tot]))}) is not a data row; dropped")
             raw.frame = raw.frame[~tot].reset_index(drop=True)
             raw.lines = raw.lines[~tot]
-    ctx = Ctx(source=source, tz=tz, cols=cols, frame=raw.frame, lines=raw.lines, options=options, profile=profile,
+    ctx = Ctx(source=source, timezone=timezone, cols=cols, frame=raw.frame, lines=raw.lines, options=options, profile=profile,
               preamble=raw.preamble, path=path, warnings=warnings)
     if fmt in _CONVERTERS:
         values = _CONVERTERS[fmt](ctx)

@@ -3,7 +3,7 @@
 Examples
 --------
 >>> import pandas as pd
->>> ctx = Ctx(source="f.csv", tz="Asia/Jakarta", cols={"post_id": "Post ID"},
+>>> ctx = Ctx(source="f.csv", timezone="Asia/Jakarta", cols={"post_id": "Post ID"},
 ...           frame=pd.DataFrame({"Post ID": ["1", ""]}), lines=pd.Series([2, 3]).to_numpy())
 >>> ctx.get("post_id").tolist(), ctx.get("reach") is None
 (['1', ''], True)
@@ -34,7 +34,7 @@ class Ctx:
     """What a converter needs: the raw frame, resolved columns (field -> header), options, and sinks."""
 
     source: str
-    tz: str
+    timezone: str
     cols: dict
     frame: pd.DataFrame
     lines: np.ndarray
@@ -116,9 +116,9 @@ def quoted(prefix: str, s: pd.Series):
 
 
 def assumed_tz(ctx: Ctx, col: str) -> None:
-    """Say in the warnings that the naive local times of ``col`` were read in ``ctx.tz`` (a default, not a fact)."""
-    msg = (f"times in {ctx.src(col)!r} carry no zone: read as {ctx.tz} (assumed: the profile's or the default "
-           "timezone; pass tz= if the account exported in another zone)")
+    """Say in the warnings that the naive local times of ``col`` were read in ``ctx.timezone`` (a default, not a fact)."""
+    msg = (f"times in {ctx.src(col)!r} carry no zone: read as {ctx.timezone} (assumed: the profile's or the default "
+           "timezone; pass timezone= if the account exported in another zone)")
     if msg not in ctx.warnings:
         ctx.warnings.append(msg)
 
@@ -185,7 +185,7 @@ def reference_date(ctx: Ctx, candidates: pd.Series | None = None) -> tuple[pd.Ti
     Examples
     --------
     >>> from pathlib import Path
-    >>> ctx = Ctx(source="f", tz="UTC", cols={}, frame=pd.DataFrame(), lines=np.zeros(0, "int64"),
+    >>> ctx = Ctx(source="f", timezone="UTC", cols={}, frame=pd.DataFrame(), lines=np.zeros(0, "int64"),
     ...           path=Path("FollowerHistory_2026-10-31.csv"), options={"export_date": "2026-12-01"})
     >>> reference_date(ctx)
     (Timestamp('2026-10-31 00:00:00'), 'date in the file name')

@@ -141,7 +141,7 @@ def _load_profile(profile, sources):
     return profile
 
 
-def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
+def load_dataset(sources, *, profile=None, timezone: str | None = None) -> Dataset:
     """Read export files and folders into one :class:`Dataset`.
 
     Parameters
@@ -149,15 +149,15 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
     sources : str, Path, dict or list of them
         Files, folders (searched recursively), or dicts ``{"path": ..., "kind":
         ..., "mapping": {...}, ...}`` whose other keys are passed to
-        :func:`~smanalysis.io.read` (``account``, ``platform``, ``brand``, ``tz``...).
+        :func:`~smanalysis.io.read` (``account``, ``platform``, ``brand``, ``timezone``...).
     profile : Profile or path, optional
         Own accounts and competitors: X JSONL tweets by own accounts become
         posts, others mentions (brand by profile); accounts missing from a file
         (YouTube, Meta daily series) are taken from the profile; the profile's
-        timezone is the default ``tz``. Yearless dates (TikTok) take their year
+        timezone is the default ``timezone``. Yearless dates (TikTok) take their year
         from their own file only (file name, ``export_date``, else its
         modification time), never from other files.
-    tz : str, optional
+    timezone : str, optional
         Default timezone of local times in the files (else the profile's, else Asia/Jakarta).
 
     Returns
@@ -184,15 +184,15 @@ def load_dataset(sources, *, profile=None, tz: str | None = None) -> Dataset:
     for p, _ in items:
         if not p.exists():
             raise FileNotFoundError(f"{p}: no such file or folder")
-    tz = tz or (prof.timezone if prof is not None else None)
+    timezone = timezone or (prof.timezone if prof is not None else None)
     parts = {t: [] for t in TABLES}
     rejects, files = [], []
     results = []
     for order, (path, opts) in enumerate(items):
         kwargs = dict(opts)
         kwargs.setdefault("profile", prof)
-        if tz and "tz" not in kwargs:
-            kwargs["tz"] = tz
+        if timezone and "timezone" not in kwargs:
+            kwargs["timezone"] = timezone
         try:
             res = cached_read(path, **kwargs)  # parsed once per file content (Parquet cache)
         except (SMAnalysisError, ValueError, OSError, UnicodeError) as err:

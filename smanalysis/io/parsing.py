@@ -3,7 +3,7 @@
 Examples
 --------
 >>> import pandas as pd
->>> parse_timestamp(pd.Series(["2026-10-01 19:05", "2026-10-01T12:05:00Z"]), tz="Asia/Jakarta").dt.hour.tolist()
+>>> parse_timestamp(pd.Series(["2026-10-01 19:05", "2026-10-01T12:05:00Z"]), timezone="Asia/Jakarta").dt.hour.tolist()
 [12, 12]
 """
 
@@ -171,8 +171,8 @@ def bounded(v) -> pd.Series:
     return v.where((v >= lo) & (v < hi))
 
 
-def parse_timestamp(s: pd.Series, *, tz: str) -> pd.Series:
-    """Parse timestamps to UTC. Values with an offset (``Z``, ``+0700``) keep it; naive ones are in ``tz``.
+def parse_timestamp(s: pd.Series, *, timezone: str) -> pd.Series:
+    """Parse timestamps to UTC. Values with an offset (``Z``, ``+0700``) keep it; naive ones are in ``timezone``.
 
     Accepts ISO 8601 (``2026-10-01T12:05:00.000Z``), ``2026-10-01 12:05:39 +0000``,
     day-first ``01/10/2026 19:05`` and anything else pandas recognises; unreadable -> NaT.
@@ -180,7 +180,7 @@ def parse_timestamp(s: pd.Series, *, tz: str) -> pd.Series:
     Examples
     --------
     >>> import pandas as pd
-    >>> parse_timestamp(pd.Series(["2026-08-15 13:12:39 +0000", "x"]), tz="Asia/Jakarta").tolist()
+    >>> parse_timestamp(pd.Series(["2026-08-15 13:12:39 +0000", "x"]), timezone="Asia/Jakarta").tolist()
     [Timestamp('2026-08-15 13:12:39+0000', tz='UTC'), NaT]
     """
     t = as_text(s).str.strip()
@@ -199,9 +199,9 @@ def parse_timestamp(s: pd.Series, *, tz: str) -> pd.Series:
     if naive.any():
         tn = t[naive]
         try:
-            out[naive] = _naive_to_utc(tn, tz)
+            out[naive] = _naive_to_utc(tn, timezone)
         except (TypeError, ValueError):  # an offset in a form the pattern missed ("+07"): one cell at a time
-            out[naive] = [_one_to_utc(x, tz) for x in tn]
+            out[naive] = [_one_to_utc(x, timezone) for x in tn]
     return out
 
 
@@ -218,7 +218,7 @@ def _iso_with_offset(t: pd.Series) -> pd.Series:
     return pd.Series(v.to_pandas(), index=t.index).astype("datetime64[ns, UTC]")
 
 
-def _naive_to_utc(tn: pd.Series, tz: str) -> pd.Series:
+def _naive_to_utc(tn: pd.Series, timezone: str) -> pd.Series:
     v = pd.Series(pd.NaT, index=tn.index, dtype="datetime64[ns]")
     n = tn.str.len()
     for width, fmt in _ISO_FORMS.items():  # the usual fixed ISO layouts through Arrow
@@ -235,16 +235,16 @@ def _naive_to_utc(tn: pd.Series, tz: str) -> pd.Series:
     if rest.any():
         v[rest] = pd.to_datetime(tn[rest], errors="coerce", format="mixed")
     v = bounded(v)
-    return v.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype(
+    return v.dt.tz_localize(timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype(
         "datetime64[ns, UTC]")
 
 
-def _one_to_utc(x: str, tz: str):
+def _one_to_utc(x: str, timezone: str):
     v = pd.to_datetime(x, errors="coerce", dayfirst=bool(re.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}", x)))
     if v is pd.NaT or not (pd.Timestamp("1900-01-01") <= v.tz_localize(None) < pd.Timestamp("2200-01-01")):
         return pd.NaT
     try:
-        return v.tz_convert("UTC") if v.tzinfo is not None else v.tz_localize(tz).tz_convert("UTC")
+        return v.tz_convert("UTC") if v.tzinfo is not None else v.tz_localize(timezone).tz_convert("UTC")
     except (ValueError, TypeError):  # a nonexistent or ambiguous local time
         return pd.NaT
 
@@ -272,8 +272,8 @@ def parse_date(s: pd.Series) -> pd.Series:
     return v.dt.normalize().astype("datetime64[ns]")
 
 
-def parse_mdy_time(s: pd.Series, *, tz: str, dayfirst: bool | None = None) -> tuple[pd.Series, bool]:
-    """Parse Meta's ``10/31/2026 19:05`` (local ``tz``) to UTC; return ``(series, dayfirst_used)``.
+def parse_mdy_time(s: pd.Series, *, timezone: str, dayfirst: bool | None = None) -> tuple[pd.Series, bool]:
+    """Parse Meta's ``10/31/2026 19:05`` (local ``timezone``) to UTC; return ``(series, dayfirst_used)``.
 
     The order is decided on the whole column: a first number above 12 means
     day-first, a second above 12 month-first; otherwise ``dayfirst`` (default
@@ -282,7 +282,7 @@ def parse_mdy_time(s: pd.Series, *, tz: str, dayfirst: bool | None = None) -> tu
     Examples
     --------
     >>> import pandas as pd
-    >>> t, dayfirst = parse_mdy_time(pd.Series(["10/31/2026 19:05"]), tz="Asia/Jakarta")
+    >>> t, dayfirst = parse_mdy_time(pd.Series(["10/31/2026 19:05"]), timezone="Asia/Jakarta")
     >>> str(t[0]), dayfirst
     ('2026-10-31 12:05:00+00:00', False)
     """
@@ -296,7 +296,7 @@ def parse_mdy_time(s: pd.Series, *, tz: str, dayfirst: bool | None = None) -> tu
             first, fast = not first, other
     if fast.notna().all() and len(t):
         local = bounded(fast)
-        out = local.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
+        out = local.dt.tz_localize(timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
         return out.astype("datetime64[ns, UTC]"), first
     t = t.str.strip()
     m = t.str.extract(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([AaPp][Mm])?)?$")
@@ -317,9 +317,9 @@ def parse_mdy_time(s: pd.Series, *, tz: str, dayfirst: bool | None = None) -> tu
                           "second": pd.to_numeric(m[5], errors="coerce").fillna(0)})
     local = bounded(pd.to_datetime(parts, errors="coerce"))
     iso = local.isna() & (t != "")
-    out = local.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
+    out = local.dt.tz_localize(timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
     if iso.any():
-        out[iso] = parse_timestamp(t[iso], tz=tz)
+        out[iso] = parse_timestamp(t[iso], timezone=timezone)
     return out, dayfirst
 
 

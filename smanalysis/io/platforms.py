@@ -65,7 +65,7 @@ def _meta_posts(ctx: Ctx, platform: str):
     headers = {str(c).lower() for c in ctx.cols.values()}
     lang = "id" if headers & _ID_NAMES else "en"
     ctx.lang = lang
-    created, dayfirst = parse_mdy_time(ctx.get("created_at"), tz=ctx.tz, dayfirst=(lang == "id"))
+    created, dayfirst = parse_mdy_time(ctx.get("created_at"), timezone=ctx.timezone, dayfirst=(lang == "id"))
     ctx.fail(created.isna(), "created_at", quoted("unreadable publish time", ctx.get("created_at")))
     desc = clean_text(ctx.get("description")) if ctx.get("description") is not None else None
     title = clean_text(ctx.get("title")) if ctx.get("title") is not None else None
@@ -108,7 +108,7 @@ def _meta_posts(ctx: Ctx, platform: str):
                                 "(kept as 'metrics_date'; load_dataset sums the days per post)")
     if lang == "id" or dayfirst:
         ctx.warnings.append(f"publish times read {'day' if dayfirst else 'month'}-first "
-                            f"({'Bahasa Indonesia' if lang == 'id' else 'English'} header) in {ctx.tz}")
+                            f"({'Bahasa Indonesia' if lang == 'id' else 'English'} header) in {ctx.timezone}")
     return out
 
 
@@ -124,7 +124,7 @@ def convert_x_activity(ctx: Ctx):
     link = strip(ctx.get("permalink"))
     account = ctx.options.get("account") or link.str.extract(
         r"(?:twitter|x)\.com/([^/]+)/status", expand=False).where(lambda s: s.notna(), None)
-    created = parse_timestamp(ctx.get("created_at"), tz="UTC")
+    created = parse_timestamp(ctx.get("created_at"), timezone="UTC")
     ctx.fail(created.isna(), "created_at", quoted("unreadable time", ctx.get("created_at")))
     caption = clean_text(ctx.get("caption"), unescape=True) if ctx.get("caption") is not None else None
     paid = None
@@ -149,10 +149,10 @@ def convert_tiktok_content(ctx: Ctx):
     timed = raw.str.contains(r"\d{1,2}:\d\d", regex=True)
     created = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns, UTC]")
     if timed.any():  # 2025 layout: "2025/10/31 18:19:10" keeps its time of day
-        created[timed] = parse_timestamp(raw[timed].str.replace("/", "-", regex=False), tz=ctx.tz)
+        created[timed] = parse_timestamp(raw[timed].str.replace("/", "-", regex=False), timezone=ctx.timezone)
     if (~timed).any():
         day = yearless_days(ctx, "created_at", ctx.get("export_time"), ordered=False)[~timed]
-        created[~timed] = day.dt.tz_localize(ctx.tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
+        created[~timed] = day.dt.tz_localize(ctx.timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
         if not timed.any():
             ctx.warnings.append(f"{int((~timed).sum())} post time(s) in {ctx.src('created_at')!r} are days "
                                 "without a time of day (stored at local midnight)")
@@ -189,7 +189,7 @@ def convert_youtube(ctx: Ctx):
         rest = day.isna() & (when != "")
         if rest.any():
             day[rest] = parse_date(when[rest])
-    created = bounded(day).astype("datetime64[ns]").dt.tz_localize(ctx.tz, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
+    created = bounded(day).astype("datetime64[ns]").dt.tz_localize(ctx.timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
     empty = (when == "").to_numpy()
     if empty.any():
         ctx.warnings.append(f"{int(empty.sum())} video(s) without a publish time (ads, unlisted; line "

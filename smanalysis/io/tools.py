@@ -41,7 +41,7 @@ def _platform(ctx: Ctx, name="platform"):
 
 def _ts(ctx: Ctx, name, label="date"):
     s = ctx.get(name)
-    t = parse_timestamp(s, tz=ctx.tz)
+    t = parse_timestamp(s, timezone=ctx.timezone)
     if (~has_offset(s) & ~blank(s)).any():
         assumed_tz(ctx, name)
     ctx.fail(t.isna(), name, quoted(f"unreadable {label}", s))
@@ -76,7 +76,7 @@ def convert_listening(ctx: Ctx):
     date = ctx.get("date").str.strip()
     hour = ctx.get("hour")
     stamp = date if hour is None else (date + " " + hour.str.strip()).str.strip()
-    created = parse_timestamp(stamp, tz=ctx.tz)
+    created = parse_timestamp(stamp, timezone=ctx.timezone)
     if (~has_offset(stamp) & ~blank(stamp)).any():
         assumed_tz(ctx, "date")
     ctx.fail(created.isna(), "date", quoted("unreadable date", stamp))

@@ -7,9 +7,9 @@ gives the same rows back. What a real export cannot carry is lost on purpose
 and said in each docstring (for example Meta's "Publish time" has minutes, not
 seconds; TikTok's "Post time" has no year and no time of day).
 
-Timestamps are written in the account's local time ``tz`` (default
+Timestamps are written in the account's local time ``timezone`` (default
 ``Asia/Jakarta``) where the real export does so; the reader takes the same
-``tz`` option.
+``timezone`` option.
 
 Examples
 --------
@@ -54,7 +54,7 @@ _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "A
 
 # --------------------------------------------------------------------------- Meta
 def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str = "views", lang: str = "en",
-                     tz: str = DEFAULT_TIMEZONE, caption_in: str = "description", drop=()) -> None:
+                     timezone: str = DEFAULT_TIMEZONE, caption_in: str = "description", drop=()) -> None:
     """Write a Meta Business Suite post-level export (Facebook page or Instagram account).
 
     Layout: UTF-8 with BOM, every field quoted, one row a post, ``Date`` =
@@ -79,7 +79,7 @@ def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str =
     ``lang="id"`` writes the Bahasa Indonesia header (best guess of Meta's
     id_ID labels, see :data:`smanalysis.io.formats.META_ID_HEADERS`) and day-first
     dates. "Publish time" is ``MM/DD/YYYY HH:MM`` (``DD/MM/YYYY HH:MM`` for
-    ``lang="id"``) in the page's timezone ``tz``: seconds are lost.
+    ``lang="id"``) in the page's timezone ``timezone``: seconds are lost.
     Facebook: ``account`` goes to "Page name", ``likes`` to "Reactions";
     Instagram: ``account`` to "Account username", ``format`` to "Post type"
     (IG image, IG carousel, IG reel, IG story).
@@ -93,7 +93,7 @@ def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str =
     platform : {"facebook", "instagram"}
     variant : {"views", "impressions"}
     lang : {"en", "id"}
-    tz : str
+    timezone : str
         Page timezone used for "Publish time".
     caption_in : {"description", "title"}
         Facebook only: which column carries the caption (Meta uses both).
@@ -119,7 +119,7 @@ def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str =
     n = len(posts)
     fmt = column_or_nan(posts, "format", "").astype(object).where(column_or_nan(posts, "format", "").notna(), "other")
     caption = as_text(column_or_nan(posts, "caption", ""))
-    when = local_text(posts["created_at"], tz, "%d/%m/%Y %H:%M" if lang == "id" else "%m/%d/%Y %H:%M")
+    when = local_text(posts["created_at"], timezone, "%d/%m/%Y %H:%M" if lang == "id" else "%m/%d/%Y %H:%M")
     seen = int_text(column_or_nan(posts, "views" if variant == "views" else "impressions"))
     blank = [""] * n
     c = {"Post ID": as_text(posts["post_id"]), "Description": caption, "Duration (sec)": blank,
@@ -267,7 +267,7 @@ def _yearless(dates: pd.Series) -> pd.Series:
     return (names + " " + d.dt.day.astype("Int64").astype(str)).where(d.notna(), "")
 
 
-def write_tiktok_content(posts: pd.DataFrame, path, *, excel: bool = False, tz: str = DEFAULT_TIMEZONE,
+def write_tiktok_content(posts: pd.DataFrame, path, *, excel: bool = False, timezone: str = DEFAULT_TIMEZONE,
                          export_date=None, compact: bool = False) -> None:
     """Write a TikTok Studio "Content" analytics download (CSV, or XLSX with ``excel=True``).
 
@@ -293,7 +293,7 @@ def write_tiktok_content(posts: pd.DataFrame, path, *, excel: bool = False, tz: 
     """
     validate(posts, "posts", func="write_tiktok_content")
     p = posts.sort_values("created_at", ascending=False)
-    local = pd.to_datetime(p["created_at"], utc=True).dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
+    local = pd.to_datetime(p["created_at"], utc=True).dt.tz_convert(timezone).dt.tz_localize(None).dt.normalize()
     exp = pd.Timestamp(export_date) if export_date is not None else local.max()
     num = compact_count if compact else (lambda s: int_text(s))
     out = pd.DataFrame({
@@ -347,7 +347,7 @@ def write_tiktok_followers(followers: pd.DataFrame, path, *, excel: bool = False
 
 
 # --------------------------------------------------------------------------- YouTube
-def write_youtube_table(posts: pd.DataFrame, path, *, tz: str = DEFAULT_TIMEZONE) -> None:
+def write_youtube_table(posts: pd.DataFrame, path, *, timezone: str = DEFAULT_TIMEZONE) -> None:
     """Write a YouTube Studio advanced-mode export, ``Table data.csv``.
 
     Header: ``Content, Video title, Video publish time, Duration, Views, Watch
@@ -371,7 +371,7 @@ def write_youtube_table(posts: pd.DataFrame, path, *, tz: str = DEFAULT_TIMEZONE
     imp = pd.to_numeric(column_or_nan(posts, "impressions"), errors="coerce")
     out = pd.DataFrame({
         "Content": as_text(posts["post_id"]).to_numpy(), "Video title": as_text(column_or_nan(posts, "caption", "")).to_numpy(),
-        "Video publish time": local_text(posts["created_at"], tz, "%b %d, %Y").to_numpy(), "Duration": "",
+        "Video publish time": local_text(posts["created_at"], timezone, "%b %d, %Y").to_numpy(), "Duration": "",
         "Views": int_text(views).to_numpy(), "Watch time (hours)": "", "Subscribers": "",
         "Impressions": int_text(imp).to_numpy(), "Impressions click-through rate (%)": "",
     })

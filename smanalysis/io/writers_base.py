@@ -28,8 +28,8 @@ def int_text(s, *, blank="") -> pd.Series:
     return out.where(v.notna(), blank).astype(object)
 
 
-def local_text(ts, tz, fmt) -> pd.Series:
-    t = pd.to_datetime(pd.Series(ts), utc=True, errors="coerce").dt.tz_convert(tz)
+def local_text(ts, timezone, fmt) -> pd.Series:
+    t = pd.to_datetime(pd.Series(ts), utc=True, errors="coerce").dt.tz_convert(timezone)
     return t.dt.strftime(fmt).astype(object).where(t.notna(), "")
 
 

@@ -123,7 +123,7 @@ def write_youtube_totals(daily: pd.DataFrame, path) -> None:
     write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
 
 
-def write_meta_video(video: pd.DataFrame, posts: pd.DataFrame, path, *, tz: str = "Asia/Jakarta") -> None:
+def write_meta_video(video: pd.DataFrame, posts: pd.DataFrame, path, *, timezone: str = "Asia/Jakarta") -> None:
     """Meta video-level export: one row a video of ``video`` (joined to ``posts`` for title, time, link).
 
     ``video`` needs ``duration_s`` beside the canonical columns (the video's length, for ``Duration (sec)``).
@@ -137,7 +137,7 @@ def write_meta_video(video: pd.DataFrame, posts: pd.DataFrame, path, *, tz: str 
     c = {"Video asset ID": [str(9900 * 10 ** 11 + i) for i in range(n)], "Post ID": ids.tolist(),
          "Page ID": [""] * n, "Page name": [page] * n, "Title": as_text(ids.map(p["caption"])).tolist(),
          "Description": blank, "Duration (sec)": int_text(video["duration_s"]).tolist(),
-         "Publish time": local_text(ids.map(p["created_at"]), tz, "%m/%d/%Y %H:%M").tolist(),
+         "Publish time": local_text(ids.map(p["created_at"]), timezone, "%m/%d/%Y %H:%M").tolist(),
          "Permalink": as_text(ids.map(p["permalink"])).tolist(), "Post type": ["Videos"] * n,
          "Funded content status": ["Boosted" if x is True else "" for x in ids.map(p["paid"])] if "paid" in p
          else blank, "Date": ["Lifetime"] * n, "Views": int_text(video["views"]).tolist(),

@@ -164,7 +164,7 @@ def write_twarc_jsonl(tweets: pd.DataFrame, path, *, page_size: int = 100) -> No
 
 
 # --------------------------------------------------------------------------- tools
-def write_comments_export(comments: pd.DataFrame, path, *, tz: str = DEFAULT_TIMEZONE) -> None:
+def write_comments_export(comments: pd.DataFrame, path, *, timezone: str = DEFAULT_TIMEZONE) -> None:
     """Write a comment-export tool CSV (one row a comment or reply).
 
     Header (modelled on common comment-export tools; best guess)::
@@ -172,7 +172,7 @@ def write_comments_export(comments: pd.DataFrame, path, *, tz: str = DEFAULT_TIM
         Platform,Post URL,Post ID,Comment ID,Parent ID,Username,Name,Date,Likes,Comment,Is Reply,Is Page Owner
 
     plus ``Post Owner`` (the own account). ``Date`` is ISO 8601 with the
-    ``tz`` offset (``2026-10-01 19:05:00+07:00``); ``Is Reply`` and ``Is Page
+    ``timezone`` offset (``2026-10-01 19:05:00+07:00``); ``Is Reply`` and ``Is Page
     Owner`` are ``Yes``/``No`` (``is_brand_reply`` -> Is Page Owner). UTF-8 with BOM.
 
     Examples
@@ -192,7 +192,7 @@ def write_comments_export(comments: pd.DataFrame, path, *, tz: str = DEFAULT_TIM
         "Platform": as_text(comments["platform"]).str.capitalize().replace({"X": "X"}),
         "Post URL": "", "Post ID": as_text(comments["post_id"]), "Comment ID": as_text(comments["comment_id"]),
         "Parent ID": parent, "Username": as_text(comments["author"]), "Name": as_text(comments["author"]),
-        "Date": local_text(comments["created_at"], tz, "%Y-%m-%d %H:%M:%S%z").str.replace(
+        "Date": local_text(comments["created_at"], timezone, "%Y-%m-%d %H:%M:%S%z").str.replace(
             r"([+-]\d\d)(\d\d)$", r"\1:\2", regex=True),
         "Likes": int_text(column_or_nan(comments, "likes")), "Comment": as_text(comments["text"]),
         "Is Reply": np.where(parent != "", "Yes", "No"),
@@ -202,7 +202,7 @@ def write_comments_export(comments: pd.DataFrame, path, *, tz: str = DEFAULT_TIM
     write_csv(out, path, quoting=csv.QUOTE_MINIMAL)
 
 
-def write_listening_export(mentions: pd.DataFrame, path, *, tz: str = DEFAULT_TIMEZONE) -> None:
+def write_listening_export(mentions: pd.DataFrame, path, *, timezone: str = DEFAULT_TIMEZONE) -> None:
     """Write a listening-tool mentions CSV (layout modelled on Brand24's export; best guess).
 
     Header::
@@ -211,7 +211,7 @@ def write_listening_export(mentions: pd.DataFrame, path, *, tz: str = DEFAULT_TI
         Sentiment,Likes,Comments,Shares,Reach,Engagement,Category
 
     ``Project`` is the ``brand`` (one listening project a brand), ``Date``
-    (``YYYY-MM-DD``) and ``Hour`` (``HH:MM:SS``) are local time in ``tz``,
+    (``YYYY-MM-DD``) and ``Hour`` (``HH:MM:SS``) are local time in ``timezone``,
     ``Source``/``Domain`` the platform's domain (``instagram.com``,
     ``twitter.com``...). UTF-8 with BOM.
 
@@ -231,7 +231,7 @@ def write_listening_export(mentions: pd.DataFrame, path, *, tz: str = DEFAULT_TI
     eng = pd.concat(n.values(), axis=1).sum(axis=1, min_count=1)
     out = pd.DataFrame({
         "ID": as_text(mentions["mention_id"]), "Project": as_text(mentions["brand"]),
-        "Date": local_text(mentions["created_at"], tz, "%Y-%m-%d"), "Hour": local_text(mentions["created_at"], tz, "%H:%M:%S"),
+        "Date": local_text(mentions["created_at"], timezone, "%Y-%m-%d"), "Hour": local_text(mentions["created_at"], timezone, "%H:%M:%S"),
         "Title": "", "Content": as_text(mentions["text"]), "Source": dom, "Domain": dom,
         "Url": as_text(column_or_nan(mentions, "url", "")), "Author": as_text(mentions["author"]),
         "Followers": int_text(column_or_nan(mentions, "author_followers")), "Influence Score": "",

@@ -46,31 +46,31 @@ def num(df: pd.DataFrame, col: str) -> np.ndarray:
     return s.to_numpy(dtype="float64", na_value=np.nan)
 
 
-def local_ns(created_at: pd.Series, tz: str) -> np.ndarray:
+def local_ns(created_at: pd.Series, timezone: str) -> np.ndarray:
     """Local wall-clock time of UTC timestamps as int64 nanoseconds (NaT -> min int)."""
     s = created_at
     if not isinstance(s.dtype, pd.DatetimeTZDtype):
         s = pd.to_datetime(s, utc=True, errors="coerce")
-    local = s.dt.tz_convert(tz).dt.tz_localize(None)
+    local = s.dt.tz_convert(timezone).dt.tz_localize(None)
     return local.to_numpy(dtype="datetime64[ns]").view("i8")
 
 
-def local_days(created_at: pd.Series, tz: str) -> np.ndarray:
+def local_days(created_at: pd.Series, timezone: str) -> np.ndarray:
     """Local calendar day (days since 1970-01-01) of each timestamp; -2**62 for NaT."""
-    ns = local_ns(created_at, tz)
+    ns = local_ns(created_at, timezone)
     nat = ns == np.iinfo("i8").min
     days = ns // NS_PER_DAY
     days[nat] = -(2**62)
     return days
 
 
-def time_key(created_at: pd.Series, key: str, tz: str) -> pd.Series:
+def time_key(created_at: pd.Series, key: str, timezone: str) -> pd.Series:
     """Derived grouping key from ``created_at`` in local time.
 
     ``month``/``week``/``day`` give naive Timestamps of the period start
     (weeks start on Monday); ``weekday`` gives 0 (Monday) .. 6; ``hour`` 0..23.
     """
-    ns = local_ns(created_at, tz)
+    ns = local_ns(created_at, timezone)
     nat = ns == np.iinfo("i8").min
     idx = created_at.index
     if key == "hour":
@@ -101,7 +101,7 @@ def as_list(by) -> list[str]:
     return list(by)
 
 
-def period_bounds(period, tz: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+def period_bounds(period, timezone: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     """UTC [start, end) bounds of a local calendar period.
 
     ``period`` may be ``(start, end)`` (inclusive local days), a mapping with
@@ -134,11 +134,11 @@ def period_bounds(period, tz: str) -> tuple[pd.Timestamp, pd.Timestamp]:
         end = end.tz_localize(None)
     if end <= start:
         raise ValueError(f"A period must end on or after its start, but {period!r} was passed.")
-    return start.tz_localize(tz).tz_convert("UTC"), end.tz_localize(tz).tz_convert("UTC")
+    return start.tz_localize(timezone).tz_convert("UTC"), end.tz_localize(timezone).tz_convert("UTC")
 
 
-def in_period(created_at: pd.Series, period, tz: str) -> np.ndarray:
-    start, end = period_bounds(period, tz)
+def in_period(created_at: pd.Series, period, timezone: str) -> np.ndarray:
+    start, end = period_bounds(period, timezone)
     s = created_at
     if not isinstance(s.dtype, pd.DatetimeTZDtype):
         s = pd.to_datetime(s, utc=True, errors="coerce")

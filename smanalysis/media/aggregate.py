@@ -55,11 +55,11 @@ def _group_codes(frame: pd.DataFrame, keys: list[str]):
     return inverse.astype(np.int64), pd.DataFrame({k: cols[k] for k in keys}), len(present)
 
 
-def _with_keys(posts, keys, tz, func):
+def _with_keys(posts, keys, timezone, func):
     derived = [k for k in keys if k in TIME_KEYS and k not in posts.columns]
     require(posts, [k for k in keys if k not in derived] + (["created_at"] if derived else []), func=func)
     if derived:
-        posts = posts.assign(**{k: time_key(posts["created_at"], k, tz) for k in derived})
+        posts = posts.assign(**{k: time_key(posts["created_at"], k, timezone) for k in derived})
     return posts
 
 

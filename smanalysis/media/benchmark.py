@@ -25,6 +25,7 @@ import pandas as pd
 
 from ._common import as_list, in_period, local_days, period_bounds, require, resolve_timezone
 from .aggregate import summary
+from .metrics import REPORT_RATES
 from .posts import post_metrics
 
 __all__ = ["benchmark", "mix"]
@@ -97,8 +98,7 @@ def _roles(accounts: pd.Series, profile, own, competitors):
 
 def benchmark(posts: pd.DataFrame, *, profile=None, own=None, competitors=None,
               followers: pd.DataFrame | None = None, period=None, by=("platform", "account"),
-              engagement="interactions", metrics=("er_followers", "er_reach", "er_impressions", "virality_rate",
-                                                   "conversation_rate", "amplification_rate", "applause_rate"),
+              engagement="interactions", metrics=REPORT_RATES,
               ci: float | None = 0.95, n_boot: int = 1000, seed: int = 0, timezone: str | None = None,
               account_followers: dict | None = None) -> pd.DataFrame:
     """Compare own accounts with competitors: posting frequency, format/theme mix, engagement, growth.
@@ -125,7 +125,8 @@ def benchmark(posts: pd.DataFrame, *, profile=None, own=None, competitors=None,
         Engagement definition; default ``"interactions"`` (likes + comments +
         shares), the only one competitors' public counts allow.
     metrics : list of str
-        Rates reported (see :func:`summary`).
+        Rates reported (see :func:`summary`); default the registry's :data:`REPORT_RATES` (the posts
+        rates the report compares).
     ci, n_boot, seed
         Bootstrap interval options (``ci=None`` to skip).
     timezone : str, optional

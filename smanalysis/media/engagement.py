@@ -116,7 +116,7 @@ def engagements(posts: pd.DataFrame, definition: dict[str, tuple[str, ...]], pla
     return np.where(use_reported, reported, out)
 
 
-def followers_at_publish(posts: pd.DataFrame, followers: pd.DataFrame | None, tz: str, platform_codes=None):
+def followers_at_publish(posts: pd.DataFrame, followers: pd.DataFrame | None, timezone: str, platform_codes=None):
     """Followers at the end of the local day before each post, from the daily series.
 
     Falls back to the same day's value, then to ``followers_at_post``.
@@ -149,7 +149,7 @@ def followers_at_publish(posts: pd.DataFrame, followers: pd.DataFrame | None, tz
         fcomb = fkey * shift + (fday + 2**31)
         order = np.argsort(fcomb, kind="stable")
         fcomb, fval, fkey = fcomb[order], fval[order], fkey[order]
-        pday = local_days(posts["created_at"], tz)
+        pday = local_days(posts["created_at"], timezone)
         valid = (pday > -(2**40)) & (pc >= 0) & (ac >= 0)
         for lag in (1, 0):  # the day before, else the same day
             need = valid & np.isnan(values)

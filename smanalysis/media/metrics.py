@@ -32,7 +32,7 @@ from ._common import num, warn
 from .engagement import ENGAGEMENT_DEFINITIONS, engagement_components
 
 __all__ = [
-    "Metric", "METRICS", "Columns", "ALIASES", "ENGAGEMENT_DEFINITIONS", "RATE_METRICS", "COUNT_METRICS",
+    "Metric", "METRICS", "Columns", "ALIASES", "ENGAGEMENT_DEFINITIONS", "RATE_METRICS", "REPORT_RATES", "COUNT_METRICS",
     "metric_label", "engagement_components", "resolve_metric", "column_metric", "period_columns", "metric_value",
     "warn_undefined",
 ]
@@ -414,6 +414,8 @@ class _Names(Sequence):
 
 #: Names of the rate metrics that :func:`post_metrics` adds, in registry order.
 RATE_METRICS = _Names(lambda n, m: m.table == "posts" and m.kind == "rate")
+#: The posts rates the report compares (``report=True``); the default rates of :func:`~smanalysis.media.benchmark`.
+REPORT_RATES = _Names(lambda n, m: m.table == "posts" and m.kind == "rate" and m.report)
 #: Count columns summarised by :func:`smanalysis.media.summary` (totals, means, medians).
 COUNT_METRICS = _Names(lambda n, m: m.table == "posts" and m.kind == "count" and m.stats[0] == "total"
                        and n != "n_posts")

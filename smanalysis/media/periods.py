@@ -149,10 +149,10 @@ def _rate_of(metric: str):
     return None, None
 
 
-def _change_intervals(posts, current, previous, keys, metrics, tz, level, n_boot, seed, min_posts):
+def _change_intervals(posts, current, previous, keys, metrics, timezone, level, n_boot, seed, min_posts):
     """Intervals of each rate in both periods and of its change, per ``keys`` group."""
-    both = pd.concat([posts[in_period(posts["created_at"], current, tz)].assign(_p=0),
-                      posts[in_period(posts["created_at"], previous, tz)].assign(_p=1)], ignore_index=True)
+    both = pd.concat([posts[in_period(posts["created_at"], current, timezone)].assign(_p=0),
+                      posts[in_period(posts["created_at"], previous, timezone)].assign(_p=1)], ignore_index=True)
     codes, frame, g = _group_codes(both, [*keys, "_p"])
     cols = ["metric", "n_current", "n_previous", "current_ci_low", "current_ci_high", "change_ci_low",
             "change_ci_high", "verdict_code"]

@@ -100,15 +100,15 @@ class Snapshots:
         return self.graphs()
 
 
-def period_codes(times_ns, freq, tz):
-    local = pd.DatetimeIndex(times_ns.view("datetime64[ns]")).tz_localize("UTC").tz_convert(tz).tz_localize(None)
+def period_codes(times_ns, freq, timezone):
+    local = pd.DatetimeIndex(times_ns.view("datetime64[ns]")).tz_localize("UTC").tz_convert(timezone).tz_localize(None)
     per = local.to_period(_FREQS[freq])
     ords = per.asi8
     return ords, per.freq
 
 
 def snapshots(interactions, *, freq="M", window=None, measures=("strength", "pagerank"), kinds=None, start=None,
-              end=None, weight="count", tz=DEFAULT_TIMEZONE, seed=0, damping=0.85):
+              end=None, weight="count", timezone=DEFAULT_TIMEZONE, seed=0, damping=0.85):
     """Per-period snapshots of the interaction network with their overview and node measures.
 
     Parameters
@@ -116,7 +116,7 @@ def snapshots(interactions, *, freq="M", window=None, measures=("strength", "pag
     interactions : DataFrame
         Canonical interactions.
     freq : {"D", "W", "M"}
-        Period length: day, week (Monday to Sunday) or calendar month, in timezone ``tz``.
+        Period length: day, week (Monday to Sunday) or calendar month, in timezone ``timezone``.
     window : int, optional
         Each snapshot covers this many periods ending at it (e.g. ``freq="W", window=4``: rolling
         four weeks). Default: one period.
@@ -124,7 +124,7 @@ def snapshots(interactions, *, freq="M", window=None, measures=("strength", "pag
         Node measures per period; ``"community"`` runs Louvain (seeded) on each snapshot.
     kinds, start, end, weight
         As in :func:`edge_table`.
-    tz : str
+    timezone : str
         Timezone of the period boundaries (default the profile default, Asia/Jakarta).
     seed : int
         Seed of the Louvain runs.
@@ -171,7 +171,7 @@ def snapshots(interactions, *, freq="M", window=None, measures=("strength", "pag
                              f"({len(interactions)} rows before filters kinds={kinds!r}, start={start!r}, end={end!r}).")
     s, t, names = node_codes(df)
     n_names = len(names)
-    ords, pfreq = period_codes(utc_ns(df["created_at"]), freq, tz)
+    ords, pfreq = period_codes(utc_ns(df["created_at"]), freq, timezone)
     p0 = int(ords.min())
     p = ords - p0
     n_periods = int(p.max()) + 1

@@ -44,7 +44,7 @@ def _check_freq(freq, func):
         raise ValueError(f"{func}: the value for `freq` must be one of {list(_SPELL_FREQS)}, but {freq!r} was passed.")
 
 
-def gexf_spells(interactions, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, start=None, end=None):
+def gexf_spells(interactions, *, freq=None, timezone=DEFAULT_TIMEZONE, kinds=None, start=None, end=None):
     """Time spells in which each node and edge was active, as local ISO-8601 dates.
 
     Parameters
@@ -55,7 +55,7 @@ def gexf_spells(interactions, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, sta
         ``None``: one spell per element from its first to its last interaction day. Otherwise the
         element is active in each day/week/month with an interaction; consecutive active periods
         merge into one spell.
-    tz : str
+    timezone : str
         Timezone of the local dates.
     kinds, start, end
         Filters as in :func:`edge_table`.
@@ -80,7 +80,7 @@ def gexf_spells(interactions, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, sta
         raise EmptyDataError(f"{func}: no interactions to take time spells from.")
     src = clean_handles(df["source"]).to_numpy(dtype=object)
     tgt = clean_handles(df["target"]).to_numpy(dtype=object)
-    ords, pfreq = period_codes(utc_ns(df["created_at"]), freq or "D", tz)
+    ords, pfreq = period_codes(utc_ns(df["created_at"]), freq or "D", timezone)
     ev = pd.DataFrame({"element": "edge", "source": src, "target": tgt, "o": ords})
     # a node counts every interaction it takes part in (as source or target)
     nv = pd.DataFrame({"element": "node", "source": np.concatenate([src, tgt]),
@@ -145,7 +145,7 @@ def _spell_lists(spells):
     return out
 
 
-def write_gexf(data, path, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, start=None, end=None,
+def write_gexf(data, path, *, freq=None, timezone=DEFAULT_TIMEZONE, kinds=None, start=None, end=None,
                weight="count", mentions=None, profile=None, communities=True, seed=0):
     """Write the network as GEXF 1.3 (Gephi's current format) with dynamic time spells, ready for
     Gephi's timeline.
@@ -160,7 +160,7 @@ def write_gexf(data, path, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, start=
         Output file (``.gexf``).
     freq : {None, "D", "W", "M"}
         Spell granularity (see :func:`gexf_spells`); ``None`` = one spell from first to last day.
-    tz, kinds, start, end, weight, mentions, profile
+    timezone, kinds, start, end, weight, mentions, profile
         As in :func:`build_graph` and :func:`gexf_spells`.
     communities : bool
         Add node attributes ``community`` (Louvain, ``seed``) and ``pagerank`` for colouring and
@@ -189,11 +189,11 @@ def write_gexf(data, path, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, start=
     if isinstance(data, nx.Graph):
         G = _clean(data, lists=True)
         if not any("spells" in d for _, _, d in G.edges(data=True)):
-            _spells_from_first_last(G, tz)
+            _spells_from_first_last(G, timezone)
     else:
         G = build_graph(data, kinds=kinds, start=start, end=end, weight=weight, mentions=mentions, profile=profile)
-        spells = _spell_lists(gexf_spells(data, freq=freq, tz=tz, kinds=kinds, start=start, end=end))
-        lone = _mention_spells(mentions, tz) if mentions is not None else {}
+        spells = _spell_lists(gexf_spells(data, freq=freq, timezone=timezone, kinds=kinds, start=start, end=end))
+        lone = _mention_spells(mentions, timezone) if mentions is not None else {}
         for n, d in G.nodes(data=True):
             if ("node", n) in spells:
                 d["spells"], d["interactions"] = spells[("node", n)]
@@ -216,22 +216,22 @@ def write_gexf(data, path, *, freq=None, tz=DEFAULT_TIMEZONE, kinds=None, start=
     return path
 
 
-def _mention_spells(mentions: pd.DataFrame, tz) -> dict:
+def _mention_spells(mentions: pd.DataFrame, timezone) -> dict:
     """Author -> [(first local day, last local day)] of their mentions."""
     if "created_at" not in mentions.columns or "author" not in mentions.columns or mentions.empty:
         return {}
-    t = pd.to_datetime(mentions["created_at"], utc=True, errors="coerce").dt.tz_convert(tz).dt.strftime("%Y-%m-%d")
+    t = pd.to_datetime(mentions["created_at"], utc=True, errors="coerce").dt.tz_convert(timezone).dt.strftime("%Y-%m-%d")
     g = pd.DataFrame({"a": clean_handles(mentions["author"]), "t": t}).dropna().groupby("a")["t"]
     return {a: [(lo, hi)] for a, lo, hi in zip(g.min().index, g.min(), g.max())}
 
 
-def _spells_from_first_last(G, tz):
+def _spells_from_first_last(G, timezone):
     """Edge spells [first, last] (local dates) and node spells spanning their edges."""
     span = {}
     for u, v, d in G.edges(data=True):
         if "first" in d and "last" in d:
-            a = pd.Timestamp(d["first"]).tz_convert(tz).strftime("%Y-%m-%d")
-            b = pd.Timestamp(d["last"]).tz_convert(tz).strftime("%Y-%m-%d")
+            a = pd.Timestamp(d["first"]).tz_convert(timezone).strftime("%Y-%m-%d")
+            b = pd.Timestamp(d["last"]).tz_convert(timezone).strftime("%Y-%m-%d")
             d["spells"] = [(a, b)]
             for n in (u, v):
                 lo, hi = span.get(n, (a, b))

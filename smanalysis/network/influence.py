@@ -137,7 +137,7 @@ def _influencers(eng, *, top=None, betweenness_k="auto", seed=0, damping=0.85, e
 
 
 def shortlist(data, *, top=10, max_followers=10_000, min_interactions=2, brand=None, profile=None,
-              mentions=None, lang="id"):
+              mentions=None, lang="id", influence=None):
     """Cost-aware shortlist of micro-influencers, each with the reason it is on the list.
 
     Candidates are accounts that are neither the brand nor a competitor, have at most
@@ -163,6 +163,10 @@ def shortlist(data, *, top=10, max_followers=10_000, min_interactions=2, brand=N
         Node attributes when ``data`` is a frame.
     lang : {"id", "en"}
         Language of ``reason``.
+    influence : DataFrame, optional
+        The :func:`influencers` table of the same network (all accounts) when already computed;
+        default computed here with the same defaults. The influence rank a reason quotes is its
+        ``rank``, so it always equals the rank in the influencer table.
 
     Returns
     -------
@@ -186,7 +190,7 @@ def shortlist(data, *, top=10, max_followers=10_000, min_interactions=2, brand=N
     func = "shortlist"
     check_choice("lang", lang, LANGS, where=func)
     eng = as_engine(data, mentions=mentions, profile=profile, func=func)
-    inf = _influencers(eng, betweenness_k=False)
+    inf = _influencers(eng) if influence is None else influence
     attrs = eng.attrs
     names = eng.names
     if brand is not None:

@@ -51,7 +51,7 @@ def _ax(ax):
 
 
 def plot_sentiment_over_time(df: pd.DataFrame, *, time: str = "created_at", label: str = "label",
-                             freq: str = "W", kind: str = "share", tz: str | None = "Asia/Jakarta",
+                             freq: str = "W", kind: str = "share", timezone: str | None = "Asia/Jakarta",
                              ax=None, lang: str = "id"):
     """Sentiment of texts per period: stacked shares or counts, or net sentiment.
 
@@ -69,7 +69,7 @@ def plot_sentiment_over_time(df: pd.DataFrame, *, time: str = "created_at", labe
         Stacked share of texts (denominator: all texts of the period), stacked counts, or
         the net sentiment line (pos - neg) / (pos + neg), neutral excluded (NaN when a
         period has neither).
-    tz : str or None, default "Asia/Jakarta"
+    timezone : str or None, default "Asia/Jakarta"
         Time zone the periods are cut in (timezone-aware timestamps only).
     ax : matplotlib Axes, optional
     lang : {"id", "en"}
@@ -94,8 +94,8 @@ def plot_sentiment_over_time(df: pd.DataFrame, *, time: str = "created_at", labe
     ax = _ax(ax)
     fname = code_label("freq", _FREQ[freq], lang)
     ts = pd.to_datetime(df[time], errors="coerce")
-    if tz is not None and getattr(ts.dt, "tz", None) is not None:
-        ts = ts.dt.tz_convert(tz).dt.tz_localize(None)
+    if timezone is not None and getattr(ts.dt, "tz", None) is not None:
+        ts = ts.dt.tz_convert(timezone).dt.tz_localize(None)
     elif getattr(ts.dt, "tz", None) is not None:
         ts = ts.dt.tz_localize(None)
     pfreq = {"ME": "M", "MS": "M", "QE": "Q"}.get(freq, freq)

@@ -1,32 +1,76 @@
-"""Client reports: configs, the papermill runner, the safe HTML export and the evaluation glue.
+"""Client reports: run the notebooks per client with papermill and write safe HTML reports.
 
-The public API is the short list below (also reachable as :mod:`smanalysis.reports`); the
-submodules hold the rest: ``config`` (client YAML, periods), ``client`` (:func:`load_client`),
-``privacy`` (pseudonyms), ``runner`` (papermill, batch), ``html`` (nbconvert export, sanitising,
-scrubbing), ``markup`` (:func:`esc`), ``sections`` and ``eval_*`` (the evaluation glue). The
-report's words are in :mod:`smanalysis.words`.
+Command line::
+
+    smanalysis report data/sample/client.yaml --out reports            # one client
+    smanalysis report clients/*.yaml --out reports --jobs 2 --lang en  # a batch, two at a time
+    smanalysis report clients/*.yaml --period 2026-11                  # or --period 2026-11-01:2026-11-14
+
+calls :func:`run_batch`. Per client, ``<out>/<slug>/`` gets ``report.html`` (one self-contained
+page: code hidden, figures embedded, table of contents, the period, the metric definitions),
+``metrics.json`` (the key figures, :func:`key_metrics`), ``next_plan.csv`` (the draft content
+plan for the next period) and ``notebooks/`` (the executed notebooks); ``<out>/summary.csv``
+lists every client with its status, time and the reason of a failure.
+
+The client config (YAML, paths relative to it)::
+
+    client: Kopi Senja
+    slug: kopi-senja                     # folder name of the report
+    profile: profile.yaml
+    data: [exports/, content_plan.csv]   # files/folders, or {path: ..., kind: ..., mapping: {...}}
+    codebook: codebook.yaml              # optional
+    period: {start: 2026-10-01, end: 2026-10-31}
+    previous: {start: 2026-09-01, end: 2026-09-30}   # optional: default the period just before
+    lang: id                             # id | en
+    pseudonymise: true                   # people's handles -> stable pseudonyms (default)
+    salt: a-secret-per-client            # optional: makes pseudonyms unguessable
+    notebooks: [04_evaluation]           # default; "all" stitches 01-04 into one report
+
+The evaluation notebook (``notebooks/04_evaluation.ipynb``) stays thin by calling the section
+helpers here: :func:`evaluation_context`, then ``overview_section``, ``profile_section``,
+``kpi_section``, ``media_section``, ``execution_section``, ``conversation_section``,
+``network_section``, ``recommendations_section``, ``next_plan_section``,
+``definitions_section`` and :func:`write_key_metrics`. A section never fails the report: missing
+data gives a "no data" line, an error a notice (and ``problems`` in ``metrics.json``, status
+"partial" in the batch summary).
+
+The public API is the short list below; the submodules hold the rest: ``config`` (client YAML,
+periods), ``client`` (:func:`load_client`), ``privacy`` (pseudonyms), ``runner`` (papermill,
+batch), ``html`` (nbconvert export, sanitising, scrubbing), ``markup`` (:func:`esc`),
+``sections`` and ``eval_*`` (the evaluation glue). The report's words are in
+:mod:`smanalysis.words`.
+
+This is the one import path of the report machinery (``from smanalysis import reporting``);
+``eval_figures`` computes every figure once from the metric registry.
+
+Examples
+--------
+>>> from smanalysis import reporting
+>>> reporting.parse_period("2026-10")[0]
+Timestamp('2026-10-01 00:00:00')
 """
 
 from .client import load_client
-from .config import parse_period, previous_period, read_config, resolve_periods
+from .config import as_config, parse_period, previous_period, read_config, resolve_periods
 from .eval_analysis import analysis_section, audience_table, hashtag_tables, paid_tables, topic_tables, video_table
 from .eval_conversation import conversation_section
 from .eval_media import media_section
 from .eval_metrics import key_metrics, write_key_metrics
-from .eval_network import micro_influencers, network_section, top_influencers
+from .eval_network import all_influencers, micro_influencers, network_section, top_influencers
 from .eval_next import next_period, next_plan_section, recommendations, recommendations_section
 from .eval_figures import figures, kpi_table
-from .eval_summary import definitions_section, execution_section, kpi_section, overview_section, profile_section
+from .eval_summary import (KEY_FIGURES, definitions, definitions_section, execution_section, kpi_section,
+                           overview_section, profile_section)
 from .html import notebooks_to_html
 from .markup import esc
 from .privacy import pseudonymise_dataset
 from .batch import format_summary, run_batch
 from .runner import run_client
-from .sections import EvaluationContext, Section, evaluation_context
+from .sections import EvaluationContext, Section, evaluation_context, fmt_value
 
 __all__ = [
     # configs and runs
-    "read_config", "parse_period", "previous_period", "resolve_periods", "load_client",
+    "read_config", "as_config", "parse_period", "previous_period", "resolve_periods", "load_client",
     "run_client", "run_batch", "format_summary", "notebooks_to_html", "pseudonymise_dataset",
     # the evaluation notebook
     "EvaluationContext", "Section", "evaluation_context",
@@ -35,5 +79,6 @@ __all__ = [
     "definitions_section", "key_metrics", "write_key_metrics",
     # figures the notebooks and workshop read directly
     "figures", "kpi_table", "recommendations", "next_period", "top_influencers", "micro_influencers",
-    "esc", "paid_tables", "hashtag_tables", "topic_tables", "audience_table", "video_table",
+    "all_influencers", "definitions", "KEY_FIGURES", "fmt_value", "esc",
+    "paid_tables", "hashtag_tables", "topic_tables", "audience_table", "video_table",
 ]

@@ -26,7 +26,7 @@ import pandas as pd
 from ..spreadsheet import write_table
 from .._checks import check_choice
 from ..words import LANGS
-from .config import read_config
+from .config import as_config
 from .folders import sigterm_as_interrupt, stop_workers
 from .html import scrub
 from .runner import local_roots, run_client
@@ -48,12 +48,16 @@ def _reason(err: BaseException, roots) -> str:
     return scrub(text, roots=roots)[:500]
 
 
+def _file(config) -> Path:
+    """The config file of a path or of a config already read."""
+    return Path(str(config["config"] if isinstance(config, dict) else config))
+
+
 def _client_name(config) -> str:
     try:
-        cfg = read_config(config)
-        return cfg["client"]
+        return as_config(config)["client"]
     except Exception:  # noqa: BLE001 - a broken config still needs a name in the summary
-        return Path(str(config)).stem
+        return _file(config).stem
 
 
 def _safe_run(config, out, lang, period, notebooks, timeout, verbose, allow_custom=False, worker=False):
@@ -68,7 +72,7 @@ def _safe_run(config, out, lang, period, notebooks, timeout, verbose, allow_cust
             if worker:  # run_client has cleaned up; a pool worker must not wait for more work
                 os._exit(130)
             raise
-        reason = _reason(err, local_roots(out, Path(str(config)).parent))
+        reason = _reason(err, local_roots(out, _file(config).parent))
         if os.environ.get("SMANALYSIS_DEBUG"):
             traceback.print_exc()
         return {"client": _client_name(config), "slug": "", "status": "failed",
@@ -95,20 +99,22 @@ def format_summary(summary: pd.DataFrame) -> str:
 
 def _unique_slugs(configs, results) -> list[int]:
     """Indices of the configs to run; a config whose slug an earlier one already uses fails here
-    (both would write to the same folder)."""
+    (both would write to the same folder). Each config is read here once: ``configs[i]`` becomes
+    the config read, passed on to the run (a config that does not read stays a path and fails there)."""
     seen: dict[str, str] = {}
     todo = []
     for i, c in enumerate(configs):
         try:
-            cfg = read_config(c)
+            cfg = as_config(c)
         except Exception:  # noqa: BLE001 - reported by the run itself
             todo.append(i)
             continue
+        configs[i] = cfg
         if cfg["slug"] in seen:
             results[i] = {"client": cfg["client"], "slug": cfg["slug"], "status": "failed", "seconds": 0.0,
                           "reason": f"slug {cfg['slug']!r} is already used by {seen[cfg['slug']]}", "outputs": []}
         else:
-            seen[cfg["slug"]] = Path(str(c)).name
+            seen[cfg["slug"]] = _file(c).name
             todo.append(i)
     return todo
 
@@ -179,7 +185,7 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
     else:
         say(f"smanalysis report: {n} client(s), {min(jobs, max(n, 1))} at a time -> {out}")
     results: dict[int, dict] = {}
-    todo = _unique_slugs(configs, results)
+    todo = _unique_slugs(configs, results)  # reads each config once; configs[i] is then the config read
 
     def _done(i, res):
         results[i] = res
@@ -214,7 +220,7 @@ def _run_todo(configs, todo, out, jobs, lang, period, notebooks, timeout, verbos
               done_cb):
     if jobs == 1 or len(todo) <= 1:
         for i in todo:
-            say(f"[start] {Path(configs[i]).name}")
+            say(f"[start] {_file(configs[i]).name}")
             done_cb(i, _safe_run(configs[i], out, lang, period, notebooks, timeout, verbose, allow_custom))
         return
     import multiprocessing as mp
@@ -224,7 +230,7 @@ def _run_todo(configs, todo, out, jobs, lang, period, notebooks, timeout, verbos
     try:
         futs = {pool.submit(_safe_run, configs[i], out, lang, period, notebooks, timeout, False, allow_custom, True): i
                 for i in todo}
-        say(f"[start] {', '.join(Path(configs[i]).name for i in todo)}")
+        say(f"[start] {', '.join(_file(configs[i]).name for i in todo)}")
         started = time.perf_counter()
         pending = set(futs)
         while pending:
@@ -238,7 +244,7 @@ def _run_todo(configs, todo, out, jobs, lang, period, notebooks, timeout, verbos
                            "reason": _reason(err, local_roots(out)), "outputs": []}
                 done_cb(i, res)
             if pending and not done:
-                names = ", ".join(Path(configs[futs[f]]).stem for f in pending if f.running())
+                names = ", ".join(_file(configs[futs[f]]).stem for f in pending if f.running())
                 say(f"  … {time.perf_counter() - started:.0f} s, {len(pending)} to go"
                     + (f" (running: {names})" if names else ""))
     except BaseException:

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..exceptions import SMAnalysisWarning
 from ..profile import load_profile
-from .config import read_config, resolve_periods
+from .config import as_config, resolve_periods
 from .folders import is_private_dir
 from .privacy import pseudonymise_dataset
 from .._checks import check_choice
@@ -29,7 +29,7 @@ from ..words import LANGS
 __all__ = ["load_client", "report_salt", "CACHE_ENV"]
 
 #: environment variable naming a folder where loaded datasets are cached between the notebooks
-#: of one report run (a fresh private temporary folder set by :func:`smanalysis.reports.run_client`;
+#: of one report run (a fresh private temporary folder set by :func:`smanalysis.reporting.run_client`;
 #: unset, or a folder other users can write to, means no cache)
 CACHE_ENV = "SMANALYSIS_CACHE_DIR"
 
@@ -97,9 +97,9 @@ def load_client(config: str | Path, *, period=None, previous=None, lang: str | N
 
     Parameters
     ----------
-    config : path
-        Client config YAML (layout in :mod:`smanalysis.reporting.config`); its paths are relative
-        to the file.
+    config : path or dict
+        Client config YAML (layout in :mod:`smanalysis.reporting.config`; its paths are relative
+        to the file), or the config already read by :func:`~smanalysis.reporting.config.read_config`.
     period, previous : str, (start, end) or dict, optional
         Override the config's periods (``"2026-10"``, ``"2026-10-01:2026-10-31"``); a ``period``
         without ``previous`` compares with the period just before.
@@ -124,7 +124,7 @@ def load_client(config: str | Path, *, period=None, previous=None, lang: str | N
     FileNotFoundError, SchemaError, ValueError
         From the config (see :func:`~smanalysis.reporting.config.read_config`) or the profile.
     """
-    cfg = read_config(config)
+    cfg = as_config(config)
     cur, prev = resolve_periods(cfg, period=period, previous=previous)
     if lang is not None:
         check_choice("lang", lang, LANGS)

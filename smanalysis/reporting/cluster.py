@@ -55,8 +55,8 @@ def dask_results(scheduler: str, items: list[tuple[int, str]], run: Callable, ar
     scheduler : str
         ``"local"`` (a :class:`~distributed.LocalCluster` of ``workers`` processes) or the address
         of a running scheduler (``tcp://host:8786``).
-    items : list of (int, str)
-        The batch positions and config paths to run.
+    items : list of (int, str or dict)
+        The batch positions and config paths (or configs already read, see :func:`~smanalysis.reporting.as_config`).
     run : callable
         The never-raising per-client function (the one ``--jobs`` uses), shipped to the workers.
     args : tuple
@@ -82,7 +82,10 @@ def dask_results(scheduler: str, items: list[tuple[int, str]], run: Callable, ar
     try:
         futs = {}
         for i, cfg in items:
-            fut = client.submit(run, os.path.abspath(cfg), *args, pure=False, key=f"smanalysis-report-{i}-{Path(cfg).stem}")
+            # a config already read (a dict, paths absolute) travels as it is; a file path as an absolute path
+            name = cfg.get("slug") or i if isinstance(cfg, dict) else Path(cfg).stem
+            task = cfg if isinstance(cfg, dict) else os.path.abspath(cfg)
+            fut = client.submit(run, task, *args, pure=False, key=f"smanalysis-report-{i}-{name}")
             futs[fut] = i
         say(f"[start] {len(futs)} client(s) on {scheduler_label(scheduler)} "
             f"({len(client.scheduler_info().get('workers', {}))} worker(s))")

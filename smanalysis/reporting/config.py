@@ -39,7 +39,7 @@ from ..exceptions import SchemaError
 from .._checks import check_choice
 from ..words import LANGS
 
-__all__ = ["read_config", "parse_period", "previous_period", "resolve_periods", "SLUG_PATTERN"]
+__all__ = ["read_config", "parse_period", "previous_period", "resolve_periods", "as_config", "SLUG_PATTERN"]
 
 _REQUIRED = ("profile", "data")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
@@ -146,6 +146,18 @@ def resolve_periods(cfg: dict[str, Any], *, period=None, previous=None):
     else:
         prev = previous_period(*cur)
     return cur, prev
+
+
+def as_config(config) -> dict[str, Any]:
+    """A client config read once: ``config`` itself when it is already :func:`read_config`'s result,
+    else the file read. The runner reads each client's config once and passes the result on.
+
+    >>> as_config({"config": Path("client.yaml"), "client": "K"})["client"]
+    'K'
+    """
+    if isinstance(config, dict) and isinstance(config.get("config"), Path):
+        return config
+    return read_config(config)
 
 
 def read_config(path: str | Path) -> dict[str, Any]:

@@ -44,7 +44,7 @@ def hashtag_tables(ctx: EvaluationContext):
         metric = "er_reach" if ev["er_reach"].notna().sum() >= 4 else "engagements"
         perf = hashtag_performance(ev, metric=metric, min_posts=5, lang=ctx.lang)
         pairs = hashtag_pairs(ev, min_together=3, top=8)
-        from .eval_media import post_metrics_of
+        from .eval_figures import post_metrics_of
 
         pm = post_metrics_of(ctx)
         both = pm[ctx.mask(pm, "period") | ctx.mask(pm, "previous")] if not pm.empty else pm

@@ -34,36 +34,15 @@ def unanswered_queue(ctx: EvaluationContext) -> pd.DataFrame:
 
 
 def recurring_complaints(ctx: EvaluationContext, *, min_count: int = 2, top: int = 3) -> pd.DataFrame:
-    """Topics of the period's complaints about the brand that come back (comments on its posts and
-    mentions of it): codebook codes when the client has a codebook, else the most frequent terms.
-    Columns ``topic``, ``complaints``; cached."""
-    from ..conversation import intents
+    """:func:`smanalysis.conversation.recurring_complaints` of the period's texts about the brand
+    (comments on its posts and mentions of it), with the client's codebook; cached."""
+    from .. import conversation
 
     def _do():
         v = ctx.in_period(voices(ctx))
-        texts = v.loc[v["brand"] == ctx.profile.business_name, "text"].dropna().astype(str)  # about the brand
-        if texts.empty:
-            return pd.DataFrame(columns=["topic", "complaints"])
-        it = intents(texts)
-        comp = texts[it["intent"].to_numpy() == "complaint"]
-        if comp.empty:
-            return pd.DataFrame(columns=["topic", "complaints"])
-        cb = ctx.settings.get("codebook")
-        if cb:
-            from ..conversation import code
-
-            res = code(comp.reset_index(drop=True), cb)
-            counts = res.counts.rename(columns={"texts": "complaints"})
-            counts = counts.assign(topic=counts["label"].where(counts["label"].notna(), counts["code"]))
-        else:
-            from ..conversation import terms
-
-            counts = terms(comp.reset_index(drop=True), top=top * 3, kind="word")
-            counts = counts.rename(columns={counts.columns[0]: "topic"})
-            cnt_col = "docs" if "docs" in counts.columns else "count"
-            counts = counts.assign(complaints=counts[cnt_col])
-        counts = counts[counts["complaints"] >= min_count].sort_values("complaints", ascending=False)
-        return counts[["topic", "complaints"]].head(top).reset_index(drop=True)
+        texts = v.loc[v["brand"] == ctx.profile.business_name, "text"]
+        return conversation.recurring_complaints(texts, codebook=ctx.settings.get("codebook"), min_count=min_count,
+                                                 top=top)
 
     return ctx.cached("recurring_complaints", _do)
 

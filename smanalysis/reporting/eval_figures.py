@@ -11,10 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .eval_media import media_compare
 from .sections import EvaluationContext
 
-__all__ = ["figures", "kpi_table", "voices", "scored_texts", "care_rows"]
+__all__ = ["figures", "kpi_table", "voices", "scored_texts", "care_rows", "post_metrics_of", "media_compare"]
 
 
 def _labels(texts: pd.Series, model=None) -> pd.DataFrame:
@@ -24,21 +23,54 @@ def _labels(texts: pd.Series, model=None) -> pd.DataFrame:
     return score_texts(texts.fillna("").astype(str), model=model)
 
 
+def post_metrics_of(ctx: EvaluationContext) -> pd.DataFrame:
+    """All posts (own and competitors) with :func:`smanalysis.media.post_metrics` columns; cached."""
+    from ..media import post_metrics
+
+    def _do():
+        posts = ctx.frame("posts")
+        if posts.empty:
+            return posts
+        plan = ctx.frame("content_plan")
+        if not plan.empty and ("theme" not in posts or posts["theme"].isna().all()):
+            try:  # exports carry no theme: take it from the matched plan row or the plan's keywords
+                from ..plan import assign_themes
+
+                posts = assign_themes(posts, plan=plan.reset_index(drop=True), timezone=ctx.tz)
+            except Exception:  # noqa: BLE001 - without themes the theme comparisons say "no data"
+                pass
+        fol = ctx.frame("followers")
+        return post_metrics(posts, followers=fol if not fol.empty else None, timezone=ctx.tz)
+
+    return ctx.cached("post_metrics", _do)
+
+
+def media_compare(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`smanalysis.media.compare_periods` of the brand's posts (and follower series) for the
+    period against the previous one (``metric``, ``current``, ``previous``, ``change``,
+    ``change_pct``), every posts metric of the registry; cached. The report's key figures read it."""
+    from ..media import compare_periods, period_columns
+
+    def _do():
+        own = ctx.own(post_metrics_of(ctx))
+        if own.empty:
+            return pd.DataFrame(columns=["metric", "current", "previous", "change", "change_pct"])
+        fol = ctx.own(ctx.frame("followers"))
+        return compare_periods(own, current=ctx.period, previous=ctx.previous,
+                               metrics=period_columns("posts", report_only=False),
+                               followers=fol if not fol.empty else None, timezone=ctx.tz, lang=ctx.lang)
+
+    return ctx.cached("media_compare", _do)
+
+
 def voices(ctx: EvaluationContext) -> pd.DataFrame:
-    """What customers and the public wrote, all periods: comments (not the brand's replies) and
-    mentions, with ``kind`` ("comment"|"mention"), ``brand`` (the business for comments on its
-    posts), ``platform``, ``author``, ``text``, ``created_at``; cached."""
-    cols = ["kind", "brand", "platform", "author", "text", "created_at"]
+    """:func:`smanalysis.conversation.voices` of the client, all periods (customers' comments on the
+    business's posts and the mentions); cached."""
+    from ..conversation import voices as _voices
 
     def _do():
         com, men = ctx.frame("comments"), ctx.frame("mentions")
-        parts = []
-        if not com.empty:
-            parts.append(com[~com["is_brand_reply"].astype(bool)].assign(kind="comment",
-                                                                         brand=ctx.profile.business_name)[cols])
-        if not men.empty:
-            parts.append(men.assign(kind="mention")[cols])
-        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)
+        return _voices(com, men, brand=ctx.profile.business_name)
 
     return ctx.cached("voices", _do)
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import pandas as pd
 
 from ..words import text
+from .eval_figures import figures, media_compare, post_metrics_of
 from .markup import esc
 from .sections import EvaluationContext, Section, fmt_value, guarded, pct, sub_guard
 
-__all__ = ["media_section", "post_metrics_of", "evidence_posts", "media_compare", "best_times_grid", "best_slots",
-           "group_verdicts"]
+__all__ = ["media_section", "evidence_posts", "best_times_grid", "best_slots", "group_verdicts"]
 
 
 def _label(metric: str, lang: str) -> str:
@@ -25,28 +25,6 @@ def _label(metric: str, lang: str) -> str:
         return metric
 
 
-def post_metrics_of(ctx: EvaluationContext) -> pd.DataFrame:
-    """All posts (own and competitors) with :func:`smanalysis.media.post_metrics` columns; cached."""
-    from ..media import post_metrics
-
-    def _do():
-        posts = ctx.frame("posts")
-        if posts.empty:
-            return posts
-        plan = ctx.frame("content_plan")
-        if not plan.empty and ("theme" not in posts or posts["theme"].isna().all()):
-            try:  # exports carry no theme: take it from the matched plan row or the plan's keywords
-                from ..plan import assign_themes
-
-                posts = assign_themes(posts, plan=plan.reset_index(drop=True), timezone=ctx.tz)
-            except Exception:  # noqa: BLE001 - without themes the theme comparisons say "no data"
-                pass
-        fol = ctx.frame("followers")
-        return post_metrics(posts, followers=fol if not fol.empty else None, timezone=ctx.tz)
-
-    return ctx.cached("post_metrics", _do)
-
-
 def evidence_posts(ctx: EvaluationContext) -> pd.DataFrame:
     """The brand's posts of the current and the previous period together (more posts, more
     evidence for format, theme and timing comparisons)."""
@@ -54,24 +32,6 @@ def evidence_posts(ctx: EvaluationContext) -> pd.DataFrame:
     if pm.empty:
         return pm
     return pm[ctx.mask(pm, "period") | ctx.mask(pm, "previous")]
-
-
-def media_compare(ctx: EvaluationContext) -> pd.DataFrame:
-    """:func:`smanalysis.media.compare_periods` of the brand's posts (and follower series) for the
-    period against the previous one (``metric``, ``current``, ``previous``, ``change``,
-    ``change_pct``), every posts metric of the registry; cached. The report's key figures read it."""
-    from ..media import compare_periods, period_columns
-
-    def _do():
-        own = ctx.own(post_metrics_of(ctx))
-        if own.empty:
-            return pd.DataFrame(columns=["metric", "current", "previous", "change", "change_pct"])
-        fol = ctx.own(ctx.frame("followers"))
-        return compare_periods(own, current=ctx.period, previous=ctx.previous,
-                               metrics=period_columns("posts", report_only=False),
-                               followers=fol if not fol.empty else None, timezone=ctx.tz, lang=ctx.lang)
-
-    return ctx.cached("media_compare", _do)
 
 
 def best_times_grid(ctx: EvaluationContext) -> pd.DataFrame:
@@ -143,7 +103,7 @@ def _compare_table(cmp: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
-def _with_top_post(spikes: pd.DataFrame, posts: pd.DataFrame, tz: str) -> pd.DataFrame:
+def _with_top_post(spikes: pd.DataFrame, posts: pd.DataFrame, timezone: str) -> pd.DataFrame:
     """Spike days with the caption of that day's most engaging post (what to ask about).
 
     Examples
@@ -156,7 +116,7 @@ def _with_top_post(spikes: pd.DataFrame, posts: pd.DataFrame, tz: str) -> pd.Dat
     """
     if posts.empty or "caption" not in posts:
         return spikes
-    day = posts["created_at"].dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
+    day = posts["created_at"].dt.tz_convert(timezone).dt.tz_localize(None).dt.normalize()
     best = posts.assign(_day=day).sort_values("engagements", ascending=False).drop_duplicates("_day")
     captions = best.set_index("_day")["caption"].astype(str).str.slice(0, 80)
     keep = [c for c in ("date", "value", "baseline", "robust_z") if c in spikes.columns]
@@ -192,8 +152,9 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
     if cur.empty:
         sec.text(text("report.no_data", lang, what=text("report.w_posts", lang)))
         return
-    prev = ctx.in_period(own_all, "previous")
-    sec.text(text("report.n_posts", lang, n=len(cur), prev=len(prev)))
+    fig = figures(ctx)
+    sec.text(text("report.n_posts", lang, n=fmt_value("n_posts", fig["current"]["n_posts"]),
+                  prev=fmt_value("n_posts", fig["previous"]["n_posts"])))
     pm = post_metrics_of(ctx)
     own_pm = ctx.own(pm)
     fol = ctx.frame("followers")

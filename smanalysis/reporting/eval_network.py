@@ -10,7 +10,8 @@ from ..words import text
 from .markup import esc
 from .sections import EvaluationContext, Section, guarded, pct, sub_guard
 
-__all__ = ["network_section", "period_interactions", "micro_influencers", "network_overview", "top_influencers"]
+__all__ = ["network_section", "period_interactions", "micro_influencers", "network_overview", "top_influencers",
+           "all_influencers"]
 
 
 def period_interactions(ctx: EvaluationContext, which: str = "period") -> pd.DataFrame:
@@ -56,29 +57,37 @@ def network_overview(ctx: EvaluationContext, which: str = "period") -> dict:
     return ctx.cached(f"network_overview_{which}", _do)
 
 
-def top_influencers(ctx: EvaluationContext, which: str = "period", *, top: int = 10) -> pd.DataFrame:
-    """:func:`smanalysis.network.influencers` of the period's network, the ``top`` ranked; cached."""
+def all_influencers(ctx: EvaluationContext, which: str = "period") -> pd.DataFrame:
+    """:func:`smanalysis.network.influencers` of the period's network, every account ranked; the one
+    ranking the influencer table and the shortlist's reasons quote; cached."""
     from .. import network
 
     def _do():
         inter = period_interactions(ctx, which)
         if inter.empty:
             return pd.DataFrame(columns=["rank", "node"])
-        return network.influencers(inter, top=top, profile=ctx.profile, mentions=_mentions(ctx))
+        return network.influencers(inter, profile=ctx.profile, mentions=_mentions(ctx))
 
-    return ctx.cached(f"influencers_{which}_{top}", _do)
+    return ctx.cached(f"influencers_{which}", _do)
+
+
+def top_influencers(ctx: EvaluationContext, which: str = "period", *, top: int = 10) -> pd.DataFrame:
+    """The ``top`` ranked rows of :func:`all_influencers`."""
+    return all_influencers(ctx, which).head(top)
 
 
 def micro_influencers(ctx: EvaluationContext, *, top: int = 5) -> pd.DataFrame:
     """:func:`smanalysis.network.shortlist` of the period's network (``node``, ``followers``,
-    ``tier``, ``brand_interactions``, ``reason``...); empty when there is no network; cached."""
+    ``tier``, ``brand_interactions``, ``reason``...), its influence ranks those of
+    :func:`all_influencers`; empty when there is no network; cached."""
     from .. import network
 
     def _do():
         inter = period_interactions(ctx)
         if inter.empty:
             return pd.DataFrame(columns=["node", "followers", "reason"])
-        return network.shortlist(inter, top=top, profile=ctx.profile, mentions=_mentions(ctx), lang=ctx.lang)
+        return network.shortlist(inter, top=top, profile=ctx.profile, mentions=_mentions(ctx), lang=ctx.lang,
+                                 influence=all_influencers(ctx))
 
     return ctx.cached("micro_influencers", _do)
 

@@ -5,7 +5,7 @@ Per client, under ``<out>/<slug>/``:
 * ``report.html``: one self-contained HTML page (code hidden, figures embedded, table of contents,
   the period and the metric definitions used),
 * ``metrics.json``: the key figures, written by the evaluation notebook
-  (:func:`smanalysis.reports.write_key_metrics`),
+  (:func:`smanalysis.reporting.write_key_metrics`),
 * ``next_plan.csv``: the draft content plan for the next period,
 * ``notebooks/*.ipynb``: the executed notebooks (paths and credentials scrubbed).
 
@@ -34,7 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from .client import CACHE_ENV, report_salt
-from .config import read_config, resolve_periods
+from .config import as_config, resolve_periods
 from .folders import build_folder, client_folder, client_lock, move_into_place, private_cache
 from .html import notebooks_to_html, scrub, scrub_notebook
 from .._checks import check_choice
@@ -136,8 +136,8 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
 
     Parameters
     ----------
-    config : path
-        Client config YAML.
+    config : path or dict
+        Client config YAML, or the config already read (:func:`~smanalysis.reporting.config.read_config`).
     out : path
         Parent folder; the client's files go to ``out/<slug>/``.
     lang : {"id", "en"}, optional
@@ -174,7 +174,7 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
         Whatever the config, a notebook or the export raised; :func:`run_batch` catches it.
     """
     t0 = time.perf_counter()
-    cfg = read_config(config)
+    cfg = as_config(config)
     if lang is not None:
         check_choice("lang", lang, LANGS)
     cur, prev = resolve_periods(cfg, period=period)

@@ -63,16 +63,16 @@ class Section:
         Heading text (the report's own words, not user data).
     level : int
         Heading level (1 = a top-level section, in the table of contents).
-    tz : str, optional
+    timezone : str, optional
         Timezone in which the tables show timestamps (the profile's).
     lang : {"id", "en"}, optional
         Language of the table headers (known column names are translated).
     """
 
-    def __init__(self, title: str, level: int = 1, *, tz: str | None = None, lang: str | None = None):
+    def __init__(self, title: str, level: int = 1, *, timezone: str | None = None, lang: str | None = None):
         self.title = title
         self.level = level
-        self.tz = tz
+        self.tz = timezone
         self.lang = lang
         self.blocks: list[tuple[str, Any]] = []
 
@@ -125,7 +125,7 @@ class Section:
                 display(Image(data=block, format="png"))
 
 
-def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None) -> str:
+def _table_html(df: pd.DataFrame, timezone: str | None = None, lang: str | None = None) -> str:
     """HTML of a table: numbers rounded, times local, headers in ``lang``, every cell escaped,
     the index only when it is named."""
     shown = df.copy()
@@ -135,7 +135,7 @@ def _table_html(df: pd.DataFrame, tz: str | None = None, lang: str | None = None
         elif pd.api.types.is_datetime64_any_dtype(shown[c]):
             col = shown[c]
             if isinstance(col.dtype, pd.DatetimeTZDtype):
-                col = col.dt.tz_convert(tz).dt.tz_localize(None) if tz else col.dt.tz_localize(None)
+                col = col.dt.tz_convert(timezone).dt.tz_localize(None) if timezone else col.dt.tz_localize(None)
             days_only = bool((col.dropna() == col.dropna().dt.normalize()).all())
             shown[c] = col.dt.strftime("%Y-%m-%d" if days_only else "%Y-%m-%d %H:%M").fillna("")
         elif pd.api.types.is_object_dtype(shown[c]) or pd.api.types.is_string_dtype(shown[c]):
@@ -258,7 +258,7 @@ def guarded(key: str):
     def deco(fn):
         @functools.wraps(fn)
         def wrapper(ctx: EvaluationContext, *args, **kwargs) -> Section:
-            sec = Section(text(f"section.{key}", ctx.lang), tz=ctx.tz, lang=ctx.lang)
+            sec = Section(text(f"section.{key}", ctx.lang), timezone=ctx.tz, lang=ctx.lang)
             sub_guard(ctx, sec, key, fn, ctx, sec, *args, **kwargs)
             return sec
 

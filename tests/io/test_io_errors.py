@@ -127,7 +127,7 @@ def test_stray_quote_mid_file_resynchronises_every_line_accounted(tmp_path):
                  '3,9,kopi,Senja,10/03/2026 08:00,https://i/p/3,IG image,300,7\n'
                  '4,9,kopi,"baris satu\nbaris dua",10/04/2026 08:00,https://i/p/4,IG image,400,8\n'
                  '5,9,kopi,Malam,10/05/2026 08:00,https://i/p/5,IG image,500,9\n', encoding="utf-8")
-    r = read(f, tz="Asia/Jakarta")
+    r = read(f, timezone="Asia/Jakarta")
     assert r.data["post_id"].tolist() == ["1", "3", "4", "5"]
     assert r.data["source_line"].tolist() == [2.0, 4.0, 5.0, 7.0]
     assert r.data.loc[r.data["post_id"] == "4", "caption"].iloc[0] == "baris satu\nbaris dua"

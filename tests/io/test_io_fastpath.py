@@ -91,14 +91,14 @@ def test_strptime_does_not_roll_impossible_days_over():
 
 
 def test_parse_mdy_time_day_first_column_on_the_fast_path():
-    t, dayfirst = parse_mdy_time(pd.Series(["31/10/2026 19:05", "01/11/2026 07:00"]), tz="UTC")
+    t, dayfirst = parse_mdy_time(pd.Series(["31/10/2026 19:05", "01/11/2026 07:00"]), timezone="UTC")
     assert dayfirst and t.dt.day.tolist() == [31, 1] and t.dt.month.tolist() == [10, 11]
 
 
 def test_parse_timestamp_offsets_and_naive_mixed():
     s = pd.Series(["2026-09-03 00:09:40+07:00", "2026-09-03T00:09:40Z", "2026-09-03 00:09", "2026-09-03", "x"],
                   dtype="str")
-    got = parse_timestamp(s, tz="Asia/Jakarta")
+    got = parse_timestamp(s, timezone="Asia/Jakarta")
     assert got.tolist()[:4] == [pd.Timestamp("2026-09-02 17:09:40", tz="UTC"),
                                 pd.Timestamp("2026-09-03 00:09:40", tz="UTC"),
                                 pd.Timestamp("2026-09-02 17:09", tz="UTC"), pd.Timestamp("2026-09-02 17:00", tz="UTC")]

@@ -5,21 +5,21 @@ from smanalysis.io.parsing import parse_mdy_time, parse_timestamp, parse_yearles
 
 
 def test_meta_time_with_am_pm_and_seconds():
-    t, dayfirst = parse_mdy_time(pd.Series(["10/31/2026 7:05 PM", "10/30/2026 12:10:30 AM"]), tz="Asia/Jakarta")
+    t, dayfirst = parse_mdy_time(pd.Series(["10/31/2026 7:05 PM", "10/30/2026 12:10:30 AM"]), timezone="Asia/Jakarta")
     assert t.tolist() == [pd.Timestamp("2026-10-31 12:05", tz="UTC"), pd.Timestamp("2026-10-29 17:10:30", tz="UTC")]
     assert dayfirst is False
 
 
 def test_meta_time_order_decided_on_the_column():
     # 25/10 can only be day-first, so the whole column is read day-first (02/10 = 2 October)
-    t, dayfirst = parse_mdy_time(pd.Series(["25/10/2026 16:20", "02/10/2026 20:00"]), tz="UTC")
+    t, dayfirst = parse_mdy_time(pd.Series(["25/10/2026 16:20", "02/10/2026 20:00"]), timezone="UTC")
     assert dayfirst is True
     assert t.dt.strftime("%m-%d").tolist() == ["10-25", "10-02"]
 
 
 def test_timestamp_offsets_and_naive_local():
     t = parse_timestamp(pd.Series(["2026-10-01T12:00:00Z", "2026-10-01 19:00:00+07:00", "2026-10-01 19:00",
-                                   "01/10/2026 19:00", "2026-10-01 12:00:00 UTC", ""]), tz="Asia/Jakarta")
+                                   "01/10/2026 19:00", "2026-10-01 12:00:00 UTC", ""]), timezone="Asia/Jakarta")
     assert t.iloc[:5].tolist() == [pd.Timestamp("2026-10-01 12:00", tz="UTC")] * 5
     assert pd.isna(t.iloc[5])
 

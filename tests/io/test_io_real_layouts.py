@@ -52,7 +52,7 @@ def test_meta_daily_resaved_by_excel_with_semicolons():
 
 # --------------------------------------------------------------------------- Meta posts via Excel
 def test_excel_mangled_ids_restored_or_rejected_and_paid_flag():
-    r = read(FIX / "meta_fb_excel_ids.csv", tz="Asia/Jakarta")
+    r = read(FIX / "meta_fb_excel_ids.csv", timezone="Asia/Jakarta")
     assert r.data["post_id"].tolist() == ["1213499430137060", "1213499430137061"]
     assert r.rejects["line"].tolist() == [4]
     assert "destroyed by Excel" in r.rejects["reason"].iloc[0]
@@ -64,7 +64,7 @@ def test_excel_mangled_ids_restored_or_rejected_and_paid_flag():
 
 # --------------------------------------------------------------------------- TikTok
 def test_tiktok_yearless_post_dates_take_the_export_day_in_the_file_name():
-    r = read(FIX / "tiktok_content_2026-03-05.csv", tz="Asia/Jakarta")
+    r = read(FIX / "tiktok_content_2026-03-05.csv", timezone="Asia/Jakarta")
     local = r.data["created_at"].dt.tz_convert("Asia/Jakarta").dt.strftime("%Y-%m-%d %H:%M").tolist()
     # February 28 -> 2026; December 30 -> 2025; March 7 is after the export day 2026-03-05 -> 2025
     assert local == ["2026-02-28 00:00", "2025-12-30 00:00", "2025-03-07 00:00"]
@@ -76,13 +76,13 @@ def test_tiktok_yearless_dates_never_borrow_from_other_files(tmp_path):
     (tmp_path / "fb.csv").write_bytes((FIX / "meta_fb_excel_ids.csv").read_bytes())  # posts of October 2026
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        ds = load_dataset(tmp_path, tz="Asia/Jakarta")
+        ds = load_dataset(tmp_path, timezone="Asia/Jakarta")
     tt = ds.posts[ds.posts["platform"] == "tiktok"].sort_values("post_id")
     assert tt["created_at"].dt.tz_convert("Asia/Jakarta").dt.year.tolist() == [2026, 2025, 2025]
 
 
 def test_tiktok_2025_layout_keeps_the_time_of_day():
-    r = read(FIX / "tiktok_content_2025_timestamps.csv", tz="Asia/Jakarta")
+    r = read(FIX / "tiktok_content_2025_timestamps.csv", timezone="Asia/Jakarta")
     assert r.data["created_at"].tolist() == [utc("2025-10-31 11:19:10"), utc("2025-11-02 00:05:00")]
 
 
@@ -146,7 +146,7 @@ def test_x_promoted_columns_give_the_paid_flag(tmp_path):
 
 # --------------------------------------------------------------------------- YouTube
 def test_youtube_indonesian_table_data_and_empty_publish_time():
-    r = read(FIX / "Table data_id.csv", account="kopisenja", tz="Asia/Jakarta")
+    r = read(FIX / "Table data_id.csv", account="kopisenja", timezone="Asia/Jakarta")
     d = r.data
     assert d["post_id"].tolist() == ["ytKopi00001", "ytKopi00002", "ytKopi00003"]  # 'Jumlah' is not a row
     assert d["created_at"].iloc[0] == utc("2026-10-02 17:00")  # 3 Okt 2026, midnight in Jakarta

@@ -44,7 +44,7 @@ def test_changed_content_or_options_is_a_new_entry(cache, tmp_path):
     f = tmp_path / "followers.csv"
     f.write_text(CSV, encoding="utf-8")
     pc.cached_read(f)
-    pc.cached_read(f, tz="Asia/Makassar")
+    pc.cached_read(f, timezone="Asia/Makassar")
     f.write_text(CSV.replace("1.200", "1.300"), encoding="utf-8")
     assert pc.cached_read(f).data["followers"].tolist() == [1300.0]
     assert len(_entries(cache)) == 3

@@ -127,7 +127,7 @@ def test_snapshots_weekly_gaps():
     inter = interactions([("a", "b", "reply", "2026-10-01"), ("a", "b", "reply", "2026-10-20"),
                           ("b", "c", "reply", "2026-10-21")])
     with pytest.warns(SMAnalysisWarning, match="2 of 4 periods have no interactions"):
-        snap = snapshots(inter, freq="W", tz="UTC")
+        snap = snapshots(inter, freq="W", timezone="UTC")
     ov = snap.overview
     # weeks (Mon-Sun): Sep 28-Oct 4, Oct 5-11 (empty), Oct 12-18 (empty), Oct 19-25
     assert [str(p) for p in ov["start"].dt.date] == ["2026-09-28", "2026-10-05", "2026-10-12", "2026-10-19"]
@@ -138,7 +138,7 @@ def test_snapshots_weekly_gaps():
 def test_snapshots_rolling_window():
     inter = interactions([("a", "b", "reply", "2026-09-05"), ("b", "c", "reply", "2026-10-05"),
                           ("a", "b", "reply", "2026-10-06")])
-    snap = snapshots(inter, freq="M", window=2, tz="UTC")
+    snap = snapshots(inter, freq="M", window=2, timezone="UTC")
     e = snap.edges.loc[snap.edges["period"].astype(str) == "2026-10"]
     # October's snapshot covers September and October: a->b twice, b->c once
     assert sorted(zip(e["source"], e["target"], e["weight"])) == [("a", "b", 2.0), ("b", "c", 1.0)]

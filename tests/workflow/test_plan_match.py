@@ -204,9 +204,9 @@ def test_match_plan_finds_the_planted_outcomes_of_the_sample():
     cfg = Path(__file__).resolve().parents[2] / "data" / "sample" / "client.yaml"
     if not cfg.is_file():
         pytest.skip("the bundled sample (data/sample/client.yaml) is not present")
-    from smanalysis import reports
+    from smanalysis import reporting
 
-    profile, data, _ = reports.load_client(cfg, pseudonymise=False)
+    profile, data, _ = reporting.load_client(cfg, pseudonymise=False)
     truth = yaml.safe_load((cfg.parent / "truth.yaml").read_text(encoding="utf-8"))["plan"]
     m = pl.match_plan(data.content_plan.reset_index(drop=True), pl.own_posts(data.posts, profile), as_of="2026-10-31")
     st = m.dropna(subset=["plan_id"]).set_index("plan_id")["status"]

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from smanalysis import Profile
-from smanalysis import reports as rp
+from smanalysis import reporting as rp
 from smanalysis.reporting.config import parse_period
 from smanalysis.reporting.eval_next import _keep_stop
 from smanalysis.reporting.sections import SECTIONS as SECTION_KEYS

@@ -1,0 +1,159 @@
+"""One figure, one computation: the report never contradicts itself or its metrics.json.
+
+Builds the evaluation report of the bundled sample and of the sparse client (posts and plan
+only), in Bahasa Indonesia and English, with the same section builders the notebook calls, and
+checks that every figure in the key figures, the KPI table, the media comparison and the text
+(posts, customer care, recommendations) is the formatted value of metrics.json, and that every
+influence rank quoted in the shortlist's reasons is the account's rank in the influencer table.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from smanalysis import reporting as rp
+from smanalysis.media import METRICS, metric_label
+from smanalysis.words import text as _text
+
+
+def t(key, lang, **fields):
+    return _text(f"report.{key}", lang, **fields)
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIGS = {"sample": ROOT / "data" / "sample" / "client.yaml",
+           "sparse": Path(__file__).resolve().parents[1] / "fixtures" / "workflow" / "sparse_client.yaml"}
+SECTIONS = ("overview_section", "profile_section", "kpi_section", "media_section", "execution_section",
+            "conversation_section", "network_section", "recommendations_section", "next_plan_section",
+            "definitions_section")
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", params=[("sample", "id"), ("sample", "en"), ("sparse", "id"), ("sparse", "en")],
+                ids=lambda p: "-".join(p))
+def report(request, tmp_path_factory):
+    client, lang = request.param
+    if not CONFIGS[client].is_file():
+        pytest.skip(f"{CONFIGS[client]} is not in this checkout")
+    out = tmp_path_factory.mktemp(f"{client}-{lang}")
+    ctx = rp.evaluation_context(CONFIGS[client], lang=lang, output_dir=out)
+    secs = {name: getattr(rp, name)(ctx) for name in SECTIONS}
+    m = json.loads(rp.write_key_metrics(ctx).read_text(encoding="utf-8"))
+    return client, lang, ctx, secs, m
+
+
+def _tables(sec):
+    return [b for kind, b in sec.blocks if kind == "table"]
+
+
+def _fmt(name, v):
+    return rp.fmt_value(name, float("nan") if v is None else v)
+
+
+def test_the_report_has_no_problems(report):
+    client, lang, ctx, secs, m = report
+    assert [p for p in m["problems"] if not p["section"].startswith("execution")] == []
+    assert m["figures"]["current"]["n_posts"] > 0
+
+
+def test_key_figures_equal_metrics_json(report):
+    client, lang, ctx, secs, m = report
+    table = _tables(secs["overview_section"])[0]
+    shown = dict(zip(table.iloc[:, 0], zip(table.iloc[:, 1], table.iloc[:, 2])))
+    assert len(shown) >= 3
+    for key in rp.KEY_FIGURES:
+        label = METRICS[key].label(lang)
+        cur, prev = m["figures"]["current"].get(key), m["figures"]["previous"].get(key)
+        if cur is None and prev is None:
+            assert label not in shown
+            continue
+        assert shown[label] == (_fmt(key, cur), _fmt(key, prev)), key
+
+
+def test_kpi_table_equals_metrics_json(report):
+    client, lang, ctx, secs, m = report
+    table = _tables(secs["kpi_section"])[0]
+    assert len(table) == len(m["kpis"]) == len(ctx.profile.kpi_targets)
+    for (_, row), k in zip(table.iterrows(), m["kpis"]):
+        assert row.iloc[0] == METRICS[k["metric"]].label(lang)
+        assert k["actual"] == m["figures"]["current"].get(k["metric"]) or (
+            k["actual"] is None and m["figures"]["current"].get(k["metric"]) is None)
+        assert k["previous"] == m["figures"]["previous"].get(k["metric"]) or k["previous"] is None
+        assert (row.iloc[2], row.iloc[4]) == (_fmt(k["metric"], k["actual"]), _fmt(k["metric"], k["previous"]))
+        lo, hi = k.get("ci_low"), k.get("ci_high")
+        interval = "–" if lo is None or lo != lo else f"{_fmt(k['metric'], lo)}–{_fmt(k['metric'], hi)}"
+        assert row.iloc[3] == interval
+    # "response_rate" in the profile is the reply rate to questions and complaints, never to all comments
+    rr = [k for k in m["kpis"] if k["kpi"] == "response_rate"]
+    assert rr and rr[0]["metric"] == "reply_rate_questions"
+
+
+def test_media_comparison_and_text_equal_metrics_json(report):
+    client, lang, ctx, secs, m = report
+    cur, prev = m["figures"]["current"], m["figures"]["previous"]
+    text = secs["media_section"].markdown()
+    assert t("n_posts", lang, n=_fmt("n_posts", cur["n_posts"]), prev=_fmt("n_posts", prev["n_posts"])) in text
+    table = _tables(secs["media_section"])[0]
+    key_rows = {metric_label(mt.column, lang): name for name, mt in METRICS.items() if mt.table in ("posts", "growth")}
+    checked = 0
+    for _, row in table.iterrows():
+        name = key_rows.get(row.iloc[0])
+        if name is not None:
+            assert (row.iloc[1], row.iloc[2]) == (_fmt(name, cur.get(name)), _fmt(name, prev.get(name))), name
+            checked += 1
+    assert checked >= 5
+
+
+def test_care_text_and_recommendation_equal_metrics_json(report):
+    client, lang, ctx, secs, m = report
+    cur, prev = m["figures"]["current"], m["figures"]["previous"]
+    conv = secs["conversation_section"].markdown()
+    names = ("reply_rate_questions", "reply_rate_all", "median_response_minutes")
+    if client == "sparse":
+        assert all(cur[n] is None for n in names)
+        return
+    # the two reply rates are different numbers with different names
+    assert cur["reply_rate_questions"] != cur["reply_rate_all"]
+    sentence = t("n_care", lang, **{f"{k}_label": METRICS[n].label(lang) for k, n in zip(("rq", "ra", "m"), names)},
+                 rq=_fmt(names[0], cur[names[0]]), ra=_fmt(names[1], cur[names[1]]), m=_fmt(names[2], cur[names[2]]),
+                 prq=_fmt(names[0], prev[names[0]]), pra=_fmt(names[1], prev[names[1]]),
+                 pm=_fmt(names[2], prev[names[2]]))
+    assert sentence in conv
+    care = [r for r in m["recommendations"] if r["kind"] == "care"]
+    target = ctx.profile.kpi_targets["response_rate"]
+    if cur["reply_rate_questions"] < target:
+        assert care and _fmt("reply_rate_questions", cur["reply_rate_questions"]) in care[0]["text"]
+        assert METRICS["reply_rate_questions"].label(lang).lower() in care[0]["text"]
+
+
+def test_every_quoted_rank_is_the_influencer_table_rank(report):
+    client, lang, ctx, secs, m = report
+    sl = rp.micro_influencers(ctx)
+    if client == "sparse":
+        assert sl.empty
+        return
+    ranks = rp.all_influencers(ctx).set_index("node")["rank"]
+    table = _tables(secs["network_section"])[1]  # the top influencers as shown
+    shown = dict(zip(table.iloc[:, 1], table.iloc[:, 0]))
+    pattern = r"peringkat pengaruh (\d+) dari (\d+)" if lang == "id" else r"influence rank (\d+) of (\d+)"
+    quoted = 0
+    for node, reason in zip(sl["node"], sl["reason"]):
+        for r, n in re.findall(pattern, reason):
+            quoted += 1
+            assert int(r) == ranks[node] and int(n) == len(ranks), (node, reason)
+            if int(r) <= len(table):
+                assert shown[node] == int(r)  # a top-10 rank is in the top-10 table, at that rank
+    assert quoted == len(sl) > 0
+
+
+def test_metrics_json_definitions_cover_every_figure(report):
+    client, lang, ctx, secs, m = report
+    valued = {k for k, v in m["figures"]["current"].items() if v is not None}
+    assert valued <= set(m["definitions"])
+    assert all(m["definitions"][k] == METRICS[k].definition(lang) for k in valued)
+    table = _tables(secs["definitions_section"])[0]
+    assert set(table["metric"]) >= valued
+    assert isinstance(pd.DataFrame(m["kpis"]), pd.DataFrame)
