@@ -58,7 +58,7 @@ def _in_process(config: str) -> dict:
 
     matplotlib.use("Agg")
     warnings.simplefilter("ignore")
-    from smanalysis import reports as rp
+    from smanalysis import reporting as rp
 
     out = Path(tempfile.mkdtemp())
     times, cpu = {}, {}

@@ -25,7 +25,7 @@ def _cmd_load(args) -> int:
 def _cmd_sample(args) -> int:
     from .sample import write_sample
 
-    written = write_sample(args.out, scale=args.scale, seed=args.seed)
+    written = write_sample(args.out, scale=args.scale, seed=args.seed, overwrite=args.force)
     for p in written:
         print(p)
     return 0
@@ -107,12 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
     sa.add_argument("--out", default="data/sample", help="output folder (default data/sample)")
     sa.add_argument("--scale", type=_positive(float), default=1.0, help="size multiplier (1 = the bundled sample)")
     sa.add_argument("--seed", type=int, default=2026, help="random seed")
+    sa.add_argument("--force", action="store_true",
+                    help="write into a folder that already holds files (default: it must be new or empty)")
     sa.set_defaults(func=_cmd_sample)
 
     nb = sub.add_parser("notebooks", help="copy the notebooks (and the sample, wired in) into a folder for JupyterLab")
     nb.add_argument("dir", help="working folder (created if needed)")
     nb.add_argument("--no-sample", action="store_true", help="copy only the notebooks, not the sample dataset")
-    nb.add_argument("--force", action="store_true", help="replace notebooks already in the folder")
+    nb.add_argument("--force", action="store_true",
+                    help="write into a folder that already holds files, replacing the notebooks there "
+                         "(default: it must be new or empty)")
     nb.set_defaults(func=_cmd_notebooks)
 
     rp = sub.add_parser("report", help="run the notebooks for each client config and write HTML reports")

@@ -28,6 +28,8 @@ import re
 from importlib.resources import files
 from pathlib import Path
 
+from .outdir import prepare_output_folder
+
 __all__ = ["notebooks_dir", "notebook_files", "copy_notebooks"]
 
 #: the marker in the shipped notebooks' parameter defaults that points at the sample data
@@ -97,8 +99,9 @@ def copy_notebooks(dest, *, sample: bool = True, overwrite: bool = False) -> lis
     sample : bool
         Also write the sample dataset and point the notebooks at it.
     overwrite : bool
-        Replace notebooks already in ``dest``; by default an existing notebook is an error (your
-        edits are never overwritten silently).
+        Write into a folder that already holds files, replacing the notebooks (and sample files)
+        there (``--force``); by default ``dest`` must be new or empty, so your edits are never
+        overwritten silently (:func:`smanalysis.outdir.prepare_output_folder`).
 
     Returns
     -------
@@ -108,7 +111,8 @@ def copy_notebooks(dest, *, sample: bool = True, overwrite: bool = False) -> lis
     Raises
     ------
     FileExistsError
-        When a notebook is already in ``dest`` and ``overwrite`` is False (nothing is written).
+        When ``dest`` is not empty and ``overwrite`` is False, or holds a link leading outside it
+        (nothing is written).
 
     Examples
     --------
@@ -118,15 +122,11 @@ def copy_notebooks(dest, *, sample: bool = True, overwrite: bool = False) -> lis
     >>> copy_notebooks(d, sample=False)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    FileExistsError: ... already exists; pass overwrite=True (--force) to replace it
+    FileExistsError: ... is not empty; choose an empty or new folder, or pass --force to write into it
     """
-    dest = Path(dest)
+    dest = prepare_output_folder(dest, overwrite=overwrite)
     base = notebooks_dir()
     plan = [(src, dest / src.relative_to(base)) for src in notebook_files()]
-    if not overwrite:
-        for _, target in plan:
-            if target.exists():
-                raise FileExistsError(f"{target} already exists; pass overwrite=True (--force) to replace it")
     written = []
     for src, target in plan:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -139,5 +139,5 @@ def copy_notebooks(dest, *, sample: bool = True, overwrite: bool = False) -> lis
     if sample:
         from .sample import write_sample
 
-        written += write_sample(dest / "sample")
+        written += write_sample(dest / "sample", overwrite=overwrite)
     return written

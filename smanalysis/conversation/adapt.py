@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import SchemaError
+from ..spreadsheet import FORMULA_START, write_table
 from .model import SentimentModel
 from .sentiment import LABELS, sentiment
 from .text import as_text_series
@@ -192,14 +193,6 @@ def write_label_sheet(queue: pd.DataFrame, path) -> Path:
     sheet = pd.DataFrame({"id": [str(i) for i in queue.index], "text": queue["text"].astype(str).to_numpy(),
                           "predicted": queue["predicted"].astype(str).to_numpy(), "label": ""})
     path = Path(path)
-    try:  # the project's one people-facing writer (formula neutralisation), when present
-        from ..spreadsheet import write_table
-    except ImportError:  # pragma: no cover - until smanalysis.spreadsheet lands; same rule (OWASP)
-        def write_table(df, p):
-            bad = df["text"].str.match(r"^[=+\-@\t\r]") & ~df["text"].str.fullmatch(r"[+-]?\d+(\.\d*)?")
-            df = df.assign(text=df["text"].where(~bad, "'" + df["text"]))
-            p.parent.mkdir(parents=True, exist_ok=True)
-            df.to_csv(p, index=False, encoding="utf-8-sig")
     write_table(sheet, path)
     return path
 
@@ -238,7 +231,8 @@ def read_label_sheet(path) -> pd.DataFrame:
         i = int(np.flatnonzero(bad.to_numpy())[0])
         raise ValueError(f"{path.name}, line {i + 2}, column 'label': {df['label'].iloc[i]!r} is not one of "
                          f"{list(LABELS)} (or positif/netral/negatif)")
-    text = df["text"].map(lambda x: x[1:] if x.startswith("'") and len(x) > 1 and x[1] in "=+-@\t\r" else x)
+    # undo the writer's formula neutralisation (smanalysis.spreadsheet): "'=..." was "=..."
+    text = df["text"].map(lambda x: x[1:] if x.startswith("'") and x[1:].startswith(FORMULA_START) else x)
     out = pd.DataFrame({"id": df["id"], "text": text, "label": lab})
     return out[lab != ""].reset_index(drop=True)
 

@@ -14,24 +14,18 @@ import os
 import secrets
 import stat
 import warnings
-import pickle
 from pathlib import Path
 from typing import Any
 
 from ..exceptions import SMAnalysisWarning
 from ..profile import load_profile
 from .config import as_config, resolve_periods
-from .folders import is_private_dir
 from .privacy import pseudonymise_dataset
 from .._checks import check_choice
 from ..words import LANGS
 
-__all__ = ["load_client", "report_salt", "CACHE_ENV"]
+__all__ = ["load_client", "report_salt"]
 
-#: environment variable naming a folder where loaded datasets are cached between the notebooks
-#: of one report run (a fresh private temporary folder set by :func:`smanalysis.reporting.run_client`;
-#: unset, or a folder other users can write to, means no cache)
-CACHE_ENV = "SMANALYSIS_CACHE_DIR"
 
 
 def report_salt(cfg: dict[str, Any]) -> str:
@@ -148,30 +142,9 @@ def load_client(config: str | Path, *, period=None, previous=None, lang: str | N
     return profile, dataset, settings
 
 
-def _cache_key(sources, settings) -> str:
-    parts = [str(settings["config"]), str(settings["pseudonymise"]), settings["salt"]]
-    for s in sources:
-        p = Path(s["path"] if isinstance(s, dict) else s)
-        files = sorted(p.rglob("*")) if p.is_dir() else [p]
-        parts += [f"{f}:{f.stat().st_mtime_ns}:{f.stat().st_size}" for f in files if f.is_file()]
-        if isinstance(s, dict):
-            parts.append(repr(sorted((k, repr(v)) for k, v in s.items() if k != "path")))
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
-
-
 def _load_dataset(sources, profile, settings):
-    cache_dir = os.environ.get(CACHE_ENV)
-    cache_file = None
-    # only a private folder (this user's, mode 700: the runner's fresh temporary folder) is used;
-    # a cache anyone else could plant files in is ignored
-    if cache_dir and is_private_dir(cache_dir):
-        cache_file = Path(cache_dir) / f"dataset-{_cache_key(sources, settings)}.pkl"
-        if cache_file.is_file():
-            try:
-                with cache_file.open("rb") as fh:
-                    return pickle.load(fh)
-            except Exception:  # noqa: BLE001 - a broken cache is only a slower run
-                pass
+    """The client's dataset, pseudonymised when asked. Parsing is cached by :mod:`smanalysis.io.cache`
+    (Parquet, keyed by file content; data only); no Python object is ever stored or loaded."""
     from ..io import load_dataset
 
     srcs = [dict(s, path=str(s["path"])) if isinstance(s, dict) else str(s) for s in sources]
@@ -179,13 +152,4 @@ def _load_dataset(sources, profile, settings):
     if settings["pseudonymise"]:
         keep = set(profile.brand_handles) | set(profile.competitor_handles)
         dataset = pseudonymise_dataset(dataset, keep=keep, salt=settings["salt"])
-    if cache_file is not None:
-        try:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(dataset, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(cache_file)
-        except Exception:  # noqa: BLE001
-            pass
     return dataset

@@ -29,7 +29,10 @@ import tempfile
 from pathlib import Path
 
 __all__ = ["client_folder", "client_lock", "build_folder", "move_into_place", "private_cache", "is_private_dir",
-           "ClientBusyError", "sigterm_as_interrupt", "stop_workers"]
+           "ClientBusyError", "sigterm_as_interrupt", "stop_workers", "check_replaceable", "REPORT_MARKER"]
+
+#: the file that marks a folder as a report folder written by smanalysis (a re-run may replace it)
+REPORT_MARKER = ".smanalysis-report"
 
 
 class ClientBusyError(RuntimeError):
@@ -50,6 +53,40 @@ def client_folder(out: str | Path, slug: str) -> Path:
     ok = Path(slug).name == slug and slug not in ("", ".", "..") and not target.is_symlink()
     if not ok or target.resolve().parent != base:
         raise ValueError(f"client folder {slug!r} lies outside the output folder; refusing to write there")
+    return target
+
+
+def check_replaceable(target: str | Path) -> Path:
+    """Refuse to replace ``target`` unless it is absent, empty or a report folder of an earlier run.
+
+    A run replaces the whole client folder; a folder that happens to have the slug's name (``--out
+    ~`` with ``slug: documents``) but holds other files is left alone. Report folders carry
+    :data:`REPORT_MARKER` (folders of earlier versions: ``report.html`` or ``notebooks/``).
+
+    Raises
+    ------
+    FileExistsError
+        When ``target`` is a file, or a non-empty folder that is not a report folder.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "notes.txt").write_text("mine")
+    >>> check_replaceable(d)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    FileExistsError: ... holds files that are not a smanalysis report; refusing to replace it (...)
+    """
+    target = Path(target)
+    if not os.path.lexists(target):
+        return target
+    if not target.is_dir():
+        raise FileExistsError(f"{target} is a file, not a report folder; refusing to replace it")
+    if any(target.iterdir()) and not ((target / REPORT_MARKER).is_file() or (target / "report.html").is_file()
+                                      or (target / "notebooks").is_dir()):
+        raise FileExistsError(f"{target} holds files that are not a smanalysis report; refusing to replace it "
+                              "(choose another --out or slug, or move the folder away)")
     return target
 
 
@@ -82,8 +119,12 @@ def client_lock(out: str | Path, slug: str):
 
 
 def build_folder(out: str | Path, slug: str) -> Path:
-    """A fresh hidden folder beside the client folder (same file system, so the move is a rename)."""
-    return Path(tempfile.mkdtemp(prefix=f".{slug}.", suffix=".building", dir=out))
+    """A fresh hidden folder beside the client folder (same file system, so the move is a rename),
+    marked with :data:`REPORT_MARKER`."""
+    build = Path(tempfile.mkdtemp(prefix=f".{slug}.", suffix=".building", dir=out))
+    (build / REPORT_MARKER).write_text("written by smanalysis report; the whole folder is replaced on the next run\n",
+                                       encoding="utf-8")
+    return build
 
 
 def move_into_place(build: Path, target: Path) -> None:

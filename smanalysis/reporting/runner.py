@@ -33,9 +33,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .client import CACHE_ENV, report_salt
+from .client import report_salt
 from .config import as_config, resolve_periods
-from .folders import build_folder, client_folder, client_lock, move_into_place, private_cache
+from .folders import (REPORT_MARKER, build_folder, check_replaceable, client_folder, client_lock, move_into_place,
+                      private_cache)
 from .html import notebooks_to_html, scrub, scrub_notebook
 from .._checks import check_choice
 from ..words import LANGS
@@ -181,6 +182,7 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
     lang = lang or cfg["lang"]
     out = Path(out)
     client_dir = client_folder(out, cfg["slug"])  # refuses a folder outside `out` before any change
+    check_replaceable(client_dir)  # and a folder of someone else's files that has the slug's name
     paths = resolve_notebooks(notebooks if notebooks is not None else cfg.get("notebooks"),
                               allow_custom=allow_custom_notebooks, base=cfg["config"].parent)
     out.mkdir(parents=True, exist_ok=True)
@@ -192,7 +194,7 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
         except Exception:
             # a failed run: keep only the scrubbed notebooks (for debugging), never half the outputs
             for child in build.iterdir():
-                if child.name != "notebooks":
+                if child.name not in ("notebooks", REPORT_MARKER):
                     _rmtree(child) if child.is_dir() else child.unlink(missing_ok=True)
             move_into_place(build, client_dir)
             raise
@@ -202,7 +204,8 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
         move_into_place(build, client_dir)
     if derived_salt:
         reason = "; ".join(r for r in (reason, "pseudonym salt derived from the slug (see warning)") if r)
-    outputs = sorted(p.relative_to(out).as_posix() for p in client_dir.rglob("*") if p.is_file())
+    outputs = sorted(p.relative_to(out).as_posix() for p in client_dir.rglob("*")
+                     if p.is_file() and p.name != REPORT_MARKER)
     return {"client": cfg["client"], "slug": cfg["slug"], "status": status,
             "seconds": round(time.perf_counter() - t0, 2), "reason": reason, "outputs": outputs}
 
@@ -237,11 +240,10 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
     executed = []
     with private_cache() as cache:
         roots = sorted({*roots, str(cache)})
-        # the kernels inherit this process's environment: the dataset cache, and inline figures
-        # (a caller's MPLBACKEND=Agg would leave the notebooks without any figure)
+        # the kernels inherit this process's environment: inline figures (a caller's MPLBACKEND=Agg
+        # would leave the notebooks without any figure). The notebooks after the first re-read the
+        # exports from the Parquet parse cache (smanalysis.io.cache): no Python object is passed on.
         env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline"}
-        if len(paths) > 1:  # the notebooks after the first read the dataset from this private cache
-            env[CACHE_ENV] = str(cache)
         old_env = {k: os.environ.get(k) for k in env}
         os.environ.update(env)
         try:

@@ -227,7 +227,7 @@ are UTC, presented in Asia/Jakarta; counts are floats so that "not exported" is 
 ## Regenerating
 
 ```bash
-smanalysis sample --out data/sample            # this sample (scale 1, seed 2026)
+smanalysis sample --out data/sample --force    # this sample (scale 1, seed 2026)
 smanalysis sample --scale 100 --out /tmp/big   # a large dataset for benchmarks
 ```
 

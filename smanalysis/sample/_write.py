@@ -8,6 +8,7 @@ import pandas as pd
 import yaml
 
 from ..io import writers as W
+from ..outdir import prepare_output_folder
 from . import _docs
 from ._extra import boosted, write_extra
 from ._generate import generate, truth
@@ -88,7 +89,7 @@ def _bold(text: pd.Series) -> pd.Series:
     return text.str.replace("PROMO!", "".join(bold[c] for c in "PROMO") + "!", regex=False)
 
 
-def write_sample(out, *, scale: float = 1.0, seed: int = 2026) -> list[Path]:
+def write_sample(out, *, scale: float = 1.0, seed: int = 2026, overwrite: bool = False) -> list[Path]:
     """Write the sample dataset (exports in real formats, profile, plan, docs, truth) to ``out``.
 
     Parameters
@@ -99,6 +100,9 @@ def write_sample(out, *, scale: float = 1.0, seed: int = 2026) -> list[Path]:
         Size multiplier (1 = the bundled sample: ~300 posts, ~5,000 comments).
     seed : int
         Random seed.
+    overwrite : bool, default False
+        Write into a folder that already holds files (``--force``); by default ``out`` must be
+        new or empty (:func:`smanalysis.outdir.prepare_output_folder`).
 
     Returns
     -------
@@ -111,6 +115,9 @@ def write_sample(out, *, scale: float = 1.0, seed: int = 2026) -> list[Path]:
     ------
     ValueError
         When ``scale`` is not positive.
+    FileExistsError
+        When ``out`` is not empty and ``overwrite`` is False, or holds a link leading outside it
+        (nothing is written).
 
     Examples
     --------
@@ -119,8 +126,10 @@ def write_sample(out, *, scale: float = 1.0, seed: int = 2026) -> list[Path]:
     >>> sorted(p.name for p in files if p.suffix == ".yaml")
     ['client.yaml', 'codebook.yaml', 'profile.yaml', 'truth.yaml']
     """
+    if not scale > 0:
+        raise ValueError(f"write_sample: `scale` must be a positive number, but {scale!r} was passed.")
+    out = prepare_output_folder(out, overwrite=overwrite)
     t = generate(scale, seed)
-    out = Path(out)
     ex = out / "exports"
     ex.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

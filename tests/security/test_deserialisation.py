@@ -90,41 +90,59 @@ def test_round_trip_and_version_warning(tmp_path, model):
         SentimentModel.load(old)
 
 
-def test_run_cache_is_a_fresh_private_temp_folder(tmp_path, monkeypatch):
-    """The notebooks share a dataset cache in a new mode-700 temporary folder, never under --out;
-    a pickle planted in <out>/<slug>/.cache is never looked at."""
+def test_run_folder_is_a_fresh_private_temp_folder(tmp_path, monkeypatch):
+    """Each run's scratch folder is new, mode 700 and outside --out; a pickle planted in
+    <out>/<slug>/.cache is never looked at."""
     from _clients import TINY, client, fake_papermill
 
-    from smanalysis.reporting.client import CACHE_ENV
+    from smanalysis.reporting import folders
     from smanalysis.reporting.runner import run_client
 
+    made = []
+    real = folders.tempfile.mkdtemp
+
+    def spy(*a, **k):
+        made.append(real(*a, **k))
+        return made[-1]
+
+    monkeypatch.setattr(folders.tempfile, "mkdtemp", spy)
     out = tmp_path / "r"
     (out / "kopi" / ".cache").mkdir(parents=True)
+    (out / "kopi" / "report.html").write_text("an earlier report", encoding="utf-8")
     (out / "kopi" / ".cache" / "dataset-planted.pkl").write_bytes(pickle.dumps(_Evil(tmp_path / "pwned")))
-    seen = []
-    fake_papermill(monkeypatch, lambda cwd: seen.append(os.environ.get(CACHE_ENV)))
+    modes = []
+    fake_papermill(monkeypatch, lambda cwd: modes.append([os.stat(m).st_mode & 0o777 for m in made
+                                                       if "smanalysis-run-" in m and os.path.exists(m)]))
     run_client(client(tmp_path, "kopi"), out=out, notebooks=[TINY, TINY], allow_custom_notebooks=True)
-    assert len(seen) == 2 and seen[0] == seen[1] and seen[0]
-    cache = seen[0]
-    assert str(out.resolve()) not in os.path.realpath(cache)
-    assert not os.path.exists(cache)  # removed after the run
-    seen2 = []
-    fake_papermill(monkeypatch, lambda cwd: seen2.append((os.environ.get(CACHE_ENV), os.stat(os.environ[CACHE_ENV]))))
+    scratch = [m for m in made if "smanalysis-run-" in m]
+    assert len(scratch) == 1 and str(out.resolve()) not in os.path.realpath(scratch[0])
+    assert modes and all(m == [0o700] for m in modes[:2]) and not os.path.exists(scratch[0])  # private, removed after
     run_client(client(tmp_path, "kopi"), out=out, notebooks=[TINY, TINY], allow_custom_notebooks=True)
-    assert seen2[0][0] != cache and seen2[0][1].st_mode & 0o077 == 0
+    assert len([m for m in made if "smanalysis-run-" in m]) == 2  # a fresh one per run
     assert not (tmp_path / "pwned").exists()
 
 
-def test_dataset_cache_in_a_folder_others_can_write_is_ignored(tmp_path, monkeypatch):
-    import smanalysis.io
-    from smanalysis.reporting import client as client_mod
+def test_loading_a_client_twice_never_unpickles(tmp_path, monkeypatch):
+    """The notebooks of a run share parsed exports through the Parquet parse cache (data only):
+    loading a client, cold and warm, calls no unpickler at all."""
+    import pickle as pk
+    import shutil
+    from pathlib import Path
 
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    shared.chmod(0o777)
-    monkeypatch.setattr(client_mod, "_cache_key", lambda sources, settings: "k")
-    (shared / "dataset-k.pkl").write_bytes(pickle.dumps(_Evil(tmp_path / "pwned")))
-    monkeypatch.setenv(client_mod.CACHE_ENV, str(shared))
-    monkeypatch.setattr(smanalysis.io, "load_dataset", lambda srcs, profile=None: "fresh")
-    got = client_mod._load_dataset([], None, {"pseudonymise": False, "salt": "s", "config": "c"})
-    assert got == "fresh" and not (tmp_path / "pwned").exists()
+    from smanalysis.reporting.client import load_client
+
+    def boom(*a, **k):
+        raise AssertionError("an unpickler was called")
+
+    for name in ("load", "loads", "Unpickler"):
+        monkeypatch.setattr(pk, name, boom)
+    monkeypatch.setenv("SMANALYSIS_PARSE_CACHE", str(tmp_path / "parse-cache"))
+    sample = Path(__file__).resolve().parents[2] / "data" / "sample"
+    for f in ("client.yaml", "profile.yaml", "codebook.yaml"):
+        shutil.copy(sample / f, tmp_path / f)
+    shutil.copytree(sample / "exports", tmp_path / "exports")
+    shutil.copy(sample / "content_plan.csv", tmp_path / "content_plan.csv")
+    first = load_client(tmp_path / "client.yaml")[1]
+    again = load_client(tmp_path / "client.yaml")[1]
+    assert len(first.posts) == len(again.posts) > 100
+    assert any((tmp_path / "parse-cache").rglob("*.parquet"))

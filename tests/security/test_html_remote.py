@@ -97,12 +97,38 @@ def test_the_sanitiser_drops_remote_links_but_keeps_text():
 ROOT = Path(__file__).resolve().parents[2]
 
 
+#: hostile text planted in the exports' captions, comments, mentions, plan themes and audience cities
+_PLANT = {" enak": f" enak {EVIL_IMG.replace(chr(34), '')} https://evil.example/u $x$",
+          ",event,": ",event <img src=https://evil.example/t.png>,",
+          "Yogyakarta": "Yogyakarta <img src=https://evil.example/c.png>"}
+
+
+def _plant(folder: Path) -> int:
+    """Rewrite every text export in ``folder`` with :data:`_PLANT` (same encoding); count the hits."""
+    hits = 0
+    for f in folder.rglob("*"):
+        if f.suffix not in (".csv", ".jsonl"):
+            continue
+        raw = f.read_bytes()
+        enc = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig" if raw[:3] == b"\xef\xbb\xbf" else "utf-8"
+        text = raw.decode(enc)
+        for a, b in _PLANT.items():
+            hits += text.count(a)
+            text = text.replace(a, b)
+        f.write_bytes(text.encode(enc))
+    return hits
+
+
 @pytest.mark.slow
 def test_every_report_of_the_four_notebooks_has_no_remote_content(tmp_path):
-    """Hostile client and competitor names through `notebooks: all` (01-04), scanned."""
+    """Hostile client and competitor names, captions, comments, mentions, plan themes and audience
+    cities through `notebooks: all` (01-04, with the analysis section), scanned."""
     from smanalysis.reporting.runner import run_client
 
     sample = ROOT / "data" / "sample"
+    shutil.copytree(sample / "exports", tmp_path / "exports")
+    shutil.copy(sample / "content_plan.csv", tmp_path / "content_plan.csv")
+    assert _plant(tmp_path) > 100
     profile = yaml.safe_load((sample / "profile.yaml").read_text(encoding="utf-8"))
     profile["competitors"][0]["name"] = f"Kopi Pagi {EVIL_IMG}"
     profile["business_name"] = f"Kopi Senja {EVIL_IMG}"
@@ -110,10 +136,11 @@ def test_every_report_of_the_four_notebooks_has_no_remote_content(tmp_path):
     shutil.copy(sample / "codebook.yaml", tmp_path / "codebook.yaml")
     cfg = yaml.safe_load((sample / "client.yaml").read_text(encoding="utf-8"))
     cfg.update(client=f"Kopi Senja {EVIL_IMG} https://evil.example/x", slug="jahat", notebooks="all",
-               data=[str(sample / "exports"), str(sample / "content_plan.csv")], profile="profile.yaml")
+               data=[str(tmp_path / "exports"), str(tmp_path / "content_plan.csv")], profile="profile.yaml")
     (tmp_path / "c.yaml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
     res = run_client(tmp_path / "c.yaml", out=tmp_path / "r")
     assert res["status"] in ("ok", "partial"), res["reason"]
     html = (tmp_path / "r" / "jahat" / "report.html").read_text(encoding="utf-8")
     assert remote_references(html) == []
     assert "evil.example/pixel.png" in html  # shown as text, not loaded
+    assert "evil.example/t.png" in html or "evil.example/c.png" in html or "evil.example/u" in html

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from smanalysis import Profile
-from smanalysis import reports as rp
+from smanalysis import reporting as rp
 from smanalysis.reporting.config import parse_period
 from smanalysis.reporting.sections import EvaluationContext
 from smanalysis.schema import conform, empty

@@ -118,7 +118,6 @@ def test_load_client_uses_io_and_pseudonymises(tmp_path, monkeypatch):
         return DS()
 
     monkeypatch.setattr("smanalysis.io.load_dataset", fake_load, raising=False)
-    monkeypatch.delenv(clientmod.CACHE_ENV, raising=False)
     profile, ds, settings = clientmod.load_client(cfg)
     assert seen["sources"] == [str(tmp_path.resolve() / "p.yaml")] and seen["profile"].business_name == "Toko"
     assert settings["period"] == (T("2026-10-01"), T("2026-10-31"))
