@@ -137,3 +137,16 @@ def test_sigterm_with_two_jobs_stops_parent_and_workers(tmp_path):
     assert left == [], "workers or kernels outlived the batch"
     assert [r["status"] for r in _summary(out)] == ["interrupted", "interrupted"]
     assert not (out / "satu" / "report.html").exists()
+
+
+def test_a_batch_that_breaks_leaves_no_client_running(tmp_path):
+    """A scheduler out of reach: the error is raised and summary.csv says failed, with the reason,
+    never the 'running' written at the start."""
+    pytest.importorskip("distributed")
+    cfg = client(tmp_path, "kopi")
+    with pytest.raises(OSError):
+        run_batch([cfg], out=tmp_path / "r", scheduler="tcp://127.0.0.1:9", notebooks=[TINY],
+                  allow_custom_notebooks=True, verbose=False)
+    with open(tmp_path / "r" / "summary.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["status"] for r in rows] == ["failed"] and "127.0.0.1:9" in rows[0]["reason"]
