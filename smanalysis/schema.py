@@ -45,6 +45,7 @@ __all__ = [
     "CONTENT_TYPES",
     "POST_FORMATS",
     "DEFAULT_TIMEZONE",
+    "resolve_timezone",
     "DAILY_METRICS",
     "AUDIENCE_DIMENSIONS",
     "columns",
@@ -56,6 +57,23 @@ __all__ = [
 ]
 
 DEFAULT_TIMEZONE = "Asia/Jakarta"
+
+
+def resolve_timezone(timezone=None, profile=None) -> str:
+    """``timezone`` if given, else the profile's ``timezone``, else Asia/Jakarta.
+
+    >>> from types import SimpleNamespace
+    >>> resolve_timezone("Asia/Makassar"), resolve_timezone(None, SimpleNamespace(timezone="Asia/Jayapura"))
+    ('Asia/Makassar', 'Asia/Jayapura')
+    >>> resolve_timezone()
+    'Asia/Jakarta'
+    """
+    if timezone:
+        return str(timezone)
+    if profile is not None and getattr(profile, "timezone", None):
+        return str(profile.timezone)
+    return DEFAULT_TIMEZONE
+
 
 PLATFORMS = ("instagram", "facebook", "tiktok", "x", "youtube")
 INTERACTION_KINDS = ("reply", "mention", "share", "quote", "like", "comment")

@@ -5,6 +5,7 @@ rates come with bootstrap intervals and post counts, and comparisons say in
 plain words when there are not enough posts to tell.
 
 Modules: :mod:`~smanalysis.media.metrics` (the metric registry METRICS),
+:mod:`~smanalysis.media.metric` (what a metric is: Metric, Columns, the one place that divides),
 :mod:`~smanalysis.media.posts` (post_metrics),
 :mod:`~smanalysis.media.engagement` (engagement definitions, followers at publish),
 :mod:`~smanalysis.media.aggregate` (summary, top_posts),

@@ -27,10 +27,11 @@ import zlib
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
+from .._checks import as_list, check_choice
 from ..words import LANGS
-from ._common import as_list, num, require, warn
+from ._common import num, require, warn
 from .aggregate import summary
+from .metrics import METRICS
 from .posts import post_metrics
 from .verdicts import MIN_POSTS
 
@@ -213,7 +214,7 @@ def boost_effect(posts: pd.DataFrame, *, metrics=("reach", "engagements", "er_re
         lo, hi = np.quantile(bp - bo, [alpha, 1 - alpha])
         code = "boost_more" if lo > 0 else "boost_less" if hi < 0 else "no_clear_difference"
         rows.append({**base, "boosted_mean": pm_, "organic_mean": om_, "extra_per_boosted_post": pm_ - om_,
-                     "relative_extra": (pm_ - om_) / om_ if om_ else np.nan, "ci_low": lo, "ci_high": hi,
+                     "relative_extra": float(METRICS["relative_extra"].ratio([pm_ - om_], [om_])[0]), "ci_low": lo, "ci_high": hi,
                      "verdict_code": code, "verdict": BOOST_WORDS[code][li].format(what=what)})
     out = pd.DataFrame(rows, columns=cols)
     for c in ("n_boosted", "n_organic", "n_strata"):
