@@ -17,7 +17,9 @@ One run times, on the same texts:
   text (or on a random subset given as the second argument, extrapolated),
 
 and prints the rates and the ratios (CPU time, the fairer measure on a shared
-machine, and wall time) plus the peak memory (max RSS).
+machine, and wall time) plus the peak memory (max RSS). Every scorer is timed
+three times and the fastest run counts (VADER included); smanalysis's token
+cache is emptied before each run, so no run profits from an earlier one.
 
 Run: ``python benchmarks/bench_sentiment_speed.py [N] [VADER_SUBSET]``
 """
@@ -36,7 +38,12 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from smanalysis.conversation import tokens as _tokens  # noqa: E402
 from smanalysis.conversation.sentiment import sentiment  # noqa: E402
+
+REPEAT = 3
+"""Each scorer is timed REPEAT times on the same texts and the fastest run is reported (a shared machine
+adds noise, never speed); the token cache of smanalysis is emptied before each run."""
 
 _OPEN = ["", "", "", "", "kak ", "min ", "mimin ", "wah ", "duh ", "btw ", "jujur ", "halo kak ", "sumpah ",
          "anjir ", "hmm ", "omg ", "yaampun ", "kak {name} ", "@{handle} ", "guys ", "bestie ", "eh ", "asli ",
@@ -192,9 +199,14 @@ def main() -> int:
     sentiment(["warm up enak"])  # load lexicons once (not timed: a one-off cost)
 
     def timed(label, **kw):
-        t0, c0 = time.perf_counter(), time.process_time()
-        out = sentiment(texts, **kw)
-        t, c = time.perf_counter() - t0, time.process_time() - c0
+        best_t = best_c = float("inf")
+        for _ in range(REPEAT):
+            _tokens._CHUNK_CACHE.clear()  # every run starts cold: no token seen before (a fresh process)
+            t0, c0 = time.perf_counter(), time.process_time()
+            out = sentiment(texts, **kw)
+            t, c = time.perf_counter() - t0, time.process_time() - c0
+            best_t, best_c = min(best_t, t), min(best_c, c)
+        t, c = best_t, best_c
         say(f"{label:<44s} {t:7.2f} s wall {c:7.2f} s CPU = {n / t:>9,.0f} texts/s wall, {n / c:>9,.0f} CPU")
         return out, n / t, n / c
 
@@ -206,10 +218,12 @@ def main() -> int:
 
     sia = SentimentIntensityAnalyzer()
     sub = texts.sample(min(n_vader, n), random_state=0).tolist()
-    t0, c0 = time.perf_counter(), time.process_time()
-    for x in sub:
-        sia.polarity_scores(x)
-    t_v, c_v = time.perf_counter() - t0, time.process_time() - c0
+    t_v = c_v = float("inf")
+    for _ in range(REPEAT):
+        t0, c0 = time.perf_counter(), time.process_time()
+        for x in sub:
+            sia.polarity_scores(x)
+        t_v, c_v = min(t_v, time.perf_counter() - t0), min(c_v, time.process_time() - c0)
     rw_v, rc_v = len(sub) / t_v, len(sub) / c_v
     say(f"{'vaderSentiment polarity_scores':<44s} {t_v:7.2f} s wall {c_v:7.2f} s CPU = {rw_v:>9,.0f} texts/s wall, "
         f"{rc_v:>9,.0f} CPU (on {len(sub):,} of the texts)")

@@ -1,10 +1,28 @@
-"""The one check for a bad option, with the library's message (see STYLE: errors).
+"""Options, checked and read once for every layer (see STYLE: errors).
 
-Call it directly where an option is checked (no wrappers); for languages:
+:func:`check_choice` is the one check for a bad option, with the library's message; call it
+directly where an option is checked (no wrappers); for languages:
 ``check_choice("lang", lang, LANGS)`` with :data:`smanalysis.words.LANGS`.
+:func:`as_list` reads a ``by``-style option for every layer. The ``timezone`` option is read by
+:func:`smanalysis.schema.resolve_timezone`, beside the default it falls back to.
 """
 
 from __future__ import annotations
+
+__all__ = ["check_choice", "as_list"]
+
+
+def as_list(by) -> list:
+    """``by`` as a list of column names: None -> [], a name -> [name], else ``list(by)``.
+
+    >>> as_list(None), as_list("platform"), as_list(("platform", "account"))
+    ([], ['platform'], ['platform', 'account'])
+    """
+    if by is None:
+        return []
+    if isinstance(by, str):
+        return [by]
+    return list(by)
 
 
 def check_choice(name: str, value, allowed, *, where: str | None = None):

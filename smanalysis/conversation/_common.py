@@ -9,34 +9,16 @@ from itertools import chain
 import numpy as np
 import pandas as pd
 
-from ..schema import DEFAULT_TIMEZONE, require_columns
+from ..schema import require_columns
 from .text import STOPWORDS_EN, STOPWORDS_ID, URL_TOKEN, tokenize
 
-__all__ = ["as_list", "require", "resolve_timezone", "local_period", "NEGATIONS", "FILLERS", "flat_tokens",
+__all__ = ["require", "local_period", "NEGATIONS", "FILLERS", "flat_tokens",
            "token_lists", "norm_labels", "as_texts"]
-
-
-def as_list(by) -> list[str]:
-    """``by`` as a list of column names (None -> [], a name -> [name])."""
-    if by is None:
-        return []
-    if isinstance(by, str):
-        return [by]
-    return list(by)
 
 
 def require(frame: pd.DataFrame, cols: Iterable[str], func: str, what: str = "input") -> None:
     """Raise SchemaError naming ``func`` when ``frame`` lacks any of ``cols``."""
     require_columns(frame, cols, func=func, what=f"{what} frame")
-
-
-def resolve_timezone(timezone, profile) -> str:
-    """``timezone`` if given, else the profile's, else Asia/Jakarta."""
-    if timezone is not None:
-        return timezone
-    if profile is not None:
-        return getattr(profile, "timezone", None) or DEFAULT_TIMEZONE
-    return DEFAULT_TIMEZONE
 
 
 def local_period(times: pd.Series, freq: str, timezone: str) -> pd.Series:

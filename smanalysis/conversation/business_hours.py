@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 
 from .._checks import check_choice
-from ..schema import DEFAULT_TIMEZONE
+from ..media.metrics import METRICS
+from ..schema import DEFAULT_TIMEZONE, resolve_timezone
 
 __all__ = ["business_minutes", "business_hours_of", "reply_targets_of", "care_in_business_hours",
            "reply_target_stats", "DEFAULT_REPLY_TARGETS"]
@@ -163,7 +164,7 @@ def care_in_business_hours(times: pd.DataFrame, *, profile=None, business_hours:
     """
     bh = dict(business_hours_of(profile), **(business_hours or {}))
     targets = reply_targets_of(profile) if reply_targets is None else {k: float(v) for k, v in reply_targets.items()}
-    tz = timezone or getattr(profile, "timezone", None) or DEFAULT_TIMEZONE
+    tz = resolve_timezone(timezone, profile)
     bm = business_minutes(times["created_at"], times["first_reply_at"], open=bh["open"], close=bh["close"],
                           days=bh["days"], timezone=tz)
     target = times["intent"].map(targets).astype("float64")
@@ -194,5 +195,5 @@ def reply_target_stats(care: pd.DataFrame, *, lang: str = "id") -> pd.DataFrame:
                         "median_business_minutes": ans.groupby("intent")["response_business_minutes"].median(),
                         "median_wall_minutes": ans.groupby("intent")["response_minutes"].median(),
                         "within_target": g["within_target"].sum().astype("int64")})
-    out["within_target_rate"] = out["within_target"] / out["comments"]
+    out["within_target_rate"] = METRICS["within_target_rate"].ratio(out["within_target"], out["comments"])
     return out.reset_index()

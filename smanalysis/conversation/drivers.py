@@ -17,7 +17,10 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import EmptyDataError, SMAnalysisWarning
-from ._common import as_list, local_period, norm_labels, require, resolve_timezone
+from .._checks import as_list
+from ..media.metrics import METRICS
+from ..schema import resolve_timezone
+from ._common import local_period, norm_labels, require
 from .voice import SENTIMENT_LABELS
 
 __all__ = ["net_sentiment", "sentiment_drivers"]
@@ -103,8 +106,8 @@ def net_sentiment(
     if (polar == 0).any():
         warnings.warn(f"{func}: {int((polar == 0).sum())} group(s) have no positive or negative texts; "
                       "their net sentiment is NaN", SMAnalysisWarning, stacklevel=2)
-    out["net_sentiment_excl_neutral"] = diff / polar.where(polar > 0)
-    out["net_sentiment_all"] = diff / out["total"].where(out["total"] > 0)
+    out["net_sentiment_excl_neutral"] = METRICS["net_sentiment"].ratio(diff, polar)
+    out["net_sentiment_all"] = METRICS["net_sentiment_all"].ratio(diff, out["total"])
     return out
 
 

@@ -25,7 +25,8 @@ import pandas as pd
 
 from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
 from .._checks import check_choice
-from ._common import FILLERS, NEGATIONS, as_texts, flat_tokens, local_period, require, resolve_timezone, token_lists
+from ..schema import resolve_timezone
+from ._common import FILLERS, NEGATIONS, as_texts, flat_tokens, local_period, require, token_lists
 
 __all__ = ["NEGATIONS", "FILLERS", "terms", "ngrams", "collocations", "concordance", "emerging_terms"]
 

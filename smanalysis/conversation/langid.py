@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .textdata import SLANG_ID, STOPWORDS_EN, STOPWORDS_ID, as_text_series
-from .textdata import data_lines as _data_lines
+from .textdata import data_lines
 from .tokens import token_arrays as _token_arrays
 
 __all__ = ["detect", "LANGUAGES"]
@@ -79,7 +79,7 @@ def _word_lists() -> tuple[frozenset, frozenset]:
         "vader_lexicon.txt").read_text(encoding="utf-8").splitlines()}
     idw = set(STOPWORDS_ID) | set(SLANG_ID) | ({w for v in SLANG_ID.values() for w in v.split()}
                                                - vader - set(STOPWORDS_EN))
-    for ln in _data_lines("lexicon_id.tsv"):
+    for ln in data_lines("lexicon_id.tsv"):
         term, _, rest = ln.partition("\t")
         if term == "term" or rest.endswith("english") or " " in term:
             continue

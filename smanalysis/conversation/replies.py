@@ -15,8 +15,7 @@ import pandas as pd
 
 from ..exceptions import EmptyDataError, SMAnalysisWarning
 from ..schema import DEFAULT_TIMEZONE, validate
-from .._checks import check_choice
-from ._common import as_list
+from .._checks import as_list, check_choice
 from .care import INTENTS, intents
 
 __all__ = ["response_times", "response_stats", "unanswered"]

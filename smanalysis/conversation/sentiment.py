@@ -71,7 +71,8 @@ from .sentiment_rules import (CONCESSIONS, CONTRASTS, DIMINISHERS, EXCESS, INTEN
                               SARCASM_MARKERS, THRESHOLD, WEIGHTS)
 from .sentiment_scoring import score_tokens
 from .textdata import SLANG_ID
-from .tokens import Vocab as _Vocab, text_list as _text_list, token_arrays as _token_arrays
+from .tokens import Vocab as _Vocab, arrow_strings as _arrow_strings, text_list as _text_list
+from .tokens import token_arrays as _token_arrays
 from .._checks import check_choice
 
 __all__ = [
@@ -163,7 +164,11 @@ def sentiment(texts, *, lang: str = "auto", extra_lexicon=None, lexicon=None,
     'kopinya enak:+1.00 [phrase, contrast tapi before]; pelayanannya lama:-6.75 [complaint, intensifier banget, contrast tapi after]'
     """
     check_choice("lang", lang, ["auto", "id", "en"])
-    texts_l, index = _text_list(texts, "sentiment")
+    arrow = _arrow_strings(texts)  # pandas' pyarrow str dtype: read its UTF-8 buffer, no Python str per text
+    if arrow is not None:
+        texts_l, index = arrow, texts.index
+    else:
+        texts_l, index = _text_list(texts, "sentiment")
     n = len(texts_l)
     if n == 0:
         return pd.DataFrame({"label": pd.Series([], dtype=object), "score": pd.Series([], dtype=float),
@@ -176,9 +181,10 @@ def sentiment(texts, *, lang: str = "auto", extra_lexicon=None, lexicon=None,
     scores, codes, evs = [], [], []
     voc = _Vocab()  # shared by the batches: each distinct token is looked up once
     va: dict | None = None
+    ev_cache: dict = {}  # evidence items formatted once per call (keys depend on the shared vocabulary)
     votes: tuple | None = None
     for start in range(0, n, _BATCH):  # batches keep the arrays in cache and memory flat
-        part = texts_l[start:start + _BATCH]
+        part = texts_l.slice(start, _BATCH) if arrow is not None else texts_l[start:start + _BATCH]
         m = len(part)
         before = len(voc.words)
         doc, tok, vocab, el = _token_arrays(part, slang=SLANG_ID, vocab=voc, collapse=True)
@@ -191,7 +197,7 @@ def sentiment(texts, *, lang: str = "auto", extra_lexicon=None, lexicon=None,
             code = _detect_codes(doc, tok, vocab, m, votes=votes)
         else:
             code = np.full(m, 0 if lang == "id" else 1)
-        sc, ev = score_tokens(doc, tok, el, vocab, m, code, tables, evidence, va=va)
+        sc, ev = score_tokens(doc, tok, el, vocab, m, code, tables, evidence, va=va, ev_cache=ev_cache)
         scores.append(sc)
         codes.append(code)
         if ev is not None:
@@ -201,8 +207,16 @@ def sentiment(texts, *, lang: str = "auto", extra_lexicon=None, lexicon=None,
     ev = _str_series(evs, n, index)
     lab_i = 1 + (score >= THRESHOLD).astype(np.int8) - (score <= -THRESHOLD).astype(np.int8)
     return pd.DataFrame({
-        "label": pd.Series(_LABELS_A[lab_i], index=index),
+        "label": _take_str(_LABELS_A, lab_i, index),
         "score": pd.Series(score, index=index),
-        "lang": pd.Series(_CODES[code], index=index),
+        "lang": _take_str(_CODES, code, index),
         "evidence": ev,
     })
+
+
+def _take_str(values: np.ndarray, codes: np.ndarray, index) -> pd.Series:
+    """``values[codes]`` as a Series of pandas' str dtype, built by pyarrow (no Python object per row)."""
+    import pyarrow as pa
+
+    arr = pa.array(values.tolist(), type=pa.large_string()).take(pa.array(codes))
+    return pd.Series(pd.array(arr, dtype=pd.StringDtype("pyarrow", na_value=np.nan)), index=index)

@@ -27,8 +27,8 @@ from .sentiment_rules import (CONCESSIONS, CONTRASTS, DIMINISHERS, EXCESS, INTEN
                               MAX_PHRASE, NEGATOR_ENDINGS, NEGATORS, POST_WORDS, PREFIXES, ROLE_WORDS, SARCASM_MARKERS,
                               SARCASM_OPENERS, SARCASM_PRAISE, SUFFIXES)
 from .textdata import SLANG_ID
-from .textdata import data_lines as _data_lines
-from .tokens import canon_chunk as _canon_chunk
+from .textdata import data_lines
+from .tokens import canon_chunk
 
 __all__ = ["load_lexicon", "lexicon", "LexiconTables", "default_tables", "custom_tables", "vocab_features"]
 
@@ -119,7 +119,7 @@ _ELONGATED = re.compile(r"(\w)\1\1")
 def _canon_term(term: str) -> tuple[str, ...]:
     out: list[str] = []
     for part in term.split():
-        out.extend(_canon_chunk(part, SLANG_ID)[0])
+        out.extend(canon_chunk(part, SLANG_ID)[0])
     return tuple(w for w in out if w not in (".", "?") and not w.startswith("!"))
 
 
@@ -214,7 +214,7 @@ class LexiconTables:
 @lru_cache(maxsize=1)
 def _emoji_rows() -> tuple:
     rows = []
-    for ln in _data_lines("emoji_polarity.tsv"):
+    for ln in data_lines("emoji_polarity.tsv"):
         parts = ln.split("\t")
         if parts[0] == "symbol":
             continue
@@ -232,7 +232,7 @@ def _vader() -> dict[str, float]:
         parts = ln.split("\t")
         if len(parts) < 2:
             continue
-        toks = _canon_chunk(parts[0], None)[0]
+        toks = canon_chunk(parts[0], None)[0]
         # keep entries that survive tokenisation unchanged (drops emoticons such as "8)" -> "8")
         if len(toks) == 1 and toks[0] == parts[0].lower():
             out.setdefault(toks[0], float(parts[1]))

@@ -80,7 +80,8 @@ SARCASM_PRAISE = frozenset({
     "great", "fantastic", "brilliant", "nice", "perfect", "amazing", "wonderful", "awesome", "impressive", "cool",
     "lovely", "splendid", "superb", "excellent", "congrats", "congratulations", "bravo", "love",
     "hebat", "mantap", "keren", "bagus", "pinter", "pintar", "salut", "top", "sip", "luar", "selamat", "makasih",
-    "terima", "thanks", "thank",
+    "terima", "thanks", "thank", "bangga", "terbaik", "sukses", "kreatif", "asyik", "senang", "proud",
+    "happy", "glad",
 })
 """Generic praise words that ironic texts open with (object-specific praise such as "enak" is not ironic)."""
 

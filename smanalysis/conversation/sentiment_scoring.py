@@ -39,11 +39,12 @@ def _same_doc(doc, a, b):
     return out
 
 
-def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=None):
+def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=None, ev_cache=None):
     """Score every text from token arrays; work is done at the few positions that matter.
 
     Returns the scores (float array, one a text) and, when ``want_evidence``, a pyarrow
-    string array of evidence (else None).
+    string array of evidence (else None). ``ev_cache`` (a dict kept by the caller across the
+    batches of one vocabulary) holds evidence items already formatted.
     """
     T = len(tok)
     if va is None:
@@ -256,7 +257,7 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
     evidence = None
     if want_evidence:
         evidence = _evidence(P, dP, tok, vocab, n, contrib, phrase_at, tables, negated, neg_src, int_src,
-                             lastc_P, cw, in_conc, elong, va, ex, raw, rflags)
+                             lastc_P, cw, in_conc, elong, va, ex, raw, rflags, {} if ev_cache is None else ev_cache)
     return score, evidence
 
 
@@ -270,7 +271,7 @@ def _mix(h, x):
 
 
 def _evidence(P, dP, tok, vocab, n, contrib, phrase_at, tables, negated, neg_src, int_src, lastc, cw, in_conc,
-              elong, va, ex, raw, rflags):
+              elong, va, ex, raw, rflags, cache):
     """Evidence strings of every text, built vectorised.
 
     Each sentiment token gives one ``word:contribution [rules]`` item. Items are
@@ -303,7 +304,11 @@ def _evidence(P, dP, tok, vocab, n, contrib, phrase_at, tables, negated, neg_src
     first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
     strs = []
     is_emoji, root = va["is_emoji"], va["root"]
-    for j in first.tolist():
+    for j, hj in zip(first.tolist(), uniq.tolist()):
+        done = cache.get(hj)
+        if done is not None:  # formatted in an earlier batch
+            strs.append(done)
+            continue
         u = int(unit[j])
         if u >= V:
             key, (_, cat) = tables.phrase_list[u - V]
@@ -328,7 +333,9 @@ def _evidence(P, dP, tok, vocab, n, contrib, phrase_at, tables, negated, neg_src
         for bit, name in _FLAG_TAGS:
             if flags[j] & bit:
                 tags.append(name)
-        strs.append(f"{word}:{cents[j] / 100:+.2f}" + (f" [{', '.join(tags)}]" if tags else ""))
+        item = f"{word}:{cents[j] / 100:+.2f}" + (f" [{', '.join(tags)}]" if tags else "")
+        cache[hj] = item
+        strs.append(item)
     item_doc = dP
     # exclamation items come last in their text
     exd = np.flatnonzero((ex > 0) & (raw != 0))

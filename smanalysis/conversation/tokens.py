@@ -4,7 +4,7 @@ sentiment scorer.
 One whitespace split of the joined corpus on its UTF-8 bytes with NumPy, then per *unique* chunk
 work (NFKC, lower case, regex split, laughter, elongation, slang), then NumPy expansion back to
 every occurrence. Package-public API: :func:`token_arrays`, :class:`Vocab`, :func:`canon_chunk`,
-:func:`text_list`, :data:`MENTION_TOKEN`, :data:`NUMBER_TOKEN`; the rest is private to this module.
+:func:`text_list`, :func:`arrow_strings`, :data:`MENTION_TOKEN`, :data:`NUMBER_TOKEN`; the rest is private to this module.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pandas as pd
 
 from .textdata import LAUGH, SKIN_RE, TOKEN_PATTERN, URL_RE, URL_TOKEN, as_text_series, fold_word
 
-__all__ = ["token_arrays", "Vocab", "canon_chunk", "text_list", "MENTION_TOKEN", "NUMBER_TOKEN"]
+__all__ = ["token_arrays", "Vocab", "canon_chunk", "text_list", "arrow_strings", "MENTION_TOKEN", "NUMBER_TOKEN"]
 
 _SEP = "\x00"
 _SUB_RE = re.compile(TOKEN_PATTERN + r"|!+|\?+|[.,;:]+")
@@ -141,13 +141,61 @@ _PUNCT = np.zeros(256, dtype=np.int64)
 _PUNCT[[ord(c) for c in ".,;:!?"]] = 1
 
 
-def _chunks(texts: list[str], collapse: bool = False):
+def arrow_strings(texts):
+    """The pyarrow string array behind a Series of pandas' pyarrow-backed ``str`` dtype, else None.
+
+    :func:`token_arrays` reads such an array's UTF-8 buffer directly (no Python string per text).
+
+    Examples
+    --------
+    >>> arrow_strings(pd.Series(["a", None], dtype="str")).to_pylist()
+    ['a', None]
+    >>> arrow_strings(["a"]) is None
+    True
+    """
+    if not isinstance(texts, pd.Series) or not isinstance(texts.dtype, pd.StringDtype):
+        return None
+    if getattr(texts.dtype, "storage", None) != "pyarrow":
+        return None
+    import pyarrow as pa
+
+    arr = pa.array(texts.array)
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+
+
+def _arrow_bytes(arr) -> np.ndarray:
+    """UTF-8 bytes of a pyarrow string array, texts joined by a 0 byte (missing values as empty texts)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if arr.null_count:
+        arr = pc.fill_null(arr, "")
+    if not pa.types.is_large_string(arr.type):
+        arr = arr.cast(pa.large_string())
+    _, off_buf, data_buf = arr.buffers()
+    off = np.frombuffer(off_buf, dtype=np.int64, count=len(arr) + 1, offset=arr.offset * 8)
+    if data_buf is None or off[-1] == off[0]:
+        return np.zeros(max(len(arr) - 1, 0), dtype=np.uint8)
+    data = np.frombuffer(data_buf, dtype=np.uint8)[off[0]:off[-1]]
+    zero = data == 0
+    if zero.any():  # a 0 byte inside a text would split it: make it a space, like the str path
+        data = np.where(zero, np.uint8(32), data)
+    return np.insert(data, off[1:-1] - off[0], 0)
+
+
+def _chunks(texts, collapse: bool = False):
     """Whitespace chunks of the texts without making a Python string per chunk.
 
-    Returns the UTF-8 bytes, chunk start and end byte offsets, the text of each
-    chunk and a 64-bit hash of each chunk's bytes (a polynomial rolling hash
-    computed with prefix sums; collisions are negligible at 2**-64).
+    ``texts`` is a list of str, or the UTF-8 bytes of the texts joined by 0 bytes
+    (a uint8 array, from :func:`_arrow_bytes`). Returns the UTF-8 bytes, chunk
+    start and end byte offsets, the text of each chunk and a 64-bit hash of each
+    chunk's bytes (a polynomial rolling hash computed with prefix sums;
+    collisions are negligible at 2**-64).
     """
+    if isinstance(texts, np.ndarray):
+        return _chunk_bytes(texts, collapse)
     try:
         joined = _SEP.join(texts)
     except TypeError:  # missing values or numbers in a list
@@ -157,6 +205,11 @@ def _chunks(texts: list[str], collapse: bool = False):
         joined = _SEP.join(x.replace(_SEP, " ") for x in texts)
     b = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
     del joined
+    return _chunk_bytes(b, collapse)
+
+
+def _chunk_bytes(b: np.ndarray, collapse: bool):
+    """:func:`_chunks` on the joined UTF-8 bytes."""
     # chunk = run of bytes > 32 (ASCII controls and space separate chunks, like str.split; the
     # separator \x00 too); UTF-8 multi-byte characters are all >= 0x80
     ns = np.empty(len(b) + 2, dtype=np.int8)
@@ -224,7 +277,7 @@ def text_list(texts, func: str) -> tuple[list, pd.Index]:
 
 
 def token_arrays(s, *, slang: dict | None = None, vocab: Vocab | None = None, collapse: bool = False):
-    """Vectorised tokenisation of a Series (or list) of str.
+    """Vectorised tokenisation of a Series (or list) of str, or a pyarrow string array.
 
     Returns ``doc`` (int64 position of the text of each token), ``tok`` (int64
     id into ``vocab``), ``vocab`` (object array of canonical tokens) and
@@ -235,7 +288,12 @@ def token_arrays(s, *, slang: dict | None = None, vocab: Vocab | None = None, co
     are identified by a hash, and only distinct chunks are decoded and
     normalised (in Python, cached across calls).
     """
-    texts = s if isinstance(s, list) else s.tolist()
+    if isinstance(s, list):
+        texts = s
+    elif hasattr(s, "buffers"):  # a pyarrow string array (see arrow_strings)
+        texts = _arrow_bytes(s)
+    else:
+        texts = s.tolist()
     if vocab is None:
         vocab = Vocab()
     b, starts, ends, doc_of_chunk, h = _chunks(texts, collapse)

@@ -28,9 +28,10 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
+from .._checks import as_list, check_choice
 from ..exceptions import EmptyDataError, SMAnalysisWarning
-from ._common import as_list, local_period, norm_labels, require, resolve_timezone
+from ..schema import resolve_timezone
+from ._common import local_period, norm_labels, require
 
 __all__ = ["detect_brands", "share_of_voice", "SENTIMENT_LABELS"]
 

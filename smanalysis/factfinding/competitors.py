@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..profile import Profile
-from ..schema import DEFAULT_TIMEZONE, validate
+from ..schema import resolve_timezone, validate
 from .._checks import check_choice
 from ..words import LANGS, text
 from .display import decimal
@@ -105,7 +105,7 @@ def competitor_scan(posts: pd.DataFrame, *, profile: Profile | dict, lang: str =
     check_choice("lang", lang, LANGS)
     validate(posts, "posts", func="competitor_scan")
     p = as_profile(profile)
-    tz = timezone or p.timezone or DEFAULT_TIMEZONE
+    tz = resolve_timezone(timezone, p)
     brands = {h: p.business_name for h in p.brand_handles} | p.competitor_handles
     acct = posts["account"].astype(str).str.lstrip("@")
     df = pd.DataFrame({"brand": acct.map(brands)}, index=posts.index)

@@ -8,6 +8,8 @@ from typing import Any
 
 import pandas as pd
 
+from .._checks import as_list
+
 __all__ = ["CONTENT_KEYWORDS", "keyword_hits"]
 
 CONTENT_KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -36,7 +38,7 @@ def keyword_hits(captions: pd.Series, rules: dict[str, Any]) -> pd.Series:
     low = captions.fillna("").astype(str).str.lower()
     hit = pd.Series(None, index=captions.index, dtype=object)
     for label, words in rules.items():  # one vectorised pass per label
-        words = [w for w in ([words] if isinstance(words, str) else list(words)) if str(w).strip()]
+        words = [w for w in as_list(words) if str(w).strip()]
         if not words:
             continue
         pat = "|".join(re.escape(str(w).lower()) for w in words)

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import SMAnalysisWarning
-from ..schema import DEFAULT_TIMEZONE, require_columns
+from ..schema import require_columns
 
 NS_PER_DAY = 86_400_000_000_000
 NS_PER_HOUR = 3_600_000_000_000
@@ -25,15 +25,6 @@ def require(df, cols: Iterable[str], *, func: str, table: str = "posts") -> pd.D
 
 def warn(message: str, stacklevel: int = 3) -> None:
     warnings.warn(message, SMAnalysisWarning, stacklevel=stacklevel)
-
-
-def resolve_timezone(timezone: str | None = None, profile=None) -> str:
-    """``timezone`` if given, else the profile's, else Asia/Jakarta."""
-    if timezone:
-        return str(timezone)
-    if profile is not None and getattr(profile, "timezone", None):
-        return str(profile.timezone)
-    return DEFAULT_TIMEZONE
 
 
 def num(df: pd.DataFrame, col: str) -> np.ndarray:
@@ -91,14 +82,6 @@ def time_key(created_at: pd.Series, key: str, timezone: str) -> pd.Series:
         return pd.Series(out, index=idx, name=key)
     out[nat] = np.nan
     return pd.Series(out, index=idx, name=key)
-
-
-def as_list(by) -> list[str]:
-    if by is None:
-        return []
-    if isinstance(by, str):
-        return [by]
-    return list(by)
 
 
 def period_bounds(period, timezone: str) -> tuple[pd.Timestamp, pd.Timestamp]:

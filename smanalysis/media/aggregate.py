@@ -21,8 +21,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
-from ._common import TIME_KEYS, as_list, in_period, require, resolve_timezone, time_key, warn
+from .._checks import as_list, check_choice
+from ..schema import resolve_timezone
+from ._common import TIME_KEYS, in_period, require, time_key, warn
 from .metrics import COUNT_METRICS, METRICS, RATE_METRICS, Columns, period_columns
 from .posts import post_metrics
 from .stats import INTERVAL_METHODS, seed_for, interval_table

@@ -23,7 +23,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import as_list, in_period, local_days, period_bounds, require, resolve_timezone
+from .._checks import as_list
+from ..schema import resolve_timezone
+from ._common import in_period, local_days, period_bounds, require
 from .aggregate import summary
 from .metrics import REPORT_RATES
 from .posts import post_metrics

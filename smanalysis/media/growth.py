@@ -17,8 +17,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
-from ._common import as_list, num, require, warn
+from .._checks import as_list, check_choice
+from ._common import num, require, warn
 from .metrics import METRICS, Columns
 
 __all__ = ["growth", "period_growth", "FREQS"]

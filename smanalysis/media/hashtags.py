@@ -19,10 +19,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
+from .._checks import as_list, check_choice
 from ..words import LANGS
-from ._common import as_list, require
-from .metrics import RATE_METRICS
+from ._common import require
+from .metrics import METRICS, RATE_METRICS
 from .posts import post_metrics
 from .stats import bootstrap_interval
 from .verdicts import posts_verdict, verdict_text
@@ -106,7 +106,7 @@ def hashtag_performance(posts: pd.DataFrame, *, metric: str = "er_reach", min_po
     code = posts_verdict(res["n"].to_numpy(), min_posts=min_posts)
     out = pd.DataFrame({"hashtag": res["hashtag"], "n_posts": res["n"].astype("int64"), "mean": res["mean"],
                         "ci_low": res["ci_low"], "ci_high": res["ci_high"],
-                        "vs_all": res["mean"] / overall if overall else np.nan, "verdict_code": code,
+                        "vs_all": METRICS["vs_all"].ratio(res["mean"].to_numpy(), np.full(len(res), overall)), "verdict_code": code,
                         "verdict": verdict_text(code, lang)})
     out = out.assign(_e=(code == "enough_posts")).sort_values(["_e", "mean", "n_posts", "hashtag"],
                                                                ascending=[False, False, False, True], kind="stable")

@@ -22,8 +22,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
-from ._common import as_list, in_period, period_bounds, require, resolve_timezone
+from .._checks import as_list, check_choice
+from ..schema import resolve_timezone
+from ._common import in_period, period_bounds, require
 from ..words import LANGS
 from .metrics import METRICS, RATE_METRICS, Columns, resolve_metric
 from .posts import post_metrics

@@ -22,198 +22,18 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import pandas as pd
 
-from ._common import num, warn
 from .engagement import ENGAGEMENT_DEFINITIONS, engagement_components
+from .metric import Columns, Metric, stat_column, warn_undefined
 
 __all__ = [
     "Metric", "METRICS", "Columns", "ALIASES", "ENGAGEMENT_DEFINITIONS", "RATE_METRICS", "REPORT_RATES", "COUNT_METRICS",
     "metric_label", "engagement_components", "resolve_metric", "column_metric", "period_columns", "metric_value",
     "warn_undefined",
 ]
-
-
-class Columns:
-    """Float columns of a frame, each read once (NaN when the column is absent).
-
-    ``extra`` adds derived columns (arrays) under their names.
-
-    Examples
-    --------
-    >>> c = Columns(pd.DataFrame({"a": [1, None]}))
-    >>> c["a"].tolist(), c["b"].tolist(), c.eq("a", 1.0).tolist()
-    ([1.0, nan], [nan, nan], [1.0, 0.0])
-    """
-
-    def __init__(self, frame: pd.DataFrame, extra: dict | None = None):
-        self.frame = frame
-        self.n = len(frame)
-        self._cache = dict(extra or {})
-
-    def __getitem__(self, name: str) -> np.ndarray:
-        if name not in self._cache:
-            self._cache[name] = num(self.frame, name)
-        return self._cache[name]
-
-    def eq(self, name: str, *values) -> np.ndarray:
-        """1.0 where column ``name`` holds one of ``values``, else 0.0 (all 0.0 when absent)."""
-        if name not in self.frame.columns:
-            return np.zeros(self.n)
-        return self.frame[name].isin(values).to_numpy(dtype="float64", na_value=0.0)
-
-    def ones(self) -> np.ndarray:
-        return np.ones(self.n)
-
-
-def _divide(numer: np.ndarray, denom: np.ndarray, scale: float = 1.0) -> tuple[np.ndarray, int]:
-    """numer / denom x scale; NaN where denom is missing or <= 0 (or the result overflows).
-
-    Returns the ratios and how many are undefined because of the denominator while the
-    numerator is known (the caller warns once). The only place smanalysis divides a rate.
-    """
-    numer = np.asarray(numer, dtype="float64")
-    denom = np.asarray(denom, dtype="float64")
-    bad = ~(denom > 0)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        out = numer / np.where(bad, 1.0, denom) * scale
-    out = np.where(bad | np.isinf(out), np.nan, out)
-    return out, int((bad & ~np.isnan(numer)).sum())
-
-
-def warn_undefined(func: str, undefined: dict[str, int], n: int) -> None:
-    """One :class:`SMAnalysisWarning` counting, per rate, the rows undefined by their denominator."""
-    if undefined:
-        details = "; ".join(f"{k} {v} of {n}" for k, v in undefined.items())
-        warn(f"{func}: zero or missing denominators, rates set to NaN for some rows: {details}. "
-             "See smanalysis.media.METRICS for each rate's denominator.", stacklevel=4)
-
-
-@dataclass(frozen=True)
-class Metric:
-    """One figure: how it is computed, shown and explained.
-
-    Attributes
-    ----------
-    name : str
-        Column name in smanalysis tables and key in ``metrics.json``.
-    label_id, label_en : str
-        Label for charts and tables in Bahasa Indonesia and English.
-    definition_id, definition_en : str
-        The formula in words, in each language (the definitions section).
-    numerator, denominator : callable or None
-        ``f(Columns) -> ndarray`` over the rows of ``table``; ``denominator`` is None for counts.
-        Both None for figures another layer computes (named in ``source``).
-    numerator_text, denominator_text : str
-        What is counted on top and below ("engagements", "reach").
-    unit : str
-        ``"count"``, ``"ratio"`` (0.05 = 5 %), ``"per post"``, ``"per 1,000 followers"``, ``"minutes"``...
-    kind : str
-        ``"count"``, ``"rate"`` (numerator / denominator x scale) or ``"median"`` (of the numerator).
-    higher_is_better : bool
-        Direction of a KPI target: met when the value is at least (else at most) the target.
-    fmt : str
-        ``"integer"``, ``"decimal"``, ``"percent"`` or ``"signed"`` (``+0.25``).
-    scale : float
-        Multiplier of the ratio (1,000 for per-1,000 rates, 30 for monthly growth).
-    table : str
-        Rows the callables read: ``"posts"`` (post_metrics output), ``"period"`` (``n_posts`` and
-        ``days`` of a period), ``"growth"`` (period_growth
-        output), ``"care"`` (response_times output), ``"voices"`` (texts with a sentiment
-        ``label``), ``"voice"`` (share_of_voice output with an ``own`` flag) or ``"network"``.
-    stats : tuple of str
-        Summary columns that stand for the metric over a period (``"total"``,
-        ``"ratio_of_totals"``, ``"mean_of_posts"``, ``"median"``, ``"value"``); the first is the
-        key figure's.
-    report : bool
-        Shown in the report's period comparison and key figures.
-    source : str
-        Where the definition comes from.
-    """
-
-    name: str
-    label_id: str
-    label_en: str
-    definition_id: str
-    definition_en: str
-    numerator: Callable | None = None
-    denominator: Callable | None = None
-    numerator_text: str = ""
-    denominator_text: str = ""
-    unit: str = "count"
-    kind: str = "count"
-    higher_is_better: bool = True
-    fmt: str = "integer"
-    scale: float = 1.0
-    table: str = "posts"
-    stats: tuple = ("total",)
-    report: bool = False
-    source: str = ""
-
-    def label(self, lang: str = "id") -> str:
-        """The label in ``lang`` ("id" or "en")."""
-        return self.label_en if lang == "en" else self.label_id
-
-    def definition(self, lang: str = "id") -> str:
-        """The formula in words in ``lang``."""
-        return self.definition_en if lang == "en" else self.definition_id
-
-    @property
-    def formula(self) -> str:
-        return self.definition_en
-
-    @property
-    def column(self) -> str:
-        """The summary column of one period that stands for the metric (its key figure).
-
-        >>> METRICS["er_reach"].column, METRICS["n_posts"].column
-        ('er_reach_ratio_of_totals', 'n_posts')
-        """
-        return _stat_column(self.name, self.stats[0])
-
-    def parts(self, cols: Columns) -> tuple[np.ndarray, np.ndarray]:
-        """Numerator and denominator of every row, NaN where the row's rate is undefined."""
-        numer = np.asarray(self.numerator(cols), dtype="float64")
-        denom = np.asarray(self.denominator(cols), dtype="float64") * 1.0
-        rate, _ = _divide(numer, denom)
-        ok = ~np.isnan(rate)
-        return np.where(ok, numer, np.nan), np.where(ok, denom, np.nan)
-
-    def per_row(self, cols: Columns) -> tuple[np.ndarray, int]:
-        """The rate of every row and the count undefined by the denominator."""
-        return _divide(self.numerator(cols), self.denominator(cols), self.scale)
-
-    def value(self, frame: pd.DataFrame | Columns, *, quiet: bool = False) -> float:
-        """The metric over all rows: total, median, or ratio of totals (rows where the rate exists).
-
-        NaN (with an :class:`SMAnalysisWarning` unless ``quiet``) when it is undefined.
-        """
-        if self.numerator is None:
-            raise ValueError(f"{self.name} is computed by {self.source or 'another layer'}, not from a table")
-        cols = frame if isinstance(frame, Columns) else Columns(frame)
-        if self.kind == "count":
-            v = np.asarray(self.numerator(cols), dtype="float64")
-            return float(np.nansum(v)) if (~np.isnan(v)).any() else float("nan")
-        if self.kind == "median":
-            v = np.asarray(self.numerator(cols), dtype="float64")
-            return float(np.nanmedian(v)) if (~np.isnan(v)).any() else float("nan")
-        numer, denom = self.parts(cols)
-        ratio, bad = _divide(np.array([np.nansum(numer)]), np.array([np.nansum(denom)]), self.scale)
-        if bad and not quiet:
-            warn_undefined(self.name, {self.name: bad}, 1)
-        return float(ratio[0])
-
-    def ratio(self, numer_total, denom_total) -> np.ndarray:
-        """Ratios of totals (e.g. per group): numer / denom x scale, NaN where denom is not > 0."""
-        return _divide(numer_total, denom_total, self.scale)[0]
-
-
-def _stat_column(name: str, stat: str) -> str:
-    return name if (name == "n_posts" or stat == "value") else f"{name}_{stat}"
 
 
 def _get(col):
@@ -299,6 +119,9 @@ METRICS: dict[str, Metric] = {m.name: m for m in (
     _rate("click_rate", "Rasio klik", "Click-through rate", "klik / impresi (views bila tanpa impresi)",
           "clicks / impressions (views where no impressions)", _get("clicks"), _exposure, "clicks",
           "impressions or views"),
+    _rate("saves_per_reach", "Simpan per jangkauan", "Saves per reach", "simpan / jangkauan", "saves / reach",
+          _get("saves"), _get("reach"), "saves", "reach",
+          source="a save is a reader keeping the post for later; Instagram and TikTok export saves"),
     _rate("conversation_rate", "Percakapan per unggahan", "Conversation rate (per post)", "komentar per unggahan",
           "comments per post", _get("comments"), _per_post, "comments", "posts", unit="per post", fmt="decimal",
           stats=("mean_of_posts",), report=True, source=_KAUSHIK),
@@ -374,6 +197,31 @@ METRICS: dict[str, Metric] = {m.name: m for m in (
           "sebutan merek / sebutan semua merek dalam panel", "brand mentions / mentions of all brands in the panel",
           lambda c: c["volume"] * c.eq("own", True), _get("volume"), "brand mentions", "mentions of the panel",
           table="voice", stats=("value",), source="the panel is the brand and the competitors in the profile"),
+    # ---- deeper analysis (rows of the tables named: video, hashtags, boost, care_targets)
+    _rate("avg_view_duration_s", "Rata-rata durasi tonton (detik)", "Average view duration (seconds)",
+          "total waktu tonton / total views (video yang punya keduanya)",
+          "total watch time / total views (videos with both)",
+          lambda c: np.where(np.isnan(c["views"]), np.nan, c["watch_time_s"]),
+          lambda c: np.where(np.isnan(c["watch_time_s"]), np.nan, c["views"]), "watch time (s)", "views",
+          unit="seconds", fmt="decimal", table="video", stats=("value",),
+          source="YouTube Studio, Meta and TikTok video exports"),
+    _rate("views_3s_rate", "Views 3 detik per views", "3-second views per view", "views 3 detik / views",
+          "3-second views / views", _get("views_3s"),
+          lambda c: np.where(np.isnan(c["views_3s"]), np.nan, c["views"]), "3-second views", "views",
+          table="video", stats=("value",), source="Meta video exports"),
+    _rate("vs_all", "Dibanding semua unggahan", "Against all posts", "rata-rata unggahan bertagar / rata-rata "
+          "semua unggahan", "mean of the posts with the hashtag / mean of all posts", _get("mean"),
+          _get("overall"), "mean with the hashtag", "mean of all posts", unit="times", fmt="decimal",
+          table="hashtags", stats=("value",)),
+    _rate("relative_extra", "Tambahan relatif", "Relative extra", "(rata-rata boost - rata-rata organik) / "
+          "rata-rata organik", "(boosted mean - organic mean) / organic mean",
+          lambda c: c["boosted_mean"] - c["organic_mean"], _get("organic_mean"), "boosted - organic mean",
+          "organic mean", unit="ratio", table="boost", stats=("value",),
+          source="boosted posts against organic posts of the same platform and format"),
+    _rate("within_target_rate", "Dibalas dalam target", "Answered within target",
+          "komentar yang dibalas dalam target (menit kerja) / komentar", "comments answered within the target "
+          "(business minutes) / comments", _get("within_target"), _get("comments"), "answered within target",
+          "comments", table="care_targets", stats=("value",), source="the profile's business hours and targets"),
     # ---- the network (computed by smanalysis.network)
     Metric("pagerank", "PageRank", "PageRank", "PageRank berbobot di jaringan interaksi; damping 0,85",
            "weighted PageRank in the interaction network; damping 0.85", unit="share", fmt="decimal",
@@ -442,7 +290,7 @@ def period_columns(table: str | None = "posts", *, report_only: bool = True) -> 
     out = []
     for n, m in METRICS.items():
         if (table is None or m.table == table) and (m.report or not report_only):
-            out += [_stat_column(n, s) for s in m.stats]
+            out += [stat_column(n, s) for s in m.stats]
     return out
 
 

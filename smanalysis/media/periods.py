@@ -18,8 +18,9 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
-from ._common import as_list, in_period, require, resolve_timezone, warn
+from .._checks import as_list, check_choice
+from ..schema import resolve_timezone
+from ._common import in_period, require, warn
 from .aggregate import group_codes as _group_codes
 from .aggregate import summary
 from .metrics import RATE_METRICS, Columns, column_metric, period_columns

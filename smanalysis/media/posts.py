@@ -13,7 +13,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import require, resolve_timezone
+from ..schema import resolve_timezone
+from ._common import require
 from .engagement import codes, engagement_components, engagements, followers_at_publish
 from .metrics import METRICS, RATE_METRICS, Columns, warn_undefined
 

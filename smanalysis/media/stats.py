@@ -30,8 +30,8 @@ import zlib
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
-from ._common import as_list, require, warn
+from .._checks import as_list, check_choice
+from ._common import require, warn
 from ..words import LANGS, text
 from .verdicts import MIN_POSTS, posts_verdict, verdict_text
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
-from ._common import NS_PER_DAY, NS_PER_HOUR, as_list, local_ns, require, resolve_timezone, warn
+from .._checks import as_list, check_choice
+from ..schema import resolve_timezone
+from ._common import NS_PER_DAY, NS_PER_HOUR, local_ns, require, warn
 from .metrics import RATE_METRICS
 from .posts import post_metrics
 from .verdicts import posts_verdict

@@ -19,9 +19,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
+from .._checks import as_list, check_choice
 from ..words import LANGS
-from ._common import as_list, num, require
+from .metrics import METRICS
+from ._common import num, require
 from .stats import bootstrap_interval
 from .verdicts import MIN_POSTS, posts_verdict, verdict_text
 
@@ -84,9 +85,8 @@ def video_summary(video: pd.DataFrame, posts: pd.DataFrame | None = None, *, by=
               v3=("_v3", lambda x: x.sum(min_count=1)), views_3=("_views_3", lambda x: x.sum(min_count=1)),
               retention_mean=("retention", "mean"))
     s = s.reset_index(drop=not keys)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        ratio = s["wt_b"] / s["views_b"].where(s["views_b"] > 0)
-        rate3 = s["v3"] / s["views_3"].where(s["views_3"] > 0)
+    ratio = pd.Series(METRICS["avg_view_duration_s"].ratio(s["wt_b"], s["views_b"]), index=s.index)
+    rate3 = pd.Series(METRICS["views_3s_rate"].ratio(s["v3"], s["views_3"]), index=s.index)
     ci = bootstrap_interval(frame, by=keys or None, metric="retention", n_boot=n_boot, seed=seed)
     code = posts_verdict(s["n_videos"].to_numpy(), min_posts=min_posts)
     out = pd.DataFrame({**{k: s[k] for k in keys}, "n_videos": s["n_videos"].astype("int64"),

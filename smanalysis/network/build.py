@@ -28,6 +28,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .._checks import as_list
 from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
 from ..schema import INTERACTION_KINDS, validate
 
@@ -52,7 +53,7 @@ def utc_ns(times: pd.Series) -> np.ndarray:
 def check_kinds(kinds, func):
     if kinds is None:
         return None
-    kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+    kinds = as_list(kinds)
     bad = [k for k in kinds if k not in INTERACTION_KINDS]
     if bad:
         raise ValueError(

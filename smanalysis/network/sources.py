@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._checks import as_list
 from ..exceptions import EmptyDataError
 from ..schema import columns, validate
 from .build import clean_handles
@@ -192,7 +193,7 @@ def from_dataset(dataset, *, profile=None, include=SOURCES):
       source target    origin
     0    ani   budi  mentions
     """
-    include = [include] if isinstance(include, str) else list(include)
+    include = as_list(include)
     bad = [t for t in include if t not in SOURCES]
     if bad:
         raise ValueError(f"from_dataset: the value for `include` must be a subset of {list(SOURCES)}, "

@@ -28,6 +28,7 @@ import pandas as pd
 from matplotlib.ticker import PercentFormatter
 
 from ..schema import require_columns
+from ..media.metrics import METRICS
 from .._checks import check_choice
 from ..words import LANGS, code_label, text
 
@@ -108,9 +109,8 @@ def plot_sentiment_over_time(df: pd.DataFrame, *, time: str = "created_at", labe
     x = tab.index.to_timestamp()
     if kind == "net":
         pos, neg = tab["positive"].astype(float), tab["negative"].astype(float)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            net = (pos - neg) / (pos + neg).where((pos + neg) > 0)
-        ax.plot(x, net.to_numpy(), marker="o", color="#1f4e79")
+        net = METRICS["net_sentiment"].ratio(pos - neg, pos + neg)
+        ax.plot(x, net, marker="o", color="#1f4e79")
         ax.axhline(0, color="#888888", lw=0.8)
         ax.set_ylim(-1.05, 1.05)
         ax.set_ylabel(text("plot.sentiment.net_y", lang))

@@ -55,7 +55,8 @@ Timestamp('2026-10-01 00:00:00')
 
 from .client import load_client
 from .config import as_config, parse_period, previous_period, read_config, resolve_periods
-from .eval_analysis import analysis_section, audience_table, hashtag_tables, paid_tables, topic_tables, video_table
+from .eval_analysis import (analysis_figures, analysis_section, audience_table, community_event_counts, hashtag_tables,
+                            paid_growth_table, paid_tables, topic_tables, video_table)
 from .eval_conversation import conversation_section
 from .eval_media import media_section
 from .eval_metrics import key_metrics, write_key_metrics
@@ -85,4 +86,5 @@ __all__ = [
     "figures", "kpi_table", "recommendations", "next_period", "top_influencers", "micro_influencers",
     "all_influencers", "definitions", "KEY_FIGURES", "fmt_value", "esc",
     "paid_tables", "hashtag_tables", "topic_tables", "audience_table", "video_table",
+    "paid_growth_table", "analysis_figures", "community_event_counts",
 ]

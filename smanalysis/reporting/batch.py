@@ -153,7 +153,8 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
 
     ``out/summary.csv`` is written at the start with every client ``running`` and rewritten at
     the end; Ctrl-C or SIGTERM stops the workers and their notebooks, marks the unfinished
-    clients ``interrupted`` and raises :class:`KeyboardInterrupt`.
+    clients ``interrupted`` and raises :class:`KeyboardInterrupt`; an error of the batch itself
+    (a scheduler out of reach) marks them ``failed`` with the reason and is raised.
 
     Returns
     -------
@@ -209,6 +210,9 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
     except KeyboardInterrupt:
         _write_summary(out, configs, results, "interrupted")
         say(f"\ninterrupted: {len(results)}/{n} finished; {out / 'summary.csv'} says which")
+        raise
+    except Exception as err:  # the batch itself broke (a scheduler out of reach): no client left "running"
+        _write_summary(out, configs, results, "failed", reason=_reason(err, local_roots(out)))
         raise
     summary = _write_summary(out, configs, results, None)
     say("")
@@ -271,10 +275,10 @@ def _run_dask(scheduler, configs, todo, out, jobs, lang, period, notebooks, time
         done_cb(i, res)
 
 
-def _write_summary(out: Path, configs, results: dict, pending_status: str | None) -> pd.DataFrame:
+def _write_summary(out: Path, configs, results: dict, pending_status: str | None, reason: str = "") -> pd.DataFrame:
     """Write ``out/summary.csv``: finished clients as they ended, the others ``pending_status``."""
     rows = [results.get(i) or {"client": _client_name(c), "slug": "", "status": pending_status, "seconds": 0.0,
-                               "reason": "", "outputs": []} for i, c in enumerate(configs)]
+                               "reason": reason, "outputs": []} for i, c in enumerate(configs)]
     summary = pd.DataFrame(rows, columns=["client", "slug", "status", "seconds", "reason", "outputs"])
     summary = summary[["client", "status", "seconds", "reason", "outputs"]]
     write_table(summary.drop(columns=["outputs"]), out / "summary.csv")

@@ -14,7 +14,23 @@ from ..words import text
 from .markup import esc
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
-__all__ = ["analysis_section", "paid_tables", "hashtag_tables", "topic_tables", "audience_table", "video_table"]
+__all__ = ["analysis_section", "analysis_figures", "care_target_table", "paid_tables", "hashtag_tables",
+           "topic_tables", "audience_table", "video_table"]
+
+#: The columns of each analysis table that metrics.json carries (the figures the section shows).
+_FIGURE_COLUMNS = {
+    "paid": ("paid_status", "n_posts", "reach_total", "engagements_total", "er_reach_ratio_of_totals",
+             "er_reach_ci_low", "er_reach_ci_high", "verdict_code"),
+    "boost": ("metric", "n_boosted", "n_organic", "extra_per_boosted_post", "relative_extra", "ci_low", "ci_high",
+              "verdict_code"),
+    "hashtags": ("hashtag", "n_posts", "mean", "ci_low", "ci_high", "vs_all", "verdict_code"),
+    "care_targets": ("intent", "comments", "answered", "target_minutes", "median_business_minutes",
+                     "median_wall_minutes", "within_target", "within_target_rate"),
+    "video": ("by", "group", "n_videos", "views_total", "watch_time_h", "avg_view_duration_s", "views_3s_rate",
+              "retention_mean", "retention_ci_low", "retention_ci_high", "verdict_code"),
+}
+#: Hashtags shown in the report (and in metrics.json).
+_TOP_HASHTAGS = 12
 
 
 def paid_tables(ctx: EvaluationContext):
@@ -88,6 +104,52 @@ def topic_tables(ctx: EvaluationContext):
     return ctx.cached("topics", _do)
 
 
+def care_target_table(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`smanalysis.conversation.reply_target_stats` of the period's care rows in the profile's
+    business hours (one row an intent with a reply target); empty without comments; cached."""
+    from ..conversation import care_in_business_hours, reply_target_stats
+    from .eval_figures import care_rows
+
+    def _do():
+        care = care_rows(ctx)
+        if care.empty or "first_reply_at" not in care.columns:
+            return pd.DataFrame()
+        return reply_target_stats(care_in_business_hours(care, profile=ctx.profile), lang=ctx.lang)
+
+    return ctx.cached("care_targets", _do)
+
+
+def analysis_figures(ctx: EvaluationContext) -> dict:
+    """The deeper analysis figures the report shows, for ``metrics.json``: ``paid`` (the paid split,
+    one entry a paid status), ``boost`` (what the boost bought, one entry a metric), ``hashtags``
+    (``metric`` and the shown ``rows``), ``video`` (one entry a format or theme) and ``care_targets``
+    (reply time in business hours, one entry an intent with a target), each row the
+    columns of :data:`_FIGURE_COLUMNS` from the same cached tables the section reads; empty lists
+    without data.
+
+    Ratios among them (``er_reach``, ``relative_extra``, ``vs_all``, ``avg_view_duration_s``,
+    ``views_3s_rate``, ``within_target_rate``) are registry metrics (:data:`smanalysis.media.METRICS`)."""
+    def rows(frame, part):
+        if frame is None or frame.empty:
+            return []
+        keep = [c for c in _FIGURE_COLUMNS[part] if c in frame.columns]
+        return frame[keep].to_dict(orient="records")
+
+    out = {"paid": [], "boost": [], "hashtags": {"metric": None, "rows": []}, "video": [], "care_targets": []}
+    if ctx.own(ctx.frame("posts")).empty:  # the section shows nothing else either
+        return out
+    out["care_targets"] = rows(care_target_table(ctx), "care_targets")
+    split, effect = paid_tables(ctx)
+    if not split.empty and set(split["paid_status"]) != {"unknown"}:
+        out["paid"], out["boost"] = rows(split, "paid"), rows(effect, "boost")
+    perf = hashtag_tables(ctx)[0]
+    if not perf.empty:
+        out["hashtags"] = {"metric": perf.attrs.get("metric", "er_reach"),
+                           "rows": rows(perf.head(_TOP_HASHTAGS), "hashtags")}
+    out["video"] = rows(video_table(ctx), "video")
+    return out
+
+
 
 def _table(ctx: EvaluationContext, name: str) -> pd.DataFrame:
     df = getattr(ctx.data, name, None)
@@ -146,6 +208,7 @@ def _paid_part(ctx: EvaluationContext, sec: Section):
         if c in shown:
             shown[c] = shown[c].map(lambda v: pct(v, lang=lang))
     sec.table(shown)
+    ctx.use("er_reach", "relative_extra")
     sub_guard(ctx, sec, "analysis.plot_paid", add_plot, sec, "plot_paid_split", split, lang=lang)
     sec.text(text("report.analysis.paid_effect", lang))
     lines = []
@@ -169,11 +232,12 @@ def _hashtag_part(ctx: EvaluationContext, sec: Section):
         sec.text(text("report.analysis.no_tags", lang))
         return
     sec.text(text("report.analysis.tags_note", lang))
-    shown = perf.head(12).copy()
+    shown = perf.head(_TOP_HASHTAGS).copy()
     f = pct if perf.attrs.get("metric", "er_reach").startswith("er_") else num
     for c in ("mean", "ci_low", "ci_high"):
         shown[c] = shown[c].map(lambda v: f(v, lang=lang))
     sec.table(shown.drop(columns=["verdict_code"]))
+    ctx.use(perf.attrs.get("metric", "er_reach"), "vs_all")
     sub_guard(ctx, sec, "analysis.plot_hashtags", add_plot, sec, "plot_hashtags", perf, lang=lang)
     if not pairs.empty:
         sec.text(text("report.analysis.pairs", lang))
@@ -206,6 +270,19 @@ def _video_part(ctx: EvaluationContext, sec: Section):
     for c in ("views_3s_rate", "retention_mean", "retention_ci_low", "retention_ci_high"):
         shown[c] = shown[c].map(lambda v: pct(v, lang=lang))
     sec.table(shown)
+    ctx.use("avg_view_duration_s", "views_3s_rate")
+
+
+def _care_part(ctx: EvaluationContext, sec: Section):
+    t = care_target_table(ctx)
+    if t.empty:
+        return
+    sec.heading(text("report.analysis.h_care", ctx.lang))
+    sec.text(text("report.analysis.care_note", ctx.lang))
+    shown = t.copy()
+    shown["within_target_rate"] = shown["within_target_rate"].map(lambda v: pct(v, lang=ctx.lang))
+    sec.table(shown)
+    ctx.use("within_target_rate")
 
 
 def _topic_part(ctx: EvaluationContext, sec: Section):
@@ -242,4 +319,5 @@ def analysis_section(ctx: EvaluationContext, sec: Section) -> None:
     sub_guard(ctx, sec, "analysis.hashtags", _hashtag_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.audience", _audience_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.video", _video_part, ctx, sec)
+    sub_guard(ctx, sec, "analysis.care_targets", _care_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.topics", _topic_part, ctx, sec)

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .eval_analysis import analysis_figures
 from .eval_conversation import unanswered_queue
 from .eval_network import network_overview
 from .eval_next import recommendations
@@ -80,10 +81,18 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         (``current``/``previous``: every figure of the metric registry by its name, e.g. n_posts,
         engagements, er_reach, follower_growth_monthly, net_sentiment, share_of_voice,
         reply_rate_questions, reply_rate_all, median_response_minutes), ``kpis`` (one
+<<<<<<< HEAD
         entry per target), ``execution`` (plan counts), ``network`` (overview figures),
         ``recommendations`` (kind and plain text), ``unanswered`` (count), ``display`` (labels and
         the figures as locale text, for dashboards that show them as the report does), ``story``
         (the first screen as plain text), ``definitions`` and
+=======
+        entry per target), ``analysis`` (paid vs organic, boost effect, follower growth by paid days, hashtags, video,
+        care in business hours, audience, topics, community events: see
+        :func:`~smanalysis.reporting.eval_analysis.analysis_figures`), ``execution`` (plan counts),
+        ``network`` (overview figures),
+        ``recommendations`` (kind and plain text), ``unanswered`` (count), ``definitions`` and
+>>>>>>> main
         ``problems`` (sections that could not be computed).
         Missing values are ``null``.
     """
@@ -97,6 +106,11 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         net = network_overview(ctx)
     except Exception:  # noqa: BLE001
         net = {}
+    try:
+        analysis = analysis_figures(ctx)
+    except Exception as err:  # noqa: BLE001 - noted as a problem, the rest of metrics.json still written
+        analysis = None
+        ctx.problems.append({"section": "metrics.analysis", "error": f"{type(err).__name__}: {err}"})
     una = None
     if not ctx.frame("comments").empty:
         try:
@@ -113,6 +127,7 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         "figures": figures(ctx),
         "data": data_summary(ctx),
         "kpis": kpi_table(ctx).to_dict(orient="records"),
+        "analysis": analysis,
         "execution": ex.iloc[0].drop(labels=[c for c in ("note",) if c in ex.columns]).to_dict()
         if ex is not None and not ex.empty else None,
         "network": {k: net[k] for k in ("nodes", "edges", "interactions", "density", "modularity") if k in net}

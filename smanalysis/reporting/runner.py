@@ -36,7 +36,7 @@ import pandas as pd
 from .client import report_salt
 from .config import as_config, resolve_periods
 from .folders import (REPORT_MARKER, build_folder, check_replaceable, client_folder, client_lock, move_into_place,
-                      private_cache)
+                      private_cache, remove_stale)
 from .html import notebooks_to_html, scrub, scrub_notebook
 from .._checks import check_choice
 from ..words import LANGS
@@ -191,6 +191,7 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
     out.mkdir(parents=True, exist_ok=True)
     derived_salt = _ensure_salt(cfg, log)
     with client_lock(out, cfg["slug"]):
+        remove_stale(out, cfg["slug"])  # what a killed run (SIGKILL, a lost Dask worker) left behind
         build = build_folder(out, cfg["slug"])
         try:
             status, reason = _build_client(cfg, build, client_dir, paths, cur, prev, lang, timeout, log, pdf)

@@ -225,4 +225,8 @@ WORDS: dict[str, tuple[str, str]] = {
     'report.analysis.few_texts': ('Kurang dari 30 teks: topik tidak dicari.',
                                   'Fewer than 30 texts: no topics searched.'),
     'report.pseudonym_prefix': ('pengguna', 'user'),
+    'report.analysis.h_care': ('Waktu balas dalam jam kerja',
+                               'Reply time in business hours'),
+    'report.analysis.care_note': ('Menit kerja dihitung hanya pada jam buka profil; komentar tanpa balasan tidak memenuhi target.',
+                                  "Business minutes count only the profile's opening hours; an unanswered comment misses its target."),
 }

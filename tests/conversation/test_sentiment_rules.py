@@ -230,3 +230,19 @@ def test_more_everyday_sentences(text, label):
 def test_contrast_needs_sentiment_after_it():
     assert "contrast" not in one("enak, cuma buat 1 gelas")["evidence"]
     assert "contrast tapi" in one("enak tapi mahal")["evidence"]
+
+
+def test_pyarrow_str_series_scores_like_a_list(monkeypatch):
+    # pandas' pyarrow-backed str dtype is read from its UTF-8 buffer: same result as a list, over batch
+    # boundaries, with missing values, empty texts and a 0 byte inside a text
+    sen = importlib.import_module("smanalysis.conversation.sentiment")
+    texts = ["enak banget 😍", None, "", "a\x00b gak enak!!", "@budi!! mahal", "tidak buruk", "isn’t great"] * 3
+    expected = sentiment(texts)
+    monkeypatch.setattr(sen, "_BATCH", 4)
+    s = pd.Series(texts, dtype="str")
+    got = sentiment(s)
+    pd.testing.assert_frame_equal(got, expected)
+    # a slice of a Series (an arrow array with an offset) keeps its index
+    part = sentiment(s.iloc[3:5])
+    assert part.index.tolist() == [3, 4]
+    assert part["label"].tolist() == expected["label"].iloc[3:5].tolist()

@@ -56,6 +56,10 @@ def _norm(s):
     ("kirain enak", -2.22, "negative"),
     # laughter ngakak 1 with an intensifier after it: 1 * 1.5 (parah loses its own score)
     ("ngakak parah", 1.5, "positive"),
+    # generic praise opening a text, then a clear complaint (mahal -1.5 is not weak): hebat flips, -3 - 1.5
+    ("hebat, mahal", -4.5, "negative"),
+    # ... object-specific praise does not flip: enak 3 - 1.5, positive
+    ("enak, mahal", 1.5, "positive"),
     # an elongated lexicon spelling ("lamaaa" -3) does not override the normal form: lama -1, weak alone
     ("lama", -0.5, "neutral"),
 ])

@@ -16,6 +16,7 @@ import pytest
 
 from smanalysis import reporting as rp
 from smanalysis.media import METRICS, metric_label
+from smanalysis.reporting.sections import num, pct
 from smanalysis.words import text as _text
 
 
@@ -26,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CONFIGS = {"sample": ROOT / "data" / "sample" / "client.yaml",
            "sparse": Path(__file__).resolve().parents[1] / "fixtures" / "workflow" / "sparse_client.yaml"}
 SECTIONS = ("overview_section", "profile_section", "kpi_section", "media_section", "execution_section",
-            "conversation_section", "network_section", "recommendations_section", "next_plan_section",
-            "definitions_section")
+            "analysis_section", "conversation_section", "network_section", "recommendations_section",
+            "next_plan_section", "definitions_section")
 
 pytestmark = pytest.mark.slow
 
@@ -158,3 +159,64 @@ def test_metrics_json_definitions_cover_every_figure(report):
     table = _tables(secs["definitions_section"])[0]
     assert set(table.iloc[:, 0]) >= {METRICS[k].label(lang) for k in valued}  # every figure, by its name
     assert isinstance(pd.DataFrame(m["kpis"]), pd.DataFrame)
+
+
+def _table_after(sec, heading):
+    """The first table of ``sec`` after the heading ``heading`` (None when the part shows none)."""
+    seen = False
+    for kind, block in sec.blocks:
+        is_heading = kind == "md" and str(block).startswith("#")
+        if is_heading and heading in str(block):
+            seen = True
+        elif seen and is_heading:
+            return None
+        elif seen and kind == "table":
+            return block
+    return None
+
+
+def test_analysis_figures_equal_metrics_json(report):
+    """Paid vs organic, boost effect, hashtags and video: what the analysis section shows is the
+    formatted value of metrics.json's ``analysis`` block, and each ratio is defined by the registry."""
+    client, lang, ctx, secs, m = report
+    a = m["analysis"]
+    sec = secs["analysis_section"]
+    paid = _table_after(sec, "Paid vs organic" if lang == "en" else "Berbayar vs organik")
+    if a["paid"]:
+        assert paid is not None and len(paid) == len(a["paid"])
+        for (_, row), fig in zip(paid.iterrows(), a["paid"]):
+            assert row["n_posts"] == fig["n_posts"]
+            assert row["er_reach_ratio_of_totals"] == pct(fig["er_reach_ratio_of_totals"])
+        text = sec.markdown()
+        for fig in a["boost"]:
+            if fig["verdict_code"] in ("boost_more", "boost_less", "cannot_tell"):
+                fmt = pct if fig["metric"].startswith("er_") else num
+                assert f"{fmt(fig['extra_per_boosted_post'])} ({fmt(fig['ci_low'])} – {fmt(fig['ci_high'])}" in text
+    else:
+        assert paid is None
+    tags = _table_after(sec, "Own hashtags" if lang == "en" else "Tagar sendiri")
+    rows = a["hashtags"]["rows"]
+    assert (tags is None) == (not rows)
+    if rows:
+        fmt = pct if a["hashtags"]["metric"].startswith("er_") else num
+        assert tags["hashtag"].tolist() == [r["hashtag"] for r in rows]
+        assert tags["mean"].tolist() == [fmt(r["mean"]) for r in rows]
+        assert tags["vs_all"].tolist() == pytest.approx([r["vs_all"] for r in rows], abs=1e-6, nan_ok=True)
+        assert "vs_all" in m["definitions"]
+    video = _table_after(sec, "Video")
+    assert (video is None) == (not a["video"])
+    if a["video"]:
+        assert video["views_3s_rate"].tolist() == [pct(r["views_3s_rate"]) for r in a["video"]]
+        assert video["avg_view_duration_s"].tolist() == pytest.approx(
+            [float("nan") if r["avg_view_duration_s"] is None else r["avg_view_duration_s"] for r in a["video"]],
+            abs=1e-6, nan_ok=True)
+        assert {"avg_view_duration_s", "views_3s_rate"} <= set(m["definitions"])
+    care = _table_after(sec, "Reply time in business hours" if lang == "en" else "Waktu balas dalam jam kerja")
+    assert (care is None) == (not a["care_targets"])
+    if a["care_targets"]:
+        assert care["intent"].tolist() == [r["intent"] for r in a["care_targets"]]
+        assert care["within_target_rate"].tolist() == [pct(r["within_target_rate"]) for r in a["care_targets"]]
+        assert care["comments"].tolist() == [r["comments"] for r in a["care_targets"]]
+        assert "within_target_rate" in m["definitions"]
+    if client == "sample":  # the sample has boosted posts, hashtags, video exports and comments
+        assert a["paid"] and rows and a["video"] and a["care_targets"]
