@@ -81,18 +81,12 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         (``current``/``previous``: every figure of the metric registry by its name, e.g. n_posts,
         engagements, er_reach, follower_growth_monthly, net_sentiment, share_of_voice,
         reply_rate_questions, reply_rate_all, median_response_minutes), ``kpis`` (one
-<<<<<<< HEAD
-        entry per target), ``execution`` (plan counts), ``network`` (overview figures),
-        ``recommendations`` (kind and plain text), ``unanswered`` (count), ``display`` (labels and
-        the figures as locale text, for dashboards that show them as the report does), ``story``
-        (the first screen as plain text), ``definitions`` and
-=======
         entry per target), ``analysis`` (paid vs organic, boost effect, follower growth by paid days, hashtags, video,
         care in business hours, audience, topics, community events: see
         :func:`~smanalysis.reporting.eval_analysis.analysis_figures`), ``execution`` (plan counts),
-        ``network`` (overview figures),
-        ``recommendations`` (kind and plain text), ``unanswered`` (count), ``definitions`` and
->>>>>>> main
+        ``network`` (overview figures), ``recommendations`` (kind and plain text), ``unanswered`` (count),
+        ``display`` (labels and the figures as locale text, for dashboards that show them as the report
+        does), ``story`` (the first screen as plain text), ``definitions`` and
         ``problems`` (sections that could not be computed).
         Missing values are ``null``.
     """
