@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .eval_media import add_plot, evidence_posts
+from .eval_media import evidence_posts
 from ..words import text
 from .markup import esc
 from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
 
-__all__ = ["analysis_section", "analysis_figures", "care_target_table", "paid_tables", "hashtag_tables",
-           "topic_tables", "audience_table", "video_table"]
+__all__ = ["analysis_section", "analysis_figures", "care_target_table", "paid_tables", "paid_growth_table",
+           "hashtag_tables", "topic_tables", "audience_table", "video_table", "community_event_counts"]
 
 #: The columns of each analysis table that metrics.json carries (the figures the section shows).
 _FIGURE_COLUMNS = {
@@ -26,6 +26,9 @@ _FIGURE_COLUMNS = {
     "hashtags": ("hashtag", "n_posts", "mean", "ci_low", "ci_high", "vs_all", "verdict_code"),
     "care_targets": ("intent", "comments", "answered", "target_minutes", "median_business_minutes",
                      "median_wall_minutes", "within_target", "within_target_rate"),
+    "growth": ("platform", "day_type", "n_days", "followers_gained", "per_day", "ci_low", "ci_high", "extra_per_day",
+               "extra_ci_low", "extra_ci_high", "effect_code"),
+    "audience": ("platform", "account", "dimension", "target", "share_in_target", "top_segment", "fit"),
     "video": ("by", "group", "n_videos", "views_total", "watch_time_h", "avg_view_duration_s", "views_3s_rate",
               "retention_mean", "retention_ci_low", "retention_ci_high", "verdict_code"),
 }
@@ -47,6 +50,30 @@ def paid_tables(ctx: EvaluationContext):
         return split, effect
 
     return ctx.cached("paid", _do)
+
+
+def paid_growth_table(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`smanalysis.media.follower_growth_by_paid` of the brand's posts and daily follower series
+    over the period and the previous one (new followers per day on paid, organic and post-free days);
+    cached. Empty without a daily follower series."""
+    import warnings
+
+    from ..media import follower_growth_by_paid
+
+    def _do():
+        posts = ctx.own(ctx.frame("posts"))
+        # insights exports are the brand's own: a series without an account name is the brand's
+        fol, daily = (pd.concat([ctx.own(f), f[f["account"].isna()]]) if not f.empty else f
+                      for f in (ctx.frame("followers"), ctx.frame("account_daily")))
+        if posts.empty or (fol.empty and daily.empty):
+            return pd.DataFrame()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return follower_growth_by_paid(posts, followers=fol if not fol.empty else None,
+                                           account_daily=daily if not daily.empty else None,
+                                           period=(ctx.previous[0], ctx.period[1]), lang=ctx.lang, timezone=ctx.tz)
+
+    return ctx.cached("paid_growth", _do)
 
 
 def hashtag_tables(ctx: EvaluationContext):
@@ -123,7 +150,10 @@ def analysis_figures(ctx: EvaluationContext) -> dict:
     """The deeper analysis figures the report shows, for ``metrics.json``: ``paid`` (the paid split,
     one entry a paid status), ``boost`` (what the boost bought, one entry a metric), ``hashtags``
     (``metric`` and the shown ``rows``), ``video`` (one entry a format or theme) and ``care_targets``
-    (reply time in business hours, one entry an intent with a target), each row the
+    (reply time in business hours, one entry an intent with a target), ``follower_growth_by_paid``
+    (new followers per day on paid, organic and post-free days, the paid-day extra with its interval),
+    ``audience`` (share of the measured audience in the target), ``topics`` (label, texts, shares,
+    emerging) and ``community_events`` (stable events by kind), each row the
     columns of :data:`_FIGURE_COLUMNS` from the same cached tables the section reads; empty lists
     without data.
 
@@ -147,8 +177,30 @@ def analysis_figures(ctx: EvaluationContext) -> dict:
         out["hashtags"] = {"metric": perf.attrs.get("metric", "er_reach"),
                            "rows": rows(perf.head(_TOP_HASHTAGS), "hashtags")}
     out["video"] = rows(video_table(ctx), "video")
+    extra = {"follower_growth_by_paid": (paid_growth_table, "growth"), "audience": (audience_table, "audience")}
+    for key, (fn, part) in extra.items():
+        try:
+            out[key] = rows(fn(ctx), part)
+        except Exception as err:  # noqa: BLE001 - a part that cannot be computed is left out, and said
+            ctx.problems.append({"section": f"metrics.analysis.{key}", "error": f"{type(err).__name__}: {err}"})
+    try:
+        tp, _, em = topic_tables(ctx)
+        t = tp[["topic", "label", "n_texts"]] if not tp.empty else pd.DataFrame()
+        if not t.empty and not em.empty:
+            t = t.merge(em[["topic", "share_current", "share_previous", "emerging"]], on="topic", how="left")
+        out["topics"] = [] if t.empty else t.to_dict(orient="records")
+        out["community_events"] = community_event_counts(ctx)
+    except Exception as err:  # noqa: BLE001
+        ctx.problems.append({"section": "metrics.analysis.topics", "error": f"{type(err).__name__}: {err}"})
     return out
 
+
+def _plot(sec: Section, name: str, *args, **kwargs) -> bool:
+    """Add the chart ``smanalysis.plotting.<name>(*args, **kwargs)`` to ``sec``."""
+    from .. import plotting
+
+    sec.figure(getattr(plotting, name)(*args, **kwargs))
+    return True
 
 
 def _table(ctx: EvaluationContext, name: str) -> pd.DataFrame:
@@ -192,83 +244,147 @@ def video_table(ctx: EvaluationContext) -> pd.DataFrame:
     return ctx.cached("video", _do)
 
 
+_W = {
+    "h_paid": ("Berbayar vs organik", "Paid vs organic"),
+    "h_hashtags": ("Tagar sendiri", "Own hashtags"),
+    "paid_none": ("Ekspor tidak menyebut unggahan mana yang di-boost: semua angka media di atas mencampur "
+                  "unggahan berbayar dan organik.",
+                  "The exports do not say which posts were boosted: the media figures above mix paid and "
+                  "organic posts."),
+    "paid_effect": ("Per unggahan boost dibanding unggahan organik yang sebanding (platform dan format sama):",
+                    "Per boosted post against comparable organic posts (same platform and format):"),
+    "tags_note": ("Rata-rata per unggahan yang memakai tagar, dengan interval 95 %; tagar dengan kurang dari "
+                  "5 unggahan: \"unggahan belum cukup\".",
+                  "Mean per post carrying the hashtag, with a 95 % interval; hashtags on fewer than 5 posts: "
+                  "\"not enough posts\"."),
+    "pairs": ("Tagar yang selalu dipakai bersama:", "Hashtags that travel together:"),
+    "comp": ("Tagar pesaing yang tidak dipakai merek:", "Competitors' hashtags the brand does not use:"),
+    "no_tags": ("Unggahan merek tidak memakai tagar.", "The brand's posts carry no hashtags."),
+    "h_audience": ("Audiens terukur vs target", "Measured audience vs target"),
+    "no_audience": ("Ekspor tidak memuat demografi audiens; kecocokan platform memakai tabel usia bawaan "
+                    "(cadangan).", "The exports carry no audience demographics; platform fit uses the shipped age "
+                    "table (fallback)."),
+    "h_video": ("Video: waktu tonton dan retensi", "Video: watch time and retention"),
+    "no_video": ("Ekspor tidak memuat waktu tonton video.", "The exports carry no video watch time."),
+    "h_care": ("Waktu balas dalam jam kerja", "Reply time in business hours"),
+    "care_note": ("Menit kerja dihitung hanya pada jam buka profil; komentar tanpa balasan tidak memenuhi target.",
+                  "Business minutes count only the profile's opening hours; an unanswered comment misses its "
+                  "target."),
+    "h_topics": ("Topik yang muncul sendiri (tanpa codebook)", "Topics found without a codebook"),
+    "topics_note": ("Topik ditemukan otomatis (NMF) dari komentar pelanggan dan sebutan; label = kata teratas, "
+                    "kutipan = teks paling khas. Codebook tetap dipakai untuk tema yang sudah dikode.",
+                    "Topics found automatically (NMF) in customer comments and mentions; label = top terms, "
+                    "quote = the most typical text. The codebook stays for coded themes."),
+    "emerging": ("Topik yang naik dibanding periode sebelumnya: {items}.",
+                 "Topics rising against the previous period: {items}."),
+    "no_emerging": ("Tidak ada topik yang naik jelas (minimal 5 teks dan +5 poin).",
+                    "No topic rose clearly (at least 5 texts and +5 points)."),
+    "few_texts": ("Kurang dari 30 teks: topik tidak dicari.", "Fewer than 30 texts: no topics searched."),
+}
+
+
+def _w(key, lang):
+    return _W[key][0 if lang == "id" else 1]
 
 
 def _paid_part(ctx: EvaluationContext, sec: Section):
     lang = ctx.lang
-    sec.heading(text("report.analysis.h_paid", lang))
+    sec.heading(_w("h_paid", lang))
     split, effect = paid_tables(ctx)
     if split.empty or set(split["paid_status"]) == {"unknown"}:
-        sec.text(text("report.analysis.paid_none", lang))
+        sec.text(_w("paid_none", lang))
         return
     keep = [c for c in ("paid_label", "n_posts", "reach_total", "engagements_total", "er_reach_ratio_of_totals",
                         "er_reach_ci_low", "er_reach_ci_high", "verdict") if c in split.columns]
     shown = split[keep].copy()
     for c in ("er_reach_ratio_of_totals", "er_reach_ci_low", "er_reach_ci_high"):
         if c in shown:
-            shown[c] = shown[c].map(lambda v: pct(v, lang=lang))
+            shown[c] = shown[c].map(pct)
     sec.table(shown)
     ctx.use("er_reach", "relative_extra")
-    sub_guard(ctx, sec, "analysis.plot_paid", add_plot, sec, "plot_paid_split", split, lang=lang)
-    sec.text(text("report.analysis.paid_effect", lang))
+    sub_guard(ctx, sec, "analysis.plot_paid", _plot, sec, "plot_paid_split", split, lang=lang)
+    sec.text(_w("paid_effect", lang))
     lines = []
     for _, r in effect.iterrows():
-        if r["verdict_code"] in ("boost_more", "boost_less", "no_clear_difference"):
-            f = pct if r["metric"].startswith("er_") else num
-            fmt = lambda v, f=f: f(v, lang=lang)  # noqa: E731
+        if r["verdict_code"] in ("boost_more", "boost_less", "cannot_tell"):
+            fmt = pct if r["metric"].startswith("er_") else num
             lines.append(f"- {esc(r['verdict'])}: {fmt(r['extra_per_boosted_post'])} "
-                         f"({fmt(r['ci_low'])} – {fmt(r['ci_high'])}; n = {num(r['n_boosted'], lang=lang)} / "
-                         f"{num(r['n_organic'], lang=lang)})")
+                         f"({fmt(r['ci_low'])} – {fmt(r['ci_high'])}; n = {int(r['n_boosted'])} / "
+                         f"{int(r['n_organic'])})")
         else:
             lines.append(f"- {esc(r['metric'])}: {esc(r['verdict'])} (n = {int(r['n_boosted'])})")
     sec.text("\n".join(lines))
 
 
+def _paid_growth_part(ctx: EvaluationContext, sec: Section):
+    """Follower growth by paid vs organic days, or why it cannot be split."""
+    lang = ctx.lang
+    t = paid_growth_table(ctx)
+    if t.empty:
+        sec.text(text("growth.paid_none", lang, why=text("growth.why_no_series", lang)))
+        return
+    with_paid = set(t.loc[t["day_type"] == "paid", "platform"])
+    if not with_paid:
+        sec.text(text("growth.paid_none", lang, why=text("growth.why_no_paid_days", lang)))
+        return
+    sec.text(text("growth.paid_note", lang))
+    shown = t[t["platform"].isin(with_paid)][["platform", "day_label", "n_days", "followers_gained", "per_day",
+                                               "ci_low", "ci_high", "verdict"]].copy()
+    for c in ("per_day", "ci_low", "ci_high"):
+        shown[c] = shown[c].round(2)
+    sec.table(shown)
+    lines = []
+    for _, r in t[t["day_type"] == "paid"].iterrows():
+        if pd.notna(r["extra_per_day"]):
+            lines.append(f"- {esc(r['platform'])}: {esc(r['effect'])}: {r['extra_per_day']:+.2f} "
+                         f"({r['extra_ci_low']:+.2f} – {r['extra_ci_high']:+.2f})")
+        else:
+            lines.append(f"- {esc(r['platform'])}: {esc(r['effect'])}")
+    sec.text("\n".join(lines))
+
+
 def _hashtag_part(ctx: EvaluationContext, sec: Section):
     lang = ctx.lang
-    sec.heading(text("report.analysis.h_hashtags", lang))
+    sec.heading(_w("h_hashtags", lang))
     perf, pairs, comp = hashtag_tables(ctx)
     if perf.empty:
-        sec.text(text("report.analysis.no_tags", lang))
+        sec.text(_w("no_tags", lang))
         return
-    sec.text(text("report.analysis.tags_note", lang))
+    sec.text(_w("tags_note", lang))
     shown = perf.head(_TOP_HASHTAGS).copy()
-    f = pct if perf.attrs.get("metric", "er_reach").startswith("er_") else num
     for c in ("mean", "ci_low", "ci_high"):
-        shown[c] = shown[c].map(lambda v: f(v, lang=lang))
+        shown[c] = shown[c].map(pct if perf.attrs.get("metric", "er_reach").startswith("er_") else num)
     sec.table(shown.drop(columns=["verdict_code"]))
     ctx.use(perf.attrs.get("metric", "er_reach"), "vs_all")
-    sub_guard(ctx, sec, "analysis.plot_hashtags", add_plot, sec, "plot_hashtags", perf, lang=lang)
+    sub_guard(ctx, sec, "analysis.plot_hashtags", _plot, sec, "plot_hashtags", perf, lang=lang)
     if not pairs.empty:
-        sec.text(text("report.analysis.pairs", lang))
+        sec.text(_w("pairs", lang))
         sec.table(pairs)
     if comp is not None and not comp.empty:
-        sec.text(text("report.analysis.comp", lang))
+        sec.text(_w("comp", lang))
         sec.table(comp.head(10))
 
 
 def _audience_part(ctx: EvaluationContext, sec: Section):
-    lang = ctx.lang
-    sec.heading(text("report.analysis.h_audience", ctx.lang))
+    sec.heading(_w("h_audience", ctx.lang))
     t = audience_table(ctx)
     if t.empty:
-        sec.text(text("report.analysis.no_audience", ctx.lang))
+        sec.text(_w("no_audience", ctx.lang))
         return
     shown = t.drop(columns=["fit"]).copy()
-    shown["share_in_target"] = shown["share_in_target"].map(lambda v: pct(v, lang=lang))
+    shown["share_in_target"] = shown["share_in_target"].map(pct)
     sec.table(shown)
 
 
 def _video_part(ctx: EvaluationContext, sec: Section):
-    lang = ctx.lang
-    sec.heading(text("report.analysis.h_video", ctx.lang))
+    sec.heading(_w("h_video", ctx.lang))
     t = video_table(ctx)
     if t.empty:
-        sec.text(text("report.analysis.no_video", ctx.lang))
+        sec.text(_w("no_video", ctx.lang))
         return
     shown = t.drop(columns=["verdict_code"]).copy()
     for c in ("views_3s_rate", "retention_mean", "retention_ci_low", "retention_ci_high"):
-        shown[c] = shown[c].map(lambda v: pct(v, lang=lang))
+        shown[c] = shown[c].map(pct)
     sec.table(shown)
     ctx.use("avg_view_duration_s", "views_3s_rate")
 
@@ -277,36 +393,36 @@ def _care_part(ctx: EvaluationContext, sec: Section):
     t = care_target_table(ctx)
     if t.empty:
         return
-    sec.heading(text("report.analysis.h_care", ctx.lang))
-    sec.text(text("report.analysis.care_note", ctx.lang))
+    sec.heading(_w("h_care", ctx.lang))
+    sec.text(_w("care_note", ctx.lang))
     shown = t.copy()
-    shown["within_target_rate"] = shown["within_target_rate"].map(lambda v: pct(v, lang=ctx.lang))
+    shown["within_target_rate"] = shown["within_target_rate"].map(pct)
     sec.table(shown)
     ctx.use("within_target_rate")
 
 
 def _topic_part(ctx: EvaluationContext, sec: Section):
     lang = ctx.lang
-    sec.heading(text("report.analysis.h_topics", lang))
+    sec.heading(_w("h_topics", lang))
     topics, shares, em = topic_tables(ctx)
     if topics.empty:
-        sec.text(text("report.analysis.few_texts", lang))
+        sec.text(_w("few_texts", lang))
         return
-    sec.text(text("report.analysis.topics_note", lang))
+    sec.text(_w("topics_note", lang))
     cur = em.set_index("topic") if not em.empty else pd.DataFrame()
     shown = topics[["label", "terms", "quote", "n_texts"]].copy()
     if not cur.empty:
-        for c in ("share_current", "share_previous"):
-            shown[c] = topics["topic"].map(cur[c]).map(lambda v: pct(v, lang=lang)).to_numpy()
+        shown["share_current"] = topics["topic"].map(cur["share_current"]).map(pct).to_numpy()
+        shown["share_previous"] = topics["topic"].map(cur["share_previous"]).map(pct).to_numpy()
     sec.table(shown)
-    sub_guard(ctx, sec, "analysis.plot_topics", add_plot, sec, "plot_topic_shares", shares, lang=lang)
+    sub_guard(ctx, sec, "analysis.plot_topics", _plot, sec, "plot_topic_shares", shares, lang=lang)
     rising = em[em["emerging"]] if not em.empty else em
     if rising.empty:
-        sec.text(text("report.analysis.no_emerging", lang))
+        sec.text(_w("no_emerging", lang))
     else:
-        items = "; ".join(f"{esc(r['label'])} ({pct(r['share_previous'], lang=lang)} → "
-                          f"{pct(r['share_current'], lang=lang)})" for _, r in rising.head(3).iterrows())
-        sec.text(text("report.analysis.emerging", lang, items=items))
+        items = "; ".join(f"{esc(r['label'])} ({pct(r['share_previous'])} → {pct(r['share_current'])})"
+                          for _, r in rising.head(3).iterrows())
+        sec.text(_w("emerging", lang).format(items=items))
 
 
 @guarded("analysis")
@@ -316,8 +432,30 @@ def analysis_section(ctx: EvaluationContext, sec: Section) -> None:
         sec.text(text("report.no_data", ctx.lang, what=text("report.w_posts", ctx.lang)))
         return
     sub_guard(ctx, sec, "analysis.paid", _paid_part, ctx, sec)
+    sub_guard(ctx, sec, "analysis.paid_growth", _paid_growth_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.hashtags", _hashtag_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.audience", _audience_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.video", _video_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.care_targets", _care_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.topics", _topic_part, ctx, sec)
+
+
+def community_event_counts(ctx: EvaluationContext) -> dict:
+    """Stable community events (:func:`smanalysis.network.community_events`) of the monthly interaction
+    networks up to the period's end, counted by kind (continuations left out); cached. Empty without
+    interactions."""
+    def _do():
+        from ..network import community_events, snapshots
+
+        inter = ctx.frame("interactions")
+        if inter.empty:
+            return {}
+        end = pd.Timestamp(ctx.period[1]) + pd.Timedelta(days=1)
+        local = inter["created_at"].dt.tz_convert(ctx.tz).dt.tz_localize(None)
+        snap = snapshots(inter[(local < end).to_numpy()], freq="M", measures=("pagerank", "community"), seed=0)
+        ev = community_events(snap)
+        ev = ev[ev["event"] != "continuation"]
+        return {str(k): int(v) for k, v in ev["event"].value_counts().sort_index().items()}
+
+    return ctx.cached("community_events", _do)
+
