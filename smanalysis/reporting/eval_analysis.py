@@ -12,7 +12,7 @@ import pandas as pd
 from .eval_media import evidence_posts
 from ..words import text
 from .markup import esc
-from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
+from .sections import EvaluationContext, Section, column_label, guarded, num, pct, sub_guard
 
 __all__ = ["analysis_section", "analysis_figures", "care_target_table", "paid_tables", "paid_growth_table",
            "hashtag_tables", "topic_tables", "audience_table", "video_table", "community_event_counts"]
@@ -312,7 +312,7 @@ def _paid_part(ctx: EvaluationContext, sec: Section):
                          f"({fmt(r['ci_low'])} – {fmt(r['ci_high'])}; n = {int(r['n_boosted'])} / "
                          f"{int(r['n_organic'])})")
         else:
-            lines.append(f"- {esc(r['metric'])}: {esc(r['verdict'])} (n = {int(r['n_boosted'])})")
+            lines.append(f"- {esc(column_label(r['metric'], lang))}: {esc(r['verdict'])} (n = {int(r['n_boosted'])})")
     sec.text("\n".join(lines))
 
 
