@@ -123,7 +123,7 @@ def plural(key: str, n: float, lang: str = "id", /, **fields: Any) -> str:
     >>> plural("influence.brand", 1, "en", bi=1), plural("influence.brand", 2, "en", bi=2)
     ('1 interaction with the brand', '2 interactions with the brand')
     >>> plural("influence.brand", 1, "id", bi=1)
-    '1 interaksi dengan brand'
+    '1 interaksi dengan merek'
     """
     from babel import Locale
 
