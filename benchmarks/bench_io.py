@@ -45,6 +45,21 @@ COMMENTS = np.array([
 ])
 
 
+WORDS = np.array(["kopi", "susu", "gula", "aren", "pandan", "senja", "jogja", "promo", "diskon", "hari", "ini",
+                  "besok", "kak", "ya", "enak", "mantap", "murah", "baru", "menu", "es", "panas", "#ngopi",
+                  "#kopisenja", "#jogja", "😍", "🙏", "☕", "…", "bgt", "pesan", "antar", "gratis", "ongkir"])
+
+
+def _distinct(base: np.ndarray, rng, n: int) -> np.ndarray:
+    """Texts that differ row by row (a template plus 1-6 random words): real captions and comments rarely repeat,
+    so per-distinct-value shortcuts must not flatter the reader."""
+    out = base[rng.integers(0, len(base), n)].astype(object)
+    k = rng.integers(1, 7, n)
+    words = WORDS[rng.integers(0, len(WORDS), (n, 6))]
+    tails = np.array([" ".join(w[:j]) for w, j in zip(words, k)], dtype=object)
+    return np.where(out == "", tails, out + " " + tails)
+
+
 def generate_posts(n: int, seed: int = 1) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     created = pd.Timestamp("2025-11-01", tz="UTC") + pd.to_timedelta(rng.integers(0, 365 * 24 * 60, n), unit="min")
@@ -52,7 +67,7 @@ def generate_posts(n: int, seed: int = 1) -> pd.DataFrame:
     return pd.DataFrame({
         "post_id": (17900000000000000 + np.arange(n)).astype(str), "platform": "instagram", "account": "kopisenja.id",
         "created_at": created, "format": rng.choice(["photo", "carousel", "reel"], n),
-        "caption": CAPTIONS[rng.integers(0, len(CAPTIONS), n)],
+        "caption": _distinct(CAPTIONS, rng, n),
         "permalink": "https://www.instagram.com/p/" + pd.Series(np.arange(n)).astype(str) + "/",
         "views": (reach * rng.uniform(1.1, 2.0, n)).round(), "reach": reach,
         "likes": (reach * rng.uniform(0.01, 0.08, n)).round(), "comments": rng.poisson(4, n).astype(float),
@@ -69,7 +84,7 @@ def generate_comments(n: int, seed: int = 2) -> pd.DataFrame:
         "comment_id": "c" + ids, "post_id": (17900000000000000 + rng.integers(0, 300, n)).astype(str),
         "platform": rng.choice(["instagram", "tiktok", "facebook"], n),
         "author": np.where(brand, "kopisenja.id", "user" + (rng.integers(0, 50_000, n)).astype(str)),
-        "text": COMMENTS[rng.integers(0, len(COMMENTS), n)], "created_at": created,
+        "text": _distinct(COMMENTS, rng, n), "created_at": created,
         "parent_id": np.where(brand, "c" + pd.Series(rng.integers(0, n, n)).astype(str), None),
         "is_brand_reply": brand, "account": "kopisenja.id", "likes": rng.poisson(1, n).astype(float),
     })

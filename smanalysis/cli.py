@@ -51,7 +51,7 @@ def _cmd_report(args) -> int:
     notebooks = args.notebooks.split(",") if args.notebooks else None
     summary = run_batch(args.configs, out=args.out, jobs=args.jobs, lang=args.lang, period=args.period,
                         notebooks=notebooks, allow_custom_notebooks=args.allow_custom_notebooks,
-                        scheduler=args.scheduler)
+                        scheduler=args.scheduler, pdf=args.pdf)
     return 0 if all(s == "ok" for s in summary["status"]) else 1
 
 
@@ -130,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--allow-custom-notebooks", action="store_true",
                     help="let --notebooks and configs name notebook files other than the bundled ones "
                          "(they run with your permissions: only notebooks you trust)")
+    rp.add_argument("--pdf", action="store_true",
+                    help="also write report.pdf and summary.png (a card to share), printed by Chromium")
     rp.add_argument("--scheduler", default=None, metavar="ADDRESS",
                     help="run the clients on Dask: a scheduler address (tcp://host:8786), or 'local' to start a "
                          "LocalCluster of --jobs workers (the workers must see the configs, data and --out)")

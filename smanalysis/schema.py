@@ -23,7 +23,7 @@ Examples
 --------
 >>> from smanalysis.schema import TABLES, empty
 >>> sorted(TABLES)
-['account_daily', 'audience', 'comments', 'content_plan', 'followers', 'interactions', 'mentions', 'posts', 'video']
+['account_daily', 'audience', 'comments', 'content_plan', 'follower_activity', 'followers', 'interactions', 'mentions', 'posts', 'video']
 >>> empty("followers").columns.tolist()[:4]
 ['date', 'platform', 'account', 'followers']
 """
@@ -228,6 +228,16 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("count", "float", False, "accounts", "Accounts in the segment, where the export gives counts."),
         *_PROVENANCE,
     ),
+    "follower_activity": (
+        _c("hour", "datetime", True, "UTC", "Start of the hour the followers were active in (TikTok keeps this "
+                                            "clock in UTC; present it in the profile's timezone)."),
+        _c("platform", "str", True, "|".join(PLATFORMS), "Platform."),
+        _c("account", "str", True, "handle", "Account whose followers are counted (may be missing when the export "
+                                             "names none)."),
+        _c("active_followers", "float", True, "accounts", "Followers active on the platform in that hour (the "
+                                                          "platform's estimate; not a count of views)."),
+        *_PROVENANCE,
+    ),
     "video": (
         _c("post_id", "str", True, "id", "Video/post id (joins posts.post_id on the same platform)."),
         _c("platform", "str", True, "|".join(PLATFORMS), "Platform."),
@@ -373,6 +383,16 @@ def require_columns(df: pd.DataFrame, cols, *, func: str, what: str = "frame") -
     return df
 
 
+def _text_objects(s: pd.Series) -> np.ndarray:
+    """Python ``str`` objects (None when missing) of an Arrow-backed text column; a repeated value is built once."""
+    head = s.iloc[:2000]
+    if len(s) < 64 or head.nunique(dropna=False) > len(head) // 4:  # mostly distinct (ids, captions): convert
+        return s.to_numpy(dtype=object, na_value=None)
+    codes, uniques = pd.factorize(s)
+    vals = np.append(np.asarray(uniques, dtype=object), None)
+    return vals.take(codes)  # code -1 (missing) takes the trailing None
+
+
 def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """Return a copy of ``df`` with every canonical column of ``table`` present and typed.
 
@@ -395,22 +415,29 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
         if c.name in df.columns:
             s = df[c.name]
         else:
-            s = pd.Series([np.nan] * n if c.dtype != "bool" else [False] * n, index=df.index)
+            s = pd.Series(np.full(n, np.nan) if c.dtype != "bool" else np.zeros(n, dtype=bool), index=df.index)
+            if c.dtype not in ("float", "bool", "flag", "datetime", "date"):
+                s = pd.Series(np.full(n, None, dtype=object), index=df.index)
             if c.dtype == "flag":
                 s = pd.Series(pd.NA, index=df.index, dtype="boolean")
         if c.dtype == "float":
-            s = pd.to_numeric(s, errors="coerce").astype("float64")
+            s = s if s.dtype == "float64" else pd.to_numeric(s, errors="coerce").astype("float64")
         elif c.dtype == "bool":
             s = s.fillna(False).astype(bool)
         elif c.dtype == "flag":
             s = s.astype("boolean") if s.dtype != "boolean" else s
         elif c.dtype == "datetime":
-            s = pd.to_datetime(s, utc=True, errors="coerce").astype("datetime64[ns, UTC]")
+            if s.dtype != "datetime64[ns, UTC]":
+                s = pd.to_datetime(s, utc=True, errors="coerce").astype("datetime64[ns, UTC]")
         elif c.dtype == "date":
             s = pd.to_datetime(s, errors="coerce")
             if getattr(s.dt, "tz", None) is not None:
                 s = s.dt.tz_localize(None)
             s = s.dt.normalize().astype("datetime64[ns]")
+        elif s.dtype == object:
+            s = s.where(s.notna(), None) if s.hasnans else s
+        elif isinstance(s.dtype, pd.StringDtype):  # Arrow-backed text from the readers: one pass to Python str
+            s = pd.Series(_text_objects(s), index=s.index, dtype=object)
         else:
             s = s.astype(object).where(s.notna(), None)
         out[c.name] = s

@@ -15,6 +15,7 @@ User-facing words come in Bahasa Indonesia (``lang="id"``, default) or English
 
 from .competitors import competitor_scan
 from .display import md, show
+from .forms import copy_form, friendly_warnings, read_phase_form, read_profile_form
 from .platforms import as_profile, platform_age_table, platform_fit, plot_platform_fit, profile_summary
 from .ready import (
     CHECKLIST_ITEMS,
@@ -28,6 +29,10 @@ from .ready import (
 from .workshop import PHASE_QUESTIONS, next_steps, phase_assessment, write_tables
 
 __all__ = [
+    "copy_form",
+    "friendly_warnings",
+    "read_phase_form",
+    "read_profile_form",
     "md",
     "show",
     "as_profile",

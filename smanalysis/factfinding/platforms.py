@@ -15,9 +15,10 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import SMAnalysisWarning
+from ..formatting import yes_no
 from ..profile import Profile
 from .._checks import check_choice
-from ..words import LANGS, text
+from ..words import LANGS, code_label, text
 
 
 def as_profile(profile: Profile | dict) -> Profile:
@@ -30,8 +31,32 @@ def as_profile(profile: Profile | dict) -> Profile:
 
 
 # ------------------------------------------------------------------------ profile
-def profile_summary(profile: Profile | dict, *, lang: str = "id") -> pd.DataFrame:
+def _target_text(name: str, target, lang: str, label=None) -> str:
+    """A KPI target in words and locale numbers ("ER (jangkauan) 5%"); ``label(name, lang)`` names
+    the KPI (default: the metric dictionary's label, else the name in words)."""
+    from ..formatting import value
+    from ..media import METRICS
+
+    m = METRICS.get(name)
+    label = label(name, lang) if label else (m.label(lang) if m is not None else name.replace("_", " "))
+    unit = "ratio" if (m is not None and m.unit == "ratio") or "rate" in name or "growth" in name \
+        or "share" in name else ("signed" if "sentiment" in name else "number")
+    return f"{label} {value(target, unit, lang, digits=0 if unit == 'ratio' else None)}"
+
+
+def _tone_text(key, value, lang: str) -> str:
+    """One setting of the profile's tone in words ("bahasa santai", "sapaan “kak”", "dengan emoji")."""
+    if key == "emoji" and isinstance(value, bool):
+        return text("tone.emoji.yes" if value else "tone.emoji.no", lang)
+    if key in ("register", "address"):
+        return text(f"tone.{key}", lang, v=code_label("value", str(value), lang))
+    return f"{key}: {yes_no(value, lang) if isinstance(value, bool) else value}"
+
+
+def profile_summary(profile: Profile | dict, *, lang: str = "id", kpi_label=None) -> pd.DataFrame:
     """The fact-finding answers of the profile as a two-column table.
+
+    ``kpi_label(name, lang)``, when given, names the KPI targets (the report passes its own).
 
     Returns
     -------
@@ -60,8 +85,8 @@ def profile_summary(profile: Profile | dict, *, lang: str = "id") -> pd.DataFram
         ("platforms", ", ".join(p.platforms)),
         ("own_accounts", ", ".join(f"{k}: @{v}" for k, v in p.own_accounts.items())),
         ("competitors", ", ".join(c["name"] for c in p.competitors)),
-        ("tone", ", ".join(f"{k}: {v}" for k, v in p.tone.items())),
-        ("kpi_targets", ", ".join(f"{k} = {v:g}" for k, v in p.kpi_targets.items())),
+        ("tone", ", ".join(_tone_text(k, v, lang) for k, v in p.tone.items())),
+        ("kpi_targets", ", ".join(_target_text(k, v, lang, kpi_label) for k, v in p.kpi_targets.items())),
         ("website", p.website),
     ]
     return pd.DataFrame({"field": [text(f"field.{k}", lang) for k, _ in rows], "value": [str(v) for _, v in rows]})

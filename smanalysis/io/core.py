@@ -17,8 +17,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..schema import PLATFORMS, conform, required
+from .arrowtext import arrow_text, as_text
 from .numbers import is_missing_text, parse_count
 from .parsing import blank, by_unique
 from .vocab import PLATFORM_ALIASES
@@ -148,13 +151,28 @@ def hashtags_of(caption: pd.Series) -> pd.Series:
     >>> hashtags_of(pd.Series(["Ngopi #KopiSenja #jogja", None])).tolist()
     ['#kopisenja #jogja', None]
     """
-    vals = caption.astype(object).where(caption.notna(), "").astype(str).tolist()
-    find = _TAG_RX.findall
-    out = [(" ".join(find(v.lower())) or None) if "#" in v else None for v in vals]
+    arr = arrow_text(caption)
+    out = np.full(len(arr), None, dtype=object)
+    rows = np.flatnonzero(pc.match_substring(arr, "#").to_numpy(zero_copy_only=False)) if len(arr) else []
+    if not len(rows):
+        return pd.Series(out, index=caption.index, dtype=object)
+    # Arrow, on the captions that hold a '#': split at '#', keep the word that starts each piece after the
+    # first ('\w' as in Python: letters, digits, underscore in any script), then join the tags of each caption
+    parts = pc.split_pattern(pc.utf8_lower(pc.take(arr, pa.array(rows))), "#")
+    flat = pc.list_flatten(parts)
+    parent = pc.list_parent_indices(parts).to_numpy()
+    pos = np.arange(len(flat)) - np.asarray(parts.offsets)[:-1][parent]
+    word = pc.struct_field(pc.extract_regex(flat, r"^(?P<w>[\p{L}\p{N}_]+)"), [0])
+    keep = (pos > 0) & pc.is_valid(word).to_numpy(zero_copy_only=False)
+    if keep.any():
+        text = pa.large_string()
+        tags = pc.binary_join_element_wise(pa.scalar("#", type=text), pc.filter(word, pa.array(keep)),
+                                           pa.scalar("", type=text))
+        per_row = np.bincount(parent[keep], minlength=len(rows))
+        offsets = pa.array(np.concatenate([[0], np.cumsum(per_row)]).astype("int64"))
+        vals = pc.binary_join(pa.LargeListArray.from_arrays(offsets, tags), pa.scalar(" ", type=text))
+        out[rows[per_row > 0]] = vals.to_numpy(zero_copy_only=False)[per_row > 0]
     return pd.Series(out, index=caption.index, dtype=object)
-
-
-_TAG_RX = re.compile(r"#\w+")
 
 
 def reference_date(ctx: Ctx, candidates: pd.Series | None = None) -> tuple[pd.Timestamp, str]:
@@ -223,7 +241,7 @@ def yearless_days(ctx: Ctx, col: str, ref_candidates=None, *, ordered: bool = Tr
 _REQUIRED_CHECKS = {
     "posts": ("post_id",), "comments": ("comment_id", "post_id"), "mentions": ("mention_id",),
     "interactions": ("source", "target"), "followers": (), "content_plan": (), "account_daily": ("metric",),
-    "audience": ("segment",), "video": ("post_id",),
+    "audience": ("segment",), "video": ("post_id",), "follower_activity": (),
 }
 
 
@@ -266,7 +284,7 @@ def finish(table: str, data: dict, ctx: Ctx):
         "reason": reason[bad].to_numpy(),
         "raw": ctx.frame[bad].astype(str).agg(",".join, axis=1).str.slice(0, 500).to_numpy() if bad.any() else [],
     })
-    good = frame[~bad]
+    good = frame[~bad] if bad.any() else frame
     good = good.assign(source_file=ctx.source, source_line=ctx.lines[~bad].astype("float64"))
     out = conform(good, table).reset_index(drop=True)
     return out, rejects.reset_index(drop=True)

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import conform
-from .core import Ctx, quoted, yearless_days
+from .core import Ctx, quoted, reference_date, yearless_days
 from .formats_daily import DAILY_FIELDS
 from .parsing import parse_date, strip
 
@@ -169,6 +169,35 @@ def convert_tiktok_viewers(ctx):
     return _wide(ctx, "tiktok_viewers", "tiktok", yearless=True)
 
 
+def convert_tiktok_follower_activity(ctx: Ctx):
+    """TikTok ``FollowerActivity.csv`` -> ``follower_activity``: one row an hour, the hour's start in UTC.
+
+    Days carry no year (from the export day, as every TikTok file); hours are whole numbers
+    0-23 on TikTok's UTC clock. On the export day TikTok writes 0 for the hours it has not
+    reached yet: those trailing zeros are rejected with a reason, not stored as "nobody active".
+    """
+    day = yearless_days(ctx, "date")
+    hour = ctx.count("hour")
+    active = ctx.count("active_followers")
+    ctx.fail(day.isna(), "date", quoted("unreadable date", ctx.get("date")))
+    whole = hour.notna() & (hour >= 0) & (hour <= 23) & (hour == hour.round())
+    ctx.fail(day.notna() & ~whole, "hour", quoted("not an hour 0-23", ctx.get("hour")))
+    ctx.fail(active < 0, "active_followers", quoted("negative count", ctx.get("active_followers")))
+    ref, _ = reference_date(ctx)
+    last = (day == ref).to_numpy() & whole.to_numpy()
+    if last.any() and (active[last] > 0).any():
+        reached = hour[last & (active > 0).to_numpy()].max()
+        ctx.fail(last & (hour > reached).to_numpy() & (active == 0).to_numpy(), "active_followers",
+                 f"export day {ref:%Y-%m-%d}, hour not reached yet when exported (TikTok writes 0 for it)")
+    when = (day + pd.to_timedelta(hour.where(whole, 0), unit="h")).dt.tz_localize("UTC")
+    ctx.warnings.append(f"hours in {ctx.src('hour')!r} read on TikTok's UTC clock (its analytics keep follower "
+                        "activity in UTC; reports show them in the profile's timezone)")
+    account = ctx.account_for("tiktok")
+    if account is None:
+        ctx.warnings.append("the file names no account: pass account= or a profile (account left empty)")
+    return {"hour": when, "platform": "tiktok", "account": account, "active_followers": active}
+
+
 def convert_youtube_totals(ctx):
     return _wide(ctx, "youtube_totals", "youtube", yearless=False)
 
@@ -179,4 +208,5 @@ CONVERTERS = {
     "tiktok_overview": convert_tiktok_overview,
     "tiktok_viewers": convert_tiktok_viewers,
     "youtube_totals": convert_youtube_totals,
+    "tiktok_follower_activity": convert_tiktok_follower_activity,
 }

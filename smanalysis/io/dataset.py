@@ -15,6 +15,8 @@ Duplicates rule (one per table, always reported in ``Dataset.duplicates``):
 * ``account_daily``: one row per (platform, account, metric, date), the first loaded.
 * ``audience``: one row per (platform, account, dimension, segment), the LAST loaded (the newer export).
 * ``video``: one row per (platform, post_id), the one with the most views (lifetime totals only grow).
+* ``follower_activity``: one row per (platform, account, hour), the most active one (an export written
+  later in the day completes the hours an earlier one had not reached).
 * ``interactions``, ``content_plan``: exact duplicate rows are dropped.
 
 Nothing silent: a file that cannot be read at all (garbage, a truncated XLSX, an
@@ -63,7 +65,8 @@ class Dataset:
 
     Attributes
     ----------
-    posts, comments, mentions, interactions, followers, content_plan, account_daily, audience, video : DataFrame
+    posts, comments, mentions, interactions, followers, content_plan, account_daily, audience, video, \
+follower_activity : DataFrame
         Canonical tables (``schema.empty(...)`` when no file gave one).
     rejects : DataFrame
         Rejected rows of all files: file, line, column, reason, raw.
@@ -85,6 +88,7 @@ class Dataset:
     account_daily: pd.DataFrame = field(default_factory=lambda: empty("account_daily"))
     audience: pd.DataFrame = field(default_factory=lambda: empty("audience"))
     video: pd.DataFrame = field(default_factory=lambda: empty("video"))
+    follower_activity: pd.DataFrame = field(default_factory=lambda: empty("follower_activity"))
     rejects: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECT_COLUMNS))
     files: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
         columns=["file", "format", "table", "rows", "rejects", "warnings", "error"]))
@@ -276,14 +280,16 @@ def _dedupe(table, df):
         if len(dropped):
             recs.append(_dup_records("posts", dropped, kept, key, "largest lifetime total kept"))
         return kept.drop(columns="_total").sort_index(), (pd.concat(recs, ignore_index=True) if recs else None)
-    if table in ("account_daily", "audience", "video"):
+    if table in ("account_daily", "audience", "video", "follower_activity"):
         key = {"account_daily": ["platform", "account", "metric", "date"],
-               "audience": ["platform", "account", "dimension", "segment"], "video": ["platform", "post_id"]}[table]
+               "audience": ["platform", "account", "dimension", "segment"], "video": ["platform", "post_id"],
+               "follower_activity": ["platform", "account", "hour"]}[table]
         rule = {"account_daily": "first loaded kept", "audience": "last loaded kept (newer export)",
-                "video": "most views kept"}[table]
+                "video": "most views kept", "follower_activity": "most active kept"}[table]
         order = df
-        if table == "video":
-            order = df.assign(_v=df["views"].fillna(-1)).sort_values(["_v", "_order"], kind="stable").drop(columns="_v")
+        if table in ("video", "follower_activity"):
+            col = "views" if table == "video" else "active_followers"
+            order = df.assign(_v=df[col].fillna(-1)).sort_values(["_v", "_order"], kind="stable").drop(columns="_v")
         keep = ~order.duplicated(key, keep="first" if table == "account_daily" else "last")
         if keep.all():
             return df, None

@@ -18,7 +18,7 @@ from __future__ import annotations
 from .layouts import FormatSpec, add_format
 
 __all__ = ["X_DAILY_COLUMNS", "TIKTOK_OVERVIEW_COLUMNS", "TIKTOK_VIEWERS_COLUMNS", "YOUTUBE_TOTALS_COLUMNS",
-           "YOUTUBE_CHART_COLUMNS", "META_VIDEO_COLUMNS", "DAILY_FIELDS"]
+           "YOUTUBE_CHART_COLUMNS", "META_VIDEO_COLUMNS", "DAILY_FIELDS", "TIKTOK_ACTIVITY_COLUMNS"]
 
 _X_METRICS = ("impressions", "engagements", "engagement rate", "retweets", "replies", "likes", "user profile clicks",
               "url clicks", "hashtag clicks", "detail expands", "permalink clicks", "app opens", "app installs",
@@ -30,6 +30,8 @@ X_DAILY_COLUMNS = ("Date", "Tweets published", *_X_METRICS, "promoted Tweets pub
 TIKTOK_OVERVIEW_COLUMNS = ("Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares")
 #: TikTok Studio viewers download (best guess).
 TIKTOK_VIEWERS_COLUMNS = ("Date", "Total Viewers", "New Viewers", "Returning Viewers")
+#: TikTok Studio > Analytics > Followers > download: ``FollowerActivity.csv`` (7 days x 24 hours, yearless days).
+TIKTOK_ACTIVITY_COLUMNS = ("Date", "Hour", "Active followers")
 #: YouTube Studio advanced-mode export, ``Totals.csv`` (channel total a day).
 YOUTUBE_TOTALS_COLUMNS = ("Date", "Views")
 #: YouTube Studio advanced-mode export, ``Chart data.csv`` (views a day of each charted video).
@@ -88,6 +90,16 @@ add_format(FormatSpec(
     "tiktok_viewers", "account_daily", TIKTOK_VIEWERS_COLUMNS, _daily_fields("tiktok_viewers"),
     ("date", "viewers"), "tiktok",
     "TikTok Studio > Analytics > Viewers download: Viewers.csv, yearless days. Best guess.",
+))
+add_format(FormatSpec(
+    "tiktok_follower_activity", "follower_activity", TIKTOK_ACTIVITY_COLUMNS,
+    {"date": ("Date", "Tanggal"), "hour": ("Hour", "Jam"),
+     "active_followers": ("Active followers", "Pengikut aktif")},
+    ("date", "hour", "active_followers"), "tiktok",
+    "TikTok Studio > Analytics > Followers > download (Followers_<handle>.zip beside FollowerHistory.csv, "
+    "FollowerGender.csv, FollowerTopTerritories.csv): FollowerActivity.csv, \"Date\",\"Hour\",\"Active followers\", "
+    "one row an hour for the last 7 days (168 rows), yearless days, hours 0-23 on TikTok's UTC clock; the export "
+    "day's hours not reached yet are written as 0 (confirmed from public repositories that import real downloads).",
 ))
 add_format(FormatSpec(
     "youtube_totals", "account_daily", YOUTUBE_TOTALS_COLUMNS, _daily_fields("youtube_totals"),

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .arrowtext import arrow_text, as_text
 
 __all__ = ["parse_count", "excel_ids", "is_missing_text"]
 
@@ -59,6 +63,22 @@ def parse_count(series) -> pd.Series:
     s = pd.Series(series)
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         return s.astype("float64")
+    t = as_text(s).str.strip()
+    arr = arrow_text(t)
+    plain = pc.match_substring_regex(arr, r"^-?[0-9]{1,15}$")  # plain integers (Meta, X, TikTok): Arrow casts
+    if pc.all(plain).as_py():
+        return pd.Series(pc.cast(arr, pa.int64()).to_numpy().astype("float64"), index=s.index)
+    plain = plain.to_numpy(zero_copy_only=False)
+    out = np.full(len(s), np.nan)
+    if plain.any():
+        out[plain] = pc.cast(pc.filter(arr, pa.array(plain)), pa.int64()).to_numpy().astype("float64")
+    rest = ~plain & (t != "").to_numpy(dtype=bool)
+    if rest.any():
+        out[rest] = _parse_text(s[rest]).to_numpy()
+    return pd.Series(out, index=s.index)
+
+
+def _parse_text(s: pd.Series) -> pd.Series:
     obj = s if s.dtype == object else s.astype(object).where(s.notna(), None)
     vals = obj.tolist()
     joined = "\x01".join(vals) if all(type(v) is str for v in vals) else None
@@ -141,7 +161,7 @@ def excel_ids(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     >>> ids.tolist(), gone.tolist()
     (['1213499430137060', '1213499430137060', '1.21E+15', '17901_2'], [False, False, True, False])
     """
-    s = pd.Series(series).astype(object).where(pd.Series(series).notna(), "").astype(str).str.strip()
+    s = as_text(pd.Series(series)).str.strip()
     out = s.copy()
     destroyed = pd.Series(False, index=s.index)
     dec = s.str.fullmatch(r"\d+\.0+")

@@ -27,8 +27,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..exceptions import EmptyDataError, FormatError
+from .fastcsv import blank_rows, read_clean
 from .limits import check_xlsx
 from .tolerant import dedupe_names, parse_tolerant
 
@@ -145,6 +147,7 @@ def _has_bad(data: bytes) -> bool:
         return True
 
 
+_LONE_CR = re.compile(rb"\r(?!\n)")
 _SKIP_RX = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 
 
@@ -233,14 +236,8 @@ def _move_to_bad(raw: RawTable, mask: np.ndarray, reason: str, delim: str) -> Ra
 def _drop_blank(frame: pd.DataFrame, lines: np.ndarray):
     if not len(frame) or not len(frame.columns):
         return frame, lines
-    blank = np.ones(len(frame), dtype=bool)
-    for c in frame.columns:
-        vals = frame[c].tolist()
-        if not "".join(vals).strip():
-            continue
-        blank &= np.fromiter((not v.strip() for v in vals), dtype=bool, count=len(vals))
-        if not blank.any():
-            break
+    cols = (pa.array(frame[c].to_numpy(dtype=object), type=pa.large_string(), from_pandas=True) for c in frame.columns)
+    blank = blank_rows(cols, len(frame))
     if blank.any():
         frame = frame[~blank].reset_index(drop=True)
         lines = lines[~blank]
@@ -292,7 +289,7 @@ def parse_bytes(data: bytes, *, source: str = "file"):
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data or data.find(b"\xef\xbb\xbf", start) >= 0:
         return None
-    if data.count(b"\r") != data.count(b"\r\n"):
+    if b"\r" in data and _LONE_CR.search(data):
         return None
     try:
         prefix = data[start:start + (1 << 16)].decode("utf-8", errors="ignore").replace("\r\n", "\n")
@@ -309,6 +306,13 @@ def parse_bytes(data: bytes, *, source: str = "file"):
                 break
             pos = nl + 1
         rest = data[pos:]
+        fast = read_clean(rest, delim=delim, names=dedupe_names(header), first_line=header_line + span)
+        if fast is not None:
+            frame, lines = fast
+            raw = RawTable(frame=frame, lines=lines, header=list(frame.columns), header_line=header_line + span - 1)
+            raw.preamble = preamble
+            raw.encoding = "utf-8-sig" if start else "utf-8"
+            return raw
         frame, skipped = _read_c(io.BytesIO(rest), delim, dedupe_names(header) + [_OVERFLOW], encoding="utf-8",
                                  encoding_errors="strict")
         raw = _from_c(frame, skipped, rest, header_line + span - 1, delim, header)
@@ -429,7 +433,7 @@ def read_raw(path, *, source: str | None = None) -> RawTable:
     if not path.exists():
         raise FileNotFoundError(f"{source}: no such file")
     data = path.read_bytes()
-    if not data.strip():
+    if not data or data.isspace():
         raise EmptyDataError(f"{source}: the file is empty (0 data rows, no header)")
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
         return read_xlsx(path, source=source)

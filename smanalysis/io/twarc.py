@@ -106,7 +106,7 @@ def read_twarc(path, *, source=None, own_accounts=(), brands=None, profile=None)
     if not any(ln.strip() for ln in lines):
         raise EmptyDataError(f"{source}: the file is empty (no JSON lines)")
     for no, ln in enumerate(lines, start=1):
-        if not ln.strip() or ln.strip().lower() in ("keep-alive", '"keep-alive"'):
+        if len(ln) < 32 and (not ln.strip() or ln.strip().lower() in ("keep-alive", '"keep-alive"')):
             continue
         try:
             obj = json.loads(ln)

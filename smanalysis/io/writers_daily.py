@@ -21,12 +21,12 @@ import csv
 import pandas as pd
 
 from ..schema import validate
-from .formats_daily import (DAILY_FIELDS, META_VIDEO_COLUMNS, TIKTOK_OVERVIEW_COLUMNS, TIKTOK_VIEWERS_COLUMNS,
-                            X_DAILY_COLUMNS)
+from .formats_daily import (DAILY_FIELDS, META_VIDEO_COLUMNS, TIKTOK_ACTIVITY_COLUMNS, TIKTOK_OVERVIEW_COLUMNS,
+                            TIKTOK_VIEWERS_COLUMNS, X_DAILY_COLUMNS)
 from .writers_base import int_text, local_text, single_value, as_text, write_csv
 
 __all__ = ["write_meta_daily_sections", "write_x_daily", "write_tiktok_overview", "write_tiktok_viewers",
-           "write_youtube_totals", "write_meta_video", "write_meta_audience"]
+           "write_tiktok_follower_activity", "write_youtube_totals", "write_meta_video", "write_meta_audience"]
 
 
 def _wide(daily: pd.DataFrame, fmt: str, func: str) -> pd.DataFrame:
@@ -89,6 +89,30 @@ def write_tiktok_viewers(daily: pd.DataFrame, path) -> None:
     out = pd.DataFrame({"Date": _yearless(w.index)})
     for h in TIKTOK_VIEWERS_COLUMNS[1:]:
         out[h] = int_text(w[h], blank="0").to_numpy() if h in w.columns else "0"
+    write_csv(out, path)
+
+
+def write_tiktok_follower_activity(activity: pd.DataFrame, path) -> None:
+    """TikTok Studio ``FollowerActivity.csv`` from a ``follower_activity`` table: one row an hour (UTC), oldest
+    first, days written ``"31 October"`` without a year, hours 0-23.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> a = pd.DataFrame({"hour": pd.to_datetime(["2026-10-31 13:00"], utc=True), "platform": "tiktok",
+    ...                   "account": "kopisenja.id", "active_followers": [65.0]})
+    >>> path = os.path.join(tempfile.mkdtemp(), "FollowerActivity_2026-10-31.csv")
+    >>> write_tiktok_follower_activity(a, path)
+    >>> open(path, encoding="utf-8-sig").read().splitlines()
+    ['"Date","Hour","Active followers"', '"31 October","13","65"']
+    """
+    validate(activity, "follower_activity", func="write_tiktok_follower_activity")
+    single_value(activity, "platform", "write_tiktok_follower_activity")
+    a = activity.sort_values("hour")
+    h = pd.to_datetime(a["hour"], utc=True).dt.tz_localize(None)
+    out = pd.DataFrame({TIKTOK_ACTIVITY_COLUMNS[0]: _yearless(h.dt.normalize(), day_first=True),
+                        TIKTOK_ACTIVITY_COLUMNS[1]: h.dt.hour.astype(str).to_numpy(),
+                        TIKTOK_ACTIVITY_COLUMNS[2]: int_text(a["active_followers"], blank="0").to_numpy()})
     write_csv(out, path)
 
 

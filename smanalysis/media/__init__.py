@@ -36,9 +36,10 @@ Typical use (``ds`` from :func:`smanalysis.io.load_dataset`, ``profile`` from
 
 from .aggregate import summary, top_posts
 from .hashtags import competitor_hashtags, hashtag_pairs, hashtag_performance, post_hashtags
-from .paid import BOOST_WORDS, PAID_LABELS, boost_effect, paid_split, paid_status
+from .paid import MIN_BOOSTED, boost_effect, paid_split, paid_status
+from .paid_growth import DAY_TYPES, follower_days, follower_growth_by_paid
 from .periods import compare_periods
-from .audience import FIT_WORDS, age_bounds, audience_vs_target, measured_age_table
+from .audience import age_bounds, audience_vs_target, measured_age_table
 from .benchmark import benchmark, mix
 from .growth import FREQS, growth, period_growth
 from .kpi import MEDIA_KPIS, kpi_check, kpi_status, kpi_table
@@ -62,7 +63,7 @@ from .metrics import (
 from .posts import post_metrics
 from .stats import VERDICTS, bootstrap_interval, compare_groups
 from .video import video_summary
-from .verdicts import MIN_POSTS, VERDICT_WORDS, change_verdict, posts_verdict, target_verdict, verdict_text
+from .verdicts import MIN_POSTS, change_verdict, posts_verdict, target_verdict, verdict_text
 from .timing import best_times, date_only, spikes
 
 __all__ = [
@@ -93,7 +94,6 @@ __all__ = [
     "kpi_status",
     "MEDIA_KPIS",
     "MIN_POSTS",
-    "VERDICT_WORDS",
     "posts_verdict",
     "target_verdict",
     "change_verdict",
@@ -101,8 +101,10 @@ __all__ = [
     "paid_status",
     "paid_split",
     "boost_effect",
-    "BOOST_WORDS",
-    "PAID_LABELS",
+    "MIN_BOOSTED",
+    "DAY_TYPES",
+    "follower_days",
+    "follower_growth_by_paid",
     "date_only",
     "post_hashtags",
     "hashtag_performance",
@@ -111,7 +113,6 @@ __all__ = [
     "audience_vs_target",
     "measured_age_table",
     "age_bounds",
-    "FIT_WORDS",
     "video_summary",
     "ALIASES",
     "Columns",

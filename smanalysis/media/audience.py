@@ -24,18 +24,10 @@ import numpy as np
 import pandas as pd
 
 from .._checks import check_choice
-from ..words import LANGS
+from ..words import LANGS, text
 from ._common import require
 
-__all__ = ["age_bounds", "audience_vs_target", "measured_age_table", "FIT_WORDS"]
-
-#: Fit of the measured audience to the target -> (id, en).
-FIT_WORDS = {
-    "fits": ("sesuai target", "fits the target"),
-    "partly": ("sebagian sesuai", "partly fits"),
-    "misses": ("tidak sesuai target", "misses the target"),
-    "no_target": ("profil tidak menyebut target", "the profile gives no target"),
-}
+__all__ = ["age_bounds", "audience_vs_target", "measured_age_table"]
 
 _OPEN_TOP = 80  # "65+" is read as 65-80
 
@@ -86,13 +78,12 @@ def audience_vs_target(audience: pd.DataFrame, *, profile=None, target: dict | N
         One row per platform, account and dimension with a target: ``platform``, ``account``,
         ``dimension``, ``target`` (text), ``share_in_target`` (age bands partly inside the
         target count in proportion to their years; shares renormalised over the known
-        segments), ``top_segment``, ``fit`` (code of :data:`FIT_WORDS`) and ``verdict``.
+        segments), ``top_segment``, ``fit`` (``"fits"``, ``"partly"``, ``"misses"``; words: the catalogue's ``fit.*``) and ``verdict``.
     """
     check_choice("lang", lang, LANGS)
     require(audience, ["platform", "account", "dimension", "segment", "share"], func="audience_vs_target",
             table="audience")
     tg = _target(profile, target)
-    li = 0 if lang == "id" else 1
     a = audience.assign(share=pd.to_numeric(audience["share"], errors="coerce"),
                         dimension=audience["dimension"].astype(str).str.lower())
     a = a[a["share"].notna()]
@@ -130,7 +121,7 @@ def audience_vs_target(audience: pd.DataFrame, *, profile=None, target: dict | N
         code = "fits" if inside >= fits else "partly" if inside >= partly else "misses"
         rows.append({"platform": pl, "account": acc, "dimension": dim, "target": desc,
                      "share_in_target": round(inside, 4), "top_segment": g["segment"].iloc[int(np.argmax(share))],
-                     "fit": code, "verdict": FIT_WORDS[code][li]})
+                     "fit": code, "verdict": text(f"fit.{code}", lang)})
     cols = ["platform", "account", "dimension", "target", "share_in_target", "top_segment", "fit", "verdict"]
     return pd.DataFrame(rows, columns=cols)
 

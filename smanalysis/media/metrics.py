@@ -103,8 +103,8 @@ METRICS: dict[str, Metric] = {m.name: m for m in (
           _get("engagements"), _get("reach"), "engagements", "reach", stats=("ratio_of_totals", "mean_of_posts"),
           report=True, source="engagement per account reached; common in Meta and Sprout Social reports"),
     _rate("er_impressions", "ER (tayangan)", "Engagement rate (impressions)",
-          "interaksi / impresi (views bila ekspor hanya punya Views; lihat impressions_basis)",
-          "engagements / impressions (views where the export has Views and no Impressions; see impressions_basis)",
+          "interaksi / impresi (views bila ekspor hanya punya Views)",
+          "engagements / impressions (views where the export has Views and no Impressions)",
           _get("engagements"), _exposure, "engagements", "impressions or views", report=True,
           source="X analytics and Hootsuite; Meta replaced Impressions with Views in 2025"),
     _rate("er_followers", "ER (pengikut)", "Engagement rate (followers)", "interaksi / pengikut saat unggah",
@@ -113,8 +113,8 @@ METRICS: dict[str, Metric] = {m.name: m for m in (
     _rate("reach_rate", "Rasio jangkauan", "Reach rate", "jangkauan / pengikut saat unggah",
           "reach / followers at publish", _get("reach"), _get(_F), "reach", _F),
     _rate("virality_rate", "Rasio viralitas", "Virality rate",
-          "dibagikan / jangkauan (impresi, lalu views, bila jangkauan tidak ada; lihat virality_basis)",
-          "shares / reach (shares / impressions, then views, when reach is missing; see virality_basis)",
+          "dibagikan / jangkauan (impresi, lalu views, bila jangkauan tidak ada)",
+          "shares / reach (shares / impressions, then views, when reach is missing)",
           _get("shares"), _virality_base, "shares", "reach", report=True, source="Facebook Insights 'virality'"),
     _rate("click_rate", "Rasio klik", "Click-through rate", "klik / impresi (views bila tanpa impresi)",
           "clicks / impressions (views where no impressions)", _get("clicks"), _exposure, "clicks",
@@ -229,8 +229,11 @@ METRICS: dict[str, Metric] = {m.name: m for m in (
     Metric("k_core", "k-core", "k-core", "nomor k-shell (Kitsak dkk. 2010), jaringan tak berarah",
            "k-shell number (Kitsak et al. 2010), undirected network", table="network",
            source="smanalysis.network.influencers"),
-    Metric("modularity", "Modularitas", "Modularity", "modularitas Louvain dari komunitas",
-           "Louvain modularity of the communities", unit="score", fmt="decimal", table="network",
+    Metric("modularity", "Keterpisahan kelompok", "Group separation",
+           "seberapa jelas akun terbagi menjadi kelompok-kelompok (0 = tidak ada kelompok, mendekati 1 = kelompok "
+           "sangat terpisah; metode Louvain)",
+           "how clearly the accounts split into groups (0 = no groups, close to 1 = sharply separate groups; "
+           "Louvain method)", unit="score", fmt="decimal", table="network",
            source="smanalysis.network.communities"),
 )}
 

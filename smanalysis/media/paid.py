@@ -5,7 +5,7 @@ people because it was paid for, so mixing boosted and organic posts hides how
 the content itself performs. :func:`paid_split` gives the media figures per
 group (organic, paid, unknown), :func:`boost_effect` the extra reach and
 engagement per boosted post against comparable organic posts (same platform
-and format), with a seeded bootstrap interval, and says when there are too few
+and format), with a Welch t interval, and says when there are too few
 boosted posts to tell.
 
 Examples
@@ -22,35 +22,21 @@ Examples
 
 from __future__ import annotations
 
-import zlib
-
 import numpy as np
 import pandas as pd
 
 from .._checks import as_list, check_choice
-from ..words import LANGS
+from ..words import LANGS, text
 from ._common import num, require, warn
 from .aggregate import summary
 from .metrics import METRICS
 from .posts import post_metrics
 from .verdicts import MIN_POSTS
 
-__all__ = ["paid_status", "paid_split", "boost_effect", "BOOST_WORDS", "PAID_LABELS"]
+__all__ = ["MIN_BOOSTED", "paid_status", "paid_split", "boost_effect"]
 
-#: Labels of the paid groups, (id, en).
-PAID_LABELS = {"organic": ("organik", "organic"), "paid": ("berbayar (boost)", "paid (boosted)"),
-               "unknown": ("tidak diketahui", "unknown")}
-
-#: Verdict code of :func:`boost_effect` -> (id, en); ``{what}`` is the metric's name.
-BOOST_WORDS = {
-    "boost_more": ("boost menambah {what} (95 %)", "the boost bought more {what} (95 %)"),
-    "boost_less": ("unggahan boost mendapat {what} lebih rendah (95 %)", "boosted posts got less {what} (95 %)"),
-    "no_clear_difference": ("tidak ada perbedaan {what} yang jelas", "no clear difference in {what}"),
-    "too_few_boosted": ("terlalu sedikit unggahan boost untuk menyimpulkan",
-                        "too few boosted posts to tell"),
-    "no_paid_flag": ("ekspor tidak menyebut unggahan mana yang di-boost",
-                     "the exports do not say which posts were boosted"),
-}
+#: Fewest comparable boosted posts for :func:`boost_effect` to give an interval (see its Notes).
+MIN_BOOSTED = 5
 
 
 def paid_status(posts: pd.DataFrame) -> pd.Series:
@@ -107,8 +93,7 @@ def paid_split(posts: pd.DataFrame, *, by=None, metrics=None, followers: pd.Data
     pm = posts.assign(paid_status=paid_status(posts))
     res = summary(pm, by=[*keys, "paid_status"], metrics=metrics, followers=followers, engagement=engagement,
                   ci=ci, n_boot=n_boot, seed=seed, min_posts=min_posts, lang=lang, timezone=timezone)
-    i = 0 if lang == "id" else 1
-    res.insert(len(keys) + 1, "paid_label", res["paid_status"].map(lambda s: PAID_LABELS[s][i]))
+    res.insert(len(keys) + 1, "paid_label", res["paid_status"].map(lambda s: text(f"paid.{s}", lang)))
     return res
 
 
@@ -118,18 +103,44 @@ def _stratum_codes(frame: pd.DataFrame, match: list[str]) -> np.ndarray:
     return frame.groupby(match, dropna=False, sort=True).ngroup().to_numpy().astype(np.int64)
 
 
-def boost_effect(posts: pd.DataFrame, *, metrics=("reach", "engagements", "er_reach"), match=("platform", "format"),
-                 min_boosted: int = 3, n_boot: int = 2000, level: float = 0.95, seed: int = 0, lang: str = "id",
-                 followers: pd.DataFrame | None = None, engagement="platform") -> pd.DataFrame:
-    """What the boost bought: extra per boosted post against comparable organic posts.
+def _what(metric: str, lang: str) -> str:
+    """The metric's registry label inside a sentence ("Reach" -> "reach", "ER (reach)" stays)."""
+    from .metrics import metric_label
 
-    Each boosted post is compared with the organic posts of its stratum
-    (same ``match`` columns, e.g. platform and format); strata without an
-    organic post are left out. The effect is the average over boosted posts
-    of (boosted value - mean of its stratum's organic posts), i.e. the
-    strata's differences of means weighted by their boosted posts. The
-    interval resamples boosted and organic posts within each stratum
-    (seeded, vectorised over replicates).
+    try:
+        lab = metric_label(metric, lang)
+    except Exception:  # noqa: BLE001 - a column the registry does not know: its name
+        lab = metric.replace("_", " ")
+    return lab[:1].lower() + lab[1:] if lab[1:2].islower() else lab
+
+
+def _pooled_var(v: np.ndarray, strata: np.ndarray, n_k: np.ndarray) -> tuple[float, float]:
+    """Within-stratum pooled variance of ``v`` and its degrees of freedom; the plain sample
+    variance (between strata included, so wider) when every stratum has one value."""
+    s_n = len(n_k)
+    sums = np.bincount(strata, weights=v, minlength=s_n)
+    means = np.divide(sums, n_k, out=np.zeros(s_n), where=n_k > 0)
+    dof = len(v) - int((n_k > 0).sum())
+    if dof >= 1:
+        return float(((v - means[strata]) ** 2).sum() / dof), float(dof)
+    return (float(np.var(v, ddof=1)), float(len(v) - 1)) if len(v) >= 2 else (np.nan, np.nan)
+
+
+def boost_effect(posts: pd.DataFrame, *, metrics=("reach", "engagements", "er_reach"), match=("platform", "format"),
+                 min_boosted: int = MIN_BOOSTED, level: float = 0.95, lang: str = "id",
+                 followers: pd.DataFrame | None = None, engagement="platform") -> pd.DataFrame:
+    """What the boost bought: extra per boosted post against comparable organic posts, with an interval.
+
+    Each boosted post is compared with the organic posts of its stratum (same ``match`` columns,
+    e.g. platform and format); strata without 2 organic posts are left out. The effect is the
+    average over boosted posts of (boosted value - mean of its stratum's organic posts), i.e. the
+    strata's differences of means weighted by their boosted posts ``w_k = n_boosted_k / n_boosted``.
+
+    The interval is Welch's t interval of that weighted difference: variance
+    ``s_b^2 / n_boosted + s_o^2 * sum_k(w_k^2 / n_organic_k)`` with ``s_b^2`` and ``s_o^2`` the
+    within-stratum pooled variances of boosted and organic posts, degrees of freedom by
+    Welch-Satterthwaite. The verdict reads the interval: above zero "the boost bought more",
+    below zero "boosted posts got less", straddling zero "cannot tell yet".
 
     Parameters
     ----------
@@ -140,10 +151,10 @@ def boost_effect(posts: pd.DataFrame, *, metrics=("reach", "engagements", "er_re
     match : sequence of str
         Columns that define comparable posts (those present are used).
     min_boosted : int
-        Fewer comparable boosted posts -> "too few boosted posts to tell";
-        each used stratum also needs 2 organic posts.
-    n_boot, level, seed
-        Bootstrap replicates, interval level, seed.
+        Fewer comparable boosted posts -> "too few boosted posts to tell" and no interval
+        (default :data:`MIN_BOOSTED` = 5; see Notes).
+    level : float
+        Interval level.
     lang : {"id", "en"}
     followers, engagement
         Passed to :func:`post_metrics` when a rate is not yet computed.
@@ -151,31 +162,52 @@ def boost_effect(posts: pd.DataFrame, *, metrics=("reach", "engagements", "er_re
     Returns
     -------
     DataFrame
-        One row a metric: ``metric``, ``n_boosted`` (comparable boosted
-        posts), ``n_organic`` (their organic peers), ``n_strata``,
-        ``boosted_mean``, ``organic_mean`` (weighted like the effect),
-        ``extra_per_boosted_post`` (difference), ``relative_extra``
-        (extra / organic mean), ``ci_low``, ``ci_high``, ``verdict_code``
-        (see :data:`BOOST_WORDS`) and ``verdict``.
+        One row a metric: ``metric``, ``n_boosted`` (comparable boosted posts), ``n_organic``
+        (their organic peers), ``n_strata``, ``boosted_mean``, ``organic_mean`` (weighted like
+        the effect), ``extra_per_boosted_post`` (difference), ``relative_extra`` (extra /
+        organic mean), ``ci_low``, ``ci_high``, ``verdict_code`` (``"boost_more"``,
+        ``"boost_less"``, ``"cannot_tell"``, ``"too_few_boosted"``, ``"no_paid_flag"``; words:
+        the catalogue's ``boost.*``) and ``verdict``.
+
+    Notes
+    -----
+    Why 5 boosted posts at least. Post reach is skewed (a few posts travel far), and small
+    samples of skewed values give intervals that are too narrow. In a simulation (boosted reach
+    twice organic, log-normal with sigma 0.8, 20 organic posts, 3,000 draws) the 95 % interval
+    covered the true extra this often:
+
+    ==========================  =====  =====  =====  =====
+    boosted posts                   3      5     10     15
+    Welch t interval (used)       84 %   87 %   90 %   92 %
+    percentile bootstrap          69 %   79 %   87 %   90 %
+    ==========================  =====  =====  =====  =====
+
+    With milder skew (sigma 0.5) Welch covers 89 % at 3 and 92 % at 5 boosted posts. Under 5
+    the coverage falls off fast while the t quantile explodes (2 degrees of freedom: 4.3
+    standard errors), so the library says "too few boosted posts" rather than print an
+    interval; from 5 (the library's :data:`~smanalysis.media.verdicts.MIN_POSTS`) the
+    interval is honest enough to read, and "cannot tell yet" remains the answer while it
+    straddles zero.
 
     Examples
     --------
     >>> import pandas as pd
     >>> posts = pd.DataFrame({"platform": "instagram", "format": "reel",
-    ...     "reach": [100.0, 120.0, 110.0, 400.0, 420.0, 380.0], "paid": [False] * 3 + [True] * 3})
+    ...     "reach": [100.0, 120.0, 110.0, 400.0, 420.0, 380.0, 410.0, 390.0], "paid": [False] * 3 + [True] * 5})
     >>> boost_effect(posts, metrics=["reach"], lang="en")[["metric", "extra_per_boosted_post", "verdict"]]
       metric  extra_per_boosted_post                             verdict
     0  reach                   290.0  the boost bought more reach (95 %)
     """
+    from scipy import stats
+
     check_choice("lang", lang, LANGS)
     metrics = as_list(metrics)
-    li = 0 if lang == "id" else 1
     cols = ["metric", "n_boosted", "n_organic", "n_strata", "boosted_mean", "organic_mean",
             "extra_per_boosted_post", "relative_extra", "ci_low", "ci_high", "verdict_code", "verdict"]
     if "paid" not in posts.columns or posts["paid"].isna().all():
         return pd.DataFrame([{**dict.fromkeys(cols, np.nan), "metric": m, "n_boosted": 0, "n_organic": 0,
                               "n_strata": 0, "verdict_code": "no_paid_flag",
-                              "verdict": BOOST_WORDS["no_paid_flag"][li]} for m in metrics], columns=cols)
+                              "verdict": text("boost.no_paid_flag", lang)} for m in metrics], columns=cols)
     missing = [m for m in metrics if m not in posts.columns]
     if missing:
         posts = post_metrics(posts, followers=followers, engagement=engagement)
@@ -183,39 +215,40 @@ def boost_effect(posts: pd.DataFrame, *, metrics=("reach", "engagements", "er_re
     match = [c for c in as_list(match) if c in posts.columns]
     status = paid_status(posts).to_numpy()
     strata = _stratum_codes(posts, match)
-    alpha = (1 - level) / 2
+    s_n = int(strata.max()) + 1 if len(strata) else 0
     rows = []
     for m in metrics:
         v = num(posts, m)
-        ok = ~np.isnan(v) & (status != "unknown")
-        paid = ok & (status == "paid")
-        org = ok & (status == "organic")
-        s_n = int(strata.max()) + 1 if len(strata) else 0
+        ok = ~np.isnan(v)
+        n_o = np.bincount(strata[ok & (status == "organic")], minlength=s_n)
+        use_k = (np.bincount(strata[ok & (status == "paid")], minlength=s_n) > 0) & (n_o >= 2)
+        paid = ok & (status == "paid") & use_k[strata]
+        org = ok & (status == "organic") & use_k[strata]
         n_p = np.bincount(strata[paid], minlength=s_n)
-        n_o = np.bincount(strata[org], minlength=s_n)
-        use = (n_p > 0) & (n_o >= 2)
-        n_b, n_org = int(n_p[use].sum()), int(n_o[use].sum())
-        what = m.replace("_", " ")
-        base = {"metric": m, "n_boosted": n_b, "n_organic": n_org, "n_strata": int(use.sum())}
+        n_b, n_org = int(n_p.sum()), int(n_o[use_k].sum())
+        base = {"metric": m, "n_boosted": n_b, "n_organic": n_org, "n_strata": int(use_k.sum())}
         if n_b < min_boosted:
             rows.append({**base, "verdict_code": "too_few_boosted",
-                         "verdict": BOOST_WORDS["too_few_boosted"][li]})
+                         "verdict": text("boost.too_few_boosted", lang, n=min_boosted)})
             continue
-        w = n_p[use] / n_b
-        rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, zlib.crc32(f"boost:{m}".encode())])
-        mp_all, mo_all, bp, bo = [], [], np.zeros(n_boot), np.zeros(n_boot)
-        for k, wk in zip(np.flatnonzero(use), w):
-            vp, vo = v[paid & (strata == k)], v[org & (strata == k)]
-            mp_all.append(vp.mean())
-            mo_all.append(vo.mean())
-            bp += wk * vp[rng.integers(0, len(vp), size=(n_boot, len(vp)))].mean(axis=1)
-            bo += wk * vo[rng.integers(0, len(vo), size=(n_boot, len(vo)))].mean(axis=1)
-        pm_, om_ = float(np.dot(w, mp_all)), float(np.dot(w, mo_all))
-        lo, hi = np.quantile(bp - bo, [alpha, 1 - alpha])
-        code = "boost_more" if lo > 0 else "boost_less" if hi < 0 else "no_clear_difference"
-        rows.append({**base, "boosted_mean": pm_, "organic_mean": om_, "extra_per_boosted_post": pm_ - om_,
-                     "relative_extra": float(METRICS["relative_extra"].ratio([pm_ - om_], [om_])[0]), "ci_low": lo, "ci_high": hi,
-                     "verdict_code": code, "verdict": BOOST_WORDS[code][li].format(what=what)})
+        w = n_p / n_b
+        mp = np.divide(np.bincount(strata[paid], weights=v[paid], minlength=s_n), n_p, out=np.zeros(s_n),
+                       where=n_p > 0)
+        mo = np.divide(np.bincount(strata[org], weights=v[org], minlength=s_n), n_o, out=np.zeros(s_n),
+                       where=use_k)
+        pm_, om_ = float(np.dot(w, mp)), float(np.dot(w[use_k], mo[use_k]))
+        var_b, df_b = _pooled_var(v[paid], strata[paid], n_p)
+        var_o, df_o = _pooled_var(v[org], strata[org], np.where(use_k, n_o, 0))
+        c_b, c_o = var_b / n_b, var_o * float(np.sum(w[use_k] ** 2 / n_o[use_k]))
+        se = np.sqrt(c_b + c_o)
+        df = (c_b + c_o) ** 2 / (c_b ** 2 / df_b + c_o ** 2 / df_o) if se > 0 else np.inf
+        half = float(stats.t.ppf(0.5 + level / 2, df)) * se if se > 0 else 0.0
+        extra = pm_ - om_
+        lo, hi = extra - half, extra + half
+        code = "boost_more" if lo > 0 else "boost_less" if hi < 0 else "cannot_tell"
+        rows.append({**base, "boosted_mean": pm_, "organic_mean": om_, "extra_per_boosted_post": extra,
+                     "relative_extra": float(METRICS["relative_extra"].ratio([extra], [om_])[0]), "ci_low": lo, "ci_high": hi,
+                     "verdict_code": code, "verdict": text(f"boost.{code}", lang, what=_what(m, lang))})
     out = pd.DataFrame(rows, columns=cols)
     for c in ("n_boosted", "n_organic", "n_strata"):
         out[c] = out[c].astype("int64")

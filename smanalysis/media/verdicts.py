@@ -32,25 +32,11 @@ import zlib
 
 import numpy as np
 
-__all__ = ["MIN_POSTS", "VERDICT_WORDS", "posts_verdict", "target_verdict", "change_verdict", "verdict_text",
+__all__ = ["MIN_POSTS", "posts_verdict", "target_verdict", "change_verdict", "verdict_text",
            "ratio_interval"]
 
 #: Default minimum number of posts behind a group figure.
 MIN_POSTS = 5
-
-#: Verdict code -> (id, en).
-VERDICT_WORDS = {
-    "enough_posts": ("cukup unggahan", "enough posts"),
-    "not_enough_posts": ("unggahan belum cukup", "not enough posts"),
-    "on_target": ("mencapai target", "on target"),
-    "below_target": ("di bawah target", "below target"),
-    "above_target": ("di atas target (lebih buruk)", "above target (worse)"),
-    "cannot_tell": ("belum bisa disimpulkan", "cannot tell yet"),
-    "no_data": ("belum bisa diukur", "cannot be measured yet"),
-    "up": ("naik (95 %)", "up (95 %)"),
-    "down": ("turun (95 %)", "down (95 %)"),
-}
-
 
 def _arr(x) -> np.ndarray:
     return np.atleast_1d(np.asarray(x, dtype="float64"))
@@ -147,16 +133,14 @@ def change_verdict(low, high, *, n_current=None, n_previous=None, min_posts: int
 
 
 def verdict_text(codes, lang: str = "id") -> list[str]:
-    """Words of verdict codes in ``lang`` ("id" or "en").
+    """Words of verdict codes in ``lang`` ("id" or "en"): the catalogue's ``verdict.<code>`` entries.
 
     >>> verdict_text(["cannot_tell"], "id")
     ['belum bisa disimpulkan']
     """
-    from .._checks import check_choice
+    from ..words import text
 
-    check_choice("lang", lang, ("id", "en"))
-    i = 0 if lang == "id" else 1
-    return [VERDICT_WORDS[c][i] for c in np.atleast_1d(np.asarray(codes, dtype=object))]
+    return [text(f"verdict.{c}", lang) for c in np.atleast_1d(np.asarray(codes, dtype=object))]
 
 
 def ratio_interval(numer, denom, codes=None, n_groups: int | None = None, *, level: float = 0.95,

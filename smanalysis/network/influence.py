@@ -23,7 +23,7 @@ import pandas as pd
 
 from .engine import as_engine, betweenness, check_engine, coreness, hits, pagerank, strength, to_networkx
 from .._checks import check_choice
-from ..words import LANGS, text
+from ..words import LANGS, plural, text
 
 __all__ = ["influencers", "shortlist", "COMPOSITE"]
 
@@ -185,7 +185,7 @@ def shortlist(data, *, top=10, max_followers=10_000, min_interactions=2, brand=N
     >>> shortlist(e, brand="kopi", lang="en")[["node", "brand_interactions", "reason"]]
        node  brand_interactions                                             reason
     0   ani                 4.0  4 interactions with the brand; reaches 1 accou...
-    1  budi                 1.0  1 interactions with the brand; reaches 1 accou...
+    1  budi                 1.0  1 interaction with the brand; reaches 1 accoun...
     """
     func = "shortlist"
     check_choice("lang", lang, LANGS, where=func)
@@ -240,9 +240,9 @@ def shortlist(data, *, top=10, max_followers=10_000, min_interactions=2, brand=N
     def reason(r):
         parts = []
         if r.brand_interactions > 0:
-            parts.append(text("influence.brand", lang, bi=r.brand_interactions))
+            parts.append(plural("influence.brand", r.brand_interactions, lang, bi=r.brand_interactions))
         if r.community_reach > 0:
-            parts.append(text("influence.reach", lang, reach=r.community_reach))
+            parts.append(plural("influence.reach", r.community_reach, lang, reach=r.community_reach))
         parts.append(text("influence.rank", lang, pr=int(r.rank), n=n))
         if r.core >= 2:
             parts.append(text("influence.core", lang, core=r.core))

@@ -22,6 +22,7 @@ from .execution import (
     care_queue,
     execution_summary,
     match_plan,
+    plan_vs_posts,
     plot_care,
     plot_execution,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "plot_calendar",
     "match_plan",
     "execution_summary",
+    "plan_vs_posts",
     "plot_execution",
     "assign_themes",
     "care_queue",

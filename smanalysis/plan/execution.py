@@ -188,6 +188,35 @@ def execution_summary(matches: pd.DataFrame, *, lang: str = "id") -> pd.DataFram
     return out
 
 
+def plan_vs_posts(plan: pd.DataFrame, posts: pd.DataFrame, profile: Profile | dict, *,
+                  lang: str = "id") -> pd.DataFrame:
+    """How much of a content plan an export's posts carried out, on the export's own days and
+    platforms: :func:`match_plan` of the plan rows between the first and last post and on the
+    platforms the export covers, summed by :func:`execution_summary` (the workshop's question
+    "did I post what I planned?").
+
+    Examples
+    --------
+    >>> plan = pd.DataFrame({"date": pd.to_datetime(["2026-10-02", "2026-10-09"]), "platform": "instagram",
+    ...                      "theme": ["kopi", "promo"], "caption": ["kopi susu", "diskon"],
+    ...                      "content_type": ["education", "promo"]})
+    >>> posts = pd.DataFrame({"created_at": pd.to_datetime(["2026-10-02 05:00", "2026-10-10 05:00"], utc=True),
+    ...                       "platform": "instagram", "account": "kopisenja.id", "caption": ["kopi susu baru", "x"],
+    ...                       "post_id": ["p1", "p2"]})
+    >>> prof = {"business_name": "K", "business_model": "B2C", "goal": "promotion",
+    ...         "own_accounts": {"instagram": "kopisenja.id"}}
+    >>> int(plan_vs_posts(plan, posts, prof, lang="en")["planned"].iloc[0])
+    2
+    """
+    from .tables import own_posts, select_period
+
+    prof = as_profile(profile)
+    rows = select_period(plan, posts["created_at"].min(), posts["created_at"].max())
+    rows = rows[rows["platform"].isin(posts["platform"].unique())].reset_index(drop=True)
+    matches = match_plan(rows, own_posts(posts, prof), timezone=prof.timezone)
+    return execution_summary(matches, lang=lang)
+
+
 def plot_execution(matches: pd.DataFrame, *, ax=None, lang: str = "id"):
     """Stacked bars of plan-versus-actual statuses per platform. Returns the Axes.
 
@@ -211,6 +240,9 @@ def plot_execution(matches: pd.DataFrame, *, ax=None, lang: str = "id"):
     ax.set_xlabel(text("plot.exec_x", lang))
     ax.set_title(text("plot.exec_title", lang))
     ax.legend(fontsize=7, loc="lower right")
+    from ..formatting import axis_format
+
+    axis_format(ax, "count", lang, axis="x")  # whole posts only, never 2.5
     return ax
 
 

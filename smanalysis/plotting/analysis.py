@@ -20,23 +20,13 @@ from matplotlib.ticker import PercentFormatter
 
 from ..media import metric_label
 from .._checks import check_choice
-from ..words import LANGS
+from ..words import LANGS, code_label, text
 
 __all__ = ["plot_hashtags", "plot_paid_split", "plot_topic_shares"]
 
-_T = {
-    "hashtags": ("{m} menurut tagar (rata-rata per unggahan, interval 95%)",
-                 "{m} by hashtag (mean of posts, 95% interval)"),
-    "few": ("abu-abu: kurang dari {n} unggahan", "grey: fewer than {n} posts"),
-    "paid": ("{m}: organik vs berbayar (interval 95%)", "{m}: organic vs paid (95% interval)"),
-    "topics": ("Porsi topik per {f}", "Topic share per {f}"),
-    "share": ("Porsi teks", "Share of texts"),
-    "no_data": ("Tidak ada data", "No data"),
-}
-
-
 def _t(key, lang, **kw):
-    return _T[key][1 if lang == "en" else 0].format(**kw)
+    """Chart words ``plot.analysis.<key>`` (``plot.no_data`` for ``"no_data"``) from the catalogue."""
+    return text("plot.no_data" if key == "no_data" else f"plot.analysis.{key}", lang, **kw)
 
 
 def _ax(ax, size=(9, 4.8)):
@@ -116,7 +106,6 @@ def plot_topic_shares(shares: pd.DataFrame, *, ax=None, lang: str = "id", freq: 
     ax.set_ylim(0, 1)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_ylabel(_t("share", lang))
-    words = {"month": ("bulan", "month"), "week": ("minggu", "week")}
-    ax.set_title(_t("topics", lang, f=words.get(freq, (freq, freq))[1 if lang == "en" else 0]))
+    ax.set_title(_t("topics", lang, f=code_label("freq", freq, lang)))
     ax.figure.autofmt_xdate()
     return ax

@@ -99,8 +99,11 @@ def plot_engagement_over_time(posts: pd.DataFrame, *, metric: str = "engagements
 
 
 def plot_rates(data: pd.DataFrame, *, by: str = "format", metric: str = "er_reach", ax=None, lang: str = "id",
-               n_boot: int = 1000, seed: int = 0):
-    """Mean of posts' rate per group with its 95 % interval and post count.
+               n_boot: int = 1000, seed: int = 0, min_posts: int = 5):
+    """Mean of posts' rate per group with its 95 % interval and post count, as lying bars.
+
+    Groups with fewer than ``min_posts`` posts come last, pale and hatched, marked "too few posts":
+    a group of one post must never look like the winner.
 
     Parameters
     ----------
@@ -113,11 +116,17 @@ def plot_rates(data: pd.DataFrame, *, by: str = "format", metric: str = "er_reac
         Rate from METRICS.
     ax, lang, n_boot, seed
         Axes, language, bootstrap options.
+    min_posts : int
+        Fewest posts for a group to be shown as comparable.
 
     Returns
     -------
     matplotlib.axes.Axes
     """
+    import seaborn as sns
+
+    from ..formatting import axis_format
+
     check_choice("lang", lang, LANGS)
     ax = _ax(ax)
     if f"{metric}_mean_of_posts" in data.columns:
@@ -125,25 +134,35 @@ def plot_rates(data: pd.DataFrame, *, by: str = "format", metric: str = "er_reac
                                  f"{metric}_ci_high": "ci_high", f"{metric}_n_posts": "n"})
     else:
         t = bootstrap_interval(data, by=by, metric=metric, n_boot=n_boot, seed=seed)
-    t = t[t["mean"].notna()].sort_values("mean", ascending=False)
+    t = t[t["mean"].notna()]
     if t.empty:
         return _empty(ax, lang)
-    x = np.arange(len(t))
+    n = pd.to_numeric(t["n"], errors="coerce").fillna(0).to_numpy() if "n" in t else np.full(len(t), min_posts)
+    t = t.assign(_few=n < min_posts, _n=n).sort_values(["_few", "mean"], ascending=[True, False])
+    y = np.arange(len(t))
     mean = t["mean"].to_numpy(dtype=float)
     low = t["ci_low"].to_numpy(dtype=float) if "ci_low" in t else np.full(len(t), np.nan)
     high = t["ci_high"].to_numpy(dtype=float) if "ci_high" in t else np.full(len(t), np.nan)
     err = np.vstack([np.nan_to_num(mean - low), np.nan_to_num(high - mean)])
-    ax.bar(x, mean, color="#4c72b0")
-    ax.errorbar(x, mean, yerr=err, fmt="none", ecolor="black", capsize=4)
-    for xi, yi, ni in zip(x, np.nan_to_num(np.fmax(high, mean)), t["n"].to_numpy()):
-        ax.annotate(f"n={int(ni)}", (xi, yi), ha="center", va="bottom", fontsize="small",
-                    xytext=(0, 2), textcoords="offset points")
-    ax.set_xticks(x, [str(v) for v in t[by]])
-    ax.set_xlabel(code_label("col", by, lang))
-    ax.set_ylabel(metric_label(metric, lang))
+    few = t["_few"].to_numpy()
+    colour = sns.color_palette()[0]
+    ax.barh(y[~few], mean[~few], color=colour)
+    if few.any():
+        ax.barh(y[few], mean[few], color="#d9d9d9", hatch="//", edgecolor="#9a9a9a",
+                label=text("plot.media.few_posts", lang, n=min_posts))
+        ax.legend()
+    ax.errorbar(mean, y, xerr=err, fmt="none", ecolor="black", capsize=3)
+    for yi, xi, ni in zip(y, np.nan_to_num(np.fmax(high, mean)), t["_n"].to_numpy()):
+        ax.annotate(f"n={int(ni)}", (xi, yi), ha="left", va="center", fontsize="small",
+                    xytext=(3, 0), textcoords="offset points")
+    ax.set_yticks(y, [str(code_label("value", v, lang)) for v in t[by]])
+    ax.invert_yaxis()
+    ax.set_ylabel(code_label("col", by, lang))
+    ax.set_xlabel(metric_label(metric, lang))
     ax.set_title(text("plot.media.by", lang, m=metric_label(metric, lang), b=code_label("col", by, lang)))
+    ax.margins(x=0.15)
     if _is_ratio(metric):
-        ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+        axis_format(ax, "ratio", lang, axis="x")
     return ax
 
 
@@ -175,6 +194,21 @@ def plot_best_times(bt: pd.DataFrame, *, ax=None, lang: str = "id", annotate: bo
     return ax
 
 
+def _robust_limits(values) -> tuple[float, float]:
+    """Y limits that keep the usual range readable: one spike far above the rest (more than three
+    interquartile ranges past the quartiles) is cut at the edge instead of flattening every other week."""
+    v = values[np.isfinite(values)]
+    if v.size < 4:
+        lo, hi = (float(v.min()), float(v.max())) if v.size else (0.0, 1.0)
+    else:
+        q1, q3 = np.percentile(v, [25, 75])
+        iqr = max(q3 - q1, 1e-9)
+        lo, hi = max(float(v.min()), q1 - 3 * iqr), min(float(v.max()), q3 + 3 * iqr)
+    lo, hi = min(lo, 0.0), max(hi, 0.0)
+    pad = (hi - lo) * 0.08 or 0.01
+    return lo - pad, hi + pad
+
+
 def plot_follower_growth(data: pd.DataFrame, *, freq: str = "month", ax=None, lang: str = "id"):
     """Follower growth rate per period, one line per platform/account.
 
@@ -194,15 +228,25 @@ def plot_follower_growth(data: pd.DataFrame, *, freq: str = "month", ax=None, la
     g = g[g["follower_growth"].notna()]
     if g.empty:
         return _empty(ax, lang)
+    from ..formatting import axis_format, percent
+
     keys = [k for k in ("platform", "account") if k in g.columns]
     groups = g.groupby(keys, sort=True) if keys else [("", g)]
+    low, high = _robust_limits(g["follower_growth"].to_numpy(dtype=float))
     for name, part in groups:
         label = " / ".join(map(str, name if isinstance(name, tuple) else (name,)))
-        ax.plot(part["period"], part["follower_growth"], marker="o", ms=3, label=label)
+        line = ax.plot(part["period"], part["follower_growth"].clip(low, high), marker="o", ms=3, label=label)[0]
+        out = part[(part["follower_growth"] > high) | (part["follower_growth"] < low)]
+        for x, v in zip(out["period"], out["follower_growth"]):  # a spike stays visible, its value written
+            ax.plot([x], [high if v > high else low], marker="^" if v > high else "v", ms=7, color=line.get_color())
+            ax.annotate(percent(v, lang, 0), (x, high if v > high else low), xytext=(4, -10 if v > high else 4),
+                        textcoords="offset points", fontsize="small", color=line.get_color())
     if keys:
-        ax.legend(fontsize="small")
+        ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.axhline(0, color="grey", lw=0.8)
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_ylim(low, high)
+    axis_format(ax, "ratio", lang, axis="y")
+    axis_format(ax, "date", lang, axis="x")
     f = {"D": "day", "M": "month"}.get(freq, freq)
     ax.set_title(text("plot.media.growth", lang, f=code_label("freq", f, lang)))
     ax.set_ylabel(metric_label("follower_growth", lang))

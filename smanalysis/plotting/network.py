@@ -101,7 +101,7 @@ def plot_network(data, *, top=100, by="pagerank", membership=None, labels=10, se
     span = val.max() - val.min()
     size = 40 + 600 * ((val - val.min()) / span if span > 0 else np.full(len(val), 0.5))
     c = comm.reindex(nodes)
-    big = list(comm.value_counts().index[:8])
+    big = list(c.value_counts().index[:8])  # colours for the largest communities drawn: all in the legend
     palette = plt.get_cmap("tab10")
     colours = [palette(big.index(x)) if x in big else (0.7, 0.7, 0.7, 1.0) for x in c]
     w = np.array([d.get("weight", 1.0) for *_, d in G.edges(data=True)], dtype=float)
@@ -109,14 +109,24 @@ def plot_network(data, *, top=100, by="pagerank", membership=None, labels=10, se
     nx.draw_networkx_edges(G, pos, ax=ax, width=widths, alpha=0.3, arrows=True, arrowsize=6,
                            edge_color="#555555", node_size=size)
     nx.draw_networkx_nodes(G, pos, ax=ax, node_size=size, node_color=colours, linewidths=0.5, edgecolors="white")
-    lab = chosen.head(labels)["node"]
-    nx.draw_networkx_labels(G, pos, labels={n: n for n in lab if n in G}, ax=ax, font_size=8)
+    import matplotlib.patheffects as pe
+
+    xy = np.array([pos[n] for n in nodes])
+    scale = np.ptp(xy, axis=0).max() or 1.0
+    placed = []
+    for n in chosen.head(labels)["node"]:  # most important first; a label too close to one placed is left out
+        if n not in G:
+            continue
+        p = np.asarray(pos[n]) / scale
+        if all(np.hypot(*(p - q)) > 0.12 for q in placed):
+            placed.append(p)
+            ax.annotate(str(n), pos[n], xytext=(0, 7), textcoords="offset points", ha="center", fontsize=8,
+                        path_effects=[pe.withStroke(linewidth=2.5, foreground="white")])
     for i, x in enumerate(big):
-        if x in set(c):
-            ax.scatter([], [], color=palette(i), label=text("plot.network.community", lang) + f" {x}")
+        ax.scatter([], [], color=palette(i), label=text("plot.network.community", lang) + f" {x}")
     if len(big) < c.nunique():
         ax.scatter([], [], color=(0.7, 0.7, 0.7), label=text("plot.network.other", lang))
-    ax.legend(loc="best", fontsize=7, frameon=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False)
     ax.set_title(text("plot.network.network", lang, n=G.number_of_nodes(), by=_measure_label(by, lang)))
     ax.set_axis_off()
     return ax

@@ -26,8 +26,10 @@ The client config (YAML, paths relative to it)::
     salt: a-secret-per-client            # optional: makes pseudonyms unguessable
     notebooks: [04_evaluation]           # default; "all" stitches 01-04 into one report
 
+``--pdf`` also writes ``report.pdf`` and ``summary.png`` (the first screen as a card to share).
+
 The evaluation notebook (``notebooks/04_evaluation.ipynb``) stays thin by calling the section
-helpers here: :func:`evaluation_context`, then ``overview_section``, ``profile_section``,
+helpers here: :func:`evaluation_context`, then ``story_section``, ``overview_section``, ``profile_section``,
 ``kpi_section``, ``media_section``, ``execution_section``, ``conversation_section``,
 ``network_section``, ``recommendations_section``, ``next_plan_section``,
 ``definitions_section`` and :func:`write_key_metrics`. A section never fails the report: missing
@@ -37,8 +39,9 @@ data gives a "no data" line, an error a notice (and ``problems`` in ``metrics.js
 The public API is the short list below; the submodules hold the rest: ``config`` (client YAML,
 periods), ``client`` (:func:`load_client`), ``privacy`` (pseudonyms), ``runner`` (papermill,
 batch), ``html`` (nbconvert export, sanitising, scrubbing), ``markup`` (:func:`esc`),
-``sections`` and ``eval_*`` (the evaluation glue). The report's words are in
-:mod:`smanalysis.words`.
+``sections``, ``story`` and ``eval_*`` (the evaluation glue), ``share`` and ``browser`` (PDF and
+PNG card through Chromium). The report's words are in :mod:`smanalysis.words`; numbers and
+dates are written by :mod:`smanalysis.formatting`.
 
 This is the one import path of the report machinery (``from smanalysis import reporting``);
 ``eval_figures`` computes every figure once from the metric registry.
@@ -52,7 +55,8 @@ Timestamp('2026-10-01 00:00:00')
 
 from .client import load_client
 from .config import as_config, parse_period, previous_period, read_config, resolve_periods
-from .eval_analysis import analysis_figures, analysis_section, audience_table, hashtag_tables, paid_tables, topic_tables, video_table
+from .eval_analysis import (analysis_figures, analysis_section, audience_table, community_event_counts, hashtag_tables,
+                            paid_growth_table, paid_tables, topic_tables, video_table)
 from .eval_conversation import conversation_section
 from .eval_media import media_section
 from .eval_metrics import key_metrics, write_key_metrics
@@ -66,19 +70,21 @@ from .markup import esc
 from .privacy import pseudonymise_dataset
 from .batch import format_summary, run_batch
 from .runner import run_client
-from .sections import EvaluationContext, Section, evaluation_context, fmt_value
+from .sections import EvaluationContext, Section, evaluation_context, fmt_value, use_report_tables
+from .story import story_section
 
 __all__ = [
     # configs and runs
     "read_config", "as_config", "parse_period", "previous_period", "resolve_periods", "load_client",
     "run_client", "run_batch", "format_summary", "notebooks_to_html", "pseudonymise_dataset",
     # the evaluation notebook
-    "EvaluationContext", "Section", "evaluation_context",
-    "overview_section", "profile_section", "kpi_section", "media_section", "execution_section", "analysis_section",
-    "conversation_section", "network_section", "recommendations_section", "next_plan_section",
+    "EvaluationContext", "Section", "evaluation_context", "use_report_tables",
+    "story_section", "overview_section", "profile_section", "kpi_section", "media_section", "execution_section",
+    "analysis_section", "conversation_section", "network_section", "recommendations_section", "next_plan_section",
     "definitions_section", "key_metrics", "write_key_metrics",
     # figures the notebooks and workshop read directly
     "figures", "kpi_table", "recommendations", "next_period", "top_influencers", "micro_influencers",
     "all_influencers", "definitions", "KEY_FIGURES", "fmt_value", "esc",
-    "analysis_figures", "paid_tables", "hashtag_tables", "topic_tables", "audience_table", "video_table",
+    "paid_tables", "hashtag_tables", "topic_tables", "audience_table", "video_table",
+    "paid_growth_table", "analysis_figures", "community_event_counts",
 ]

@@ -60,13 +60,13 @@ def _client_name(config) -> str:
         return _file(config).stem
 
 
-def _safe_run(config, out, lang, period, notebooks, timeout, verbose, allow_custom=False, worker=False):
+def _safe_run(config, out, lang, period, notebooks, timeout, verbose, allow_custom=False, worker=False, pdf=False):
     """Run one client; never raise (the batch must go on) except on an interrupt."""
     t0 = time.perf_counter()
     try:
         log = (lambda s: print(s, flush=True)) if verbose else None
         return run_client(config, out=out, lang=lang, period=period, notebooks=notebooks, timeout=timeout, log=log,
-                          allow_custom_notebooks=allow_custom)
+                          allow_custom_notebooks=allow_custom, pdf=pdf)
     except BaseException as err:  # noqa: BLE001
         if isinstance(err, KeyboardInterrupt):
             if worker:  # run_client has cleaned up; a pool worker must not wait for more work
@@ -121,7 +121,7 @@ def _unique_slugs(configs, results) -> list[int]:
 
 def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, notebooks=None, timeout=600,
               verbose: bool = True, heartbeat: float = 20.0, allow_custom_notebooks: bool = False,
-              scheduler: str | None = None) -> pd.DataFrame:
+              scheduler: str | None = None, pdf: bool = False) -> pd.DataFrame:
     """Run :func:`run_client` for many client configs, ``jobs`` at a time in separate processes.
 
     A failing client does not stop the others; its row says why. Progress lines are printed while
@@ -148,10 +148,13 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
         Run the clients on Dask instead: ``"local"`` (a ``LocalCluster`` of ``jobs`` workers,
         at least 2) or a scheduler address; see :mod:`smanalysis.reporting.cluster`. Each worker
         runs the same :func:`run_client` (slug check, build aside, lock, private cache).
+    pdf : bool
+        Also write ``report.pdf`` and ``summary.png`` for every client (see :func:`run_client`).
 
     ``out/summary.csv`` is written at the start with every client ``running`` and rewritten at
     the end; Ctrl-C or SIGTERM stops the workers and their notebooks, marks the unfinished
-    clients ``interrupted`` and raises :class:`KeyboardInterrupt`.
+    clients ``interrupted`` and raises :class:`KeyboardInterrupt`; an error of the batch itself
+    (a scheduler out of reach) marks them ``failed`` with the reason and is raised.
 
     Returns
     -------
@@ -200,13 +203,16 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
         with sigterm_as_interrupt():
             if scheduler:
                 _run_dask(scheduler, configs, todo, out, jobs, lang, period, notebooks, timeout,
-                          allow_custom_notebooks, heartbeat, say, _done)
+                          allow_custom_notebooks, heartbeat, say, _done, pdf=pdf)
             else:
                 _run_todo(configs, todo, out, jobs, lang, period, notebooks, timeout, verbose, allow_custom_notebooks,
-                          heartbeat, say, _done)
+                          heartbeat, say, _done, pdf=pdf)
     except KeyboardInterrupt:
         _write_summary(out, configs, results, "interrupted")
         say(f"\ninterrupted: {len(results)}/{n} finished; {out / 'summary.csv'} says which")
+        raise
+    except Exception as err:  # the batch itself broke (a scheduler out of reach): no client left "running"
+        _write_summary(out, configs, results, "failed", reason=_reason(err, local_roots(out)))
         raise
     summary = _write_summary(out, configs, results, None)
     say("")
@@ -217,18 +223,20 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
 
 
 def _run_todo(configs, todo, out, jobs, lang, period, notebooks, timeout, verbose, allow_custom, heartbeat, say,
-              done_cb):
+              done_cb, pdf=False):
     if jobs == 1 or len(todo) <= 1:
         for i in todo:
             say(f"[start] {_file(configs[i]).name}")
-            done_cb(i, _safe_run(configs[i], out, lang, period, notebooks, timeout, verbose, allow_custom))
+            done_cb(i, _safe_run(configs[i], out, lang, period, notebooks, timeout, verbose, allow_custom,
+                                     False, pdf))
         return
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=ctx)
     try:
-        futs = {pool.submit(_safe_run, configs[i], out, lang, period, notebooks, timeout, False, allow_custom, True): i
+        futs = {pool.submit(_safe_run, configs[i], out, lang, period, notebooks, timeout, False, allow_custom, True,
+                             pdf): i
                 for i in todo}
         say(f"[start] {', '.join(_file(configs[i]).name for i in todo)}")
         started = time.perf_counter()
@@ -254,7 +262,7 @@ def _run_todo(configs, todo, out, jobs, lang, period, notebooks, timeout, verbos
 
 
 def _run_dask(scheduler, configs, todo, out, jobs, lang, period, notebooks, timeout, allow_custom, heartbeat, say,
-              done_cb):
+              done_cb, pdf=False):
     from .cluster import dask_results
 
     def _lost(i, err):
@@ -262,15 +270,15 @@ def _run_dask(scheduler, configs, todo, out, jobs, lang, period, notebooks, time
                 "reason": _reason(err, local_roots(out)), "outputs": []}
 
     for i, res in dask_results(scheduler, [(i, configs[i]) for i in todo], _safe_run,
-                               (str(out.resolve()), lang, period, notebooks, timeout, False, allow_custom),
+                               (str(out.resolve()), lang, period, notebooks, timeout, False, allow_custom, False, pdf),
                                workers=max(jobs, 2), heartbeat=heartbeat, say=say, failed=_lost):
         done_cb(i, res)
 
 
-def _write_summary(out: Path, configs, results: dict, pending_status: str | None) -> pd.DataFrame:
+def _write_summary(out: Path, configs, results: dict, pending_status: str | None, reason: str = "") -> pd.DataFrame:
     """Write ``out/summary.csv``: finished clients as they ended, the others ``pending_status``."""
     rows = [results.get(i) or {"client": _client_name(c), "slug": "", "status": pending_status, "seconds": 0.0,
-                               "reason": "", "outputs": []} for i, c in enumerate(configs)]
+                               "reason": reason, "outputs": []} for i, c in enumerate(configs)]
     summary = pd.DataFrame(rows, columns=["client", "slug", "status", "seconds", "reason", "outputs"])
     summary = summary[["client", "status", "seconds", "reason", "outputs"]]
     write_table(summary.drop(columns=["outputs"]), out / "summary.csv")

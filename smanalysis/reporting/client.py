@@ -22,7 +22,7 @@ from ..profile import load_profile
 from .config import as_config, resolve_periods
 from .privacy import pseudonymise_dataset
 from .._checks import check_choice
-from ..words import LANGS
+from ..words import LANGS, text
 
 __all__ = ["load_client", "report_salt"]
 
@@ -151,5 +151,7 @@ def _load_dataset(sources, profile, settings):
     dataset = load_dataset(srcs, profile=profile)
     if settings["pseudonymise"]:
         keep = set(profile.brand_handles) | set(profile.competitor_handles)
-        dataset = pseudonymise_dataset(dataset, keep=keep, salt=settings["salt"])
+        # pseudonyms read in the report's language: "pengguna_3fa2c1" / "user_3fa2c1"
+        dataset = pseudonymise_dataset(dataset, keep=keep, salt=settings["salt"],
+                                       prefix=text("report.pseudonym_prefix", settings.get("lang") or "id"))
     return dataset

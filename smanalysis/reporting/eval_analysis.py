@@ -12,10 +12,10 @@ import pandas as pd
 from .eval_media import evidence_posts
 from ..words import text
 from .markup import esc
-from .sections import EvaluationContext, Section, guarded, num, pct, sub_guard
+from .sections import EvaluationContext, Section, column_label, guarded, num, pct, sub_guard
 
-__all__ = ["analysis_section", "analysis_figures", "care_target_table", "paid_tables", "hashtag_tables",
-           "topic_tables", "audience_table", "video_table"]
+__all__ = ["analysis_section", "analysis_figures", "care_target_table", "paid_tables", "paid_growth_table",
+           "hashtag_tables", "topic_tables", "audience_table", "video_table", "community_event_counts"]
 
 #: The columns of each analysis table that metrics.json carries (the figures the section shows).
 _FIGURE_COLUMNS = {
@@ -26,6 +26,9 @@ _FIGURE_COLUMNS = {
     "hashtags": ("hashtag", "n_posts", "mean", "ci_low", "ci_high", "vs_all", "verdict_code"),
     "care_targets": ("intent", "comments", "answered", "target_minutes", "median_business_minutes",
                      "median_wall_minutes", "within_target", "within_target_rate"),
+    "growth": ("platform", "day_type", "n_days", "followers_gained", "per_day", "ci_low", "ci_high", "extra_per_day",
+               "extra_ci_low", "extra_ci_high", "effect_code"),
+    "audience": ("platform", "account", "dimension", "target", "share_in_target", "top_segment", "fit"),
     "video": ("by", "group", "n_videos", "views_total", "watch_time_h", "avg_view_duration_s", "views_3s_rate",
               "retention_mean", "retention_ci_low", "retention_ci_high", "verdict_code"),
 }
@@ -47,6 +50,30 @@ def paid_tables(ctx: EvaluationContext):
         return split, effect
 
     return ctx.cached("paid", _do)
+
+
+def paid_growth_table(ctx: EvaluationContext) -> pd.DataFrame:
+    """:func:`smanalysis.media.follower_growth_by_paid` of the brand's posts and daily follower series
+    over the period and the previous one (new followers per day on paid, organic and post-free days);
+    cached. Empty without a daily follower series."""
+    import warnings
+
+    from ..media import follower_growth_by_paid
+
+    def _do():
+        posts = ctx.own(ctx.frame("posts"))
+        # insights exports are the brand's own: a series without an account name is the brand's
+        fol, daily = (pd.concat([ctx.own(f), f[f["account"].isna()]]) if not f.empty else f
+                      for f in (ctx.frame("followers"), ctx.frame("account_daily")))
+        if posts.empty or (fol.empty and daily.empty):
+            return pd.DataFrame()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return follower_growth_by_paid(posts, followers=fol if not fol.empty else None,
+                                           account_daily=daily if not daily.empty else None,
+                                           period=(ctx.previous[0], ctx.period[1]), lang=ctx.lang, timezone=ctx.tz)
+
+    return ctx.cached("paid_growth", _do)
 
 
 def hashtag_tables(ctx: EvaluationContext):
@@ -123,7 +150,10 @@ def analysis_figures(ctx: EvaluationContext) -> dict:
     """The deeper analysis figures the report shows, for ``metrics.json``: ``paid`` (the paid split,
     one entry a paid status), ``boost`` (what the boost bought, one entry a metric), ``hashtags``
     (``metric`` and the shown ``rows``), ``video`` (one entry a format or theme) and ``care_targets``
-    (reply time in business hours, one entry an intent with a target), each row the
+    (reply time in business hours, one entry an intent with a target), ``follower_growth_by_paid``
+    (new followers per day on paid, organic and post-free days, the paid-day extra with its interval),
+    ``audience`` (share of the measured audience in the target), ``topics`` (label, texts, shares,
+    emerging) and ``community_events`` (stable events by kind), each row the
     columns of :data:`_FIGURE_COLUMNS` from the same cached tables the section reads; empty lists
     without data.
 
@@ -147,6 +177,21 @@ def analysis_figures(ctx: EvaluationContext) -> dict:
         out["hashtags"] = {"metric": perf.attrs.get("metric", "er_reach"),
                            "rows": rows(perf.head(_TOP_HASHTAGS), "hashtags")}
     out["video"] = rows(video_table(ctx), "video")
+    extra = {"follower_growth_by_paid": (paid_growth_table, "growth"), "audience": (audience_table, "audience")}
+    for key, (fn, part) in extra.items():
+        try:
+            out[key] = rows(fn(ctx), part)
+        except Exception as err:  # noqa: BLE001 - a part that cannot be computed is left out, and said
+            ctx.problems.append({"section": f"metrics.analysis.{key}", "error": f"{type(err).__name__}: {err}"})
+    try:
+        tp, _, em = topic_tables(ctx)
+        t = tp[["topic", "label", "n_texts"]] if not tp.empty else pd.DataFrame()
+        if not t.empty and not em.empty:
+            t = t.merge(em[["topic", "share_current", "share_previous", "emerging"]], on="topic", how="left")
+        out["topics"] = [] if t.empty else t.to_dict(orient="records")
+        out["community_events"] = community_event_counts(ctx)
+    except Exception as err:  # noqa: BLE001
+        ctx.problems.append({"section": "metrics.analysis.topics", "error": f"{type(err).__name__}: {err}"})
     return out
 
 
@@ -218,13 +263,40 @@ def _paid_part(ctx: EvaluationContext, sec: Section):
     sec.text(text("report.analysis.paid_effect", lang))
     lines = []
     for _, r in effect.iterrows():
-        if r["verdict_code"] in ("boost_more", "boost_less", "no_clear_difference"):
+        if r["verdict_code"] in ("boost_more", "boost_less", "cannot_tell"):
             fmt = pct if r["metric"].startswith("er_") else num
             lines.append(f"- {esc(r['verdict'])}: {fmt(r['extra_per_boosted_post'])} "
                          f"({fmt(r['ci_low'])} – {fmt(r['ci_high'])}; n = {int(r['n_boosted'])} / "
                          f"{int(r['n_organic'])})")
         else:
-            lines.append(f"- {esc(r['metric'])}: {esc(r['verdict'])} (n = {int(r['n_boosted'])})")
+            lines.append(f"- {esc(column_label(r['metric'], lang))}: {esc(r['verdict'])} (n = {int(r['n_boosted'])})")
+    sec.text("\n".join(lines))
+
+
+def _paid_growth_part(ctx: EvaluationContext, sec: Section):
+    """Follower growth by paid vs organic days, or why it cannot be split."""
+    lang = ctx.lang
+    t = paid_growth_table(ctx)
+    if t.empty:
+        sec.text(text("growth.paid_none", lang, why=text("growth.why_no_series", lang)))
+        return
+    with_paid = set(t.loc[t["day_type"] == "paid", "platform"])
+    if not with_paid:
+        sec.text(text("growth.paid_none", lang, why=text("growth.why_no_paid_days", lang)))
+        return
+    sec.text(text("growth.paid_note", lang))
+    shown = t[t["platform"].isin(with_paid)][["platform", "day_label", "n_days", "followers_gained", "per_day",
+                                               "ci_low", "ci_high", "verdict"]].copy()
+    for c in ("per_day", "ci_low", "ci_high"):
+        shown[c] = shown[c].round(2)
+    sec.table(shown)
+    lines = []
+    for _, r in t[t["day_type"] == "paid"].iterrows():
+        if pd.notna(r["extra_per_day"]):
+            lines.append(f"- {esc(r['platform'])}: {esc(r['effect'])}: {r['extra_per_day']:+.2f} "
+                         f"({r['extra_ci_low']:+.2f} – {r['extra_ci_high']:+.2f})")
+        else:
+            lines.append(f"- {esc(r['platform'])}: {esc(r['effect'])}")
     sec.text("\n".join(lines))
 
 
@@ -317,8 +389,30 @@ def analysis_section(ctx: EvaluationContext, sec: Section) -> None:
         sec.text(text("report.no_data", ctx.lang, what=text("report.w_posts", ctx.lang)))
         return
     sub_guard(ctx, sec, "analysis.paid", _paid_part, ctx, sec)
+    sub_guard(ctx, sec, "analysis.paid_growth", _paid_growth_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.hashtags", _hashtag_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.audience", _audience_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.video", _video_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.care_targets", _care_part, ctx, sec)
     sub_guard(ctx, sec, "analysis.topics", _topic_part, ctx, sec)
+
+
+def community_event_counts(ctx: EvaluationContext) -> dict:
+    """Stable community events (:func:`smanalysis.network.community_events`) of the monthly interaction
+    networks up to the period's end, counted by kind (continuations left out); cached. Empty without
+    interactions."""
+    def _do():
+        from ..network import community_events, snapshots
+
+        inter = ctx.frame("interactions")
+        if inter.empty:
+            return {}
+        end = pd.Timestamp(ctx.period[1]) + pd.Timedelta(days=1)
+        local = inter["created_at"].dt.tz_convert(ctx.tz).dt.tz_localize(None)
+        snap = snapshots(inter[(local < end).to_numpy()], freq="M", measures=("pagerank", "community"), seed=0)
+        ev = community_events(snap)
+        ev = ev[ev["event"] != "continuation"]
+        return {str(k): int(v) for k, v in ev["event"].value_counts().sort_index().items()}
+
+    return ctx.cached("community_events", _do)
+

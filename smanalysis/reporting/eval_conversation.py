@@ -102,7 +102,7 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             ctx.cache["share_of_voice"] = sov
             shown = sov.copy()
             for c in [c for c in shown.columns if "share" in c]:
-                shown[c] = shown[c].map(pct)
+                shown[c] = shown[c].map(lambda v: pct(v, lang=lang))
             sec.table(shown)
         from .eval_media import add_plot
 
@@ -122,15 +122,17 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
 
             lab = {n: METRICS[n].label(lang) for n in names}
             sec.text(text("report.n_care", lang, rq_label=lab[names[0]], ra_label=lab[names[1]], m_label=lab[names[2]],
-                       rq=fmt_value(names[0], cur.get(names[0])), ra=fmt_value(names[1], cur.get(names[1])),
-                       m=fmt_value(names[2], cur.get(names[2])), prq=fmt_value(names[0], prev.get(names[0])),
-                       pra=fmt_value(names[1], prev.get(names[1])), pm=fmt_value(names[2], prev.get(names[2]))))
+                          rq=fmt_value(names[0], cur.get(names[0]), lang), ra=fmt_value(names[1], cur.get(names[1]), lang),
+                          m=fmt_value(names[2], cur.get(names[2]), lang),
+                          prq=fmt_value(names[0], prev.get(names[0]), lang),
+                          pra=fmt_value(names[1], prev.get(names[1]), lang),
+                          pm=fmt_value(names[2], prev.get(names[2]), lang)))
         by_intent = sub_guard(ctx, sec, "conversation.care_table", conversation.response_stats, com_cur,
                               brand_accounts=ctx.profile.brand_handles, by=("platform", "intent"), timezone=ctx.tz) \
             if stats else None
         if by_intent is not None and not by_intent.empty:
             shown = by_intent.copy()
-            shown["response_rate"] = shown["response_rate"].map(pct)
+            shown["response_rate"] = shown["response_rate"].map(lambda v: pct(v, lang=lang))
             sec.table(shown)
             from .eval_media import add_plot
 
@@ -162,14 +164,21 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
         em = sub_guard(ctx, sec, "conversation.emerging", conversation.emerging_terms, voices(ctx),
                        period=f"{ctx.period[0]:%Y-%m}", top=10, timezone=ctx.tz)
         if em is not None and not em.empty:
-            sec.table(em)
+            shown = em.copy()
+            if "term" in shown:  # joined negations ("tidak_worth") read as the words they are
+                shown["term"] = shown["term"].astype(str).str.replace("_", " ", regex=False)
+            sec.table(shown)
         cb = ctx.settings.get("codebook")
         if cb:
             sec.heading(text("report.h_codes", lang))
             res = sub_guard(ctx, sec, "conversation.code", conversation.code, texts_cur, cb)
             if res is not None:
                 counts = res.counts.copy()
-                counts["share"] = counts["share"].map(pct)
+                counts["share"] = counts["share"].map(lambda v: pct(v, lang=lang))
+                names = {}
+                if "label" in counts:  # the owner reads the topic's name, not its codebook id
+                    names = dict(zip(counts["code"].astype(str), counts["label"].astype(str)))
+                    counts = counts.drop(columns=["code"])
                 sec.table(counts)
                 from .eval_media import add_plot
 
@@ -177,5 +186,7 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
                                                                              lang=lang))
                 if not res.quotes.empty:
                     q = res.quotes[["code", "text"]].copy()
+                    q["code"] = q["code"].astype(str).map(lambda c: names.get(c, c))
+                    q = q.rename(columns={"code": "label"})
                     q["text"] = q["text"].astype(str).str.slice(0, 160)
                     sec.table(q, max_rows=12)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..words import text
+from ..formatting import change
+from ..words import code_label, text
 from .eval_figures import figures, media_compare, post_metrics_of
 from .markup import esc
-from .sections import EvaluationContext, Section, fmt_value, guarded, pct, sub_guard
+from .sections import EvaluationContext, Section, column_label, fmt_value, guarded, pct, sub_guard
 
 __all__ = ["media_section", "evidence_posts", "best_times_grid", "best_slots", "group_verdicts"]
 
@@ -21,8 +22,8 @@ def _label(metric: str, lang: str) -> str:
         from ..media import metric_label
 
         return metric_label(metric, lang=lang)
-    except Exception:  # noqa: BLE001 - a name the dictionary does not know
-        return metric
+    except Exception:  # noqa: BLE001 - a name the dictionary does not know: the table header's word
+        return column_label(metric, lang)
 
 
 def evidence_posts(ctx: EvaluationContext) -> pd.DataFrame:
@@ -72,6 +73,14 @@ def group_verdicts(ctx: EvaluationContext, by: str) -> pd.DataFrame:
         metric = "er_reach" if ev["er_reach"].notna().sum() >= 4 else "engagements"
         res = compare_groups(ev, by=by, metric=metric, min_posts=5, lang=ctx.lang, n_boot=1000, seed=0)
         res.attrs["metric"] = metric
+        if not res.empty and {"verdict_code", "group_a", "group_b"} <= set(res.columns):
+            # the verdict names the groups in the reader's words ("ajakan interaksi", not "engagement")
+            worded = res["verdict_code"].isin(["a_higher", "b_higher", "no_clear_difference"])
+            res.loc[worded, "verdict"] = [
+                text(f"verdict.{c}", ctx.lang, a=code_label("value", str(a), ctx.lang),
+                     b=code_label("value", str(b), ctx.lang))
+                for c, a, b in zip(res.loc[worded, "verdict_code"], res.loc[worded, "group_a"],
+                                   res.loc[worded, "group_b"])]
         return res
 
     return ctx.cached(f"verdicts_{by}", _do)
@@ -94,9 +103,9 @@ def _compare_table(cmp: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = pd.DataFrame({
         head[0]: [_label(m, lang) + (f" ({text('report.sum_of_accounts', lang, n=int(k))})" if s and k == k else "")
                   for m, s, k in zip(rows["metric"], summed, n_acc)],
-        head[1]: [fmt_value(m, v) for m, v in zip(rows["metric"], rows["current"])],
-        head[2]: [fmt_value(m, v) for m, v in zip(rows["metric"], rows["previous"])],
-        head[3]: [pct(v) if pd.notna(v) else "–" for v in rows["change_pct"]],
+        head[1]: [fmt_value(m, v, lang) for m, v in zip(rows["metric"], rows["current"])],
+        head[2]: [fmt_value(m, v, lang) for m, v in zip(rows["metric"], rows["previous"])],
+        head[3]: [change(v, lang) for v in rows["change_pct"]],
     })
     if "verdict" in rows:
         out[head[4]] = rows["verdict"].fillna("").to_numpy()
@@ -119,7 +128,7 @@ def _with_top_post(spikes: pd.DataFrame, posts: pd.DataFrame, timezone: str) -> 
     day = posts["created_at"].dt.tz_convert(timezone).dt.tz_localize(None).dt.normalize()
     best = posts.assign(_day=day).sort_values("engagements", ascending=False).drop_duplicates("_day")
     captions = best.set_index("_day")["caption"].astype(str).str.slice(0, 80)
-    keep = [c for c in ("date", "value", "baseline", "robust_z") if c in spikes.columns]
+    keep = [c for c in ("date", "value", "baseline") if c in spikes.columns]
     out = spikes[keep].assign(top_post=pd.to_datetime(spikes["date"]).dt.normalize().map(captions).to_numpy())
     return out.reset_index(drop=True)
 
@@ -204,7 +213,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
             ctx.cache["media_growth"] = g
             shown = g.copy()
             if "follower_growth" in shown:
-                shown["follower_growth"] = shown["follower_growth"].map(pct)
+                shown["follower_growth"] = shown["follower_growth"].map(lambda v: pct(v, lang=lang))
             sec.table(shown)
         sub_guard(ctx, sec, "media.plot_growth", lambda: add_plot(sec, "plot_follower_growth", own_fol, freq="week",
                                                                lang=lang))
@@ -217,11 +226,11 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
             ctx.cache["media_benchmark"] = b
             keep = [c for c in ("platform", "account", "brand", "n_posts", "posts_per_week", "engagements_median",
                                 "er_followers_ratio_of_totals", "er_reach_ratio_of_totals", "top_format",
-                                "format_mix", "top_theme", "follower_growth") if c in b.columns]
+                                "top_theme", "follower_growth") if c in b.columns]
             shown = b[keep].copy()
             for c in ("er_followers_ratio_of_totals", "er_reach_ratio_of_totals", "follower_growth"):
                 if c in shown:
-                    shown[c] = shown[c].map(pct)
+                    shown[c] = shown[c].map(lambda v: pct(v, lang=lang))
             sec.table(shown.rename(columns={c: _label(c, lang) for c in keep if c.startswith("er_")}))
             sub_guard(ctx, sec, "media.plot_benchmark", add_plot, sec, "plot_benchmark", b, lang=lang)
 
@@ -236,7 +245,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
         if "caption" in shown:
             shown["caption"] = shown["caption"].astype(str).str.slice(0, 80)
         if "er_reach" in shown:
-            shown["er_reach"] = shown["er_reach"].map(pct)
+            shown["er_reach"] = shown["er_reach"].map(lambda v: pct(v, lang=lang))
         sec.table(shown)
 
     sp = sub_guard(ctx, sec, "media.spikes", media.spikes, own_pm[ctx.mask(own_pm) | ctx.mask(own_pm, "previous")],

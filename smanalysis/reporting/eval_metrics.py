@@ -48,6 +48,28 @@ def _plain(markdown: str) -> str:
     return html.unescape(re.sub(r"\\(.)", r"\1", markdown.replace("**", "")))
 
 
+def _display(ctx: EvaluationContext) -> dict:
+    """The key figures as a reader sees them (labels and locale text, the report's one formatter)."""
+    from .eval_summary import KEY_FIGURES, kpi_label
+    from .sections import fmt_value
+
+    fig = figures(ctx)
+    return {"labels": {k: kpi_label(k, ctx.lang) for k in KEY_FIGURES},
+            **{which: {k: fmt_value(k, fig[which].get(k), ctx.lang) for k in KEY_FIGURES}
+               for which in ("current", "previous")}}
+
+
+def _story_plain(ctx: EvaluationContext) -> dict:
+    from .story import period_story
+
+    try:
+        s = period_story(ctx)
+    except Exception:  # noqa: BLE001 - the story is optional in the figures file
+        return {}
+    return {"good": [_plain(x) for x in s["good"]], "bad": [_plain(x) for x in s["bad"]],
+            "why": [_plain(x) for x in s["why"]], "next": [_plain(x["text"]) for x in s["next"]]}
+
+
 def key_metrics(ctx: EvaluationContext) -> dict:
     """The report's key figures for machines (dashboards, spreadsheets).
 
@@ -59,10 +81,12 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         (``current``/``previous``: every figure of the metric registry by its name, e.g. n_posts,
         engagements, er_reach, follower_growth_monthly, net_sentiment, share_of_voice,
         reply_rate_questions, reply_rate_all, median_response_minutes), ``kpis`` (one
-        entry per target), ``analysis`` (paid vs organic, boost effect, hashtags, video: see
+        entry per target), ``analysis`` (paid vs organic, boost effect, follower growth by paid days, hashtags, video,
+        care in business hours, audience, topics, community events: see
         :func:`~smanalysis.reporting.eval_analysis.analysis_figures`), ``execution`` (plan counts),
-        ``network`` (overview figures),
-        ``recommendations`` (kind and plain text), ``unanswered`` (count), ``definitions`` and
+        ``network`` (overview figures), ``recommendations`` (kind and plain text), ``unanswered`` (count),
+        ``display`` (labels and the figures as locale text, for dashboards that show them as the report
+        does), ``story`` (the first screen as plain text), ``definitions`` and
         ``problems`` (sections that could not be computed).
         Missing values are ``null``.
     """
@@ -104,6 +128,8 @@ def key_metrics(ctx: EvaluationContext) -> dict:
         or None,
         "unanswered": int(len(una)) if una is not None else None,
         "recommendations": [{"kind": r["kind"], "text": _plain(r["text"])} for r in recommendations(ctx)],
+        "display": _display(ctx),
+        "story": _story_plain(ctx),
         "definitions": {r["metric"]: r["definition"] for r in definitions(ctx)},
         "problems": [{"section": p["section"], "error": p["error"]} for p in ctx.problems],
     }

@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..words import text
 from .markup import esc
-from .sections import EvaluationContext, Section, guarded, pct, sub_guard
+from .sections import EvaluationContext, Section, guarded, sub_guard
 
 __all__ = ["network_section", "period_interactions", "micro_influencers", "network_overview", "top_influencers",
            "all_influencers"]
@@ -110,8 +110,8 @@ def network_section(ctx: EvaluationContext, sec: Section) -> None:
     ov = sub_guard(ctx, sec, "network.overview", network_overview, ctx)
     prev = sub_guard(ctx, sec, "network.overview_previous", network_overview, ctx, "previous") or {}
     if ov:
-        keep = ["nodes", "edges", "interactions", "reciprocity", "density", "components", "largest_component_share",
-                "modularity"]
+        # owner-level figures only (density, components... stay in metrics.json for analysts)
+        keep = ["nodes", "interactions", "reciprocity", "largest_component_share", "modularity"]
         rows = [{"period": text("report.current", lang), **{k: ov.get(k) for k in keep if k in ov}}]
         if prev:
             rows.append({"period": text("report.previous", lang), **{k: prev.get(k) for k in keep if k in prev}})
@@ -153,9 +153,6 @@ def network_section(ctx: EvaluationContext, sec: Section) -> None:
             for c in ("top_members", "top_terms", "top_hashtags"):
                 if c in shown:
                     shown[c] = shown[c].map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-            for c in ("brand_share", "competitor_share"):
-                if c in shown:
-                    shown[c] = shown[c].map(pct)
             sec.table(shown.head(8))
         sub_guard(ctx, sec, "network.plot_network", lambda: add_plot(
             sec, "plot_network", inter, top=40, membership=mem, labels=8, seed=0, lang=lang,

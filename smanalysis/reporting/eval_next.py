@@ -28,7 +28,7 @@ from ..words import text
 from .markup import esc
 from .sections import EvaluationContext, Section, fmt_value, guarded
 
-__all__ = ["recommendations", "recommendations_section", "next_plan_section", "next_period"]
+__all__ = ["recommendations", "recommendations_section", "next_plan_section", "next_period", "stagger"]
 
 
 def next_period(period):
@@ -47,6 +47,18 @@ def recommendations(ctx: EvaluationContext) -> list[dict]:
     best slots, formats/themes that work or not (only with enough evidence), micro-influencers
     to approach, recurring complaints, customer care and plan discipline; cached."""
     return ctx.cached("recommendations", lambda: _recommendations(ctx))
+
+
+def _plain_verdict(verdict: str) -> str:
+    """A verdict without its confidence level, for an owner ("a lebih tinggi daripada b (95 %)" ->
+    "a lebih tinggi daripada b").
+
+    >>> _plain_verdict("reel lebih tinggi daripada foto (95 %)")
+    'reel lebih tinggi daripada foto'
+    """
+    import re
+
+    return re.sub(r"\s*\(\s*9[059]\s*%\s*\)\s*$", "", str(verdict))
 
 
 def _keep_stop(v: pd.DataFrame):
@@ -90,11 +102,13 @@ def _recommendations(ctx):
             for g, verdict in keep:
                 found = True
                 out.append({"kind": f"keep_{by}", "name": str(g),
-                            "text": text("report.r_keep", lang, what=what, name=esc(g), verdict=esc(verdict))})
+                            "text": text("report.r_keep", lang, what=what, name=esc(g),
+                                         verdict=esc(_plain_verdict(verdict)))})
             for g, verdict in stop:
                 found = True
                 out.append({"kind": f"stop_{by}", "name": str(g),
-                            "text": text("report.r_stop", lang, what=what, name=esc(g), verdict=esc(verdict))})
+                            "text": text("report.r_stop", lang, what=what, name=esc(g),
+                                         verdict=esc(_plain_verdict(verdict)))})
         if not found and not evidence_posts(ctx).empty:
             out.append({"kind": "no_evidence", "text": text("report.r_noevidence", lang)})
 
@@ -121,7 +135,7 @@ def _recommendations(ctx):
         rate = figures(ctx)["current"].get(name, float("nan"))
         if pd.notna(rate) and rate < target:
             out.append({"kind": "care", "text": text("report.r_care", lang, label=METRICS[name].label(lang).lower(),
-                                                  rate=fmt_value(name, rate), target=fmt_value(name, target))})
+                                                     rate=fmt_value(name, rate, lang), target=fmt_value(name, target, lang))})
 
     def plan():
         ex = execution_table(ctx)
@@ -144,26 +158,50 @@ def recommendations_section(ctx: EvaluationContext, sec: Section) -> None:
     sec.text("\n".join(f"- {r['text']}" for r in recs) if recs else text("report.r_none", ctx.lang))
 
 
+def _slots_per_platform(ev: pd.DataFrame, base: pd.DataFrame, platforms: list) -> pd.DataFrame:
+    """Best two-hour slots of each platform from its own posts (median engagement, 2+ posts a
+    slot), the overall best slots after them; best first."""
+    rows = []
+    if not ev.empty and {"platform", "created_at", "engagements"} <= set(ev.columns):
+        local = ev["created_at"].dt.tz_convert(ev.attrs.get("tz", "Asia/Jakarta")) \
+            if isinstance(ev["created_at"].dtype, pd.DatetimeTZDtype) else ev["created_at"]
+        g = ev.assign(weekday=local.dt.dayofweek, hour=(local.dt.hour // 2) * 2)
+        med = g.groupby(["platform", "weekday", "hour"])["engagements"].agg(["median", "size"]).reset_index()
+        med = med[med["size"] >= 2].sort_values(["platform", "median"], ascending=[True, False])
+        rows.append(med[["platform", "weekday", "hour"]])
+    rows.append(pd.concat([base.assign(platform=p) for p in platforms], ignore_index=True))
+    out = pd.concat(rows, ignore_index=True)
+    out = out[out["platform"].isin(platforms)].astype({"weekday": int, "hour": int})
+    # the overall best slot goes first on every platform, as the recommendation says
+    top = base.head(1).merge(pd.DataFrame({"platform": platforms}), how="cross")
+    return pd.concat([top, out], ignore_index=True).drop_duplicates(["platform", "weekday"])
+
+
 def _draft_inputs(ctx):
-    """Slots and themes for :func:`smanalysis.plan.draft_next_plan` from the evidence."""
+    """Slots, themes, posts per week, themes to avoid and the promo ceiling for
+    :func:`smanalysis.plan.draft_next_plan`, following :func:`recommendations`: stopped themes and
+    content types are left out (a stopped promo is halved under the ceiling instead), the kept
+    theme fills every other post, the best slot comes first on each platform."""
+    from ..factfinding import PROMO_CEILING
+
     ev = evidence_posts(ctx)
+    ev.attrs["tz"] = ctx.tz
     platforms = sorted(set(ev["platform"].dropna().astype(str))) if not ev.empty else []
     platforms = platforms or [p for p in ctx.profile.platforms if p in ctx.profile.own_accounts] or \
         list(ctx.profile.own_accounts)
     s = best_slots(ctx)
-    if s.empty:
-        base = pd.DataFrame({"weekday": [1, 3, 5], "hour": [12, 19, 19]})
-    else:
-        base = s[["weekday", "hour"]].astype(int)
-    slots = pd.concat([base.assign(platform=p) for p in platforms], ignore_index=True)
+    base = pd.DataFrame({"weekday": [1, 3, 5], "hour": [12, 19, 19]}) if s.empty else s[["weekday", "hour"]].astype(int)
+    slots = _slots_per_platform(ev, base, platforms)
     recs = recommendations(ctx)
     avoid = [r["name"] for r in recs if r["kind"] == "stop_theme"]
     keep = [r["name"] for r in recs if r["kind"] == "keep_theme"]
+    stop_types = {r["name"] for r in recs if r["kind"] == "stop_content_type"}
+    ceiling = PROMO_CEILING / 2 if "promo" in stop_types else PROMO_CEILING
     plan = ctx.frame("content_plan")
     src = plan if not plan.empty else ev
     if src.empty or "theme" not in src or src["theme"].dropna().empty:
         # no themes anywhere: one theme per kind of content, useful content first
-        kinds = ["education", "engagement", "inspiration", "promo"]
+        kinds = [k for k in ["education", "engagement", "inspiration", "promo"] if k not in stop_types - {"promo"}]
         themes = pd.DataFrame({"theme": kinds, "content_type": kinds})
     else:
         ct = src.dropna(subset=["theme"]).groupby("theme")["content_type"].agg(
@@ -172,14 +210,54 @@ def _draft_inputs(ctx):
         if not ev.empty and "theme" in ev and ev["theme"].notna().any():
             perf = ev.groupby("theme")["engagements"].median().sort_values(ascending=False)
             order = list(dict.fromkeys(keep + perf.index.astype(str).tolist() + order))
-        themes = pd.DataFrame({"theme": order, "content_type": [ct.get(x, "other") for x in order]})
-        themes["reason"] = [text("report.keep_theme", ctx.lang) if x in keep
-                            else "" for x in order]
+        order = [x for x in order if x in keep or ct.get(x, "other") not in stop_types - {"promo"}]
+        others = [x for x in order if x not in keep]
+        if keep:  # the kept theme(s) every other post
+            mixed = []
+            for j, x in enumerate(others or keep):
+                mixed += [keep[j % len(keep)], x]
+            order = mixed
+        reason = text("report.keep_theme", ctx.lang)
+        themes = pd.DataFrame({"theme": order, "content_type": [ct.get(x, "other") for x in order],
+                               "reason": [reason if x in keep else "" for x in order]})
+        themes = themes.merge(_hints(ev), on="theme", how="left")
     own = ctx.own(ctx.frame("posts"))
     cur = own[ctx.mask(own)] if not own.empty else own
     weeks = max(((ctx.period[1] - ctx.period[0]).days + 1) / 7, 1)
     per_week = int(np.clip(round(len(cur) / weeks / max(len(platforms), 1)) if len(cur) else 3, 1, 7))
-    return slots, themes, per_week, avoid
+    return slots, themes, per_week, avoid, ceiling
+
+
+def _hints(ev: pd.DataFrame) -> pd.DataFrame:
+    """Per theme, the format and hashtags of its most engaging post (what worked, to reuse)."""
+    cols = ["theme", "format", "hashtags"]
+    if ev.empty or "theme" not in ev or "engagements" not in ev:
+        return pd.DataFrame(columns=cols)
+    best = ev.dropna(subset=["theme"]).sort_values("engagements", ascending=False).drop_duplicates("theme")
+    out = pd.DataFrame({"theme": best["theme"].astype(str)})
+    out["format"] = best["format"].astype(object).where(best["format"].notna(), None) if "format" in best else None
+    out["hashtags"] = best["hashtags"].astype(object).where(best["hashtags"].notna(), None) \
+        if "hashtags" in best else None
+    return out.reset_index(drop=True)
+
+
+def stagger(plan: pd.DataFrame, *, minutes: int = 20) -> pd.DataFrame:
+    """A copy of ``plan`` where rows of different platforms on the same day and time are spread
+    ``minutes`` apart (an admin cannot post everywhere at once; followers of two platforms do
+    not get the same post at the same minute).
+
+    >>> p = pd.DataFrame({"date": ["2026-11-03"] * 3, "time": ["16:00"] * 3, "platform": ["ig", "tt", "x"]})
+    >>> stagger(p)["time"].tolist()
+    ['16:00', '16:20', '16:40']
+    """
+    out = plan.copy()
+    if out.empty or "time" not in out:
+        return out
+    k = out.groupby(["date", "time"], dropna=False).cumcount()
+    t0 = pd.to_datetime(out["time"], format="%H:%M", errors="coerce")
+    shifted = (t0 + pd.to_timedelta(k * minutes, unit="min")).dt.strftime("%H:%M")
+    out["time"] = shifted.where(t0.notna(), out["time"])
+    return out
 
 
 @guarded("next_plan")
@@ -190,8 +268,10 @@ def next_plan_section(ctx: EvaluationContext, sec: Section, *, filename: str = "
 
     lang = ctx.lang
     start, end = next_period(ctx.period)
-    slots, themes, per_week, avoid = _draft_inputs(ctx)
-    draft = draft_next_plan(start, end, slots=slots, themes=themes, per_week=per_week, avoid=avoid, lang=lang)
+    slots, themes, per_week, avoid, ceiling = _draft_inputs(ctx)
+    draft = draft_next_plan(start, end, slots=slots, themes=themes, per_week=per_week, avoid=avoid, lang=lang,
+                            ceiling=ceiling)
+    draft = stagger(draft)
     path = Path(ctx.output_dir) / filename
     path.parent.mkdir(parents=True, exist_ok=True)
     out = draft.drop(columns=["source_file", "source_line"], errors="ignore")

@@ -17,8 +17,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..formatting import count
 from .eval_figures import figures, kpi_table
-from ..words import text
+from ..words import plural, text
+from .markup import esc
 from .sections import EvaluationContext, Section, fmt_value, guarded, num, pct, sub_guard
 
 __all__ = [
@@ -77,8 +79,8 @@ def overview_section(ctx: EvaluationContext, sec: Section) -> None:
         sec.text(text("report.pseudonymised", lang))
     fig = figures(ctx)
     head = [text(f"report.head.{h}", lang) for h in ("figure", "current", "previous")]
-    rows = [{head[0]: kpi_label(k, lang), head[1]: fmt_value(k, fig["current"].get(k)),
-             head[2]: fmt_value(k, fig["previous"].get(k))} for k in KEY_FIGURES
+    rows = [{head[0]: kpi_label(k, lang), head[1]: fmt_value(k, fig["current"].get(k), lang),
+             head[2]: fmt_value(k, fig["previous"].get(k), lang)} for k in KEY_FIGURES
             if pd.notna(fig["current"].get(k, np.nan)) or pd.notna(fig["previous"].get(k, np.nan))]
     if rows:
         sec.table(pd.DataFrame(rows))
@@ -94,12 +96,12 @@ def overview_section(ctx: EvaluationContext, sec: Section) -> None:
         sec.text("\n".join(f"- {x}" for x in lines))
     d = data_summary(ctx)
     if d["files"] is not None:
-        words = {tb: text(f"report.rows_{tb}", lang) for tb in d["rows"]}
-        sec.text(text("report.n_data", lang, files=d["files"], rejects=d["rejects"] or 0,
-                   rows=", ".join(f"{num(n)} {words[tb]}" for tb, n in d["rows"].items() if n)))
+        sec.text(text("report.n_data", lang, files=count(d["files"], lang), rejects=count(d["rejects"] or 0, lang),
+                      rows=", ".join(f"{num(n, lang=lang)} {plural(f'report.rows_{tb}', n, lang)}"
+                                     for tb, n in d["rows"].items() if n)))
     if d["failed"]:
-        sec.text(text("report.n_failed", lang, n=len(d["failed"]),
-                   files="; ".join(f"{f['file']} ({f['reason'][:160]})" for f in d["failed"])))
+        sec.text(text("report.n_failed", lang, n=count(len(d["failed"]), lang),
+                      files="; ".join(f"{esc(f['file'])} ({esc(f['reason'][:160])})" for f in d["failed"])))
 
 
 def data_summary(ctx: EvaluationContext) -> dict:
@@ -134,10 +136,10 @@ def headline(fig: dict, lang: str = "id") -> list[str]:
             continue
         name = kpi_label(key, lang)
         if np.isclose(cur, prev):
-            out.append(text("report.n_same", lang, name=name, cur=fmt_value(key, cur)))
+            out.append(text("report.n_same", lang, name=name, cur=fmt_value(key, cur, lang)))
         else:
-            out.append(text("report.n_up" if cur > prev else "report.n_down", lang, name=name, prev=fmt_value(key, prev),
-                         cur=fmt_value(key, cur)))
+            out.append(text("report.n_up" if cur > prev else "report.n_down", lang, name=name, prev=fmt_value(key, prev, lang),
+                            cur=fmt_value(key, cur, lang)))
     return out
 
 
@@ -147,7 +149,7 @@ def profile_section(ctx: EvaluationContext, sec: Section) -> None:
     try:
         from ..factfinding import profile_summary
 
-        sec.table(profile_summary(ctx.profile, lang=ctx.lang), max_rows=40)
+        sec.table(profile_summary(ctx.profile, lang=ctx.lang, kpi_label=kpi_label), max_rows=40)
     except (ImportError, AttributeError):
         p = ctx.profile
         sec.table(pd.DataFrame({"": ["business", "model", "goal", "platforms"],
@@ -165,11 +167,11 @@ def kpi_section(ctx: EvaluationContext, sec: Section) -> None:
     head = [text(f"report.head.{h}", lang) for h in ("kpi", "target", "current", "interval", "previous", "status")]
     sec.table(pd.DataFrame({
         head[0]: [kpi_label(k, lang) for k in kt["metric"]],
-        head[1]: [fmt_value(k, v) for k, v in zip(kt["metric"], kt["target"])],
-        head[2]: [fmt_value(k, v) for k, v in zip(kt["metric"], kt["actual"])],
-        head[3]: [f"{fmt_value(k, lo)}–{fmt_value(k, hi)}" if pd.notna(lo) else "–"
+        head[1]: [fmt_value(k, v, lang) for k, v in zip(kt["metric"], kt["target"])],
+        head[2]: [fmt_value(k, v, lang) for k, v in zip(kt["metric"], kt["actual"])],
+        head[3]: [f"{fmt_value(k, lo, lang)}–{fmt_value(k, hi, lang)}" if pd.notna(lo) else "–"
                   for k, lo, hi in zip(kt["metric"], kt["ci_low"], kt["ci_high"])],
-        head[4]: [fmt_value(k, v) for k, v in zip(kt["metric"], kt["previous"])],
+        head[4]: [fmt_value(k, v, lang) for k, v in zip(kt["metric"], kt["previous"])],
         head[5]: kt["verdict"].tolist(),
     }))
     ctx.use(*kt["metric"])
@@ -229,5 +231,7 @@ def definitions(ctx: EvaluationContext) -> list[dict]:
 def definitions_section(ctx: EvaluationContext, sec: Section) -> None:
     """The definitions of the figures this report used (from the metric registry)."""
     rows = definitions(ctx)
-    if rows:
-        sec.table(pd.DataFrame(rows), max_rows=80)
+    if rows:  # the owner reads the name and its meaning; formulas and sources are in metrics.json
+        lang = ctx.lang
+        sec.table(pd.DataFrame({text("report.head.metric", lang): [r["label"] for r in rows],
+                                text("report.head.meaning", lang): [r["definition"] for r in rows]}), max_rows=80)

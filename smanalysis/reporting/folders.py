@@ -29,7 +29,7 @@ import tempfile
 from pathlib import Path
 
 __all__ = ["client_folder", "client_lock", "build_folder", "move_into_place", "private_cache", "is_private_dir",
-           "ClientBusyError", "sigterm_as_interrupt", "stop_workers", "check_replaceable", "REPORT_MARKER"]
+           "ClientBusyError", "sigterm_as_interrupt", "stop_workers", "check_replaceable", "REPORT_MARKER", "remove_stale"]
 
 #: the file that marks a folder as a report folder written by smanalysis (a re-run may replace it)
 REPORT_MARKER = ".smanalysis-report"
@@ -116,6 +116,30 @@ def client_lock(out: str | Path, slug: str):
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def remove_stale(out: str | Path, slug: str) -> list[Path]:
+    """Remove what a killed run of ``slug`` left in ``out``: its hidden build folders and the old
+    report of an unfinished swap. Call it holding :func:`client_lock` (no other run of the slug is
+    building then); other slugs' folders are never matched.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> (out / ".kopi.ab12cd34.building").mkdir(); (out / ".kopi.x.ab12cd34.building").mkdir()
+    >>> [p.name for p in remove_stale(out, "kopi")]
+    ['.kopi.ab12cd34.building']
+    """
+    import re
+
+    pattern = re.compile(rf"^\.{re.escape(slug)}\.([a-z0-9_]{{8}}\.building|old-\d+)$")
+    gone = []
+    for p in sorted(Path(out).iterdir()):
+        if pattern.match(p.name) and p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)
+            gone.append(p)
+    return gone
 
 
 def build_folder(out: str | Path, slug: str) -> Path:

@@ -44,11 +44,11 @@ _ATTRS = {
     "*": ["class", "id", "title"],
     "a": ["href", "title", "class", "id"],
     "img": ["src", "alt", "width", "height", "class"],
-    "td": ["colspan", "rowspan", "class"],
+    "td": ["colspan", "rowspan", "class", "data-label"],
     "th": ["colspan", "rowspan", "class", "scope"],
     "table": ["class", "border"],
 }
-_IMG = re.compile(r'src="(data:image/(?:png|jpeg|gif);base64,[A-Za-z0-9+/=\s]+)"')
+_IMG = re.compile(r'src="(data:image/(?:png|jpeg|gif|svg\+xml);base64,[A-Za-z0-9+/=\s]+)"')
 _STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.S | re.I)
 
 # absolute paths of the usual kinds (POSIX roots seen on servers and laptops, Windows drives)
@@ -144,14 +144,18 @@ def _allowed_attribute(tag: str, name: str, value: str) -> bool:
     return True
 
 
-def _client_view(nb):
-    """The cells a client sees: no notes, no parameters, no stderr, no errors."""
+def _client_view(nb, lang: str = "id"):
+    """The cells a client sees: no notes, no parameters, no stderr, no errors; a Markdown cell
+    written in both languages shows its ``metadata.smanalysis.text[lang]`` version only."""
     nb = copy.deepcopy(nb)
     cells = []
     for cell in nb.cells:
         tags = set(cell.get("metadata", {}).get("tags", []))
         if tags & _HIDDEN_TAGS:
             continue
+        own = cell.get("metadata", {}).get("smanalysis", {}).get("text", {})
+        if cell.cell_type == "markdown" and own.get(lang):
+            cell.source = own[lang]
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.get("outputs", [])
                             if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
@@ -184,7 +188,7 @@ def _body(notebooks, lang: str = "id") -> str:
                             exclude_output_prompt=True, embed_images=True, anchor_link_text="")
     parts = []
     for nb in notebooks:
-        view = _client_view(nb)
+        view = _client_view(nb, lang)
         view.metadata = {"language_info": {"name": "python"}}
         body, _ = exporter.from_notebook_node(view)
         if len(notebooks) > 1 and not _starts_with_title(view):
@@ -264,8 +268,10 @@ def notebooks_to_html(notebooks, *, client: str, period=None, previous=None, lan
                       autoescape=select_autoescape(["html", "j2"]))
     tpl = env.get_template("report.html.j2")
 
+    from .. import formatting
+
     def fmt(p):
-        return f"{p[0]:%Y-%m-%d} – {p[1]:%Y-%m-%d}"
+        return formatting.date_range(p[0], p[1], lang)
 
     page = tpl.render(
         lang=lang,
@@ -273,7 +279,7 @@ def notebooks_to_html(notebooks, *, client: str, period=None, previous=None, lan
         client=client,
         period=fmt(period) if period else "",
         previous=fmt(previous) if previous else "",
-        generated=(generated or date.today()).isoformat(),
+        generated=formatting.date(generated or date.today(), lang),
         toc=toc,
         body=body,
     )

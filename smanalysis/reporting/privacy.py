@@ -42,7 +42,7 @@ TEXT_COLUMNS = {"comments": ["text"], "mentions": ["text"], "interactions": ["te
 URL_COLUMNS = {"mentions": ["url"], "posts": ["permalink"], "comments": ["url", "permalink"]}
 
 
-def pseudonymise_dataset(dataset, *, keep: Iterable[str] = (), salt: str = ""):
+def pseudonymise_dataset(dataset, *, keep: Iterable[str] = (), salt: str = "", prefix: str = "pengguna"):
     """A copy of a :class:`smanalysis.io.Dataset` with every person's handle pseudonymised.
 
     Parameters
@@ -54,6 +54,8 @@ def pseudonymise_dataset(dataset, *, keep: Iterable[str] = (), salt: str = ""):
         Handles that stay readable (the brand's and competitors' accounts).
     salt : str
         Secret of the client's pseudonyms; the same for every table.
+    prefix : str
+        Start of every pseudonym (``"pengguna"``; the English report uses ``"user"``).
 
     Returns
     -------
@@ -71,7 +73,7 @@ def pseudonymise_dataset(dataset, *, keep: Iterable[str] = (), salt: str = ""):
         new[table] = pseudonymise(frame, columns=[c for c in cols if c in frame.columns],
                                   text_columns=[c for c in TEXT_COLUMNS[table] if c in frame.columns],
                                   url_columns=[c for c in URL_COLUMNS.get(table, []) if c in frame.columns],
-                                  salt=salt, keep=keep)
+                                  salt=salt, keep=keep, prefix=prefix)
     return _replace(dataset, new)
 
 

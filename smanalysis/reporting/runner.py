@@ -36,7 +36,7 @@ import pandas as pd
 from .client import report_salt
 from .config import as_config, resolve_periods
 from .folders import (REPORT_MARKER, build_folder, check_replaceable, client_folder, client_lock, move_into_place,
-                      private_cache)
+                      private_cache, remove_stale)
 from .html import notebooks_to_html, scrub, scrub_notebook
 from .._checks import check_choice
 from ..words import LANGS
@@ -132,7 +132,7 @@ def local_roots(*paths) -> list[str]:
 
 
 def run_client(config, *, out="reports", lang=None, period=None, notebooks=None, timeout=600,
-               log=None, allow_custom_notebooks: bool = False) -> dict:
+               log=None, allow_custom_notebooks: bool = False, pdf: bool = False) -> dict:
     """Run the report notebooks for one client config and write its report folder.
 
     Parameters
@@ -145,6 +145,9 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
         Override the config's language.
     period : str, optional
         ``YYYY-MM`` or ``START:END``; the previous period is then the one just before.
+    pdf : bool
+        Also write ``report.pdf`` and ``summary.png`` (the story as a card to share), printed by
+        headless Chromium (:mod:`smanalysis.reporting.share`).
     notebooks : list of str, optional
         Notebook names (prefixes such as ``"04_evaluation"``) or ``"all"``; default the config's
         ``notebooks``, else :data:`DEFAULT_NOTEBOOKS`.
@@ -188,9 +191,10 @@ def run_client(config, *, out="reports", lang=None, period=None, notebooks=None,
     out.mkdir(parents=True, exist_ok=True)
     derived_salt = _ensure_salt(cfg, log)
     with client_lock(out, cfg["slug"]):
+        remove_stale(out, cfg["slug"])  # what a killed run (SIGKILL, a lost Dask worker) left behind
         build = build_folder(out, cfg["slug"])
         try:
-            status, reason = _build_client(cfg, build, client_dir, paths, cur, prev, lang, timeout, log)
+            status, reason = _build_client(cfg, build, client_dir, paths, cur, prev, lang, timeout, log, pdf)
         except Exception:
             # a failed run: keep only the scrubbed notebooks (for debugging), never half the outputs
             for child in build.iterdir():
@@ -225,7 +229,7 @@ def _ensure_salt(cfg, log) -> bool:
     return bool(caught)
 
 
-def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, timeout, log):
+def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, timeout, log, pdf=False):
     """Execute the notebooks in ``build`` and write the report there; returns (status, reason)."""
     import nbformat
     import papermill as pm
@@ -272,6 +276,11 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
                     os.environ[k] = v
     html = notebooks_to_html(executed, client=cfg["client"], period=cur, previous=prev, lang=lang, roots=roots)
     (build / "report.html").write_text(html, encoding="utf-8")
+    if pdf:  # the report as PDF and its first screen as a PNG card, printed by Chromium
+        from .. import formatting
+        from .share import write_share
+
+        write_share(build, client=cfg["client"], lang=lang, period=formatting.date_range(cur[0], cur[1], lang))
     metrics = build / "metrics.json"
     status, reason = "ok", ""
     if metrics.is_file():  # written by the notebook; scrub it too

@@ -28,15 +28,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .. import formatting as fmt
+from ..formatting import column_unit as fmt_unit
+from ..formatting import format_frame
 from ..words import code_label, text
 from .markup import esc
 
-__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI", "fmt_value", "column_label",
-           "SECTIONS"]
+__all__ = ["Section", "EvaluationContext", "evaluation_context", "guarded", "FIG_DPI", "COLUMN_UNITS", "figure_html",
+           "table_html", "use_report_tables", "fmt_value", "column_label", "SECTIONS"]
 
 #: the report's top-level sections, in order (titles: ``section.<key>`` in :mod:`smanalysis.words`)
-SECTIONS = ("overview", "profile", "kpis", "media", "execution", "analysis", "conversation", "network", "recommendations",
-            "next_plan", "definitions")
+SECTIONS = ("story", "overview", "profile", "kpis", "media", "execution", "analysis", "conversation", "network",
+            "recommendations", "next_plan", "definitions")
 
 
 def column_label(name: str, lang: str = "id") -> str:
@@ -94,17 +97,29 @@ class Section:
         self.blocks.append(("table", df.head(max_rows)))
         return self
 
-    def figure(self, fig_or_ax) -> "Section":
-        """Add a matplotlib figure (or the figure of an Axes) as an embedded PNG; closes it."""
+    def figure(self, fig_or_ax, *, alt: str | None = None) -> "Section":
+        """Add a matplotlib figure (or the figure of an Axes) as an embedded SVG; closes it.
+
+        The figure is fitted for a phone first (:func:`smanalysis.plotting.theme.fit_for_phone`);
+        ``alt`` is the text a screen reader says (default: :func:`~smanalysis.plotting.theme.describe`).
+        """
         import matplotlib.pyplot as plt
 
+        from ..plotting.theme import describe, fit_for_phone, min_font_pt
+
         fig = getattr(fig_or_ax, "figure", fig_or_ax)  # an Axes' figure, or the figure itself
-        buf = io.BytesIO()
         try:
-            fig.savefig(buf, format="png", dpi=FIG_DPI, bbox_inches="tight")
+            fit_for_phone(fig, lang=self.lang)
+            alt = alt or describe(fig, self.lang or "id")
+            buf = io.StringIO()
+            fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+            min_pt = min_font_pt(fig)
         finally:  # a figure that cannot be drawn must not stay open (nor be drawn again at cell end)
             plt.close(fig)
-        self.blocks.append(("png", buf.getvalue()))
+        svg = buf.getvalue()
+        # the browser test reads the smallest text size of each chart from here
+        svg = svg.replace("<svg ", f"<!-- smanalysis:min-font-pt={min_pt:.1f} -->\n<svg ", 1)
+        self.blocks.append(("svg", (svg.encode("utf-8"), alt)))
         return self
 
     def markdown(self) -> str:
@@ -123,31 +138,102 @@ class Section:
                 display(HTML(_table_html(block, self.tz, self.lang)))
             elif kind == "png":
                 display(Image(data=block, format="png"))
+            elif kind == "svg":
+                display(HTML(figure_html(*block)))
+
+
+#: units of known table columns that are ratios (shown as percentages); others follow their dtype
+COLUMN_UNITS = {c: "ratio" for c in (
+    "share_docs", "share", "response_rate", "share_of_voice", "positive_share_of_voice", "negative_share_of_voice",
+    "execution_rate", "on_time_rate", "brand_share", "competitor_share", "largest_component_share",
+    "er_reach", "follower_growth", "reciprocity")}
+
+
+def use_report_tables(lang: str = "id", timezone: str | None = "Asia/Jakarta", *, max_rows: int = 200) -> bool:
+    """Show every DataFrame and Series in this notebook as the report shows its tables: locale
+    numbers and dates (:mod:`smanalysis.formatting`), headers and coded values in ``lang``, no
+    index column, no True/False/NaN, nothing cut with "..." (up to ``max_rows`` rows).
+
+    Returns False outside IPython (nothing to do).
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    ip = get_ipython()
+    if ip is None:
+        return False
+    html = ip.display_formatter.formatters["text/html"]
+    html.for_type(pd.DataFrame, lambda df: _table_html(df.head(max_rows), timezone, lang))
+    html.for_type(pd.Series, lambda s: _table_html(s.head(max_rows).to_frame(), timezone, lang))
+    return True
+
+
+def figure_html(svg: bytes, alt: str) -> str:
+    """An ``<img>`` of an SVG chart (a ``data:`` URI: nothing in it runs) with its alt text.
+
+    >>> figure_html(b"<svg/>", "Grafik: <b>")
+    '<figure class="chart"><img class="chart" alt="Grafik: &lt;b&gt;" src="data:image/svg+xml;base64,PHN2Zy8+"></figure>'
+    """
+    import base64
+    import html as _html
+
+    data = base64.b64encode(svg).decode("ascii")
+    return (f'<figure class="chart"><img class="chart" alt="{_html.escape(alt, quote=True)}" '
+            f'src="data:image/svg+xml;base64,{data}"></figure>')
+
+
+#: columns whose values are codes with words in ``value.*`` of :mod:`smanalysis.words`
+_CODED_COLUMNS = {"intent", "side", "sentiment", "tier", "content_type", "top_format", "top_theme", "format",
+                  "dimension", "by"}
+_NUMERIC_UNITS = {"count", "number", "ratio", "percent", "change", "signed"}
+_NUMLIKE = r"[+\-–]?[\d.,]+ ?%?|–"
 
 
 def _table_html(df: pd.DataFrame, timezone: str | None = None, lang: str | None = None) -> str:
-    """HTML of a table: numbers rounded, times local, headers in ``lang``, every cell escaped,
+    """HTML of a table: every cell through :func:`smanalysis.formatting.format_frame` (locale
+    numbers, local times, yes/no words, "–" for missing), headers in ``lang``, every cell escaped,
     the index only when it is named."""
+    lang = lang or "id"
     shown = df.copy()
-    for c in shown.columns:
-        if pd.api.types.is_float_dtype(shown[c]):
-            shown[c] = shown[c].map(lambda v: "" if pd.isna(v) else f"{v:,.3g}" if abs(v) < 1000 else f"{v:,.0f}")
-        elif pd.api.types.is_datetime64_any_dtype(shown[c]):
-            col = shown[c]
-            if isinstance(col.dtype, pd.DatetimeTZDtype):
-                col = col.dt.tz_convert(timezone).dt.tz_localize(None) if timezone else col.dt.tz_localize(None)
-            days_only = bool((col.dropna() == col.dropna().dt.normalize()).all())
-            shown[c] = col.dt.strftime("%Y-%m-%d" if days_only else "%Y-%m-%d %H:%M").fillna("")
-        elif pd.api.types.is_object_dtype(shown[c]) or pd.api.types.is_string_dtype(shown[c]):
-            # line breaks in captions would show as a literal "\n" in the HTML table
-            shown[c] = shown[c].map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
-    if lang:
-        if "intent" in shown.columns:
-            shown["intent"] = shown["intent"].map(lambda v: code_label("value", v, lang))
-        shown.columns = [column_label(c, lang) if isinstance(c, str) else c for c in shown.columns]
+    for c in _CODED_COLUMNS & set(shown.columns):  # coded values (intent, side, tier...) in words
+        shown[c] = shown[c].map(lambda v: code_label("value", v, lang))
+    units = {c: u for c, u in COLUMN_UNITS.items() if c in shown.columns
+             and pd.api.types.is_float_dtype(shown[c])}
+    kinds = [units.get(c) or fmt_unit(shown.iloc[:, i]) for i, c in enumerate(shown.columns)]
+    shown = format_frame(shown, lang, units=units, timezone=timezone, labels=column_label)
     # an unnamed index is row numbers left over from filtering: not worth showing
     plain = isinstance(shown.index, pd.RangeIndex) or (shown.index.name is None and shown.index.nlevels == 1)
-    return shown.to_html(index=not plain, escape=True, na_rep="", border=0, classes="smtable")
+    if not plain:
+        kinds = ["text"] * shown.index.nlevels + kinds
+        shown = shown.reset_index()
+        shown.columns = [str(c) for c in shown.columns]
+    numeric = [k in _NUMERIC_UNITS or (len(shown) > 0 and bool(shown.iloc[:, i].astype(str).str.fullmatch(_NUMLIKE).all()))
+               for i, k in enumerate(kinds)]
+    return table_html(shown, numeric=numeric)
+
+
+def table_html(shown: pd.DataFrame, *, numeric=None) -> str:
+    """A table of texts as HTML that turns into stacked cards on a phone: every cell escaped and
+    labelled with its column (``data-label``), number columns right-aligned (class ``num``).
+
+    >>> print(table_html(pd.DataFrame({"a": ["<x>"], "b": ["1"]}), numeric=[False, True]))
+    <table class="smtable"><thead><tr><th>a</th><th class="num">b</th></tr></thead><tbody><tr><td data-label="a">&lt;x&gt;</td><td class="num" data-label="b">1</td></tr></tbody></table>
+    """
+    import html as _html
+
+    cols = [str(c) for c in shown.columns]
+    numeric = list(numeric) if numeric is not None else [False] * len(cols)
+    cls = [' class="num"' if n else "" for n in numeric]
+    head = "".join(f"<th{k}>{_html.escape(c)}</th>" for c, k in zip(cols, cls))
+    labels = [_html.escape(c, quote=True) for c in cols]
+    rows = []
+    for row in shown.itertuples(index=False):
+        cells = "".join(f'<td{k} data-label="{lab}">{_html.escape(str(v))}</td>'
+                        for v, k, lab in zip(row, cls, labels))
+        rows.append(f"<tr>{cells}</tr>")
+    wide = " wide" if len(cols) > 3 else ""  # a phone shows wide tables as one card a row
+    return f'<table class="smtable{wide}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 @dataclass
@@ -213,8 +299,8 @@ class EvaluationContext:
 
     def period_text(self) -> str:
         (s, e), (ps, pe) = self.period, self.previous
-        return text("report.period_line", self.lang, start=f"{s:%Y-%m-%d}", end=f"{e:%Y-%m-%d}",
-                 pstart=f"{ps:%Y-%m-%d}", pend=f"{pe:%Y-%m-%d}")
+        return text("report.period_line", self.lang, range=fmt.date_range(s, e, self.lang),
+                    prange=fmt.date_range(ps, pe, self.lang))
 
     def use(self, *metrics: str):
         """Note metric names to define in the definitions section."""
@@ -235,6 +321,9 @@ def evaluation_context(config, *, period=None, previous=None, lang=None, pseudon
     profile, data, settings = load_client(config, period=period, previous=previous, lang=lang,
                                           pseudonymise=pseudonymise, output=output_dir)
     out = Path(output_dir) if output_dir is not None else Path(".")
+    from ..plotting.theme import apply_theme
+
+    apply_theme()  # one look for every chart of the report
     return EvaluationContext(profile=profile, data=data, settings=settings, lang=settings["lang"],
                              period=settings["period"], previous=settings["previous"], output_dir=out)
 
@@ -286,45 +375,42 @@ def sub_guard(ctx: EvaluationContext, sec: Section, key: str, fn, *args, **kwarg
         return None
 
 
-def pct(v, digits: int = 1) -> str:
-    """A ratio as a percentage text ("4.2%"), "–" when missing.
+def pct(v, digits: int = 1, lang: str = "id") -> str:
+    """A ratio as a percentage text in ``lang`` ("4,2%"), "–" when missing
+    (:func:`smanalysis.formatting.percent`).
 
-    >>> pct(0.0423), pct(float("nan"))
-    ('4.2%', '–')
+    >>> pct(0.0423), pct(0.0423, lang="en"), pct(float("nan"))
+    ('4,2%', '4.2%', '–')
     """
-    if v is None or pd.isna(v):
-        return "–"
-    return f"{100 * float(v):.{digits}f}%"
+    return fmt.percent(v, lang, digits)
 
 
-def num(v, digits: int = 0) -> str:
-    """A number as text with thousands separators, "–" when missing.
+def num(v, digits: int = 0, lang: str = "id") -> str:
+    """A number as text in ``lang`` ("12.346"), "–" when missing (:func:`smanalysis.formatting.number`).
 
-    >>> num(12345.6), num(None)
-    ('12,346', '–')
+    >>> num(12345.6), num(12345.6, lang="en"), num(None)
+    ('12.346', '12,346', '–')
     """
-    if v is None or pd.isna(v):
-        return "–"
-    return f"{float(v):,.{digits}f}"
+    return fmt.number(v, lang, digits)
 
 
-def fmt_value(name: str, v) -> str:
+def fmt_value(name: str, v, lang: str = "id") -> str:
     """A figure as text in the format its registry entry declares (percent, integer, decimal,
-    signed); "–" when missing.
+    signed), written the ``lang`` way through :mod:`smanalysis.formatting`; "–" when missing.
 
-    >>> fmt_value("er_reach", 0.0423), fmt_value("n_posts", 12.0), fmt_value("net_sentiment", 0.25)
-    ('4.2%', '12', '+0.25')
+    >>> fmt_value("er_reach", 0.0423), fmt_value("n_posts", 12.0), fmt_value("net_sentiment", 0.25, "en")
+    ('4,2%', '12', '+0.25')
     """
     from ..media import column_metric
 
     if v is None or pd.isna(v):
         return "–"
     m = column_metric(name)
-    fmt = m.fmt if m is not None else "decimal"
-    if fmt == "percent":
-        return pct(v)
-    if fmt == "signed":
-        return f"{float(v):+.2f}"
-    if fmt == "integer" or float(v).is_integer() or abs(float(v)) >= 100:
-        return num(v)
-    return num(v, 1)
+    kind = m.fmt if m is not None else "decimal"
+    if kind == "percent":
+        return pct(v, lang=lang)
+    if kind == "signed":
+        return fmt.signed(v, lang, 2)
+    if kind == "integer" or float(v).is_integer() or abs(float(v)) >= 100:
+        return num(v, lang=lang)
+    return num(v, 1, lang=lang)

@@ -101,6 +101,13 @@ FILES = [
     ("exports/Viewers_2026-10-31.csv", "account_daily",
      "TikTok Studio viewers download (best guess of the layout): Date, Total Viewers, New Viewers, Returning "
      "Viewers -> viewers, new_viewers, returning_viewers."),
+    ("exports/FollowerActivity_2026-10-31.csv", "follower_activity",
+     "TikTok Studio followers download (`Followers_<handle>.zip` also holds FollowerHistory, FollowerGender, "
+     "FollowerTopTerritories): `\"Date\",\"Hour\",\"Active followers\"`, one row an hour for the last 7 days "
+     "(168 rows), yearless days `\"30 October\"`, hours 0-23 on TikTok's UTC clock -> follower_activity (hour "
+     "as UTC timestamp, active_followers). The sample's file holds the 7 full days before the export day; a "
+     "file that ends on the export day has 0 for the hours not reached yet: read as rejects with that reason, "
+     "not as 'nobody active' (fixture tests/fixtures/io/FollowerActivity_2026-01-01.csv)."),
     ("exports/facebook_videos.csv", "video",
      "Meta Business Suite video-level export (best guess of the header): Video asset ID, Post ID, Page name, "
      "Title, Duration (sec), Publish time, Permalink, Funded content status, Views, Reach, 3-second video views, "

@@ -2,8 +2,9 @@
 
 Derived from the generated posts and followers with a random generator of their own, so the
 planted story (``truth.yaml``) does not move: Meta daily reach (two platform sections, tab
-separated), X daily activity, TikTok Overview (2025 variant) and Viewers, the Meta video-level
-export of the Facebook videos, and the Instagram audience (age x gender, cities, countries).
+separated), X daily activity, TikTok Overview (2025 variant), Viewers and FollowerActivity (the last
+7 days by hour), the Meta video-level export of the Facebook videos, and the Instagram audience (age x
+gender, cities, countries).
 """
 
 from __future__ import annotations
@@ -82,6 +83,12 @@ def extra_tables(t: dict, seed: int) -> dict:
     viewers = np.round(views * rng.uniform(0.55, 0.7, n))
     new = np.round(viewers * rng.uniform(0.7, 0.85, n))
     out["tiktok_viewers"] = series("tiktok", {"viewers": viewers, "new_viewers": new, "returning_viewers": viewers - new})
+    hours = pd.date_range("2026-10-24", periods=7 * 24, freq="h", tz="UTC")  # the 7 full days before the export
+    local = hours.tz_convert(TZ).hour.to_numpy()  # followers are most active around 20:00 in Jogja
+    act = np.round(np.clip(180 - 14 * np.minimum(abs(local - 20), 24 - abs(local - 20)), 8, None)
+                   * np.random.default_rng(seed + 919).uniform(0.85, 1.15, len(hours)))  # own draws: nothing else moves
+    out["follower_activity"] = pd.DataFrame({"hour": hours, "platform": "tiktok", "account": OWN["tiktok"],
+                                             "active_followers": act})
     vids = posts[(posts["platform"] == "facebook") & posts["format"].isin(["video", "reel"])]
     dur = rng.integers(15, 120, len(vids)).astype(float)
     avg = np.round(dur * rng.uniform(0.2, 0.6, len(vids)))
@@ -109,5 +116,6 @@ def write_extra(t: dict, ex, seed: int, w) -> None:
     w(WD.write_x_daily, oct_, f"daily_tweet_activity_metrics_{OWN['x']}_20261001_20261101_en.csv")
     w(WD.write_tiktok_overview, e["tiktok_overview"], "Overview_2026-10-31.csv", variant="2025")
     w(WD.write_tiktok_viewers, e["tiktok_viewers"], "Viewers_2026-10-31.csv")
+    w(WD.write_tiktok_follower_activity, e["follower_activity"], "FollowerActivity_2026-10-31.csv")
     w(lambda frame, path: WD.write_meta_video(frame, t["posts"], path, timezone=TZ), e["video"], "facebook_videos.csv")
     w(WD.write_meta_audience, e["audience"], "instagram_audience.csv")

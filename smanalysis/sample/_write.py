@@ -20,7 +20,7 @@ data_dictionary_markdown = _docs.data_dictionary_markdown
 
 PROFILE = {
     "business_name": "Kopi Senja",
-    "sector": "food & beverage (coffee shop)",
+    "sector": "kuliner (kedai kopi)",
     "business_model": "B2C",
     "goal": "promotion",
     "timezone": TZ,

@@ -48,7 +48,7 @@ from typing import Any
 from .._checks import check_choice
 from . import _analysis, _labels, _layers, _plots, _report, _workflow
 
-__all__ = ["LANGS", "WORDS", "text", "code_label"]
+__all__ = ["LANGS", "WORDS", "text", "plural", "code_label"]
 
 #: The languages of every entry, in the order of the pairs: Bahasa Indonesia (default), English.
 LANGS = ("id", "en")
@@ -112,6 +112,31 @@ def text(key: str, lang: str = "id", /, **fields: Any) -> str:
             from None
     out = pair[LANGS.index(lang)]
     return out.format(**fields) if fields else out
+
+
+def plural(key: str, n: float, lang: str = "id", /, **fields: Any) -> str:
+    """The words ``key`` for a count ``n``, with the plural rules of ``lang`` (CLDR, through Babel):
+    the entry ``"{key}.one"`` when ``n`` takes the singular (English "1 interaction"), else ``key``.
+    Indonesian nouns do not change with the count. ``n`` is passed on as the field ``{n}`` too.
+
+    Examples
+    --------
+    >>> plural("influence.brand", 1, "en", bi=1), plural("influence.brand", 2, "en", bi=2)
+    ('1 interaction with the brand', '2 interactions with the brand')
+    >>> plural("influence.brand", 1, "id", bi=1)
+    '1 interaksi dengan merek'
+    """
+    from babel import Locale
+
+    check_choice("lang", lang, LANGS)
+    try:
+        form = Locale.parse(lang).plural_form(abs(float(n)))
+    except (TypeError, ValueError):
+        form = "other"
+    one = f"{key}.one"
+    chosen = one if form == "one" and one in WORDS else key
+    fields.setdefault("n", n)
+    return text(chosen, lang, **fields)
 
 
 def code_label(kind: str, name: Any, lang: str = "id") -> Any:

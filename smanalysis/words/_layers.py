@@ -1,4 +1,5 @@
-"""Words of the analysis layers: KPI verdicts, group-comparison verdicts, influencer reasons and
+"""Words of the analysis layers: KPI verdicts, group-comparison verdicts, verdict codes, paid vs organic
+(``paid.*``, ``boost.*``), audience fit (``fit.*``), influencer reasons and
 tiers, and the file-loading report (``load.*``)."""
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -10,9 +11,12 @@ WORDS: dict[str, tuple[str, str]] = {
     'verdict.b_higher': ('{b} lebih tinggi daripada {a} (95 %)', '{b} is higher than {a} (95 %)'),
     'verdict.no_clear_difference': ('tidak ada perbedaan yang jelas antara {a} dan {b}',
                                     'no clear difference between {a} and {b}'),
-    'influence.brand': ('{bi:g} interaksi dengan brand', '{bi:g} interactions with the brand'),
-    'influence.reach': ('menjangkau {reach:g} akun di komunitas brand',
+    'influence.brand': ('{bi:g} interaksi dengan merek', '{bi:g} interactions with the brand'),
+    'influence.brand.one': ('{bi:g} interaksi dengan merek', '{bi:g} interaction with the brand'),
+    'influence.reach': ('menjangkau {reach:g} akun di komunitas merek',
                         "reaches {reach:g} accounts in the brand's community"),
+    'influence.reach.one': ('menjangkau {reach:g} akun di komunitas merek',
+                            "reaches {reach:g} account in the brand's community"),
     'influence.rank': ('peringkat pengaruh {pr} dari {n}', 'influence rank {pr} of {n}'),
     'influence.followers': ('{f} pengikut ({tier})', '{f} followers ({tier})'),
     'influence.unknown_followers': ('jumlah pengikut tidak diketahui', 'follower count unknown'),
@@ -34,4 +38,66 @@ WORDS: dict[str, tuple[str, str]] = {
     'load.dups': ('duplikat diselesaikan', 'duplicates resolved'),
     'load.none': ('tidak ada berkas', 'no files found'),
     'load.failed': ('BERKAS TIDAK TERBACA (tidak masuk tabel mana pun)', 'FILES NOT READ (missing from every table)'),
+    # ---- verdict codes of smanalysis.media.verdicts (verdict_text)
+    'verdict.enough_posts': ('cukup unggahan', 'enough posts'),
+    'verdict.not_enough_posts': ('unggahan belum cukup', 'not enough posts'),
+    'verdict.on_target': ('mencapai target', 'on target'),
+    'verdict.below_target': ('di bawah target', 'below target'),
+    'verdict.above_target': ('di atas target (lebih buruk)', 'above target (worse)'),
+    'verdict.cannot_tell': ('belum bisa disimpulkan', 'cannot tell yet'),
+    'verdict.no_data': ('belum bisa diukur', 'cannot be measured yet'),
+    'verdict.up': ('naik (95 %)', 'up (95 %)'),
+    'verdict.down': ('turun (95 %)', 'down (95 %)'),
+    # ---- paid vs organic (smanalysis.media.paid); {what} is the metric's label
+    'paid.organic': ('organik', 'organic'),
+    'paid.paid': ('berbayar (boost)', 'paid (boosted)'),
+    'paid.unknown': ('tidak diketahui', 'unknown'),
+    'boost.boost_more': ('boost menambah {what} (95 %)', 'the boost bought more {what} (95 %)'),
+    'boost.boost_less': ('unggahan boost mendapat {what} lebih rendah (95 %)', 'boosted posts got less {what} (95 %)'),
+    'boost.cannot_tell': ('belum bisa disimpulkan apakah boost menambah {what}: interval mencakup nol',
+                          'cannot tell yet whether the boost bought more {what}: the interval includes zero'),
+    'boost.too_few_boosted': ('terlalu sedikit unggahan boost untuk menyimpulkan (minimal {n})',
+                              'too few boosted posts to tell (at least {n})'),
+    'boost.no_paid_flag': ('ekspor tidak menyebut unggahan mana yang di-boost',
+                           'the exports do not say which posts were boosted'),
+    # ---- measured audience against the target (smanalysis.media.audience)
+    'fit.fits': ('sesuai target', 'fits the target'),
+    'fit.partly': ('sebagian sesuai', 'partly fits'),
+    'fit.misses': ('tidak sesuai target', 'misses the target'),
+    'fit.no_target': ('profil tidak menyebut target', 'the profile gives no target'),
+    'verdict.enough_days': ('cukup hari', 'enough days'),
+    'verdict.not_enough_days': ('hari belum cukup (minimal {n})', 'not enough days (at least {n})'),
+    'paid.day.paid': ('hari dengan unggahan boost', 'days with a boosted post'),
+    'paid.day.organic': ('hari dengan unggahan organik saja', 'days with organic posts only'),
+    'paid.day.no_posts': ('hari tanpa unggahan', 'days without posts'),
+    'paid.day.unknown': ('hari dengan unggahan tanpa keterangan boost', 'days with posts of unknown paid status'),
+    'paid.followers_per_day': ('pengikut baru per hari', 'new followers per day'),
+    'paid.too_few_days': ('terlalu sedikit hari boost atau hari organik untuk menyimpulkan (minimal {n} hari)',
+                          'too few boosted or organic days to tell (at least {n} days each)'),
+    # ---- follower growth by paid vs organic days (report, analysis section)
+    'growth.paid_note': ('Platform menghitung pengikut per akun per hari, bukan per unggahan, jadi pengikut tidak '
+                         'bisa dibagi per unggahan boost. Yang bisa: membandingkan pengikut baru per hari pada hari '
+                         'dengan unggahan boost dan hari dengan unggahan organik saja. Ini keterkaitan hari, bukan '
+                         'bukti sebab: boost bisa membawa pengikut di hari berikutnya.',
+                         'Platforms count followers per account and day, not per post, so followers cannot be split '
+                         'by boosted post. What the data allows: new followers per day on days with a boosted post '
+                         'against days with organic posts only. This links days, it does not prove cause: a boost '
+                         'can bring followers on later days.'),
+    'growth.paid_none': ('Pertumbuhan pengikut tidak bisa dibagi berbayar vs organik: {why}',
+                         'Follower growth cannot be split into paid and organic: {why}'),
+    'growth.why_no_series': ('ekspor tidak memuat jumlah pengikut harian atau pengikut baru per hari.',
+                             'the exports carry no daily follower counts or new followers per day.'),
+    'growth.why_no_paid_days': ('tidak ada platform dengan deret pengikut harian dan unggahan boost.',
+                                'no platform has both a daily follower series and boosted posts.'),
+    'col.target_minutes': ('target (menit jam buka)', 'target (business minutes)'),
+    'col.median_business_minutes': ('median menit jam buka', 'median business minutes'),
+    'col.median_wall_minutes': ('median menit jam dinding', 'median wall-clock minutes'),
+    'col.within_target': ('dalam target', 'within target'),
+    'col.within_target_rate': ('porsi dalam target', 'share within target'),
+    'col.day_label': ('jenis hari', 'kind of day'),
+    'col.n_days': ('hari', 'days'),
+    'col.followers_gained': ('pengikut baru bersih', 'net new followers'),
+    'col.per_day': ('per hari', 'per day'),
+    'col.extra_per_day': ('tambahan per hari', 'extra per day'),
+    'col.effect': ('kesimpulan', 'conclusion'),
 }

@@ -17,6 +17,7 @@ WORDS: dict[str, tuple[str, str]] = {
     'plot.media.baseline': ('tingkat biasa (median)', 'usual level (median)'),
     'plot.media.spike': ('lonjakan', 'spike'),
     'plot.media.few': ('(kosong = kurang dari {n} postingan)', '(blank = fewer than {n} posts)'),
+    'plot.media.few_posts': ('kurang dari {n} unggahan: belum bisa dinilai', 'fewer than {n} posts: too few to judge'),
     'plot.media.own': ('sendiri', 'own'),
     'plot.media.competitor': ('pesaing', 'competitor'),
     'plot.media.other': ('lainnya', 'other'),
@@ -59,4 +60,10 @@ WORDS: dict[str, tuple[str, str]] = {
     'plot.conversation.count': ('Jumlah', 'Count'),
     'plot.conversation.codes': ('Frekuensi kode', 'Code frequencies'),
     'plot.conversation.texts': ('Jumlah teks', 'Texts'),
+    'plot.analysis.hashtags': ('{m} menurut tagar (rata-rata per unggahan, interval 95%)',
+                               '{m} by hashtag (mean of posts, 95% interval)'),
+    'plot.analysis.few': ('abu-abu: kurang dari {n} unggahan', 'grey: fewer than {n} posts'),
+    'plot.analysis.paid': ('{m}: organik vs berbayar (interval 95%)', '{m}: organic vs paid (95% interval)'),
+    'plot.analysis.topics': ('Porsi topik per {f}', 'Topic share per {f}'),
+    'plot.analysis.share': ('Porsi teks', 'Share of texts'),
 }

@@ -213,4 +213,9 @@ WORDS: dict[str, tuple[str, str]] = {
     'nb.no_data': ('Tidak ada data untuk bagian ini.', 'No data for this section.'),
     'nb.none_found': ('Tidak ada temuan: semua baris lolos pemeriksaan ini.',
                       'Nothing found: every row passes this check.'),
+    # the tone of the profile, in words
+    'tone.register': ('bahasa {v}', '{v} register'),
+    'tone.address': ('sapaan “{v}”', 'addressed as “{v}”'),
+    'tone.emoji.yes': ('dengan emoji', 'with emoji'),
+    'tone.emoji.no': ('tanpa emoji', 'without emoji'),
 }

@@ -58,7 +58,7 @@ def test_a_new_rate_reaches_the_report(saves_per_reach, tmp_path):
     assert m["figures"]["previous"]["saves_per_reach"] == pytest.approx(0.03)
     assert m["definitions"]["saves_per_reach"] == "saves / reach"
     table = definitions_section(ctx).blocks[0][1]
-    assert "Saves per reach" in table["label"].tolist()
+    assert "Saves per reach" in table.iloc[:, 0].tolist()  # the label (first column), in the report language
 
 
 def test_divide_warns_once_and_gives_nan_on_zero_denominators():

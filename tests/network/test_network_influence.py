@@ -178,7 +178,7 @@ def test_shortlist():
     assert s.loc["ani", "reason"].startswith("5 interactions with the brand")
     assert "800 followers (nano)" in s.loc["ani", "reason"]
     id_ = shortlist(inter, profile=PROFILE, mentions=mentions)
-    assert "5 interaksi dengan brand" in id_.set_index("node").loc["ani", "reason"]
+    assert "5 interaksi dengan merek" in id_.set_index("node").loc["ani", "reason"]
 
 
 def test_shortlist_without_brand_is_empty():

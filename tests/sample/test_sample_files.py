@@ -90,6 +90,7 @@ def test_committed_sample_reads_back_cleanly(sample_dir):
         ds = io.load_dataset([sample_dir / "exports", sample_dir / "content_plan.csv"],
                              profile=sample_dir / "profile.yaml")
     assert len(ds.rejects) == 0
+    assert len(ds.follower_activity) == 7 * 24  # FollowerActivity: 24 October 00:00 to 30 October 23:00 UTC
     assert 4500 <= len(ds.comments) <= 6000
     own = ds.posts[ds.posts["account"].isin(["kopisenja.id", "kopisenja", "kopisenja_id"])]
     assert 270 <= len(own) <= 360

@@ -137,3 +137,28 @@ def test_sigterm_with_two_jobs_stops_parent_and_workers(tmp_path):
     assert left == [], "workers or kernels outlived the batch"
     assert [r["status"] for r in _summary(out)] == ["interrupted", "interrupted"]
     assert not (out / "satu" / "report.html").exists()
+
+
+def test_a_batch_that_breaks_leaves_no_client_running(tmp_path):
+    """A scheduler out of reach: the error is raised and summary.csv says failed, with the reason,
+    never the 'running' written at the start."""
+    pytest.importorskip("distributed")
+    cfg = client(tmp_path, "kopi")
+    with pytest.raises(OSError):
+        run_batch([cfg], out=tmp_path / "r", scheduler="tcp://127.0.0.1:9", notebooks=[TINY],
+                  allow_custom_notebooks=True, verbose=False)
+    with open(tmp_path / "r" / "summary.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["status"] for r in rows] == ["failed"] and "127.0.0.1:9" in rows[0]["reason"]
+
+
+def test_what_a_killed_run_left_is_removed_by_the_next_run(tmp_path, monkeypatch):
+    """SIGKILL (or a lost Dask worker) between build and swap leaves hidden folders; the next run of
+    the same client removes them, and never another client's build in progress."""
+    fake_papermill(monkeypatch)
+    out = tmp_path / "r"
+    for name in (".kopi.ab12cd34.building", ".kopi.old-4242", ".kopi.x.ab12cd34.building", ".kopiku.ab12cd34.building"):
+        (out / name).mkdir(parents=True)
+    run_client(client(tmp_path, "kopi"), out=out, notebooks=[TINY], allow_custom_notebooks=True)
+    assert sorted(p.name for p in out.iterdir()) == [".kopi.lock", ".kopi.x.ab12cd34.building",
+                                                      ".kopiku.ab12cd34.building", "kopi"]

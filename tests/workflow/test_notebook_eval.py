@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 import yaml
 
+from smanalysis.formatting import date_range
 from smanalysis.io import read
 from smanalysis.reporting.sections import SECTIONS
 from smanalysis.words import text
@@ -110,7 +111,7 @@ def test_notebook_04(report, slug, lang):
         assert title in toc
     assert "<script" not in html.lower()
     assert "/work/" not in html and str(Path.home()) + "/" not in html
-    assert "2026-10-01 – 2026-10-31" in html
+    assert date_range("2026-10-01", "2026-10-31", lang) in html  # "1–31 Okt 2026", CLDR through Babel
     nb_text = (folder / "notebooks" / "04_evaluation.ipynb").read_text(encoding="utf-8")
     assert "/work/" not in nb_text and str(Path.home()) + "/" not in nb_text
     plan = pd.read_csv(folder / "next_plan.csv")

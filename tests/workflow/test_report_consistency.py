@@ -50,8 +50,9 @@ def _tables(sec):
     return [b for kind, b in sec.blocks if kind == "table"]
 
 
-def _fmt(name, v):
-    return rp.fmt_value(name, float("nan") if v is None else v)
+def _fmt(lang, name, v):
+    """A figure written as the report writes it, in the report's language."""
+    return rp.fmt_value(name, float("nan") if v is None else v, lang)
 
 
 def test_the_report_has_no_problems(report):
@@ -71,7 +72,7 @@ def test_key_figures_equal_metrics_json(report):
         if cur is None and prev is None:
             assert label not in shown
             continue
-        assert shown[label] == (_fmt(key, cur), _fmt(key, prev)), key
+        assert shown[label] == (_fmt(lang, key, cur), _fmt(lang, key, prev)), key
 
 
 def test_kpi_table_equals_metrics_json(report):
@@ -83,9 +84,9 @@ def test_kpi_table_equals_metrics_json(report):
         assert k["actual"] == m["figures"]["current"].get(k["metric"]) or (
             k["actual"] is None and m["figures"]["current"].get(k["metric"]) is None)
         assert k["previous"] == m["figures"]["previous"].get(k["metric"]) or k["previous"] is None
-        assert (row.iloc[2], row.iloc[4]) == (_fmt(k["metric"], k["actual"]), _fmt(k["metric"], k["previous"]))
+        assert (row.iloc[2], row.iloc[4]) == (_fmt(lang, k["metric"], k["actual"]), _fmt(lang, k["metric"], k["previous"]))
         lo, hi = k.get("ci_low"), k.get("ci_high")
-        interval = "–" if lo is None or lo != lo else f"{_fmt(k['metric'], lo)}–{_fmt(k['metric'], hi)}"
+        interval = "–" if lo is None or lo != lo else f"{_fmt(lang, k['metric'], lo)}–{_fmt(lang, k['metric'], hi)}"
         assert row.iloc[3] == interval
     # "response_rate" in the profile is the reply rate to questions and complaints, never to all comments
     rr = [k for k in m["kpis"] if k["kpi"] == "response_rate"]
@@ -96,14 +97,14 @@ def test_media_comparison_and_text_equal_metrics_json(report):
     client, lang, ctx, secs, m = report
     cur, prev = m["figures"]["current"], m["figures"]["previous"]
     text = secs["media_section"].markdown()
-    assert t("n_posts", lang, n=_fmt("n_posts", cur["n_posts"]), prev=_fmt("n_posts", prev["n_posts"])) in text
+    assert t("n_posts", lang, n=_fmt(lang, "n_posts", cur["n_posts"]), prev=_fmt(lang, "n_posts", prev["n_posts"])) in text
     table = _tables(secs["media_section"])[0]
     key_rows = {metric_label(mt.column, lang): name for name, mt in METRICS.items() if mt.table in ("posts", "growth")}
     checked = 0
     for _, row in table.iterrows():
         name = key_rows.get(row.iloc[0])
         if name is not None:
-            assert (row.iloc[1], row.iloc[2]) == (_fmt(name, cur.get(name)), _fmt(name, prev.get(name))), name
+            assert (row.iloc[1], row.iloc[2]) == (_fmt(lang, name, cur.get(name)), _fmt(lang, name, prev.get(name))), name
             checked += 1
     assert checked >= 5
 
@@ -119,14 +120,14 @@ def test_care_text_and_recommendation_equal_metrics_json(report):
     # the two reply rates are different numbers with different names
     assert cur["reply_rate_questions"] != cur["reply_rate_all"]
     sentence = t("n_care", lang, **{f"{k}_label": METRICS[n].label(lang) for k, n in zip(("rq", "ra", "m"), names)},
-                 rq=_fmt(names[0], cur[names[0]]), ra=_fmt(names[1], cur[names[1]]), m=_fmt(names[2], cur[names[2]]),
-                 prq=_fmt(names[0], prev[names[0]]), pra=_fmt(names[1], prev[names[1]]),
-                 pm=_fmt(names[2], prev[names[2]]))
+                 rq=_fmt(lang, names[0], cur[names[0]]), ra=_fmt(lang, names[1], cur[names[1]]), m=_fmt(lang, names[2], cur[names[2]]),
+                 prq=_fmt(lang, names[0], prev[names[0]]), pra=_fmt(lang, names[1], prev[names[1]]),
+                 pm=_fmt(lang, names[2], prev[names[2]]))
     assert sentence in conv
     care = [r for r in m["recommendations"] if r["kind"] == "care"]
     target = ctx.profile.kpi_targets["response_rate"]
     if cur["reply_rate_questions"] < target:
-        assert care and _fmt("reply_rate_questions", cur["reply_rate_questions"]) in care[0]["text"]
+        assert care and _fmt(lang, "reply_rate_questions", cur["reply_rate_questions"]) in care[0]["text"]
         assert METRICS["reply_rate_questions"].label(lang).lower() in care[0]["text"]
 
 
@@ -156,7 +157,7 @@ def test_metrics_json_definitions_cover_every_figure(report):
     assert valued <= set(m["definitions"])
     assert all(m["definitions"][k] == METRICS[k].definition(lang) for k in valued)
     table = _tables(secs["definitions_section"])[0]
-    assert set(table["metric"]) >= valued
+    assert set(table.iloc[:, 0]) >= {METRICS[k].label(lang) for k in valued}  # every figure, by its name
     assert isinstance(pd.DataFrame(m["kpis"]), pd.DataFrame)
 
 
@@ -188,7 +189,7 @@ def test_analysis_figures_equal_metrics_json(report):
             assert row["er_reach_ratio_of_totals"] == pct(fig["er_reach_ratio_of_totals"])
         text = sec.markdown()
         for fig in a["boost"]:
-            if fig["verdict_code"] in ("boost_more", "boost_less", "no_clear_difference"):
+            if fig["verdict_code"] in ("boost_more", "boost_less", "cannot_tell"):
                 fmt = pct if fig["metric"].startswith("er_") else num
                 assert f"{fmt(fig['extra_per_boosted_post'])} ({fmt(fig['ci_low'])} – {fmt(fig['ci_high'])}" in text
     else:

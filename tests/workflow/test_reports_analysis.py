@@ -67,3 +67,52 @@ def test_analysis_section_without_extra_tables_says_so():
     text = rp.analysis_section(ctx).markdown()
     assert "do not say which posts were boosted" in text and "no audience demographics" in text
     assert "no video watch time" in text and ctx.problems == []
+
+
+@pytest.mark.parametrize("lang, words", [("id", "hari dengan unggahan boost"), ("en", "days with a boosted post")])
+def test_analysis_section_splits_follower_growth_by_paid_days(lang, words):
+    ctx = _ctx(lang)
+    # posts every other day Oct 1..23 (12 posts): p0-p5 organic (Oct 1..11), p6-p11 boosted (Oct 13..23);
+    # followers grow +2 a day except +6 on boosted-post days; the series has no account name (insights export)
+    days = pd.date_range("2026-09-30", "2026-10-31")
+    gain = np.where(np.isin(days.day, [13, 15, 17, 19, 21, 23]) & (days.month == 10), 6.0, 2.0)
+    gain[0] = 0.0
+    fol = pd.DataFrame({"date": days, "platform": "instagram", "account": None, "followers": 500.0 + gain.cumsum()})
+    ctx.data.followers = fol
+    t = rp.paid_growth_table(ctx).set_index("day_type")
+    assert t.loc["paid", "n_days"] == 6 and t.loc["paid", "per_day"] == 6.0
+    assert t.loc["organic", "n_days"] == 6 and t.loc["organic", "per_day"] == 2.0
+    assert t.loc["paid", "extra_per_day"] == 4.0 and t.loc["paid", "effect_code"] == "boost_more"
+    sec = rp.analysis_section(ctx)
+    tables = [b for k, b in sec.blocks if k == "table"]
+    assert any(words in set(b["day_label"]) for b in tables if "day_label" in b.columns)
+
+
+def test_analysis_section_says_why_growth_is_not_split():
+    sec = rp.analysis_section(_ctx("en"))
+    assert "Follower growth cannot be split into paid and organic: the exports carry no daily follower" \
+        in sec.markdown()
+
+
+def test_analysis_figures_in_metrics_json(tmp_path):
+    import json
+
+    from smanalysis.reporting.eval_metrics import write_key_metrics
+
+    ctx = _ctx("en")
+    ctx.output_dir = tmp_path
+    fig = rp.analysis_figures(ctx)
+    split = {r["paid_status"]: r for r in fig["paid"]}
+    # organic: 6 posts x reach 100, likes 5 -> er 30 / 600 = 0.05; paid: 6 x 400, likes 12 -> 72 / 2400 = 0.03
+    assert split["organic"]["n_posts"] == 6 and split["organic"]["er_reach_ratio_of_totals"] == pytest.approx(0.05)
+    assert split["paid"]["reach_total"] == 2400.0 and split["paid"]["er_reach_ratio_of_totals"] == pytest.approx(0.03)
+    reach = next(r for r in fig["boost"] if r["metric"] == "reach")
+    # every boosted post 400, every organic 100: extra 300, no spread -> the interval is the point
+    assert (reach["n_boosted"], reach["extra_per_boosted_post"], reach["verdict_code"]) == (6, 300.0, "boost_more")
+    assert reach["ci_low"] == reach["ci_high"] == 300.0
+    assert fig["audience"][0]["share_in_target"] == pytest.approx(0.7) and fig["audience"][0]["fit"] == "fits"
+    assert fig["video"][0]["avg_view_duration_s"] == pytest.approx(8.0)  # 800 s watched / 100 views
+    assert fig["follower_growth_by_paid"] == [] and fig["topics"] == [] and fig["community_events"] == {}
+    data = json.loads(write_key_metrics(ctx).read_text(encoding="utf-8"))
+    assert data["analysis"]["boost"][0]["metric"] == "reach"
+    assert {"follower_growth_by_paid", "audience", "topics", "community_events"} <= set(data["analysis"])

@@ -67,7 +67,7 @@ def test_toc_period_and_image(page):
     assert 'class="toc"' in page
     assert 'href="#Ringkasan"' in page and 'id="Ringkasan"' in page
     assert "Definisi metrik" in page.split('class="toc"')[1].split("</nav>")[0]
-    assert "2026-10-01 – 2026-10-31" in page and "2026-09-01 – 2026-09-30" in page
+    assert "1–31 Okt 2026" in page and "1–30 Sep 2026" in page  # CLDR ranges through smanalysis.formatting
     assert f"data:image/png;base64,{PNG}" in page
 
 

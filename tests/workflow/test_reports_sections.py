@@ -20,8 +20,8 @@ from smanalysis.reporting.sections import EvaluationContext, Section, _table_htm
 from smanalysis.schema import conform, empty
 
 T = pd.Timestamp
-SECTIONS = [rp.overview_section, rp.profile_section, rp.kpi_section, rp.media_section, rp.execution_section,
-            rp.analysis_section,
+SECTIONS = [rp.story_section, rp.overview_section, rp.profile_section, rp.kpi_section, rp.media_section,
+            rp.execution_section, rp.analysis_section,
             rp.conversation_section, rp.network_section, rp.recommendations_section, rp.next_plan_section,
             rp.definitions_section]
 
@@ -148,7 +148,7 @@ def test_empty_client_gives_no_data_everywhere(tmp_path):
     ctx = EvaluationContext(profile=_profile(), data=ds, settings={"client": "K", "slug": "k"}, lang="id",
                             period=parse_period("2026-10"), previous=parse_period("2026-09"), output_dir=tmp_path)
     secs = [f(ctx) for f in SECTIONS if f is not rp.next_plan_section]
-    assert text("report.no_data", "id", what=text("report.w_posts", "id")) in secs[3].markdown()
+    assert text("report.no_data", "id", what=text("report.w_posts", "id")) in secs[SECTIONS.index(rp.media_section)].markdown()
     path = rp.write_key_metrics(ctx)
     m = json.loads(path.read_text(encoding="utf-8"))  # valid JSON: no NaN anywhere
     assert m["figures"]["current"]["n_posts"] is None and m["kpis"][0]["met"] is None
@@ -175,7 +175,7 @@ def test_section_display_escapes_tables():
                                                                                             utc=True)}),
                        "Asia/Jakarta")
     assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
-    assert "2026-10-05 13:00" in html  # shown in the profile's timezone
+    assert "5 Okt 2026 13.00" in html  # 06:00 UTC shown in the profile's timezone (UTC+7), Indonesian clock
     sec = Section("A").text("x").heading("B").table(pd.DataFrame({"a": [1]}))
     assert sec.markdown() == "# A\n\nx\n\n## B"
 
@@ -225,7 +225,7 @@ def test_failed_files_reach_the_data_section_and_metrics_json(tmp_path):
     assert ds.failed["reason"].str.len().gt(0).all()
     ctx = EvaluationContext(profile=_profile(), data=ds, settings={"client": "K", "slug": "k"}, lang="en",
                             period=parse_period("2026-10"), previous=parse_period("2026-09"), output_dir=tmp_path)
-    text = SECTIONS[0](ctx).markdown()
+    text = rp.overview_section(ctx).markdown()
     assert "2 file(s) could NOT be read" in text and "garbage.csv" in text and "truncated.xlsx" in text
     m = json.loads(rp.write_key_metrics(ctx).read_text(encoding="utf-8"))
     assert [f["file"] for f in m["data"]["failed"]] == ["garbage.csv", "truncated.xlsx"]

@@ -1,0 +1,141 @@
+"""Workshop forms: YAML files with Indonesian keys that owners fill in, read by the library.
+
+Owners never edit Python: they open ``profil_usaha.yaml`` or ``jawaban_fase.yaml`` (the templates
+ship with smanalysis; :func:`copy_form` puts a copy where they can edit it), change the answers,
+save, and run the notebook again. :func:`read_profile_form` and :func:`read_phase_form` turn
+the Indonesian keys into the library's own (the profile of :mod:`smanalysis.profile`, the answers
+of :func:`~smanalysis.factfinding.phase_assessment`); a wrong key or value gives an error in plain
+Indonesian naming the file, the key and what is allowed.
+
+Examples
+--------
+>>> form_to_profile({"nama_usaha": "Batik Laras", "model_bisnis": "B2C", "tujuan": "reputasi",
+...                  "akun_sendiri": {"instagram": "batiklaras"}})["goal"]
+'reputation'
+>>> form_to_answers({"paham_pentingnya": "ya", "punya_tim": "tidak"})
+{'know_why': 'ya', 'has_team': 'tidak'}
+"""
+
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .._yaml import read_yaml
+from ..exceptions import SchemaError
+
+__all__ = ["FORMS", "form_path", "copy_form", "form_to_profile", "form_to_answers", "read_profile_form",
+           "read_phase_form", "friendly_warnings"]
+
+#: the forms shipped with smanalysis
+FORMS = ("profil_usaha", "jawaban_fase")
+
+_PROFILE_KEYS = {"nama_usaha": "business_name", "bidang_usaha": "sector", "model_bisnis": "business_model",
+                 "tujuan": "goal", "audiens": "audience", "platform": "platforms", "akun_sendiri": "own_accounts",
+                 "pesaing": "competitors", "gaya_bahasa": "tone", "target": "kpi_targets", "zona_waktu": "timezone",
+                 "situs_web": "website"}
+_AUDIENCE_KEYS = {"umur_min": "age_min", "umur_maks": "age_max", "jenis_kelamin": "gender", "lokasi": "locations",
+                  "minat": "interests"}
+_TONE_KEYS = {"ragam": "register", "sapaan": "address", "emoji": "emoji"}
+_TARGET_KEYS = {"sentimen_bersih": "net_sentiment", "tingkat_respons": "response_rate",
+                "er_jangkauan": "er_reach", "pertumbuhan_pengikut": "follower_growth_monthly",
+                "menit_respons": "median_response_minutes", "share_of_voice": "share_of_voice"}
+_VALUES = {"goal": {"reputasi": "reputation", "promosi": "promotion"},
+           "gender": {"semua": "all", "perempuan": "female", "laki-laki": "male"},
+           "register": {"santai": "casual", "formal": "formal"}}
+_PHASE_KEYS = {"paham_pentingnya": "know_why", "bukan_hanya_iklan": "not_only_ads",
+               "tahu_langkah_teknis": "has_guideline", "punya_rencana": "has_plan",
+               "menjalankan_sendiri": "runs_alone", "kurang_waktu": "lacks_time", "punya_tim": "has_team"}
+_YES_NO = {"ya": True, "tidak": False, "yes": True, "no": False, True: True, False: False}
+
+
+def _rename(d: dict, keys: dict, where: str, source: str) -> dict:
+    if not isinstance(d, dict):
+        raise SchemaError(f"{source}: '{where}' harus berisi daftar isian (kunci: nilai), bukan {d!r}")
+    bad = [k for k in d if k not in keys]
+    if bad:
+        raise SchemaError(f"{source}: kunci {bad} di '{where}' tidak dikenal; yang bisa dipakai: {sorted(keys)}")
+    return {keys[k]: v for k, v in d.items()}
+
+
+def _value(field: str, v, source: str):
+    table = _VALUES.get(field)
+    if table is None or not isinstance(v, str):
+        return v
+    if v.strip().lower() in table:
+        return table[v.strip().lower()]
+    if v in table.values():
+        return v
+    raise SchemaError(f"{source}: isian '{v}' untuk '{field}' tidak dikenal; pilih salah satu: {sorted(table)}")
+
+
+def form_to_profile(form: dict[str, Any], *, source: str = "profil_usaha.yaml") -> dict[str, Any]:
+    """The profile mapping (English keys of :class:`~smanalysis.profile.Profile`) of a filled
+    ``profil_usaha`` form (Indonesian keys and values)."""
+    p = _rename(form or {}, _PROFILE_KEYS, "profil", source)
+    if "goal" in p:
+        p["goal"] = _value("goal", p["goal"], source)
+    if "audience" in p:
+        a = _rename(p["audience"], _AUDIENCE_KEYS, "audiens", source)
+        if "gender" in a:
+            a["gender"] = _value("gender", a["gender"], source)
+        p["audience"] = a
+    if "tone" in p:
+        t = _rename(p["tone"], _TONE_KEYS, "gaya_bahasa", source)
+        if "register" in t:
+            t["register"] = _value("register", t["register"], source)
+        if "emoji" in t:
+            t["emoji"] = _YES_NO.get(str(t["emoji"]).lower() if not isinstance(t["emoji"], bool) else t["emoji"],
+                                     t["emoji"])
+        p["tone"] = t
+    if "kpi_targets" in p:
+        p["kpi_targets"] = _rename(p["kpi_targets"], _TARGET_KEYS, "target", source)
+    return p
+
+
+def form_to_answers(form: dict[str, Any], *, source: str = "jawaban_fase.yaml") -> dict[str, Any]:
+    """The answers of :func:`~smanalysis.factfinding.phase_assessment` of a filled ``jawaban_fase`` form."""
+    return _rename(form or {}, _PHASE_KEYS, "jawaban", source)
+
+
+def form_path(name: str) -> Path:
+    """Path of a form template shipped with smanalysis (``"profil_usaha"`` or ``"jawaban_fase"``)."""
+    if name not in FORMS:
+        raise ValueError(f"The value for `name` must be one of {list(FORMS)}, but {name!r} was passed.")
+    return Path(str(resources.files("smanalysis") / "data" / "workshop" / f"{name}.yaml"))
+
+
+def copy_form(name: str, folder) -> Path:
+    """Copy a form template into ``folder`` for the owner to fill in (an existing copy is kept)."""
+    target = Path(folder) / f"{name}.yaml"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(form_path(name), target)
+    return target
+
+
+def read_profile_form(path=None) -> dict[str, Any]:
+    """Read a filled ``profil_usaha`` YAML (default: the shipped example) as a profile mapping."""
+    path = Path(path) if path else form_path("profil_usaha")
+    return form_to_profile(read_yaml(path), source=path.name)
+
+
+def read_phase_form(path=None) -> dict[str, Any]:
+    """Read a filled ``jawaban_fase`` YAML (default: the shipped example) as phase answers."""
+    path = Path(path) if path else form_path("jawaban_fase")
+    return form_to_answers(read_yaml(path), source=path.name)
+
+
+def friendly_warnings(lang: str = "id") -> None:
+    """Show the library's warnings in a notebook as one short note ("Catatan: ...") instead of a
+    red box with a file path and line number."""
+    import warnings
+
+    word = "Catatan" if lang == "id" else "Note"
+
+    def _show(message, category, filename, lineno, file=None, line=None):  # noqa: ARG001 - warnings' signature
+        print(f"{word}: {message}")
+
+    warnings.showwarning = _show

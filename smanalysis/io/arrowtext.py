@@ -1,0 +1,142 @@
+"""Text cells as Arrow arrays: the ``str`` dtype, conversions, and a fast fixed-layout time parser.
+
+The readers keep cells in pandas' Arrow-backed ``str`` dtype (:data:`STR`) so that text
+work runs in Arrow's C++ kernels (:mod:`pyarrow.compute`); Python touches only the cells
+that need it (:func:`map_rows`).
+
+Examples
+--------
+>>> import pandas as pd
+>>> as_text(pd.Series(["a", None])).tolist(), str(as_text(pd.Series(["a"])).dtype)
+(['a', ''], 'str')
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime"]
+
+#: pandas' Arrow-backed text dtype with NaN for missing (the pandas 3 default ``str``).
+STR = pd.StringDtype("pyarrow", na_value=np.nan)
+
+
+def _values(s: pd.Series) -> list:
+    """Cells as a list of str ("" for missing), without copies when the cells already are str."""
+    vals = s.tolist()
+    if all(type(v) is str for v in vals):
+        return vals
+    return ["" if v is None or (isinstance(v, float) and v != v) or v is pd.NA or v is pd.NaT else str(v)
+            for v in vals]
+
+
+def as_text(s: pd.Series) -> pd.Series:
+    """Cells as pandas' Arrow-backed ``str`` ("" for missing), so text work runs in Arrow's C++ kernels.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> as_text(pd.Series(["a", None, 3])).tolist()
+    ['a', '', '3']
+    """
+    if s.dtype == STR:
+        return s.fillna("") if s.hasnans else s
+    if s.dtype == object:
+        s = s.where(s.notna(), "")
+        try:
+            return s.astype(STR)
+        except (TypeError, ValueError):
+            pass
+    return pd.Series(_values(s), index=s.index, dtype=STR)
+
+
+def arrow_text(s: pd.Series) -> pa.Array:
+    """Cells as one contiguous Arrow ``large_string`` array ("" for missing), for :mod:`pyarrow.compute`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arrow_text(pd.Series(["a", None])).to_pylist()
+    ['a', '']
+    """
+    arr = pa.array(as_text(s), type=pa.large_string())
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+
+
+def strptime(t: pd.Series, fmt: str) -> pd.Series:
+    """Naive datetimes of text cells in the fixed layout ``fmt`` (``pd.to_datetime(format=fmt)``, NaT if unreadable).
+
+    Arrow's C++ parser reads the column; a cell counts only when writing its time back in
+    ``fmt`` gives the cell again (so "02/30/2026" is not rolled over to March); the other
+    cells (unpadded numbers, impossible dates) go through pandas.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> strptime(pd.Series(["10/31/2026 19:05", "2/3/2026 9:05", "02/30/2026 10:00", ""]), "%m/%d/%Y %H:%M").tolist()
+    [Timestamp('2026-10-31 19:05:00'), Timestamp('2026-02-03 09:05:00'), NaT, NaT]
+    """
+    t = as_text(t)
+    arr = arrow_text(t)
+    slots = _slots(fmt)
+    if slots is None:
+        return pd.Series(pd.to_datetime(t.astype(object), format=fmt, errors="coerce"), index=t.index)
+    width, day_at = slots
+    got = pc.strptime(arr, format=fmt, unit="s", error_is_null=True)
+    same = pc.and_(pc.equal(pc.utf8_length(arr), width), pc.is_valid(got))  # zero-padded cells: fixed places
+    if day_at is not None:  # Arrow rolls "02/30" over to March: the day it read must be the day written
+        try:
+            day = pc.cast(pc.if_else(same, pc.utf8_slice_codeunits(arr, day_at, day_at + 2), "0"), pa.int64())
+            same = pc.and_(same, pc.equal(pc.day(got), day))
+        except pa.ArrowInvalid:
+            same = pa.array(np.zeros(len(arr), dtype=bool))
+    same = pc.fill_null(same, False).to_numpy(zero_copy_only=False)
+    secs = got.to_numpy(zero_copy_only=False).astype("datetime64[s]")
+    lo, hi = np.datetime64("1900-01-01", "s"), np.datetime64("2200-01-01", "s")
+    ok = same & (secs >= lo) & (secs < hi)
+    out = pd.Series(np.where(ok, secs, np.datetime64("NaT", "s")).astype("datetime64[ns]"), index=t.index)
+    todo = ~ok & (t != "").to_numpy(dtype=bool)
+    if todo.any():
+        out[todo] = pd.to_datetime(t[todo].astype(object), format=fmt, errors="coerce")
+    return out
+
+
+_WIDTHS = {"Y": 4, "m": 2, "d": 2, "H": 2, "M": 2, "S": 2}
+
+
+def _slots(fmt: str):
+    """``(width, position of the day)`` of the zero-padded cells of ``fmt``; None for other directives."""
+    pos, day_at, i = 0, None, 0
+    while i < len(fmt):
+        if fmt[i] == "%":
+            code = fmt[i + 1:i + 2]
+            if code not in _WIDTHS:
+                return None
+            if code == "d":
+                day_at = pos
+            pos += _WIDTHS[code]
+            i += 2
+        else:
+            pos += 1
+            i += 1
+    return pos, day_at
+
+
+def map_rows(t: pd.Series, mask, func) -> pd.Series:
+    """``t`` with ``func`` (str -> str) applied in Python to the rows where ``mask`` holds only.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> map_rows(pd.Series(["a", "b"], dtype="str"), [False, True], str.upper).tolist()
+    ['a', 'B']
+    """
+    mask = np.asarray(mask, dtype=bool)
+    if not mask.any():
+        return t
+    arr, sel = arrow_text(t), pa.array(mask)
+    new = pa.array([func(v) for v in pc.filter(arr, sel).to_pylist()], type=pa.large_string())
+    return pd.Series(pd.array(pc.replace_with_mask(arr, sel, new), dtype=STR), index=t.index)

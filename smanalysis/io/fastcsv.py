@@ -1,0 +1,137 @@
+"""Fast path for well-formed CSV files: pyarrow's C++ reader, cells kept as Arrow-backed text.
+
+:func:`smanalysis.io.raw.read_raw` calls :func:`read_clean` on clean UTF-8 files. It
+parses the data rows (the part after the header) in one pass, with quoted fields
+spanning lines, into a frame of pandas' ``str`` dtype (Arrow memory, no Python
+object per cell), and finds the file line where every record starts from the line
+breaks inside its cells. It gives up (returns None) whenever the careful path is
+needed, so nothing is lost or silently merged:
+
+* a record with the wrong number of fields, a blank line (pyarrow cannot tell it
+  apart), or any other parse error;
+* records that do not account for every physical line;
+* a multi-line record whose cells after the multi-line field are all empty: the
+  mark of a stray, unclosed quote that swallowed the following rows.
+
+Rows whose cells are all blank are not data rows and are dropped.
+
+Examples
+--------
+>>> frame, lines = read_clean(b'1,"kopi\\nsusu",5\\n2,teh,7\\n', delim=",", names=["id", "text", "likes"],
+...                           first_line=2)
+>>> frame["text"].tolist(), lines.tolist(), str(frame["id"].dtype)
+(['kopi\\nsusu', 'teh'], [2, 4], 'str')
+>>> read_clean(b'1,"kopi,5\\n2,teh,7\\n', delim=",", names=["id", "text", "likes"], first_line=2) is None
+True
+"""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pcsv
+
+from .arrowtext import STR
+
+__all__ = ["read_clean", "blank_rows"]
+
+
+def read_clean(body: bytes, *, delim: str, names: list, first_line: int):
+    """Parse the data rows of a well-formed CSV; return ``(frame, lines)`` or None.
+
+    Parameters
+    ----------
+    body : bytes
+        UTF-8 text after the header line(s); ``\\n`` or ``\\r\\n`` line ends.
+    delim : str
+    names : list of str
+        Unique column names (the header's width).
+    first_line : int
+        File line (1-based) of the first line of ``body``.
+
+    Returns
+    -------
+    (DataFrame, ndarray) or None
+        Every cell a ``str`` (``""`` when empty) and the file line where each row
+        starts; None when the file needs the careful parser (see the module docstring).
+    """
+    if len(delim) != 1 or not names:
+        return None
+    try:
+        table = pcsv.read_csv(
+            io.BytesIO(body),
+            read_options=pcsv.ReadOptions(column_names=names, use_threads=False, block_size=1 << 24),
+            parse_options=pcsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True, escape_char=False,
+                                            newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pcsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowException, ValueError, UnicodeDecodeError):
+        return None
+    n = table.num_rows
+    physical = body.count(b"\n") + (0 if not body or body.endswith(b"\n") else 1)
+    cols = [table.column(i) for i in range(table.num_columns)]
+    nl = np.zeros(n, dtype="int64")
+    last_nl = np.full(n, -1, dtype="int64")
+    for k, col in enumerate(cols):
+        if n + int(nl.sum()) == physical or not _may_hold(col, 10):  # all lines accounted for / no line break
+            continue
+        cnt = pc.count_substring(col, "\n").to_numpy(zero_copy_only=False).astype("int64")
+        nl += cnt
+        last_nl[cnt > 0] = k
+    if n + int(nl.sum()) != physical:
+        return None
+    multi = np.flatnonzero(last_nl >= 0)
+    if len(multi) and _stray_quote(cols, multi, last_nl[multi]):
+        return None
+    lines = first_line + np.concatenate([[0], np.cumsum(1 + nl)[:-1]]).astype("int64") if n else np.zeros(0, "int64")
+    keep = ~blank_rows(cols, n)
+    frame = pd.DataFrame({name: pd.array(col, dtype=STR) for name, col in zip(names, cols)})
+    if not keep.all():
+        frame = frame[keep].reset_index(drop=True)
+        lines = lines[keep]
+    return frame, lines
+
+
+def _may_hold(col, byte: int) -> bool:
+    """Whether any chunk's character data holds ``byte`` (a cheap scan of the raw buffers, no per-cell work)."""
+    for chunk in col.chunks:
+        data = chunk.buffers()[2]
+        if data is not None and data.size and bool((np.frombuffer(data, dtype=np.uint8) == byte).any()):
+            return True
+    return False
+
+
+def _stray_quote(cols, rows: np.ndarray, last: np.ndarray) -> bool:
+    """True when a multi-line record leaves every cell after its last multi-line field empty."""
+    width = len(cols)
+    idx = pa.array(rows)
+    filled_after = np.zeros(len(rows), dtype=bool)
+    for k in range(width - 1, -1, -1):
+        later = last < k
+        if not later.any():
+            continue
+        filled = pc.not_equal(pc.take(cols[k], idx), "").to_numpy(zero_copy_only=False)
+        filled_after |= later & filled
+    stray = (last < width - 1) & ~filled_after
+    return bool(stray.any())
+
+
+def blank_rows(cols, n: int) -> np.ndarray:
+    """True for rows whose cells are all empty, spaces or missing (``cols``: Arrow text columns, may be lazy).
+
+    Examples
+    --------
+    >>> blank_rows([pa.array(["a", " ", None]), pa.array(["", "", None])], 3).tolist()
+    [False, True, True]
+    """
+    blank = np.ones(n, dtype=bool)
+    for col in cols:
+        empty = pc.fill_null(pc.equal(pc.utf8_trim_whitespace(col), ""), True).to_numpy(zero_copy_only=False)
+        blank &= empty
+        if not blank.any():
+            break
+    return blank

@@ -1,0 +1,236 @@
+"""One look for every chart (seaborn theme and palette), fitting charts to a phone, and alt text.
+
+:func:`apply_theme` sets the seaborn theme once (white grid, the colour-blind palette, font sizes
+readable on a phone); :func:`fit_for_phone` narrows a finished figure to :data:`PHONE_WIDTH_IN`
+inches, keeps every text at least :data:`MIN_FONT_PT`, moves legends out of the data (below the
+plot) and thins or slants crowded tick labels; :func:`describe` writes the alt text of a chart
+from what it shows (title, axes, series, the largest bar).
+
+Examples
+--------
+>>> import matplotlib; matplotlib.use("Agg")
+>>> import matplotlib.pyplot as plt
+>>> fig, ax = plt.subplots(figsize=(9, 4)); _ = ax.bar(["reel", "foto"], [12, 3]); _ = ax.set_title("Unggahan")
+>>> _ = ax.set_ylabel("unggahan")
+>>> float(fit_for_phone(fig).get_size_inches()[0]) == PHONE_WIDTH_IN
+True
+>>> describe(fig, "id")
+'Grafik: Unggahan. Sumbu tegak: unggahan. Tertinggi: reel (12).'
+>>> plt.close(fig)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import formatting
+
+__all__ = ["PALETTE", "PHONE_WIDTH_IN", "MIN_FONT_PT", "apply_theme", "fit_for_phone", "describe", "min_font_pt"]
+
+#: seaborn's colour-blind-safe palette: one palette for every chart
+PALETTE = "colorblind"
+#: a chart's width; at 390 px a phone shows it at about its natural size
+PHONE_WIDTH_IN = 4.8
+#: no text in a chart is smaller (in points of the figure)
+MIN_FONT_PT = 9.5
+
+_RC = {"font.size": 10.5, "axes.titlesize": 11, "axes.labelsize": 10, "xtick.labelsize": 9.5,
+       "ytick.labelsize": 9.5, "legend.fontsize": 9.5, "legend.title_fontsize": 9.5, "figure.titlesize": 11.5,
+       "axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False, "svg.fonttype": "path"}
+
+_WORDS = {"chart": ("Grafik", "Chart"), "y": ("Sumbu tegak", "Vertical axis"), "x": ("Sumbu datar", "Horizontal axis"),
+          "series": ("Garis/kelompok", "Series"), "top": ("Tertinggi", "Highest"),
+          "map": ("Gambar jaringan/peta", "Network or map picture")}
+
+
+def apply_theme() -> None:
+    """Set the one seaborn theme for every chart (call once before plotting; idempotent)."""
+    import seaborn as sns
+
+    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE, rc=_RC)
+
+
+def min_font_pt(fig) -> float:
+    """Size in points of the smallest visible text of ``fig`` (NaN when it has no text)."""
+    from matplotlib.text import Text
+
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return float(min(sizes)) if sizes else float("nan")
+
+
+def _wrap(text, chars: int) -> None:
+    import textwrap
+
+    s = " ".join(text.get_text().split())
+    if s and len(s) > chars and "$" not in s:
+        text.set_text("\n".join(textwrap.wrap(s, chars, break_long_words=False)) or s)
+
+
+def _overlaps(labels, renderer) -> bool:
+    boxes = [lb.get_window_extent(renderer) for lb in labels if lb.get_visible() and lb.get_text().strip()]
+    return any(a.x1 > b.x0 + 1 and a.x0 < b.x1 - 1 and a.y1 > b.y0 + 1 and a.y0 < b.y1 - 1
+               for a, b in zip(boxes, boxes[1:]))
+
+
+def fit_for_phone(fig, *, width: float = PHONE_WIDTH_IN, lang: str | None = None):
+    """Make a finished figure readable on a 390 px phone screen; returns ``fig``.
+
+    The figure is narrowed to ``width`` inches (height scaled, at least 2.8 in), every text raised
+    to :data:`MIN_FONT_PT`, legends moved below their axes (never over the data), and x tick labels
+    that collide slanted, then thinned to every other one. With ``lang``, date axes show months
+    in that language ("Okt 2026").
+    """
+    import textwrap
+
+    from matplotlib.text import Text
+
+    w, h = fig.get_size_inches()
+    if w > width:
+        fig.set_size_inches(width, max(2.8, min(h * width / w + 0.4, 5.5)))
+    for t in fig.findobj(Text):
+        if t.get_fontsize() < MIN_FONT_PT:
+            t.set_fontsize(MIN_FONT_PT)
+    _wrap_labels(fig)
+    if lang:
+        _date_axes(fig, lang)
+    _tight(fig)
+    for ax in fig.axes:  # long category names on the y axis (bars lying down) wrap too
+        names = [lb.get_text() for lb in ax.get_yticklabels()]
+        if names and max(map(len, names)) > 22:
+            ax.set_yticks(ax.get_yticks(), labels=["\n".join(textwrap.wrap(n, 22)) or n for n in names])
+    _tight(fig)
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        labels = ax.get_xticklabels()
+        if len(labels) > 1 and _overlaps(labels, renderer):
+            ax.tick_params(axis="x", labelrotation=35)
+            for lb in labels:
+                lb.set_horizontalalignment("right")
+            if _overlaps(labels, renderer):
+                for i, lb in enumerate(labels):
+                    lb.set_visible(i % 2 == 0)
+    _legends_below(fig)
+    # what sticks out (long labels, wide legends) widens the saved picture: narrow the figure,
+    # wrap again and re-lay the legends until the picture is as wide as a phone shows it
+    target = width - 0.25  # the saved picture adds 0.1 in of padding on each side
+    for _ in range(5):
+        wide = fig.get_tightbbox(renderer).width
+        if wide <= target * 1.01:
+            break
+        w, h = fig.get_size_inches()
+        fig.set_size_inches(max(2.5, w * target / wide), h)
+        _wrap_labels(fig)
+        _legends_below(fig)
+    return fig
+
+
+def _wrap_labels(fig) -> None:
+    """Titles and axis labels wrapped to the figure's width instead of widening it."""
+    w, h = fig.get_size_inches()
+    for ax in fig.axes:
+        chars = max(14, int(w * 72 / (MIN_FONT_PT * 0.62)))
+        _wrap(ax.title, chars)
+        _wrap(ax.xaxis.label, chars)
+        _wrap(ax.yaxis.label, max(14, int(h * 72 / (MIN_FONT_PT * 0.62))))
+
+
+def _date_axes(fig, lang: str) -> None:
+    """Date tick labels of x axes in the reader's language (months, or days for short spans)."""
+    from matplotlib.dates import AutoDateFormatter, ConciseDateFormatter, DateFormatter, num2date
+    from matplotlib.ticker import FuncFormatter
+
+    for ax in fig.axes:
+        if isinstance(ax.xaxis.get_major_formatter(), (AutoDateFormatter, ConciseDateFormatter, DateFormatter)):
+            lo, hi = ax.get_xlim()
+            fn = formatting.month if hi - lo > 62 else formatting.date
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: fn(num2date(x).replace(tzinfo=None), lang)))
+
+
+def _tight(fig) -> None:
+    try:
+        fig.tight_layout()
+    except Exception:  # noqa: BLE001 - some layouts (colorbars, insets) refuse; keep them as they are
+        pass
+
+
+def _legends_below(fig) -> None:
+    """Every legend under its axes, below the tick labels and axis title, in as many columns as fit."""
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        leg = ax.get_legend()
+        if leg is None or ax.get_label() == "<colorbar>":
+            continue
+        handles = getattr(leg, "legend_handles", None) or getattr(leg, "legendHandles", [])
+        texts = [tx.get_text() for tx in leg.get_texts()]
+        if not handles or not texts:
+            continue
+        title = leg.get_title().get_text() or None
+        leg.remove()
+        _tight(fig)
+        box = ax.get_tightbbox(renderer).transformed(ax.transAxes.inverted())
+        longest = max(len(x) for x in texts)
+        room = (fig.get_size_inches()[0] - 0.3) * 72
+        ncol = max(1, min(len(texts), int(room / (MIN_FONT_PT * 0.62 * (longest + 5)))))
+        ax.legend(handles, texts, title=title, loc="upper center", bbox_to_anchor=(0.5, box.y0 - 0.02),
+                  ncol=ncol, frameon=False, fontsize=MIN_FONT_PT, title_fontsize=MIN_FONT_PT)
+    # no layout pass after this: it would move the axes and the legend onto the axis labels;
+    # the picture is saved with its tight bounding box, which takes the legend in
+
+
+def _largest_bar(ax):
+    from matplotlib.patches import Rectangle
+
+    bars = [p for p in ax.patches if isinstance(p, Rectangle) and np.isfinite(p.get_height())]
+    if not bars:
+        return None
+    horizontal = len({round(b.get_height(), 6) for b in bars}) == 1 and len({round(b.get_width(), 6)
+                                                                            for b in bars}) > 1
+    size = (lambda b: b.get_width()) if horizontal else (lambda b: b.get_height())
+    best = max(bars, key=size)
+    ticks = ax.get_yticklabels() if horizontal else ax.get_xticklabels()
+    centre = best.get_y() + best.get_height() / 2 if horizontal else best.get_x() + best.get_width() / 2
+    pos = [(abs((lb.get_position()[1] if horizontal else lb.get_position()[0]) - centre), lb.get_text())
+           for lb in ticks if lb.get_text()]
+    name = min(pos)[1] if pos else ""
+    return name, size(best)
+
+
+def describe(fig, lang: str = "id", *, unit: str = "number") -> str:
+    """Alt text of a chart from what it shows: title, axes, series and the largest bar.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+    lang : {"id", "en"}
+    unit : str
+        Unit of the bars' values (see :func:`smanalysis.formatting.value`).
+
+    Returns
+    -------
+    str
+        One or a few sentences (never empty: a chart without text says it is a chart).
+    """
+    i = 0 if lang == "id" else 1
+    formatting.number(0, lang)  # checks lang
+    parts = []
+    for ax in fig.axes:
+        if ax.get_label() == "<colorbar>":
+            continue
+        title = ax.get_title() or (fig._suptitle.get_text() if getattr(fig, "_suptitle", None) else "")
+        if title:
+            parts.append(f"{_WORDS['chart'][i]}: {title.strip()}.")
+        if ax.get_ylabel():
+            parts.append(f"{_WORDS['y'][i]}: {ax.get_ylabel().strip()}.")
+        if ax.get_xlabel():
+            parts.append(f"{_WORDS['x'][i]}: {ax.get_xlabel().strip()}.")
+        leg = ax.get_legend()
+        if leg is not None:
+            names = [t.get_text() for t in leg.get_texts() if t.get_text()]
+            if names:
+                parts.append(f"{_WORDS['series'][i]}: {', '.join(names[:8])}.")
+        top = _largest_bar(ax)
+        if top and top[0]:
+            parts.append(f"{_WORDS['top'][i]}: {top[0]} ({formatting.value(top[1], unit, lang)}).")
+    if not parts:
+        parts.append(f"{_WORDS['chart'][i]}.")
+    return " ".join(" ".join(p.split()) for p in dict.fromkeys(parts))
