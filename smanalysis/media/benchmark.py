@@ -27,7 +27,7 @@ from .._checks import as_list
 from ..schema import resolve_timezone
 from ._common import in_period, local_days, period_bounds, require
 from .aggregate import summary
-from .metrics import REPORT_RATES
+from .metrics import METRICS, REPORT_RATES
 from .posts import post_metrics
 
 __all__ = ["benchmark", "mix"]
@@ -170,8 +170,7 @@ def benchmark(posts: pd.DataFrame, *, profile=None, own=None, competitors=None,
     pm = post_metrics(posts, followers=followers, engagement=engagement, timezone=tz)
     s = summary(pm, by=keys, metrics=list(metrics), ci=ci, n_boot=n_boot, seed=seed, timezone=tz)
     cols = [*keys, "n_posts"]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        s["posts_per_week"] = s["n_posts"] / days * 7 if days and days > 0 else np.nan
+    s["posts_per_week"] = METRICS["posts_per_week"].ratio(s["n_posts"], np.full(len(s), days, dtype="float64"))
     cols.append("posts_per_week")
     cols += [c for c in ("engagements_median", "engagements_mean") if c in s.columns]
     for r in metrics:

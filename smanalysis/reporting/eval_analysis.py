@@ -244,55 +244,12 @@ def video_table(ctx: EvaluationContext) -> pd.DataFrame:
     return ctx.cached("video", _do)
 
 
-_W = {
-    "h_paid": ("Berbayar vs organik", "Paid vs organic"),
-    "h_hashtags": ("Tagar sendiri", "Own hashtags"),
-    "paid_none": ("Ekspor tidak menyebut unggahan mana yang di-boost: semua angka media di atas mencampur "
-                  "unggahan berbayar dan organik.",
-                  "The exports do not say which posts were boosted: the media figures above mix paid and "
-                  "organic posts."),
-    "paid_effect": ("Per unggahan boost dibanding unggahan organik yang sebanding (platform dan format sama):",
-                    "Per boosted post against comparable organic posts (same platform and format):"),
-    "tags_note": ("Rata-rata per unggahan yang memakai tagar, dengan interval 95 %; tagar dengan kurang dari "
-                  "5 unggahan: \"unggahan belum cukup\".",
-                  "Mean per post carrying the hashtag, with a 95 % interval; hashtags on fewer than 5 posts: "
-                  "\"not enough posts\"."),
-    "pairs": ("Tagar yang selalu dipakai bersama:", "Hashtags that travel together:"),
-    "comp": ("Tagar pesaing yang tidak dipakai merek:", "Competitors' hashtags the brand does not use:"),
-    "no_tags": ("Unggahan merek tidak memakai tagar.", "The brand's posts carry no hashtags."),
-    "h_audience": ("Audiens terukur vs target", "Measured audience vs target"),
-    "no_audience": ("Ekspor tidak memuat demografi audiens; kecocokan platform memakai tabel usia bawaan "
-                    "(cadangan).", "The exports carry no audience demographics; platform fit uses the shipped age "
-                    "table (fallback)."),
-    "h_video": ("Video: waktu tonton dan retensi", "Video: watch time and retention"),
-    "no_video": ("Ekspor tidak memuat waktu tonton video.", "The exports carry no video watch time."),
-    "h_care": ("Waktu balas dalam jam kerja", "Reply time in business hours"),
-    "care_note": ("Menit kerja dihitung hanya pada jam buka profil; komentar tanpa balasan tidak memenuhi target.",
-                  "Business minutes count only the profile's opening hours; an unanswered comment misses its "
-                  "target."),
-    "h_topics": ("Topik yang muncul sendiri (tanpa codebook)", "Topics found without a codebook"),
-    "topics_note": ("Topik ditemukan otomatis (NMF) dari komentar pelanggan dan sebutan; label = kata teratas, "
-                    "kutipan = teks paling khas. Codebook tetap dipakai untuk tema yang sudah dikode.",
-                    "Topics found automatically (NMF) in customer comments and mentions; label = top terms, "
-                    "quote = the most typical text. The codebook stays for coded themes."),
-    "emerging": ("Topik yang naik dibanding periode sebelumnya: {items}.",
-                 "Topics rising against the previous period: {items}."),
-    "no_emerging": ("Tidak ada topik yang naik jelas (minimal 5 teks dan +5 poin).",
-                    "No topic rose clearly (at least 5 texts and +5 points)."),
-    "few_texts": ("Kurang dari 30 teks: topik tidak dicari.", "Fewer than 30 texts: no topics searched."),
-}
-
-
-def _w(key, lang):
-    return _W[key][0 if lang == "id" else 1]
-
-
 def _paid_part(ctx: EvaluationContext, sec: Section):
     lang = ctx.lang
-    sec.heading(_w("h_paid", lang))
+    sec.heading(text("report.analysis.h_paid", lang))
     split, effect = paid_tables(ctx)
     if split.empty or set(split["paid_status"]) == {"unknown"}:
-        sec.text(_w("paid_none", lang))
+        sec.text(text("report.analysis.paid_none", lang))
         return
     keep = [c for c in ("paid_label", "n_posts", "reach_total", "engagements_total", "er_reach_ratio_of_totals",
                         "er_reach_ci_low", "er_reach_ci_high", "verdict") if c in split.columns]
@@ -303,7 +260,7 @@ def _paid_part(ctx: EvaluationContext, sec: Section):
     sec.table(shown)
     ctx.use("er_reach", "relative_extra")
     sub_guard(ctx, sec, "analysis.plot_paid", _plot, sec, "plot_paid_split", split, lang=lang)
-    sec.text(_w("paid_effect", lang))
+    sec.text(text("report.analysis.paid_effect", lang))
     lines = []
     for _, r in effect.iterrows():
         if r["verdict_code"] in ("boost_more", "boost_less", "cannot_tell"):
@@ -345,12 +302,12 @@ def _paid_growth_part(ctx: EvaluationContext, sec: Section):
 
 def _hashtag_part(ctx: EvaluationContext, sec: Section):
     lang = ctx.lang
-    sec.heading(_w("h_hashtags", lang))
+    sec.heading(text("report.analysis.h_hashtags", lang))
     perf, pairs, comp = hashtag_tables(ctx)
     if perf.empty:
-        sec.text(_w("no_tags", lang))
+        sec.text(text("report.analysis.no_tags", lang))
         return
-    sec.text(_w("tags_note", lang))
+    sec.text(text("report.analysis.tags_note", lang))
     shown = perf.head(_TOP_HASHTAGS).copy()
     for c in ("mean", "ci_low", "ci_high"):
         shown[c] = shown[c].map(pct if perf.attrs.get("metric", "er_reach").startswith("er_") else num)
@@ -358,18 +315,18 @@ def _hashtag_part(ctx: EvaluationContext, sec: Section):
     ctx.use(perf.attrs.get("metric", "er_reach"), "vs_all")
     sub_guard(ctx, sec, "analysis.plot_hashtags", _plot, sec, "plot_hashtags", perf, lang=lang)
     if not pairs.empty:
-        sec.text(_w("pairs", lang))
+        sec.text(text("report.analysis.pairs", lang))
         sec.table(pairs)
     if comp is not None and not comp.empty:
-        sec.text(_w("comp", lang))
+        sec.text(text("report.analysis.comp", lang))
         sec.table(comp.head(10))
 
 
 def _audience_part(ctx: EvaluationContext, sec: Section):
-    sec.heading(_w("h_audience", ctx.lang))
+    sec.heading(text("report.analysis.h_audience", ctx.lang))
     t = audience_table(ctx)
     if t.empty:
-        sec.text(_w("no_audience", ctx.lang))
+        sec.text(text("report.analysis.no_audience", ctx.lang))
         return
     shown = t.drop(columns=["fit"]).copy()
     shown["share_in_target"] = shown["share_in_target"].map(pct)
@@ -377,10 +334,10 @@ def _audience_part(ctx: EvaluationContext, sec: Section):
 
 
 def _video_part(ctx: EvaluationContext, sec: Section):
-    sec.heading(_w("h_video", ctx.lang))
+    sec.heading(text("report.analysis.h_video", ctx.lang))
     t = video_table(ctx)
     if t.empty:
-        sec.text(_w("no_video", ctx.lang))
+        sec.text(text("report.analysis.no_video", ctx.lang))
         return
     shown = t.drop(columns=["verdict_code"]).copy()
     for c in ("views_3s_rate", "retention_mean", "retention_ci_low", "retention_ci_high"):
@@ -393,8 +350,8 @@ def _care_part(ctx: EvaluationContext, sec: Section):
     t = care_target_table(ctx)
     if t.empty:
         return
-    sec.heading(_w("h_care", ctx.lang))
-    sec.text(_w("care_note", ctx.lang))
+    sec.heading(text("report.analysis.h_care", ctx.lang))
+    sec.text(text("report.analysis.care_note", ctx.lang))
     shown = t.copy()
     shown["within_target_rate"] = shown["within_target_rate"].map(pct)
     sec.table(shown)
@@ -403,12 +360,12 @@ def _care_part(ctx: EvaluationContext, sec: Section):
 
 def _topic_part(ctx: EvaluationContext, sec: Section):
     lang = ctx.lang
-    sec.heading(_w("h_topics", lang))
+    sec.heading(text("report.analysis.h_topics", lang))
     topics, shares, em = topic_tables(ctx)
     if topics.empty:
-        sec.text(_w("few_texts", lang))
+        sec.text(text("report.analysis.few_texts", lang))
         return
-    sec.text(_w("topics_note", lang))
+    sec.text(text("report.analysis.topics_note", lang))
     cur = em.set_index("topic") if not em.empty else pd.DataFrame()
     shown = topics[["label", "terms", "quote", "n_texts"]].copy()
     if not cur.empty:
@@ -418,11 +375,11 @@ def _topic_part(ctx: EvaluationContext, sec: Section):
     sub_guard(ctx, sec, "analysis.plot_topics", _plot, sec, "plot_topic_shares", shares, lang=lang)
     rising = em[em["emerging"]] if not em.empty else em
     if rising.empty:
-        sec.text(_w("no_emerging", lang))
+        sec.text(text("report.analysis.no_emerging", lang))
     else:
         items = "; ".join(f"{esc(r['label'])} ({pct(r['share_previous'])} → {pct(r['share_current'])})"
                           for _, r in rising.head(3).iterrows())
-        sec.text(_w("emerging", lang).format(items=items))
+        sec.text(text("report.analysis.emerging", lang, items=items))
 
 
 @guarded("analysis")
