@@ -46,9 +46,9 @@ def test_label_falls_back_to_the_code():
 
 
 def test_keys_are_dotted_by_topic_and_unique_across_topic_files():
-    from smanalysis.words import _analysis, _labels, _layers, _plots, _report, _workflow
+    from smanalysis.words import _labels, _layers, _plots, _report, _workflow
 
-    parts = [_workflow.WORDS, _report.WORDS, _labels.WORDS, _plots.WORDS, _layers.WORDS, _analysis.WORDS]
+    parts = [_workflow.WORDS, _report.WORDS, _labels.WORDS, _plots.WORDS, _layers.WORDS]
     assert sum(len(p) for p in parts) == len(WORDS)  # no key defined twice
     with pytest.raises(RuntimeError, match=r"keys defined twice: \['a.b'\]"):
         words._merge({"a.b": ("x", "y")}, {"a.b": ("z", "w")})

@@ -15,7 +15,6 @@ Keys are dotted by topic; the entries live in the topic files of this package (d
 ========================  ==========================================================
 ``_workflow``             fact finding, plan review, execution, notebooks 01-03
 ``_report``               ``report.*``, ``section.*``, ``page.*``
-``_analysis``             ``report.analysis.*`` (the deeper analysis section)
 ``_labels``               ``col.*`` (table columns), ``value.*`` (coded values),
                           ``freq.*``, ``weekday.*``, ``weekday_short.*``, ``month.*``
 ``_plots``                ``plot.*`` chart titles and axis labels
@@ -46,7 +45,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._checks import check_choice
-from . import _analysis, _labels, _layers, _plots, _report, _workflow
+from . import _labels, _layers, _plots, _report, _workflow
 
 __all__ = ["LANGS", "WORDS", "text", "plural", "code_label"]
 
@@ -66,7 +65,7 @@ def _merge(*parts: dict) -> dict[str, tuple[str, str]]:
 
 #: key -> (Bahasa Indonesia, English); read it with :func:`text` or :func:`code_label`.
 WORDS: dict[str, tuple[str, str]] = _merge(_workflow.WORDS, _report.WORDS, _labels.WORDS, _plots.WORDS,
-                                           _layers.WORDS, _analysis.WORDS)
+                                           _layers.WORDS)
 
 
 def text(key: str, lang: str = "id", /, **fields: Any) -> str:
