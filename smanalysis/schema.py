@@ -13,8 +13,10 @@ Conventions
   ``datetime64[ns]`` at midnight, meaning the local calendar day of the account.
 * Counts are ``float64`` so that a missing value is ``NaN`` (an export that
   does not report saves has ``saves = NaN``, not 0).
-* Text columns are pandas strings (``object`` or ``str`` dtype); missing text is
-  ``NaN``/``None`` only where the column is optional.
+* Text columns are pandas strings: the readers of :mod:`smanalysis.io` give pandas'
+  Arrow-backed ``str`` dtype (missing text is ``NaN``), frames built by hand may hold
+  ``object`` columns (missing text is ``None``); test missing text with ``isna()``, never
+  ``is None``. Missing text is allowed only where the column is optional.
 * ``platform`` is one of :data:`PLATFORMS`.
 * ``source_file`` and ``source_line`` (1-based line of the data row in the
   file, the header being line 1) say where each row came from.
@@ -383,16 +385,6 @@ def require_columns(df: pd.DataFrame, cols, *, func: str, what: str = "frame") -
     return df
 
 
-def _text_objects(s: pd.Series) -> np.ndarray:
-    """Python ``str`` objects (None when missing) of an Arrow-backed text column; a repeated value is built once."""
-    head = s.iloc[:2000]
-    if len(s) < 64 or head.nunique(dropna=False) > len(head) // 4:  # mostly distinct (ids, captions): convert
-        return s.to_numpy(dtype=object, na_value=None)
-    codes, uniques = pd.factorize(s)
-    vals = np.append(np.asarray(uniques, dtype=object), None)
-    return vals.take(codes)  # code -1 (missing) takes the trailing None
-
-
 def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """Return a copy of ``df`` with every canonical column of ``table`` present and typed.
 
@@ -436,8 +428,8 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
             s = s.dt.normalize().astype("datetime64[ns]")
         elif s.dtype == object:
             s = s.where(s.notna(), None) if s.hasnans else s
-        elif isinstance(s.dtype, pd.StringDtype):  # Arrow-backed text from the readers: one pass to Python str
-            s = pd.Series(_text_objects(s), index=s.index, dtype=object)
+        elif isinstance(s.dtype, pd.StringDtype):  # pandas' Arrow-backed text (the readers' output): kept as is
+            pass
         else:
             s = s.astype(object).where(s.notna(), None)
         out[c.name] = s

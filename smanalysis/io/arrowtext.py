@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime"]
+__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime", "count_byte"]
 
 #: pandas' Arrow-backed text dtype with NaN for missing (the pandas 3 default ``str``).
 STR = pd.StringDtype("pyarrow", na_value=np.nan)
@@ -140,3 +140,43 @@ def map_rows(t: pd.Series, mask, func) -> pd.Series:
     arr, sel = arrow_text(t), pa.array(mask)
     new = pa.array([func(v) for v in pc.filter(arr, sel).to_pylist()], type=pa.large_string())
     return pd.Series(pd.array(pc.replace_with_mask(arr, sel, new), dtype=STR), index=t.index)
+
+
+def count_byte(arr, byte: int) -> np.ndarray:
+    """How many times ``byte`` occurs in each cell of an Arrow text array (or chunked array).
+
+    One scan of the character data with NumPy; the cells are found from the offsets, so no
+    per-cell work is done. ``byte`` is an ASCII character (which never occurs inside a
+    multi-byte UTF-8 character, so this counts characters) or a UTF-8 lead byte (this counts
+    the characters of its block, e.g. 0xF0 for U+10000-U+3FFFF: emoji, math letters).
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> count_byte(pa.array(["a#b#", None, "", "ü#"]), ord("#")).tolist()
+    [2, 0, 0, 1]
+    >>> count_byte(pa.chunked_array([["#"], ["x", "##"]]), ord("#")).tolist()
+    [1, 0, 2]
+    >>> count_byte(pa.array(["☕ 𝐊𝐨", "kopi"]), 0xF0).tolist()
+    [2, 0]
+    """
+    if not (0 <= byte < 128 or 0xC2 <= byte <= 0xF4):
+        raise ValueError(f"count_byte counts ASCII characters or UTF-8 lead bytes (0xC2-0xF4), but {byte} was passed")
+    if isinstance(arr, pa.ChunkedArray):
+        parts = [count_byte(c, byte) for c in arr.chunks]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype="int64")
+    n = len(arr)
+    _, offs, data = arr.buffers()
+    if n == 0 or data is None or data.size == 0:
+        return np.zeros(n, dtype="int64")
+    wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
+    offsets = np.frombuffer(offs, dtype="int64" if wide else "int32")[arr.offset:arr.offset + n + 1]
+    lo, hi = int(offsets[0]), int(offsets[-1])
+    pos = np.flatnonzero(np.frombuffer(data, dtype=np.uint8)[lo:hi] == byte) + lo
+    if not len(pos):
+        return np.zeros(n, dtype="int64")
+    rows = np.searchsorted(offsets, pos, side="right") - 1
+    counts = np.bincount(rows, minlength=n).astype("int64")
+    if arr.null_count:  # a missing cell holds no text, whatever bytes lie under it
+        counts[~arr.is_valid().to_numpy(zero_copy_only=False)] = 0
+    return counts

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..schema import PLATFORMS, conform, required
-from .arrowtext import arrow_text, as_text
+from .arrowtext import STR, arrow_text, as_text, count_byte
 from .numbers import is_missing_text, parse_count
 from .parsing import blank, by_unique
 from .vocab import PLATFORM_ALIASES
@@ -143,36 +143,39 @@ def platform_of(s: pd.Series) -> pd.Series:
 
 
 def hashtags_of(caption: pd.Series) -> pd.Series:
-    """Space-separated lower-case hashtags found in captions (None when there are none).
+    """Space-separated lower-case hashtags found in captions (missing when there are none), as ``str`` dtype.
+
+    A tag is ``#`` followed by word characters (``\\w`` as in Python: letters, digits and
+    underscore in any script), found by Arrow's kernels on the whole column.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> hashtags_of(pd.Series(["Ngopi #KopiSenja #jogja", None])).tolist()
-    ['#kopisenja #jogja', None]
+    >>> hashtags_of(pd.Series(["Ngopi #KopiSenja #jogja", None, "a # b"])).tolist()
+    ['#kopisenja #jogja', nan, nan]
     """
     arr = arrow_text(caption)
-    out = np.full(len(arr), None, dtype=object)
-    rows = np.flatnonzero(pc.match_substring(arr, "#").to_numpy(zero_copy_only=False)) if len(arr) else []
-    if not len(rows):
-        return pd.Series(out, index=caption.index, dtype=object)
-    # Arrow, on the captions that hold a '#': split at '#', keep the word that starts each piece after the
-    # first ('\w' as in Python: letters, digits, underscore in any script), then join the tags of each caption
-    parts = pc.split_pattern(pc.utf8_lower(pc.take(arr, pa.array(rows))), "#")
-    flat = pc.list_flatten(parts)
-    parent = pc.list_parent_indices(parts).to_numpy()
-    pos = np.arange(len(flat)) - np.asarray(parts.offsets)[:-1][parent]
-    word = pc.struct_field(pc.extract_regex(flat, r"^(?P<w>[\p{L}\p{N}_]+)"), [0])
-    keep = (pos > 0) & pc.is_valid(word).to_numpy(zero_copy_only=False)
-    if keep.any():
-        text = pa.large_string()
-        tags = pc.binary_join_element_wise(pa.scalar("#", type=text), pc.filter(word, pa.array(keep)),
-                                           pa.scalar("", type=text))
-        per_row = np.bincount(parent[keep], minlength=len(rows))
-        offsets = pa.array(np.concatenate([[0], np.cumsum(per_row)]).astype("int64"))
-        vals = pc.binary_join(pa.LargeListArray.from_arrays(offsets, tags), pa.scalar(" ", type=text))
-        out[rows[per_row > 0]] = vals.to_numpy(zero_copy_only=False)[per_row > 0]
-    return pd.Series(out, index=caption.index, dtype=object)
+    text = pa.large_string()
+    out = pa.nulls(len(arr), type=text)
+    hits = count_byte(arr, ord("#")) > 0
+    if hits.any():
+        has = pa.array(hits)
+        # split at '#', keep the word that starts each piece after the first, join the tags of each caption
+        parts = pc.split_pattern(pc.utf8_lower(pc.filter(arr, has)), "#")
+        flat = pc.list_flatten(parts)
+        parent = pc.list_parent_indices(parts).to_numpy()
+        pos = np.arange(len(flat)) - np.asarray(parts.offsets)[:-1][parent]
+        word = pc.struct_field(pc.extract_regex(flat, r"^(?P<w>[\p{L}\p{N}_]+)"), [0])
+        keep = (pos > 0) & pc.is_valid(word).to_numpy(zero_copy_only=False)
+        if keep.any():
+            tags = pc.binary_join_element_wise(pa.scalar("#", type=text), pc.filter(word, pa.array(keep)),
+                                               pa.scalar("", type=text))
+            per_row = np.bincount(parent[keep], minlength=len(parts))
+            offsets = pa.array(np.concatenate([[0], np.cumsum(per_row)]).astype("int64"))
+            vals = pc.binary_join(pa.LargeListArray.from_arrays(offsets, tags), pa.scalar(" ", type=text))
+            vals = pc.if_else(pa.array(per_row > 0), vals, pa.scalar(None, type=text))
+            out = pc.replace_with_mask(out, has, vals)
+    return pd.Series(pd.array(out, dtype=STR), index=caption.index)
 
 
 def reference_date(ctx: Ctx, candidates: pd.Series | None = None) -> tuple[pd.Timestamp, str]:
@@ -245,14 +248,23 @@ _REQUIRED_CHECKS = {
 }
 
 
+def _column(v, index) -> pd.Series:
+    """A converter's value as a column: a Series as is, a text scalar repeated as ``str`` dtype, others repeated."""
+    if isinstance(v, pd.Series):
+        return v
+    if isinstance(v, str):
+        return pd.Series(pd.array(pa.repeat(pa.scalar(v, type=pa.large_string()), len(index)), dtype=STR),
+                         index=index)
+    return pd.Series([v] * len(index), index=index)
+
+
 def finish(table: str, data: dict, ctx: Ctx):
     """Assemble canonical columns, apply the rejects and conform dtypes.
 
     Returns ``(data_frame, rejects_frame)``; rejects have file, line, column, reason, raw.
     """
-    n = len(ctx.frame)
-    frame = pd.DataFrame({k: (v if isinstance(v, pd.Series) else pd.Series([v] * n, index=ctx.frame.index))
-                          for k, v in data.items() if v is not None}, index=ctx.frame.index)
+    frame = pd.DataFrame({k: _column(v, ctx.frame.index) for k, v in data.items() if v is not None},
+                         index=ctx.frame.index)
     for c in required(table):
         if c not in frame.columns:
             frame[c] = None
@@ -296,8 +308,7 @@ def finish_extra(ctx: Ctx) -> dict:
     out = {}
     idx = ctx.frame.index
     for table, data in ctx.extra.items():
-        frame = pd.DataFrame({k: (v if isinstance(v, pd.Series) else pd.Series([v] * len(idx), index=idx))
-                              for k, v in data.items() if v is not None}, index=idx)
+        frame = pd.DataFrame({k: _column(v, idx) for k, v in data.items() if v is not None}, index=idx)
         keep = ctx.kept if ctx.kept is not None else np.ones(len(idx), dtype=bool)
         frame = frame[keep].assign(source_file=ctx.source, source_line=ctx.lines[keep].astype("float64"))
         out[table] = conform(frame, table).reset_index(drop=True)

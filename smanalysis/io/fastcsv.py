@@ -27,31 +27,32 @@ True
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
-from .arrowtext import STR
+from .arrowtext import STR, count_byte
 
 __all__ = ["read_clean", "blank_rows"]
 
 
-def read_clean(body: bytes, *, delim: str, names: list, first_line: int):
+def read_clean(body: bytes, *, delim: str, names: list, first_line: int, start: int = 0):
     """Parse the data rows of a well-formed CSV; return ``(frame, lines)`` or None.
 
     Parameters
     ----------
     body : bytes
-        UTF-8 text after the header line(s); ``\\n`` or ``\\r\\n`` line ends.
+        UTF-8 text whose data rows start at byte ``start`` (after the header line(s));
+        ``\\n`` or ``\\r\\n`` line ends. Arrow reads it in place (no copy of the file).
     delim : str
     names : list of str
         Unique column names (the header's width).
     first_line : int
-        File line (1-based) of the first line of ``body``.
+        File line (1-based) of the line starting at byte ``start``.
+    start : int
+        Byte offset of the data rows in ``body``.
 
     Returns
     -------
@@ -63,7 +64,7 @@ def read_clean(body: bytes, *, delim: str, names: list, first_line: int):
         return None
     try:
         table = pcsv.read_csv(
-            io.BytesIO(body),
+            pa.BufferReader(pa.py_buffer(body)[start:]),
             read_options=pcsv.ReadOptions(column_names=names, use_threads=False, block_size=1 << 24),
             parse_options=pcsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True, escape_char=False,
                                             newlines_in_values=True, ignore_empty_lines=False),
@@ -72,14 +73,14 @@ def read_clean(body: bytes, *, delim: str, names: list, first_line: int):
     except (pa.ArrowException, ValueError, UnicodeDecodeError):
         return None
     n = table.num_rows
-    physical = body.count(b"\n") + (0 if not body or body.endswith(b"\n") else 1)
+    physical = body.count(b"\n", start) + (0 if len(body) <= start or body.endswith(b"\n") else 1)
     cols = [table.column(i) for i in range(table.num_columns)]
     nl = np.zeros(n, dtype="int64")
     last_nl = np.full(n, -1, dtype="int64")
     for k, col in enumerate(cols):
-        if n + int(nl.sum()) == physical or not _may_hold(col, 10):  # all lines accounted for / no line break
-            continue
-        cnt = pc.count_substring(col, "\n").to_numpy(zero_copy_only=False).astype("int64")
+        if n + int(nl.sum()) == physical:  # all lines accounted for
+            break
+        cnt = count_byte(col, 10)
         nl += cnt
         last_nl[cnt > 0] = k
     if n + int(nl.sum()) != physical:
@@ -94,15 +95,6 @@ def read_clean(body: bytes, *, delim: str, names: list, first_line: int):
         frame = frame[keep].reset_index(drop=True)
         lines = lines[keep]
     return frame, lines
-
-
-def _may_hold(col, byte: int) -> bool:
-    """Whether any chunk's character data holds ``byte`` (a cheap scan of the raw buffers, no per-cell work)."""
-    for chunk in col.chunks:
-        data = chunk.buffers()[2]
-        if data is not None and data.size and bool((np.frombuffer(data, dtype=np.uint8) == byte).any()):
-            return True
-    return False
 
 
 def _stray_quote(cols, rows: np.ndarray, last: np.ndarray) -> bool:

@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrowtext import arrow_text, as_text
+from .arrowtext import STR, arrow_text, as_text, count_byte
 
 __all__ = ["parse_count", "excel_ids", "is_missing_text"]
 
@@ -63,12 +63,14 @@ def parse_count(series) -> pd.Series:
     s = pd.Series(series)
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         return s.astype("float64")
-    t = as_text(s).str.strip()
-    arr = arrow_text(t)
-    plain = pc.match_substring_regex(arr, r"^-?[0-9]{1,15}$")  # plain integers (Meta, X, TikTok): Arrow casts
-    if pc.all(plain).as_py():
-        return pd.Series(pc.cast(arr, pa.int64()).to_numpy().astype("float64"), index=s.index)
-    plain = plain.to_numpy(zero_copy_only=False)
+    arr = pc.utf8_trim_whitespace(arrow_text(s))
+    try:  # a column of plain integers and blanks (Meta, X, TikTok): one Arrow cast, blanks -> NaN
+        ints = pc.cast(pc.if_else(pc.equal(arr, ""), pa.scalar(None, type=arr.type), arr), pa.int64())
+        return pd.Series(ints.to_numpy(zero_copy_only=False).astype("float64"), index=s.index)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
+    t = pd.Series(pd.array(arr, dtype=STR), index=s.index)
+    plain = pc.match_substring_regex(arr, r"^-?[0-9]{1,15}$").to_numpy(zero_copy_only=False)
     out = np.full(len(s), np.nan)
     if plain.any():
         out[plain] = pc.cast(pc.filter(arr, pa.array(plain)), pa.int64()).to_numpy().astype("float64")
@@ -162,8 +164,11 @@ def excel_ids(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     (['1213499430137060', '1213499430137060', '1.21E+15', '17901_2'], [False, False, True, False])
     """
     s = as_text(pd.Series(series)).str.strip()
-    out = s.copy()
     destroyed = pd.Series(False, index=s.index)
+    arr = arrow_text(s)
+    if not (count_byte(arr, ord(".")).any() or count_byte(arr, ord("+")).any()):  # no '.0' and no 'E+': intact
+        return s, destroyed
+    out = s.copy()
     dec = s.str.fullmatch(r"\d+\.0+")
     if dec.any():
         out[dec] = s[dec].str.split(".").str[0]

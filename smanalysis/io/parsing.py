@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrowtext import arrow_text, as_text, map_rows, strptime
+from .arrowtext import STR, arrow_text, as_text, count_byte, map_rows, strptime
 
 __all__ = [
     "by_unique", "strip", "opt_text", "clean_text", "parse_timestamp", "parse_date", "parse_mdy_time", "parse_yearless", "resolve_years",
@@ -105,7 +105,8 @@ def clean_text(s: pd.Series, *, unescape: bool = False) -> pd.Series:
     Only letters and digits are folded (NFKC of math alphanumerics, fullwidth forms and
     ligatures); punctuation ("…", "“”", "–") is never rewritten in stored text.
     ``unescape=True`` decodes HTML entities (X writes ``&amp;``, ``&lt;``, ``&gt;``).
-    The work runs on whole columns; Python touches only the cells that need folding or unescaping.
+    The work runs on whole columns in Arrow's kernels; Python touches only the cells that need
+    unescaping, and the rare cells whose folding Arrow's NFKC cannot do alone (see :func:`_fold_column`).
 
     Examples
     --------
@@ -115,14 +116,37 @@ def clean_text(s: pd.Series, *, unescape: bool = False) -> pd.Series:
     >>> clean_text(pd.Series(["Kopi &amp; teh &lt;3"]), unescape=True).tolist()
     ['Kopi & teh <3']
     """
-    t = as_text(s)
-    if t.str.contains("\r", regex=False).any():
-        t = t.str.replace("\r\n", "\n", regex=False).str.replace("\r", "\n", regex=False)
+    arr = arrow_text(s)
+    if count_byte(arr, 13).any():
+        arr = pc.replace_substring(pc.replace_substring(arr, "\r\n", "\n"), "\r", "\n")
     if unescape:
-        t = map_rows(t, t.str.contains("&", regex=False), html.unescape)
-    t = map_rows(t, t.str.contains(_FOLD_CLASS, regex=True), _fold)
-    t = t.str.strip()
-    return t.where(t != "")
+        arr = arrow_text(map_rows(pd.Series(pd.array(arr, dtype=STR)), count_byte(arr, ord("&")) > 0, html.unescape))
+    arr = _fold_column(arr)
+    arr = pc.utf8_trim_whitespace(arr)
+    arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, type=arr.type), arr)
+    return pd.Series(pd.array(arr, dtype=STR), index=s.index)
+
+
+def _any(mask) -> bool:
+    return bool(pc.any(mask).as_py())
+
+
+def _fold_column(arr: pa.Array) -> pa.Array:
+    """Fold the look-alike runs of an Arrow text column (see :func:`clean_text`): Arrow finds the cells
+    holding look-alikes, Python folds those cells only (Arrow's NFKC of whole cells would rewrite "…" too,
+    and is slower than the cached NFKC of each run)."""
+    maybe = np.flatnonzero(count_byte(arr, 0xF0) + count_byte(arr, 0xEF))  # lead bytes of every look-alike
+    if not len(maybe):
+        return arr
+    idx = pa.array(maybe)
+    cand = pc.take(arr, idx)
+    has = pc.match_substring_regex(cand, _FOLD_CLASS).to_numpy(zero_copy_only=False)
+    if not has.any():
+        return arr
+    rows = np.zeros(len(arr), dtype=bool)
+    rows[maybe[has]] = True
+    folded = pa.array([_fold(v) for v in pc.filter(cand, pa.array(has)).to_pylist()], type=arr.type)
+    return pc.replace_with_mask(arr, pa.array(rows), folded)
 
 
 def has_offset(s: pd.Series) -> pd.Series:
