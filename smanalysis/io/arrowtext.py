@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime", "count_byte"]
+__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime", "count_byte", "trim"]
 
 #: pandas' Arrow-backed text dtype with NaN for missing (the pandas 3 default ``str``).
 STR = pd.StringDtype("pyarrow", na_value=np.nan)
@@ -180,3 +180,42 @@ def count_byte(arr, byte: int) -> np.ndarray:
     if arr.null_count:  # a missing cell holds no text, whatever bytes lie under it
         counts[~arr.is_valid().to_numpy(zero_copy_only=False)] = 0
     return counts
+
+
+_ASCII_SPACE = np.zeros(256, dtype=bool)
+_ASCII_SPACE[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32]] = True
+
+
+def trim(arr: pa.Array) -> pa.Array:
+    """Arrow text cells stripped of surrounding whitespace (``pc.utf8_trim_whitespace``), touching only the
+    cells that may need it.
+
+    A cell needs Arrow's Unicode trim only when it starts or ends with an ASCII space or a
+    non-ASCII character (which may be a Unicode space); ids, counts and timestamps never do,
+    so their columns are returned as they are after one look at the first and last bytes.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> trim(pa.array([" kopi ", "teh", "\u00a0susu\u3000", "", None])).to_pylist()
+    ['kopi', 'teh', 'susu', '', None]
+    """
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    n = len(arr)
+    _, offs, data = arr.buffers() if n else (None, None, None)
+    if data is None or data.size == 0:
+        return arr
+    wide = pa.types.is_large_string(arr.type)
+    offsets = np.frombuffer(offs, dtype="int64" if wide else "int32")[arr.offset:arr.offset + n + 1]
+    buf = np.frombuffer(data, dtype=np.uint8)
+    filled = offsets[1:] > offsets[:-1]
+    first = buf[np.where(filled, offsets[:-1], 0)]
+    last = buf[np.where(filled, offsets[1:] - 1, 0)]
+    need = filled & (_ASCII_SPACE[first] | (first >= 0x80) | _ASCII_SPACE[last] | (last >= 0x80))
+    if not need.any():
+        return arr
+    if need.mean() > 0.25:
+        return pc.utf8_trim_whitespace(arr)
+    mask = pa.array(need)
+    return pc.replace_with_mask(arr, mask, pc.utf8_trim_whitespace(pc.filter(arr, mask)))

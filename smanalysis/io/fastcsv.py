@@ -33,7 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
-from .arrowtext import STR, count_byte
+from .arrowtext import STR, count_byte, trim
 
 __all__ = ["read_clean", "blank_rows"]
 
@@ -65,7 +65,7 @@ def read_clean(body: bytes, *, delim: str, names: list, first_line: int, start: 
     try:
         table = pcsv.read_csv(
             pa.BufferReader(pa.py_buffer(body)[start:]),
-            read_options=pcsv.ReadOptions(column_names=names, use_threads=False, block_size=1 << 24),
+            read_options=pcsv.ReadOptions(column_names=names, use_threads=False, block_size=1 << 20),
             parse_options=pcsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True, escape_char=False,
                                             newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pcsv.ConvertOptions(column_types={n: pa.string() for n in names},
@@ -122,7 +122,7 @@ def blank_rows(cols, n: int) -> np.ndarray:
     """
     blank = np.ones(n, dtype=bool)
     for col in cols:
-        empty = pc.fill_null(pc.equal(pc.utf8_trim_whitespace(col), ""), True).to_numpy(zero_copy_only=False)
+        empty = pc.fill_null(pc.equal(trim(col), ""), True).to_numpy(zero_copy_only=False)
         blank &= empty
         if not blank.any():
             break

@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrowtext import STR, arrow_text, as_text, count_byte
+from .arrowtext import STR, arrow_text, as_text, count_byte, trim
 
 __all__ = ["parse_count", "excel_ids", "is_missing_text"]
 
@@ -63,7 +63,7 @@ def parse_count(series) -> pd.Series:
     s = pd.Series(series)
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         return s.astype("float64")
-    arr = pc.utf8_trim_whitespace(arrow_text(s))
+    arr = trim(arrow_text(s))
     try:  # a column of plain integers and blanks (Meta, X, TikTok): one Arrow cast, blanks -> NaN
         ints = pc.cast(pc.if_else(pc.equal(arr, ""), pa.scalar(None, type=arr.type), arr), pa.int64())
         return pd.Series(ints.to_numpy(zero_copy_only=False).astype("float64"), index=s.index)
@@ -163,7 +163,8 @@ def excel_ids(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     >>> ids.tolist(), gone.tolist()
     (['1213499430137060', '1213499430137060', '1.21E+15', '17901_2'], [False, False, True, False])
     """
-    s = as_text(pd.Series(series)).str.strip()
+    series = pd.Series(series)
+    s = pd.Series(pd.array(trim(arrow_text(series)), dtype=STR), index=series.index)
     destroyed = pd.Series(False, index=s.index)
     arr = arrow_text(s)
     if not (count_byte(arr, ord(".")).any() or count_byte(arr, ord("+")).any()):  # no '.0' and no 'E+': intact

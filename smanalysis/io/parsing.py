@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrowtext import STR, arrow_text, as_text, count_byte, map_rows, strptime
+from .arrowtext import STR, arrow_text, as_text, count_byte, map_rows, strptime, trim
 
 __all__ = [
     "by_unique", "strip", "opt_text", "clean_text", "parse_timestamp", "parse_date", "parse_mdy_time", "parse_yearless", "resolve_years",
@@ -59,12 +59,12 @@ def by_unique(s: pd.Series, func) -> pd.Series:
 
 def strip(s: pd.Series) -> pd.Series:
     """Cells stripped of surrounding spaces, as text ("" for missing)."""
-    return as_text(s).str.strip()
+    return pd.Series(pd.array(trim(arrow_text(s)), dtype=STR), index=s.index)
 
 
 def opt_text(s: pd.Series, *, handle: bool = False) -> pd.Series:
     """Stripped text, missing when blank; ``handle=True`` also drops a leading '@'."""
-    t = as_text(s).str.strip()
+    t = strip(s)
     if handle:
         t = t.str.lstrip("@")
     return t.where(t != "")
@@ -79,7 +79,7 @@ def blank(s: pd.Series) -> pd.Series:
     >>> blank(pd.Series(["", " ", "a", None])).tolist()
     [True, True, False, True]
     """
-    return pd.Series((as_text(s).str.strip() == "").to_numpy(dtype=bool), index=s.index)
+    return pd.Series(pc.equal(trim(arrow_text(s)), "").to_numpy(zero_copy_only=False), index=s.index)
 
 
 #: Look-alike letters and digits folded on reading (math bold/italic, fullwidth, ligatures); punctuation
@@ -122,7 +122,7 @@ def clean_text(s: pd.Series, *, unescape: bool = False) -> pd.Series:
     if unescape:
         arr = arrow_text(map_rows(pd.Series(pd.array(arr, dtype=STR)), count_byte(arr, ord("&")) > 0, html.unescape))
     arr = _fold_column(arr)
-    arr = pc.utf8_trim_whitespace(arr)
+    arr = trim(arr)
     arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, type=arr.type), arr)
     return pd.Series(pd.array(arr, dtype=STR), index=s.index)
 
@@ -158,8 +158,15 @@ def has_offset(s: pd.Series) -> pd.Series:
     >>> has_offset(pd.Series(["2026-10-01 10:00", "2026-10-01T03:00:00Z"])).tolist()
     [False, True]
     """
-    t = as_text(s).str.strip()
-    return pd.Series(((t.str.len() > 10) & t.str.contains(_OFFSET, regex=True)).to_numpy(dtype=bool), index=s.index)
+    return pd.Series(_offset_mask(trim(arrow_text(s))), index=s.index)
+
+
+def _offset_mask(arr: pa.Array) -> np.ndarray:
+    """True where a (stripped) Arrow text cell ends in a zone, as :func:`has_offset`."""
+    if not len(arr):
+        return np.zeros(0, dtype=bool)
+    ends = pc.and_(pc.greater(pc.utf8_length(arr), 10), pc.match_substring_regex(arr, _OFFSET))
+    return ends.to_numpy(zero_copy_only=False)
 
 
 def parse_day_month_year(s: pd.Series) -> pd.Series:
@@ -207,8 +214,13 @@ def parse_timestamp(s: pd.Series, *, timezone: str) -> pd.Series:
     >>> parse_timestamp(pd.Series(["2026-08-15 13:12:39 +0000", "x"]), timezone="Asia/Jakarta").tolist()
     [Timestamp('2026-08-15 13:12:39+0000', tz='UTC'), NaT]
     """
-    t = as_text(s).str.strip()
-    has_off = ((t.str.len() > 10) & t.str.contains(_OFFSET, regex=True)).to_numpy(dtype=bool)
+    arr = trim(arrow_text(s))
+    has_off = _offset_mask(arr)
+    t = pd.Series(pd.array(arr, dtype=STR), index=s.index)
+    if len(t) and has_off.all():  # every cell carries its zone (comment exports, APIs): no masks to apply
+        v = _iso_with_offset(t)
+        if v.notna().all():
+            return bounded(v).astype("datetime64[ns, UTC]")
     out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns, UTC]")
     if has_off.any():
         to = t[has_off]
