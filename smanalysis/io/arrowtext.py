@@ -182,17 +182,23 @@ def count_byte(arr, byte: int) -> np.ndarray:
     return counts
 
 
-_ASCII_SPACE = np.zeros(256, dtype=bool)
-_ASCII_SPACE[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32]] = True
+#: Bytes a cell may start with when it starts with a space: ASCII spaces (and the separators 28-31), and the
+#: lead bytes of the Unicode spaces (U+00A0, U+1680, U+2000-U+205F, U+3000).
+_FIRST = np.zeros(256, dtype=bool)
+_FIRST[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0xC2, 0xE1, 0xE2, 0xE3]] = True
+#: Bytes a cell may end with when it ends with a space: ASCII spaces, and the last bytes of the Unicode spaces.
+_LAST = np.zeros(256, dtype=bool)
+_LAST[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, *range(0x80, 0x8B), 0x9F, 0xA0, 0xA8, 0xA9, 0xAF]] = True
 
 
 def trim(arr: pa.Array) -> pa.Array:
     """Arrow text cells stripped of surrounding whitespace (``pc.utf8_trim_whitespace``), touching only the
     cells that may need it.
 
-    A cell needs Arrow's Unicode trim only when it starts or ends with an ASCII space or a
-    non-ASCII character (which may be a Unicode space); ids, counts and timestamps never do,
-    so their columns are returned as they are after one look at the first and last bytes.
+    A cell needs Arrow's Unicode trim only when its first byte may start a space (an ASCII
+    space or the lead byte of a Unicode space) or its last byte may end one; ids, counts,
+    timestamps and most texts (ending in a letter, punctuation or an emoji) never do, so
+    their columns are returned as they are after one look at the first and last bytes.
 
     Examples
     --------
@@ -212,7 +218,7 @@ def trim(arr: pa.Array) -> pa.Array:
     filled = offsets[1:] > offsets[:-1]
     first = buf[np.where(filled, offsets[:-1], 0)]
     last = buf[np.where(filled, offsets[1:] - 1, 0)]
-    need = filled & (_ASCII_SPACE[first] | (first >= 0x80) | _ASCII_SPACE[last] | (last >= 0x80))
+    need = filled & (_FIRST[first] | _LAST[last])
     if not need.any():
         return arr
     if need.mean() > 0.25:

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..schema import PLATFORMS, conform, required
-from .arrowtext import STR, arrow_text, as_text, count_byte
+from .arrowtext import STR, arrow_text, count_byte
 from .numbers import is_missing_text, parse_count
 from .parsing import blank, by_unique
 from .vocab import PLATFORM_ALIASES
@@ -161,14 +161,14 @@ def hashtags_of(caption: pd.Series) -> pd.Series:
     if hits.any():
         has = pa.array(hits)
         # split at '#', keep the word that starts each piece after the first, join the tags of each caption
-        parts = pc.split_pattern(pc.utf8_lower(pc.filter(arr, has)), "#")
+        parts = pc.split_pattern(pc.filter(arr, has), "#")
         flat = pc.list_flatten(parts)
         parent = pc.list_parent_indices(parts).to_numpy()
         pos = np.arange(len(flat)) - np.asarray(parts.offsets)[:-1][parent]
         word = pc.struct_field(pc.extract_regex(flat, r"^(?P<w>[\p{L}\p{N}_]+)"), [0])
         keep = (pos > 0) & pc.is_valid(word).to_numpy(zero_copy_only=False)
         if keep.any():
-            tags = pc.binary_join_element_wise(pa.scalar("#", type=text), pc.filter(word, pa.array(keep)),
+            tags = pc.binary_join_element_wise(pa.scalar("#", type=text), pc.utf8_lower(pc.filter(word, pa.array(keep))),
                                                pa.scalar("", type=text))
             per_row = np.bincount(parent[keep], minlength=len(parts))
             offsets = pa.array(np.concatenate([[0], np.cumsum(per_row)]).astype("int64"))

@@ -68,7 +68,7 @@ def read_clean(body: bytes, *, delim: str, names: list, first_line: int, start: 
             read_options=pcsv.ReadOptions(column_names=names, use_threads=False, block_size=1 << 20),
             parse_options=pcsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True, escape_char=False,
                                             newlines_in_values=True, ignore_empty_lines=False),
-            convert_options=pcsv.ConvertOptions(column_types={n: pa.string() for n in names},
+            convert_options=pcsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
     except (pa.ArrowException, ValueError, UnicodeDecodeError):
         return None
@@ -98,18 +98,18 @@ def read_clean(body: bytes, *, delim: str, names: list, first_line: int, start: 
 
 
 def _stray_quote(cols, rows: np.ndarray, last: np.ndarray) -> bool:
-    """True when a multi-line record leaves every cell after its last multi-line field empty."""
-    width = len(cols)
-    idx = pa.array(rows)
-    filled_after = np.zeros(len(rows), dtype=bool)
-    for k in range(width - 1, -1, -1):
-        later = last < k
-        if not later.any():
-            continue
-        filled = pc.not_equal(pc.take(cols[k], idx), "").to_numpy(zero_copy_only=False)
-        filled_after |= later & filled
-    stray = (last < width - 1) & ~filled_after
-    return bool(stray.any())
+    """True when a multi-line record leaves every cell after its last multi-line field empty.
+
+    Columns are looked at from the last one back, each only for the records not yet shown to have
+    a filled cell after their line breaks (cell lengths only: no text is copied)."""
+    pending = last < len(cols) - 1  # a record whose line breaks are in its last cell cannot tell
+    for k in range(len(cols) - 1, -1, -1):
+        check = pending & (last < k)
+        if not check.any():  # nor for any column further left
+            break
+        lengths = pc.binary_length(cols[k]).to_numpy(zero_copy_only=False)
+        pending[check] = lengths[rows[check]] == 0
+    return bool(pending.any())
 
 
 def blank_rows(cols, n: int) -> np.ndarray:

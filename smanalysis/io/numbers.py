@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrowtext import STR, arrow_text, as_text, count_byte, trim
+from .arrowtext import STR, arrow_text, count_byte, trim
 
 __all__ = ["parse_count", "excel_ids", "is_missing_text"]
 

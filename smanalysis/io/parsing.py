@@ -9,10 +9,8 @@ Examples
 
 from __future__ import annotations
 
-import functools
 import html
 import re
-import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -20,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .arrowtext import STR, arrow_text, as_text, count_byte, map_rows, strptime, trim
+from .lookalikes import fold_lookalikes
 
 __all__ = [
     "by_unique", "strip", "opt_text", "clean_text", "parse_timestamp", "parse_date", "parse_mdy_time", "parse_yearless", "resolve_years",
@@ -45,15 +44,15 @@ def by_unique(s: pd.Series, func) -> pd.Series:
     ['A', 'B', 'A']
     """
     codes, uniques = pd.factorize(s, use_na_sentinel=True)
-    if len(uniques) > 0.5 * len(s) or not len(s):
+    if len(uniques) > 0.5 * len(s) or not len(uniques):
         return func(s)
     res = func(pd.Series(uniques, dtype=object))
-    arr = np.asarray(res.to_numpy(dtype=object) if res.dtype == object else res.to_numpy())
-    out = arr.take(np.where(codes < 0, 0, codes)) if len(arr) else np.full(len(s), None, dtype=object)
-    out = pd.Series(out, index=s.index, dtype=res.dtype if res.dtype != object else object)
+    if res.dtype == object and all(isinstance(v, str) or v is None or v != v for v in res.tolist()):
+        res = res.astype(STR)  # text results in the readers' str dtype, whatever the column's size
+    out = res.take(np.where(codes < 0, 0, codes))
+    out.index = s.index
     if (codes < 0).any():
-        na = func(pd.Series([None], dtype=object))
-        out[codes < 0] = na.iloc[0]
+        out[codes < 0] = func(pd.Series([None], dtype=object)).iloc[0]
     return out
 
 
@@ -82,31 +81,14 @@ def blank(s: pd.Series) -> pd.Series:
     return pd.Series(pc.equal(trim(arrow_text(s)), "").to_numpy(zero_copy_only=False), index=s.index)
 
 
-#: Look-alike letters and digits folded on reading (math bold/italic, fullwidth, ligatures); punctuation
-#: such as "…", curly quotes and dashes is kept as written (matching normalises its own copy).
-_FOLD_CLASS = "[\U0001D400-\U0001D7FF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFB00-\uFB06]"
-
-
-_FOLD_RX = re.compile(_FOLD_CLASS + "+")
-
-
-@functools.lru_cache(maxsize=4096)
-def _nfkc(run: str) -> str:
-    return unicodedata.normalize("NFKC", run)
-
-
-def _fold(v: str) -> str:
-    return _FOLD_RX.sub(lambda m: _nfkc(m.group(0)), v)
-
-
 def clean_text(s: pd.Series, *, unescape: bool = False) -> pd.Series:
     """Text as written, with look-alike letters folded ("math bold" captions become plain letters); blank -> missing.
 
     Only letters and digits are folded (NFKC of math alphanumerics, fullwidth forms and
     ligatures); punctuation ("…", "“”", "–") is never rewritten in stored text.
     ``unescape=True`` decodes HTML entities (X writes ``&amp;``, ``&lt;``, ``&gt;``).
-    The work runs on whole columns in Arrow's kernels; Python touches only the cells that need
-    unescaping, and the rare cells whose folding Arrow's NFKC cannot do alone (see :func:`_fold_column`).
+    The work runs on whole columns (Arrow's kernels, :func:`~smanalysis.io.lookalikes.fold_lookalikes`
+    on the UTF-8 bytes); Python touches only the cells that need unescaping.
 
     Examples
     --------
@@ -121,32 +103,10 @@ def clean_text(s: pd.Series, *, unescape: bool = False) -> pd.Series:
         arr = pc.replace_substring(pc.replace_substring(arr, "\r\n", "\n"), "\r", "\n")
     if unescape:
         arr = arrow_text(map_rows(pd.Series(pd.array(arr, dtype=STR)), count_byte(arr, ord("&")) > 0, html.unescape))
-    arr = _fold_column(arr)
+    arr = fold_lookalikes(arr)
     arr = trim(arr)
     arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, type=arr.type), arr)
     return pd.Series(pd.array(arr, dtype=STR), index=s.index)
-
-
-def _any(mask) -> bool:
-    return bool(pc.any(mask).as_py())
-
-
-def _fold_column(arr: pa.Array) -> pa.Array:
-    """Fold the look-alike runs of an Arrow text column (see :func:`clean_text`): Arrow finds the cells
-    holding look-alikes, Python folds those cells only (Arrow's NFKC of whole cells would rewrite "…" too,
-    and is slower than the cached NFKC of each run)."""
-    maybe = np.flatnonzero(count_byte(arr, 0xF0) + count_byte(arr, 0xEF))  # lead bytes of every look-alike
-    if not len(maybe):
-        return arr
-    idx = pa.array(maybe)
-    cand = pc.take(arr, idx)
-    has = pc.match_substring_regex(cand, _FOLD_CLASS).to_numpy(zero_copy_only=False)
-    if not has.any():
-        return arr
-    rows = np.zeros(len(arr), dtype=bool)
-    rows[maybe[has]] = True
-    folded = pa.array([_fold(v) for v in pc.filter(cand, pa.array(has)).to_pylist()], type=arr.type)
-    return pc.replace_with_mask(arr, pa.array(rows), folded)
 
 
 def has_offset(s: pd.Series) -> pd.Series:
@@ -237,7 +197,8 @@ def parse_timestamp(s: pd.Series, *, timezone: str) -> pd.Series:
         try:
             out[naive] = _naive_to_utc(tn, timezone)
         except (TypeError, ValueError):  # an offset in a form the pattern missed ("+07"): one cell at a time
-            out[naive] = [_one_to_utc(x, timezone) for x in tn]
+            out[naive] = pd.Series([_one_to_utc(x, timezone) for x in tn], index=tn.index,
+                                   dtype="datetime64[ns, UTC]")
     return out
 
 

@@ -27,9 +27,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from ..exceptions import EmptyDataError, FormatError
+from .arrowtext import STR, arrow_text
 from .fastcsv import blank_rows, read_clean
 from .limits import check_xlsx
 from .tolerant import dedupe_names, parse_tolerant
@@ -236,7 +236,7 @@ def _move_to_bad(raw: RawTable, mask: np.ndarray, reason: str, delim: str) -> Ra
 def _drop_blank(frame: pd.DataFrame, lines: np.ndarray):
     if not len(frame) or not len(frame.columns):
         return frame, lines
-    cols = (pa.array(frame[c].to_numpy(dtype=object), type=pa.large_string(), from_pandas=True) for c in frame.columns)
+    cols = (arrow_text(frame[c]) for c in frame.columns)
     blank = blank_rows(cols, len(frame))
     if blank.any():
         frame = frame[~blank].reset_index(drop=True)
@@ -269,9 +269,8 @@ def _read_c(buf, delim: str, names, **kw):
     """pandas' C parser with our settings; returns (frame, skipped records as (record, expected, saw))."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        # object (Python str) cells: pandas' Arrow-backed "str" dtype costs several times more to build and
-        # to convert back for the readers' per-column work (bench_io)
-        frame = pd.read_csv(buf, sep=delim, dtype=object, keep_default_na=False, na_filter=False,
+        # pandas' Arrow-backed "str" cells, the dtype the converters work in (no conversion per column touched)
+        frame = pd.read_csv(buf, sep=delim, dtype=STR, keep_default_na=False, na_filter=False,
                             skip_blank_lines=False, on_bad_lines="warn", engine="c", quotechar='"',
                             header=None, names=names, index_col=False, **kw)
     skipped = [(int(m.group(1)) + 1, int(m.group(2)) - 1, int(m.group(3)))

@@ -35,3 +35,11 @@ def test_resolve_years_never_after_reference():
     d = resolve_years(pd.Series([10.0, 11.0, 1.0]), pd.Series([30.0, 2.0, 5.0]), pd.Timestamp("2026-10-31"),
                       ordered=False)
     assert d.dt.strftime("%Y-%m-%d").tolist() == ["2026-10-30", "2025-11-02", "2026-01-05"]
+
+
+def test_a_cell_dateutil_reads_before_1900_is_unreadable_not_a_crash():
+    # "3M" (a count in the time column of a broken row): dateutil reads it as year 1, out of pandas' range;
+    # the cell must come back NaT (then rejected by the reader) and the good cell keep its time
+    out = parse_timestamp(pd.Series(["3M", "2026-10-01 10:00"]), timezone="Asia/Jakarta")
+    assert out.isna().tolist() == [True, False]
+    assert out.iloc[1] == pd.Timestamp("2026-10-01 03:00", tz="UTC")

@@ -1,0 +1,141 @@
+"""Folding look-alike letters ("𝐏𝐫𝐨𝐦𝐨", "ｋｏｐｉ", "ﬁ") to plain ones, on the UTF-8 bytes of a whole Arrow column.
+
+Captions written with math bold/italic letters, fullwidth forms or ligatures are folded
+to the letters they imitate (the NFKC form of each such character), so "𝐏𝐫𝐨𝐦𝐨" is
+found by a search for "promo". Nothing else is touched: punctuation ("…", "“”", "–"),
+emoji and combining marks stay as written (matching normalises its own copy).
+
+The look-alikes are the code points of :data:`FOLD_RANGES`; each one's UTF-8 bytes are
+replaced by those of its NFKC form (never longer), with NumPy over the column's character
+buffer (no Python work per cell): the folded characters are letters and digits that compose with
+nothing, so folding them one at a time equals NFKC of each run.
+
+Examples
+--------
+>>> import pyarrow as pa
+>>> fold_lookalikes(pa.array(["𝐏𝐫𝐨𝐦𝐨 ☕…", "ｋｏｐｉ ﬁne", "", None])).to_pylist()
+['Promo ☕…', 'kopi fine', '', None]
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+import numpy as np
+import pyarrow as pa
+
+__all__ = ["FOLD_RANGES", "fold_lookalikes", "fold_reference"]
+
+#: Look-alike code points folded on reading (inclusive ranges): math alphanumerics, fullwidth digits and
+#: letters, Latin ligatures.
+FOLD_RANGES = ((0x1D400, 0x1D7FF), (0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A), (0xFB00, 0xFB06))
+
+
+@functools.lru_cache(maxsize=1)
+def _table():
+    """``(code points, replacement offsets, replacement bytes)``: the NFKC bytes of every look-alike, sorted."""
+    cps = np.array([cp for lo, hi in FOLD_RANGES for cp in range(lo, hi + 1)], dtype="int64")
+    order = np.argsort(cps)
+    cps = cps[order]
+    reps = [unicodedata.normalize("NFKC", chr(int(cp))).encode("utf-8") for cp in cps]
+    if any(len(r) > len(chr(int(cp)).encode("utf-8")) for cp, r in zip(cps, reps)):  # _rewrite relies on it
+        raise RuntimeError("a look-alike's NFKC form is longer than the look-alike itself")
+    offs = np.concatenate([[0], np.cumsum([len(r) for r in reps])]).astype("int64")
+    return cps, offs, np.frombuffer(b"".join(reps), dtype=np.uint8)
+
+
+def _lookalikes(buf: np.ndarray):
+    """Start byte, byte length and index in the table of each look-alike character in UTF-8 ``buf``."""
+    lead = np.flatnonzero(buf >= 0xEF)  # every look-alike starts with byte EF or F0 (UTF-8 has no byte above F4)
+    lead = lead[(lead + 2 < len(buf)) & (buf[lead] <= 0xF0)]
+    b0 = buf[lead].astype("int64")
+    b1, b2 = buf[lead + 1].astype("int64"), buf[lead + 2].astype("int64")
+    four = b0 == 0xF0
+    lead4 = np.where(four & (lead + 3 < len(buf)), lead + 3, lead)  # a 4-byte lead always has 3 bytes after it
+    b3 = buf[lead4].astype("int64")
+    cp = np.where(four, ((b0 & 7) << 18) | ((b1 & 0x3F) << 12) | ((b2 & 0x3F) << 6) | (b3 & 0x3F),
+                  ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F))
+    hit = np.zeros(len(cp), dtype=bool)
+    for lo, hi in FOLD_RANGES:
+        hit |= (cp >= lo) & (cp <= hi)
+    cps, _, _ = _table()
+    return lead[hit], np.where(four[hit], 4, 3), np.searchsorted(cps, cp[hit])
+
+
+def fold_lookalikes(arr: pa.Array) -> pa.Array:
+    """Arrow text with every look-alike character replaced by its NFKC form (see the module docstring).
+
+    Parameters
+    ----------
+    arr : pyarrow.Array or ChunkedArray of string or large_string
+
+    Returns
+    -------
+    pyarrow.Array
+        ``large_string``; the same array when it holds no look-alike.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> fold_lookalikes(pa.array(["𝟏𝟐 𝒌𝒐𝒑𝒊", "e\\u0301"])).to_pylist() == ["12 kopi", "e\\u0301"]
+    True
+    """
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if not pa.types.is_large_string(arr.type):
+        arr = arr.cast(pa.large_string())
+    offsets, buf = _layout(arr)
+    if buf is None:
+        return arr
+    start, width, which = _lookalikes(buf)
+    if not len(start):
+        return arr
+    return _rewrite(arr, offsets, buf, start, width, which)
+
+
+def _layout(arr: pa.Array):
+    """Cell offsets (from 0) and the UTF-8 bytes of a large_string array (None when it holds no bytes)."""
+    n = len(arr)
+    _, offs, data = arr.buffers() if n else (None, None, None)
+    if data is None or not data.size:
+        return None, None
+    offsets = np.frombuffer(offs, dtype="int64")[arr.offset:arr.offset + n + 1]
+    base = int(offsets[0])
+    return offsets - base, np.frombuffer(data, dtype=np.uint8)[base:int(offsets[-1])]
+
+
+def _rewrite(arr, offsets, buf, start, width, which) -> pa.Array:
+    """``arr`` rebuilt with each look-alike (at ``start``, ``width`` bytes, table entry ``which``) replaced."""
+    _, rep_offs, rep_bytes = _table()
+    rep_len = rep_offs[which + 1] - rep_offs[which]
+    # no replacement is longer than its character: write it over the character's first bytes, drop the rest
+    out = buf.copy()
+    out[_spread(start, rep_len)] = rep_bytes[_spread(rep_offs[which], rep_len)]
+    keep = np.ones(len(out), dtype=bool)
+    keep[_spread(start + rep_len, width - rep_len)] = False
+    out = out[keep]
+    delta = np.concatenate([[0], np.cumsum(rep_len - width)])
+    new_offsets = offsets + delta[np.searchsorted(start, offsets, side="left")]
+    validity = None
+    if arr.null_count:
+        validity = pa.array(arr.is_valid().to_numpy(zero_copy_only=False)).buffers()[1]
+    return pa.LargeStringArray.from_buffers(len(arr), pa.py_buffer(new_offsets.astype("int64")), pa.py_buffer(out),
+                                            validity, arr.null_count)
+
+
+def _spread(first: np.ndarray, count: np.ndarray) -> np.ndarray:
+    """``first[i], first[i] + 1, ..., first[i] + count[i] - 1`` for every ``i``, concatenated."""
+    total = int(count.sum())
+    return np.repeat(first - (np.cumsum(count) - count), count) + np.arange(total)
+
+
+def fold_reference(text: str) -> str:
+    """The fold of one string in plain Python (NFKC of each look-alike), the definition the tests check against.
+
+    >>> fold_reference("𝐊𝐨𝐩𝐢 ☕…")
+    'Kopi ☕…'
+    """
+    return "".join(unicodedata.normalize("NFKC", ch) if any(lo <= ord(ch) <= hi for lo, hi in FOLD_RANGES) else ch
+                   for ch in text)
+
