@@ -4,7 +4,8 @@ Text from exports (captions, comments, themes, names) can start with ``=``, ``+`
 a tab or a carriage return; Excel, LibreOffice and Google Sheets would then run it as a formula
 (``=HYPERLINK(...)`` leaks data, ``=cmd|...`` ran programs). Following the OWASP rule, such a cell
 gets a leading apostrophe, so it shows as text. Numbers (and text that is only a number, such as
-``"-5"``) are left alone. Every CSV/XLSX the project writes for people goes through
+``"-5"``) are left alone. A text that already starts with apostrophes before such a character
+(``"'=x"``) gets one more, so :func:`restore_text` gives every text back exactly. Every CSV/XLSX the project writes for people goes through
 :func:`write_table` (next plan, care queue, plan review, plan vs actual, competitor scan, batch
 summary, content plan).
 
@@ -23,17 +24,31 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["neutralise_formulas", "write_table", "FORMULA_START"]
+__all__ = ["neutralise_formulas", "write_table", "FORMULA_START", "restore_text"]
 
 #: first characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+#: apostrophes before a formula start: a text that already looks escaped gets one more apostrophe, so
+#: :func:`restore_text` (drop one) gives every text back exactly
+_LOOKS_ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
 
 
 def _cell(v):
-    if isinstance(v, str) and v.startswith(FORMULA_START) and not _NUMBER.match(v):
+    if isinstance(v, str) and ((v.startswith(FORMULA_START) and not _NUMBER.match(v)) or _LOOKS_ESCAPED.match(v)):
         return "'" + v
     return v
+
+
+def restore_text(v):
+    """The text a neutralised cell held before :func:`neutralise_formulas` (the inverse, for read-backs).
+
+    Examples
+    --------
+    >>> [restore_text(neutralise_formulas(pd.DataFrame({"t": [t]}))["t"].iloc[0]) for t in ["=1+1", "'=1+1", "'a"]]
+    ['=1+1', "'=1+1", "'a"]
+    """
+    return v[1:] if isinstance(v, str) and _LOOKS_ESCAPED.match(v) else v
 
 
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:

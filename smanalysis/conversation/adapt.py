@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import SchemaError
-from ..spreadsheet import FORMULA_START, write_table
+from ..spreadsheet import restore_text, write_table
 from .model import SentimentModel
 from .sentiment import LABELS, sentiment
 from .text import as_text_series
@@ -231,8 +231,8 @@ def read_label_sheet(path) -> pd.DataFrame:
         i = int(np.flatnonzero(bad.to_numpy())[0])
         raise ValueError(f"{path.name}, line {i + 2}, column 'label': {df['label'].iloc[i]!r} is not one of "
                          f"{list(LABELS)} (or positif/netral/negatif)")
-    # undo the writer's formula neutralisation (smanalysis.spreadsheet): "'=..." was "=..."
-    text = df["text"].map(lambda x: x[1:] if x.startswith("'") and x[1:].startswith(FORMULA_START) else x)
+    # undo the writer's formula neutralisation (smanalysis.spreadsheet): "'=..." was "=...", "''=..." was "'=..."
+    text = df["text"].map(restore_text)
     out = pd.DataFrame({"id": df["id"], "text": text, "label": lab})
     return out[lab != ""].reset_index(drop=True)
 

@@ -309,6 +309,9 @@ def finish_extra(ctx: Ctx) -> dict:
     idx = ctx.frame.index
     for table, data in ctx.extra.items():
         frame = pd.DataFrame({k: _column(v, idx) for k, v in data.items() if v is not None}, index=idx)
+        for c in required(table):  # a value the file does not give (no account named): missing, as in finish
+            if c not in frame.columns:
+                frame[c] = None
         keep = ctx.kept if ctx.kept is not None else np.ones(len(idx), dtype=bool)
         frame = frame[keep].assign(source_file=ctx.source, source_line=ctx.lines[keep].astype("float64"))
         out[table] = conform(frame, table).reset_index(drop=True)

@@ -43,6 +43,18 @@ def test_label_sheet_round_trip_neutralises_formulas(tmp_path):
     assert back["label"].tolist() == ["negative", "positive"] and back["id"].tolist() == ["7", "8"]
 
 
+@pytest.mark.parametrize("text", ["'=1+1", "=1+1", "''=x", "'-", "'kopi", "-5", "@kopi", "'@kopi"])
+def test_label_sheet_gives_back_exactly_the_text_written(tmp_path, text):
+    # issue 13 item 3: a text that really starts with "'=" must not lose its apostrophe on the way back
+    q = pd.DataFrame({"text": [text], "predicted": ["neutral"]})
+    p = write_label_sheet(q, tmp_path / "sheet.csv")
+    df = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert not df["text"].iloc[0].startswith(("=", "@", "+"))  # what a spreadsheet sees is inert
+    df["label"] = ["neutral"]
+    df.to_csv(p, index=False, encoding="utf-8-sig")
+    assert read_label_sheet(p)["text"].tolist() == [text]
+
+
 def test_read_label_sheet_names_line_and_column(tmp_path):
     p = tmp_path / "s.csv"
     p.write_text("id,text,predicted,label\n1,enak,positive,positive\n2,zonk,negative,jelek\n", encoding="utf-8")
