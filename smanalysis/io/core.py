@@ -59,12 +59,13 @@ class Ctx:
         """Header name of field ``name`` in the file (for messages)."""
         return self.cols.get(name, default or name)
 
-    def count(self, name):
-        """Parse a count column with :func:`parse_count`; unreadable cells -> NaN and a warning."""
+    def count(self, name, *, decimal=None):
+        """Parse a count column with :func:`parse_count` (``decimal`` as there); unreadable cells -> NaN and a
+        warning."""
         s = self.get(name)
         if s is None:
             return None
-        v = parse_count(s)
+        v = parse_count(s, decimal=decimal)
         bad = v.isna()
         if bad.any():
             bad[bad] = ~is_missing_text(s[bad]).to_numpy()
@@ -298,6 +299,9 @@ def finish_extra(ctx: Ctx) -> dict:
     for table, data in ctx.extra.items():
         frame = pd.DataFrame({k: (v if isinstance(v, pd.Series) else pd.Series([v] * len(idx), index=idx))
                               for k, v in data.items() if v is not None}, index=idx)
+        for c in required(table):  # a channel named nowhere: the column stays empty, as in finish()
+            if c not in frame.columns:
+                frame[c] = None
         keep = ctx.kept if ctx.kept is not None else np.ones(len(idx), dtype=bool)
         frame = frame[keep].assign(source_file=ctx.source, source_line=ctx.lines[keep].astype("float64"))
         out[table] = conform(frame, table).reset_index(drop=True)

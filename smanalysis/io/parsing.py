@@ -171,6 +171,22 @@ def bounded(v) -> pd.Series:
     return v.where((v >= lo) & (v < hi))
 
 
+def _mixed(t: pd.Series, *, dayfirst: bool = False, wall: bool = False) -> pd.Series:
+    """pandas' mixed-format parse as naive ``datetime64[ns]``; years outside 1900-2199 -> NaT.
+
+    Cells carrying a zone give their wall clock when ``wall`` is true, else raise TypeError
+    (the caller then reads them one at a time). Never raises on a year pandas cannot hold in
+    nanoseconds ("1166"): that is a NaT like any other unreadable cell.
+    """
+    v = pd.to_datetime(t.astype(object), errors="coerce", format="mixed", dayfirst=dayfirst)
+    if v.dtype == object or getattr(v.dt, "tz", None) is not None:
+        if not wall:
+            raise TypeError("cells carry a zone")
+        v = pd.to_datetime(pd.Series([x.tz_localize(None) if isinstance(x, pd.Timestamp) and x.tzinfo is not None
+                                      else x for x in v], index=t.index, dtype=object), errors="coerce")
+    return bounded(v).astype("datetime64[ns]")
+
+
 def parse_timestamp(s: pd.Series, *, timezone: str) -> pd.Series:
     """Parse timestamps to UTC. Values with an offset (``Z``, ``+0700``) keep it; naive ones are in ``timezone``.
 
@@ -199,9 +215,11 @@ def parse_timestamp(s: pd.Series, *, timezone: str) -> pd.Series:
     if naive.any():
         tn = t[naive]
         try:
-            out[naive] = _naive_to_utc(tn, timezone)
+            conv = _naive_to_utc(tn, timezone)
         except (TypeError, ValueError):  # an offset in a form the pattern missed ("+07"): one cell at a time
-            out[naive] = [_one_to_utc(x, timezone) for x in tn]
+            conv = pd.to_datetime(pd.Series([_one_to_utc(x, timezone) for x in tn], index=tn.index, dtype=object),
+                                  utc=True, errors="coerce")
+        out.loc[tn.index] = conv.astype("datetime64[ns, UTC]")
     return out
 
 
@@ -230,10 +248,10 @@ def _naive_to_utc(tn: pd.Series, timezone: str) -> pd.Series:
         v[left] = pd.to_datetime(tn[left].astype(object), format="ISO8601", errors="coerce")
     dmy = v.isna() & tn.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
     if dmy.any():
-        v[dmy] = pd.to_datetime(tn[dmy], dayfirst=True, errors="coerce", format="mixed")
+        v[dmy] = _mixed(tn[dmy], dayfirst=True)
     rest = v.isna() & ~dmy
     if rest.any():
-        v[rest] = pd.to_datetime(tn[rest], errors="coerce", format="mixed")
+        v[rest] = _mixed(tn[rest])
     v = bounded(v)
     return v.dt.tz_localize(timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype(
         "datetime64[ns, UTC]")
@@ -262,10 +280,10 @@ def parse_date(s: pd.Series) -> pd.Series:
     v = strptime(t.str.slice(0, 10).where(t.str.match(r"^[0-9]{4}-[0-9][0-9]-[0-9][0-9]"), ""), "%Y-%m-%d")
     dmy = v.isna() & t.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:[ T]\d{1,2}[:.]\d\d(?:[:.]\d\d)?)?$")
     if dmy.any():
-        v[dmy] = pd.to_datetime(t[dmy], dayfirst=True, errors="coerce", format="mixed")
+        v[dmy] = _mixed(t[dmy], dayfirst=True, wall=True)
     rest = v.isna() & ~dmy & (t != "")
     if rest.any():
-        v[rest] = pd.to_datetime(t[rest], errors="coerce", format="mixed")
+        v[rest] = _mixed(t[rest], wall=True)
     v = bounded(v)
     if getattr(v.dt, "tz", None) is not None:
         v = v.dt.tz_localize(None)

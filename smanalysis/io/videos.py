@@ -33,8 +33,9 @@ def convert_meta_video(ctx: Ctx):
     if account is None:
         account = ctx.account_for("facebook")
     views = ctx.count("views")
-    seconds = ctx.count("seconds")
-    avg = ctx.count("avg_seconds")
+    # seconds with up to three decimals ("14321.665", "5.404"): Meta never groups thousands in its exports
+    seconds = ctx.count("seconds", decimal=".")
+    avg = ctx.count("avg_seconds", decimal=".")
     if avg is None and seconds is not None and views is not None:
         avg = (seconds / views).where(views > 0)
     duration = ctx.count("duration")

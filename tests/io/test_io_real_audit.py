@@ -1,0 +1,78 @@
+"""Classes of wrong results found by auditing the readers on real downloads published in public repositories.
+
+Each fixture was written for this project in the layout (header, quoting, quirks) of a real file
+found in the wild; its rows are invented, and the expected values are worked out by hand from the
+fixture text. The audit itself is summarised in data/sample/README.md ("Audit on real files").
+"""
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from smanalysis.io import parse_count, read
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "io"
+
+
+# --------------------------------------------------------------------------- spreadsheet re-save
+def test_meta_export_with_every_line_wrapped_in_quotes_is_unwrapped():
+    # a Meta export opened in a ';' spreadsheet and saved again: each line one quoted cell
+    r = read(FIX / "meta_ig_resaved_wrapped.csv", account="kopisenja.id")
+    assert (r.format, len(r.data), len(r.rejects)) == ("meta_posts_instagram", 2, 0)
+    assert r.data["post_id"].tolist() == ["18000000000000101", "18000000000000102"]
+    assert r.data["caption"].iloc[0] == ('☕ Menu baru: kopi susu "aren" 🍂\n\nMampir ke Jl. Kaliurang km 5, buka '
+                                         '10.00-22.00, ya!\n\n#kopisenja #jogja')
+    assert r.data["likes"].tolist() == [140.0, 55.0] and r.data["reach"].tolist() == [1800.0, 610.0]
+    assert r.data["format"].tolist() == ["reel", "photo"]
+    assert any("wrapped in quotes" in w for w in r.warnings)
+
+
+# --------------------------------------------------------------------------- decimals
+def test_meta_video_export_keeps_seconds_with_three_decimals():
+    # real 2025 layout: no Post ID/Views columns, "Seconds viewed" like 9021.665, averages like 5.404
+    r = read(FIX / "Oct-01-2026_Oct-31-2026_7700000000000000.csv")
+    assert (r.format, r.table, len(r.data)) == ("meta_video", "video", 2)
+    assert r.data["post_id"].tolist() == ["7700000000000001", "7700000000000002"]  # the video asset ids
+    assert r.data["watch_time_s"].tolist() == [9021.665, 1850.25]
+    assert r.data["avg_view_duration_s"].tolist() == [5.404, 2.891]  # not 5404 and 2891 seconds
+    assert r.data["retention"].round(4).tolist() == [0.5404, 0.0385]  # 5.404 / 10 s and 2.891 / 75 s
+    assert r.data["views_3s"].tolist() == [1500.0, 640.0] and r.data["account"].tolist() == ["Kopi Senja"] * 2
+
+
+@pytest.mark.parametrize("cells, expected", [
+    (["14321.665"], [14321.665]),  # a lead group of 5 digits cannot be thousands grouping
+    (["5.404", "5.52"], [5.404, 5.52]),  # "5.52" proves the column's decimal point
+    (["5.404", "1.234.567"], [5404.0, 1234567.0]),  # a grouped cell keeps the Indonesian reading
+    (["12.400", "3M"], [12400.0, 3e6]),  # a suffixed cell proves nothing
+])
+def test_parse_count_one_convention_per_column(cells, expected):
+    assert parse_count(pd.Series(cells)).tolist() == expected
+
+
+# --------------------------------------------------------------------------- YouTube
+def test_youtube_table_without_channel_name_reads_instead_of_crashing():
+    # real 2025 layout with "New viewers"/"Regular viewers"; no account= and no profile
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        r = read(FIX / "Table data_viewers.csv")
+    assert (r.format, len(r.data)) == ("youtube_table", 2)
+    assert r.data["views"].tolist() == [9.0, 5.0]
+    video = r.extra["video"]
+    assert video["post_id"].tolist() == ["ytKopi0A1b2", "ytKopi0C3d4"]
+    assert video["watch_time_s"].round(2).tolist() == [12.24, 48.24]  # 0.0034 h and 0.0134 h
+    assert video["account"].isna().all()
+    assert any("names no channel" in w for w in r.warnings)
+
+
+# --------------------------------------------------------------------------- odd date cells never crash a file
+@pytest.mark.parametrize("cell", ["1166", "Mon, 05 Oct 2026 10:00:00 +0700", "3426000"])
+def test_odd_time_cells_are_unreadable_not_a_crash(cell):
+    from smanalysis.io.parsing import parse_date, parse_timestamp
+
+    day = parse_date(pd.Series(["2026-10-05", cell]))
+    when = parse_timestamp(pd.Series(["2026-10-05 19:00", cell]), timezone="Asia/Jakarta")
+    assert day.iloc[0] == pd.Timestamp("2026-10-05")
+    assert when.iloc[0] == pd.Timestamp("2026-10-05 12:00", tz="UTC")  # 19:00 in Jakarta
+    assert (pd.isna(day.iloc[1]) or day.iloc[1] == pd.Timestamp("2026-10-05")) and str(when.dtype) == "datetime64[ns, UTC]"
