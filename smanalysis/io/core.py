@@ -87,8 +87,16 @@ class Ctx:
         """The ``account=`` option, else the profile's own account on ``platform``, else None."""
         if self.options.get("account"):
             return str(self.options["account"]).lstrip("@")
-        if self.profile is not None and platform:
+        if self.profile is not None and platform and self.profile.own_accounts.get(platform):
             return self.profile.own_accounts.get(platform)
+        # TikTok's follower downloads come as Followers_<handle>.zip; unzipped, the folder names the account
+        m = re.fullmatch(r"Followers_([A-Za-z0-9_.]+?)(?:-\d+| \(\d+\))?", self.path.parent.name) \
+            if platform == "tiktok" and self.path is not None else None
+        if m:
+            note = f"account {m.group(1)!r} from the folder name {self.path.parent.name!r}"
+            if note not in self.warnings:
+                self.warnings.append(note)
+            return m.group(1)
         return None
 
     def own_handles(self):
@@ -210,8 +218,24 @@ def reference_date(ctx: Ctx, candidates: pd.Series | None = None) -> tuple[pd.Ti
         if len(d):
             return d.max(), f"latest date in column {ctx.src('export_time')!r}"
     if ctx.path is not None and ctx.path.exists():
-        return pd.Timestamp(ctx.path.stat().st_mtime, unit="s").normalize(), "file modification time"
-    return pd.Timestamp.now().normalize(), "today"
+        day, why = pd.Timestamp(ctx.path.stat().st_mtime, unit="s").normalize(), "file modification time"
+    else:
+        day, why = pd.Timestamp.now().normalize(), "today"
+    if candidates is not None:  # TikTok's "Time" column: the export day without its year ("February 28")
+        from .parsing import parse_yearless
+
+        md = parse_yearless(candidates).dropna(subset=["month", "day"])
+        if len(md):
+            month, dom = (int(x) for x in md.groupby(["month", "day"]).size().idxmax())
+            for year in (day.year, day.year - 1, day.year - 2):
+                try:
+                    export = pd.Timestamp(year, month, dom)
+                except ValueError:  # February 29 of a common year
+                    continue
+                if export <= day:
+                    return export, (f"export day {export:%B %-d} in column {ctx.src('export_time')!r}, its year "
+                                    f"from the {why}")
+    return day, why
 
 
 def yearless_days(ctx: Ctx, col: str, ref_candidates=None, *, ordered: bool = True) -> pd.Series:
@@ -230,7 +254,7 @@ def yearless_days(ctx: Ctx, col: str, ref_candidates=None, *, ordered: bool = Tr
     if parts["month"].notna().any():
         ref, why = reference_date(ctx, ref_candidates)
         resolved = resolve_years(parts["month"], parts["day"], ref, ordered=ordered)
-        weak = why in ("file modification time", "today")
+        weak = why in ("file modification time", "today") or "its year from" in why
         ctx.warnings.append(f"yearless dates in {ctx.src(col)!r} given years so that none falls after "
                             f"{ref:%Y-%m-%d} ({why}" + ("; a guess: put the export day in the file name or pass "
                                                         "export_date=)" if weak else ")"))

@@ -66,6 +66,9 @@ DAILY_FIELDS = {
     "youtube_totals": {
         "views": ("Views", "Penayangan"), "watch_time_s": ("Watch time (hours)", "Waktu tonton (jam)"),
         "followers_gained": ("Subscribers", "Subscriber"), "impressions": ("Impressions", "Tayangan"),
+        "new_viewers": ("New viewers", "Penonton baru"), "returning_viewers": ("Returning viewers",
+                                                                              "Penonton kembali"),
+        "viewers": ("Unique viewers", "Penonton unik"),
     },
 }
 
@@ -103,9 +106,10 @@ add_format(FormatSpec(
 ))
 add_format(FormatSpec(
     "youtube_totals", "account_daily", YOUTUBE_TOTALS_COLUMNS, _daily_fields("youtube_totals"),
-    ("date", "views"), "youtube",
+    ("date", "|".join(DAILY_FIELDS["youtube_totals"])), "youtube",
     "YouTube Studio > Analytics > Advanced mode > Export: Totals.csv, the channel's total a day "
-    "(ISO days; watch time in hours is stored in seconds).",
+    "(ISO days; watch time in hours is stored in seconds). It holds the metric the chart showed: Views, "
+    "Watch time (hours), Subscribers, New viewers... (\"Date,New viewers\" seen on a real download).",
 ))
 add_format(FormatSpec(
     "youtube_chart", "posts", YOUTUBE_CHART_COLUMNS,
@@ -128,6 +132,19 @@ add_format(FormatSpec(
     ("asset_id", "seconds"), "facebook",
     "Meta Business Suite > Insights > Content > Export, video level ('Video asset ID', seconds viewed, "
     "3-second and 1-minute views). Best guess of the exact header beside the post export's columns.", priority=1,
+))
+add_format(FormatSpec(
+    "tiktok_follower_gender", "audience", ("Gender", "Distribution"),
+    {"segment": ("Gender", "Jenis kelamin"), "share": ("Distribution", "Distribusi")}, ("segment", "share"), "tiktok",
+    "TikTok Studio > Analytics > Followers > download (Followers_<handle>.zip): FollowerGender.csv, "
+    "\"Gender\",\"Distribution\" with Female/Male/Other and shares 0-1 (confirmed on real downloads).",
+))
+add_format(FormatSpec(
+    "tiktok_follower_territories", "audience", ("Top territories", "Distribution"),
+    {"segment": ("Top territories", "Wilayah teratas"), "share": ("Distribution", "Distribusi")},
+    ("segment", "share"), "tiktok",
+    "TikTok Studio followers download: FollowerTopTerritories.csv, \"Top territories\",\"Distribution\" with "
+    "ISO country codes (US, ID...) and 'Others', shares 0-1 (confirmed on real downloads).", priority=1,
 ))
 add_format(FormatSpec(
     "meta_audience", "audience", ("Age", "Women", "Men"),

@@ -46,7 +46,8 @@ class FormatSpec:
     fields : dict
         Internal field -> tuple of accepted header names (any language/variant).
     signature : tuple of str
-        Internal fields that must all be present for detection.
+        Internal fields that must all be present for detection; ``"a|b"`` asks for either
+        (YouTube's ``Totals.csv`` holds whichever metric the chart showed).
     platform : str or None
         Platform, when the format belongs to one.
     note : str

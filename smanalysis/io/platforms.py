@@ -150,15 +150,22 @@ def convert_tiktok_content(ctx: Ctx):
     created = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns, UTC]")
     if timed.any():  # 2025 layout: "2025/10/31 18:19:10" keeps its time of day
         created[timed] = parse_timestamp(raw[timed].str.replace("/", "-", regex=False), timezone=ctx.timezone)
+    post_id = link.str.extract(r"/(?:video|photo)/(\d+)", expand=False).fillna("")
+    exact = pd.Series(False, index=raw.index)
     if (~timed).any():
         day = yearless_days(ctx, "created_at", ctx.get("export_time"), ordered=False)[~timed]
         created[~timed] = day.dt.tz_localize(ctx.timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
-        if not timed.any():
-            ctx.warnings.append(f"{int((~timed).sum())} post time(s) in {ctx.src('created_at')!r} are days "
+        exact = ~timed & _id_agrees(id_time(post_id), day.reindex(raw.index), ctx.timezone)
+        if exact.any():  # the video id holds the upload second: year and time of day exact
+            created[exact] = id_time(post_id)[exact]
+            ctx.warnings.append(f"{int(exact.sum())} post time(s) in {ctx.src('created_at')!r} taken from the video "
+                                "id (its first 32 bits are the upload second, UTC), matching the day in the file")
+        if not timed.any() and (~exact).any():
+            ctx.warnings.append(f"{int((~exact).sum())} post time(s) in {ctx.src('created_at')!r} are days "
                                 "without a time of day (stored at local midnight)")
-    assumed_tz(ctx, "created_at")
+    if timed.any() or not exact.all():
+        assumed_tz(ctx, "created_at")
     ctx.fail(created.isna(), "created_at", quoted("unreadable post time", ctx.get("created_at")))
-    post_id = link.str.extract(r"/(?:video|photo)/(\d+)", expand=False).fillna("")
     ctx.fail(blank(post_id) & ~blank(link), "permalink", quoted("no video id in link", link))
     account = ctx.options.get("account") or link.str.extract(r"@([^/?#]+)", expand=False)
     caption = clean_text(ctx.get("caption")) if ctx.get("caption") is not None else None
@@ -168,6 +175,32 @@ def convert_tiktok_content(ctx: Ctx):
         "likes": ctx.count("likes"), "comments": ctx.count("comments"), "shares": ctx.count("shares"),
         "views": ctx.count("views"),
     }
+
+
+def id_time(post_id: pd.Series) -> pd.Series:
+    """Upload time (UTC) written in TikTok video ids: their first 32 of 64 bits are the Unix second.
+
+    NaT for ids that are not 18-20 digits or give a time outside 2016-2100.
+
+    Examples
+    --------
+    >>> id_time(pd.Series(["7431234567890123456", "x"])).tolist()
+    [Timestamp('2024-10-29 16:25:27+0000', tz='UTC'), NaT]
+    """
+    ok = post_id.str.fullmatch(r"\d{18,20}").fillna(False).to_numpy(dtype=bool)
+    secs = np.full(len(post_id), np.nan)
+    if ok.any():
+        n = np.array([int(x) for x in post_id[ok]], dtype=object)
+        secs[ok] = [float(x >> 32) for x in n]
+    when = pd.to_datetime(pd.Series(secs, index=post_id.index), unit="s", utc=True)
+    return when.where((when >= pd.Timestamp("2016-01-01", tz="UTC")) & (when < pd.Timestamp("2100-01-01", tz="UTC")))
+
+
+def _id_agrees(when: pd.Series, day: pd.Series, timezone: str) -> pd.Series:
+    """True where the id's local day is the day read from the file (year included), give or take one day
+    (the zone TikTok wrote the day in is not said)."""
+    local = when.dt.tz_convert(timezone).dt.tz_localize(None).dt.normalize()
+    return ((local - day).abs() <= pd.Timedelta(days=1)).fillna(False).astype(bool)
 
 
 def convert_tiktok_followers(ctx: Ctx):

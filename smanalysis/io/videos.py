@@ -4,7 +4,7 @@
 Examples
 --------
 >>> sorted(CONVERTERS)
-['meta_audience', 'meta_video', 'youtube_chart']
+['meta_audience', 'meta_video', 'tiktok_follower_gender', 'tiktok_follower_territories', 'youtube_chart']
 """
 
 from __future__ import annotations
@@ -125,6 +125,30 @@ def expand_audience(data: pd.DataFrame) -> pd.DataFrame:
     return conform(out.reset_index(drop=True), "audience")
 
 
+def _tiktok_audience(ctx: Ctx, dimension: str):
+    segment = clean_text(ctx.get("segment"))
+    if dimension == "gender":
+        segment = segment.str.lower()
+    else:
+        segment = segment.where(segment.str.lower() != "others", "other")
+    share = ctx.count("share")
+    ctx.fail(share.isna() | (share < 0) | (share > 1), "share", quoted("not a share 0-1", ctx.get("share")))
+    account = ctx.account_for("tiktok")
+    if account is None:
+        ctx.warnings.append("the file names no account: pass account= or a profile (account left empty)")
+    return {"platform": "tiktok", "account": account, "dimension": dimension, "segment": segment, "share": share}
+
+
+def convert_tiktok_follower_gender(ctx: Ctx):
+    """TikTok ``FollowerGender.csv`` -> ``audience`` rows of dimension ``gender`` (female, male, other)."""
+    return _tiktok_audience(ctx, "gender")
+
+
+def convert_tiktok_follower_territories(ctx: Ctx):
+    """TikTok ``FollowerTopTerritories.csv`` -> ``audience`` rows of dimension ``country`` (ISO codes, 'other')."""
+    return _tiktok_audience(ctx, "country")
+
+
 def convert_youtube_chart(ctx: Ctx):
     day = parse_date(ctx.get("date"))
     ctx.fail(day.isna(), "date", quoted("unreadable date", ctx.get("date")))
@@ -138,4 +162,6 @@ CONVERTERS = {
     "meta_video": convert_meta_video,
     "meta_audience": convert_meta_audience,
     "youtube_chart": convert_youtube_chart,
+    "tiktok_follower_gender": convert_tiktok_follower_gender,
+    "tiktok_follower_territories": convert_tiktok_follower_territories,
 }

@@ -76,3 +76,53 @@ def test_odd_time_cells_are_unreadable_not_a_crash(cell):
     assert day.iloc[0] == pd.Timestamp("2026-10-05")
     assert when.iloc[0] == pd.Timestamp("2026-10-05 12:00", tz="UTC")  # 19:00 in Jakarta
     assert (pd.isna(day.iloc[1]) or day.iloc[1] == pd.Timestamp("2026-10-05")) and str(when.dtype) == "datetime64[ns, UTC]"
+
+
+# --------------------------------------------------------------------------- TikTok Studio Content.csv
+def _aged(tmp_path, name, when="2026-12-03 08:00"):
+    """A copy of a fixture whose modification time is ``when`` (the year a weak export-day guess takes)."""
+    import os
+    import shutil
+
+    dst = tmp_path / name
+    shutil.copy(FIX / name, dst)
+    t = pd.Timestamp(when, tz="UTC").timestamp()
+    os.utime(dst, (t, t))
+    return dst
+
+
+def test_tiktok_content_time_column_is_the_export_day_and_ids_hold_the_upload_second(tmp_path):
+    # real layout: every "Time" cell is the export day without a year; no date in the file name
+    r = read(_aged(tmp_path, "tiktok_Content.csv"), timezone="Asia/Jakarta")
+    assert r.data["created_at"].tolist() == [
+        pd.Timestamp("2025-07-16 03:21:48", tz="UTC"),  # id 7527514765649958535 >> 32; "July 16" agrees
+        pd.Timestamp("2026-02-01 21:16:43", tz="UTC"),  # 04:16 on February 2 in Jakarta: "February 1" is a day off
+        pd.Timestamp("2025-12-29 17:00", tz="UTC"),  # id of 2023 disagrees: December 30, 2025, local midnight
+    ]
+    # the export day is the latest February 28 before the file's modification day (not 2026-12-03 itself,
+    # which would put July 16 in 2026)
+    assert any("none falls after 2026-02-28 (export day February 28 in column 'Time'" in w for w in r.warnings)
+    assert any("2 post time(s) in 'Post time' taken from the video id" in w for w in r.warnings)
+
+
+# --------------------------------------------------------------------------- TikTok follower audience
+@pytest.mark.parametrize("name, fmt, dimension, segments, shares", [
+    ("FollowerGender.csv", "tiktok_follower_gender", "gender", ["female", "male", "other"], [0.64, 0.35, 0.01]),
+    ("FollowerTopTerritories.csv", "tiktok_follower_territories", "country", ["ID", "MY", "SG", "other"],
+     [0.912, 0.041, 0.007, 0.04]),
+])
+def test_tiktok_follower_audience_files(name, fmt, dimension, segments, shares):
+    # unzipped Followers_<handle>.zip (a second download gets "-2"): the folder names the account
+    r = read(FIX / "Followers_kopisenja.id-2" / name)
+    assert (r.format, r.table, len(r.rejects)) == (fmt, "audience", 0)
+    assert r.data["dimension"].unique().tolist() == [dimension]
+    assert r.data["segment"].tolist() == segments and r.data["share"].tolist() == shares
+    assert r.data["account"].unique().tolist() == ["kopisenja.id"] and r.data["platform"].unique().tolist() == ["tiktok"]
+
+
+def test_youtube_totals_holds_whichever_metric_the_chart_showed():
+    # real download: "Date,New viewers" (not Views)
+    r = read(FIX / "youtube_Totals_new_viewers.csv", account="kopisenja")
+    assert (r.format, r.table) == ("youtube_totals", "account_daily")
+    assert r.data["metric"].unique().tolist() == ["new_viewers"] and r.data["value"].tolist() == [0.0, 3.0, 12.0]
+    assert r.data["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-10-01", "2026-10-02", "2026-10-03"]
