@@ -26,7 +26,12 @@ from __future__ import annotations
 
 from .layouts import FORMATS, FormatSpec, add_format, norm_header
 
-__all__ = ["FormatSpec", "FORMATS", "norm_header", "META_FB_POST_TYPES", "META_IG_POST_TYPES"]
+__all__ = ["FormatSpec", "FORMATS", "norm_header", "META_FB_POST_TYPES", "META_IG_POST_TYPES", "META_EXPORT_TIMEZONE"]
+
+#: The zone of Meta Business Suite's "Publish time", whatever the page's own zone: Pacific time. Checked on
+#: real exports of pages in South Africa, the US east coast and Bulgaria against the upload instant written in
+#: Instagram's own post ids (shortcodes): 7 hours behind UTC in summer, 8 in winter, every time.
+META_EXPORT_TIMEZONE = "America/Los_Angeles"
 
 
 # --------------------------------------------------------------------------- Meta

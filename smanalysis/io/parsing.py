@@ -290,12 +290,15 @@ def parse_date(s: pd.Series) -> pd.Series:
     return v.dt.normalize().astype("datetime64[ns]")
 
 
-def parse_mdy_time(s: pd.Series, *, timezone: str, dayfirst: bool | None = None) -> tuple[pd.Series, bool]:
+def parse_mdy_time(s: pd.Series, *, timezone: str, dayfirst: bool | None = None,
+                   ambiguous: str = "NaT") -> tuple[pd.Series, bool]:
     """Parse Meta's ``10/31/2026 19:05`` (local ``timezone``) to UTC; return ``(series, dayfirst_used)``.
 
     The order is decided on the whole column: a first number above 12 means
     day-first, a second above 12 month-first; otherwise ``dayfirst`` (default
-    month-first, Meta's English export). Unreadable -> NaT.
+    month-first, Meta's English export). Unreadable -> NaT. A local time that occurs twice
+    (the hour clocks go back) is NaT, or its first (summer-time) instant with
+    ``ambiguous="first"``.
 
     Examples
     --------
@@ -314,7 +317,8 @@ def parse_mdy_time(s: pd.Series, *, timezone: str, dayfirst: bool | None = None)
             first, fast = not first, other
     if fast.notna().all() and len(t):
         local = bounded(fast)
-        out = local.dt.tz_localize(timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
+        amb = np.ones(len(local), dtype=bool) if ambiguous == "first" else "NaT"
+        out = local.dt.tz_localize(timezone, ambiguous=amb, nonexistent="NaT").dt.tz_convert("UTC")
         return out.astype("datetime64[ns, UTC]"), first
     t = t.str.strip()
     m = t.str.extract(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([AaPp][Mm])?)?$")
@@ -335,7 +339,8 @@ def parse_mdy_time(s: pd.Series, *, timezone: str, dayfirst: bool | None = None)
                           "second": pd.to_numeric(m[5], errors="coerce").fillna(0)})
     local = bounded(pd.to_datetime(parts, errors="coerce"))
     iso = local.isna() & (t != "")
-    out = local.dt.tz_localize(timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
+    amb = np.ones(len(local), dtype=bool) if ambiguous == "first" else "NaT"
+    out = local.dt.tz_localize(timezone, ambiguous=amb, nonexistent="NaT").dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
     if iso.any():
         out[iso] = parse_timestamp(t[iso], timezone=timezone)
     return out, dayfirst

@@ -17,7 +17,7 @@ import pandas as pd
 import numpy as np
 
 from .core import Ctx, assumed_tz, hashtags_of, quoted, yearless_days
-from .formats import META_FB_POST_TYPES, META_ID_HEADERS, META_IG_POST_TYPES
+from .formats import META_EXPORT_TIMEZONE, META_FB_POST_TYPES, META_ID_HEADERS, META_IG_POST_TYPES
 from .numbers import excel_ids, is_missing_text
 from .parsing import (blank, bounded, by_unique, clean_text, opt_text, parse_date, parse_day_month_year,
                       parse_mdy_time, parse_timestamp, strip)
@@ -65,7 +65,8 @@ def _meta_posts(ctx: Ctx, platform: str):
     headers = {str(c).lower() for c in ctx.cols.values()}
     lang = "id" if headers & _ID_NAMES else "en"
     ctx.lang = lang
-    created, dayfirst = parse_mdy_time(ctx.get("created_at"), timezone=ctx.timezone, dayfirst=(lang == "id"))
+    zone = meta_zone(ctx)
+    created, dayfirst = parse_mdy_time(ctx.get("created_at"), timezone=zone, dayfirst=(lang == "id"), ambiguous="first")
     ctx.fail(created.isna(), "created_at", quoted("unreadable publish time", ctx.get("created_at")))
     desc = clean_text(ctx.get("description")) if ctx.get("description") is not None else None
     title = clean_text(ctx.get("title")) if ctx.get("title") is not None else None
@@ -98,7 +99,6 @@ def _meta_posts(ctx: Ctx, platform: str):
         "likes": ctx.count("likes"), "comments": ctx.count("comments"), "shares": ctx.count("shares"),
         "saves": ctx.count("saves"), "clicks": ctx.count("clicks"), "paid": paid_flag(ctx),
     }
-    assumed_tz(ctx, "created_at")
     if ctx.get("date") is not None:
         d = strip(ctx.get("date"))
         lifetime = by_unique(d, lambda u: u.str.lower().isin(["lifetime", "seumur hidup", "total", ""])).astype(bool)
@@ -108,8 +108,21 @@ def _meta_posts(ctx: Ctx, platform: str):
                                 "(kept as 'metrics_date'; load_dataset sums the days per post)")
     if lang == "id" or dayfirst:
         ctx.warnings.append(f"publish times read {'day' if dayfirst else 'month'}-first "
-                            f"({'Bahasa Indonesia' if lang == 'id' else 'English'} header) in {ctx.timezone}")
+                            f"({'Bahasa Indonesia' if lang == 'id' else 'English'} header) in {zone}")
     return out
+
+
+def meta_zone(ctx: Ctx) -> str:
+    """The zone Meta's "Publish time" is read in: the ``source_timezone=`` option, else Pacific time
+    (:data:`~smanalysis.io.formats.META_EXPORT_TIMEZONE`); says which in the warnings."""
+    zone = ctx.options.get("source_timezone") or META_EXPORT_TIMEZONE
+    if ctx.options.get("source_timezone"):
+        ctx.warnings.append(f"times in {ctx.src('created_at')!r} read as {zone} (source_timezone=)")
+    else:
+        ctx.warnings.append(f"times in {ctx.src('created_at')!r} read as Pacific time ({zone}): Meta Business Suite "
+                            "writes every page's publish times in Pacific time, whatever the page's own zone "
+                            "(pass source_timezone= if this file was written in another)")
+    return zone
 
 
 def convert_meta_facebook(ctx):

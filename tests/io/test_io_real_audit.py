@@ -26,6 +26,7 @@ def test_meta_export_with_every_line_wrapped_in_quotes_is_unwrapped():
                                          '10.00-22.00, ya!\n\n#kopisenja #jogja')
     assert r.data["likes"].tolist() == [140.0, 55.0] and r.data["reach"].tolist() == [1800.0, 610.0]
     assert r.data["format"].tolist() == ["reel", "photo"]
+    assert r.data["created_at"].iloc[0] == pd.Timestamp("2026-10-30 10:15", tz="UTC")  # 03:15 Pacific (PDT)
     assert any("wrapped in quotes" in w for w in r.warnings)
 
 
@@ -126,3 +127,33 @@ def test_youtube_totals_holds_whichever_metric_the_chart_showed():
     assert (r.format, r.table) == ("youtube_totals", "account_daily")
     assert r.data["metric"].unique().tolist() == ["new_viewers"] and r.data["value"].tolist() == [0.0, 3.0, 12.0]
     assert r.data["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-10-01", "2026-10-02", "2026-10-03"]
+
+
+# --------------------------------------------------------------------------- Meta writes Pacific time
+def test_meta_publish_time_is_pacific_time_whatever_the_page_zone():
+    # checked on real exports (pages in South Africa, the US east coast, Bulgaria) against the upload instant
+    # in Instagram's own post ids: "Publish time" is America/Los_Angeles wall-clock time
+    r = read(FIX / "Oct-30-2026_Nov-26-2026_17800000000000001.csv", timezone="Asia/Jakarta")
+    assert r.data["created_at"].tolist() == [
+        pd.Timestamp("2026-10-30 10:15", tz="UTC"),  # 03:15 PDT (UTC-7): 17:15 in Jakarta
+        pd.Timestamp("2026-11-01 08:30", tz="UTC"),  # 01:30 happens twice on 1 Nov: the first (PDT) is taken
+        pd.Timestamp("2026-11-21 03:05", tz="UTC"),  # 19:05 PST (UTC-8, winter)
+    ]
+    assert any("read as Pacific time (America/Los_Angeles)" in w for w in r.warnings)
+    assert len(r.rejects) == 0
+
+
+def test_meta_publish_time_zone_can_be_overridden():
+    r = read(FIX / "Oct-30-2026_Nov-26-2026_17800000000000001.csv", source_timezone="Asia/Jakarta")
+    assert r.data["created_at"].iloc[0] == pd.Timestamp("2026-10-29 20:15", tz="UTC")  # 03:15 WIB
+    assert any("read as Asia/Jakarta (source_timezone=)" in w for w in r.warnings)
+
+
+def test_meta_writer_writes_pacific_time_and_reads_back_the_same_instant(tmp_path):
+    from smanalysis.io import writers as W
+
+    posts = pd.DataFrame({"post_id": ["1"], "platform": ["instagram"], "account": ["kopisenja.id"],
+                          "created_at": pd.to_datetime(["2026-01-10 12:05"], utc=True)})
+    W.write_meta_posts(posts, tmp_path / "ig.csv", platform="instagram")
+    assert '"01/10/2026 04:05"' in (tmp_path / "ig.csv").read_text(encoding="utf-8-sig")  # 12:05 UTC = 04:05 PST
+    assert read(tmp_path / "ig.csv").data["created_at"].tolist() == posts["created_at"].tolist()

@@ -58,8 +58,8 @@ def test_excel_mangled_ids_restored_or_rejected_and_paid_flag():
     assert "destroyed by Excel" in r.rejects["reason"].iloc[0]
     assert r.data["paid"].tolist() == [True, False]  # "Boosted" vs blank status
     assert r.data["caption"].iloc[0] == "Promo bukber & diskon… 35rb"  # punctuation not rewritten
-    assert r.data["created_at"].iloc[0] == utc("2026-10-05 11:30")  # 18:30 in Jakarta
-    assert any("read as Asia/Jakarta (assumed" in w for w in r.warnings)
+    assert r.data["created_at"].iloc[0] == utc("2026-10-06 01:30")  # 18:30 Pacific (PDT, UTC-7)
+    assert any("read as Pacific time (America/Los_Angeles)" in w for w in r.warnings)
 
 
 # --------------------------------------------------------------------------- TikTok
