@@ -214,6 +214,10 @@ def read(path, kind: str | None = None, *, timezone: str = DEFAULT_TIMEZONE, map
         data = data.drop(columns="metrics_date")
     if fmt in WIDE:
         data = melt_daily(data)
+        if fmt == "tiktok_followers_daily":  # "Total followers" are follower counts
+            data, followers = split_follower_counts(data)
+            if len(followers):
+                extra["followers"] = followers
     elif fmt == "meta_daily":
         data, followers = split_follower_counts(data)
         if len(followers) and not len(data):

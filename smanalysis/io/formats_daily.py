@@ -58,6 +58,11 @@ DAILY_FIELDS = {
                                                                                    "Penayangan profil"),
         "likes": ("Likes", "Suka"), "comments": ("Comments", "Komentar"), "shares": ("Shares", "Bagikan"),
         "followers_gained": ("New followers", "Pengikut baru"), "reach": ("Reached audience", "Jangkauan"),
+        "unfollows": ("Lost followers", "Pengikut hilang"),
+    },
+    "tiktok_followers_daily": {
+        "followers_gained": ("New followers", "Pengikut baru"), "followers": ("Total followers", "Total pengikut"),
+        "reach": ("Reached audience", "Jangkauan"),
     },
     "tiktok_viewers": {
         "viewers": ("Total Viewers", "Total viewers", "Penonton"), "new_viewers": ("New Viewers", "New viewers"),
@@ -88,6 +93,14 @@ add_format(FormatSpec(
     ("date", "views", "profile_views"), "tiktok",
     "TikTok Studio > Analytics > Overview > Download: Overview.csv, UTF-8 with BOM, every field quoted, "
     "yearless days ('September 25' in older files, '25 September' in 2025 files, some with 'New followers').",
+))
+add_format(FormatSpec(
+    "tiktok_followers_daily", "account_daily", ("Date", "New followers", "Total followers", "Reached audience",
+                                                "Engaged audience"), _daily_fields("tiktok_followers_daily"),
+    ("date", "followers_gained", "followers"), "tiktok",
+    "TikTok Studio (2025 web) > Analytics > Followers > download: Date (2025/10/31), New followers, Total "
+    "followers ('--' when not given), Reached audience, Engaged audience ('NAN' on the first day); seen on a "
+    "real download. Total followers are follower counts (followers table), the rest account_daily.",
 ))
 add_format(FormatSpec(
     "tiktok_viewers", "account_daily", TIKTOK_VIEWERS_COLUMNS, _daily_fields("tiktok_viewers"),

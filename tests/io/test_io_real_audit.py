@@ -157,3 +157,24 @@ def test_meta_writer_writes_pacific_time_and_reads_back_the_same_instant(tmp_pat
     W.write_meta_posts(posts, tmp_path / "ig.csv", platform="instagram")
     assert '"01/10/2026 04:05"' in (tmp_path / "ig.csv").read_text(encoding="utf-8-sig")  # 12:05 UTC = 04:05 PST
     assert read(tmp_path / "ig.csv").data["created_at"].tolist() == posts["created_at"].tolist()
+
+
+# --------------------------------------------------------------------------- TikTok Studio web (2025) downloads
+def test_tiktok_overview_2025_web_layout_full_dates_nan_and_lost_followers():
+    r = read(FIX / "tiktok_overview_web2025.csv", account="kopisenja.id")
+    assert r.format == "tiktok_overview" and len(r.rejects) == 0
+    day1 = r.data[r.data["date"] == pd.Timestamp("2026-10-30")].set_index("metric")["value"].to_dict()
+    # "NAN" reach is not a zero: the day has no reach row; "Lost followers" are unfollows
+    assert day1 == {"comments": 5.0, "followers_gained": 7.0, "likes": 30.0, "profile_views": 21.0, "shares": 2.0,
+                    "unfollows": 0.0, "views": 812.0}
+    assert r.data.loc[(r.data["date"] == pd.Timestamp("2026-10-31")) & (r.data["metric"] == "reach"),
+                      "value"].tolist() == [4987.0]
+
+
+def test_tiktok_followers_2025_web_layout_counts_go_to_followers():
+    r = read(FIX / "tiktok_followers_web2025.csv", account="kopisenja.id")
+    assert (r.format, r.table) == ("tiktok_followers_daily", "account_daily")
+    got = r.data.sort_values(["date", "metric"])[["metric", "value"]].values.tolist()
+    assert got == [["followers_gained", 7.0], ["followers_gained", 15.0], ["reach", 4987.0]]  # "--", "NAN" skipped
+    fol = r.extra["followers"]
+    assert fol["followers"].tolist() == [1890.0] and fol["date"].tolist() == [pd.Timestamp("2026-10-31")]
