@@ -86,6 +86,7 @@ def _meta_fields(platform):
         "comments": ("Comments", "Komentar"),
         "shares": ("Shares", "Bagikan", "Dibagikan"),
         "funded": ("Funded content status", "Status konten berbayar", "Boosted", "Boost status"),
+        "data_comment": ("Data comment", "Komentar data"),
     }
     if platform == "facebook":
         f.update({

@@ -62,6 +62,10 @@ def paid_flag(ctx: Ctx, name: str = "funded"):
 
 def _meta_posts(ctx: Ctx, platform: str):
     post_id = restored_ids(ctx, "post_id")
+    if ctx.get("data_comment") is not None:  # a row Meta could not compute: its note is the reason
+        note = strip(ctx.get("data_comment"))
+        ctx.fail(blank(post_id) & ~blank(note), "data_comment",
+                 "Meta could not compute this row: '" + note.str.slice(0, 200) + "'")
     headers = {str(c).lower() for c in ctx.cols.values()}
     lang = "id" if headers & _ID_NAMES else "en"
     ctx.lang = lang
@@ -99,6 +103,8 @@ def _meta_posts(ctx: Ctx, platform: str):
         "likes": ctx.count("likes"), "comments": ctx.count("comments"), "shares": ctx.count("shares"),
         "saves": ctx.count("saves"), "clicks": ctx.count("clicks"), "paid": paid_flag(ctx),
     }
+    if platform == "instagram" and ctx.get("permalink") is not None:
+        _check_instagram_clock(ctx, created, strip(ctx.get("permalink")))
     if ctx.get("date") is not None:
         d = strip(ctx.get("date"))
         lifetime = by_unique(d, lambda u: u.str.lower().isin(["lifetime", "seumur hidup", "total", ""])).astype(bool)
@@ -110,6 +116,48 @@ def _meta_posts(ctx: Ctx, platform: str):
         ctx.warnings.append(f"publish times read {'day' if dayfirst else 'month'}-first "
                             f"({'Bahasa Indonesia' if lang == 'id' else 'English'} header) in {zone}")
     return out
+
+
+_SHORTCODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def instagram_id_time(permalink: pd.Series) -> pd.Series:
+    """Upload instant (UTC) written in Instagram permalinks: the shortcode is the media id in base 64, whose
+    bits above the 23 lowest are milliseconds since 2011-08-24 21:07:01.721 UTC. NaT where not decodable.
+
+    Examples
+    --------
+    >>> instagram_id_time(pd.Series(["https://www.instagram.com/reel/DHWRIh_CLiR/", "x"])).dt.floor("s").tolist()
+    [Timestamp('2025-03-18 16:47:27+0000', tz='UTC'), NaT]
+    """
+    code = permalink.str.extract(r"instagram\.com/(?:[^/]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]{8,12})",
+                                 expand=False)
+
+    def _ms(c):
+        if not isinstance(c, str):
+            return np.nan
+        n = 0
+        for ch in c:
+            n = n * 64 + _SHORTCODE.index(ch)
+        return float((n >> 23) + 1314220021721)
+
+    ms = pd.Series([_ms(c) for c in code], index=permalink.index, dtype="float64")
+    when = pd.to_datetime(ms, unit="ms", utc=True)
+    return when.where((when >= pd.Timestamp("2012-01-01", tz="UTC")) & (when < pd.Timestamp("2100-01-01", tz="UTC")))
+
+
+def _check_instagram_clock(ctx: Ctx, created: pd.Series, permalink: pd.Series) -> None:
+    """Warn when the post ids put "Publish time" a whole number of hours away from the zone it was read in."""
+    diff = ((created - instagram_id_time(permalink)).dt.total_seconds() / 3600).dropna()
+    diff = diff[diff.abs() < 30]
+    if len(diff) < 3:
+        return
+    hours = diff.round()
+    off = hours.mode().iloc[0]
+    if off != 0 and ((hours == off) & ((diff - hours).abs() < 0.05)).mean() >= 0.8:
+        ctx.warnings.append(f"Instagram's post ids put the times in {ctx.src('created_at')!r} {off:+.0f} h from the "
+                            "zone they were read in: this file seems written in another zone (pass "
+                            "source_timezone=)")
 
 
 def meta_zone(ctx: Ctx) -> str:

@@ -178,3 +178,35 @@ def test_tiktok_followers_2025_web_layout_counts_go_to_followers():
     assert got == [["followers_gained", 7.0], ["followers_gained", 15.0], ["reach", 4987.0]]  # "--", "NAN" skipped
     fol = r.extra["followers"]
     assert fol["followers"].tolist() == [1890.0] and fol["date"].tolist() == [pd.Timestamp("2026-10-31")]
+
+
+def test_instagram_ids_flag_a_file_written_in_another_zone():
+    # shortcodes encode 12:05, 02:30 and 13:00 UTC; the file says 19:05, 09:30, 20:00 (Jakarta wall clock)
+    from smanalysis.io.platforms import instagram_id_time
+
+    f = FIX / "meta_ig_retimed_wib.csv"
+    r = read(f)  # read as Pacific (PDT, UTC-7): 14 hours late
+    assert r.data["created_at"].iloc[0] == pd.Timestamp("2026-10-06 02:05", tz="UTC")
+    assert any("post ids put the times in 'Publish time' +14 h" in w for w in r.warnings)
+    fixed = read(f, source_timezone="Asia/Jakarta")
+    assert not any("post ids put" in w for w in fixed.warnings)
+    ids = instagram_id_time(fixed.data["permalink"]).dt.floor("min")
+    assert fixed.data["created_at"].tolist() == ids.tolist()  # 12:05, 02:30, 13:00 UTC
+
+
+def test_undecodable_shortcodes_give_no_clock_warning():
+    r = read(FIX / "meta_ig_resaved_wrapped.csv")  # shortcodes too short to decode: no check, no warning
+    assert not any("post ids put" in w for w in r.warnings)
+
+
+def test_meta_row_meta_could_not_compute_is_rejected_with_meta_s_note():
+    # 2023-24 Facebook layout (Impressions, IMPRESSION:UNIQUE_USERS) with Meta's error row
+    r = read(FIX / "Dec-12-2025_Jan-06-2026_108000000000001.csv")
+    assert r.data["post_id"].tolist() == ["1200000000000001", "1200000000000002"]
+    assert r.data["impressions"].tolist() == [6970.0, 3019.0] and r.data["reach"].tolist() == [5969.0, 3019.0]
+    assert r.data["caption"].iloc[0] == 'Jam buka libur "Natal"'
+    assert r.data["created_at"].tolist() == [pd.Timestamp("2025-12-25 02:00", tz="UTC"),  # 18:00 PST
+                                             pd.Timestamp("2026-01-05 17:30", tz="UTC")]
+    assert r.rejects["line"].tolist() == [3] and r.rejects["column"].tolist() == ["Data comment"]
+    assert r.rejects["reason"].iloc[0] == ("Meta could not compute this row: 'An error occurred while computing "
+                                           "metadata for content with ID 900000000000123.'")
