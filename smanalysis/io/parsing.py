@@ -270,17 +270,24 @@ def _one_to_utc(x: str, timezone: str):
 def parse_date(s: pd.Series) -> pd.Series:
     """Parse calendar days (ISO, ``YYYY-MM-DDT00:00:00``, day-first ``31/10/2026``, Excel) to naive midnight.
 
+    Slashed days are day-first unless a cell of the column shows month-first (``7/16/2026``:
+    then the whole column is month-first, as Excel writes in the US).
+
     Examples
     --------
     >>> import pandas as pd
     >>> parse_date(pd.Series(["2026-10-05", "05/10/2026", "2026-10-05 00:00:00", "?"])).dt.day.tolist()
     [5.0, 5.0, 5.0, nan]
+    >>> parse_date(pd.Series(["7/31/2026", "8/1/2026"])).dt.strftime("%Y-%m-%d").tolist()
+    ['2026-07-31', '2026-08-01']
     """
     t = as_text(s).str.strip()
     v = strptime(t.str.slice(0, 10).where(t.str.match(r"^[0-9]{4}-[0-9][0-9]-[0-9][0-9]"), ""), "%Y-%m-%d")
     dmy = v.isna() & t.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:[ T]\d{1,2}[:.]\d\d(?:[:.]\d\d)?)?$")
     if dmy.any():
-        v[dmy] = _mixed(t[dmy], dayfirst=True, wall=True)
+        # one order for the column: day-first unless a cell shows month-first ("7/16/2026", an Excel re-save)
+        ab = t[dmy].str.extract(r"^(\d{1,2})[/.-](\d{1,2})").astype("float64")
+        v[dmy] = _mixed(t[dmy], dayfirst=not ((ab[1] > 12).any() and not (ab[0] > 12).any()), wall=True)
     rest = v.isna() & ~dmy & (t != "")
     if rest.any():
         v[rest] = _mixed(t[rest], wall=True)

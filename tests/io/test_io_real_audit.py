@@ -210,3 +210,10 @@ def test_meta_row_meta_could_not_compute_is_rejected_with_meta_s_note():
     assert r.rejects["line"].tolist() == [3] and r.rejects["column"].tolist() == ["Data comment"]
     assert r.rejects["reason"].iloc[0] == ("Meta could not compute this row: 'An error occurred while computing "
                                            "metadata for content with ID 900000000000123.'")
+
+
+def test_youtube_totals_resaved_by_excel_with_month_first_days():
+    # "7/31/2026" shows month-first: "8/1/2026" is 1 August, not 8 January
+    r = read(FIX / "youtube_Totals_excel_us_dates.csv", account="kopisenja")
+    assert r.data["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-07-30", "2026-07-31", "2026-08-01", "2026-08-12"]
+    assert r.data["value"].tolist() == [37.0, 21.0, 11.0, 10.0]
