@@ -230,6 +230,7 @@ _add(FormatSpec(
         "created_at": ("Post time", "Waktu posting"), "likes": ("Total likes", "Jumlah suka", "Likes"),
         "comments": ("Total comments", "Jumlah komentar", "Comments"),
         "shares": ("Total shares", "Jumlah bagikan", "Shares"), "views": ("Total views", "Video views", "Jumlah tayangan"),
+        "saves": ("Add to Favorites", "Favorites", "Tambahkan ke Favorit"),
     },
     ("permalink", "created_at", "likes"), "tiktok",
     "TikTok Studio > Analytics > Content download (CSV or XLSX); yearless 'Post time' like 'August 31'; "

@@ -104,7 +104,7 @@ def _meta_posts(ctx: Ctx, platform: str):
         "saves": ctx.count("saves"), "clicks": ctx.count("clicks"), "paid": paid_flag(ctx),
     }
     if platform == "instagram" and ctx.get("permalink") is not None:
-        _check_instagram_clock(ctx, created, strip(ctx.get("permalink")))
+        _check_id_clock(ctx, created, instagram_id_time(strip(ctx.get("permalink"))), "Instagram's post ids")
     if ctx.get("date") is not None:
         d = strip(ctx.get("date"))
         lifetime = by_unique(d, lambda u: u.str.lower().isin(["lifetime", "seumur hidup", "total", ""])).astype(bool)
@@ -146,16 +146,17 @@ def instagram_id_time(permalink: pd.Series) -> pd.Series:
     return when.where((when >= pd.Timestamp("2012-01-01", tz="UTC")) & (when < pd.Timestamp("2100-01-01", tz="UTC")))
 
 
-def _check_instagram_clock(ctx: Ctx, created: pd.Series, permalink: pd.Series) -> None:
-    """Warn when the post ids put "Publish time" a whole number of hours away from the zone it was read in."""
-    diff = ((created - instagram_id_time(permalink)).dt.total_seconds() / 3600).dropna()
+def _check_id_clock(ctx: Ctx, created: pd.Series, id_times: pd.Series, what: str) -> None:
+    """Warn when the platform's ids put the file's times a whole number of hours away from the zone they were
+    read in (ids hold the upload instant; a file re-timed or exported in another zone shows as a constant gap)."""
+    diff = ((created - id_times).dt.total_seconds() / 3600).dropna()
     diff = diff[diff.abs() < 30]
-    if len(diff) < 3:
+    if len(diff) < 2:
         return
     hours = diff.round()
     off = hours.mode().iloc[0]
     if off != 0 and ((hours == off) & ((diff - hours).abs() < 0.05)).mean() >= 0.8:
-        ctx.warnings.append(f"Instagram's post ids put the times in {ctx.src('created_at')!r} {off:+.0f} h from the "
+        ctx.warnings.append(f"{what} put the times in {ctx.src('created_at')!r} {off:+.0f} h from the "
                             "zone they were read in: this file seems written in another zone (pass "
                             "source_timezone=)")
 
@@ -209,8 +210,12 @@ def convert_tiktok_content(ctx: Ctx):
     raw = ctx.get("created_at")
     timed = raw.str.contains(r"\d{1,2}:\d\d", regex=True)
     created = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns, UTC]")
-    if timed.any():  # 2025 layout: "2025/10/31 18:19:10" keeps its time of day
-        created[timed] = parse_timestamp(raw[timed].str.replace("/", "-", regex=False), timezone=ctx.timezone)
+    if timed.any():  # 2025 layout: "2025/10/31 18:19:10", on TikTok's UTC clock (checked against video ids)
+        zone = ctx.options.get("source_timezone") or "UTC"
+        created[timed] = parse_timestamp(raw[timed].str.replace("/", "-", regex=False), timezone=zone)
+        ctx.warnings.append(f"times in {ctx.src('created_at')!r} read as {zone}" + (
+            " (source_timezone=)" if zone != "UTC" else ": TikTok Studio writes post times in UTC, whatever the "
+            "account's zone (pass source_timezone= if this file differs)"))
     post_id = link.str.extract(r"/(?:video|photo)/(\d+)", expand=False).fillna("")
     exact = pd.Series(False, index=raw.index)
     if (~timed).any():
@@ -224,8 +229,10 @@ def convert_tiktok_content(ctx: Ctx):
         if not timed.any() and (~exact).any():
             ctx.warnings.append(f"{int((~exact).sum())} post time(s) in {ctx.src('created_at')!r} are days "
                                 "without a time of day (stored at local midnight)")
-    if timed.any() or not exact.all():
+    if not timed.any() and not exact.all():
         assumed_tz(ctx, "created_at")
+    if timed.any():
+        _check_id_clock(ctx, created[timed], id_time(post_id)[timed], "TikTok's video ids")
     ctx.fail(created.isna(), "created_at", quoted("unreadable post time", ctx.get("created_at")))
     ctx.fail(blank(post_id) & ~blank(link), "permalink", quoted("no video id in link", link))
     account = ctx.options.get("account") or link.str.extract(r"@([^/?#]+)", expand=False)
@@ -234,7 +241,7 @@ def convert_tiktok_content(ctx: Ctx):
         "post_id": post_id, "platform": "tiktok", "account": account, "created_at": created, "format": "video",
         "caption": caption, "permalink": _text(link), "hashtags": hashtags_of(caption) if caption is not None else None,
         "likes": ctx.count("likes"), "comments": ctx.count("comments"), "shares": ctx.count("shares"),
-        "views": ctx.count("views"),
+        "views": ctx.count("views"), "saves": ctx.count("saves"),
     }
 
 

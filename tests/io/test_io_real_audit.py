@@ -217,3 +217,16 @@ def test_youtube_totals_resaved_by_excel_with_month_first_days():
     r = read(FIX / "youtube_Totals_excel_us_dates.csv", account="kopisenja")
     assert r.data["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-07-30", "2026-07-31", "2026-08-01", "2026-08-12"]
     assert r.data["value"].tolist() == [37.0, 21.0, 11.0, 10.0]
+
+
+def test_tiktok_2025_post_times_are_utc_whatever_the_account_zone():
+    # real 2025 download: "2025/10/31 18:19:10" and the video id says 18:19:06 UTC (a Bulgarian account)
+    r = read(FIX / "tiktok_content_web2025.csv", timezone="Asia/Jakarta")
+    assert r.data["created_at"].tolist() == [pd.Timestamp("2026-10-31 11:05:10", tz="UTC"),
+                                             pd.Timestamp("2026-11-02 00:30:05", tz="UTC")]
+    assert r.data["caption"].tolist() == ["Latte art sore ☕ #kopisenja", 'Cold brew "baru" 🧊']
+    assert r.data["views"].tolist() == [9100.0, 2400.0] and r.data["saves"].tolist() == [21.0, 21.0]
+    assert any("read as UTC: TikTok Studio writes post times in UTC" in w for w in r.warnings)
+    assert not any("video ids put" in w for w in r.warnings)  # ids 4 s earlier: the same clock
+    wib = read(FIX / "tiktok_content_web2025.csv", source_timezone="Asia/Jakarta")
+    assert any("TikTok's video ids put the times in 'Post time' -7 h" in w for w in wib.warnings)
