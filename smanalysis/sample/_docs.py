@@ -133,7 +133,11 @@ FILES = [
      "(Female/Male/Other) and `\"Top territories\",\"Distribution\"` (ISO codes, `Others`), shares 0-1 -> audience "
      "rows of dimension gender / country. `Content.csv`'s `Time` column is the export day without a year "
      "(`February 28`): yearless post days take their year from it, and a video id's first 32 bits give the "
-     "exact upload second (UTC), used where it agrees with the day in the file."),
+     "exact upload second (UTC), used where it agrees with the day in the file. The 2025 web download "
+     "(`Video title, Video link, Post time, Video views, Likes, Comments, Shares, Add to Favorites`) writes "
+     "`Post time` like `2025/10/31 18:19:10` in UTC whatever the account's zone; its Overview has full dates "
+     "and `Lost followers` (unfollows); its Followers download (`Date, New followers, Total followers, Reached "
+     "audience, Engaged audience`) gives followers_gained and reach, and follower counts where not `--`."),
     ("(not in the sample) a Meta export re-saved by a spreadsheet", "posts, video",
      "Opened in a `;` spreadsheet and saved again, every line holding a quote is ONE quoted cell "
      "(`\"Post ID,\"\"Account ID\"\",...\"`): the lines are unwrapped on reading. Meta's 2025 video export "
