@@ -127,10 +127,13 @@ add_format(FormatSpec(
 add_format(FormatSpec(
     "youtube_chart", "posts", YOUTUBE_CHART_COLUMNS,
     {"date": ("Date", "Tanggal"), "post_id": ("Content", "Konten"), "caption": ("Video title", "Judul video"),
-     "created_at": ("Video publish time", "Waktu publikasi video"), "views": ("Views", "Penayangan")},
-    ("date", "post_id", "views"), "youtube",
+     "created_at": ("Video publish time", "Waktu publikasi video"), "views": ("Views", "Penayangan"),
+     "other_metric": ("New viewers", "Returning viewers", "Unique viewers", "Watch time (hours)", "Subscribers",
+                      "Impressions")},
+    ("date", "post_id", "views|other_metric"), "youtube",
     "YouTube Studio > Analytics > Advanced mode > Export: Chart data.csv, views a day of each charted video "
-    "(read as a daily breakdown of posts: load_dataset sums the days per video).", priority=1,
+    "(read as a daily breakdown of posts: load_dataset sums the days per video). A chart of another metric "
+    "('New viewers' on a real download) is recognised and its rows rejected with that reason.", priority=1,
 ))
 add_format(FormatSpec(
     "meta_video", "video", META_VIDEO_COLUMNS,

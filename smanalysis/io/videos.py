@@ -150,6 +150,10 @@ def convert_tiktok_follower_territories(ctx: Ctx):
 
 
 def convert_youtube_chart(ctx: Ctx):
+    if ctx.get("views") is None:  # a chart of New viewers, Watch time...: no views a day to add to posts
+        ctx.fail(pd.Series(True, index=ctx.frame.index), "other_metric",
+                 f"Chart data of {ctx.src('other_metric')!r}, not Views: only daily views per video are read "
+                 "(export the chart of Views, or read Totals.csv)")
     day = parse_date(ctx.get("date"))
     ctx.fail(day.isna(), "date", quoted("unreadable date", ctx.get("date")))
     out = convert_youtube(ctx)

@@ -230,3 +230,9 @@ def test_tiktok_2025_post_times_are_utc_whatever_the_account_zone():
     assert not any("video ids put" in w for w in r.warnings)  # ids 4 s earlier: the same clock
     wib = read(FIX / "tiktok_content_web2025.csv", source_timezone="Asia/Jakarta")
     assert any("TikTok's video ids put the times in 'Post time' -7 h" in w for w in wib.warnings)
+
+
+def test_youtube_chart_of_another_metric_is_recognised_and_rejected_with_the_reason():
+    r = read(FIX / "youtube_Chart_new_viewers.csv", account="kopisenja")
+    assert (r.format, len(r.data), r.rejects["line"].tolist()) == ("youtube_chart", 0, [2])
+    assert "Chart data of 'New viewers', not Views" in r.rejects["reason"].iloc[0]
