@@ -236,3 +236,20 @@ def test_youtube_chart_of_another_metric_is_recognised_and_rejected_with_the_rea
     r = read(FIX / "youtube_Chart_new_viewers.csv", account="kopisenja")
     assert (r.format, len(r.data), r.rejects["line"].tolist()) == ("youtube_chart", 0, [2])
     assert "Chart data of 'New viewers', not Views" in r.rejects["reason"].iloc[0]
+
+
+# --------------------------------------------------------------------------- X API v2 bare tweet objects
+def test_bare_v2_tweet_objects_keep_their_authors_by_id():
+    # JSONL of tweet objects without includes.users (as Tweepy scripts write them): all were rejected before
+    r = read(FIX / "x_bare_tweets.jsonl", brands={"kopisenja_id": "Kopi Senja"})
+    assert (r.format, len(r.data), len(r.rejects)) == ("twarc_jsonl", 3, 0)
+    assert r.data["author"].tolist() == ["id:900001", "id:900002", "id:900003"]
+    assert r.data["text"].iloc[0] == "@kopisenja_id buka jam berapa & ada wifi?"
+    assert r.data["url"].iloc[0] == "https://twitter.com/i/status/1800000000000000101"
+    edges = r.extra["interactions"][["source", "target", "kind"]].values.tolist()
+    assert edges == [["id:900001", "kopisenja_id", "reply"],  # one leading @handle names the replied-to user
+                     ["id:900003", "id:900001", "reply"],  # two leading handles: the id is all that is sure
+                     ["id:900002", "kopisenja_id", "mention"],
+                     ["id:900003", "rina_ygy", "mention"], ["id:900003", "kopisenja_id", "mention"]]
+    assert r.data["brand"].tolist() == ["Kopi Senja"] * 3
+    assert any("author by id only" in w for w in r.warnings)
