@@ -262,7 +262,7 @@ def _choose(raw: RawTable, kind, mapping, source):
     if kind in FORMATS:
         spec = FORMATS[kind]
         cols = resolve_columns(kind, header)
-        missing = [spec.fields[f][0] for f in spec.signature if f not in cols]
+        missing = spec.missing(cols)
         if missing:
             raise SchemaError(f"{source} (line {raw.header_line}): read(kind={kind!r}) lacks required columns "
                               f"{missing}; columns present: {header}")

@@ -95,7 +95,7 @@ def closest(header, candidates, n: int = 3) -> str:
         spec = FORMATS.get(name)
         if spec is not None:
             total = len(spec.columns) or len(spec.fields)
-            miss = [spec.fields[f.split("|")[0]][0] for f in missing]
+            miss = [spec.header_name(f) for f in missing]
         else:
             total = len(required(name[len("canonical_"):]))
             miss = missing

@@ -68,6 +68,14 @@ class FormatSpec:
     priority: int = 0
     alias_index: dict = field(default_factory=dict, compare=False, repr=False)
 
+    def header_name(self, entry: str) -> str:
+        """The English header of a signature entry (``"a|b"`` -> ``"A or B"``)."""
+        return " or ".join(self.fields[f][0] for f in entry.split("|"))
+
+    def missing(self, cols) -> list:
+        """Header names of the signature entries that ``cols`` (field -> header) does not satisfy."""
+        return [self.header_name(e) for e in self.signature if not any(f in cols for f in e.split("|"))]
+
     def __post_init__(self):
         idx = {}
         for f, names in self.fields.items():
