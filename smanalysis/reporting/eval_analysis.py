@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import formatting as F
 from .eval_media import evidence_posts
 from ..words import text
 from .markup import esc
@@ -25,7 +26,7 @@ _FIGURE_COLUMNS = {
               "verdict_code"),
     "hashtags": ("hashtag", "n_posts", "mean", "ci_low", "ci_high", "vs_all", "verdict_code"),
     "care_targets": ("intent", "comments", "answered", "target_minutes", "median_business_minutes",
-                     "median_wall_minutes", "within_target", "within_target_rate"),
+                     "median_wall_minutes", "within_target", "within_target_rate", "verdict_code"),
     "growth": ("platform", "day_type", "n_days", "followers_gained", "per_day", "ci_low", "ci_high", "extra_per_day",
                "extra_ci_low", "extra_ci_high", "effect_code"),
     "audience": ("platform", "account", "dimension", "target", "share_in_target", "top_segment", "fit"),
@@ -187,7 +188,8 @@ def analysis_figures(ctx: EvaluationContext) -> dict:
         tp, _, em = topic_tables(ctx)
         t = tp[["topic", "label", "n_texts"]] if not tp.empty else pd.DataFrame()
         if not t.empty and not em.empty:
-            t = t.merge(em[["topic", "share_current", "share_previous", "emerging"]], on="topic", how="left")
+            t = t.merge(em[["topic", "share_current", "share_previous", "emerging", "verdict_code"]], on="topic",
+                        how="left")
         out["topics"] = [] if t.empty else t.to_dict(orient="records")
         out["community_events"] = community_event_counts(ctx)
     except Exception as err:  # noqa: BLE001
@@ -256,7 +258,7 @@ def _paid_part(ctx: EvaluationContext, sec: Section):
     shown = split[keep].copy()
     for c in ("er_reach_ratio_of_totals", "er_reach_ci_low", "er_reach_ci_high"):
         if c in shown:
-            shown[c] = shown[c].map(pct)
+            shown[c] = shown[c].map(lambda v: pct(v, lang=lang))
     sec.table(shown)
     ctx.use("er_reach", "relative_extra")
     sub_guard(ctx, sec, "analysis.plot_paid", _plot, sec, "plot_paid_split", split, lang=lang)
@@ -264,12 +266,13 @@ def _paid_part(ctx: EvaluationContext, sec: Section):
     lines = []
     for _, r in effect.iterrows():
         if r["verdict_code"] in ("boost_more", "boost_less", "cannot_tell"):
-            fmt = pct if r["metric"].startswith("er_") else num
+            fmt = (lambda v: pct(v, lang=lang)) if r["metric"].startswith("er_") else (lambda v: num(v, lang=lang))
             lines.append(f"- {esc(r['verdict'])}: {fmt(r['extra_per_boosted_post'])} "
-                         f"({fmt(r['ci_low'])} – {fmt(r['ci_high'])}; n = {int(r['n_boosted'])} / "
-                         f"{int(r['n_organic'])})")
+                         f"({fmt(r['ci_low'])} – {fmt(r['ci_high'])}; n = {F.count(r['n_boosted'], lang)} / "
+                         f"{F.count(r['n_organic'], lang)})")
         else:
-            lines.append(f"- {esc(column_label(r['metric'], lang))}: {esc(r['verdict'])} (n = {int(r['n_boosted'])})")
+            lines.append(f"- {esc(column_label(r['metric'], lang))}: {esc(r['verdict'])} "
+                         f"(n = {F.count(r['n_boosted'], lang)})")
     sec.text("\n".join(lines))
 
 
@@ -288,15 +291,17 @@ def _paid_growth_part(ctx: EvaluationContext, sec: Section):
     shown = t[t["platform"].isin(with_paid)][["platform", "day_label", "n_days", "followers_gained", "per_day",
                                                "ci_low", "ci_high", "verdict"]].copy()
     for c in ("per_day", "ci_low", "ci_high"):
-        shown[c] = shown[c].round(2)
+        shown[c] = shown[c].map(lambda v: num(v, 2, lang))
     sec.table(shown)
+    organic_days = t[t["day_type"] == "organic"].set_index("platform")["n_days"]
     lines = []
     for _, r in t[t["day_type"] == "paid"].iterrows():
+        n = f"n = {F.count(r['n_days'], lang)} / {F.count(organic_days.get(r['platform'], 0), lang)}"
         if pd.notna(r["extra_per_day"]):
-            lines.append(f"- {esc(r['platform'])}: {esc(r['effect'])}: {r['extra_per_day']:+.2f} "
-                         f"({r['extra_ci_low']:+.2f} – {r['extra_ci_high']:+.2f})")
+            lines.append(f"- {esc(r['platform'])}: {esc(r['effect'])}: {F.signed(r['extra_per_day'], lang)} "
+                         f"({F.signed(r['extra_ci_low'], lang)} – {F.signed(r['extra_ci_high'], lang)}; {n})")
         else:
-            lines.append(f"- {esc(r['platform'])}: {esc(r['effect'])}")
+            lines.append(f"- {esc(r['platform'])}: {esc(r['effect'])} ({n})")
     sec.text("\n".join(lines))
 
 
@@ -310,7 +315,8 @@ def _hashtag_part(ctx: EvaluationContext, sec: Section):
     sec.text(text("report.analysis.tags_note", lang))
     shown = perf.head(_TOP_HASHTAGS).copy()
     for c in ("mean", "ci_low", "ci_high"):
-        shown[c] = shown[c].map(pct if perf.attrs.get("metric", "er_reach").startswith("er_") else num)
+        shown[c] = shown[c].map((lambda v: pct(v, lang=lang)) if perf.attrs.get("metric", "er_reach").startswith("er_")
+                                else (lambda v: num(v, lang=lang)))
     sec.table(shown.drop(columns=["verdict_code"]))
     ctx.use(perf.attrs.get("metric", "er_reach"), "vs_all")
     sub_guard(ctx, sec, "analysis.plot_hashtags", _plot, sec, "plot_hashtags", perf, lang=lang)
@@ -329,7 +335,7 @@ def _audience_part(ctx: EvaluationContext, sec: Section):
         sec.text(text("report.analysis.no_audience", ctx.lang))
         return
     shown = t.drop(columns=["fit"]).copy()
-    shown["share_in_target"] = shown["share_in_target"].map(pct)
+    shown["share_in_target"] = shown["share_in_target"].map(lambda v: pct(v, lang=ctx.lang))
     sec.table(shown)
 
 
@@ -341,7 +347,7 @@ def _video_part(ctx: EvaluationContext, sec: Section):
         return
     shown = t.drop(columns=["verdict_code"]).copy()
     for c in ("views_3s_rate", "retention_mean", "retention_ci_low", "retention_ci_high"):
-        shown[c] = shown[c].map(pct)
+        shown[c] = shown[c].map(lambda v: pct(v, lang=ctx.lang))
     sec.table(shown)
     ctx.use("avg_view_duration_s", "views_3s_rate")
 
@@ -352,8 +358,8 @@ def _care_part(ctx: EvaluationContext, sec: Section):
         return
     sec.heading(text("report.analysis.h_care", ctx.lang))
     sec.text(text("report.analysis.care_note", ctx.lang))
-    shown = t.copy()
-    shown["within_target_rate"] = shown["within_target_rate"].map(pct)
+    shown = t.drop(columns=["verdict_code"]).copy()
+    shown["within_target_rate"] = shown["within_target_rate"].map(lambda v: pct(v, lang=ctx.lang))
     sec.table(shown)
     ctx.use("within_target_rate")
 
@@ -369,15 +375,17 @@ def _topic_part(ctx: EvaluationContext, sec: Section):
     cur = em.set_index("topic") if not em.empty else pd.DataFrame()
     shown = topics[["label", "terms", "quote", "n_texts"]].copy()
     if not cur.empty:
-        shown["share_current"] = topics["topic"].map(cur["share_current"]).map(pct).to_numpy()
-        shown["share_previous"] = topics["topic"].map(cur["share_previous"]).map(pct).to_numpy()
+        shown["share_current"] = topics["topic"].map(cur["share_current"]).map(lambda v: pct(v, lang=lang)).to_numpy()
+        shown["share_previous"] = topics["topic"].map(cur["share_previous"]).map(lambda v: pct(v, lang=lang)).to_numpy()
+        shown["verdict"] = [text(f"verdict.{c}", lang) if isinstance(c, str) else "–"
+                            for c in topics["topic"].map(cur["verdict_code"])]
     sec.table(shown)
     sub_guard(ctx, sec, "analysis.plot_topics", _plot, sec, "plot_topic_shares", shares, lang=lang)
     rising = em[em["emerging"]] if not em.empty else em
     if rising.empty:
         sec.text(text("report.analysis.no_emerging", lang))
     else:
-        items = "; ".join(f"{esc(r['label'])} ({pct(r['share_previous'])} → {pct(r['share_current'])})"
+        items = "; ".join(f"{esc(r['label'])} ({pct(r['share_previous'], lang=lang)} → {pct(r['share_current'], lang=lang)})"
                           for _, r in rising.head(3).iterrows())
         sec.text(text("report.analysis.emerging", lang, items=items))
 
