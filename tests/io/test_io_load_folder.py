@@ -11,13 +11,13 @@ FIX = Path(__file__).resolve().parents[1] / "fixtures" / "io"
 
 def test_load_prints_every_layout_of_a_mixed_folder(tmp_path, capsys):
     for f in FIX.iterdir():
-        shutil.copy(f, tmp_path / f.name)
+        (shutil.copytree if f.is_dir() else shutil.copy)(f, tmp_path / f.name)
     # a workbook cut off in the middle (a download that broke off)
     (tmp_path / "truncated.xlsx").write_bytes((FIX / "content_plan.xlsx").read_bytes()[:700])
     assert main(["load", str(tmp_path)]) == 1  # rejects and unreadable files: not a clean load
     out = capsys.readouterr().out
     blocks = {b.splitlines()[0]: b for b in ("\n" + out).split("\n" + str(tmp_path) + "/")[1:]}  # file -> its lines
-    for f in list(FIX.iterdir()) + [tmp_path / "truncated.xlsx"]:
+    for f in [f for f in FIX.iterdir() if f.is_file()] + [tmp_path / "truncated.xlsx"]:
         assert str(tmp_path / f.name) in out, f.name  # every file is named
     # format -> table | rows read | rejected, one line a file (counts hand-checked on the fixtures)
     assert "format: meta_posts_instagram -> tabel posts | baris terbaca: 3 | ditolak: 0" in blocks["meta_ig_views_bom.csv"]
