@@ -187,7 +187,7 @@ def sentiment(texts, *, lang: str = "auto", extra_lexicon=None, lexicon=None,
         part = texts_l.slice(start, _BATCH) if arrow is not None else texts_l[start:start + _BATCH]
         m = len(part)
         before = len(voc.words)
-        doc, tok, vocab, el = _token_arrays(part, slang=SLANG_ID, vocab=voc, collapse=True)
+        doc, tok, vocab, el = _token_arrays(part, slang=SLANG_ID, vocab=voc, collapse=True, quotes=True)
         new_words = vocab[before:]
         va_new = vocab_features(new_words, tables)
         va = va_new if va is None else {k: np.concatenate([va[k], va_new[k]]) for k in va}

@@ -58,6 +58,7 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
     phrase_at = {}
     pwt = va["pw"][tok]
     consumed = np.zeros(T, dtype=bool)
+    irony_at = np.zeros(T, dtype=bool)  # a phrase that counts as generic praise starts here
     B = tables.base
     adj = np.zeros(T, dtype=bool)  # adj[i]: (tok i, tok i+1) is a consecutive pair of some phrase
     if T > 1 and len(tables.phrase_list):
@@ -93,8 +94,16 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
         for j in range(k):
             consumed[hits + j] = True
         sc[hits] = tables.phrase_score[pidx]
+        irony_at[hits] = tables.phrase_irony[pidx]
         for j in range(1, k):
             sc[hits + j] = 0.0
+    # discourse words ("well, ...", "jujur, ...") score 0 when they open a text or stand before a comma
+    D = np.flatnonzero(va["disc"][tok] & ~consumed)
+    if len(D):
+        opens = (D == 0) | (doc[D - 1] != doc[D])
+        nxt = np.minimum(D + 1, T - 1)
+        before_brk = (D + 1 < T) & (doc[nxt] == doc[D]) & va["brk"][tok[nxt]]
+        sc[D[opens | before_brk]] = 0.0
     phrase_start = np.zeros(T, dtype=bool)
     phrase_start[np.flatnonzero(consumed & ~_shift1(consumed))] = True
     # --- role positions (negators, intensifiers, contrast, concession) not inside phrases
@@ -220,20 +229,50 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
         flip = sarc_doc[dP] & (contrib > 0)
         contrib = np.where(flip, -contrib, contrib)
         rflags = rflags | np.where(flip, 16, 0)
-    # sarcasm without emoji: generic praise opens the text, then a clear complaint; no other praise, no contrast
+    # scare quotes: a positive word written in quotes on its own is ironic ('the "fresh" bread')
+    scare = va["scare"][tP] & (contrib > 0)
+    if scare.any():
+        contrib = np.where(scare, -contrib, contrib)
+        rflags = rflags | np.where(scare, 128, 0)
+    # sarcasm without emoji: generic praise opens the text and a clear complaint follows, or a clear
+    # complaint comes first and generic praise closes the text in a clause of its own; no other praise
+    # (openers such as "wow" flip along), no contrast word
     if len(P):
-        nonop = (~va["opener"][tok]).astype(np.int64)
+        opener_t = va["opener"][tok]
+        nonop = (~(opener_t | brk_t)).astype(np.int64)
         excl_c = np.cumsum(nonop) - nonop  # non-opener tokens before each position
         first = np.searchsorted(doc, dP)  # first token of the text of each polar token
-        initial = (excl_c[P] == excl_c[first]) & (contrib > 0) & ~negated & va["gpraise"][tP]
-        if initial.any():
+        pos_c = (contrib > 0) & ~negated
+        gp = np.where(consumed[P], irony_at[P], va["gpraise"][tP])  # a phrase counts by its category
+        initial = (excl_c[P] == excl_c[first]) & pos_c & gp
+        # closing praise: the last polar token of its text, in a final clause of praise/openers/fillers only
+        last_of_doc = np.ones(len(P), dtype=bool)
+        last_of_doc[:-1] = dP[:-1] != dP[1:]
+        closing = last_of_doc & pos_c & gp & ~initial
+        if closing.any():
+            okw = va["gpraise"][tok] | opener_t | va["filler"][tok] | brk_t
+            bad_c = np.cumsum(~okw)  # non-clause-word tokens up to each position
+            brk_pos = np.append(-1, np.flatnonzero(brk_t))  # -1: no break before
+            bi = np.searchsorted(brk_pos, P) - 1
+            b_at = brk_pos[bi]
+            end = np.searchsorted(doc, dP, side="right") - 1  # last token of the text
+            clause = (b_at >= first) & (bad_c[end] == bad_c[np.maximum(b_at, 0)])
+            closing &= clause
+        if initial.any() or closing.any():
             last_neg = np.full(n, -1, dtype=np.int64)
+            first_neg = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
             sel = contrib < -_WEAK
             last_neg[dP[sel]] = P[sel]  # P is sorted: the last assignment wins
-            other_pos = np.bincount(dP[(contrib > 0) & ~initial], minlength=n) > 0
+            first_neg[dP[sel][::-1]] = P[sel][::-1]
+            op_pos = pos_c & opener_t[tP]
+            other_pos = np.bincount(dP[(contrib > 0) & ~initial & ~closing & ~op_pos], minlength=n) > 0
             has_con = np.zeros(n, dtype=bool)
             has_con[doc[con_R]] = True
-            flip = initial & (last_neg[dP] > P) & ~other_pos[dP] & ~has_con[dP]
+            ok_doc = ~other_pos[dP] & ~has_con[dP]
+            flip = ((initial & (last_neg[dP] > P)) | (closing & (first_neg[dP] < P))) & ok_doc
+            fdoc = np.zeros(n, dtype=bool)
+            fdoc[dP[flip]] = True
+            flip |= op_pos & fdoc[dP]
             contrib = np.where(flip, -contrib, contrib)
             rflags = rflags | np.where(flip, 16, 0)
     # questions: positive words weigh less ("ada yang cocok buat kulit kering?")
@@ -261,7 +300,8 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
     return score, evidence
 
 
-_FLAG_TAGS = ((4, "excess"), (8, "mocking laughter"), (16, "sarcasm"), (32, "question"), (64, "weak alone"))
+_FLAG_TAGS = ((4, "excess"), (8, "mocking laughter"), (16, "sarcasm"), (32, "question"), (64, "weak alone"),
+              (128, "scare quotes"))
 
 
 def _mix(h, x):
