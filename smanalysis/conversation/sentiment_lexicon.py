@@ -25,7 +25,8 @@ import pandas as pd
 
 from .sentiment_rules import (CONCESSIONS, CONTRASTS, DIMINISHERS, DISCOURSE, EN_SUFFIXES, EXCESS, INTENSIFIERS,
                               KEEP_SCORE, LAUGHTER, MAX_PHRASE, NEGATOR_ENDINGS, NEGATORS, POST_WORDS, PREFIXES,
-                              ROLE_WORDS, SARCASM_FILLERS, SARCASM_MARKERS, SARCASM_OPENERS, SARCASM_PRAISE, SUFFIXES)
+                              ROLE_WORDS, SARCASM_FILLERS, SARCASM_MARKERS, SARCASM_OPENERS, SARCASM_PRAISE, SUFFIXES,
+                              WAIT_LIMITERS, WAIT_UNITS, WAIT_WORDS)
 from .textdata import SLANG_ID
 from .textdata import data_lines
 from .tokens import QUOTE_MARK, canon_chunk
@@ -331,6 +332,9 @@ def vocab_features(vocab: np.ndarray, tables: LexiconTables) -> dict:
     scare = np.fromiter((w[:1] == QUOTE_MARK for w in vocab), dtype=bool, count=V)
     disc = np.fromiter((w in DISCOURSE for w in vocab), dtype=bool, count=V)
     filler = np.fromiter((w in SARCASM_FILLERS for w in vocab), dtype=bool, count=V)
+    wait = np.fromiter((w in WAIT_WORDS for w in vocab), dtype=bool, count=V)
+    unit = np.fromiter((w in WAIT_UNITS for w in vocab), dtype=bool, count=V)
+    limiter = np.fromiter((w in WAIT_LIMITERS for w in vocab), dtype=bool, count=V)
     single, en = tables.single, tables.en
     post, pre = INTENSIFIERS["post"], INTENSIFIERS["pre"]
     for i, w in enumerate(vocab):
@@ -359,8 +363,9 @@ def vocab_features(vocab: np.ndarray, tables: LexiconTables) -> dict:
             if r is not None:
                 s_id[i] = single[r][0]
                 root[i] = r
+                hit = True
         ev = en.get(w)
-        if ev is None and c0.isalpha() and np.isnan(s_id[i]) and w not in single:
+        if ev is None and hit is None and w[-1] in "sdg" and len(w) >= 5:
             r = _en_stem_lookup(w, en)
             if r is not None:
                 ev = en[r]
@@ -387,7 +392,8 @@ def vocab_features(vocab: np.ndarray, tables: LexiconTables) -> dict:
     role = neg | (ipost != 1) | (ipre != 1) | contrast | conc
     return dict(role=role, s_id=np.nan_to_num(s_idp), s_en=np.nan_to_num(s_enp), neg=neg, ipost=ipost, ipre=ipre,
                 contrast=contrast, conc=conc, brk=brk, excl=excl, pw=pw, is_emoji=is_emoji, root=root, excess=excess, laugh=laugh, sarc=sarc, quest=quest,
-                opener=opener, gpraise=gpraise, scare=scare, disc=disc, filler=filler)
+                opener=opener, gpraise=gpraise, scare=scare, disc=disc, filler=filler, wait=wait, unit=unit,
+                limiter=limiter)
 
 
 

@@ -18,7 +18,7 @@ from types import MappingProxyType
 __all__ = ["LABELS", "NEGATORS", "INTENSIFIERS", "DIMINISHERS", "CONTRASTS", "CONCESSIONS", "EXCESS", "LAUGHTER",
            "SARCASM_MARKERS", "WEIGHTS", "THRESHOLD", "MAX_PHRASE", "SUFFIXES", "PREFIXES", "ROLE_WORDS",
            "POST_WORDS", "KEEP_SCORE", "NEGATOR_ENDINGS", "SARCASM_OPENERS", "SARCASM_PRAISE", "SARCASM_FILLERS",
-           "DISCOURSE", "EN_SUFFIXES"]
+           "DISCOURSE", "EN_SUFFIXES", "WAIT_WORDS", "WAIT_UNITS", "WAIT_LIMITERS"]
 
 LABELS = ("negative", "neutral", "positive")
 """Sentiment labels, in order of polarity."""
@@ -101,6 +101,21 @@ negative when a clear complaint comes before it and the text has no other praise
 ("another failed delivery. love it"); "slow delivery, great food" keeps its praise (the clause names food).
 """
 
+WAIT_WORDS = frozenset({"menunggu", "nunggunya", "antre", "ngantre", "mengantre", "mengantri", "antrian",
+                        "antriannya", "antrinya", "waited", "waiting", "queued", "queuing", "queueing"})
+"""Waiting (canonical forms: "nunggu", "nungguin" and "ngantri" normalise to these): with a time unit within four
+words ("nunggu 40 menit", "waited two hours") the unit counts ``WEIGHTS["waiting"]``. "tunggu"/"wait" (asked
+for, not experienced) are left out, and so is a wait asked for ("mohon menunggu 2 hari", see ``WAIT_LIMITERS``)."""
+
+WAIT_UNITS = frozenset({"jam", "menit", "hari", "minggu", "bulan", "sejam", "seharian", "seminggu", "sebulan",
+                        "hour", "hours", "minutes", "mins", "days", "weeks", "months"})
+"""Time units of the waiting rule."""
+
+WAIT_LIMITERS = frozenset({"cuma", "saja", "hanya", "only", "just", "less", "under", "sampai",
+                           "mohon", "harap", "silakan", "silahkan", "please", "tolong", "bisa", "akan", "will"})
+"""Words that make a wait short or a request ("nunggu cuma 5 menit", "ga sampe 5 menit", "mohon menunggu 2 hari"):
+one of them (or a negator) just before the waiting word or between it and the unit stops the rule."""
+
 DISCOURSE = frozenset({"well", "jujur", "honestly", "frankly", "tbh", "ngl"})
 """Discourse words that score 0 when they open a text or stand before a comma ("well, ...", "jujur, ...")."""
 
@@ -124,6 +139,7 @@ WEIGHTS = MappingProxyType({
     "weak": 1.0,  # a contribution of at most this size is weak ...
     "weak_sum": 1.5,  # ... and a text whose contributions are all weak and sum to at most this ...
     "weak_damp": 0.5,  # ... is damped by this factor (neutral band)
+    "waiting": -2.0,  # a time unit after a waiting word ("nunggu 40 menit", "waited 2 hours")
 })
 """Rule weights of the default scorer (one place; hand-worked tests in tests/conversation/test_sentiment_weights.py)."""
 

@@ -22,6 +22,7 @@ _CONTRAST_BEFORE, _CONTRAST_AFTER, _CONCESSION = _W["contrast_before"], _W["cont
 _ELONG, _EXCL, _ALPHA = _W["elongation"], _W["exclamation"], _W["alpha"]
 _EXCESS_POS, _LAUGH_MOCK, _QUESTION_POS = _W["excess_positive"], _W["laugh_mock"], _W["question_positive"]
 _WEAK, _WEAK_SUM, _WEAK_DAMP = _W["weak"], _W["weak_sum"], _W["weak_damp"]
+_WAITING = _W["waiting"]
 
 
 def _shift1(a):
@@ -104,6 +105,22 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
         nxt = np.minimum(D + 1, T - 1)
         before_brk = (D + 1 < T) & (doc[nxt] == doc[D]) & va["brk"][tok[nxt]]
         sc[D[opens | before_brk]] = 0.0
+    # waiting: a time unit within four words after a waiting word ("nunggu 40 menit"), unless the wait is short
+    wait_at = np.zeros(T, dtype=bool)
+    Wt = np.flatnonzero(va["wait"][tok])
+    if len(Wt):
+        prev = np.maximum(Wt - 1, 0)
+        tp = tok[prev]
+        alive = ~((Wt > 0) & (doc[prev] == doc[Wt]) & (va["limiter"][tp] | va["neg"][tp]))
+        for j in range(1, 5):
+            tgt = np.minimum(Wt + j, T - 1)
+            alive &= (Wt + j < T) & (doc[tgt] == doc[Wt])
+            tt = tok[tgt]
+            alive &= ~(va["brk"][tt] | va["neg"][tt] | va["limiter"][tt])
+            hit = alive & va["unit"][tt] & (sc[tgt] == 0) & ~consumed[tgt]
+            wait_at[tgt[hit]] = True
+            alive &= ~hit
+        sc[wait_at] = _WAITING
     phrase_start = np.zeros(T, dtype=bool)
     phrase_start[np.flatnonzero(consumed & ~_shift1(consumed))] = True
     # --- role positions (negators, intensifiers, contrast, concession) not inside phrases
@@ -212,7 +229,7 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
     exc = (int_src >= 0) & pos_word & va["excess"][tok[np.maximum(int_src, 0)]]
     m = np.where(exc, m * (_EXCESS_POS / va["ipre"][tok[np.maximum(int_src, 0)]]), m)
     contrib = sc[P] * m * cw * np.where(in_conc, _CONCESSION, 1.0) * np.where(elong, _ELONG, 1.0)
-    rflags = np.where(exc, 4, 0)
+    rflags = np.where(exc, 4, 0) | np.where(wait_at[P], 256, 0)
     # laughter: mocking in a text with a negative word
     laugh = va["laugh"][tP]
     if laugh.any():
@@ -301,7 +318,7 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
 
 
 _FLAG_TAGS = ((4, "excess"), (8, "mocking laughter"), (16, "sarcasm"), (32, "question"), (64, "weak alone"),
-              (128, "scare quotes"))
+              (128, "scare quotes"), (256, "waiting"))
 
 
 def _mix(h, x):

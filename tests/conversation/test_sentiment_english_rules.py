@@ -1,4 +1,4 @@
-"""Hand-worked scores of the session-3 rules (English social media, sarcasm, scare quotes).
+"""Hand-worked scores of the session-3 rules (English social media, sarcasm, scare quotes, waiting).
 
 Lexicon scores used (vaderSentiment's lexicon, then smanalysis/data/lexicon_en.tsv): fresh 1.3,
 stale -2, failed -2.3, "love it" 2, yay 2, bug -2 (lexicon_id.tsv), scam -2.7, good 1.9, well 1.1,
@@ -45,6 +45,15 @@ def _norm(s):
     ("tbh i haven't tried it yet", 0.0),
     # a single letter (a size) carries no polarity (vaderSentiment scores "l" 2)
     ("not sure if i should get the m or the l", 0.0),
+    # waiting: a time unit within four words after a waiting word counts WEIGHTS["waiting"] = -2
+    ("nunggu 40 menit", -2.0),
+    ("udah ngantri sejam", -2.0),
+    ("waited two hours for a table", -2.0),
+    # ... not when the wait is short, asked for, or negated
+    ("nunggu cuma 5 menit", 0.0),
+    ("mohon menunggu 2 hari kerja", 0.0),
+    ("tunggu 5 menit ya kak", 0.0),
+    ("gak nunggu 5 menit", 0.0),
 ])
 def test_session3_rule_scores(text, total):
     out = sentiment([text])
