@@ -393,7 +393,7 @@ def vocab_features(vocab: np.ndarray, tables: LexiconTables) -> dict:
     return dict(role=role, s_id=np.nan_to_num(s_idp), s_en=np.nan_to_num(s_enp), neg=neg, ipost=ipost, ipre=ipre,
                 contrast=contrast, conc=conc, brk=brk, excl=excl, pw=pw, is_emoji=is_emoji, root=root, excess=excess, laugh=laugh, sarc=sarc, quest=quest,
                 opener=opener, gpraise=gpraise, scare=scare, disc=disc, filler=filler, wait=wait, unit=unit,
-                limiter=limiter)
+                limiter=limiter, special=disc | wait)
 
 
 

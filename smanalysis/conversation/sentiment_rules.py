@@ -74,7 +74,7 @@ SARCASM_MARKERS = frozenset({"\U0001f643", "\U0001f644", "\U0001f612"})  # upsid
 
 SARCASM_OPENERS = frozenset({"oh", "wow", "wah", "waw", "wih", "well", "yay", "yeay", "ah", "gee", "sure", "yeah",
                              "ya", "i", "just", "so", "such", "a", "what", "how", "really", "totally", "gotta", "got",
-                             "to", "because", "cause", "okay", "ok", "great", "absolutely", "simply", "truly"})
+                             "to", "because", "cause", "okay", "ok", "absolutely", "simply", "truly"})
 """Words that may stand before the praise that opens an ironic text ("oh great, ...", "wah hebat ya, ...").
 
 Generic praise (:data:`SARCASM_PRAISE`) that opens a text (only these words before it) counts negative when

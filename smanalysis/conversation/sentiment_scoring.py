@@ -99,7 +99,8 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
         for j in range(1, k):
             sc[hits + j] = 0.0
     # discourse words ("well, ...", "jujur, ...") score 0 when they open a text or stand before a comma
-    D = np.flatnonzero(va["disc"][tok] & ~consumed)
+    SP = np.flatnonzero(va["special"][tok])  # discourse and waiting words (one pass over the tokens)
+    D = SP[va["disc"][tok[SP]] & ~consumed[SP]]
     if len(D):
         opens = (D == 0) | (doc[D - 1] != doc[D])
         nxt = np.minimum(D + 1, T - 1)
@@ -107,7 +108,7 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
         sc[D[opens | before_brk]] = 0.0
     # waiting: a time unit within four words after a waiting word ("nunggu 40 menit"), unless the wait is short
     wait_at = np.zeros(T, dtype=bool)
-    Wt = np.flatnonzero(va["wait"][tok])
+    Wt = SP[va["wait"][tok[SP]]]
     if len(Wt):
         prev = np.maximum(Wt - 1, 0)
         tp = tok[prev]
@@ -267,26 +268,22 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
         last_of_doc[:-1] = dP[:-1] != dP[1:]
         closing = last_of_doc & pos_c & gp & ~initial
         if closing.any():
-            okw = va["gpraise"][tok] | opener_t | va["filler"][tok] | brk_t
-            bad_c = np.cumsum(~okw)  # non-clause-word tokens up to each position
-            brk_pos = np.append(-1, np.flatnonzero(brk_t))  # -1: no break before
-            bi = np.searchsorted(brk_pos, P) - 1
-            b_at = brk_pos[bi]
-            end = np.searchsorted(doc, dP, side="right") - 1  # last token of the text
-            clause = (b_at >= first) & (bad_c[end] == bad_c[np.maximum(b_at, 0)])
-            closing &= clause
+            sel = contrib < -_WEAK
+            first_neg = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+            first_neg[dP[sel][::-1]] = P[sel][::-1]  # the first assignment wins
+            closing &= first_neg[dP] < P
+        if closing.any():
+            closing[np.flatnonzero(closing)[~_closing_clause(P[closing], first[closing], doc, tok, va, brk_t)]] = False
         if initial.any() or closing.any():
             last_neg = np.full(n, -1, dtype=np.int64)
-            first_neg = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
             sel = contrib < -_WEAK
             last_neg[dP[sel]] = P[sel]  # P is sorted: the last assignment wins
-            first_neg[dP[sel][::-1]] = P[sel][::-1]
-            op_pos = pos_c & opener_t[tP]
+            op_pos = pos_c & va["opener"][tP]
             other_pos = np.bincount(dP[(contrib > 0) & ~initial & ~closing & ~op_pos], minlength=n) > 0
             has_con = np.zeros(n, dtype=bool)
             has_con[doc[con_R]] = True
             ok_doc = ~other_pos[dP] & ~has_con[dP]
-            flip = ((initial & (last_neg[dP] > P)) | (closing & (first_neg[dP] < P))) & ok_doc
+            flip = ((initial & (last_neg[dP] > P)) | closing) & ok_doc
             fdoc = np.zeros(n, dtype=bool)
             fdoc[dP[flip]] = True
             flip |= op_pos & fdoc[dP]
@@ -315,6 +312,27 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
         evidence = _evidence(P, dP, tok, vocab, n, contrib, phrase_at, tables, negated, neg_src, int_src,
                              lastc_P, cw, in_conc, elong, va, ex, raw, rflags, {} if ev_cache is None else ev_cache)
     return score, evidence
+
+
+def _closing_clause(p, first, doc, tok, va, brk_t):
+    """For praise at positions ``p`` (the last polar token of texts starting at ``first``): is it in a
+    final clause of its own, made only of generic praise, sarcasm openers, fillers and punctuation?
+
+    Works on the token ranges of these few texts only (not on every token).
+    """
+    T = len(tok)
+    end = np.searchsorted(doc, doc[p], side="right")  # one past the last token of each text
+    lens = end - first
+    offs = np.zeros(len(p), dtype=np.int64)
+    offs[1:] = np.cumsum(lens)[:-1]
+    g = np.repeat(np.arange(len(p)), lens)
+    idx = first[g] + np.arange(int(lens.sum())) - offs[g]
+    tk = tok[np.minimum(idx, T - 1)]
+    is_brk = brk_t[idx]
+    ok = va["gpraise"][tk] | va["opener"][tk] | va["filler"][tk] | is_brk
+    b_at = np.maximum.reduceat(np.where(is_brk & (idx < p[g]), idx, -1), offs)
+    n_bad = np.add.reduceat((~ok & (idx > b_at[g])).astype(np.int64), offs)
+    return (b_at >= 0) & (n_bad == 0)
 
 
 _FLAG_TAGS = ((4, "excess"), (8, "mocking laughter"), (16, "sarcasm"), (32, "question"), (64, "weak alone"),
@@ -347,7 +365,7 @@ def _evidence(P, dP, tok, vocab, n, contrib, phrase_at, tables, negated, neg_src
         pidx = np.fromiter(phrase_at.values(), dtype=np.int64, count=len(phrase_at))
         j = np.searchsorted(P, ppos)
         ok = (j < len(P)) & (P[np.minimum(j, len(P) - 1)] == ppos)
-        unit[j[ok]] = V + pidx[ok]
+        unit[j[ok]] = -1 - pidx[ok]  # phrases as negative ids: stable across batches (the cache outlives V)
     cents = np.rint(contrib * 100).astype(np.int64)
     negw = np.where(negated, tok[np.maximum(neg_src, 0)], -1)
     intw = np.where(int_src >= 0, tok[np.maximum(int_src, 0)], -1)
@@ -367,8 +385,8 @@ def _evidence(P, dP, tok, vocab, n, contrib, phrase_at, tables, negated, neg_src
             strs.append(done)
             continue
         u = int(unit[j])
-        if u >= V:
-            key, (_, cat) = tables.phrase_list[u - V]
+        if u < 0:
+            key, (_, cat) = tables.phrase_list[-1 - u]
             word = " ".join(key)
             tags = ["complaint" if cat == "complaint" else "phrase"]
         else:

@@ -86,3 +86,14 @@ def test_scare_quotes_need_quotes_on_one_word():
     assert sentiment(["the fresh bread"]).loc[0, "label"] == "positive"
     ev = sentiment(['the "fresh" bread'])
     assert ev.loc[0, "label"] == "negative" and "scare quotes" in ev.loc[0, "evidence"]
+
+
+def test_rules_hold_in_later_batches():
+    # texts are scored in batches of 10,000 sharing one vocabulary: in a later batch, token ids exceed the
+    # batch's own token count, and evidence items formatted in an earlier batch are reused
+    filler = [f"kata{i} lain{i} enak" for i in range(10_000)]
+    tail = ["wow, such amazing service, still no reply", "this place is a hidden gem", "nunggu 40 menit"]
+    alone = sentiment(tail)
+    both = sentiment(filler + tail).iloc[-3:].reset_index(drop=True)
+    assert both["evidence"].tolist() == alone["evidence"].tolist()
+    assert both["label"].tolist() == ["negative", "positive", "negative"]
