@@ -72,6 +72,10 @@ def test_session3_rule_scores(text, total):
     # "not a fan" is dislike, "never ordering again" leaves
     ("not a fan of the new design", "negative"),
     ("never ordering from them again", "negative"),
+    # warnings said with negation are not praise, "can't beat" is
+    ("don't waste your money on this", "negative"),
+    ("you can't beat the price", "positive"),
+    ("the driver never showed up", "negative"),
     # topic words VADER scores carry no polarity ("interest rate", "political party", "customer care")
     ("the interest rate went up", "neutral"),
     ("she joined the party last year", "neutral"),
