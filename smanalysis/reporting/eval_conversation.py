@@ -54,9 +54,8 @@ def _sentiment_table(sc: pd.DataFrame, lang: str) -> pd.DataFrame:
     ns = ns.assign(period=ns["period"].map(lambda v: text(f"report.{v}", lang)), kind=ns["kind"].map(lambda v: text(f"report.{v}", lang)))
     cols = {"period": text("report.head.period", lang), "kind": text("report.head.source", lang)}
     shown = ns.rename(columns=cols)
-    for c in ("net_sentiment_excl_neutral", "net_sentiment_all"):
-        if c in shown:
-            shown[c] = shown[c].map(lambda v: f"{v:+.2f}" if pd.notna(v) else "–")
+    # signed figures: the table writes them with the reader's marks ("+0,42")
+    shown.attrs["units"] = {c: "signed" for c in ("net_sentiment_excl_neutral", "net_sentiment_all")}
     return shown
 
 

@@ -92,9 +92,18 @@ class Section:
         self.blocks.append(("md", "#" * level + " " + title))
         return self
 
-    def table(self, df: pd.DataFrame, *, max_rows: int = 25) -> "Section":
-        """Add a table (shown with pandas' HTML, which escapes every cell; times in ``self.tz``)."""
-        self.blocks.append(("table", df.head(max_rows)))
+    def table(self, df: pd.DataFrame, *, max_rows: int = 25, units: dict | None = None) -> "Section":
+        """Add a table (every cell escaped; times in ``self.tz``; numbers in ``self.lang``).
+
+        ``units`` maps column names to a unit of :func:`smanalysis.formatting.value` (``"ratio"``,
+        ``"signed"``...) for columns whose dtype does not say it (a ratio is a float like any other);
+        pass raw numbers, never pre-formatted text.
+        """
+        shown = df.head(max_rows)
+        if units:
+            shown = shown.copy()
+            shown.attrs = {**df.attrs, "units": dict(units)}
+        self.blocks.append(("table", shown))
         return self
 
     def figure(self, fig_or_ax, *, alt: str | None = None) -> "Section":
@@ -198,7 +207,8 @@ def _table_html(df: pd.DataFrame, timezone: str | None = None, lang: str | None 
     shown = df.copy()
     for c in _CODED_COLUMNS & set(shown.columns):  # coded values (intent, side, tier...) in words
         shown[c] = shown[c].map(lambda v: code_label("value", v, lang))
-    units = {c: u for c, u in COLUMN_UNITS.items() if c in shown.columns
+    given = {**COLUMN_UNITS, **(df.attrs.get("units") or {})}
+    units = {c: u for c, u in given.items() if c in shown.columns
              and pd.api.types.is_float_dtype(shown[c])}
     kinds = [units.get(c) or fmt_unit(shown.iloc[:, i]) for i, c in enumerate(shown.columns)]
     shown = format_frame(shown, lang, units=units, timezone=timezone, labels=column_label)
@@ -375,30 +385,32 @@ def sub_guard(ctx: EvaluationContext, sec: Section, key: str, fn, *args, **kwarg
         return None
 
 
-def pct(v, digits: int = 1, lang: str = "id") -> str:
+def pct(v, digits: int = 1, *, lang: str) -> str:
     """A ratio as a percentage text in ``lang`` ("4,2%"), "–" when missing
-    (:func:`smanalysis.formatting.percent`).
+    (:func:`smanalysis.formatting.percent`). ``lang`` has no default: a report never falls back to
+    one language's marks.
 
-    >>> pct(0.0423), pct(0.0423, lang="en"), pct(float("nan"))
+    >>> pct(0.0423, lang="id"), pct(0.0423, lang="en"), pct(float("nan"), lang="id")
     ('4,2%', '4.2%', '–')
     """
     return fmt.percent(v, lang, digits)
 
 
-def num(v, digits: int = 0, lang: str = "id") -> str:
-    """A number as text in ``lang`` ("12.346"), "–" when missing (:func:`smanalysis.formatting.number`).
+def num(v, digits: int = 0, *, lang: str) -> str:
+    """A number as text in ``lang`` ("12.346"), "–" when missing (:func:`smanalysis.formatting.number`);
+    ``lang`` has no default.
 
-    >>> num(12345.6), num(12345.6, lang="en"), num(None)
+    >>> num(12345.6, lang="id"), num(12345.6, lang="en"), num(None, lang="id")
     ('12.346', '12,346', '–')
     """
     return fmt.number(v, lang, digits)
 
 
-def fmt_value(name: str, v, lang: str = "id") -> str:
+def fmt_value(name: str, v, lang: str) -> str:
     """A figure as text in the format its registry entry declares (percent, integer, decimal,
     signed), written the ``lang`` way through :mod:`smanalysis.formatting`; "–" when missing.
 
-    >>> fmt_value("er_reach", 0.0423), fmt_value("n_posts", 12.0), fmt_value("net_sentiment", 0.25, "en")
+    >>> fmt_value("er_reach", 0.0423, "id"), fmt_value("n_posts", 12.0, "id"), fmt_value("net_sentiment", 0.25, "en")
     ('4,2%', '12', '+0.25')
     """
     from ..media import column_metric
