@@ -31,7 +31,7 @@ from babel import numbers as _bnum
 from babel import units as _bunits
 
 __all__ = ["LOCALES", "MISSING", "UNITS", "number", "count", "percent", "change", "signed", "minutes",
-           "date", "month", "datetime", "date_range", "time_range", "day_name", "yes_no", "value", "column_unit", "format_frame",
+           "date", "month", "datetime", "clock", "date_range", "time_range", "day_name", "yes_no", "value", "column_unit", "format_frame",
            "axis_format"]
 
 #: report language -> Babel locale
@@ -201,6 +201,26 @@ def datetime(ts, lang: str = "id", timezone: str | None = None) -> str:
     day = _bdates.format_skeleton("yMMMd", t.date(), locale=loc)
     clock = _bdates.format_skeleton("Hm", t.to_pydatetime().time(), locale=loc)
     return f"{day} {clock}"
+
+
+def clock(t, lang: str = "id") -> str:
+    """A time of day ("16:20", a ``datetime.time`` or a Timestamp) as the reader writes it
+    ("16.20" / "16:20"); text that is not a time is returned as it is.
+
+    >>> clock("16:20", "id"), clock("16:20", "en"), clock(None, "id"), clock("pagi", "id")
+    ('16.20', '16:20', '–', 'pagi')
+    """
+    loc = _locale(lang)
+    if _missing(t):
+        return MISSING
+    if isinstance(t, str):
+        try:
+            t = _dt.datetime.strptime(t.strip(), "%H:%M").time()
+        except ValueError:
+            return t
+    if isinstance(t, (pd.Timestamp, _dt.datetime)):
+        t = t.time()
+    return _bdates.format_skeleton("Hm", t, locale=loc)
 
 
 def date_range(start, end, lang: str = "id") -> str:

@@ -53,6 +53,19 @@ def _tone_text(key, value, lang: str) -> str:
     return f"{key}: {yes_no(value, lang) if isinstance(value, bool) else value}"
 
 
+def tone_words(tone: dict, lang: str = "id") -> str:
+    """The profile's tone settings in words, joined ("bahasa santai, sapaan “kak”, dengan emoji");
+    "-" when none is set.
+
+    >>> tone_words({"register": "casual", "address": "kak", "emoji": True}, "en")
+    'casual register, addressed as “kak”, with emoji'
+    >>> tone_words({}, "id")
+    '-'
+    """
+    check_choice("lang", lang, LANGS)
+    return ", ".join(_tone_text(k, v, lang) for k, v in (tone or {}).items()) or "-"
+
+
 def profile_summary(profile: Profile | dict, *, lang: str = "id", kpi_label=None) -> pd.DataFrame:
     """The fact-finding answers of the profile as a two-column table.
 
@@ -67,25 +80,27 @@ def profile_summary(profile: Profile | dict, *, lang: str = "id", kpi_label=None
     --------
     >>> p = {"business_name": "Kopi Senja", "business_model": "B2C", "goal": "promotion",
     ...      "own_accounts": {"instagram": "kopisenja.id"}, "audience": {"age_min": 18, "age_max": 34}}
-    >>> profile_summary(p, lang="en").iloc[[0, 2, 3]].to_dict("list")["value"]
-    ['Kopi Senja', 'B2C', 'promotion']
+    >>> profile_summary(p, lang="id").iloc[[0, 2, 3]].to_dict("list")["value"]
+    ['Kopi Senja', 'B2C', 'promosi']
     """
     check_choice("lang", lang, LANGS)
     p = as_profile(profile)
     aud = p.audience
     ages = f"{aud.get('age_min', '?')}-{aud.get('age_max', '?')}" if aud else ""
-    audience = ", ".join(x for x in [ages, str(aud.get("gender", "") or ""), ", ".join(aud.get("locations", []) or []),
+    gender = str(aud.get("gender", "") or "")
+    gender = "" if gender.lower() in ("all", "semua") else str(code_label("value", gender, lang))  # "all" says nothing
+    audience = ", ".join(x for x in [ages, gender, ", ".join(aud.get("locations", []) or []),
                                      ", ".join(aud.get("interests", []) or [])] if x)
     rows = [
         ("business_name", p.business_name),
         ("sector", p.sector),
         ("business_model", p.business_model),
-        ("goal", p.goal),
+        ("goal", code_label("value", p.goal, lang) if p.goal else p.goal),
         ("audience", audience),
         ("platforms", ", ".join(p.platforms)),
         ("own_accounts", ", ".join(f"{k}: @{v}" for k, v in p.own_accounts.items())),
         ("competitors", ", ".join(c["name"] for c in p.competitors)),
-        ("tone", ", ".join(_tone_text(k, v, lang) for k, v in p.tone.items())),
+        ("tone", tone_words(p.tone, lang) if p.tone else ""),
         ("kpi_targets", ", ".join(_target_text(k, v, lang, kpi_label) for k, v in p.kpi_targets.items())),
         ("website", p.website),
     ]

@@ -15,6 +15,7 @@ import pandas as pd
 from .._checks import check_choice
 from ..markup import escape_markdown as esc
 from ..spreadsheet import write_table
+from ..formatting import value
 from ..words import LANGS, text
 from .display import is_empty
 
@@ -132,7 +133,7 @@ def next_steps(*, readiness: pd.DataFrame | None = None, checklist: pd.DataFrame
         steps += [f"- **{esc(lab)}**: {esc(adv)}" for lab, adv in zip(w["label"], w["advice"])]
     if not is_empty(checklist):
         low = checklist[checklist["score"] < below].sort_values("score", kind="stable")
-        steps += [f"- **{esc(lab)}** ({sc:.2f}): {esc(adv)}"
+        steps += [f"- **{esc(lab)}** ({value(sc, 'number', lang, digits=2)}): {esc(adv)}"
                   for lab, sc, adv in zip(low["label"], low["score"], low["advice"])]
     if not is_empty(scan):
         cp = scan[scan["action"] == "copy"].head(top)

@@ -155,7 +155,7 @@ class Section:
 COLUMN_UNITS = {c: "ratio" for c in (
     "share_docs", "share", "response_rate", "share_of_voice", "positive_share_of_voice", "negative_share_of_voice",
     "execution_rate", "on_time_rate", "brand_share", "competitor_share", "largest_component_share",
-    "er_reach", "follower_growth", "reciprocity")}
+    "er_reach", "follower_growth", "reciprocity", "audience_share", "promo_share", "follower_growth_monthly")}
 
 
 def use_report_tables(lang: str = "id", timezone: str | None = "Asia/Jakarta", *, max_rows: int = 200) -> bool:
@@ -194,7 +194,10 @@ def figure_html(svg: bytes, alt: str) -> str:
 
 #: columns whose values are codes with words in ``value.*`` of :mod:`smanalysis.words`
 _CODED_COLUMNS = {"intent", "side", "sentiment", "tier", "content_type", "top_format", "top_theme", "format",
-                  "dimension", "by"}
+                  "dimension", "by", "status", "action", "aspect", "fit", "basis", "source", "hours", "theme_source",
+                  "item"}
+#: columns whose values name columns of a table (a plan's fields)
+_FIELD_COLUMNS = {"field", "missing"}
 _NUMERIC_UNITS = {"count", "number", "ratio", "percent", "change", "signed"}
 _NUMLIKE = r"[+\-–]?[\d.,]+ ?%?|–"
 
@@ -205,19 +208,22 @@ def _table_html(df: pd.DataFrame, timezone: str | None = None, lang: str | None 
     the index only when it is named."""
     lang = lang or "id"
     shown = df.copy()
+    # a named index (a week, a field) is data: formatted like the columns; row numbers are not shown
+    if not (isinstance(shown.index, pd.RangeIndex) or (shown.index.name is None and shown.index.nlevels == 1)):
+        shown = shown.reset_index()
+    else:
+        shown = shown.reset_index(drop=True)
     for c in _CODED_COLUMNS & set(shown.columns):  # coded values (intent, side, tier...) in words
         shown[c] = shown[c].map(lambda v: code_label("value", v, lang))
+    for c in _FIELD_COLUMNS & set(shown.columns):  # lists of column names ("caption, source") in words
+        shown[c] = shown[c].map(lambda v: ", ".join(str(code_label("col", f, lang)) for f in v.split(", "))
+                                if isinstance(v, str) and v else v)
     given = {**COLUMN_UNITS, **(df.attrs.get("units") or {})}
     units = {c: u for c, u in given.items() if c in shown.columns
              and pd.api.types.is_float_dtype(shown[c])}
     kinds = [units.get(c) or fmt_unit(shown.iloc[:, i]) for i, c in enumerate(shown.columns)]
     shown = format_frame(shown, lang, units=units, timezone=timezone, labels=column_label)
-    # an unnamed index is row numbers left over from filtering: not worth showing
-    plain = isinstance(shown.index, pd.RangeIndex) or (shown.index.name is None and shown.index.nlevels == 1)
-    if not plain:
-        kinds = ["text"] * shown.index.nlevels + kinds
-        shown = shown.reset_index()
-        shown.columns = [str(c) for c in shown.columns]
+    shown.columns = [str(c) for c in shown.columns]
     numeric = [k in _NUMERIC_UNITS or (len(shown) > 0 and bool(shown.iloc[:, i].astype(str).str.fullmatch(_NUMLIKE).all()))
                for i, k in enumerate(kinds)]
     return table_html(shown, numeric=numeric)
