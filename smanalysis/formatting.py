@@ -44,6 +44,8 @@ MISSING = "–"
 UNITS = ("count", "number", "ratio", "percent", "change", "signed", "minutes", "hours", "date", "datetime",
          "text")
 
+_CLOCK = __import__("re").compile(r"[0-2]?\d:[0-5]\d")
+
 # the only words here; they move to the words catalogue when it lands
 _YES_NO = {"id": ("ya", "tidak"), "en": ("yes", "no")}
 
@@ -366,7 +368,8 @@ def _cell(v, unit: str, lang: str, timezone: str | None) -> str:
             return value(float(v), "number", lang)
         if isinstance(v, (int, np.integer)):
             return count(v, lang)
-        return " ".join(str(v).split())  # line breaks in captions would break the table rows
+        v = " ".join(str(v).split())  # line breaks in captions would break the table rows
+        return clock(v, lang) if _CLOCK.fullmatch(v) else v  # a cell that is only a time ("07:00")
     return value(v, unit, lang, timezone=timezone)
 
 
@@ -397,9 +400,10 @@ def format_frame(df: pd.DataFrame, lang: str = "id", *, units: dict | None = Non
 
     Examples
     --------
-    >>> df = pd.DataFrame({"posts": [3284.0, None], "er": [0.307692, 0.05], "paid": [True, False]})
+    >>> df = pd.DataFrame({"posts": [3284.0, None], "er": [0.307692, 0.05], "paid": [True, False],
+    ...                    "slot": ["07:00", "pagi"]})
     >>> format_frame(df, "id", units={"er": "ratio"}).values.tolist()
-    [['3.284', '30,8%', 'ya'], ['–', '5,0%', 'tidak']]
+    [['3.284', '30,8%', 'ya', '07.00'], ['–', '5,0%', 'tidak', 'pagi']]
     """
     _locale(lang)
     units = dict(units or {})

@@ -15,7 +15,7 @@ User-facing words come in Bahasa Indonesia (``lang="id"``, default) or English
 
 from .competitors import competitor_scan
 from .display import md, show
-from .forms import copy_form, friendly_warnings, read_phase_form, read_profile_form
+from .forms import copy_form, friendly_warnings, read_phase_form, read_plan_form, read_profile_form
 from .platforms import as_profile, platform_age_table, platform_fit, plot_platform_fit, profile_summary, tone_words
 from .ready import (
     CHECKLIST_ITEMS,
@@ -32,6 +32,7 @@ __all__ = [
     "copy_form",
     "friendly_warnings",
     "read_phase_form",
+    "read_plan_form",
     "read_profile_form",
     "md",
     "show",

@@ -35,9 +35,9 @@ def _target_text(name: str, target, lang: str, label=None) -> str:
     """A KPI target in words and locale numbers ("ER (jangkauan) 5%"); ``label(name, lang)`` names
     the KPI (default: the metric dictionary's label, else the name in words)."""
     from ..formatting import value
-    from ..media import METRICS
+    from ..media import resolve_metric
 
-    m = METRICS.get(name)
+    m = resolve_metric(name)
     label = label(name, lang) if label else (m.label(lang) if m is not None else name.replace("_", " "))
     unit = "ratio" if (m is not None and m.unit == "ratio") or "rate" in name or "growth" in name \
         or "share" in name else ("signed" if "sentiment" in name else "number")
@@ -211,6 +211,8 @@ def platform_fit(profile: Profile | dict, *, table: pd.DataFrame | None = None, 
     overlap = np.clip(np.minimum(a_max, float(hi)) - np.maximum(a_min, float(lo)) + 1, 0, None)
     part = t["share"].to_numpy(float) * overlap / (a_max - a_min + 1)
     src = t["source"] if "source" in t.columns else pd.Series("", index=t.index)
+    # a measured row's source is the account itself; ``basis`` already says "measured"
+    src = src.astype(str).str.replace(r"^measured:\s*", "@", regex=True)
     out = (pd.DataFrame({"platform": t["platform"].to_numpy(), "audience_share": part, "source": src.astype(str).to_numpy()})
            .groupby("platform", sort=True).agg(audience_share=("audience_share", lambda s: s.sum(min_count=1)),
                                                 source=("source", "first"))

@@ -21,7 +21,7 @@ from ..formatting import count
 from .eval_figures import figures, kpi_table
 from ..words import plural, text
 from .markup import esc
-from .sections import EvaluationContext, Section, fmt_value, guarded, num, pct, sub_guard
+from .sections import EvaluationContext, Section, fmt_value, guarded, num, sub_guard
 
 __all__ = [
     "overview_section", "profile_section", "kpi_section", "execution_section", "definitions_section",

@@ -195,7 +195,7 @@ def figure_html(svg: bytes, alt: str) -> str:
 #: columns whose values are codes with words in ``value.*`` of :mod:`smanalysis.words`
 _CODED_COLUMNS = {"intent", "side", "sentiment", "tier", "content_type", "top_format", "top_theme", "format",
                   "dimension", "by", "status", "action", "aspect", "fit", "basis", "source", "hours", "theme_source",
-                  "item"}
+                  "item", "platform"}
 #: columns whose values name columns of a table (a plan's fields)
 _FIELD_COLUMNS = {"field", "missing"}
 _NUMERIC_UNITS = {"count", "number", "ratio", "percent", "change", "signed"}

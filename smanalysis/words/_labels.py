@@ -202,6 +202,9 @@ WORDS: dict[str, tuple[str, str]] = {
     'weekday_short.6': ('Min', 'Sun'),
     # the workflow steps' tables (notebooks 01-03): columns
     'col.items': ('jumlah', 'items'),
+    'col.next_step': ('langkah berikutnya', 'next step'),
+    'col.reason': ('alasan', 'reason'),
+    'col.phase': ('fase', 'phase'),
     'col.asset': ('aset', 'asset'),
     'col.rows': ('baris', 'rows'),
     'col.hashtags': ('tagar', 'hashtags'),

@@ -149,7 +149,7 @@ WORDS: dict[str, tuple[str, str]] = {
                  "Is your audience on that platform? Bars show what share of each platform's Indonesian users fall in the target ages (approximate figures, source in the table)."),
     'nb01.scan': ('Apa yang dilakukan pesaing dan belum Anda lakukan? Tiru hal yang baik, pertahankan yang menjadi nilai tambah Anda.',
                   'What do competitors do that you do not? Copy the good things, keep what you add.'),
-    'nb01.readiness': ('Tiga tanda usaha belum siap bermedia sosial. Tanda peringatan (warning) perlu dibereskan dulu.',
+    'nb01.readiness': ('Tiga tanda usaha belum siap bermedia sosial. Tanda yang berstatus "perlu dibereskan" dikerjakan dulu.',
                        'Three signs a business is not ready for social media. Fix any warning first.'),
     'nb01.checklist': ('Sembilan poin strategi, dinilai 0 sampai 1 dari data bila data bisa menjawab, selain itu dari profil.',
                        'Nine strategy points, scored 0 to 1 from data where data can tell, otherwise from the profile.'),
