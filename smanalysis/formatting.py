@@ -453,6 +453,8 @@ def axis_format(ax, unit: str = "count", lang: str = "id", *, axis: str = "y", d
     target = ax.yaxis if axis == "y" else ax.xaxis
     if unit == "count":
         target.set_major_locator(MaxNLocator(integer=True))
+    elif unit in ("ratio", "percent"):  # few round ticks: "0%, 5%, 10%", not "0,0% 2,5% ... 12,5%" run together
+        target.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     if unit == "date":  # matplotlib's day numbers as the reader's dates ("1 Okt 2026")
         from matplotlib.dates import num2date
 

@@ -185,9 +185,10 @@ def plot_best_times(bt: pd.DataFrame, *, ax=None, lang: str = "id", annotate: bo
     ax.set_ylabel(text("plot.media.day", lang))
     if annotate:
         top = bt[bt["rank"].notna()]
-        for _, row in top.iterrows():  # at most `top` rows
+        for _, row in top.iterrows():  # at most `top` rows; white on the dark cells
+            dark = im.norm(row["median"]) > 0.6 if pd.notna(row["median"]) else False
             ax.text(hours.index(row["hour"]), row["weekday"], f"#{int(row['rank'])}", ha="center", va="center",
-                    fontsize="small", fontweight="bold")
+                    fontsize="small", fontweight="bold", color="white" if dark else "black")
     tz = bt.attrs.get("timezone", "")
     ax.set_title(text("plot.media.best_times", lang, m=metric_label(metric, lang), tz=tz))
     return ax

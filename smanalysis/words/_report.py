@@ -38,7 +38,7 @@ WORDS: dict[str, tuple[str, str]] = {
     'report.w_plan': ('rencana konten', 'content plan'),
     'report.w_targets': ('target KPI', 'KPI targets'),
     'report.h_compare': ('Periode ini dibandingkan periode sebelumnya', 'This period against the previous one'),
-    'report.h_trend': ('Engagement dari waktu ke waktu', 'Engagement over time'),
+    'report.h_trend': ('Interaksi dari waktu ke waktu', 'Engagement over time'),
     'report.h_formats': ('Format dan tema', 'Formats and themes'),
     'report.h_times': ('Waktu unggah terbaik', 'Best posting times'),
     'report.h_growth': ('Pertumbuhan pengikut', 'Follower growth'),
