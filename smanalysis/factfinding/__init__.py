@@ -26,7 +26,7 @@ from .ready import (
     reply_rate,
     strategy_checklist,
 )
-from .workshop import PHASE_QUESTIONS, next_steps, phase_assessment, write_tables
+from .workshop import PHASE_QUESTIONS, export_summary, next_steps, phase_assessment, write_tables
 
 __all__ = [
     "copy_form",
@@ -50,4 +50,5 @@ __all__ = [
     "phase_assessment",
     "next_steps",
     "write_tables",
+    "export_summary",
 ]

@@ -27,7 +27,7 @@ from .._yaml import read_yaml
 from ..exceptions import SchemaError
 
 __all__ = ["FORMS", "form_path", "copy_form", "form_to_profile", "form_to_answers", "form_to_plan",
-           "read_profile_form", "read_phase_form", "read_plan_form", "friendly_warnings"]
+           "read_profile_form", "read_phase_form", "read_plan_form", "friendly_warnings", "plain_note"]
 
 #: the forms shipped with smanalysis
 FORMS = ("profil_usaha", "jawaban_fase", "rencana_saya")
@@ -171,6 +171,31 @@ def read_phase_form(path=None) -> dict[str, Any]:
     return form_to_answers(read_yaml(path), source=path.name)
 
 
+#: the library's warnings an owner meets in the workshops, in plain words: pattern -> words key
+_NOTES = ((r"(\d+) duplicate row", "note.duplicates"), (r"rejected|could not be (?:read|used)", "note.rejects"),
+          (r"no comments|no comment data", "note.no_comments"))
+
+
+def plain_note(message: str, lang: str = "id") -> str:
+    """A library warning as one plain sentence for an owner; one the workshops do not expect keeps
+    its text after a short lead-in (it is meant for the analyst).
+
+    >>> plain_note("load_dataset: 1 duplicate row(s) resolved; see Dataset.duplicates", "id")
+    'Ada 1 baris ganda di data; baris itu dihitung sekali saja.'
+    >>> plain_note("something odd", "id")
+    'untuk analis: something odd'
+    """
+    import re
+
+    from ..words import text
+
+    for pattern, key in _NOTES:
+        m = re.search(pattern, message, re.I)
+        if m:
+            return text(key, lang, n=m.group(1) if m.groups() else "")
+    return text("note.other", lang, message=message)
+
+
 def friendly_warnings(lang: str = "id") -> None:
     """Show the library's warnings in a notebook as one short note ("Catatan: ...") instead of a
     red box with a file path and line number."""
@@ -179,6 +204,6 @@ def friendly_warnings(lang: str = "id") -> None:
     word = "Catatan" if lang == "id" else "Note"
 
     def _show(message, category, filename, lineno, file=None, line=None):  # noqa: ARG001 - warnings' signature
-        print(f"{word}: {message}")
+        print(f"{word}: {plain_note(str(message), lang)}")
 
     warnings.showwarning = _show

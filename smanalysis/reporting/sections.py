@@ -202,6 +202,12 @@ _NUMERIC_UNITS = {"count", "number", "ratio", "percent", "change", "signed"}
 _NUMLIKE = r"[+\-–]?[\d.,]+ ?%?|–"
 
 
+def _header(name: str, lang: str) -> str:
+    """A table header: :func:`column_label`, starting with a capital ("pengikut awal" -> "Pengikut awal")."""
+    label = str(column_label(name, lang))
+    return label[:1].upper() + label[1:]
+
+
 def _table_html(df: pd.DataFrame, timezone: str | None = None, lang: str | None = None) -> str:
     """HTML of a table: every cell through :func:`smanalysis.formatting.format_frame` (locale
     numbers, local times, yes/no words, "–" for missing), headers in ``lang``, every cell escaped,
@@ -222,7 +228,7 @@ def _table_html(df: pd.DataFrame, timezone: str | None = None, lang: str | None 
     units = {c: u for c, u in given.items() if c in shown.columns
              and pd.api.types.is_float_dtype(shown[c])}
     kinds = [units.get(c) or fmt_unit(shown.iloc[:, i]) for i, c in enumerate(shown.columns)]
-    shown = format_frame(shown, lang, units=units, timezone=timezone, labels=column_label)
+    shown = format_frame(shown, lang, units=units, timezone=timezone, labels=_header)
     shown.columns = [str(c) for c in shown.columns]
     numeric = [k in _NUMERIC_UNITS or (len(shown) > 0 and bool(shown.iloc[:, i].astype(str).str.fullmatch(_NUMLIKE).all()))
                for i, k in enumerate(kinds)]

@@ -243,7 +243,7 @@ WORDS: dict[str, tuple[str, str]] = {
     'col.hashtags_ok': ('tagar sesuai batas', 'hashtags within limit'),
     'col.checked': ('diperiksa', 'checked'),
     'col.serves_goal': ('mendukung tujuan', 'serves the goal'),
-    'col.period_start': ('minggu mulai', 'week from'),
+    'col.period_start': ('mulai', 'from'),
     'col.from_date': ('dari tanggal', 'from'),
     'col.to_date': ('sampai tanggal', 'to'),
     'col.plan_id': ('nomor rencana', 'plan id'),
@@ -253,6 +253,7 @@ WORDS: dict[str, tuple[str, str]] = {
     'col.theme_source': ('asal tema', 'theme from'),
     # the workflow steps' tables: coded values
     'value.ok': ('aman', 'ok'),
+    'value.unknown': ('belum diketahui', 'unknown'),
     'value.warning': ('perlu dibereskan', 'needs fixing'),
     'value.data': ('data', 'data'),
     'value.profile': ('profil', 'profile'),

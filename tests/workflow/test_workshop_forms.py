@@ -60,11 +60,14 @@ def test_friendly_warnings_print_a_short_note(capsys):
     old = warnings.showwarning
     try:
         forms.friendly_warnings("id")
+        warnings.warn("load_dataset: 2 duplicate row(s) resolved; see Dataset.duplicates", stacklevel=1)
         warnings.warn("kolom reach kosong", stacklevel=1)
     finally:
         warnings.showwarning = old
     out = capsys.readouterr().out
-    assert out == "Catatan: kolom reach kosong\n"
+    # a warning the workshops expect in plain Indonesian; another one kept for the analyst; no path
+    assert out == ("Catatan: Ada 2 baris ganda di data; baris itu dihitung sekali saja.\n"
+                   "Catatan: untuk analis: kolom reach kosong\n")
 
 
 def test_shipped_plan_form_becomes_a_content_plan():
