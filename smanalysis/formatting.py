@@ -31,7 +31,7 @@ from babel import numbers as _bnum
 from babel import units as _bunits
 
 __all__ = ["LOCALES", "MISSING", "UNITS", "number", "count", "percent", "change", "signed", "minutes",
-           "date", "month", "datetime", "clock", "date_range", "time_range", "day_name", "yes_no", "value", "column_unit", "format_frame",
+           "date", "month", "datetime", "clock", "date_range", "shorten", "time_range", "day_name", "yes_no", "value", "column_unit", "format_frame",
            "axis_format"]
 
 #: report language -> Babel locale
@@ -333,6 +333,23 @@ def value(v, unit: str = "number", lang: str = "id", *, digits: int | None = Non
         return datetime(v, lang, timezone)
     _locale(lang)
     return MISSING if _missing(v) else str(v)
+
+
+def shorten(s: pd.Series, width: int = 120) -> pd.Series:
+    """Texts longer than ``width`` characters cut at the last whole word, with "…" (never mid-word);
+    missing values stay missing.
+
+    >>> out = shorten(pd.Series(["Kopi susu gula aren enak sekali", "Pendek", None]), 20)
+    >>> out.tolist()[:2], bool(out.isna().iloc[2])
+    (['Kopi susu gula aren…', 'Pendek'], True)
+    """
+    out = s.astype(object).copy()
+    ok = out.notna()
+    txt = out[ok].astype(str).str.split().str.join(" ")
+    long = txt.str.len() > width
+    txt[long] = txt[long].str.slice(0, width + 1).str.replace(r"\s+\S*$", "", regex=True).str.rstrip(" ,.;:") + "…"
+    out[ok] = txt
+    return out
 
 
 def column_unit(s: pd.Series) -> str:

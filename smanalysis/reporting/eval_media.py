@@ -128,7 +128,7 @@ def _with_top_post(spikes: pd.DataFrame, posts: pd.DataFrame, timezone: str) -> 
         return spikes
     day = posts["created_at"].dt.tz_convert(timezone).dt.tz_localize(None).dt.normalize()
     best = posts.assign(_day=day).sort_values("engagements", ascending=False).drop_duplicates("_day")
-    captions = best.set_index("_day")["caption"].astype(str).str.slice(0, 80)
+    captions = fmt.shorten(best.set_index("_day")["caption"], 100)
     keep = [c for c in ("date", "value", "baseline") if c in spikes.columns]
     out = spikes[keep].assign(top_post=pd.to_datetime(spikes["date"]).dt.normalize().map(captions).to_numpy())
     return out.reset_index(drop=True)
@@ -239,7 +239,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
                             "er_reach") if c in top.columns]
         shown = top[keep].copy()
         if "caption" in shown:
-            shown["caption"] = shown["caption"].astype(str).str.slice(0, 80)
+            shown["caption"] = fmt.shorten(shown["caption"], 100)
         if "er_reach" in shown:
             shown["er_reach"] = shown["er_reach"].map(lambda v: pct(v, lang=lang))
         sec.table(shown)
