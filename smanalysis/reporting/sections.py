@@ -161,7 +161,8 @@ COLUMN_UNITS = {c: "ratio" for c in (
 def use_report_tables(lang: str = "id", timezone: str | None = "Asia/Jakarta", *, max_rows: int = 200) -> bool:
     """Show every DataFrame and Series in this notebook as the report shows its tables: locale
     numbers and dates (:mod:`smanalysis.formatting`), headers and coded values in ``lang``, no
-    index column, no True/False/NaN, nothing cut with "..." (up to ``max_rows`` rows).
+    index column, no True/False/NaN, nothing cut with "..." (up to ``max_rows`` rows); and every
+    matplotlib figure as the report shows its charts (fitted for a phone, SVG, with an alt text).
 
     Returns False outside IPython (nothing to do).
     """
@@ -175,6 +176,22 @@ def use_report_tables(lang: str = "id", timezone: str | None = "Asia/Jakarta", *
     html = ip.display_formatter.formatters["text/html"]
     html.for_type(pd.DataFrame, lambda df: _table_html(df.head(max_rows), timezone, lang))
     html.for_type(pd.Series, lambda s: _table_html(s.head(max_rows).to_frame(), timezone, lang))
+    import matplotlib
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+
+    # load the notebook's plotting backend now: loading it later resets the figure formatters
+    plt.switch_backend(matplotlib.get_backend())
+    from ..plotting.theme import apply_theme
+
+    apply_theme()  # one look for every chart, as in the report
+
+    def _figure(fig):  # charts as in the report: fitted for a phone, SVG, locale ticks, a real alt text
+        sec = Section("", lang=lang, timezone=timezone)
+        sec.figure(fig)
+        return figure_html(*sec.blocks[-1][1])
+
+    html.for_type(Figure, _figure)
     return True
 
 
