@@ -8,6 +8,8 @@ counts are summed (first/last times by min/max), so the result equals the in-mem
 * ``sentiment``: mentions per ``brand`` and sentiment ``label``
   (:func:`smanalysis.conversation.sentiment`, lexicon and rules);
 * ``intents``: mentions per ``brand`` and ``intent`` (:func:`smanalysis.conversation.intents`);
+* ``net_sentiment`` (by :func:`finish`): per ``brand``, ``net_sentiment`` (positive - negative over
+  positive + negative) and ``net_sentiment_all`` (over all mentions), the registry's two definitions;
 * ``voice``: mentions per ``period`` (local week start) and ``brand``, and the ``share`` of each
   brand in its period (share of voice);
 * ``terms``: term counts, stopwords removed (:func:`smanalysis.conversation.text.tokenize`);
@@ -34,7 +36,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .ratios import share_of_total
 from .conversation.care import intents
+from .media.metrics import METRICS
 from .conversation.memo import clear_memos
 from .conversation.sentiment import sentiment
 from .conversation.text import tokenize
@@ -139,12 +143,16 @@ def finish(counts: dict) -> dict:
     """
     out = dict(counts)
     voice = counts["voice"]
-    out["voice"] = voice.assign(share=voice["n"] / voice.groupby("period")["n"].transform("sum"))
+    out["voice"] = voice.assign(share=share_of_total(voice["n"], voice["period"], func="finish", name="share of voice"))
     s = counts["sentiment"].pivot_table(index="brand", columns="label", values="n", aggfunc="sum", fill_value=0)
     s = s.reindex(columns=["positive", "neutral", "negative"], fill_value=0)
     tot = s.sum(axis=1)
+    diff = (s["positive"] - s["negative"]).to_numpy(float)
+    # the registry's two definitions, each under its own name (as conversation.net_sentiment)
     out["net_sentiment"] = pd.DataFrame({"brand": s.index, "mentions": tot.to_numpy(),
-                                         "net_sentiment": ((s["positive"] - s["negative"]) / tot).to_numpy()})
+                                         "net_sentiment": METRICS["net_sentiment"].ratio(
+                                             diff, (s["positive"] + s["negative"]).to_numpy(float)),
+                                         "net_sentiment_all": METRICS["net_sentiment_all"].ratio(diff, tot.to_numpy(float))})
     out["terms"] = counts["terms"].sort_values(["n", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
     out["edges"] = counts["edges"].assign(weight=counts["edges"]["n"].astype(float))
     return out

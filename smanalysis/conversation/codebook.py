@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide
 from .._yaml import read_yaml
 from ..exceptions import SchemaError
 from ._common import as_texts
@@ -158,7 +159,7 @@ def code(texts, codebook: Mapping | str | Path, *, n_quotes: int = 3) -> CodingR
     n = len(s)
     counts = pd.DataFrame({"code": list(book), "label": [b["label"] for b in book.values()],
                            "texts": assign.sum().to_numpy("int64")})
-    counts["share"] = counts["texts"] / n if n else np.nan
+    counts["share"] = divide(counts["texts"], n, func="code", name="share")
     m = assign.to_numpy(int)
     co = pd.DataFrame(m.T @ m, index=list(book), columns=list(book))
     parts = []

@@ -23,6 +23,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide
 from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
 from .._checks import check_choice
 from ..schema import resolve_timezone
@@ -88,7 +89,7 @@ def terms(texts, *, top: int | None = 20, kind: str = "all", stopwords: bool = T
     if kind != "all":
         out = out[out["kind"] == kind]
     out = out[out["count"] >= min_count]
-    out["share_docs"] = out["docs"] / len(s)
+    out["share_docs"] = divide(out["docs"], len(s), func="terms", name="share_docs")
     out = out.sort_values(["count", "docs", "term"], ascending=[False, False, True])
     if top is not None:
         out = out.head(top)
@@ -301,7 +302,8 @@ def emerging_terms(frame: pd.DataFrame, *, freq: str = "M", period=None, text_co
     tab = pd.crosstab(df["term"], df["which"]).reindex(columns=["count", "previous"], fill_value=0)
     tab = tab[tab["count"] >= min_count]
     k = float(smoothing)
-    ratio = ((tab["count"] + k) / (n_c + k)) / ((tab["previous"] + k) / (n_p + k))
+    ratio = divide(divide(tab["count"] + k, n_c + k, func=func, name="share now"),
+                   divide(tab["previous"] + k, n_p + k, func=func, name="share before"), func=func, name="ratio")
     out = pd.DataFrame({"period": pd.Series([cur] * len(tab), dtype=per.dtype), "term": tab.index.astype(object),
                         "count": tab["count"].to_numpy("int64"), "previous": tab["previous"].to_numpy("int64"),
                         "ratio": ratio.to_numpy(float)})

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide
 from ..exceptions import EmptyDataError, SMAnalysisWarning
 from ..schema import DEFAULT_TIMEZONE, validate
 from .._checks import as_list, check_choice
@@ -266,7 +267,7 @@ def response_stats(comments: pd.DataFrame, *, brand_accounts=None, by: str | Seq
     else:
         out = rt.groupby(lambda _: 0).agg(**agg).reset_index(drop=True)
     out["unanswered"] = out["comments"] - out["answered"]
-    out["response_rate"] = out["answered"] / out["comments"]
+    out["response_rate"] = divide(out["answered"], out["comments"], func=func, name="response_rate")
     cols = [*by_cols, "comments", "answered", "unanswered", "response_rate", "median_minutes", "p90_minutes"]
     out["comments"] = out["comments"].astype("int64")
     out["answered"] = out["answered"].astype("int64")

@@ -31,6 +31,7 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide
 from .text import SLANG_ID, tokenize
 from .._checks import check_choice
 
@@ -99,7 +100,7 @@ def tone_markers(texts) -> pd.DataFrame:
     slang = np.array([sum(1 for t in row if t in SLANG_ID and t not in ("kak", "kakak")) for row in toks],
                      dtype="int64")
     tot = (formal + casual).astype(float)
-    formality = (formal - casual) / tot.where(tot > 0)
+    formality = divide(formal - casual, tot, func="tone_markers", name="formality", quiet=True)  # no marker: neutral
     register = np.select([formal > casual, casual > formal], ["formal", "casual"], "neutral")
     return pd.DataFrame({
         "words": words, "formal": formal.to_numpy(), "casual": casual.to_numpy(), "slang": slang,
@@ -191,7 +192,7 @@ def tone(texts, *, profile=None, platform=None, target: str | None = None) -> pd
         "casual_share": g["_casual"].mean(),
         "neutral_share": g["_neutral"].mean(),
         "formality": g["formality"].mean(),
-        "slang_rate": g["slang"].sum() / g["words"].sum().where(g["words"].sum() > 0),
+        "slang_rate": divide(g["slang"].sum(), g["words"].sum(), func="tone", name="slang_rate"),
         "emoji_rate": g["emoji"].mean(),
         "exclamation_rate": g["exclamations"].mean(),
     }).reset_index()

@@ -23,6 +23,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide, share_of_total
+
 __all__ = ["TopicModel", "topic_shares", "emerging_topics"]
 
 _WORD = re.compile(r"^[a-z][a-z'-]{2,}$")
@@ -119,7 +121,7 @@ class TopicModel:
         self.topics_ = pd.DataFrame({
             "topic": np.arange(k), "label": [" / ".join(t[:3]) for t in terms], "terms": [", ".join(t) for t in terms],
             "quote": [raw.iloc[b][:200] if n[i] else "" for i, b in enumerate(best)], "n_texts": n,
-            "share": n / max(int((topic >= 0).sum()), 1),
+            "share": divide(n, int((topic >= 0).sum()), func="TopicModel.fit", name="share"),
         })
         return self
 
@@ -173,7 +175,7 @@ def topic_shares(assigned: pd.DataFrame, dates, *, freq: str = "month", topics: 
     frame = pd.DataFrame({"period": period, "topic": assigned["topic"].to_numpy()})
     frame = frame[(frame["topic"] >= 0) & frame["period"].notna()]
     out = frame.groupby(["period", "topic"]).size().rename("n_texts").reset_index()
-    out["share"] = out["n_texts"] / out.groupby("period")["n_texts"].transform("sum")
+    out["share"] = share_of_total(out["n_texts"], out["period"], func="topic_shares")
     labels = topics.set_index("topic")["label"] if topics is not None else pd.Series(dtype=object)
     out.insert(2, "label", out["topic"].map(labels))
     return out
@@ -217,8 +219,8 @@ def emerging_topics(assigned: pd.DataFrame, in_current, in_previous, *, topics: 
     cur, prev = np.asarray(in_current, dtype=bool) & (t >= 0), np.asarray(in_previous, dtype=bool) & (t >= 0)
     k = int(t.max()) + 1 if len(t) and t.max() >= 0 else 0
     nc, npv = np.bincount(t[cur], minlength=k), np.bincount(t[prev], minlength=k)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        sc, sp = nc / max(nc.sum(), 1), npv / max(npv.sum(), 1)
+    sc = share_of_total(nc, func="emerging_topics", name="share_current")
+    sp = share_of_total(npv, func="emerging_topics", name="share_previous")  # no previous text: cannot tell
     out = pd.DataFrame({"topic": np.arange(k), "n_current": nc, "n_previous": npv, "share_current": sc,
                         "share_previous": sp, "rise": sc - sp})
     out["emerging"] = (out["n_current"] >= min_texts) & (out["rise"] >= min_rise)

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ..ratios import share_of_total
 from .._checks import as_list, check_choice
 from ..exceptions import EmptyDataError, SMAnalysisWarning
 from ..schema import resolve_timezone
@@ -332,14 +333,8 @@ def _sentiment_labels(mentions, sentiment, func):
 
 
 def _share(out: pd.DataFrame, col: str, freq, func) -> pd.Series:
-    total = out.groupby("period", observed=True)[col].transform("sum") if freq is not None else pd.Series(
-        out[col].sum(), index=out.index)
-    zero = total == 0
-    if zero.any():
-        where = "some periods" if freq is not None else "the data"
-        warnings.warn(f"{func}: the total {col} is 0 in {where}; its shares are NaN",
-                      SMAnalysisWarning, stacklevel=3)
-    return (out[col] / total.where(~zero)).astype(float)
+    return share_of_total(out[col].astype(float), out["period"] if freq is not None else None, func=func,
+                          name=f"share of {col}")
 
 
 def _warn_panel_change(out: pd.DataFrame, func: str) -> None:

@@ -10,6 +10,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide
 from ..profile import Profile
 from ..schema import resolve_timezone, validate
 from .._checks import check_choice
@@ -151,8 +152,8 @@ def competitor_scan(posts: pd.DataFrame, *, profile: Profile | dict, lang: str =
     n_posts = df.groupby("brand").size()
     mean_int = df.groupby("brand")["interactions"].mean()
     g = long.groupby(["brand", "aspect", "item"]).agg(n=("pid", "size"), inter=("interactions", "mean")).reset_index()
-    g["share"] = g["n"] / g["brand"].map(n_posts)
-    g["index"] = g["inter"] / g["brand"].map(mean_int).replace(0, np.nan)
+    g["share"] = divide(g["n"], g["brand"].map(n_posts), func="competitor_scan", name="share")
+    g["index"] = divide(g["inter"], g["brand"].map(mean_int), func="competitor_scan", name="interaction index")
     client = g[g["brand"] == p.business_name].set_index(["aspect", "item"])["share"]
     comp = g[g["brand"] != p.business_name]
     comp_client = pd.Series(list(zip(comp["aspect"], comp["item"])), index=comp.index).map(client).fillna(0.0)
@@ -165,10 +166,12 @@ def competitor_scan(posts: pd.DataFrame, *, profile: Profile | dict, lang: str =
     keep = own[(own["share"] >= min_share) & (own_comp < min_share / 2)]
     keep = keep.assign(client_value=keep["share"], share=own_comp[keep.index], index=np.nan, action="keep",
                        brand=", ".join(comps))
-    # frequency: posts per week over the span of the data
+    # frequency: the registry's posts per week over the span of the data (at least one week)
+    from ..media import METRICS
+
     span = pd.to_datetime(sub["created_at"], utc=True)
-    weeks = max((span.max() - span.min()).days / 7.0, 1.0)
-    ppw = n_posts / weeks
+    days = max((span.max() - span.min()).days, 7)
+    ppw = pd.Series(METRICS["posts_per_week"].ratio(n_posts.to_numpy(float), days), index=n_posts.index)
     c_ppw = float(ppw.get(p.business_name, 0.0))
     freq = pd.DataFrame({"brand": comps, "aspect": "frequency", "item": "posts_per_week",
                          "share": [float(ppw[c]) for c in comps], "client_value": c_ppw, "index": np.nan,

@@ -206,10 +206,9 @@ def platform_fit(profile: Profile | dict, *, table: pd.DataFrame | None = None, 
         warnings.warn("platform_fit: the profile gives no audience.age_min/age_max; audience_share is NaN",
                       SMAnalysisWarning, stacklevel=2)
         lo, hi = np.nan, np.nan
-    a_min = t["age_min"].to_numpy(float)
-    a_max = t["age_max"].to_numpy(float)
-    overlap = np.clip(np.minimum(a_max, float(hi)) - np.maximum(a_min, float(lo)) + 1, 0, None)
-    part = t["share"].to_numpy(float) * overlap / (a_max - a_min + 1)
+    from ..media.audience import age_in_target
+
+    part = t["share"].to_numpy(float) * age_in_target(t["age_min"], t["age_max"], lo, hi, func="platform_fit")
     src = t["source"] if "source" in t.columns else pd.Series("", index=t.index)
     # a measured row's source is the account itself; ``basis`` already says "measured"
     src = src.astype(str).str.replace(r"^measured:\s*", "@", regex=True)

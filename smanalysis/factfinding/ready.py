@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..profile import Profile
+from ..ratios import divide
 from ..schema import validate
 from .._checks import check_choice
 from ..words import LANGS, code_label, text
@@ -205,11 +206,12 @@ def strategy_checklist(profile: Profile | dict, *, posts: pd.DataFrame | None = 
         recent = own.loc[ts >= ts.max() - pd.Timedelta(days=30), "platform"].unique()
         plats = p.platforms or list(p.own_accounts)
         idle = [x for x in plats if x not in set(recent)]
-        res["audit"] = (round(1 - len(idle) / max(len(plats), 1), 2),
+        res["audit"] = (round(divide(len(plats) - len(idle), len(plats), func="strategy_checklist", name="audit"), 2),
                         text("ev.audit_data", lang, idle=", ".join(idle) or "-"), "data")
     else:
         fields = [p.sector, p.website, aud, tone, set(p.platforms) <= set(p.own_accounts)]
-        res["audit"] = (round(sum(bool(f) for f in fields) / len(fields), 2),
+        res["audit"] = (round(divide(sum(bool(f) for f in fields), len(fields), func="strategy_checklist",
+                                     name="audit"), 2),
                         text("ev.audit_profile", lang, n=sum(bool(f) for f in fields), total=len(fields)), "profile")
     tone_txt = tone_words(tone, lang)
     decided = 0.5 * bool(tone.get("register")) + 0.5 * bool(tone.get("address"))

@@ -58,7 +58,6 @@ from .metrics import (
     metric_value,
     period_columns,
     resolve_metric,
-    warn_undefined,
 )
 from .posts import post_metrics
 from .stats import VERDICTS, bootstrap_interval, compare_groups
@@ -120,5 +119,4 @@ __all__ = [
     "period_columns",
     "resolve_metric",
     "column_metric",
-    "warn_undefined",
 ]

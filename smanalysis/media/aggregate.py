@@ -21,10 +21,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide
 from .._checks import as_list, check_choice
 from ..schema import resolve_timezone
-from ._common import TIME_KEYS, in_period, require, time_key, warn
-from .metrics import COUNT_METRICS, METRICS, RATE_METRICS, Columns, period_columns
+from ._common import TIME_KEYS, require, time_key
+from .metrics import COUNT_METRICS, METRICS, RATE_METRICS, Columns
 from .posts import post_metrics
 from .stats import INTERVAL_METHODS, seed_for, interval_table
 from .verdicts import MIN_POSTS, posts_verdict, verdict_text
@@ -149,7 +150,7 @@ def summary(posts: pd.DataFrame, *, by="platform", metrics=None, followers: pd.D
     ns = grouped.count().reindex(range(g)).fillna(0).to_numpy().astype(np.int64)
     meds = grouped.median().reindex(range(g)).to_numpy()
     pos = {c: i for i, c in enumerate(values.columns)}
-    means = np.where(ns > 0, sums / np.maximum(ns, 1), np.nan)
+    means = divide(sums, ns, func="summary", name="mean", quiet=True)  # a column with no value: n 0
     for c in counts:
         i = pos[c]
         out[f"{c}_total"] = np.where(ns[:, i] > 0, sums[:, i], np.nan)

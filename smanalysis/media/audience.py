@@ -23,11 +23,12 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide, share_of_total
 from .._checks import check_choice
 from ..words import LANGS, text
 from ._common import require
 
-__all__ = ["age_bounds", "audience_vs_target", "measured_age_table"]
+__all__ = ["age_bounds", "age_in_target", "audience_vs_target", "measured_age_table"]
 
 _OPEN_TOP = 80  # "65+" is read as 65-80
 
@@ -44,6 +45,20 @@ def age_bounds(segments) -> pd.DataFrame:
     lo = rng[0].fillna(plus)
     hi = rng[1].where(rng[1].notna(), np.where(plus.notna(), float(_OPEN_TOP), np.nan))
     return pd.DataFrame({"age_min": lo.to_numpy(), "age_max": hi.to_numpy()})
+
+
+def age_in_target(age_min, age_max, lo: float, hi: float, *, func: str = "age_in_target") -> np.ndarray:
+    """Share of each age band inside the target ages ``lo``..``hi`` (each year of a band counts the same).
+
+    The one rule behind :func:`audience_vs_target` and fact finding's
+    :func:`~smanalysis.factfinding.platform_fit`. NaN for a band with unknown bounds.
+
+    >>> age_in_target([18, 25, 35], [24, 34, 44], 18, 29).tolist()
+    [1.0, 0.5, 0.0]
+    """
+    a_min, a_max = np.asarray(age_min, dtype=float), np.asarray(age_max, dtype=float)
+    over = np.clip(np.minimum(a_max, float(hi)) - np.maximum(a_min, float(lo)) + 1, 0, None)
+    return np.asarray(divide(over, a_max - a_min + 1, func=func, name="band in target"), dtype=float)
 
 
 def _target(profile, target):
@@ -87,21 +102,21 @@ def audience_vs_target(audience: pd.DataFrame, *, profile=None, target: dict | N
     a = audience.assign(share=pd.to_numeric(audience["share"], errors="coerce"),
                         dimension=audience["dimension"].astype(str).str.lower())
     a = a[a["share"].notna()]
+    a = a.assign(share=share_of_total(a["share"], [a["platform"], a["account"], a["dimension"]],
+                                      func="audience_vs_target"))
     rows = []
     for (pl, acc, dim), g in a.groupby(["platform", "account", "dimension"], sort=True):
-        total = g["share"].sum()
-        if not total > 0:
+        share = g["share"].to_numpy()
+        if np.isnan(share).all():  # every segment 0: said by the warning above
             continue
-        share = g["share"].to_numpy() / total
         desc, inside = None, None
         if dim == "age" and tg.get("age_min") is not None and tg.get("age_max") is not None:
             lo, hi = float(tg["age_min"]), float(tg["age_max"])
             b = age_bounds(g["segment"])
             known = b["age_min"].notna().to_numpy()
-            over = np.clip(np.minimum(b["age_max"], hi) - np.maximum(b["age_min"], lo) + 1, 0, None)
-            frac = (over / (b["age_max"] - b["age_min"] + 1)).to_numpy()
-            share = np.where(known, share, 0.0)
-            share = share / share.sum() if share.sum() > 0 else share
+            frac = age_in_target(b["age_min"], b["age_max"], lo, hi, func="audience_vs_target")
+            share = share_of_total(np.where(known, share, 0.0), func="audience_vs_target",
+                                   name="share of the known age bands")
             inside = float(np.nansum(share * np.where(known, frac, 0.0)))
             desc = f"{int(lo)}-{int(hi)}"
         elif dim == "gender" and str(tg.get("gender", "all")).lower() not in ("", "all", "semua"):
@@ -159,10 +174,10 @@ def measured_age_table(audience: pd.DataFrame, *, own=None) -> pd.DataFrame:
     a = a.assign(age_min=b["age_min"].to_numpy(), age_max=b["age_max"].to_numpy(),
                  share=pd.to_numeric(a["share"], errors="coerce"))
     a = a[a["age_min"].notna() & a["share"].notna()]
-    a = a.assign(share=a["share"] / a.groupby(["platform", "account"])["share"].transform("sum"))
+    a = a.assign(share=share_of_total(a["share"], [a["platform"], a["account"]], func="measured_age_table"))
     out = a.groupby(["platform", "age_min", "age_max"], sort=True)["share"].sum().reset_index()
     n_acc = a.groupby("platform")["account"].nunique()
-    out["share"] = out["share"] / out["platform"].map(n_acc)
+    out["share"] = divide(out["share"], out["platform"].map(n_acc), func="measured_age_table", name="mean share")
     src = a.groupby("platform")["account"].agg(lambda s: "measured: " + ", ".join(sorted(set(map(str, s)))))
     out["source"] = out["platform"].map(src)
     out["year"] = np.nan

@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..ratios import share_of_total
 from .._checks import as_list
 from ..schema import resolve_timezone
 from ._common import in_period, local_days, period_bounds, require
@@ -66,8 +67,7 @@ def mix(posts: pd.DataFrame, *, by="account", of: str = "format") -> pd.DataFram
     require(posts, [*keys, of], func="mix")
     frame = posts[[*keys]].assign(**{of: posts[of].astype(object).where(posts[of].notna(), "(none)")})
     counts = frame.groupby([*keys, of], dropna=False).size().rename("n_posts").reset_index()
-    total = counts.groupby(keys, dropna=False)["n_posts"].transform("sum") if keys else counts["n_posts"].sum()
-    counts["share"] = counts["n_posts"] / total
+    counts["share"] = share_of_total(counts["n_posts"], [counts[k] for k in keys] or None, func="mix")
     return counts.sort_values([*keys, "n_posts", of], ascending=[True] * len(keys) + [False, True],
                               kind="stable").reset_index(drop=True)
 

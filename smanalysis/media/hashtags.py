@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..ratios import jaccard
 from .._checks import as_list, check_choice
 from ..words import LANGS
 from ._common import require
@@ -157,7 +158,7 @@ def hashtag_pairs(posts: pd.DataFrame, *, min_together: int = 2, top: int | None
     i, j, both = co.row[keep], co.col[keep], co.data[keep]
     out = pd.DataFrame({"hashtag_a": tags[i], "hashtag_b": tags[j], "n_together": both.astype("int64"),
                         "n_a": n[i].astype("int64"), "n_b": n[j].astype("int64"),
-                        "jaccard": both / (n[i] + n[j] - both)})
+                        "jaccard": jaccard(both, n[i], n[j], func="hashtag_pairs")})
     out = out.sort_values(["n_together", "jaccard", "hashtag_a", "hashtag_b"], ascending=[False, False, True, True],
                           kind="stable")
     return (out.head(top) if top else out).reset_index(drop=True)

@@ -1,10 +1,10 @@
 """What a metric is: :class:`Metric` (the computation itself, its unit, direction, format and
-words), :class:`Columns` (the float columns its callables read) and the one place that divides.
+words) and :class:`Columns` (the float columns its callables read).
 
 The entries themselves are in :mod:`smanalysis.media.metrics` (:data:`~smanalysis.media.METRICS`).
 A zero or missing denominator gives NaN and one :class:`~smanalysis.exceptions.SMAnalysisWarning`
-(the scikit-learn ``_prf_divide`` pattern); :meth:`Metric.ratio` and :meth:`Metric.per_row` are how
-any module divides a rate.
+(the scikit-learn ``_prf_divide`` pattern, in :mod:`smanalysis.ratios`, the one place that divides);
+:meth:`Metric.ratio` and :meth:`Metric.per_row` are how any module divides a registry rate.
 
 Examples
 --------
@@ -26,9 +26,13 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from ._common import num, warn
+from ..ratios import ratio_parts, warn_undefined
+from ._common import num
 
-__all__ = ["Metric", "Columns", "warn_undefined", "stat_column"]
+__all__ = ["Metric", "Columns", "stat_column"]
+
+#: Said after the registry's undefined-rate warning.
+HINT = "See smanalysis.media.METRICS for each rate's denominator."
 
 
 class Columns:
@@ -61,29 +65,6 @@ class Columns:
 
     def ones(self) -> np.ndarray:
         return np.ones(self.n)
-
-
-def _divide(numer: np.ndarray, denom: np.ndarray, scale: float = 1.0) -> tuple[np.ndarray, int]:
-    """numer / denom x scale; NaN where denom is missing or <= 0 (or the result overflows).
-
-    Returns the ratios and how many are undefined because of the denominator while the
-    numerator is known (the caller warns once). The only place smanalysis divides a rate.
-    """
-    numer = np.asarray(numer, dtype="float64")
-    denom = np.asarray(denom, dtype="float64")
-    bad = ~(denom > 0)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        out = numer / np.where(bad, 1.0, denom) * scale
-    out = np.where(bad | np.isinf(out), np.nan, out)
-    return out, int((bad & ~np.isnan(numer)).sum())
-
-
-def warn_undefined(func: str, undefined: dict[str, int], n: int) -> None:
-    """One :class:`SMAnalysisWarning` counting, per rate, the rows undefined by their denominator."""
-    if undefined:
-        details = "; ".join(f"{k} {v} of {n}" for k, v in undefined.items())
-        warn(f"{func}: zero or missing denominators, rates set to NaN for some rows: {details}. "
-             "See smanalysis.media.METRICS for each rate's denominator.", stacklevel=4)
 
 
 @dataclass(frozen=True)
@@ -172,13 +153,13 @@ class Metric:
         """Numerator and denominator of every row, NaN where the row's rate is undefined."""
         numer = np.asarray(self.numerator(cols), dtype="float64")
         denom = np.asarray(self.denominator(cols), dtype="float64") * 1.0
-        rate, _ = _divide(numer, denom)
+        rate, _ = ratio_parts(numer, denom)
         ok = ~np.isnan(rate)
         return np.where(ok, numer, np.nan), np.where(ok, denom, np.nan)
 
     def per_row(self, cols: Columns) -> tuple[np.ndarray, int]:
         """The rate of every row and the count undefined by the denominator."""
-        return _divide(self.numerator(cols), self.denominator(cols), self.scale)
+        return ratio_parts(self.numerator(cols), self.denominator(cols), scale=self.scale)
 
     def value(self, frame: pd.DataFrame | Columns, *, quiet: bool = False) -> float:
         """The metric over all rows: total, median, or ratio of totals (rows where the rate exists).
@@ -195,14 +176,14 @@ class Metric:
             v = np.asarray(self.numerator(cols), dtype="float64")
             return float(np.nanmedian(v)) if (~np.isnan(v)).any() else float("nan")
         numer, denom = self.parts(cols)
-        ratio, bad = _divide(np.array([np.nansum(numer)]), np.array([np.nansum(denom)]), self.scale)
+        ratio, bad = ratio_parts(np.array([np.nansum(numer)]), np.array([np.nansum(denom)]), scale=self.scale)
         if bad and not quiet:
-            warn_undefined(self.name, {self.name: bad}, 1)
+            warn_undefined(self.name, {self.name: bad}, 1, hint=HINT)
         return float(ratio[0])
 
     def ratio(self, numer_total, denom_total) -> np.ndarray:
         """Ratios of totals (e.g. per group): numer / denom x scale, NaN where denom is not > 0."""
-        return _divide(numer_total, denom_total, self.scale)[0]
+        return ratio_parts(numer_total, denom_total, scale=self.scale)[0]
 
 
 def stat_column(name: str, stat: str) -> str:

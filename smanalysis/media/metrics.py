@@ -27,12 +27,11 @@ import numpy as np
 import pandas as pd
 
 from .engagement import ENGAGEMENT_DEFINITIONS, engagement_components
-from .metric import Columns, Metric, stat_column, warn_undefined
+from .metric import Columns, Metric, stat_column
 
 __all__ = [
     "Metric", "METRICS", "Columns", "ALIASES", "ENGAGEMENT_DEFINITIONS", "RATE_METRICS", "REPORT_RATES", "COUNT_METRICS",
     "metric_label", "engagement_components", "resolve_metric", "column_metric", "period_columns", "metric_value",
-    "warn_undefined",
 ]
 
 

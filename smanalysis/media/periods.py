@@ -18,9 +18,10 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from ..ratios import relative_change
 from .._checks import as_list, check_choice
 from ..schema import resolve_timezone
-from ._common import in_period, require, warn
+from ._common import in_period, require
 from .aggregate import group_codes as _group_codes
 from .aggregate import summary
 from .metrics import RATE_METRICS, Columns, column_metric, period_columns
@@ -70,7 +71,7 @@ def compare_periods(posts: pd.DataFrame, *, current, previous, by=None, metrics=
     -------
     DataFrame
         Long table: ``by`` columns, ``metric``, ``current``, ``previous``,
-        ``change`` (current - previous) and ``change_pct`` (change / previous,
+        ``change`` (current - previous) and ``change_pct`` (change / |previous|,
         a ratio; NaN when previous is 0 or missing); for the rates
         (``*_ratio_of_totals``, ``*_mean_of_posts``) ``n_current``,
         ``n_previous`` (posts with the rate), ``current_ci_low``/``_high``,
@@ -126,12 +127,8 @@ def compare_periods(posts: pd.DataFrame, *, current, previous, by=None, metrics=
     is_count = res["metric"].eq("n_posts")
     res["current"] = res["current"].astype("float64").where(~(is_count & res["current"].isna()), 0.0)
     res["previous"] = res["previous"].astype("float64").where(~(is_count & res["previous"].isna()), 0.0)
-    change = res["current"] - res["previous"]
-    bad = ~(res["previous"].abs() > 0)
-    if bad.any():
-        warn(f"compare_periods: relative change undefined (previous value 0 or missing) for {int(bad.sum())} "
-             f"of {len(res)} rows; change_pct set to NaN.")
-    res = res.assign(change=change, change_pct=(change / res["previous"].where(~bad)))
+    res = res.assign(change=res["current"] - res["previous"],
+                     change_pct=relative_change(res["current"], res["previous"], func="compare_periods"))
     if ci is not None:
         res = res.merge(_change_intervals(posts, current, previous, keys, res["metric"].unique(), tz, ci, n_boot,
                                           seed, min_posts), on=[*keys, "metric"], how="left", sort=False)
@@ -211,7 +208,8 @@ def _followers_by_account(res, followers, current, previous):
         c, p = acc[f"{m}_cur"], acc[f"{m}_prev"]
         rows.append(pd.DataFrame({"platform": acc["platform"], "account": acc["account"], "metric": m,
                                   "current": c.to_numpy(), "previous": p.to_numpy(), "change": (c - p).to_numpy(),
-                                  "change_pct": ((c - p) / p.where(p.abs() > 0)).to_numpy()}))
+                                  "change_pct": relative_change(c, p, func="compare_periods",
+                                                                name=f"change_pct of {m} per account").to_numpy()}))
     is_f = res["metric"].isin(_FOLLOWER_ROWS)
     res = res.assign(scope=np.where(is_f, "sum_of_accounts", "posts"), n_accounts=np.where(is_f, len(acc), np.nan))
     extra = pd.concat(rows, ignore_index=True).assign(scope="account", n_accounts=1.0)

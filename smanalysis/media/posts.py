@@ -13,10 +13,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..ratios import warn_undefined
 from ..schema import resolve_timezone
 from ._common import require
 from .engagement import codes, engagement_components, engagements, followers_at_publish
-from .metrics import METRICS, RATE_METRICS, Columns, warn_undefined
+from .metric import HINT
+from .metrics import METRICS, RATE_METRICS, Columns
 
 __all__ = ["post_metrics"]
 
@@ -106,7 +108,7 @@ def post_metrics(posts: pd.DataFrame, *, followers: pd.DataFrame | None = None, 
         if bad:
             undefined[name] = bad
         out[name] = values
-    warn_undefined("post_metrics", undefined, len(posts))
+    warn_undefined("post_metrics", undefined, len(posts), hint=HINT)
     res = posts.assign(**{k: (v if isinstance(v, pd.Series) else pd.Series(v, index=posts.index))
                           for k, v in out.items()})
     res.attrs["engagement_definition"] = engagement if isinstance(engagement, str) else "custom"

@@ -30,6 +30,7 @@ import zlib
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide
 from .._checks import as_list, check_choice
 from ._common import require, warn
 from ..words import LANGS, text
@@ -205,8 +206,7 @@ def bootstrap_interval(posts: pd.DataFrame, *, by=None, metric: str = "er_reach"
     n_all = np.bincount(codes, minlength=ngroups)
     n_ok = np.bincount(codes[ok], minlength=ngroups)
     sums = np.bincount(codes[ok], weights=values[ok], minlength=ngroups)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.where(n_ok > 0, sums / np.maximum(n_ok, 1), np.nan)
+    mean = divide(sums, n_ok, func="bootstrap_interval", name="mean", quiet=True)  # no value: n 0, verdict says so
     low, high, method = interval_table(values, codes, ngroups, level=level, n_boot=n_boot,
                                        rng=seed_for(seed, metric), boot_max=boot_max)
     vcode = posts_verdict(n_ok, min_posts=min_posts)
@@ -280,8 +280,7 @@ def compare_groups(posts: pd.DataFrame, *, by: str, metric: str = "er_reach", ba
     means, n, _ = boot_means(values[keep], codes[keep].astype(np.int64), g, n_boot=n_boot, rng=rng,
                              boot_max=boot_max)
     sums = np.bincount(codes[keep], weights=values[keep], minlength=g)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.where(n > 0, sums / np.maximum(n, 1), np.nan)
+    mean = divide(sums, n, func="compare_groups", name="mean", quiet=True)  # a group without values: n 0
     if baseline is not None:
         b = list(uniques).index(baseline)
         pairs = [(a, b) for a in range(g) if a != b]
@@ -312,8 +311,7 @@ def compare_groups(posts: pd.DataFrame, *, by: str, metric: str = "er_reach", ba
                     np.where(low > 0, "a_higher", np.where(high < 0, "b_higher", "no_clear_difference")))
     names = np.asarray(uniques, dtype=object)
     verdict = [text(f"verdict.{c}", lang, a=names[i], b=names[j]) for c, i, j in zip(code, a, b)]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        rel = np.where(mean[b] != 0, diff / np.where(mean[b] != 0, mean[b], 1.0), np.nan)
+    rel = divide(diff, mean[b], func="compare_groups", name="relative_difference", signed=True)
     return pd.DataFrame({
         "group_a": names[a], "group_b": names[b], "n_a": n[a], "n_b": n[b],
         "mean_a": mean[a], "mean_b": mean[b], "difference": diff, "relative_difference": rel,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide, warn_undefined
 from .._checks import as_list, check_choice
 from ..schema import resolve_timezone
 from ._common import NS_PER_DAY, NS_PER_HOUR, local_ns, require, warn
@@ -143,8 +144,7 @@ def best_times(posts: pd.DataFrame, *, metric: str = "er_reach", min_posts: int 
     n = np.bincount(slot, minlength=nslots)
     sums = np.bincount(slot, weights=values, minlength=nslots)
     med = pd.Series(values).groupby(slot).median().reindex(range(nslots)).to_numpy()
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.where(n > 0, sums / np.maximum(n, 1), np.nan)
+    mean = divide(sums, n, func="best_times", name="mean", quiet=True)  # empty slots: n 0, not enough posts
     enough = n >= min_posts
     med = np.where(enough, med, np.nan)
     mean = np.where(enough, mean, np.nan)
@@ -253,7 +253,7 @@ def spikes(data, *, metric: str = "engagements", threshold: float = 3.5, window:
                               "value": pd.to_numeric(data[metric], errors="coerce")})
     daily = daily[daily["date"].notna()]
     daily = daily.groupby([*keys, "date"], dropna=False)["value"].sum(min_count=1).reset_index()
-    parts = []
+    parts, flat = [], 0
     for key, part in (daily.groupby(keys, dropna=False, sort=True) if keys else [((), daily)]):
         s = part.set_index("date")["value"].sort_index().dropna()
         if window:
@@ -269,13 +269,15 @@ def spikes(data, *, metric: str = "engagements", threshold: float = 3.5, window:
         else:
             base = pd.Series(s.median(), index=s.index)
             mad = pd.Series((s - s.median()).abs().median() * 1.4826, index=s.index)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            z = (s - base) / mad.where(mad > 0)
+        z = divide(s - base, mad, func="spikes", name="robust_z", quiet=True)
+        flat += int((~(mad > 0)).sum())
         frame = pd.DataFrame({"date": s.index, "value": s.to_numpy(), "baseline": base.to_numpy(),
                               "mad": mad.to_numpy(), "robust_z": z.to_numpy()})
         for k, v in zip(keys, key if isinstance(key, tuple) else (key,)):
             frame.insert(keys.index(k), k, v)
         parts.append(frame)
+    warn_undefined("spikes", {"robust_z": flat}, len(daily),
+                   hint="Those days' usual spread (MAD) is 0: no robust z, never a spike.")
     if parts:
         res = pd.concat(parts, ignore_index=True)
     else:

@@ -16,6 +16,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide
 from ..exceptions import SchemaError
 from .engine import as_engine, betweenness, check_engine, louvain, pagerank
 
@@ -154,8 +155,9 @@ def community_summary(data, membership, *, interactions=None, top=5, mentions=No
     out["internal_weight"] = internal.reindex(out.index).fillna(0.0)
     out["external_weight"] = (made["w"].reindex(out.index).fillna(0.0) - out["internal_weight"])
     total = made["w"].reindex(out.index)
-    out["brand_share"] = made["wb"].reindex(out.index) / total.where(total > 0)
-    out["competitor_share"] = made["wc"].reindex(out.index) / total.where(total > 0)
+    out["brand_share"] = divide(made["wb"].reindex(out.index), total, func="community_summary", name="brand_share")
+    out["competitor_share"] = divide(made["wc"].reindex(out.index), total, func="community_summary",
+                                     name="competitor_share")
     out["top_terms"] = [[] for _ in range(len(out))]
     out["top_hashtags"] = [[] for _ in range(len(out))]
     if interactions is not None and "text" in interactions.columns and len(interactions):
@@ -231,7 +233,7 @@ def brokers(data, membership, *, top=None, betweenness_k="auto", seed=0, mention
     both = both.dropna(subset=["c"])
     kc = both.groupby(["v", "c"])["w"].sum().reset_index()
     k = kc.groupby("v")["w"].transform("sum")
-    kc["share2"] = (kc["w"] / k) ** 2
+    kc["share2"] = divide(kc["w"], k, func="brokers", name="participation") ** 2
     kc["own"] = kc["c"].to_numpy() == c[kc["v"].to_numpy()]
     per = kc.groupby("v").agg(total=("w", "sum"), participation=("share2", "sum"), n_other=("own", lambda s: (~s).sum()))
     per["participation"] = 1 - per["participation"]
@@ -247,7 +249,8 @@ def brokers(data, membership, *, top=None, betweenness_k="auto", seed=0, mention
     out = pd.DataFrame({"node": names[v], "community": pd.array(np.where(own_known, c[v], np.nan), dtype="Int64"),
                         "n_communities": per["n_other"].to_numpy() + own_known.astype(int),
                         "external_weight": per["external_weight"].to_numpy(),
-                        "external_share": per["external_weight"].to_numpy() / per["total"].to_numpy(),
+                        "external_share": divide(per["external_weight"].to_numpy(), per["total"].to_numpy(), func="brokers",
+                                                   name="external_share"),
                         "participation": per["participation"].to_numpy(), "betweenness": bc[v]})
     out = out.loc[out["n_communities"] >= 2]
     out["brokerage"] = out["betweenness"] * out["participation"]

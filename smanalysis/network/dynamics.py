@@ -29,10 +29,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide
 from ..exceptions import EmptyDataError, SchemaError, SMAnalysisWarning
 from ..schema import DEFAULT_TIMEZONE
 from .build import check_weight, node_codes, filter_interactions, utc_ns
-from .engine import Engine, louvain
+from .engine import Engine, density, louvain
 
 __all__ = ["Snapshots", "snapshots", "rank_stability", "member_retention", "MEASURES", "nodes_of", "period_pairs"]
 
@@ -262,7 +263,7 @@ def _one(s, t, w, names, measures, *, seed, damping, name_rank):
         out["community"] = memb
     sizes = np.bincount(ig.GraphBase.connected_components(g, "weak"))
     ov = dict(nodes=n, edges=m, interactions=interactions, self_loops=int(loops.sum()),
-              density=m / (n * (n - 1)) if n > 1 else np.nan,
+              density=density(n, m),
               reciprocity=float(g.reciprocity(ignore_loops=True)) if m else np.nan,
               components=len(sizes), largest_component=int(sizes.max()), modularity=q)
     res = pd.DataFrame(out)
@@ -337,7 +338,7 @@ def rank_stability(snap, *, by="pagerank", top=10):
         ta = list(a.sort_index().sort_values(ascending=False, kind="mergesort").index[:top])
         tb = list(b.sort_index().sort_values(ascending=False, kind="mergesort").index[:top])
         rows.append({"period": cur, "previous": prev, "common_nodes": len(common), "spearman": rho,
-                     "top_overlap": len(set(ta) & set(tb)) / top,
+                     "top_overlap": divide(len(set(ta) & set(tb)), top, func="rank_stability", name="top_overlap"),
                      "newcomers": [x for x in tb if x not in ta], "dropouts": [x for x in ta if x not in tb]})
     if undefined:
         warnings.warn(f"{func}: Spearman correlation undefined (NaN) for {undefined} period pair(s) with fewer "
@@ -377,7 +378,8 @@ def member_retention(snap):
         kept = len(cur & prev) if prev is not None else 0
         rows.append({"period": p, "nodes": len(cur), "retained": kept, "new": len(cur) - kept,
                      "lost": len(prev - cur) if prev is not None else 0,
-                     "retention": kept / len(prev) if prev else np.nan})
+                     "retention": divide(kept, len(prev), func="member_retention", name="retention")
+                     if prev else np.nan})  # the first period has no previous members
         prev = cur
     return pd.DataFrame(rows, columns=["period", "nodes", "retained", "new", "lost", "retention"])
 

@@ -49,10 +49,23 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide
 from ..exceptions import EmptyDataError, SMAnalysisWarning
 from .build import as_edges, node_table
 
-__all__ = ["Engine", "as_engine", "BETWEENNESS_EXACT_MAX", "BETWEENNESS_SAMPLES", "ENGINES"]
+__all__ = ["Engine", "as_engine", "density", "BETWEENNESS_EXACT_MAX", "BETWEENNESS_SAMPLES", "ENGINES"]
+
+def density(nodes: int, edges: int) -> float:
+    """Density of a directed graph without self-loops: edges / (nodes x (nodes - 1)); NaN under 2 nodes.
+
+    The one definition :func:`~smanalysis.network.overview` and the snapshots of
+    :mod:`~smanalysis.network.dynamics` report.
+
+    >>> density(3, 3)
+    0.5
+    """
+    return divide(edges, nodes * (nodes - 1), func="overview", name="density", quiet=True)  # 0 or 1 node: no pair
+
 
 #: Graphs with more nodes than this get a sampled betweenness (``k`` seeded sources).
 BETWEENNESS_EXACT_MAX = 5000

@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide, jaccard
 from .dynamics import nodes_of, period_pairs
 
 __all__ = ["community_events", "event_rows"]
@@ -30,7 +31,7 @@ def event_rows(prev, cur, a, b, threshold, change):
     sa, sb = a.value_counts().reindex(ca).to_numpy(), b.value_counts().reindex(cb).to_numpy()
     common = a.index.intersection(b.index)
     inter = pd.crosstab(a[common], b[common]).reindex(index=ca, columns=cb, fill_value=0).to_numpy()
-    jac = inter / (sa[:, None] + sb[None, :] - inter)
+    jac = jaccard(inter, sa[:, None], sb[None, :], func="community_events")
     link = jac >= threshold
     out_deg, in_deg = link.sum(axis=1), link.sum(axis=0)
     rows = []
@@ -43,7 +44,8 @@ def event_rows(prev, cur, a, b, threshold, change):
                      "previous": [ca[i].item() for i in pi], "current": [cb[k].item() for k in cj],
                      "size_previous": size_prev, "size_current": int(sb[cj].sum()) if len(cj) else 0,
                      "jaccard": float(j.max()) if j.size else np.nan,
-                     "retention": kept / size_prev if size_prev else np.nan})
+                     "retention": divide(kept, size_prev, func="community_events", name="retention")
+                     if size_prev else np.nan})  # a birth has no previous members
 
     for i in range(len(ca)):
         targets = np.flatnonzero(link[i])
@@ -151,7 +153,7 @@ def _links(members: set, nxt: pd.Series, threshold: float) -> pd.Series:
     """Communities of ``nxt`` (node -> community) whose Jaccard overlap with ``members`` reaches threshold."""
     sizes = nxt.value_counts()
     inter = nxt[nxt.index.isin(list(members))].value_counts().reindex(sizes.index, fill_value=0)
-    jac = inter / (sizes + len(members) - inter)
+    jac = jaccard(inter, sizes, len(members), func="community_events")
     return sizes[jac >= threshold]
 
 

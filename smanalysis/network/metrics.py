@@ -16,8 +16,9 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide
 from ..exceptions import SMAnalysisWarning
-from .engine import as_engine, louvain
+from .engine import as_engine, density, louvain
 
 __all__ = ["overview", "PATHS_EXACT_MAX", "PATH_SAMPLES"]
 
@@ -43,7 +44,7 @@ def _paths(g, *, seed):
         total += d.sum()
         count += d.size
         diam = max(diam, d.max() if d.size else 0.0)
-    return total / count if count else np.nan, diam, True
+    return divide(total, count, func="overview", name="average path", quiet=True), diam, True  # no pair: NaN
 
 
 def overview(data, *, seed=0, modularity=True, paths=True, mentions=None, profile=None):
@@ -99,13 +100,13 @@ def _overview(eng, *, seed=0, modularity=True, paths=True):
         "duplicate_interactions": eng.interactions - m - eng.self_loops,
         "self_loops": eng.self_loops,
         "reciprocity": float(g.reciprocity(ignore_loops=True)) if m else np.nan,
-        "density": m / (n * (n - 1)) if n > 1 else np.nan,
+        "density": density(n, m),
     }
     comps = und.connected_components()
     sizes = np.asarray(comps.sizes())
     row["components"] = len(sizes)
     row["largest_component"] = int(sizes.max()) if len(sizes) else 0
-    row["largest_component_share"] = row["largest_component"] / n if n else np.nan
+    row["largest_component_share"] = divide(row["largest_component"], n, func="overview", name="largest_component_share")
     if paths and len(sizes):
         giant = und.induced_subgraph(comps[int(sizes.argmax())])
         apl, diam, sampled = _paths(giant, seed=seed)

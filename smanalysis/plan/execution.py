@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide, jaccard
 from .._checks import check_choice
 from ..factfinding import as_profile
 from ..words import LANGS, text
@@ -32,9 +33,10 @@ def _tokens(s: pd.Series) -> pd.Series:
 def _jaccard(a: pd.Series, b: pd.Series) -> np.ndarray:
     """Token Jaccard of aligned frozensets (computed on candidate pairs only)."""
     inter = np.fromiter((len(x & y) for x, y in zip(a, b)), dtype=float, count=len(a))
-    union = np.fromiter((len(x | y) for x, y in zip(a, b)), dtype=float, count=len(a))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(union > 0, inter / union, 0.0)
+    size_a = np.fromiter((len(x) for x in a), dtype=float, count=len(a))
+    size_b = np.fromiter((len(y) for y in b), dtype=float, count=len(b))
+    # two empty captions share nothing: similarity 0, not a figure to warn about
+    return np.nan_to_num(jaccard(inter, size_a, size_b, func="match_plan", quiet=True), nan=0.0)
 
 
 MATCH_STATUSES = ("on_time", "late", "skipped", "upcoming", "no_data", "unplanned")
@@ -179,9 +181,11 @@ def execution_summary(matches: pd.DataFrame, *, lang: str = "id") -> pd.DataFram
     out.columns.name = None
     planned = t[["on_time", "late", "skipped", "upcoming", "no_data"]].sum(axis=1)
     out.insert(1, "planned", planned.to_numpy())
-    due = (planned - t["upcoming"] - t["no_data"]).replace(0, np.nan).to_numpy(float)
-    out["execution_rate"] = np.round((t["on_time"] + t["late"]).to_numpy() / due, 4)
-    out["on_time_rate"] = np.round(t["on_time"].to_numpy() / due, 4)
+    due = (planned - t["upcoming"] - t["no_data"]).to_numpy(float)
+    out["execution_rate"] = np.round(divide((t["on_time"] + t["late"]).to_numpy(), due, func="execution_summary",
+                                            name="execution_rate"), 4)
+    out["on_time_rate"] = np.round(divide(t["on_time"].to_numpy(), due, func="execution_summary",
+                                          name="on_time_rate"), 4)
     out["note"] = [text("exec.none", lang) if np.isnan(r) else
                    text("exec.note", lang, pct=f"{r * 100:.0f}", ontime=f"{o * 100:.0f}", skipped=s, unplanned=u)
                    for r, o, s, u in zip(out["execution_rate"], out["on_time_rate"], out["skipped"], out["unplanned"])]

@@ -13,6 +13,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..ratios import divide
 from ..exceptions import SchemaError
 from .._checks import check_choice
 from ..factfinding import PLAN_FIELDS, PROMO_CEILING, as_profile
@@ -70,7 +71,7 @@ def plan_completeness(plan: pd.DataFrame) -> pd.DataFrame:
     filled = [int((~is_blank(plan[f])).sum()) if f in plan.columns else 0 for f in PLAN_FIELDS]
     n = len(plan)
     return pd.DataFrame({"field": list(PLAN_FIELDS), "filled": filled,
-                         "share": [f / n if n else np.nan for f in filled]})
+                         "share": divide(np.array(filled, dtype=float), n, func="plan_completeness", name="share")})
 
 
 def review_plan(plan: pd.DataFrame, *, profile: Profile | dict | None = None, lang: str = "id") -> pd.DataFrame:
@@ -172,7 +173,8 @@ def content_mix(plan_or_posts: pd.DataFrame, *, ceiling: float = PROMO_CEILING, 
     out = t.reset_index().rename(columns={"index": "platform"})
     out.columns.name = None
     out.insert(1, "items", t.sum(axis=1).to_numpy())
-    out["promo_share"] = (t["promo"] / cls).round(4).to_numpy()
+    out["promo_share"] = np.round(divide(t["promo"].to_numpy(float), cls.to_numpy(float), func="content_mix",
+                                         name="promo_share"), 4)
     out["over_ceiling"] = (out["promo_share"] > ceiling).to_numpy()
     out["note"] = [text("mix.none" if np.isnan(s) else "mix.over" if s > ceiling else "mix.ok", lang,
                         pct="" if np.isnan(s) else f"{s * 100:.0f}", ceiling=f"{ceiling * 100:.0f}")
@@ -280,7 +282,7 @@ def themes_vs_goal(plan: pd.DataFrame, profile: Profile | dict, *, lang: str = "
     main = g.drop_duplicates("theme").set_index("theme")["content_type"]
     rows = d.groupby("theme").size()
     out = pd.DataFrame({"theme": rows.index, "content_type": main.reindex(rows.index).to_numpy(), "rows": rows.to_numpy()})
-    out["share"] = (out["rows"] / max(len(d), 1)).round(4)
+    out["share"] = divide(out["rows"], len(d), func="themes_vs_goal", name="share").round(4)
     out["serves_goal"] = out["content_type"].isin(GOAL_CONTENT.get(p.goal, ()))
     out = out.sort_values(["rows", "theme"], ascending=[False, True], kind="stable").reset_index(drop=True)
     out["note"] = [text("goal.serves" if s else "goal.not", lang, goal=code_label("value", p.goal, lang),

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .. import formatting as F
+from ..ratios import divide
 from ..spreadsheet import write_table
 from .eval_conversation import recurring_complaints
 from .eval_media import best_slots, evidence_posts, group_verdicts
@@ -229,8 +230,12 @@ def _draft_inputs(ctx):
         themes = themes.merge(_hints(ev), on="theme", how="left")
     own = ctx.own(ctx.frame("posts"))
     cur = own[ctx.mask(own)] if not own.empty else own
-    weeks = max(((ctx.period[1] - ctx.period[0]).days + 1) / 7, 1)
-    per_week = int(np.clip(round(len(cur) / weeks / max(len(platforms), 1)) if len(cur) else 3, 1, 7))
+    from ..media import METRICS
+
+    days = max((ctx.period[1] - ctx.period[0]).days + 1, 7)  # the registry's posts per week, over a week at least
+    ppw = float(METRICS["posts_per_week"].ratio(len(cur), days))
+    per_week = int(np.clip(round(divide(ppw, max(len(platforms), 1), func="next_plan", name="posts per week and platform"))
+                           if len(cur) else 3, 1, 7))
     return slots, themes, per_week, avoid, ceiling
 
 

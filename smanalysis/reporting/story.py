@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..ratios import relative_change
 from .. import formatting as F
 from .eval_conversation import recurring_complaints, unanswered_queue
 from .eval_figures import figures
@@ -60,7 +61,7 @@ def _changes(ctx) -> pd.DataFrame:
         cur, prev = fig["current"].get(name), fig["previous"].get(name)
         if cur is None or prev is None or pd.isna(cur) or pd.isna(prev) or np.isclose(cur, prev):
             continue
-        rel = (cur - prev) / abs(prev) if prev else np.inf
+        rel = relative_change(cur, prev, func="period_story", quiet=True) if prev else np.inf  # from 0: new
         if name == "net_sentiment":  # a score in [-1, 1]: a move of 0.05 points is news
             rel = cur - prev
         if abs(rel) < MIN_CHANGE:

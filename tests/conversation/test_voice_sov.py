@@ -106,7 +106,7 @@ def test_positive_share_of_voice_from_sentiment_frame():
 
 def test_share_of_voice_zero_total_warns():
     m = pd.DataFrame({"brand": ["A", "B"], "likes": [0, 0]})
-    with pytest.warns(SMAnalysisWarning, match="total volume is 0"):
+    with pytest.warns(SMAnalysisWarning, match=r"share_of_voice: zero or missing denominators.*share of volume 2 of 2"):
         out = share_of_voice(m, weight="engagement")
     assert out["share_of_voice"].isna().all()
 
@@ -240,7 +240,7 @@ def test_mentions_without_brand_left_out_without_profile():
 
 def test_missing_sentiment_labels_count_for_neither():
     m = pd.DataFrame({"brand": ["A", "A", "B"], "sentiment": ["positive", None, "positive"]})
-    with pytest.warns(SMAnalysisWarning, match="the total negative is 0 in the data"):
+    with pytest.warns(SMAnalysisWarning, match=r"share_of_voice: zero or missing denominators.*share of negative 2 of 2"):
         out = share_of_voice(m)
     assert out["negative_share_of_voice"].isna().all()
     assert out["positive"].tolist() == [1, 1] and out["negative"].tolist() == [0, 0]

@@ -123,7 +123,7 @@ def test_compare_periods_by_hand(posts):
 
 
 def test_compare_periods_warns_when_previous_is_zero(posts):
-    with pytest.warns(SMAnalysisWarning, match="relative change undefined"):
+    with pytest.warns(SMAnalysisWarning, match=r"compare_periods: zero or missing denominators.*change_pct 1 of 1"):
         res = compare_periods(posts, current="2026-10", previous="2026-08", metrics=["n_posts"])
     assert res["previous"].iloc[0] == 0 and np.isnan(res["change_pct"].iloc[0])
 

@@ -70,7 +70,8 @@ def test_hand_worked_counts():
     parts = [mention_counts(m.iloc[[0, 2]]), mention_counts(m.iloc[[1]]), mention_counts(m.iloc[[3]])]
     c = finish(combine(parts))
     assert c["voice"][["brand", "n", "share"]].values.tolist() == [["A", 2, 2 / 3], ["B", 1, 1 / 3], ["A", 1, 1.0]]
-    assert c["net_sentiment"][["brand", "mentions", "net_sentiment"]].values.tolist() == [["A", 3, 0.0], ["B", 1, 1.0]]
+    assert c["net_sentiment"][["brand", "mentions", "net_sentiment", "net_sentiment_all"]].values.tolist() == [
+        ["A", 3, 0.0, 0.0], ["B", 1, 1.0, 1.0]]
     e = c["edges"].set_index(["source", "target"])
     assert e.loc[("ani", "A"), "n"] == 2 and e.loc[("ani", "A"), "first"] == pd.Timestamp("2026-10-05 01:00", tz="UTC")
     assert e.loc[("ani", "A"), "last"] == pd.Timestamp("2026-10-06", tz="UTC")
@@ -98,3 +99,13 @@ def test_a_partition_leaves_no_texts_remembered():
     from smanalysis.conversation import care
 
     assert "enak kak unik123" not in care._INTENT_MEMO._known
+
+
+def test_finish_gives_both_net_sentiments_by_the_registry():
+    # brand A: 3 positive, 4 neutral, 1 negative -> (3 - 1) / (3 + 1) = 0.5 without neutral, 2 / 8 = 0.25 over all
+    counts = {"voice": pd.DataFrame({"period": ["w1"], "brand": ["A"], "n": [8]}),
+              "sentiment": pd.DataFrame({"brand": "A", "label": ["positive", "neutral", "negative"], "n": [3, 4, 1]}),
+              "terms": pd.DataFrame({"term": ["a"], "n": [1]}), "intents": pd.DataFrame(),
+              "edges": pd.DataFrame({"source": ["x"], "target": ["A"], "platform": ["x"], "n": [1]})}
+    ns = finish(counts)["net_sentiment"].iloc[0]
+    assert (ns["net_sentiment"], ns["net_sentiment_all"]) == (0.5, 0.25)
