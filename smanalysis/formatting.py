@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from numbers import Number
 
 import numpy as np
@@ -44,7 +45,7 @@ MISSING = "–"
 UNITS = ("count", "number", "ratio", "percent", "change", "signed", "minutes", "hours", "date", "datetime",
          "text")
 
-_CLOCK = __import__("re").compile(r"[0-2]?\d:[0-5]\d")
+_CLOCK = re.compile(r"[0-2]?\d:[0-5]\d")
 
 # the only words here; they move to the words catalogue when it lands
 _YES_NO = {"id": ("ya", "tidak"), "en": ("yes", "no")}
