@@ -40,6 +40,22 @@ PLATFORM_LIMITS = pd.DataFrame(
 )
 """Caption length and hashtag limits per platform, with sources (edit or pass your own)."""
 
+def platform_limits(lang: str = "id") -> pd.DataFrame:
+    """:data:`PLATFORM_LIMITS` with its sources written in ``lang`` (``limits.src.<platform>`` of
+    :mod:`smanalysis.words`; a platform without a translated note keeps its English source).
+
+    >>> platform_limits("id").set_index("platform").loc["x", "source"][:38]
+    'X: 280 karakter untuk akun tanpa Premi'
+    """
+    from ..words import WORDS
+
+    check_choice("lang", lang, LANGS)
+    out = PLATFORM_LIMITS.copy()
+    out["source"] = [text(f"limits.src.{p}", lang) if f"limits.src.{p}" in WORDS else s
+                     for p, s in zip(out["platform"], out["source"])]
+    return out
+
+
 USEFUL_TYPES = ("education", "entertainment", "engagement", "inspiration", "news")
 """Content types counted as useful (not promotion) by :func:`content_mix`."""
 
