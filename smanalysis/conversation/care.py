@@ -46,6 +46,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from . import rulematch
 from .memo import TextMemo
 
 __all__ = ["INTENTS", "INTENT_RULES", "intents"]
@@ -143,21 +144,19 @@ INTENT_RULES: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
-_COMPILED = {
-    # one optional look-ahead a rule: every rule is tried, the first in list order wins
-    intent: re.compile("^" + "".join(f"(?:(?=.*?(?P<{intent}__{name}>{pat})))?" for name, pat in rules), re.DOTALL)
-    for intent, rules in INTENT_RULES.items()
-}
-# plain alternation of an intent's rules: a fast first pass that finds the texts to examine
-_ANY = {intent: re.compile("|".join(f"(?:{pat})" for _, pat in rules)) for intent, rules in INTENT_RULES.items()}
+_ALL_RULES = [(intent, name, pat) for intent in _PRIORITY for name, pat in INTENT_RULES[intent]]
 _DOUBLE = re.compile(r"([a-z])\1")
 _ELONG = re.compile(r"([a-z])\1{2,}")
+# what RE2 looks for first (it has no back-references): texts with a letter three times in a row
+_ELONG_HINT = "|".join(c * 3 for c in "abcdefghijklmnopqrstuvwxyz")
 
 
 def _prep(texts: pd.Series) -> pd.Series:
     s = texts.astype(object).where(texts.notna(), "").astype(str).str.lower()
-    s = s.str.replace(_ELONG, r"\1", regex=True).str.replace(r"\s+", " ", regex=True)
-    return s.str.replace(_NEGATED_RE, "tidak_", regex=True).str.replace(_POS_PARAH_RE, r"\1 banget", regex=True)
+    # RE2 picks the texts each rewrite can change; Python's re rewrites them (rulematch)
+    s = rulematch.sub(s, _ELONG, r"\1", hint=_ELONG_HINT)
+    s = rulematch.sub(s, r"\s+", " ", hint="  ")  # other whitespace is always handed to Python
+    return rulematch.sub(rulematch.sub(s, _NEGATED_RE, "tidak_"), _POS_PARAH_RE, r"\1 banget")
 
 
 def intents(texts) -> pd.DataFrame:
@@ -197,37 +196,27 @@ def intents(texts) -> pd.DataFrame:
 
 
 def _intents_of(uniq: list) -> dict:
-    """The intent rules on distinct texts (no memo): ``{"intent": [...], "rule": [...]}``."""
+    """The intent rules on distinct texts (no memo): ``{"intent": [...], "rule": [...]}``.
+
+    Every rule of every intent, in priority order, is one list: the first rule that matches names
+    the intent and the rule (:func:`smanalysis.conversation.rulematch.first_match`).
+    """
     low = _prep(pd.Series(np.asarray(uniq, dtype=object)))
+    pats = [pat for _, _, pat in _ALL_RULES]
+    rank = np.array([_PRIORITY.index(intent) for intent, _, _ in _ALL_RULES] + [len(_PRIORITY)])
+    first = rulematch.first_match(low, pats)
     # doubled letters are elongation too ("nagiih", "enakk"): texts that have them are also read with
-    # every double folded; a rule that misses the text as written may match the folded form
-    low2 = low.str.replace(_DOUBLE, r"\1", regex=True)
-    has2 = (low2 != low).to_numpy()
-    intent = np.full(len(low), "other", dtype=object)
-    rule = np.full(len(low), "none", dtype=object)
-    todo = np.ones(len(low), dtype=bool)
-    for name in _PRIORITY:
-        if not todo.any():
-            break
-        idx = np.flatnonzero(todo)
-        any_hit = low.iloc[idx].str.contains(_ANY[name], regex=True).to_numpy(bool, copy=True)
-        use2 = np.zeros(len(low), dtype=bool)
-        retry = idx[~any_hit & has2[idx]]
-        if len(retry):
-            hit2 = low2.iloc[retry].str.contains(_ANY[name], regex=True).to_numpy(bool)
-            use2[retry[hit2]] = True
-            any_hit |= use2[idx]
-        if not any_hit.any():
-            continue
-        pos = idx[any_hit]
-        src = low.iloc[pos].where(~use2[pos], low2.iloc[pos])
-        groups = src.str.extract(_COMPILED[name], expand=True)
-        first = groups.notna().to_numpy().argmax(axis=1)
-        names = np.array([c.replace("__", ":") for c in groups.columns], dtype=object)
-        intent[pos] = "other" if name == "tag" else name
-        rule[pos] = names[first]
-        todo[pos] = False
-    return {"intent": intent, "rule": rule}
+    # every double folded; an intent that misses the text as written may match the folded form
+    low2 = rulematch.sub(low, _DOUBLE, r"\1", hint="|".join(c * 2 for c in "abcdefghijklmnopqrstuvwxyz"))
+    has2 = np.flatnonzero((low2 != low).to_numpy())
+    if len(has2):
+        second = rulematch.first_match(low2.iloc[has2], pats)
+        # the folded form wins only for an intent of higher priority than any the text has as written
+        better = rank[second] < rank[first[has2]]
+        first[has2[better]] = second[better]
+    names = np.array(["other" if i == "tag" else i for i, _, _ in _ALL_RULES] + ["other"], dtype=object)
+    rules = np.array([f"{i}:{n}" for i, n, _ in _ALL_RULES] + ["none"], dtype=object)
+    return {"intent": names[first], "rule": rules[first]}
 
 
 _INTENT_MEMO = TextMemo(_intents_of, ("intent", "rule"))

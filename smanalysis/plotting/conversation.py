@@ -197,7 +197,7 @@ def plot_response_time(stats: pd.DataFrame, *, by: str = "platform", ax=None, la
     --------
     >>> import pandas as pd
     >>> st = pd.DataFrame({"platform": ["instagram", "tiktok"], "median_minutes": [30, 90],
-    ...                    "p90_minutes": [120, 300], "response_rate": [0.8, 0.5]})
+    ...                    "p90_minutes": [120, 300], "reply_rate": [0.8, 0.5]})
     >>> plot_response_time(st).get_ylabel()
     'Menit'
     """
@@ -211,9 +211,9 @@ def plot_response_time(stats: pd.DataFrame, *, by: str = "platform", ax=None, la
            color="#4c72b0")
     ax.bar(x + 0.2, stats["p90_minutes"].fillna(0).to_numpy(float), width=0.4,
            label=text("plot.conversation.p90", lang), color="#dd8452")
-    if "response_rate" in stats.columns:
+    if "reply_rate" in stats.columns:
         top = np.nan_to_num(stats[["median_minutes", "p90_minutes"]].max(axis=1).to_numpy(float))
-        for xi, yi, r in zip(x, top, stats["response_rate"].to_numpy(float)):
+        for xi, yi, r in zip(x, top, stats["reply_rate"].to_numpy(float)):
             if np.isfinite(r):
                 ax.text(xi, yi, f"{percent(r, lang, 0)} {text('plot.conversation.rate', lang)}", ha="center", va="bottom", fontsize="x-small")
     ax.set_xticks(x, labels)

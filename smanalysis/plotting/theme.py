@@ -95,11 +95,14 @@ def fit_for_phone(fig, *, width: float = PHONE_WIDTH_IN, lang: str | None = None
         _date_axes(fig, lang)
         _number_axes(fig, lang)
     _tight(fig)
+    wrapped = False
     for ax in fig.axes:  # long category names on the y axis (bars lying down) wrap too
         names = [lb.get_text() for lb in ax.get_yticklabels()]
         if names and max(map(len, names)) > 22:
             ax.set_yticks(ax.get_yticks(), labels=["\n".join(textwrap.wrap(n, 22)) or n for n in names])
-    _tight(fig)
+            wrapped = True
+    if wrapped:  # a layout pass costs a full draw: only when the labels changed
+        _tight(fig)
     renderer = fig.canvas.get_renderer()
     for ax in fig.axes:
         labels = ax.get_xticklabels()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import formatting as F
 from .eval_media import evidence_posts
 from ..words import text
 from .markup import esc
-from .. import formatting as fmt
 from .sections import EvaluationContext, Section, column_label, guarded, sub_guard
 
 __all__ = ["analysis_section", "analysis_figures", "care_target_table", "paid_tables", "paid_growth_table",
@@ -26,7 +26,7 @@ _FIGURE_COLUMNS = {
               "verdict_code"),
     "hashtags": ("hashtag", "n_posts", "mean", "ci_low", "ci_high", "vs_all", "verdict_code"),
     "care_targets": ("intent", "comments", "answered", "target_minutes", "median_business_minutes",
-                     "median_wall_minutes", "within_target", "within_target_rate"),
+                     "median_wall_minutes", "within_target", "within_target_rate", "verdict_code"),
     "growth": ("platform", "day_type", "n_days", "followers_gained", "per_day", "ci_low", "ci_high", "extra_per_day",
                "extra_ci_low", "extra_ci_high", "effect_code"),
     "audience": ("platform", "account", "dimension", "target", "share_in_target", "top_segment", "fit"),
@@ -188,7 +188,8 @@ def analysis_figures(ctx: EvaluationContext) -> dict:
         tp, _, em = topic_tables(ctx)
         t = tp[["topic", "label", "n_texts"]] if not tp.empty else pd.DataFrame()
         if not t.empty and not em.empty:
-            t = t.merge(em[["topic", "share_current", "share_previous", "emerging"]], on="topic", how="left")
+            t = t.merge(em[["topic", "share_current", "share_previous", "emerging", "verdict_code"]], on="topic",
+                        how="left")
         out["topics"] = [] if t.empty else t.to_dict(orient="records")
         out["community_events"] = community_event_counts(ctx)
     except Exception as err:  # noqa: BLE001
@@ -263,13 +264,13 @@ def _paid_part(ctx: EvaluationContext, sec: Section):
     for _, r in effect.iterrows():
         if r["verdict_code"] in ("boost_more", "boost_less", "cannot_tell"):
             unit = "ratio" if r["metric"].startswith("er_") else "number"
-            low, high = (fmt.value(r[c], unit, lang) for c in ("ci_low", "ci_high"))
-            lines.append(f"- {esc(r['verdict'])}: {fmt.value(r['extra_per_boosted_post'], unit, lang)} "
-                         f"({low} – {high}; n = {fmt.count(r['n_boosted'], lang)} / "
-                         f"{fmt.count(r['n_organic'], lang)})")
+            low, high = (F.value(r[c], unit, lang) for c in ("ci_low", "ci_high"))
+            lines.append(f"- {esc(r['verdict'])}: {F.value(r['extra_per_boosted_post'], unit, lang)} "
+                         f"({low} – {high}; n = {F.count(r['n_boosted'], lang)} / "
+                         f"{F.count(r['n_organic'], lang)})")
         else:
             lines.append(f"- {esc(column_label(r['metric'], lang))}: {esc(r['verdict'])} "
-                         f"(n = {fmt.count(r['n_boosted'], lang)})")
+                         f"(n = {F.count(r['n_boosted'], lang)})")
     sec.text("\n".join(lines))
 
 
@@ -288,13 +289,15 @@ def _paid_growth_part(ctx: EvaluationContext, sec: Section):
     shown = t[t["platform"].isin(with_paid)][["platform", "day_label", "n_days", "followers_gained", "per_day",
                                                "ci_low", "ci_high", "verdict"]]
     sec.table(shown, units=dict.fromkeys(("per_day", "ci_low", "ci_high"), "signed"))
+    organic_days = t[t["day_type"] == "organic"].set_index("platform")["n_days"]
     lines = []
     for _, r in t[t["day_type"] == "paid"].iterrows():
+        n = f"n = {F.count(r['n_days'], lang)} / {F.count(organic_days.get(r['platform'], 0), lang)}"
         if pd.notna(r["extra_per_day"]):
-            lines.append(f"- {esc(r['platform'])}: {esc(r['effect'])}: {fmt.signed(r['extra_per_day'], lang)} "
-                         f"({fmt.signed(r['extra_ci_low'], lang)} – {fmt.signed(r['extra_ci_high'], lang)})")
+            lines.append(f"- {esc(r['platform'])}: {esc(r['effect'])}: {F.signed(r['extra_per_day'], lang)} "
+                         f"({F.signed(r['extra_ci_low'], lang)} – {F.signed(r['extra_ci_high'], lang)}; {n})")
         else:
-            lines.append(f"- {esc(r['platform'])}: {esc(r['effect'])}")
+            lines.append(f"- {esc(r['platform'])}: {esc(r['effect'])} ({n})")
     sec.text("\n".join(lines))
 
 
@@ -345,7 +348,7 @@ def _care_part(ctx: EvaluationContext, sec: Section):
         return
     sec.heading(text("report.analysis.h_care", ctx.lang))
     sec.text(text("report.analysis.care_note", ctx.lang))
-    sec.table(t, units={"within_target_rate": "ratio"})
+    sec.table(t.drop(columns=["verdict_code"], errors="ignore"), units={"within_target_rate": "ratio"})
     ctx.use("within_target_rate")
 
 
@@ -362,14 +365,16 @@ def _topic_part(ctx: EvaluationContext, sec: Section):
     if not cur.empty:
         shown["share_current"] = topics["topic"].map(cur["share_current"]).to_numpy(dtype=float)
         shown["share_previous"] = topics["topic"].map(cur["share_previous"]).to_numpy(dtype=float)
+        shown["verdict"] = [text(f"verdict.{c}", lang) if isinstance(c, str) else "–"
+                            for c in topics["topic"].map(cur["verdict_code"])]
     sec.table(shown, units={"share_current": "ratio", "share_previous": "ratio"})
     sub_guard(ctx, sec, "analysis.plot_topics", _plot, sec, "plot_topic_shares", shares, lang=lang)
     rising = em[em["emerging"]] if not em.empty else em
     if rising.empty:
         sec.text(text("report.analysis.no_emerging", lang))
     else:
-        items = "; ".join(f"{esc(r['label'])} ({fmt.percent(r['share_previous'], lang)} → "
-                          f"{fmt.percent(r['share_current'], lang)})"
+        items = "; ".join(f"{esc(r['label'])} ({F.percent(r['share_previous'], lang)} → "
+                          f"{F.percent(r['share_current'], lang)})"
                           for _, r in rising.head(3).iterrows())
         sec.text(text("report.analysis.emerging", lang, items=items))
 

@@ -132,7 +132,7 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
             if stats else None
         if by_intent is not None and not by_intent.empty:
             shown = by_intent.copy()
-            shown["response_rate"] = shown["response_rate"].map(lambda v: pct(v, lang=lang))
+            shown["reply_rate"] = shown["reply_rate"].map(lambda v: pct(v, lang=lang))
             sec.table(shown)
             from .eval_media import add_plot
 

@@ -153,7 +153,7 @@ class Section:
 
 #: units of known table columns that are ratios (shown as percentages); others follow their dtype
 COLUMN_UNITS = {c: "ratio" for c in (
-    "share_docs", "share", "response_rate", "share_of_voice", "positive_share_of_voice", "negative_share_of_voice",
+    "share_docs", "share", "reply_rate", "share_of_voice", "positive_share_of_voice", "negative_share_of_voice",
     "execution_rate", "on_time_rate", "brand_share", "competitor_share", "largest_component_share",
     "er_reach", "follower_growth", "reciprocity", "audience_share", "promo_share", "follower_growth_monthly")}
 

@@ -51,7 +51,7 @@ WORDS: dict[str, tuple[str, str]] = {
     'col.comments': ('komentar', 'comments'),
     'col.answered': ('dijawab', 'answered'),
     'col.unanswered': ('belum dijawab', 'unanswered'),
-    'col.response_rate': ('tingkat balasan', 'reply rate'),
+    'col.reply_rate': ('tingkat balasan', 'reply rate'),
     'col.median_minutes': ('median menit', 'median minutes'),
     'col.p90_minutes': ('persentil 90 (menit)', '90th percentile (minutes)'),
     'col.intent': ('maksud', 'intent'),

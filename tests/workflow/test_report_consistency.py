@@ -181,6 +181,7 @@ def test_analysis_figures_equal_metrics_json(report):
     client, lang, ctx, secs, m = report
     a = m["analysis"]
     sec = secs["analysis_section"]
+
     paid = _table_after(sec, "Paid vs organic" if lang == "en" else "Berbayar vs organik")
     if a["paid"]:
         assert paid is not None and len(paid) == len(a["paid"])
@@ -226,5 +227,27 @@ def test_analysis_figures_equal_metrics_json(report):
         assert care.attrs["units"]["within_target_rate"] == "ratio"
         assert care["comments"].tolist() == [r["comments"] for r in a["care_targets"]]
         assert "within_target_rate" in m["definitions"]
+    growth = [b for k, b in sec.blocks if k == "table" and "day_label" in b.columns]
+    shown_growth = [r for r in a.get("follower_growth_by_paid", [])
+                    if r["platform"] in {g["platform"] for g in a["follower_growth_by_paid"] if g["day_type"] == "paid"}]
+    assert bool(growth) == bool(shown_growth)
+    if growth:  # follower growth by paid days: the table and the line below it are metrics.json's, in words
+        assert growth[0]["per_day"].tolist() == pytest.approx([r["per_day"] for r in shown_growth], abs=1e-6,
+                                                              nan_ok=True)
+        assert growth[0].attrs["units"]["per_day"] == "signed"  # written in the report's language
+        assert growth[0]["n_days"].tolist() == [r["n_days"] for r in shown_growth]
+        organic = {r["platform"]: r["n_days"] for r in shown_growth if r["day_type"] == "organic"}
+        for r in shown_growth:
+            if r["day_type"] == "paid":
+                assert f"(n = {r['n_days']} / {organic.get(r['platform'], 0)})" in sec.markdown() or \
+                    f"; n = {r['n_days']} / {organic.get(r['platform'], 0)})" in sec.markdown()
+    # every group figure carries its n and a verdict (audience shares come from the export: no n; hashtag
+    # pairs are counts, not figures)
+    for kind, b in sec.blocks:
+        if kind == "table" and "hashtag_a" not in b.columns and "dimension" not in b.columns:
+            cols = set(b.columns)
+            assert cols & {"n_posts", "n_days", "n_videos", "comments", "n_texts"}, list(b.columns)
+            assert "verdict" in cols, list(b.columns)
     if client == "sample":  # the sample has boosted posts, hashtags, video exports and comments
         assert a["paid"] and rows and a["video"] and a["care_targets"]
+        assert growth and a["topics"] and all(r["verdict_code"] for r in a["care_targets"])

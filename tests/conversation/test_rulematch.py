@@ -1,0 +1,70 @@
+"""RE2 narrows, Python decides: rulematch gives exactly what Python's re gives."""
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from smanalysis.conversation import rulematch
+from smanalysis.conversation.care import INTENT_RULES, _PRIORITY
+
+TRICKY = [
+    "kopi enak", "kopi enakñ", "café enak", "enak\u00a0banget", "enak\nbanget", "enak\n", "٣ berapa", "3 berapa",
+    "bawa anjing boleh?", "dasar anjing", "up", "  upp gan", "mantap 😍", "❤️ enak", "a\x1cb", "", "parah enak",
+    "parah banget", "aa", "a_b", "ENAK", "x\u2003y", "lama\u200dbanget",
+]
+PATTERNS = [r"(?<!bawa )\banjing\b", r"\benak\b", r"\bberapa\b", r"^\s*up+\b", r"parah(?!\s+enak)", r"a{,2}b",
+            r"(a)\1", r"\d berapa", r"enak$", r"enak\sbanget", r"\w+_\w+", r"[(?=x)]"]
+
+
+def _python_first(texts, patterns):
+    return [next((i for i, p in enumerate(patterns) if re.search(p, t)), -1) for t in texts]
+
+
+def test_first_match_equals_python_on_tricky_texts():
+    # unicode letters/digits next to words, non-ASCII spaces, a trailing newline before $, look-arounds,
+    # "{,2}" (a literal in RE2), back-references, a "(?=" inside a class: all exactly as Python
+    for k in range(len(PATTERNS)):
+        pats = PATTERNS[k:] + PATTERNS[:k]
+        assert rulematch.first_match(TRICKY, pats).tolist() == _python_first(TRICKY, pats)
+
+
+def test_first_match_worked_example():
+    # "bawa anjing" is not abuse (look-behind), "kopi enakñ" has no word "enak" (ñ is a letter)
+    got = rulematch.first_match(["bawa anjing boleh?", "dasar anjing", "kopi enakñ", "kopi enak"],
+                                [r"(?<!bawa )\banjing\b", r"\benak\b", r"\?"])
+    assert got.tolist() == [2, 0, -1, 1]
+
+
+def test_first_match_every_intent_rule_on_generated_texts():
+    rules = [p for intent in _PRIORITY for _, p in INTENT_RULES[intent]]
+    words = ["kak", "berapa", "enak", "anjing", "bawa", "kecewa", "gk", "pernah", "?", "@sari", "kapan", "slot",
+             "parah", "mantap", "😍", "é", "lama", "banget", "cek", "bio", "http://x.co/a", "tidak_kecewa"]
+    rng = np.random.default_rng(0)
+    texts = [" ".join(rng.choice(words, size=rng.integers(1, 6))) for _ in range(400)]
+    assert rulematch.first_match(texts, rules).tolist() == _python_first(texts, rules)
+
+
+def test_sub_with_hint_and_missing_values():
+    s = pd.Series(["enaaak", None, "oke", "seruuu bangettt"])
+    got = rulematch.sub(s, r"([a-z])\1{2,}", r"\1", hint="aaa|uuu|ttt")
+    assert got.tolist() == ["enak", "", "oke", "seru banget"]
+
+
+def test_may_match_is_false_only_where_python_cannot_match():
+    texts = ["teh", "kopi enak", "kopi enakñ"]
+    mask = rulematch.may_match(texts, r"\benak\b")
+    assert mask.tolist()[:2] == [False, True]
+    assert mask[2]  # a non-ASCII letter: left to Python (which says no), never dropped by RE2
+
+
+def test_strip_lookarounds_keeps_classes_and_escapes():
+    assert rulematch._strip_lookarounds(r"a(?!b(c))d[(?=]\(?=e") == r"ad[(?=]\(?=e"
+    with pytest.raises(ValueError, match="unbalanced"):
+        rulematch._strip_lookarounds(r"a(?=b")
+
+
+def test_surrogates_are_left_to_python():
+    texts = ["enak \ud800", "enak"]
+    assert rulematch.first_match(texts, [r"\benak\b"]).tolist() == [0, 0]
