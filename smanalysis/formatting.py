@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from numbers import Number
 
 import numpy as np
@@ -31,7 +32,7 @@ from babel import numbers as _bnum
 from babel import units as _bunits
 
 __all__ = ["LOCALES", "MISSING", "UNITS", "number", "count", "percent", "change", "signed", "minutes",
-           "date", "month", "datetime", "date_range", "time_range", "day_name", "yes_no", "value", "column_unit", "format_frame",
+           "date", "month", "datetime", "clock", "date_range", "shorten", "time_range", "day_name", "yes_no", "value", "column_unit", "format_frame",
            "axis_format"]
 
 #: report language -> Babel locale
@@ -43,6 +44,8 @@ MISSING = "–"
 #: the units :func:`value` knows (a metric's ``format``)
 UNITS = ("count", "number", "ratio", "percent", "change", "signed", "minutes", "hours", "date", "datetime",
          "text")
+
+_CLOCK = re.compile(r"[0-2]?\d:[0-5]\d")
 
 # the only words here; they move to the words catalogue when it lands
 _YES_NO = {"id": ("ya", "tidak"), "en": ("yes", "no")}
@@ -203,6 +206,26 @@ def datetime(ts, lang: str = "id", timezone: str | None = None) -> str:
     return f"{day} {clock}"
 
 
+def clock(t, lang: str = "id") -> str:
+    """A time of day ("16:20", a ``datetime.time`` or a Timestamp) as the reader writes it
+    ("16.20" / "16:20"); text that is not a time is returned as it is.
+
+    >>> clock("16:20", "id"), clock("16:20", "en"), clock(None, "id"), clock("pagi", "id")
+    ('16.20', '16:20', '–', 'pagi')
+    """
+    loc = _locale(lang)
+    if _missing(t):
+        return MISSING
+    if isinstance(t, str):
+        try:
+            t = _dt.datetime.strptime(t.strip(), "%H:%M").time()
+        except ValueError:
+            return t
+    if isinstance(t, (pd.Timestamp, _dt.datetime)):
+        t = t.time()
+    return _bdates.format_skeleton("Hm", t, locale=loc)
+
+
 def date_range(start, end, lang: str = "id") -> str:
     """Two days as one range, shared parts written once ("1–31 Okt 2026" / "Oct 1 – 31, 2026").
 
@@ -313,6 +336,23 @@ def value(v, unit: str = "number", lang: str = "id", *, digits: int | None = Non
     return MISSING if _missing(v) else str(v)
 
 
+def shorten(s: pd.Series, width: int = 120) -> pd.Series:
+    """Texts longer than ``width`` characters cut at the last whole word, with "…" (never mid-word);
+    missing values stay missing.
+
+    >>> out = shorten(pd.Series(["Kopi susu gula aren enak sekali", "Pendek", None]), 20)
+    >>> out.tolist()[:2], bool(out.isna().iloc[2])
+    (['Kopi susu gula aren…', 'Pendek'], True)
+    """
+    out = s.astype(object).copy()
+    ok = out.notna()
+    txt = out[ok].astype(str).str.split().str.join(" ")
+    long = txt.str.len() > width
+    txt[long] = txt[long].str.slice(0, width + 1).str.replace(r"\s+\S*$", "", regex=True).str.rstrip(" ,.;:") + "…"
+    out[ok] = txt
+    return out
+
+
 def column_unit(s: pd.Series) -> str:
     """The unit :func:`format_frame` gives a column from its dtype ("count", "number", "date",
     "datetime", "bool" or "text").
@@ -346,7 +386,8 @@ def _cell(v, unit: str, lang: str, timezone: str | None) -> str:
             return value(float(v), "number", lang)
         if isinstance(v, (int, np.integer)):
             return count(v, lang)
-        return " ".join(str(v).split())  # line breaks in captions would break the table rows
+        v = " ".join(str(v).split())  # line breaks in captions would break the table rows
+        return clock(v, lang) if _CLOCK.fullmatch(v) else v  # a cell that is only a time ("07:00")
     return value(v, unit, lang, timezone=timezone)
 
 
@@ -377,9 +418,10 @@ def format_frame(df: pd.DataFrame, lang: str = "id", *, units: dict | None = Non
 
     Examples
     --------
-    >>> df = pd.DataFrame({"posts": [3284.0, None], "er": [0.307692, 0.05], "paid": [True, False]})
+    >>> df = pd.DataFrame({"posts": [3284.0, None], "er": [0.307692, 0.05], "paid": [True, False],
+    ...                    "slot": ["07:00", "pagi"]})
     >>> format_frame(df, "id", units={"er": "ratio"}).values.tolist()
-    [['3.284', '30,8%', 'ya'], ['–', '5,0%', 'tidak']]
+    [['3.284', '30,8%', 'ya', '07.00'], ['–', '5,0%', 'tidak', 'pagi']]
     """
     _locale(lang)
     units = dict(units or {})
@@ -429,6 +471,8 @@ def axis_format(ax, unit: str = "count", lang: str = "id", *, axis: str = "y", d
     target = ax.yaxis if axis == "y" else ax.xaxis
     if unit == "count":
         target.set_major_locator(MaxNLocator(integer=True))
+    elif unit in ("ratio", "percent"):  # few round ticks: "0%, 5%, 10%", not "0,0% 2,5% ... 12,5%" run together
+        target.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     if unit == "date":  # matplotlib's day numbers as the reader's dates ("1 Okt 2026")
         from matplotlib.dates import num2date
 

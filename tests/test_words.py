@@ -38,7 +38,7 @@ def test_text_errors_name_the_option():
 
 
 def test_label_falls_back_to_the_code():
-    assert code_label("col", "response_rate", "id") == "tingkat balasan"
+    assert code_label("col", "reply_rate", "id") == "tingkat balasan"
     assert code_label("col", "my_own_column", "en") == "my_own_column"
     assert code_label("value", "complaint", "en") == "complaint"
     assert code_label("value", 3, "id") == 3 and code_label("value", None, "id") is None

@@ -25,6 +25,8 @@ import pandas as pd
 
 from .._checks import check_choice
 from ..media.metrics import METRICS
+from ..media.verdicts import MIN_POSTS
+from ..words import text
 from ..schema import DEFAULT_TIMEZONE, resolve_timezone
 
 __all__ = ["business_minutes", "business_hours_of", "reply_targets_of", "care_in_business_hours",
@@ -175,7 +177,7 @@ def care_in_business_hours(times: pd.DataFrame, *, profile=None, business_hours:
                         within_target=within)
 
 
-def reply_target_stats(care: pd.DataFrame, *, lang: str = "id") -> pd.DataFrame:
+def reply_target_stats(care: pd.DataFrame, *, lang: str = "id", min_comments: int = MIN_POSTS) -> pd.DataFrame:
     """Per intent with a target: comments, answered, median business and wall-clock minutes, share
     answered within the target.
 
@@ -184,7 +186,9 @@ def reply_target_stats(care: pd.DataFrame, *, lang: str = "id") -> pd.DataFrame:
     DataFrame
         ``intent``, ``comments``, ``answered``, ``target_minutes``, ``median_business_minutes``,
         ``median_wall_minutes``, ``within_target`` (count), ``within_target_rate`` (within target /
-        comments of the intent: an unanswered comment misses its target).
+        comments of the intent: an unanswered comment misses its target), ``verdict_code``
+        (``enough_comments`` or ``not_enough_comments`` under ``min_comments``) and ``verdict`` (its
+        words in ``lang``).
     """
     check_choice("lang", lang, ("id", "en"))
     c = care[care["target_minutes"].notna()]
@@ -196,4 +200,6 @@ def reply_target_stats(care: pd.DataFrame, *, lang: str = "id") -> pd.DataFrame:
                         "median_wall_minutes": ans.groupby("intent")["response_minutes"].median(),
                         "within_target": g["within_target"].sum().astype("int64")})
     out["within_target_rate"] = METRICS["within_target_rate"].ratio(out["within_target"], out["comments"])
+    out["verdict_code"] = np.where(out["comments"] >= min_comments, "enough_comments", "not_enough_comments")
+    out["verdict"] = [text(f"verdict.{c}", lang, n=min_comments) for c in out["verdict_code"]]
     return out.reset_index()

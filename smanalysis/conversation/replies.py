@@ -221,8 +221,9 @@ def response_stats(comments: pd.DataFrame, *, brand_accounts=None, by: str | Seq
     -------
     DataFrame
         The ``by`` columns, ``comments`` (customer top-level comments),
-        ``answered``, ``unanswered``, ``response_rate`` = answered / comments,
-        ``median_minutes`` and ``p90_minutes`` (first-response time of the
+        ``answered``, ``unanswered``, ``reply_rate`` = answered / comments of
+        the row (not the KPI ``response_rate``, which the registry defines as
+        the reply rate to questions and complaints), ``median_minutes`` and ``p90_minutes`` (first-response time of the
         answered comments, minutes; NaN when none was answered).
 
     Raises
@@ -244,8 +245,8 @@ def response_stats(comments: pd.DataFrame, *, brand_accounts=None, by: str | Seq
     ...                                   "2026-10-01 05:00", "2026-10-01 07:00"], utc=True),
     ...     "parent_id": [None, "c1", None, None, "c3"], "is_brand_reply": [False, True, False, False, True]})
     >>> response_stats(c, by=())
-       comments  answered  unanswered  response_rate  median_minutes  p90_minutes
-    0         3         2           1       0.666667            75.0        111.0
+       comments  answered  unanswered  reply_rate  median_minutes  p90_minutes
+    0         3         2           1    0.666667            75.0        111.0
     """
     func = "response_stats"
     by_cols = as_list(by)
@@ -267,8 +268,8 @@ def response_stats(comments: pd.DataFrame, *, brand_accounts=None, by: str | Seq
     else:
         out = rt.groupby(lambda _: 0).agg(**agg).reset_index(drop=True)
     out["unanswered"] = out["comments"] - out["answered"]
-    out["response_rate"] = divide(out["answered"], out["comments"], func=func, name="response_rate")
-    cols = [*by_cols, "comments", "answered", "unanswered", "response_rate", "median_minutes", "p90_minutes"]
+    out["reply_rate"] = divide(out["answered"], out["comments"], func=func, name="reply_rate")
+    cols = [*by_cols, "comments", "answered", "unanswered", "reply_rate", "median_minutes", "p90_minutes"]
     out["comments"] = out["comments"].astype("int64")
     out["answered"] = out["answered"].astype("int64")
     out["unanswered"] = out["unanswered"].astype("int64")

@@ -203,7 +203,9 @@ def emerging_topics(assigned: pd.DataFrame, in_current, in_previous, *, topics: 
     DataFrame
         One row a topic, the biggest rise first: ``topic``, ``label``,
         ``n_current``, ``n_previous``, ``share_current``, ``share_previous``,
-        ``rise`` (share points) and ``emerging`` (bool).
+        ``rise`` (share points), ``emerging`` (bool) and ``verdict_code``
+        (``rising``, ``no_clear_rise``, ``not_enough_texts`` under ``min_texts``,
+        ``cannot_tell`` without texts in the previous period; words: ``verdict.<code>``).
 
     Examples
     --------
@@ -224,6 +226,8 @@ def emerging_topics(assigned: pd.DataFrame, in_current, in_previous, *, topics: 
     out = pd.DataFrame({"topic": np.arange(k), "n_current": nc, "n_previous": npv, "share_current": sc,
                         "share_previous": sp, "rise": sc - sp})
     out["emerging"] = (out["n_current"] >= min_texts) & (out["rise"] >= min_rise)
+    out["verdict_code"] = np.select([out["n_current"] < min_texts, out["rise"].isna(), out["emerging"]],
+                                    ["not_enough_texts", "cannot_tell", "rising"], "no_clear_rise").astype(object)
     if topics is not None:
         out.insert(1, "label", out["topic"].map(topics.set_index("topic")["label"]))
         out["quote"] = out["topic"].map(topics.set_index("topic")["quote"])

@@ -49,6 +49,6 @@ def formats_table() -> pd.DataFrame:
     >>> t.loc["x_activity", "signature"][:2]
     ['Tweet id', 'Tweet permalink']
     """
-    rows = {name: {"table": s.table, "platform": s.platform, "signature": [s.fields[f][0] for f in s.signature],
+    rows = {name: {"table": s.table, "platform": s.platform, "signature": [s.header_name(e) for e in s.signature],
                    "note": s.note} for name, s in formats.FORMATS.items()}
     return pd.DataFrame.from_dict(rows, orient="index")

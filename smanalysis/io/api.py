@@ -98,7 +98,7 @@ def _is_jsonl(path: Path) -> bool:
 def read(path, kind: str | None = None, *, timezone: str = DEFAULT_TIMEZONE, mapping: dict | None = None,
          account: str | None = None, platform: str | None = None, brand: str | None = None,
          export_date=None, own_accounts=None, brands: dict | None = None, profile=None,
-         metric: str | None = None) -> ReadResult:
+         metric: str | None = None, source_timezone: str | None = None) -> ReadResult:
     """Read one export file (CSV/TSV, XLSX or JSONL) into a canonical table.
 
     The format is detected from the header by subsets of columns (see
@@ -123,8 +123,12 @@ def read(path, kind: str | None = None, *, timezone: str = DEFAULT_TIMEZONE, map
         canonical table name (``"comments"``...) to restrict detection or, with
         ``mapping``, to read a generic file.
     timezone : str
-        Timezone of naive local times in the file (Meta "Publish time", TikTok
-        and YouTube days, listening tools, content plans). Default ``Asia/Jakarta``.
+        Timezone of naive local times in the file (TikTok and YouTube days,
+        listening tools, content plans). Default ``Asia/Jakarta``.
+    source_timezone : str, optional
+        Zone a layout writes its times in when it is not the profile's: Meta's
+        "Publish time" is Pacific time (``America/Los_Angeles``) for every page,
+        so it is read so unless this option says otherwise.
     mapping : dict, optional
         ``{canonical_column: column_in_file}`` for a generic CSV/XLSX; needs
         ``kind`` = a table name.
@@ -181,7 +185,7 @@ def read(path, kind: str | None = None, *, timezone: str = DEFAULT_TIMEZONE, map
     if not path.exists():
         raise FileNotFoundError(f"{source}: no such file")
     options = {"account": account, "platform": platform, "brand": brand, "export_date": export_date,
-               "own_accounts": own_accounts, "metric": metric}
+               "own_accounts": own_accounts, "metric": metric, "source_timezone": source_timezone}
     if kind == "twarc_jsonl" or (kind in (None, "posts", "mentions", "interactions") and _is_jsonl(path)):
         return _read_twarc(path, source, own_accounts, brands, profile)
     raw = read_raw(path, source=source)
@@ -210,6 +214,10 @@ def read(path, kind: str | None = None, *, timezone: str = DEFAULT_TIMEZONE, map
         data = data.drop(columns="metrics_date")
     if fmt in WIDE:
         data = melt_daily(data)
+        if fmt == "tiktok_followers_daily":  # "Total followers" are follower counts
+            data, followers = split_follower_counts(data)
+            if len(followers):
+                extra["followers"] = followers
     elif fmt == "meta_daily":
         data, followers = split_follower_counts(data)
         if len(followers) and not len(data):
@@ -254,7 +262,7 @@ def _choose(raw: RawTable, kind, mapping, source):
     if kind in FORMATS:
         spec = FORMATS[kind]
         cols = resolve_columns(kind, header)
-        missing = [spec.fields[f][0] for f in spec.signature if f not in cols]
+        missing = spec.missing(cols)
         if missing:
             raise SchemaError(f"{source} (line {raw.header_line}): read(kind={kind!r}) lacks required columns "
                               f"{missing}; columns present: {header}")

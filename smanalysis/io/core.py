@@ -59,12 +59,13 @@ class Ctx:
         """Header name of field ``name`` in the file (for messages)."""
         return self.cols.get(name, default or name)
 
-    def count(self, name):
-        """Parse a count column with :func:`parse_count`; unreadable cells -> NaN and a warning."""
+    def count(self, name, *, decimal=None):
+        """Parse a count column with :func:`parse_count` (``decimal`` as there); unreadable cells -> NaN and a
+        warning."""
         s = self.get(name)
         if s is None:
             return None
-        v = parse_count(s)
+        v = parse_count(s, decimal=decimal)
         bad = v.isna()
         if bad.any():
             bad[bad] = ~is_missing_text(s[bad]).to_numpy()
@@ -86,8 +87,16 @@ class Ctx:
         """The ``account=`` option, else the profile's own account on ``platform``, else None."""
         if self.options.get("account"):
             return str(self.options["account"]).lstrip("@")
-        if self.profile is not None and platform:
+        if self.profile is not None and platform and self.profile.own_accounts.get(platform):
             return self.profile.own_accounts.get(platform)
+        # TikTok's follower downloads come as Followers_<handle>.zip; unzipped, the folder names the account
+        m = re.fullmatch(r"Followers_([A-Za-z0-9_.]+?)(?:-\d+| \(\d+\))?", self.path.parent.name) \
+            if platform == "tiktok" and self.path is not None else None
+        if m:
+            note = f"account {m.group(1)!r} from the folder name {self.path.parent.name!r}"
+            if note not in self.warnings:
+                self.warnings.append(note)
+            return m.group(1)
         return None
 
     def own_handles(self):
@@ -209,8 +218,24 @@ def reference_date(ctx: Ctx, candidates: pd.Series | None = None) -> tuple[pd.Ti
         if len(d):
             return d.max(), f"latest date in column {ctx.src('export_time')!r}"
     if ctx.path is not None and ctx.path.exists():
-        return pd.Timestamp(ctx.path.stat().st_mtime, unit="s").normalize(), "file modification time"
-    return pd.Timestamp.now().normalize(), "today"
+        day, why = pd.Timestamp(ctx.path.stat().st_mtime, unit="s").normalize(), "file modification time"
+    else:
+        day, why = pd.Timestamp.now().normalize(), "today"
+    if candidates is not None:  # TikTok's "Time" column: the export day without its year ("February 28")
+        from .parsing import parse_yearless
+
+        md = parse_yearless(candidates).dropna(subset=["month", "day"])
+        if len(md):
+            month, dom = (int(x) for x in md.groupby(["month", "day"]).size().idxmax())
+            for year in (day.year, day.year - 1, day.year - 2):
+                try:
+                    export = pd.Timestamp(year, month, dom)
+                except ValueError:  # February 29 of a common year
+                    continue
+                if export <= day:
+                    return export, (f"export day {export:%B %-d} in column {ctx.src('export_time')!r}, its year "
+                                    f"from the {why}")
+    return day, why
 
 
 def yearless_days(ctx: Ctx, col: str, ref_candidates=None, *, ordered: bool = True) -> pd.Series:
@@ -229,7 +254,7 @@ def yearless_days(ctx: Ctx, col: str, ref_candidates=None, *, ordered: bool = Tr
     if parts["month"].notna().any():
         ref, why = reference_date(ctx, ref_candidates)
         resolved = resolve_years(parts["month"], parts["day"], ref, ordered=ordered)
-        weak = why in ("file modification time", "today")
+        weak = why in ("file modification time", "today") or "its year from" in why
         ctx.warnings.append(f"yearless dates in {ctx.src(col)!r} given years so that none falls after "
                             f"{ref:%Y-%m-%d} ({why}" + ("; a guess: put the export day in the file name or pass "
                                                         "export_date=)" if weak else ")"))
@@ -298,6 +323,9 @@ def finish_extra(ctx: Ctx) -> dict:
     for table, data in ctx.extra.items():
         frame = pd.DataFrame({k: (v if isinstance(v, pd.Series) else pd.Series([v] * len(idx), index=idx))
                               for k, v in data.items() if v is not None}, index=idx)
+        for c in required(table):  # a channel named nowhere: the column stays empty, as in finish()
+            if c not in frame.columns:
+                frame[c] = None
         keep = ctx.kept if ctx.kept is not None else np.ones(len(idx), dtype=bool)
         frame = frame[keep].assign(source_file=ctx.source, source_line=ctx.lines[keep].astype("float64"))
         out[table] = conform(frame, table).reset_index(drop=True)

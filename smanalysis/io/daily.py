@@ -39,7 +39,7 @@ _METRIC_WORDS = (
 )
 _PLATFORM_WORDS = {"facebook": "facebook", "instagram": "instagram", "halaman": "facebook", "page": "facebook"}
 #: formats read wide (one column a metric) and stored long.
-WIDE = ("x_daily", "tiktok_overview", "tiktok_viewers", "youtube_totals")
+WIDE = ("x_daily", "tiktok_overview", "tiktok_viewers", "youtube_totals", "tiktok_followers_daily")
 
 
 def metric_of(title: str) -> str:
@@ -169,6 +169,10 @@ def convert_tiktok_viewers(ctx):
     return _wide(ctx, "tiktok_viewers", "tiktok", yearless=True)
 
 
+def convert_tiktok_followers_daily(ctx):
+    return _wide(ctx, "tiktok_followers_daily", "tiktok", yearless=True)
+
+
 def convert_tiktok_follower_activity(ctx: Ctx):
     """TikTok ``FollowerActivity.csv`` -> ``follower_activity``: one row an hour, the hour's start in UTC.
 
@@ -207,6 +211,7 @@ CONVERTERS = {
     "x_daily": convert_x_daily,
     "tiktok_overview": convert_tiktok_overview,
     "tiktok_viewers": convert_tiktok_viewers,
+    "tiktok_followers_daily": convert_tiktok_followers_daily,
     "youtube_totals": convert_youtube_totals,
     "tiktok_follower_activity": convert_tiktok_follower_activity,
 }

@@ -67,7 +67,7 @@ def detect(header, *, allowed=None, source="file"):
         if spec.container != "csv" or (allowed is not None and name not in allowed):
             continue
         cols = resolve_columns(name, header)
-        missing = [f for f in spec.signature if f not in cols]
+        missing = [f for f in spec.signature if not any(x in cols for x in f.split("|"))]  # "a|b": either
         best.append((len(missing), -spec.priority - len(cols) / 1000, name, cols, missing))
     for table in TABLES:
         name = f"canonical_{table}"
@@ -95,7 +95,7 @@ def closest(header, candidates, n: int = 3) -> str:
         spec = FORMATS.get(name)
         if spec is not None:
             total = len(spec.columns) or len(spec.fields)
-            miss = [spec.fields[f][0] for f in missing]
+            miss = [spec.header_name(f) for f in missing]
         else:
             total = len(required(name[len("canonical_"):]))
             miss = missing

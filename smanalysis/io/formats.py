@@ -26,7 +26,12 @@ from __future__ import annotations
 
 from .layouts import FORMATS, FormatSpec, add_format, norm_header
 
-__all__ = ["FormatSpec", "FORMATS", "norm_header", "META_FB_POST_TYPES", "META_IG_POST_TYPES"]
+__all__ = ["FormatSpec", "FORMATS", "norm_header", "META_FB_POST_TYPES", "META_IG_POST_TYPES", "META_EXPORT_TIMEZONE"]
+
+#: The zone of Meta Business Suite's "Publish time", whatever the page's own zone: Pacific time. Checked on
+#: real exports of pages in South Africa, the US east coast and Bulgaria against the upload instant written in
+#: Instagram's own post ids (shortcodes): 7 hours behind UTC in summer, 8 in winter, every time.
+META_EXPORT_TIMEZONE = "America/Los_Angeles"
 
 
 # --------------------------------------------------------------------------- Meta
@@ -81,6 +86,7 @@ def _meta_fields(platform):
         "comments": ("Comments", "Komentar"),
         "shares": ("Shares", "Bagikan", "Dibagikan"),
         "funded": ("Funded content status", "Status konten berbayar", "Boosted", "Boost status"),
+        "data_comment": ("Data comment", "Komentar data"),
     }
     if platform == "facebook":
         f.update({
@@ -224,6 +230,7 @@ _add(FormatSpec(
         "created_at": ("Post time", "Waktu posting"), "likes": ("Total likes", "Jumlah suka", "Likes"),
         "comments": ("Total comments", "Jumlah komentar", "Comments"),
         "shares": ("Total shares", "Jumlah bagikan", "Shares"), "views": ("Total views", "Video views", "Jumlah tayangan"),
+        "saves": ("Add to Favorites", "Favorites", "Tambahkan ke Favorit"),
     },
     ("permalink", "created_at", "likes"), "tiktok",
     "TikTok Studio > Analytics > Content download (CSV or XLSX); yearless 'Post time' like 'August 31'; "

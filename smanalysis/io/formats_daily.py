@@ -58,6 +58,11 @@ DAILY_FIELDS = {
                                                                                    "Penayangan profil"),
         "likes": ("Likes", "Suka"), "comments": ("Comments", "Komentar"), "shares": ("Shares", "Bagikan"),
         "followers_gained": ("New followers", "Pengikut baru"), "reach": ("Reached audience", "Jangkauan"),
+        "unfollows": ("Lost followers", "Pengikut hilang"),
+    },
+    "tiktok_followers_daily": {
+        "followers_gained": ("New followers", "Pengikut baru"), "followers": ("Total followers", "Total pengikut"),
+        "reach": ("Reached audience", "Jangkauan"),
     },
     "tiktok_viewers": {
         "viewers": ("Total Viewers", "Total viewers", "Penonton"), "new_viewers": ("New Viewers", "New viewers"),
@@ -66,6 +71,9 @@ DAILY_FIELDS = {
     "youtube_totals": {
         "views": ("Views", "Penayangan"), "watch_time_s": ("Watch time (hours)", "Waktu tonton (jam)"),
         "followers_gained": ("Subscribers", "Subscriber"), "impressions": ("Impressions", "Tayangan"),
+        "new_viewers": ("New viewers", "Penonton baru"), "returning_viewers": ("Returning viewers",
+                                                                              "Penonton kembali"),
+        "viewers": ("Unique viewers", "Penonton unik"),
     },
 }
 
@@ -87,6 +95,14 @@ add_format(FormatSpec(
     "yearless days ('September 25' in older files, '25 September' in 2025 files, some with 'New followers').",
 ))
 add_format(FormatSpec(
+    "tiktok_followers_daily", "account_daily", ("Date", "New followers", "Total followers", "Reached audience",
+                                                "Engaged audience"), _daily_fields("tiktok_followers_daily"),
+    ("date", "followers_gained", "followers"), "tiktok",
+    "TikTok Studio (2025 web) > Analytics > Followers > download: Date (2025/10/31), New followers, Total "
+    "followers ('--' when not given), Reached audience, Engaged audience ('NAN' on the first day); seen on a "
+    "real download. Total followers are follower counts (followers table), the rest account_daily.",
+))
+add_format(FormatSpec(
     "tiktok_viewers", "account_daily", TIKTOK_VIEWERS_COLUMNS, _daily_fields("tiktok_viewers"),
     ("date", "viewers"), "tiktok",
     "TikTok Studio > Analytics > Viewers download: Viewers.csv, yearless days. Best guess.",
@@ -103,17 +119,21 @@ add_format(FormatSpec(
 ))
 add_format(FormatSpec(
     "youtube_totals", "account_daily", YOUTUBE_TOTALS_COLUMNS, _daily_fields("youtube_totals"),
-    ("date", "views"), "youtube",
+    ("date", "|".join(DAILY_FIELDS["youtube_totals"])), "youtube",
     "YouTube Studio > Analytics > Advanced mode > Export: Totals.csv, the channel's total a day "
-    "(ISO days; watch time in hours is stored in seconds).",
+    "(ISO days; watch time in hours is stored in seconds). It holds the metric the chart showed: Views, "
+    "Watch time (hours), Subscribers, New viewers... (\"Date,New viewers\" seen on a real download).",
 ))
 add_format(FormatSpec(
     "youtube_chart", "posts", YOUTUBE_CHART_COLUMNS,
     {"date": ("Date", "Tanggal"), "post_id": ("Content", "Konten"), "caption": ("Video title", "Judul video"),
-     "created_at": ("Video publish time", "Waktu publikasi video"), "views": ("Views", "Penayangan")},
-    ("date", "post_id", "views"), "youtube",
+     "created_at": ("Video publish time", "Waktu publikasi video"), "views": ("Views", "Penayangan"),
+     "other_metric": ("New viewers", "Returning viewers", "Unique viewers", "Watch time (hours)", "Subscribers",
+                      "Impressions")},
+    ("date", "post_id", "views|other_metric"), "youtube",
     "YouTube Studio > Analytics > Advanced mode > Export: Chart data.csv, views a day of each charted video "
-    "(read as a daily breakdown of posts: load_dataset sums the days per video).", priority=1,
+    "(read as a daily breakdown of posts: load_dataset sums the days per video). A chart of another metric "
+    "('New viewers' on a real download) is recognised and its rows rejected with that reason.", priority=1,
 ))
 add_format(FormatSpec(
     "meta_video", "video", META_VIDEO_COLUMNS,
@@ -128,6 +148,19 @@ add_format(FormatSpec(
     ("asset_id", "seconds"), "facebook",
     "Meta Business Suite > Insights > Content > Export, video level ('Video asset ID', seconds viewed, "
     "3-second and 1-minute views). Best guess of the exact header beside the post export's columns.", priority=1,
+))
+add_format(FormatSpec(
+    "tiktok_follower_gender", "audience", ("Gender", "Distribution"),
+    {"segment": ("Gender", "Jenis kelamin"), "share": ("Distribution", "Distribusi")}, ("segment", "share"), "tiktok",
+    "TikTok Studio > Analytics > Followers > download (Followers_<handle>.zip): FollowerGender.csv, "
+    "\"Gender\",\"Distribution\" with Female/Male/Other and shares 0-1 (confirmed on real downloads).",
+))
+add_format(FormatSpec(
+    "tiktok_follower_territories", "audience", ("Top territories", "Distribution"),
+    {"segment": ("Top territories", "Wilayah teratas"), "share": ("Distribution", "Distribusi")},
+    ("segment", "share"), "tiktok",
+    "TikTok Studio followers download: FollowerTopTerritories.csv, \"Top territories\",\"Distribution\" with "
+    "ISO country codes (US, ID...) and 'Others', shares 0-1 (confirmed on real downloads).", priority=1,
 ))
 add_format(FormatSpec(
     "meta_audience", "audience", ("Age", "Women", "Men"),

@@ -46,7 +46,8 @@ class FormatSpec:
     fields : dict
         Internal field -> tuple of accepted header names (any language/variant).
     signature : tuple of str
-        Internal fields that must all be present for detection.
+        Internal fields that must all be present for detection; ``"a|b"`` asks for either
+        (YouTube's ``Totals.csv`` holds whichever metric the chart showed).
     platform : str or None
         Platform, when the format belongs to one.
     note : str
@@ -66,6 +67,14 @@ class FormatSpec:
     container: str = "csv"
     priority: int = 0
     alias_index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def header_name(self, entry: str) -> str:
+        """The English header of a signature entry (``"a|b"`` -> ``"A or B"``)."""
+        return " or ".join(self.fields[f][0] for f in entry.split("|"))
+
+    def missing(self, cols) -> list:
+        """Header names of the signature entries that ``cols`` (field -> header) does not satisfy."""
+        return [self.header_name(e) for e in self.signature if not any(f in cols for f in e.split("|"))]
 
     def __post_init__(self):
         idx = {}

@@ -26,7 +26,7 @@ _MISSING = {"", "-", "--", "undefined", "nan", "none", "null", "n/a", "na", "#n/
 _RX = r"^([+-]?)([0-9][0-9.,]*|[.,][0-9]+)(k|rb|ribu|mio|m|jt|juta|bn|b|miliar|milyar|t|triliun)?(%)?$"
 
 
-def parse_count(series) -> pd.Series:
+def parse_count(series, *, decimal: str | None = None) -> pd.Series:
     """Parse exported counts into floats, vectorised.
 
     Rules, applied to each cell after trimming spaces (also non-breaking ones):
@@ -39,8 +39,12 @@ def parse_count(series) -> pd.Series:
       mark (``1.234,5`` and ``1,234.5`` -> 1234.5); a mark that occurs more than
       once groups thousands (``1.234.567``); a single mark followed by exactly
       three digits groups thousands (``12.400``, ``12,400`` -> 12400), unless the
-      integer part is ``0`` or a suffix follows (``0.025``, ``1.250K``);
-      otherwise it is the decimal mark (``1,2 rb`` -> 1200, ``4.5`` -> 4.5).
+      integer part is ``0`` or longer than three digits or a suffix follows
+      (``0.025``, ``14321.665``, ``1.250K``); otherwise it is the decimal mark
+      (``1,2 rb`` -> 1200, ``4.5`` -> 4.5). One column keeps one convention: when
+      a cell proves the mark decimal (``5.52``), the column's ambiguous cells
+      (``5.404``) are decimal too, unless another cell groups thousands with it
+      (Meta's video export writes seconds with up to three decimals).
     * anything else (``abc``) -> NaN. Use :func:`count_errors` style checks by
       comparing ``isna()`` of the input and output to find unreadable cells.
 
@@ -48,6 +52,10 @@ def parse_count(series) -> pd.Series:
     ----------
     series : Series or sequence
         Cells as text (numbers are accepted and returned as floats).
+    decimal : {".", ","}, optional
+        The column's decimal mark when the layout fixes it (Meta's video export
+        writes seconds like ``5.404``): a single such mark is then never read as
+        a thousands separator.
 
     Returns
     -------
@@ -59,6 +67,8 @@ def parse_count(series) -> pd.Series:
     >>> import pandas as pd
     >>> parse_count(pd.Series(["1.234.567", "1,5", "0.025", "2,3 jt", " 7 ", "abc"])).tolist()
     [1234567.0, 1.5, 0.025, 2300000.0, 7.0, nan]
+    >>> parse_count(pd.Series(["14321.665", "5.404"])).tolist(), parse_count(pd.Series(["5.404"]), decimal=".").tolist()
+    ([14321.665, 5.404], [5.404])
     """
     s = pd.Series(series)
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
@@ -74,11 +84,11 @@ def parse_count(series) -> pd.Series:
         out[plain] = pc.cast(pc.filter(arr, pa.array(plain)), pa.int64()).to_numpy().astype("float64")
     rest = ~plain & (t != "").to_numpy(dtype=bool)
     if rest.any():
-        out[rest] = _parse_text(s[rest]).to_numpy()
+        out[rest] = _parse_text(s[rest], decimal).to_numpy()
     return pd.Series(out, index=s.index)
 
 
-def _parse_text(s: pd.Series) -> pd.Series:
+def _parse_text(s: pd.Series, decimal=None) -> pd.Series:
     obj = s if s.dtype == object else s.astype(object).where(s.notna(), None)
     vals = obj.tolist()
     joined = "\x01".join(vals) if all(type(v) is str for v in vals) else None
@@ -91,11 +101,11 @@ def _parse_text(s: pd.Series) -> pd.Series:
     todo = (fast.isna() & s.notna()).to_numpy() | has_sep
     if not todo.any():
         return fast
-    fast[todo] = _parse_slow(s[todo]).to_numpy()
+    fast[todo] = _parse_slow(s[todo], decimal).to_numpy()
     return fast
 
 
-def _parse_slow(s: pd.Series) -> pd.Series:
+def _parse_slow(s: pd.Series, decimal=None) -> pd.Series:
     idx = s.index
     t = s.astype(object).where(s.notna(), "").astype(str).str.lower()
     t = t.str.replace(r"[\s\u00a0\u202f']", "", regex=True)
@@ -117,9 +127,16 @@ def _parse_slow(s: pd.Series) -> pd.Series:
     single_com = (n_com == 1) & (n_dot == 0)
     after = num.str.extract(r"[.,]([0-9]*)$")[0].fillna("")
     intpart = num.str.extract(r"^([0-9]*)[.,]")[0].fillna("")
-    thousands_like = (after.str.len() == 3) & (intpart != "0") & (intpart != "") & (suf == "")
-    dec[single_dot & ~thousands_like] = "."
-    dec[single_com & ~thousands_like] = ","
+    # "12.400" may group thousands; "14321.665" (a lead group of 4+ digits) cannot
+    thousands_like = (after.str.len() == 3) & (intpart != "0") & (intpart != "") & (intpart.str.len() <= 3) & (suf == "")
+    plain_cell = (suf == "") & ~pct & (intpart != "0")  # "1,2 rb", "4.5%", "0.025" prove nothing for the column
+    groups_dot = (n_dot > 1) | (both & (last_dot < last_com))  # "1.234.567", "1.234,5"
+    groups_com = (n_com > 1) | (both & (last_com < last_dot))
+    for mark, single, groups in ((".", single_dot, groups_dot), (",", single_com, groups_com)):
+        # one column, one convention: a cell that proves the mark decimal ("5.52", "14321.665") makes the
+        # column's ambiguous "5.404" decimal too, unless another cell groups thousands with the same mark
+        column_decimal = decimal == mark or bool((single & ~thousands_like & plain_cell).any()) and not bool(groups.any())
+        dec[single & (~thousands_like | column_decimal)] = mark
     # build a plain number string: drop every mark except the decimal one, which becomes "."
     plain = num.where(dec != ",", num.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
     plain = plain.where(dec != ".", num.str.replace(",", "", regex=False))

@@ -171,6 +171,22 @@ def bounded(v) -> pd.Series:
     return v.where((v >= lo) & (v < hi))
 
 
+def _mixed(t: pd.Series, *, dayfirst: bool = False, wall: bool = False) -> pd.Series:
+    """pandas' mixed-format parse as naive ``datetime64[ns]``; years outside 1900-2199 -> NaT.
+
+    Cells carrying a zone give their wall clock when ``wall`` is true, else raise TypeError
+    (the caller then reads them one at a time). Never raises on a year pandas cannot hold in
+    nanoseconds ("1166"): that is a NaT like any other unreadable cell.
+    """
+    v = pd.to_datetime(t.astype(object), errors="coerce", format="mixed", dayfirst=dayfirst)
+    if v.dtype == object or getattr(v.dt, "tz", None) is not None:
+        if not wall:
+            raise TypeError("cells carry a zone")
+        v = pd.to_datetime(pd.Series([x.tz_localize(None) if isinstance(x, pd.Timestamp) and x.tzinfo is not None
+                                      else x for x in v], index=t.index, dtype=object), errors="coerce")
+    return bounded(v).astype("datetime64[ns]")
+
+
 def parse_timestamp(s: pd.Series, *, timezone: str) -> pd.Series:
     """Parse timestamps to UTC. Values with an offset (``Z``, ``+0700``) keep it; naive ones are in ``timezone``.
 
@@ -199,9 +215,11 @@ def parse_timestamp(s: pd.Series, *, timezone: str) -> pd.Series:
     if naive.any():
         tn = t[naive]
         try:
-            out[naive] = _naive_to_utc(tn, timezone)
+            conv = _naive_to_utc(tn, timezone)
         except (TypeError, ValueError):  # an offset in a form the pattern missed ("+07"): one cell at a time
-            out[naive] = [_one_to_utc(x, timezone) for x in tn]
+            conv = pd.to_datetime(pd.Series([_one_to_utc(x, timezone) for x in tn], index=tn.index, dtype=object),
+                                  utc=True, errors="coerce")
+        out.loc[tn.index] = conv.astype("datetime64[ns, UTC]")
     return out
 
 
@@ -230,10 +248,10 @@ def _naive_to_utc(tn: pd.Series, timezone: str) -> pd.Series:
         v[left] = pd.to_datetime(tn[left].astype(object), format="ISO8601", errors="coerce")
     dmy = v.isna() & tn.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
     if dmy.any():
-        v[dmy] = pd.to_datetime(tn[dmy], dayfirst=True, errors="coerce", format="mixed")
+        v[dmy] = _mixed(tn[dmy], dayfirst=True)
     rest = v.isna() & ~dmy
     if rest.any():
-        v[rest] = pd.to_datetime(tn[rest], errors="coerce", format="mixed")
+        v[rest] = _mixed(tn[rest])
     v = bounded(v)
     return v.dt.tz_localize(timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype(
         "datetime64[ns, UTC]")
@@ -252,32 +270,42 @@ def _one_to_utc(x: str, timezone: str):
 def parse_date(s: pd.Series) -> pd.Series:
     """Parse calendar days (ISO, ``YYYY-MM-DDT00:00:00``, day-first ``31/10/2026``, Excel) to naive midnight.
 
+    Slashed days are day-first unless a cell of the column shows month-first (``7/16/2026``:
+    then the whole column is month-first, as Excel writes in the US).
+
     Examples
     --------
     >>> import pandas as pd
     >>> parse_date(pd.Series(["2026-10-05", "05/10/2026", "2026-10-05 00:00:00", "?"])).dt.day.tolist()
     [5.0, 5.0, 5.0, nan]
+    >>> parse_date(pd.Series(["7/31/2026", "8/1/2026"])).dt.strftime("%Y-%m-%d").tolist()
+    ['2026-07-31', '2026-08-01']
     """
     t = as_text(s).str.strip()
     v = strptime(t.str.slice(0, 10).where(t.str.match(r"^[0-9]{4}-[0-9][0-9]-[0-9][0-9]"), ""), "%Y-%m-%d")
     dmy = v.isna() & t.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:[ T]\d{1,2}[:.]\d\d(?:[:.]\d\d)?)?$")
     if dmy.any():
-        v[dmy] = pd.to_datetime(t[dmy], dayfirst=True, errors="coerce", format="mixed")
+        # one order for the column: day-first unless a cell shows month-first ("7/16/2026", an Excel re-save)
+        ab = t[dmy].str.extract(r"^(\d{1,2})[/.-](\d{1,2})").astype("float64")
+        v[dmy] = _mixed(t[dmy], dayfirst=not ((ab[1] > 12).any() and not (ab[0] > 12).any()), wall=True)
     rest = v.isna() & ~dmy & (t != "")
     if rest.any():
-        v[rest] = pd.to_datetime(t[rest], errors="coerce", format="mixed")
+        v[rest] = _mixed(t[rest], wall=True)
     v = bounded(v)
     if getattr(v.dt, "tz", None) is not None:
         v = v.dt.tz_localize(None)
     return v.dt.normalize().astype("datetime64[ns]")
 
 
-def parse_mdy_time(s: pd.Series, *, timezone: str, dayfirst: bool | None = None) -> tuple[pd.Series, bool]:
+def parse_mdy_time(s: pd.Series, *, timezone: str, dayfirst: bool | None = None,
+                   ambiguous: str = "NaT") -> tuple[pd.Series, bool]:
     """Parse Meta's ``10/31/2026 19:05`` (local ``timezone``) to UTC; return ``(series, dayfirst_used)``.
 
     The order is decided on the whole column: a first number above 12 means
     day-first, a second above 12 month-first; otherwise ``dayfirst`` (default
-    month-first, Meta's English export). Unreadable -> NaT.
+    month-first, Meta's English export). Unreadable -> NaT. A local time that occurs twice
+    (the hour clocks go back) is NaT, or its first (summer-time) instant with
+    ``ambiguous="first"``.
 
     Examples
     --------
@@ -296,7 +324,8 @@ def parse_mdy_time(s: pd.Series, *, timezone: str, dayfirst: bool | None = None)
             first, fast = not first, other
     if fast.notna().all() and len(t):
         local = bounded(fast)
-        out = local.dt.tz_localize(timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
+        amb = np.ones(len(local), dtype=bool) if ambiguous == "first" else "NaT"
+        out = local.dt.tz_localize(timezone, ambiguous=amb, nonexistent="NaT").dt.tz_convert("UTC")
         return out.astype("datetime64[ns, UTC]"), first
     t = t.str.strip()
     m = t.str.extract(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([AaPp][Mm])?)?$")
@@ -317,7 +346,8 @@ def parse_mdy_time(s: pd.Series, *, timezone: str, dayfirst: bool | None = None)
                           "second": pd.to_numeric(m[5], errors="coerce").fillna(0)})
     local = bounded(pd.to_datetime(parts, errors="coerce"))
     iso = local.isna() & (t != "")
-    out = local.dt.tz_localize(timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
+    amb = np.ones(len(local), dtype=bool) if ambiguous == "first" else "NaT"
+    out = local.dt.tz_localize(timezone, ambiguous=amb, nonexistent="NaT").dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
     if iso.any():
         out[iso] = parse_timestamp(t[iso], timezone=timezone)
     return out, dayfirst

@@ -17,7 +17,7 @@ import pandas as pd
 import numpy as np
 
 from .core import Ctx, assumed_tz, hashtags_of, quoted, yearless_days
-from .formats import META_FB_POST_TYPES, META_ID_HEADERS, META_IG_POST_TYPES
+from .formats import META_EXPORT_TIMEZONE, META_FB_POST_TYPES, META_ID_HEADERS, META_IG_POST_TYPES
 from .numbers import excel_ids, is_missing_text
 from .parsing import (blank, bounded, by_unique, clean_text, opt_text, parse_date, parse_day_month_year,
                       parse_mdy_time, parse_timestamp, strip)
@@ -62,10 +62,15 @@ def paid_flag(ctx: Ctx, name: str = "funded"):
 
 def _meta_posts(ctx: Ctx, platform: str):
     post_id = restored_ids(ctx, "post_id")
+    if ctx.get("data_comment") is not None:  # a row Meta could not compute: its note is the reason
+        note = strip(ctx.get("data_comment"))
+        ctx.fail(blank(post_id) & ~blank(note), "data_comment",
+                 "Meta could not compute this row: '" + note.str.slice(0, 200) + "'")
     headers = {str(c).lower() for c in ctx.cols.values()}
     lang = "id" if headers & _ID_NAMES else "en"
     ctx.lang = lang
-    created, dayfirst = parse_mdy_time(ctx.get("created_at"), timezone=ctx.timezone, dayfirst=(lang == "id"))
+    zone = meta_zone(ctx)
+    created, dayfirst = parse_mdy_time(ctx.get("created_at"), timezone=zone, dayfirst=(lang == "id"), ambiguous="first")
     ctx.fail(created.isna(), "created_at", quoted("unreadable publish time", ctx.get("created_at")))
     desc = clean_text(ctx.get("description")) if ctx.get("description") is not None else None
     title = clean_text(ctx.get("title")) if ctx.get("title") is not None else None
@@ -98,7 +103,8 @@ def _meta_posts(ctx: Ctx, platform: str):
         "likes": ctx.count("likes"), "comments": ctx.count("comments"), "shares": ctx.count("shares"),
         "saves": ctx.count("saves"), "clicks": ctx.count("clicks"), "paid": paid_flag(ctx),
     }
-    assumed_tz(ctx, "created_at")
+    if platform == "instagram" and ctx.get("permalink") is not None:
+        _check_id_clock(ctx, created, instagram_id_time(strip(ctx.get("permalink"))), "Instagram's post ids")
     if ctx.get("date") is not None:
         d = strip(ctx.get("date"))
         lifetime = by_unique(d, lambda u: u.str.lower().isin(["lifetime", "seumur hidup", "total", ""])).astype(bool)
@@ -108,8 +114,64 @@ def _meta_posts(ctx: Ctx, platform: str):
                                 "(kept as 'metrics_date'; load_dataset sums the days per post)")
     if lang == "id" or dayfirst:
         ctx.warnings.append(f"publish times read {'day' if dayfirst else 'month'}-first "
-                            f"({'Bahasa Indonesia' if lang == 'id' else 'English'} header) in {ctx.timezone}")
+                            f"({'Bahasa Indonesia' if lang == 'id' else 'English'} header) in {zone}")
     return out
+
+
+_SHORTCODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def instagram_id_time(permalink: pd.Series) -> pd.Series:
+    """Upload instant (UTC) written in Instagram permalinks: the shortcode is the media id in base 64, whose
+    bits above the 23 lowest are milliseconds since 2011-08-24 21:07:01.721 UTC. NaT where not decodable.
+
+    Examples
+    --------
+    >>> instagram_id_time(pd.Series(["https://www.instagram.com/reel/DHWRIh_CLiR/", "x"])).dt.floor("s").tolist()
+    [Timestamp('2025-03-18 16:47:27+0000', tz='UTC'), NaT]
+    """
+    code = permalink.str.extract(r"instagram\.com/(?:[^/]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]{8,12})",
+                                 expand=False)
+
+    def _ms(c):
+        if not isinstance(c, str):
+            return np.nan
+        n = 0
+        for ch in c:
+            n = n * 64 + _SHORTCODE.index(ch)
+        return float((n >> 23) + 1314220021721)
+
+    ms = pd.Series([_ms(c) for c in code], index=permalink.index, dtype="float64")
+    when = pd.to_datetime(ms, unit="ms", utc=True)
+    return when.where((when >= pd.Timestamp("2012-01-01", tz="UTC")) & (when < pd.Timestamp("2100-01-01", tz="UTC")))
+
+
+def _check_id_clock(ctx: Ctx, created: pd.Series, id_times: pd.Series, what: str) -> None:
+    """Warn when the platform's ids put the file's times a whole number of hours away from the zone they were
+    read in (ids hold the upload instant; a file re-timed or exported in another zone shows as a constant gap)."""
+    diff = ((created - id_times).dt.total_seconds() / 3600).dropna()
+    diff = diff[diff.abs() < 30]
+    if len(diff) < 2:
+        return
+    hours = diff.round()
+    off = hours.mode().iloc[0]
+    if off != 0 and ((hours == off) & ((diff - hours).abs() < 0.05)).mean() >= 0.8:
+        ctx.warnings.append(f"{what} put the times in {ctx.src('created_at')!r} {off:+.0f} h from the "
+                            "zone they were read in: this file seems written in another zone (pass "
+                            "source_timezone=)")
+
+
+def meta_zone(ctx: Ctx) -> str:
+    """The zone Meta's "Publish time" is read in: the ``source_timezone=`` option, else Pacific time
+    (:data:`~smanalysis.io.formats.META_EXPORT_TIMEZONE`); says which in the warnings."""
+    zone = ctx.options.get("source_timezone") or META_EXPORT_TIMEZONE
+    if ctx.options.get("source_timezone"):
+        ctx.warnings.append(f"times in {ctx.src('created_at')!r} read as {zone} (source_timezone=)")
+    else:
+        ctx.warnings.append(f"times in {ctx.src('created_at')!r} read as Pacific time ({zone}): Meta Business Suite "
+                            "writes every page's publish times in Pacific time, whatever the page's own zone "
+                            "(pass source_timezone= if this file was written in another)")
+    return zone
 
 
 def convert_meta_facebook(ctx):
@@ -148,17 +210,30 @@ def convert_tiktok_content(ctx: Ctx):
     raw = ctx.get("created_at")
     timed = raw.str.contains(r"\d{1,2}:\d\d", regex=True)
     created = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns, UTC]")
-    if timed.any():  # 2025 layout: "2025/10/31 18:19:10" keeps its time of day
-        created[timed] = parse_timestamp(raw[timed].str.replace("/", "-", regex=False), timezone=ctx.timezone)
+    if timed.any():  # 2025 layout: "2025/10/31 18:19:10", on TikTok's UTC clock (checked against video ids)
+        zone = ctx.options.get("source_timezone") or "UTC"
+        created[timed] = parse_timestamp(raw[timed].str.replace("/", "-", regex=False), timezone=zone)
+        ctx.warnings.append(f"times in {ctx.src('created_at')!r} read as {zone}" + (
+            " (source_timezone=)" if zone != "UTC" else ": TikTok Studio writes post times in UTC, whatever the "
+            "account's zone (pass source_timezone= if this file differs)"))
+    post_id = link.str.extract(r"/(?:video|photo)/(\d+)", expand=False).fillna("")
+    exact = pd.Series(False, index=raw.index)
     if (~timed).any():
         day = yearless_days(ctx, "created_at", ctx.get("export_time"), ordered=False)[~timed]
         created[~timed] = day.dt.tz_localize(ctx.timezone, ambiguous="NaT", nonexistent="NaT").dt.tz_convert("UTC")
-        if not timed.any():
-            ctx.warnings.append(f"{int((~timed).sum())} post time(s) in {ctx.src('created_at')!r} are days "
+        exact = ~timed & _id_agrees(id_time(post_id), day.reindex(raw.index), ctx.timezone)
+        if exact.any():  # the video id holds the upload second: year and time of day exact
+            created[exact] = id_time(post_id)[exact]
+            ctx.warnings.append(f"{int(exact.sum())} post time(s) in {ctx.src('created_at')!r} taken from the video "
+                                "id (its first 32 bits are the upload second, UTC), matching the day in the file")
+        if not timed.any() and (~exact).any():
+            ctx.warnings.append(f"{int((~exact).sum())} post time(s) in {ctx.src('created_at')!r} are days "
                                 "without a time of day (stored at local midnight)")
-    assumed_tz(ctx, "created_at")
+    if not timed.any() and not exact.all():
+        assumed_tz(ctx, "created_at")
+    if timed.any():
+        _check_id_clock(ctx, created[timed], id_time(post_id)[timed], "TikTok's video ids")
     ctx.fail(created.isna(), "created_at", quoted("unreadable post time", ctx.get("created_at")))
-    post_id = link.str.extract(r"/(?:video|photo)/(\d+)", expand=False).fillna("")
     ctx.fail(blank(post_id) & ~blank(link), "permalink", quoted("no video id in link", link))
     account = ctx.options.get("account") or link.str.extract(r"@([^/?#]+)", expand=False)
     caption = clean_text(ctx.get("caption")) if ctx.get("caption") is not None else None
@@ -166,8 +241,34 @@ def convert_tiktok_content(ctx: Ctx):
         "post_id": post_id, "platform": "tiktok", "account": account, "created_at": created, "format": "video",
         "caption": caption, "permalink": _text(link), "hashtags": hashtags_of(caption) if caption is not None else None,
         "likes": ctx.count("likes"), "comments": ctx.count("comments"), "shares": ctx.count("shares"),
-        "views": ctx.count("views"),
+        "views": ctx.count("views"), "saves": ctx.count("saves"),
     }
+
+
+def id_time(post_id: pd.Series) -> pd.Series:
+    """Upload time (UTC) written in TikTok video ids: their first 32 of 64 bits are the Unix second.
+
+    NaT for ids that are not 18-20 digits or give a time outside 2016-2100.
+
+    Examples
+    --------
+    >>> id_time(pd.Series(["7431234567890123456", "x"])).tolist()
+    [Timestamp('2024-10-29 16:25:27+0000', tz='UTC'), NaT]
+    """
+    ok = post_id.str.fullmatch(r"\d{18,20}").fillna(False).to_numpy(dtype=bool)
+    secs = np.full(len(post_id), np.nan)
+    if ok.any():
+        n = np.array([int(x) for x in post_id[ok]], dtype=object)
+        secs[ok] = [float(x >> 32) for x in n]
+    when = pd.to_datetime(pd.Series(secs, index=post_id.index), unit="s", utc=True)
+    return when.where((when >= pd.Timestamp("2016-01-01", tz="UTC")) & (when < pd.Timestamp("2100-01-01", tz="UTC")))
+
+
+def _id_agrees(when: pd.Series, day: pd.Series, timezone: str) -> pd.Series:
+    """True where the id's local day is the day read from the file (year included), give or take one day
+    (the zone TikTok wrote the day in is not said)."""
+    local = when.dt.tz_convert(timezone).dt.tz_localize(None).dt.normalize()
+    return ((local - day).abs() <= pd.Timedelta(days=1)).fillna(False).astype(bool)
 
 
 def convert_tiktok_followers(ctx: Ctx):

@@ -32,6 +32,7 @@ import pyarrow as pa
 from ..exceptions import EmptyDataError, FormatError
 from .fastcsv import blank_rows, read_clean
 from .limits import check_xlsx
+from .resaved import looks_wrapped, unwrap_lines
 from .tolerant import dedupe_names, parse_tolerant
 
 __all__ = ["RawTable", "decode", "parse_text", "read_raw"]
@@ -438,10 +439,15 @@ def read_raw(path, *, source: str | None = None) -> RawTable:
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
         return read_xlsx(path, source=source)
     raw = parse_bytes(data, source=source)
-    if raw is not None:
-        return raw
-    text, enc, had_errors = decode(data, source=source)
-    raw = parse_text(text, source=source, had_errors=had_errors, encoding=enc)
-    if enc == "cp1252":
-        raw.warnings.insert(0, "not UTF-8: decoded as Windows-1252")
+    if raw is None:
+        text, enc, had_errors = decode(data, source=source)
+        raw = parse_text(text, source=source, had_errors=had_errors, encoding=enc)
+        if enc == "cp1252":
+            raw.warnings.insert(0, "not UTF-8: decoded as Windows-1252")
+    if looks_wrapped(raw.header):  # every line re-saved as one quoted cell by a spreadsheet
+        text, enc, had_errors = decode(data, source=source)
+        warn = raw.warnings
+        raw = parse_text(unwrap_lines(text), source=source, had_errors=had_errors, encoding=enc)
+        raw.warnings = warn + ["every line was wrapped in quotes (re-saved by a spreadsheet as one column): "
+                               "unwrapped"] + raw.warnings
     return raw

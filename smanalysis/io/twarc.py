@@ -102,6 +102,7 @@ def read_twarc(path, *, source=None, own_accounts=(), brands=None, profile=None)
         brand_map.update({h.lower(): profile.business_name for h in profile.brand_handles})
         brand_map.update({h.lower(): n for h, n in profile.competitor_handles.items()})
     rows, rejects, skipped = [], [], []
+    by_id = 0
     lines = text.split("\n")
     if not any(ln.strip() for ln in lines):
         raise EmptyDataError(f"{source}: the file is empty (no JSON lines)")
@@ -127,6 +128,9 @@ def read_twarc(path, *, source=None, own_accounts=(), brands=None, profile=None)
             uid = str(t.get("author_id") or "")
             user = users.get(uid) or (t.get("author") if isinstance(t.get("author"), dict) else {}) or {}
             author = str(user.get("username") or "").lstrip("@")
+            if not author and uid:  # bare tweet objects (no users expansion): the author is known by id only
+                author = "id:" + uid
+                by_id += 1
             tid = str(t.get("id") or "")
             created = t.get("created_at")
             missing = [k for k, v in (("id", tid), ("author", author), ("created_at", created)) if not v]
@@ -144,6 +148,10 @@ def read_twarc(path, *, source=None, own_accounts=(), brands=None, profile=None)
             if t.get("in_reply_to_user_id") or isinstance(t.get("in_reply_to_user"), dict):
                 u = users.get(str(t.get("in_reply_to_user_id"))) or t.get("in_reply_to_user") or {}
                 reply_to = str(u.get("username") or "") or None
+                if reply_to is None and t.get("in_reply_to_user_id"):  # no users: one leading @handle names it
+                    lead = re.match(r"^((?:@[A-Za-z0-9_]+\s+)+)", str(t.get("text") or "") + " ")
+                    handles = _HANDLE.findall(lead.group(1)) if lead else []
+                    reply_to = handles[0] if len(handles) == 1 else "id:" + str(t.get("in_reply_to_user_id"))
             quoted_user = _author_of(refd["quoted"]) if "quoted" in refd else None
             rt_user = _author_of(refd["retweeted"]) if "retweeted" in refd else None
             body = str(t.get("text") or "")
@@ -165,6 +173,9 @@ def read_twarc(path, *, source=None, own_accounts=(), brands=None, profile=None)
                 "impressions": pm.get("impression_count"), "author_followers": upm.get("followers_count"),
             })
     warn = []
+    if by_id:
+        warn.append(f"{by_id} tweet(s) name their author by id only (bare tweet objects, no users expansion): "
+                    "authors kept as 'id:<author_id>', quoted and retweeted users unknown")
     if skipped:
         warn.append(f"{len(skipped)} line(s) are API errors or keep-alive responses, not tweets (line "
                     f"{', '.join(map(str, skipped[:5]))}{', ...' if len(skipped) > 5 else ''})")
@@ -197,7 +208,7 @@ def read_twarc(path, *, source=None, own_accounts=(), brands=None, profile=None)
             n = int((df["brand"].isna() & ~is_own_author(df, own)).sum())
             if n:
                 warn.append(f"{n} tweet(s) reply to, quote or mention no known brand (brand left empty)")
-    url = "https://twitter.com/" + df["author"] + "/status/" + df["tweet_id"]
+    url = "https://twitter.com/" + df["author"].where(~df["author"].str.startswith("id:"), "i") + "/status/" + df["tweet_id"]
     base = {"source_file": source, "source_line": df["line"].astype("float64")}
     posts = conform(pd.DataFrame({
         "post_id": df["tweet_id"], "platform": "x", "account": df["author"], "created_at": df["created_at"],

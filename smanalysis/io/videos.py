@@ -4,7 +4,7 @@
 Examples
 --------
 >>> sorted(CONVERTERS)
-['meta_audience', 'meta_video', 'youtube_chart']
+['meta_audience', 'meta_video', 'tiktok_follower_gender', 'tiktok_follower_territories', 'youtube_chart']
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ def convert_meta_video(ctx: Ctx):
     if account is None:
         account = ctx.account_for("facebook")
     views = ctx.count("views")
-    seconds = ctx.count("seconds")
-    avg = ctx.count("avg_seconds")
+    # seconds with up to three decimals ("14321.665", "5.404"): Meta never groups thousands in its exports
+    seconds = ctx.count("seconds", decimal=".")
+    avg = ctx.count("avg_seconds", decimal=".")
     if avg is None and seconds is not None and views is not None:
         avg = (seconds / views).where(views > 0)
     duration = ctx.count("duration")
@@ -124,7 +125,35 @@ def expand_audience(data: pd.DataFrame) -> pd.DataFrame:
     return conform(out.reset_index(drop=True), "audience")
 
 
+def _tiktok_audience(ctx: Ctx, dimension: str):
+    segment = clean_text(ctx.get("segment"))
+    if dimension == "gender":
+        segment = segment.str.lower()
+    else:
+        segment = segment.where(segment.str.lower() != "others", "other")
+    share = ctx.count("share")
+    ctx.fail(share.isna() | (share < 0) | (share > 1), "share", quoted("not a share 0-1", ctx.get("share")))
+    account = ctx.account_for("tiktok")
+    if account is None:
+        ctx.warnings.append("the file names no account: pass account= or a profile (account left empty)")
+    return {"platform": "tiktok", "account": account, "dimension": dimension, "segment": segment, "share": share}
+
+
+def convert_tiktok_follower_gender(ctx: Ctx):
+    """TikTok ``FollowerGender.csv`` -> ``audience`` rows of dimension ``gender`` (female, male, other)."""
+    return _tiktok_audience(ctx, "gender")
+
+
+def convert_tiktok_follower_territories(ctx: Ctx):
+    """TikTok ``FollowerTopTerritories.csv`` -> ``audience`` rows of dimension ``country`` (ISO codes, 'other')."""
+    return _tiktok_audience(ctx, "country")
+
+
 def convert_youtube_chart(ctx: Ctx):
+    if ctx.get("views") is None:  # a chart of New viewers, Watch time...: no views a day to add to posts
+        ctx.fail(pd.Series(True, index=ctx.frame.index), "other_metric",
+                 f"Chart data of {ctx.src('other_metric')!r}, not Views: only daily views per video are read "
+                 "(export the chart of Views, or read Totals.csv)")
     day = parse_date(ctx.get("date"))
     ctx.fail(day.isna(), "date", quoted("unreadable date", ctx.get("date")))
     out = convert_youtube(ctx)
@@ -137,4 +166,6 @@ CONVERTERS = {
     "meta_video": convert_meta_video,
     "meta_audience": convert_meta_audience,
     "youtube_chart": convert_youtube_chart,
+    "tiktok_follower_gender": convert_tiktok_follower_gender,
+    "tiktok_follower_territories": convert_tiktok_follower_territories,
 }

@@ -9,7 +9,8 @@ seconds; TikTok's "Post time" has no year and no time of day).
 
 Timestamps are written in the account's local time ``timezone`` (default
 ``Asia/Jakarta``) where the real export does so; the reader takes the same
-``timezone`` option.
+``timezone`` option. Meta writes "Publish time" in Pacific time for every page,
+and so does :func:`write_meta_posts`.
 
 Examples
 --------
@@ -54,7 +55,7 @@ _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "A
 
 # --------------------------------------------------------------------------- Meta
 def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str = "views", lang: str = "en",
-                     timezone: str = DEFAULT_TIMEZONE, caption_in: str = "description", drop=()) -> None:
+                     timezone: str = F.META_EXPORT_TIMEZONE, caption_in: str = "description", drop=()) -> None:
     """Write a Meta Business Suite post-level export (Facebook page or Instagram account).
 
     Layout: UTF-8 with BOM, every field quoted, one row a post, ``Date`` =
@@ -79,7 +80,8 @@ def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str =
     ``lang="id"`` writes the Bahasa Indonesia header (best guess of Meta's
     id_ID labels, see :data:`smanalysis.io.formats.META_ID_HEADERS`) and day-first
     dates. "Publish time" is ``MM/DD/YYYY HH:MM`` (``DD/MM/YYYY HH:MM`` for
-    ``lang="id"``) in the page's timezone ``timezone``: seconds are lost.
+    ``lang="id"``) in Pacific time, as Meta writes it for every page
+    (:data:`~smanalysis.io.formats.META_EXPORT_TIMEZONE`): seconds are lost.
     Facebook: ``account`` goes to "Page name", ``likes`` to "Reactions";
     Instagram: ``account`` to "Account username", ``format`` to "Post type"
     (IG image, IG carousel, IG reel, IG story).
@@ -94,7 +96,7 @@ def write_meta_posts(posts: pd.DataFrame, path, *, platform: str, variant: str =
     variant : {"views", "impressions"}
     lang : {"en", "id"}
     timezone : str
-        Page timezone used for "Publish time".
+        Zone of "Publish time" (Meta's Pacific time; another zone imitates a file re-timed by hand).
     caption_in : {"description", "title"}
         Facebook only: which column carries the caption (Meta uses both).
     drop : sequence of str

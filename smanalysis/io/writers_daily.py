@@ -21,6 +21,7 @@ import csv
 import pandas as pd
 
 from ..schema import validate
+from .formats import META_EXPORT_TIMEZONE
 from .formats_daily import (DAILY_FIELDS, META_VIDEO_COLUMNS, TIKTOK_ACTIVITY_COLUMNS, TIKTOK_OVERVIEW_COLUMNS,
                             TIKTOK_VIEWERS_COLUMNS, X_DAILY_COLUMNS)
 from .writers_base import int_text, local_text, single_value, as_text, write_csv
@@ -123,7 +124,7 @@ def write_youtube_totals(daily: pd.DataFrame, path) -> None:
     write_csv(out, path, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
 
 
-def write_meta_video(video: pd.DataFrame, posts: pd.DataFrame, path, *, timezone: str = "Asia/Jakarta") -> None:
+def write_meta_video(video: pd.DataFrame, posts: pd.DataFrame, path, *, timezone: str = META_EXPORT_TIMEZONE) -> None:
     """Meta video-level export: one row a video of ``video`` (joined to ``posts`` for title, time, link).
 
     ``video`` needs ``duration_s`` beside the canonical columns (the video's length, for ``Duration (sec)``).

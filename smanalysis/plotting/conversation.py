@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..schema import require_columns
 from .._checks import check_choice
+from ..formatting import percent
 from ..words import LANGS, code_label, text
 
 __all__ = ["plot_share_of_voice", "plot_net_sentiment", "plot_intents", "plot_response_time", "plot_top_terms",
@@ -89,7 +90,7 @@ def plot_share_of_voice(sov: pd.DataFrame, *, ax=None, lang: str = "id", value: 
         ax.set_xlim(0, 1)
         for i, v in enumerate(sov[value].to_numpy(float)):
             if np.isfinite(v):
-                ax.text(v, i, f" {v:.0%}", va="center", fontsize="small")
+                ax.text(v, i, f" {percent(v, lang, 0)}", va="center", fontsize="small")
     ax.set_ylabel(text("plot.conversation.share", lang) if "period" in sov.columns else "")
     ax.set_title(title)
     return ax
@@ -196,7 +197,7 @@ def plot_response_time(stats: pd.DataFrame, *, by: str = "platform", ax=None, la
     --------
     >>> import pandas as pd
     >>> st = pd.DataFrame({"platform": ["instagram", "tiktok"], "median_minutes": [30, 90],
-    ...                    "p90_minutes": [120, 300], "response_rate": [0.8, 0.5]})
+    ...                    "p90_minutes": [120, 300], "reply_rate": [0.8, 0.5]})
     >>> plot_response_time(st).get_ylabel()
     'Menit'
     """
@@ -210,11 +211,11 @@ def plot_response_time(stats: pd.DataFrame, *, by: str = "platform", ax=None, la
            color="#4c72b0")
     ax.bar(x + 0.2, stats["p90_minutes"].fillna(0).to_numpy(float), width=0.4,
            label=text("plot.conversation.p90", lang), color="#dd8452")
-    if "response_rate" in stats.columns:
+    if "reply_rate" in stats.columns:
         top = np.nan_to_num(stats[["median_minutes", "p90_minutes"]].max(axis=1).to_numpy(float))
-        for xi, yi, r in zip(x, top, stats["response_rate"].to_numpy(float)):
+        for xi, yi, r in zip(x, top, stats["reply_rate"].to_numpy(float)):
             if np.isfinite(r):
-                ax.text(xi, yi, f"{r:.0%} {text('plot.conversation.rate', lang)}", ha="center", va="bottom", fontsize="x-small")
+                ax.text(xi, yi, f"{percent(r, lang, 0)} {text('plot.conversation.rate', lang)}", ha="center", va="bottom", fontsize="x-small")
     ax.set_xticks(x, labels)
     ax.set_ylabel(text("plot.conversation.minutes", lang))
     ax.set_title(text("plot.conversation.response", lang))

@@ -51,7 +51,9 @@ FILES = [
     ("exports/instagram_posts_2025-11_2026-04.csv", "posts",
      "Meta Business Suite post export of @kopisenja.id, Nov 2025 - Apr 2026: UTF-8 with BOM, all fields quoted, "
      "**Bahasa Indonesia headers**, day-first dates, `Impressions` (the pre-2025 variant), `Date` = lifetime. "
-     "Some captions use math-bold letters (NFKC-normalised on reading)."),
+     "Some captions use math-bold letters (NFKC-normalised on reading). `Publish time` is Pacific time "
+     "(America/Los_Angeles), as Meta writes it for every page whatever its zone (checked on real exports against "
+     "Instagram's post ids); read so unless `source_timezone=` says otherwise."),
     ("exports/instagram_posts_2026-05_2026-10.csv", "posts",
      "The same export for May - Oct 2026 with English headers and `Views`. The last April post is in both "
      "exports (lifetime totals larger in the later one): the duplicate rule keeps one row."),
@@ -123,8 +125,25 @@ FILES = [
      "time (hours)...; first row `Total`; Indonesian headers Konten/Judul video/Waktu publikasi video/Penayangan "
      "and dates like `3 Okt 2026`; a video with an empty publish time is kept without a time) -> posts and "
      "video; `Chart data.csv` (Date, Content, ..., Views) -> daily rows of posts, summed per video; `Totals.csv` "
-     "(Date, Views) -> account_daily views. The sample's business has no YouTube channel: fixtures in "
+     "(Date and the charted metric: Views, Watch time (hours), Subscribers, New viewers...) -> account_daily. "
+     "The sample's business has no YouTube channel: fixtures in "
      "tests/fixtures/io."),
+    ("(not in the sample) TikTok `FollowerGender.csv`, `FollowerTopTerritories.csv`", "audience",
+     "In TikTok's `Followers_<handle>.zip` (unzipped, the folder names the account): `\"Gender\",\"Distribution\"` "
+     "(Female/Male/Other) and `\"Top territories\",\"Distribution\"` (ISO codes, `Others`), shares 0-1 -> audience "
+     "rows of dimension gender / country. `Content.csv`'s `Time` column is the export day without a year "
+     "(`February 28`): yearless post days take their year from it, and a video id's first 32 bits give the "
+     "exact upload second (UTC), used where it agrees with the day in the file. The 2025 web download "
+     "(`Video title, Video link, Post time, Video views, Likes, Comments, Shares, Add to Favorites`) writes "
+     "`Post time` like `2025/10/31 18:19:10` in UTC whatever the account's zone; its Overview has full dates "
+     "and `Lost followers` (unfollows); its Followers download (`Date, New followers, Total followers, Reached "
+     "audience, Engaged audience`) gives followers_gained and reach, and follower counts where not `--`."),
+    ("(not in the sample) a Meta export re-saved by a spreadsheet", "posts, video",
+     "Opened in a `;` spreadsheet and saved again, every line holding a quote is ONE quoted cell "
+     "(`\"Post ID,\"\"Account ID\"\",...\"`): the lines are unwrapped on reading. Meta's 2025 video export "
+     "(`Video asset ID`, `Universal video ID`, ..., `Seconds viewed` like `14321.665`, `Average Seconds viewed` "
+     "like `5.404`, retention curve and 3-second views by audience and country) has no Post ID or Views: "
+     "the asset id is the video's id; seconds keep their decimals."),
     ("(column) `paid` of posts", "posts",
      "Meta `Funded content status` (any status but blank/'not funded' = boosted; the sample's Facebook export "
      "marks boosted promo posts `Boosted`) and X's `promoted ...` columns (promoted impressions or engagements "

@@ -117,5 +117,5 @@ def write_extra(t: dict, ex, seed: int, w) -> None:
     w(WD.write_tiktok_overview, e["tiktok_overview"], "Overview_2026-10-31.csv", variant="2025")
     w(WD.write_tiktok_viewers, e["tiktok_viewers"], "Viewers_2026-10-31.csv")
     w(WD.write_tiktok_follower_activity, e["follower_activity"], "FollowerActivity_2026-10-31.csv")
-    w(lambda frame, path: WD.write_meta_video(frame, t["posts"], path, timezone=TZ), e["video"], "facebook_videos.csv")
+    w(lambda frame, path: WD.write_meta_video(frame, t["posts"], path), e["video"], "facebook_videos.csv")
     w(WD.write_meta_audience, e["audience"], "instagram_audience.csv")

@@ -36,7 +36,7 @@ Examples
 'No data'
 >>> text("influence.rank", "id", pr=3, n=109)
 'peringkat pengaruh 3 dari 109'
->>> code_label("col", "response_rate", "en"), code_label("col", "not_a_column", "en")
+>>> code_label("col", "reply_rate", "en"), code_label("col", "not_a_column", "en")
 ('reply rate', 'not_a_column')
 """
 

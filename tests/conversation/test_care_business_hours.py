@@ -73,3 +73,16 @@ def test_care_in_business_hours_and_targets():
     st = reply_target_stats(care.reset_index()).set_index("intent")
     assert st.loc["complaint", "comments"] == 2 and st.loc["complaint", "within_target_rate"] == 0.5
     assert st.loc["question", "median_business_minutes"] == 180.0 and st.loc["question", "target_minutes"] == 120
+
+
+def test_reply_target_stats_says_when_an_intent_has_too_few_comments():
+    # 2 complaints and 1 question: under the default minimum of 5 comments; with 2 the complaints are enough
+    care = pd.DataFrame({"intent": ["complaint", "complaint", "question"], "answered": [True, False, True],
+                         "target_minutes": [60.0, 60.0, 120.0], "response_business_minutes": [30.0, np.nan, 200.0],
+                         "response_minutes": [30.0, np.nan, 200.0], "within_target": [True, False, False]})
+    st = reply_target_stats(care, lang="en").set_index("intent")
+    assert st["verdict_code"].tolist() == ["not_enough_comments", "not_enough_comments"]
+    assert st.loc["complaint", "verdict"] == "not enough comments (at least 5)"
+    st = reply_target_stats(care, lang="id", min_comments=2).set_index("intent")
+    assert st.loc["complaint", "verdict"] == "cukup komentar" and st.loc["complaint", "within_target_rate"] == 0.5
+    assert st.loc["question", "verdict_code"] == "not_enough_comments"

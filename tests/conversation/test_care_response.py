@@ -48,7 +48,7 @@ def test_response_stats_overall(threaded):
     # spam c5 excluded -> 6 comments: c1 (30 min), c3 (120 min) answered
     row = out.iloc[0]
     assert (row["comments"], row["answered"], row["unanswered"]) == (6, 2, 4)
-    assert row["response_rate"] == pytest.approx(2 / 6)
+    assert row["reply_rate"] == pytest.approx(2 / 6)
     assert row["median_minutes"] == pytest.approx(75)
     assert row["p90_minutes"] == pytest.approx(30 + 0.9 * 90)
 
@@ -57,10 +57,10 @@ def test_response_stats_by_platform_and_hours(threaded):
     out = response_stats(threaded, by=["platform", "hours"]).set_index(["platform", "hours"])
     # facebook: x1 (10:00 WIB), x2 (11:00 WIB), none answered
     assert out.loc[("facebook", "business"), "comments"] == 2
-    assert out.loc[("facebook", "business"), "response_rate"] == 0
+    assert out.loc[("facebook", "business"), "reply_rate"] == 0
     assert math.isnan(out.loc[("facebook", "business"), "median_minutes"])
     # instagram business: c1, c3, c4 (13:00 WIB) -> 2 of 3; off hours: c2 -> 0 of 1
-    assert out.loc[("instagram", "business"), "response_rate"] == pytest.approx(2 / 3)
+    assert out.loc[("instagram", "business"), "reply_rate"] == pytest.approx(2 / 3)
     assert out.loc[("instagram", "off_hours"), "comments"] == 1
 
 

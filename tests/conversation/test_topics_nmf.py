@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from smanalysis.conversation.topics import TopicModel, emerging_topics, topic_shares
+from smanalysis.exceptions import SMAnalysisWarning
 
 TASTE = ["kopi susu gula aren manis enak", "rasa kopi susu pahit kurang manis", "kopi susu aren enak mantap",
          "gula aren kopi susunya terlalu manis", "manis pas kopi susu aren juara", "kopi susu aren rasa enak"]
@@ -63,3 +64,18 @@ def test_topics_errors():
         TopicModel(n_topics=2, min_df=5).fit(["satu dua tiga", "empat lima enam"])
     with pytest.raises(ValueError, match="n_topics"):
         TopicModel(n_topics=0).fit(["kopi enak"])
+
+
+def test_emerging_topics_verdict_by_hand():
+    # current: topic 0 x6, topic 1 x6, topic 2 x2 (14 texts); previous: topic 0 x8, topic 1 x2 (10 texts)
+    # shares now 6/14, 6/14, 2/14; before 0.8, 0.2, 0 -> topic 1 rises 0.229 on 6 texts: rising;
+    # topic 0 falls: no clear rise; topic 2 rises 0.143 on 2 texts: not enough texts
+    a = pd.DataFrame({"topic": [0] * 6 + [1] * 6 + [2] * 2 + [0] * 8 + [1] * 2})
+    cur = np.array([True] * 14 + [False] * 10)
+    em = emerging_topics(a, cur, ~cur, min_texts=5).set_index("topic")
+    assert em["verdict_code"].to_dict() == {0: "no_clear_rise", 1: "rising", 2: "not_enough_texts"}
+    assert em.loc[1, "rise"] == pytest.approx(6 / 14 - 0.2)
+    # no text in the previous period: the rise cannot be told
+    with pytest.warns(SMAnalysisWarning, match="share_previous 2 of 2"):
+        em = emerging_topics(pd.DataFrame({"topic": [0] * 6 + [1]}), np.ones(7, bool), np.zeros(7, bool))
+    assert em.set_index("topic")["verdict_code"].to_dict() == {0: "cannot_tell", 1: "not_enough_texts"}

@@ -64,7 +64,7 @@ def test_plots_do_not_mutate(mentions):
     before = sov.copy()
     plot_share_of_voice(sov)
     pd.testing.assert_frame_equal(sov, before)
-    st = pd.DataFrame({"platform": ["x"], "median_minutes": [5.0], "p90_minutes": [9.0], "response_rate": [1.0]})
+    st = pd.DataFrame({"platform": ["x"], "median_minutes": [5.0], "p90_minutes": [9.0], "reply_rate": [1.0]})
     b2 = st.copy()
     plot_response_time(st)
     pd.testing.assert_frame_equal(st, b2)

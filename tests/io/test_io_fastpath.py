@@ -77,7 +77,7 @@ def test_fast_path_values_by_hand(tmp_path):
                  '"17900000000000002","1","Teh","02/30/2026 10:00","","IG image","8","9"\n', encoding="utf-8")
     r = read(f)
     assert r.data["post_id"].tolist() == ["17900000000000001"]
-    assert r.data["created_at"].iloc[0] == pd.Timestamp("2026-10-31 12:05", tz="UTC")  # 19:05 WIB
+    assert r.data["created_at"].iloc[0] == pd.Timestamp("2026-11-01 02:05", tz="UTC")  # 19:05 Pacific (PDT)
     assert r.data["reach"].iloc[0] == 1200.0 and r.data["likes"].iloc[0] == 1200.0
     assert r.data["hashtags"].iloc[0] == "#kopi"
     assert r.data["source_line"].tolist() == [2.0]

@@ -22,9 +22,9 @@ def test_meta_instagram_views_bom_multiline_nfkc():
     d = r.data
     assert d.columns.tolist()[: len(columns("posts"))] == columns("posts")
     assert d["post_id"].tolist() == ["17900000000000001", "17900000000000002", "17900000000000003"]
-    # 19:05 in Jakarta (UTC+7) is 12:05 UTC
-    assert d["created_at"].tolist()[0] == ts("2026-10-31 12:05")
-    assert d["created_at"].tolist()[2] == ts("2026-09-30 17:15")
+    # Meta writes Pacific time: 19:05 PDT (UTC-7, summer time until 1 November 2026) is 02:05 UTC the next day
+    assert d["created_at"].tolist()[0] == ts("2026-11-01 02:05")
+    assert d["created_at"].tolist()[2] == ts("2026-10-01 07:15")  # 00:15 PDT
     assert d["caption"].iloc[0] == "Kopi Susu baru! #KopiSenja"  # math bold -> plain letters
     assert d["caption"].iloc[1] == "Senja di Jogja\nbaris kedua #jogja #ngopi"
     assert d["format"].tolist() == ["photo", "reel", "carousel"]
@@ -49,7 +49,7 @@ def test_meta_facebook_impressions_drifted_header_title_or_description():
     assert d["clicks"].tolist() == [31.0, 44.0]
     assert d["format"].tolist() == ["photo", "link"]
     assert d["account"].tolist() == ["kopisenja", "kopisenja"]
-    assert d["created_at"].iloc[0] == ts("2025-01-15 07:00")
+    assert d["created_at"].iloc[0] == ts("2025-01-15 22:00")  # 14:00 PST (UTC-8, winter)
 
 
 def test_meta_facebook_indonesian_headers_dayfirst_and_thousands():
@@ -58,7 +58,8 @@ def test_meta_facebook_indonesian_headers_dayfirst_and_thousands():
     d = r.data
     assert d["views"].tolist() == [12400.0, 3050.0]
     assert d["reach"].tolist() == [8150.0, 2700.0]
-    assert d["created_at"].tolist() == [ts("2026-10-25 09:20"), ts("2026-10-02 13:00")]
+    # day-first Pacific times: 25 Oct 16:20 PDT and 2 Oct 20:00 PDT (UTC-7)
+    assert d["created_at"].tolist() == [ts("2026-10-25 23:20"), ts("2026-10-03 03:00")]
     assert d["format"].tolist() == ["photo", "video"]
     assert any("day-first" in w for w in r.warnings)
 
