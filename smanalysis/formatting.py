@@ -480,39 +480,8 @@ def axis_format(ax, unit: str = "count", lang: str = "id", *, axis: str = "y", d
             lambda x, _pos: value(pd.Timestamp(num2date(x)).tz_localize(None), "date", lang)))
         return ax
 
-    target.set_major_formatter(_unit_formatter(unit, lang, digits))
+    from .ticks import memo_formatter  # each label written once per figure, decimals once per set of ticks
+
+    target.set_major_formatter(memo_formatter(lambda x, d: value(x, unit, lang, digits=d), ratio=unit == "ratio",
+                                              digits=digits, fit_digits=unit in ("ratio", "percent")))
     return ax
-
-
-def _unit_formatter(unit: str, lang: str, digits: int | None):
-    """A matplotlib tick formatter through :func:`value`. The decimals are worked out once per set
-    of ticks (not once per label) and each label is written once per figure: a chart is laid out
-    several times before it is saved, and Babel is slow next to matplotlib."""
-    from matplotlib.ticker import Formatter
-
-    class UnitFormatter(Formatter):
-        def __init__(self):
-            self._memo, self._digits = {}, digits
-
-        def set_locs(self, locs):
-            self.locs = locs
-            self._digits = _tick_digits(locs, unit, digits)
-
-        def __call__(self, x, pos=None):
-            if not len(self.locs) and self.axis is not None:  # called outside a draw
-                self.set_locs(self.axis.get_majorticklocs())
-            key = (float(x), self._digits)
-            if key not in self._memo:
-                self._memo[key] = value(x, unit, lang, digits=self._digits)
-            return self._memo[key]
-
-    return UnitFormatter()
-
-
-def _tick_digits(locs, unit: str, digits: int | None) -> int | None:
-    if digits is not None or unit not in ("ratio", "percent"):
-        return digits
-    # the fewest decimals that write every tick exactly (ticks 0.25 points apart: "1,25%")
-    locs = np.asarray(locs, dtype=float) * (100 if unit == "ratio" else 1)
-    return next((d for d in (0, 1, 2) if np.allclose(locs * 10 ** d, np.round(locs * 10 ** d), atol=1e-6)), 2)
-
