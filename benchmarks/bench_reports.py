@@ -20,6 +20,15 @@ when Dask is installed, on a 2-worker ``LocalCluster`` (``--scheduler local``).
 
 Goals (issue 15): scale 1 < 5 s; scale 10 < 20 s; scale 100 < 3 min and < 4 GB peak; the cost
 per row not rising with size. Prints the table and writes it to ``benchmarks/out/bench_reports.txt``.
+
+The lead's run on a quiet machine (scale 100 generates ~1.3 M rows first: minutes, and ~3 GB)::
+
+    python benchmarks/bench_reports.py                        # scale 1, 10, 100 + the batch of 10
+    python benchmarks/bench_reports.py --scales 1,10 --skip-e2e --skip-batch   # in process only
+    python benchmarks/bench_reports.py --scales 1 --profile   # + cProfile of each step
+
+``--profile`` writes the 25 costliest functions (cumulative) of each in-process step to
+``benchmarks/out/profile_scale<N>.txt`` (profiling slows the run: its times are not the table's).
 """
 
 from __future__ import annotations
@@ -49,8 +58,13 @@ def _peak_mb(who) -> float:
     return kb / 1024 if platform.system() != "Darwin" else kb / 1024 / 1024
 
 
-def _in_process(config: str) -> dict:
-    """The evaluation notebook's steps in this process: seconds per step, peak memory."""
+def _in_process(config: str, profile: str = "") -> dict:
+    """The evaluation notebook's steps in this process: seconds per step, peak memory (with
+    ``profile``, a file to write the cProfile of each step to)."""
+    import contextlib
+    import cProfile
+    import io
+    import pstats
     import resource
     import warnings
 
@@ -61,15 +75,30 @@ def _in_process(config: str) -> dict:
     from smanalysis import reporting as rp
 
     out = Path(tempfile.mkdtemp())
-    times, cpu = {}, {}
-    t0, c0 = time.perf_counter(), time.process_time()
-    ctx = rp.evaluation_context(config, output_dir=out)
-    times["context"], cpu["context"] = time.perf_counter() - t0, time.process_time() - c0
-    for step in STEPS:
+    times, cpu, report = {}, {}, []
+
+    @contextlib.contextmanager
+    def step_of(name):
+        prof = cProfile.Profile() if profile else None
         t, c = time.perf_counter(), time.process_time()
-        getattr(rp, step)(ctx)
-        name = step.replace("_section", "")
+        if prof:
+            prof.enable()
+        yield
+        if prof:
+            prof.disable()
+            buf = io.StringIO()
+            pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(25)
+            report.append(f"==== {name}\n{buf.getvalue()}")
         times[name], cpu[name] = time.perf_counter() - t, time.process_time() - c
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    with step_of("context"):
+        ctx = rp.evaluation_context(config, output_dir=out)
+    for step in STEPS:
+        with step_of(step.replace("_section", "")):
+            getattr(rp, step)(ctx)
+    if profile:
+        Path(profile).write_text("\n".join(report), encoding="utf-8")
     return {"times": times, "cpu": cpu, "total": time.perf_counter() - t0, "cpu_total": time.process_time() - c0,
             "peak_mb": _peak_mb(resource.RUSAGE_SELF), "problems": len(ctx.problems)}
 
@@ -150,12 +179,14 @@ def _batch(configs: list[str], out: str, jobs: str, scheduler: str) -> dict:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--scales", default="1,10,100")
-    ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--clients", type=int, default=10)
-    ap.add_argument("--skip-batch", action="store_true")
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scales", default="1,10,100", help="comma-separated sample scales (default 1,10,100)")
+    ap.add_argument("--jobs", type=int, default=2, help="processes of the --jobs batch (default 2)")
+    ap.add_argument("--clients", type=int, default=10, help="sample-sized clients in the batch (default 10)")
+    ap.add_argument("--skip-batch", action="store_true", help="no batch (--jobs and Dask LocalCluster)")
     ap.add_argument("--skip-e2e", action="store_true", help="only the in-process steps")
+    ap.add_argument("--profile", action="store_true",
+                    help="cProfile each in-process step into benchmarks/out/profile_scale<N>.txt")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -194,7 +225,10 @@ def main(argv=None) -> int:
             n_exports = sum(1 for f in files if f.parent.name == "exports")
             say(f"scale {sc:g}: {n_exports} export files, {rows:,} rows (generated in {gen:.0f} s), "
                 f"load {os.getloadavg()[0]:.1f}")
-            ip = _child("inproc", str(folder / "client.yaml"))
+            prof = str(ROOT / "benchmarks" / "out" / f"profile_scale{sc:g}.txt") if args.profile else ""
+            if prof:
+                Path(prof).parent.mkdir(parents=True, exist_ok=True)
+            ip = _child("inproc", str(folder / "client.yaml"), prof)
             e2e = None if args.skip_e2e else _child("e2e", str(folder / "client.yaml"), str(tmp / f"out{sc:g}"))
             results[sc] = (rows, ip, e2e)
             say(f"  in process {ip['total']:.1f} s, peak {ip['peak_mb']:.0f} MB" + (

@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from numbers import Number
 
 import numpy as np
@@ -31,7 +32,7 @@ from babel import numbers as _bnum
 from babel import units as _bunits
 
 __all__ = ["LOCALES", "MISSING", "UNITS", "number", "count", "percent", "change", "signed", "minutes",
-           "date", "month", "datetime", "date_range", "time_range", "day_name", "yes_no", "value", "column_unit", "format_frame",
+           "date", "month", "datetime", "clock", "date_range", "shorten", "time_range", "day_name", "yes_no", "value", "column_unit", "format_frame",
            "axis_format"]
 
 #: report language -> Babel locale
@@ -43,6 +44,8 @@ MISSING = "–"
 #: the units :func:`value` knows (a metric's ``format``)
 UNITS = ("count", "number", "ratio", "percent", "change", "signed", "minutes", "hours", "date", "datetime",
          "text")
+
+_CLOCK = re.compile(r"[0-2]?\d:[0-5]\d")
 
 # the only words here; they move to the words catalogue when it lands
 _YES_NO = {"id": ("ya", "tidak"), "en": ("yes", "no")}
@@ -203,6 +206,26 @@ def datetime(ts, lang: str = "id", timezone: str | None = None) -> str:
     return f"{day} {clock}"
 
 
+def clock(t, lang: str = "id") -> str:
+    """A time of day ("16:20", a ``datetime.time`` or a Timestamp) as the reader writes it
+    ("16.20" / "16:20"); text that is not a time is returned as it is.
+
+    >>> clock("16:20", "id"), clock("16:20", "en"), clock(None, "id"), clock("pagi", "id")
+    ('16.20', '16:20', '–', 'pagi')
+    """
+    loc = _locale(lang)
+    if _missing(t):
+        return MISSING
+    if isinstance(t, str):
+        try:
+            t = _dt.datetime.strptime(t.strip(), "%H:%M").time()
+        except ValueError:
+            return t
+    if isinstance(t, (pd.Timestamp, _dt.datetime)):
+        t = t.time()
+    return _bdates.format_skeleton("Hm", t, locale=loc)
+
+
 def date_range(start, end, lang: str = "id") -> str:
     """Two days as one range, shared parts written once ("1–31 Okt 2026" / "Oct 1 – 31, 2026").
 
@@ -313,6 +336,23 @@ def value(v, unit: str = "number", lang: str = "id", *, digits: int | None = Non
     return MISSING if _missing(v) else str(v)
 
 
+def shorten(s: pd.Series, width: int = 120) -> pd.Series:
+    """Texts longer than ``width`` characters cut at the last whole word, with "…" (never mid-word);
+    missing values stay missing.
+
+    >>> out = shorten(pd.Series(["Kopi susu gula aren enak sekali", "Pendek", None]), 20)
+    >>> out.tolist()[:2], bool(out.isna().iloc[2])
+    (['Kopi susu gula aren…', 'Pendek'], True)
+    """
+    out = s.astype(object).copy()
+    ok = out.notna()
+    txt = out[ok].astype(str).str.split().str.join(" ")
+    long = txt.str.len() > width
+    txt[long] = txt[long].str.slice(0, width + 1).str.replace(r"\s+\S*$", "", regex=True).str.rstrip(" ,.;:") + "…"
+    out[ok] = txt
+    return out
+
+
 def column_unit(s: pd.Series) -> str:
     """The unit :func:`format_frame` gives a column from its dtype ("count", "number", "date",
     "datetime", "bool" or "text").
@@ -346,7 +386,8 @@ def _cell(v, unit: str, lang: str, timezone: str | None) -> str:
             return value(float(v), "number", lang)
         if isinstance(v, (int, np.integer)):
             return count(v, lang)
-        return " ".join(str(v).split())  # line breaks in captions would break the table rows
+        v = " ".join(str(v).split())  # line breaks in captions would break the table rows
+        return clock(v, lang) if _CLOCK.fullmatch(v) else v  # a cell that is only a time ("07:00")
     return value(v, unit, lang, timezone=timezone)
 
 
@@ -377,9 +418,10 @@ def format_frame(df: pd.DataFrame, lang: str = "id", *, units: dict | None = Non
 
     Examples
     --------
-    >>> df = pd.DataFrame({"posts": [3284.0, None], "er": [0.307692, 0.05], "paid": [True, False]})
+    >>> df = pd.DataFrame({"posts": [3284.0, None], "er": [0.307692, 0.05], "paid": [True, False],
+    ...                    "slot": ["07:00", "pagi"]})
     >>> format_frame(df, "id", units={"er": "ratio"}).values.tolist()
-    [['3.284', '30,8%', 'ya'], ['–', '5,0%', 'tidak']]
+    [['3.284', '30,8%', 'ya', '07.00'], ['–', '5,0%', 'tidak', 'pagi']]
     """
     _locale(lang)
     units = dict(units or {})
@@ -429,6 +471,8 @@ def axis_format(ax, unit: str = "count", lang: str = "id", *, axis: str = "y", d
     target = ax.yaxis if axis == "y" else ax.xaxis
     if unit == "count":
         target.set_major_locator(MaxNLocator(integer=True))
+    elif unit in ("ratio", "percent"):  # few round ticks: "0%, 5%, 10%", not "0,0% 2,5% ... 12,5%" run together
+        target.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     if unit == "date":  # matplotlib's day numbers as the reader's dates ("1 Okt 2026")
         from matplotlib.dates import num2date
 
@@ -436,39 +480,8 @@ def axis_format(ax, unit: str = "count", lang: str = "id", *, axis: str = "y", d
             lambda x, _pos: value(pd.Timestamp(num2date(x)).tz_localize(None), "date", lang)))
         return ax
 
-    target.set_major_formatter(_unit_formatter(unit, lang, digits))
+    from .ticks import memo_formatter  # each label written once per figure, decimals once per set of ticks
+
+    target.set_major_formatter(memo_formatter(lambda x, d: value(x, unit, lang, digits=d), ratio=unit == "ratio",
+                                              digits=digits, fit_digits=unit in ("ratio", "percent")))
     return ax
-
-
-def _unit_formatter(unit: str, lang: str, digits: int | None):
-    """A matplotlib tick formatter through :func:`value`. The decimals are worked out once per set
-    of ticks (not once per label) and each label is written once per figure: a chart is laid out
-    several times before it is saved, and Babel is slow next to matplotlib."""
-    from matplotlib.ticker import Formatter
-
-    class UnitFormatter(Formatter):
-        def __init__(self):
-            self._memo, self._digits = {}, digits
-
-        def set_locs(self, locs):
-            self.locs = locs
-            self._digits = _tick_digits(locs, unit, digits)
-
-        def __call__(self, x, pos=None):
-            if not len(self.locs) and self.axis is not None:  # called outside a draw
-                self.set_locs(self.axis.get_majorticklocs())
-            key = (float(x), self._digits)
-            if key not in self._memo:
-                self._memo[key] = value(x, unit, lang, digits=self._digits)
-            return self._memo[key]
-
-    return UnitFormatter()
-
-
-def _tick_digits(locs, unit: str, digits: int | None) -> int | None:
-    if digits is not None or unit not in ("ratio", "percent"):
-        return digits
-    # the fewest decimals that write every tick exactly (ticks 0.25 points apart: "1,25%")
-    locs = np.asarray(locs, dtype=float) * (100 if unit == "ratio" else 1)
-    return next((d for d in (0, 1, 2) if np.allclose(locs * 10 ** d, np.round(locs * 10 ** d), atol=1e-6)), 2)
-

@@ -129,3 +129,43 @@ def test_axis_format_counts_are_whole_numbers_in_locale():
     fig.canvas.draw()
     assert [t.get_text() for t in ax.get_xticklabels()] == ["0%", "25%"]
     plt.close(fig)
+
+
+def test_clock_and_time_cells():
+    assert F.clock("07:05", "id") == "07.05" and F.clock("07:05", "en") == "07:05"
+    assert F.clock(pd.Timestamp("2026-10-01 16:20"), "id") == "16.20"
+    assert F.clock("sore", "id") == "sore" and F.clock(None, "en") == F.MISSING
+    # a text cell that is only a time is a time; a caption that mentions one is text
+    df = pd.DataFrame({"item": ["07:00", "buka 07:00"]})
+    assert F.format_frame(df, "id")["item"].tolist() == ["07.00", "buka 07:00"]
+
+
+def test_heatmap_colour_scale_in_the_readers_marks():
+    from smanalysis.plotting import plot_best_times
+
+    bt = pd.DataFrame({"weekday": [0, 0, 1], "hour": [10, 12, 10], "median": [0.025, 0.05, 0.1],
+                       "rank": [None, 1.0, None], "metric": "er_reach", "n_posts": 3})
+    ax = plot_best_times(bt, lang="id")
+    bar = ax.figure.axes[-1]
+    bar.set_yticks([0.025, 0.05, 0.075, 0.1])
+    ax.figure.canvas.draw()
+    assert [t.get_text() for t in bar.get_yticklabels()] == ["2,5%", "5,0%", "7,5%", "10,0%"]
+    plt.close(ax.figure)
+
+
+def test_growth_spike_labels_do_not_overlap():
+    from smanalysis.plotting import plot_follower_growth
+
+    weeks = pd.date_range("2026-01-05", periods=30, freq="W-MON")
+    rows = []
+    for acc, spike in (("a", 0.9), ("b", 0.8)):  # two accounts jump in the same week
+        g = np.full(len(weeks), 0.01)
+        g[10] = spike
+        rows.append(pd.DataFrame({"platform": "instagram", "account": acc, "period": weeks, "follower_growth": g}))
+    ax = plot_follower_growth(pd.concat(rows, ignore_index=True), lang="id")
+    ax.figure.canvas.draw()
+    labels = [t for t in ax.texts if t.get_text().endswith("%")]
+    assert sorted(t.get_text() for t in labels) == ["80%", "90%"]
+    a, b = (t.get_window_extent() for t in labels)
+    assert not a.overlaps(b)
+    plt.close(ax.figure)

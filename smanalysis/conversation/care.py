@@ -153,10 +153,10 @@ _ELONG_HINT = "|".join(c * 3 for c in "abcdefghijklmnopqrstuvwxyz")
 
 def _prep(texts: pd.Series) -> pd.Series:
     s = texts.astype(object).where(texts.notna(), "").astype(str).str.lower()
-    # RE2 picks the texts each rewrite can change; Python's re rewrites them (rulematch)
-    s = rulematch.sub(s, _ELONG, r"\1", hint=_ELONG_HINT)
-    s = rulematch.sub(s, r"\s+", " ", hint="  ")  # other whitespace is always handed to Python
-    return rulematch.sub(rulematch.sub(s, _NEGATED_RE, "tidak_"), _POS_PARAH_RE, r"\1 banget")
+    # RE2 picks the texts each rewrite can change; Python's re rewrites them (rulematch); whitespace
+    # other than the space is always handed to Python, so two spaces in a row are all RE2 looks for
+    return rulematch.subs(s, [(_ELONG, r"\1", _ELONG_HINT), (r"\s+", " ", "  "), (_NEGATED_RE, "tidak_", None),
+                              (_POS_PARAH_RE, r"\1 banget", None)])
 
 
 def intents(texts) -> pd.DataFrame:

@@ -38,7 +38,7 @@ import pandas as pd
 
 from .textdata import SLANG_ID, STOPWORDS_EN, STOPWORDS_ID, as_text_series
 from .textdata import data_lines
-from .tokens import token_arrays as _token_arrays
+from .tokens import QUOTE_MARK, token_arrays as _token_arrays
 
 __all__ = ["detect", "LANGUAGES"]
 
@@ -100,6 +100,8 @@ def token_votes(vocab: np.ndarray) -> tuple[np.ndarray, ...]:
     v_ms = np.zeros(len(vocab))
     v_su = np.zeros(len(vocab))
     for i, w in enumerate(vocab):
+        if w[:1] == QUOTE_MARK:  # a word in scare quotes votes as the word
+            w = w[1:]
         if not w[:1].isalpha():
             continue
         if w in idw:

@@ -23,6 +23,7 @@ import re
 import warnings
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from ..exceptions import SchemaError, SMAnalysisWarning
@@ -154,9 +155,11 @@ def pseudonymise(
     out = frame.copy()
     for c in cols:
         s = frame[c]
-        uniq = pd.unique(s.dropna().astype(str))
-        mapping = {u: alias(u) for u in uniq}  # one hash per distinct handle
-        out[c] = s.map(lambda v: mapping.get(str(v), v) if pd.notna(v) else v)
+        codes, uniq = pd.factorize(s, use_na_sentinel=True)
+        mapped = np.array([alias(str(u)) for u in uniq], dtype=object)  # one hash per distinct handle
+        vals = s.to_numpy(dtype=object, copy=True)
+        vals[codes >= 0] = mapped[codes[codes >= 0]]
+        out[c] = pd.Series(vals, index=s.index, dtype=object)
         if s.dtype != object:
             out[c] = out[c].astype(s.dtype)
     for c in tcols:

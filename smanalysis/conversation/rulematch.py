@@ -28,16 +28,19 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-__all__ = ["first_match", "may_match", "sub"]
+__all__ = ["first_match", "may_match", "sub", "subs"]
 
 # constructs RE2 lacks or reads differently without an error: back-references and octal escapes,
-# \Z, named characters, \u escapes, "{,n}" (a literal in RE2), POSIX classes, inline flags
-_UNSAFE = re.compile(r"\\[0-9ZNuU]|\{,|\[:|\(\?[aiLmsux]|\(\?P=|\(\?>|[*+?}]\+")
+# \Z, named characters, \u escapes, "{,n}" (a literal in RE2), POSIX classes ("[[:alpha:]]"),
+# inline flags, atomic groups and possessive quantifiers
+_UNSAFE = re.compile(r"\\[0-9ZNuU]|\{,|\[[^\]]*\[:|\(\?[aiLmsux]|\(\?P=|\(\?>|[*+?}]\+")
 _LOOK = re.compile(r"\(\?<?[=!]")
 
 
 def _strip_lookarounds(pattern: str) -> str:
-    """``pattern`` with every look-around group removed (a superset: only constraints go)."""
+    """``pattern`` with every look-around group removed (a superset: only constraints go); a
+    look-ahead that ends the pattern is kept as a plain group (``a(?=b)`` and ``a(?:b)`` are found
+    in the same texts)."""
     out, i, n, in_class = [], 0, len(pattern), False
     while i < n:
         c = pattern[i]
@@ -55,7 +58,10 @@ def _strip_lookarounds(pattern: str) -> str:
                 i = j + 1
                 continue
         elif _LOOK.match(pattern, i):
-            i = _group_end(pattern, i)
+            end = _group_end(pattern, i)
+            if end == n and pattern.startswith("(?=", i):  # last of all: consuming it finds the same texts
+                out.append("(?:" + pattern[i + 3:end])
+            i = end
             continue
         out.append(c)
         i += 1
@@ -121,13 +127,19 @@ class _Texts:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        self.s = texts.reset_index(drop=True)
+        self.v = np.array(texts.to_numpy(dtype=object), dtype=object)  # our own, writable copy
         try:
-            self.arr = pa.array(self.s.to_numpy(dtype=object), type=pa.large_string())
+            self.arr = pa.array(self.v, type=pa.large_string())
         except (UnicodeEncodeError, pa.ArrowException):  # lone surrogates: Python reads them all
-            self.arr, self.py_only = None, np.ones(len(self.s), dtype=bool)
+            self.arr, self.py_only = None, np.ones(len(self.v), dtype=bool)
             return
-        self.py_only = pc.match_substring_regex(self.arr, _PYTHON_ONLY_RE2).to_numpy(zero_copy_only=False)
+        self.py_only = np.array(pc.match_substring_regex(self.arr, _PYTHON_ONLY_RE2).to_numpy(zero_copy_only=False),
+                                dtype=bool)
+
+    def update(self, rows: np.ndarray, values: np.ndarray) -> None:
+        """New texts for ``rows``; RE2's copy is not rewritten: those rows go to Python from now on."""
+        self.v[rows] = values
+        self.py_only[rows] = True
 
     def candidates(self, pattern: str | re.Pattern, rows: np.ndarray) -> np.ndarray:
         """Of ``rows``, those where ``pattern`` may match (a superset)."""
@@ -136,8 +148,10 @@ class _Texts:
             return rows
         import pyarrow.compute as pc
 
-        arr = self.arr if len(rows) == len(self.arr) else self.arr.take(rows)
-        hit = pc.match_substring_regex(arr, loose).to_numpy(zero_copy_only=False)
+        if 2 * len(rows) > len(self.arr):  # most rows: scanning all is cheaper than copying them out
+            hit = pc.match_substring_regex(self.arr, loose).to_numpy(zero_copy_only=False)[rows]
+        else:
+            hit = pc.match_substring_regex(self.arr.take(rows), loose).to_numpy(zero_copy_only=False)
         return rows[hit | self.py_only[rows]]
 
     def search(self, regex: re.Pattern, rows: np.ndarray) -> np.ndarray:
@@ -150,9 +164,9 @@ class _Texts:
             if not len(check):
                 return cand
             keep = np.ones(len(cand), dtype=bool)
-            keep[self.py_only[cand]] = _search(regex, self.s.to_numpy()[check])
+            keep[self.py_only[cand]] = _search(regex, self.v[check])
             return cand[keep]
-        return cand[_search(regex, self.s.to_numpy()[cand])]
+        return cand[_search(regex, self.v[cand])]
 
 
 def _loose(pattern) -> str | None:
@@ -199,7 +213,7 @@ def may_match(texts, pattern) -> np.ndarray:
     [True, False]
     """
     t = _Texts(_texts(texts))
-    rows = np.arange(len(t.s))
+    rows = np.arange(len(t.v))
     mask = np.zeros(len(rows), dtype=bool)
     mask[t.candidates(pattern, rows)] = True
     return mask
@@ -226,9 +240,9 @@ def first_match(texts, patterns) -> np.ndarray:
     [0, 2]
     """
     t = _Texts(_texts(texts))
-    out = np.full(len(t.s), -1, dtype=np.int64)
+    out = np.full(len(t.v), -1, dtype=np.int64)
     regexes = [re.compile(p) for p in patterns]
-    todo = np.arange(len(t.s))
+    todo = np.arange(len(t.v))
     # blocks of rules joined first: a rule is tried only on the texts its block may match, so the
     # texts are scanned once a block rather than once a rule
     for b in range(0, len(regexes), _BLOCK):
@@ -262,6 +276,28 @@ def _joined(regexes: list) -> str | None:
     return "|".join(f"(?:{r.pattern})" for r in regexes)
 
 
+def subs(texts, rules) -> pd.Series:
+    """Several :func:`sub` in turn (``rules``: ``(pattern, repl, hint)`` triples), texts read once.
+
+    Examples
+    --------
+    >>> subs(["enaaak  parah"], [(r"([a-z])\\1{2,}", r"\\1", "aaa"), (r"\\s+", " ", "  ")]).tolist()
+    ['enak parah']
+    """
+    t = _Texts(_texts(texts))
+    rows_all = np.arange(len(t.v))
+    for pattern, repl, hint in rules:
+        regex = re.compile(pattern)
+        rows = t.candidates(regex if hint is None else hint, rows_all)
+        if len(rows):
+            old = t.v[rows]
+            new = pd.Series(old, dtype=object).str.replace(regex, repl, regex=True).to_numpy(dtype=object)
+            changed = old != new
+            if changed.any():
+                t.update(rows[changed], new[changed])
+    return pd.Series(t.v, index=texts.index if isinstance(texts, pd.Series) else None, dtype=object)
+
+
 def sub(texts, pattern, repl: str, *, hint: str | None = None) -> pd.Series:
     """``texts.str.replace(pattern, repl, regex=True)``, run only on texts the pattern may change.
 
@@ -286,11 +322,4 @@ def sub(texts, pattern, repl: str, *, hint: str | None = None) -> pd.Series:
     >>> sub(["nagih parah", "ok"], r"\\b(nagih) parah\\b", r"\\1 banget").tolist()
     ['nagih banget', 'ok']
     """
-    s = _texts(texts)
-    regex = re.compile(pattern)
-    t = _Texts(s)
-    rows = t.candidates(regex if hint is None else hint, np.arange(len(s)))
-    out = s.copy()
-    if len(rows):
-        out.iloc[rows] = s.iloc[rows].str.replace(regex, repl, regex=True).to_numpy(dtype=object)
-    return out
+    return subs(texts, [(pattern, repl, hint)])

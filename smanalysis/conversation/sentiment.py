@@ -28,6 +28,11 @@ Rules, applied with shifted NumPy arrays over all tokens of all texts at once:
 * **sarcasm markers** (🙃 🙄 😒) flip the praise of their text ("wah hebat ya ... 🙃");
   without a marker, generic praise that opens a text ("great job ...", "wah hebat ...") flips
   when a clear complaint follows and the text has no other praise and no contrast word;
+  generic praise that closes a text in a clause of its own after a clear complaint flips too
+  ("another failed delivery. love it"), and so does praise in scare quotes ('the "fresh" bread');
+* **waiting**: a time unit within four words after a waiting word counts -2 ("nunggu 40 menit",
+  "waited two hours"), unless the wait is short, asked for or negated ("cuma 5 menit", "mohon menunggu");
+* **discourse words** (well, jujur, honestly, tbh) score 0 when they open a text or stand before a comma;
 * **questions**: positive words in a text with "?" count x0.5;
 * **neutral band**: a text whose contributions are all weak (each |c| <= 1, sum <= 1.5) is
   damped x0.5, so one weak hit ("tidak mahal", "semoga", "oke") does not make it polar.
@@ -187,7 +192,7 @@ def sentiment(texts, *, lang: str = "auto", extra_lexicon=None, lexicon=None,
         part = texts_l.slice(start, _BATCH) if arrow is not None else texts_l[start:start + _BATCH]
         m = len(part)
         before = len(voc.words)
-        doc, tok, vocab, el = _token_arrays(part, slang=SLANG_ID, vocab=voc, collapse=True)
+        doc, tok, vocab, el = _token_arrays(part, slang=SLANG_ID, vocab=voc, collapse=True, quotes=True)
         new_words = vocab[before:]
         va_new = vocab_features(new_words, tables)
         va = va_new if va is None else {k: np.concatenate([va[k], va_new[k]]) for k in va}

@@ -23,12 +23,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .sentiment_rules import (CONCESSIONS, CONTRASTS, DIMINISHERS, EXCESS, INTENSIFIERS, KEEP_SCORE, LAUGHTER,
-                              MAX_PHRASE, NEGATOR_ENDINGS, NEGATORS, POST_WORDS, PREFIXES, ROLE_WORDS, SARCASM_MARKERS,
-                              SARCASM_OPENERS, SARCASM_PRAISE, SUFFIXES)
+from .sentiment_rules import (CONCESSIONS, CONTRASTS, DIMINISHERS, DISCOURSE, EN_SUFFIXES, EXCESS, INTENSIFIERS,
+                              KEEP_SCORE, LAUGHTER, MAX_PHRASE, NEGATOR_ENDINGS, NEGATORS, POST_WORDS, PREFIXES,
+                              ROLE_WORDS, SARCASM_FILLERS, SARCASM_MARKERS, SARCASM_OPENERS, SARCASM_PRAISE, SUFFIXES,
+                              WAIT_LIMITERS, WAIT_UNITS, WAIT_WORDS)
 from .textdata import SLANG_ID
 from .textdata import data_lines
-from .tokens import canon_chunk
+from .tokens import QUOTE_MARK, canon_chunk
 
 __all__ = ["load_lexicon", "lexicon", "LexiconTables", "default_tables", "custom_tables", "vocab_features"]
 
@@ -209,6 +210,9 @@ class LexiconTables:
             for a, b in zip(k[:-1], k[1:]):
                 self.pair_ok[pw[a] * self.base + pw[b]] = True
         self.phrase_score = np.array([v[0] for _, v in self.phrase_list], dtype=float)
+        # phrases that count as generic praise for the sarcasm rule ("can't wait", "love how", "love it")
+        self.phrase_irony = np.array([v[1] == "irony" or k[0] in SARCASM_PRAISE for k, v in self.phrase_list],
+                                     dtype=bool)
 
 
 @lru_cache(maxsize=1)
@@ -233,8 +237,9 @@ def _vader() -> dict[str, float]:
         if len(parts) < 2:
             continue
         toks = canon_chunk(parts[0], None)[0]
-        # keep entries that survive tokenisation unchanged (drops emoticons such as "8)" -> "8")
-        if len(toks) == 1 and toks[0] == parts[0].lower():
+        # keep entries that survive tokenisation unchanged (drops emoticons such as "8)" -> "8"),
+        # but not single letters ("l", "x": sizes and variables in comments, not feelings)
+        if len(toks) == 1 and toks[0] == parts[0].lower() and not (len(toks[0]) == 1 and toks[0].isalpha()):
             out.setdefault(toks[0], float(parts[1]))
     return out
 
@@ -289,6 +294,20 @@ def _stem_lookup(w: str, single: dict) -> str | None:
     return None
 
 
+def _en_stem_lookup(w: str, en: dict) -> str | None:
+    """Root of an inflected English word that is in the English lexicon ("scammed" -> "scam"), else None."""
+    if len(w) < 5 or not (w.isascii() and w.isalpha()):
+        return None
+    for suf, add in EN_SUFFIXES:
+        if w.endswith(suf):
+            r = w[: -len(suf)] + add
+            if len(r) >= 3 and r in en:
+                return r
+            if not add and len(r) >= 4 and r[-1] == r[-2] and r[:-1] in en:  # "scammed", "hugging"
+                return r[:-1]
+    return None
+
+
 def vocab_features(vocab: np.ndarray, tables: LexiconTables) -> dict:
     """Per vocabulary entry: scores (Indonesian-first and English-first) and rule roles, as arrays."""
     V = len(vocab)
@@ -310,6 +329,12 @@ def vocab_features(vocab: np.ndarray, tables: LexiconTables) -> dict:
     opener = np.fromiter((w in SARCASM_OPENERS for w in vocab), dtype=bool, count=V)
     gpraise = np.fromiter((w in SARCASM_PRAISE for w in vocab), dtype=bool, count=V)
     quest = np.fromiter((w == "?" for w in vocab), dtype=bool, count=V)
+    scare = np.fromiter((w[:1] == QUOTE_MARK for w in vocab), dtype=bool, count=V)
+    disc = np.fromiter((w in DISCOURSE for w in vocab), dtype=bool, count=V)
+    filler = np.fromiter((w in SARCASM_FILLERS for w in vocab), dtype=bool, count=V)
+    wait = np.fromiter((w in WAIT_WORDS for w in vocab), dtype=bool, count=V)
+    unit = np.fromiter((w in WAIT_UNITS for w in vocab), dtype=bool, count=V)
+    limiter = np.fromiter((w in WAIT_LIMITERS for w in vocab), dtype=bool, count=V)
     single, en = tables.single, tables.en
     post, pre = INTENSIFIERS["post"], INTENSIFIERS["pre"]
     for i, w in enumerate(vocab):
@@ -321,7 +346,11 @@ def vocab_features(vocab: np.ndarray, tables: LexiconTables) -> dict:
         if w in (".", "?"):
             brk[i] = True
             continue
-        pw[i] = tables.pw_index.get(w, 0)
+        if scare[i]:
+            w = w[1:]  # '"fresh"': scored as its word, flipped by the scare-quote rule when positive
+            c0 = w[0]
+        else:
+            pw[i] = tables.pw_index.get(w, 0)
         if len(w) >= 4 and w[-1] == w[-2] and w[:-1] in ROLE_WORDS | POST_WORDS:
             w = w[:-1]  # "parahh", "bangett": a rule word with a doubled last letter
         role = w in ROLE_WORDS
@@ -334,7 +363,13 @@ def vocab_features(vocab: np.ndarray, tables: LexiconTables) -> dict:
             if r is not None:
                 s_id[i] = single[r][0]
                 root[i] = r
+                hit = True
         ev = en.get(w)
+        if ev is None and hit is None and w[-1] in "sdg" and len(w) >= 5:
+            r = _en_stem_lookup(w, en)
+            if r is not None:
+                ev = en[r]
+                root[i] = r
         if ev is not None:
             s_en[i] = ev
         if w in NEGATORS or w.endswith(NEGATOR_ENDINGS):
@@ -357,7 +392,8 @@ def vocab_features(vocab: np.ndarray, tables: LexiconTables) -> dict:
     role = neg | (ipost != 1) | (ipre != 1) | contrast | conc
     return dict(role=role, s_id=np.nan_to_num(s_idp), s_en=np.nan_to_num(s_enp), neg=neg, ipost=ipost, ipre=ipre,
                 contrast=contrast, conc=conc, brk=brk, excl=excl, pw=pw, is_emoji=is_emoji, root=root, excess=excess, laugh=laugh, sarc=sarc, quest=quest,
-                opener=opener, gpraise=gpraise)
+                opener=opener, gpraise=gpraise, scare=scare, disc=disc, filler=filler, wait=wait, unit=unit,
+                limiter=limiter, special=disc | wait)
 
 
 

@@ -22,6 +22,7 @@ _CONTRAST_BEFORE, _CONTRAST_AFTER, _CONCESSION = _W["contrast_before"], _W["cont
 _ELONG, _EXCL, _ALPHA = _W["elongation"], _W["exclamation"], _W["alpha"]
 _EXCESS_POS, _LAUGH_MOCK, _QUESTION_POS = _W["excess_positive"], _W["laugh_mock"], _W["question_positive"]
 _WEAK, _WEAK_SUM, _WEAK_DAMP = _W["weak"], _W["weak_sum"], _W["weak_damp"]
+_WAITING = _W["waiting"]
 
 
 def _shift1(a):
@@ -58,6 +59,7 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
     phrase_at = {}
     pwt = va["pw"][tok]
     consumed = np.zeros(T, dtype=bool)
+    irony_at = np.zeros(T, dtype=bool)  # a phrase that counts as generic praise starts here
     B = tables.base
     adj = np.zeros(T, dtype=bool)  # adj[i]: (tok i, tok i+1) is a consecutive pair of some phrase
     if T > 1 and len(tables.phrase_list):
@@ -93,8 +95,33 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
         for j in range(k):
             consumed[hits + j] = True
         sc[hits] = tables.phrase_score[pidx]
+        irony_at[hits] = tables.phrase_irony[pidx]
         for j in range(1, k):
             sc[hits + j] = 0.0
+    # discourse words ("well, ...", "jujur, ...") score 0 when they open a text or stand before a comma
+    SP = np.flatnonzero(va["special"][tok])  # discourse and waiting words (one pass over the tokens)
+    D = SP[va["disc"][tok[SP]] & ~consumed[SP]]
+    if len(D):
+        opens = (D == 0) | (doc[D - 1] != doc[D])
+        nxt = np.minimum(D + 1, T - 1)
+        before_brk = (D + 1 < T) & (doc[nxt] == doc[D]) & va["brk"][tok[nxt]]
+        sc[D[opens | before_brk]] = 0.0
+    # waiting: a time unit within four words after a waiting word ("nunggu 40 menit"), unless the wait is short
+    wait_at = np.zeros(T, dtype=bool)
+    Wt = SP[va["wait"][tok[SP]]]
+    if len(Wt):
+        prev = np.maximum(Wt - 1, 0)
+        tp = tok[prev]
+        alive = ~((Wt > 0) & (doc[prev] == doc[Wt]) & (va["limiter"][tp] | va["neg"][tp]))
+        for j in range(1, 5):
+            tgt = np.minimum(Wt + j, T - 1)
+            alive &= (Wt + j < T) & (doc[tgt] == doc[Wt])
+            tt = tok[tgt]
+            alive &= ~(va["brk"][tt] | va["neg"][tt] | va["limiter"][tt])
+            hit = alive & va["unit"][tt] & (sc[tgt] == 0) & ~consumed[tgt]
+            wait_at[tgt[hit]] = True
+            alive &= ~hit
+        sc[wait_at] = _WAITING
     phrase_start = np.zeros(T, dtype=bool)
     phrase_start[np.flatnonzero(consumed & ~_shift1(consumed))] = True
     # --- role positions (negators, intensifiers, contrast, concession) not inside phrases
@@ -203,7 +230,7 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
     exc = (int_src >= 0) & pos_word & va["excess"][tok[np.maximum(int_src, 0)]]
     m = np.where(exc, m * (_EXCESS_POS / va["ipre"][tok[np.maximum(int_src, 0)]]), m)
     contrib = sc[P] * m * cw * np.where(in_conc, _CONCESSION, 1.0) * np.where(elong, _ELONG, 1.0)
-    rflags = np.where(exc, 4, 0)
+    rflags = np.where(exc, 4, 0) | np.where(wait_at[P], 256, 0)
     # laughter: mocking in a text with a negative word
     laugh = va["laugh"][tP]
     if laugh.any():
@@ -220,20 +247,46 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
         flip = sarc_doc[dP] & (contrib > 0)
         contrib = np.where(flip, -contrib, contrib)
         rflags = rflags | np.where(flip, 16, 0)
-    # sarcasm without emoji: generic praise opens the text, then a clear complaint; no other praise, no contrast
+    # scare quotes: a positive word written in quotes on its own is ironic ('the "fresh" bread')
+    scare = va["scare"][tP] & (contrib > 0)
+    if scare.any():
+        contrib = np.where(scare, -contrib, contrib)
+        rflags = rflags | np.where(scare, 128, 0)
+    # sarcasm without emoji: generic praise opens the text and a clear complaint follows, or a clear
+    # complaint comes first and generic praise closes the text in a clause of its own; no other praise
+    # (openers such as "wow" flip along), no contrast word
     if len(P):
-        nonop = (~va["opener"][tok]).astype(np.int64)
+        opener_t = va["opener"][tok]
+        nonop = (~(opener_t | brk_t)).astype(np.int64)
         excl_c = np.cumsum(nonop) - nonop  # non-opener tokens before each position
         first = np.searchsorted(doc, dP)  # first token of the text of each polar token
-        initial = (excl_c[P] == excl_c[first]) & (contrib > 0) & ~negated & va["gpraise"][tP]
-        if initial.any():
+        pos_c = (contrib > 0) & ~negated
+        gp = np.where(consumed[P], irony_at[P], va["gpraise"][tP])  # a phrase counts by its category
+        initial = (excl_c[P] == excl_c[first]) & pos_c & gp
+        # closing praise: the last polar token of its text, in a final clause of praise/openers/fillers only
+        last_of_doc = np.ones(len(P), dtype=bool)
+        last_of_doc[:-1] = dP[:-1] != dP[1:]
+        closing = last_of_doc & pos_c & gp & ~initial
+        if closing.any():
+            sel = contrib < -_WEAK
+            first_neg = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+            first_neg[dP[sel][::-1]] = P[sel][::-1]  # the first assignment wins
+            closing &= first_neg[dP] < P
+        if closing.any():
+            closing[np.flatnonzero(closing)[~_closing_clause(P[closing], first[closing], doc, tok, va, brk_t)]] = False
+        if initial.any() or closing.any():
             last_neg = np.full(n, -1, dtype=np.int64)
             sel = contrib < -_WEAK
             last_neg[dP[sel]] = P[sel]  # P is sorted: the last assignment wins
-            other_pos = np.bincount(dP[(contrib > 0) & ~initial], minlength=n) > 0
+            op_pos = pos_c & va["opener"][tP]
+            other_pos = np.bincount(dP[(contrib > 0) & ~initial & ~closing & ~op_pos], minlength=n) > 0
             has_con = np.zeros(n, dtype=bool)
             has_con[doc[con_R]] = True
-            flip = initial & (last_neg[dP] > P) & ~other_pos[dP] & ~has_con[dP]
+            ok_doc = ~other_pos[dP] & ~has_con[dP]
+            flip = ((initial & (last_neg[dP] > P)) | closing) & ok_doc
+            fdoc = np.zeros(n, dtype=bool)
+            fdoc[dP[flip]] = True
+            flip |= op_pos & fdoc[dP]
             contrib = np.where(flip, -contrib, contrib)
             rflags = rflags | np.where(flip, 16, 0)
     # questions: positive words weigh less ("ada yang cocok buat kulit kering?")
@@ -261,7 +314,29 @@ def score_tokens(doc, tok, el, vocab, n, lang_code, tables, want_evidence, va=No
     return score, evidence
 
 
-_FLAG_TAGS = ((4, "excess"), (8, "mocking laughter"), (16, "sarcasm"), (32, "question"), (64, "weak alone"))
+def _closing_clause(p, first, doc, tok, va, brk_t):
+    """For praise at positions ``p`` (the last polar token of texts starting at ``first``): is it in a
+    final clause of its own, made only of generic praise, sarcasm openers, fillers and punctuation?
+
+    Works on the token ranges of these few texts only (not on every token).
+    """
+    T = len(tok)
+    end = np.searchsorted(doc, doc[p], side="right")  # one past the last token of each text
+    lens = end - first
+    offs = np.zeros(len(p), dtype=np.int64)
+    offs[1:] = np.cumsum(lens)[:-1]
+    g = np.repeat(np.arange(len(p)), lens)
+    idx = first[g] + np.arange(int(lens.sum())) - offs[g]
+    tk = tok[np.minimum(idx, T - 1)]
+    is_brk = brk_t[idx]
+    ok = va["gpraise"][tk] | va["opener"][tk] | va["filler"][tk] | is_brk
+    b_at = np.maximum.reduceat(np.where(is_brk & (idx < p[g]), idx, -1), offs)
+    n_bad = np.add.reduceat((~ok & (idx > b_at[g])).astype(np.int64), offs)
+    return (b_at >= 0) & (n_bad == 0)
+
+
+_FLAG_TAGS = ((4, "excess"), (8, "mocking laughter"), (16, "sarcasm"), (32, "question"), (64, "weak alone"),
+              (128, "scare quotes"), (256, "waiting"))
 
 
 def _mix(h, x):
@@ -290,7 +365,7 @@ def _evidence(P, dP, tok, vocab, n, contrib, phrase_at, tables, negated, neg_src
         pidx = np.fromiter(phrase_at.values(), dtype=np.int64, count=len(phrase_at))
         j = np.searchsorted(P, ppos)
         ok = (j < len(P)) & (P[np.minimum(j, len(P) - 1)] == ppos)
-        unit[j[ok]] = V + pidx[ok]
+        unit[j[ok]] = -1 - pidx[ok]  # phrases as negative ids: stable across batches (the cache outlives V)
     cents = np.rint(contrib * 100).astype(np.int64)
     negw = np.where(negated, tok[np.maximum(neg_src, 0)], -1)
     intw = np.where(int_src >= 0, tok[np.maximum(int_src, 0)], -1)
@@ -310,8 +385,8 @@ def _evidence(P, dP, tok, vocab, n, contrib, phrase_at, tables, negated, neg_src
             strs.append(done)
             continue
         u = int(unit[j])
-        if u >= V:
-            key, (_, cat) = tables.phrase_list[u - V]
+        if u < 0:
+            key, (_, cat) = tables.phrase_list[-1 - u]
             word = " ".join(key)
             tags = ["complaint" if cat == "complaint" else "phrase"]
         else:

@@ -17,7 +17,12 @@ import pandas as pd
 
 from .textdata import LAUGH, SKIN_RE, TOKEN_PATTERN, URL_RE, URL_TOKEN, as_text_series, fold_word
 
-__all__ = ["token_arrays", "Vocab", "canon_chunk", "text_list", "arrow_strings", "MENTION_TOKEN", "NUMBER_TOKEN"]
+__all__ = ["token_arrays", "Vocab", "canon_chunk", "text_list", "arrow_strings", "MENTION_TOKEN", "NUMBER_TOKEN",
+           "QUOTE_MARK"]
+
+QUOTE_MARK = "\u201c"
+"""Prefix of a word written in quotes on its own ('the "fresh" bread'), when asked for (``quotes=True``)."""
+_QUOTES = "\"\u201c\u201d"
 
 _SEP = "\x00"
 _SUB_RE = re.compile(TOKEN_PATTERN + r"|!+|\?+|[.,;:]+")
@@ -46,8 +51,21 @@ def _canon_word(w: str, slang: dict | None) -> tuple[list[str], bool]:
     return [w], el
 
 
-def canon_chunk(chunk: str, slang: dict | None) -> tuple[list[str], list[bool]]:
-    """Canonical tokens of one whitespace chunk and, per token, whether it was elongated."""
+def canon_chunk(chunk: str, slang: dict | None, quotes: bool = False) -> tuple[list[str], list[bool]]:
+    """Canonical tokens of one whitespace chunk and, per token, whether it was elongated.
+
+    With ``quotes``, one word in double quotes ('"fresh"', '“fresh”,') becomes the single token
+    ``QUOTE_MARK + word`` (scare quotes), without slang expansion.
+    """
+    if quotes and len(chunk) > 2 and chunk[0] in _QUOTES:
+        core = chunk.rstrip(".,;:!?")
+        inner = core[1:-1]
+        if core[-1] in _QUOTES and inner.isalpha():
+            ws, fl = [QUOTE_MARK + inner.lower()], [False]
+            for t in _SUB_RE.findall(chunk[len(core):]):
+                ws.append(t[:3] if t[0] == "!" else ("?" if t[0] == "?" else "."))
+                fl.append(False)
+            return ws, fl
     if chunk.isascii():  # fast path: a plain word, maybe with trailing punctuation
         core = chunk.rstrip(".,;:!?")
         if core and core[0] in "@#" and len(core) > 1 and core[1:].replace("_", "a").isalnum():
@@ -237,7 +255,11 @@ def _chunk_bytes(b: np.ndarray, collapse: bool):
             ok_end = _ALNUM[b[ce - 1]]
             clen = ce - cs
             k = ((fb == 64) & ok_end & (clen > 1)).astype(np.int8)
-            k[(_DIGIT[fb] | ((fb == 35) & _DIGIT[second])) & ok_end & (clen >= 5)] = 2
+            # ratings ("10/10", "100/10") stay words: a slash at the third or fourth byte
+            third = b[np.minimum(cs + 2, len(b) - 1)]
+            fourth = b[np.minimum(cs + 3, len(b) - 1)]
+            rating = (third == 47) | (fourth == 47)
+            k[(_DIGIT[fb] | ((fb == 35) & _DIGIT[second])) & ok_end & (clen >= 5) & ~rating] = 2
             kind[cand] = k
             core_end[cand] = ce
             tail[cand] = (k > 0) & (ce < ends[cand])
@@ -276,7 +298,8 @@ def text_list(texts, func: str) -> tuple[list, pd.Index]:
     return s.tolist(), s.index
 
 
-def token_arrays(s, *, slang: dict | None = None, vocab: Vocab | None = None, collapse: bool = False):
+def token_arrays(s, *, slang: dict | None = None, vocab: Vocab | None = None, collapse: bool = False,
+                 quotes: bool = False):
     """Vectorised tokenisation of a Series (or list) of str, or a pyarrow string array.
 
     Returns ``doc`` (int64 position of the text of each token), ``tok`` (int64
@@ -286,7 +309,8 @@ def token_arrays(s, *, slang: dict | None = None, vocab: Vocab | None = None, co
 
     The corpus is cut at ASCII whitespace on its UTF-8 bytes with NumPy, chunks
     are identified by a hash, and only distinct chunks are decoded and
-    normalised (in Python, cached across calls).
+    normalised (in Python, cached across calls). ``quotes`` marks a single word in
+    double quotes (see :func:`canon_chunk`).
     """
     if isinstance(s, list):
         texts = s
@@ -300,7 +324,7 @@ def token_arrays(s, *, slang: dict | None = None, vocab: Vocab | None = None, co
     if len(starts) == 0:
         e = np.zeros(0, dtype=np.int64)
         return e, e, vocab.words, np.zeros(0, dtype=bool)
-    cache = _CHUNK_CACHE.setdefault((id(slang), collapse), {})
+    cache = _CHUNK_CACHE.setdefault((id(slang), collapse, quotes), {})
     if len(cache) > 2_000_000:
         cache.clear()
     if collapse:
@@ -329,7 +353,7 @@ def token_arrays(s, *, slang: dict | None = None, vocab: Vocab | None = None, co
             hitc = cache.get(key)
             if hitc is None:
                 chunk = b[st_l[j]:en_l[j]].tobytes().decode("utf-8", "surrogatepass")
-                hitc = cache[key] = canon_chunk(chunk, slang)
+                hitc = cache[key] = canon_chunk(chunk, slang, quotes)
             ws, fl = hitc
             lens[j] = len(ws)
             for w in ws:

@@ -15,8 +15,8 @@ User-facing words come in Bahasa Indonesia (``lang="id"``, default) or English
 
 from .competitors import competitor_scan
 from .display import md, show
-from .forms import copy_form, friendly_warnings, read_phase_form, read_profile_form
-from .platforms import as_profile, platform_age_table, platform_fit, plot_platform_fit, profile_summary
+from .forms import copy_form, friendly_warnings, read_phase_form, read_plan_form, read_profile_form
+from .platforms import as_profile, platform_age_table, platform_fit, plot_platform_fit, profile_summary, tone_words
 from .ready import (
     CHECKLIST_ITEMS,
     PLAN_FIELDS,
@@ -26,17 +26,19 @@ from .ready import (
     reply_rate,
     strategy_checklist,
 )
-from .workshop import PHASE_QUESTIONS, next_steps, phase_assessment, write_tables
+from .workshop import PHASE_QUESTIONS, export_summary, next_steps, phase_assessment, write_tables
 
 __all__ = [
     "copy_form",
     "friendly_warnings",
     "read_phase_form",
+    "read_plan_form",
     "read_profile_form",
     "md",
     "show",
     "as_profile",
     "profile_summary",
+    "tone_words",
     "platform_age_table",
     "platform_fit",
     "plot_platform_fit",
@@ -48,4 +50,5 @@ __all__ = [
     "phase_assessment",
     "next_steps",
     "write_tables",
+    "export_summary",
 ]

@@ -14,7 +14,8 @@ from ..ratios import divide
 from ..profile import Profile
 from ..schema import resolve_timezone, validate
 from .._checks import check_choice
-from ..words import LANGS, text
+from ..formatting import clock
+from ..words import LANGS, code_label, text
 from .display import decimal
 from .keywords import CONTENT_KEYWORDS, keyword_hits
 from .platforms import as_profile
@@ -182,7 +183,7 @@ def competitor_scan(posts: pd.DataFrame, *, profile: Profile | dict, lang: str =
     out = out.assign(_o=out["aspect"].map(order), _a=(out["action"] == "keep").astype(int))
     out = out.sort_values(["_a", "_o", "competitor_value"], ascending=[True, True, False], kind="stable")
     out["suggestion"] = [
-        text(f"scan.{a}.{'freq' if asp == 'frequency' else 'item'}", lang, comp=c, item=i, aspect=text(f"aspect.{asp}", lang),
+        text(f"scan.{a}.{'freq' if asp == 'frequency' else 'item'}", lang, comp=c, item=clock(i, lang) if asp == "hour" else code_label("value", i, lang), aspect=text(f"aspect.{asp}", lang),
              cv=decimal(cv, lang) if asp == "frequency" else f"{cv * 100:.0f}",
              ov=decimal(ov, lang) if asp == "frequency" else f"{ov * 100:.0f}")
         for a, asp, c, i, cv, ov in zip(out["action"], out["aspect"], out["competitor"], out["item"],

@@ -35,9 +35,9 @@ def _target_text(name: str, target, lang: str, label=None) -> str:
     """A KPI target in words and locale numbers ("ER (jangkauan) 5%"); ``label(name, lang)`` names
     the KPI (default: the metric dictionary's label, else the name in words)."""
     from ..formatting import value
-    from ..media import METRICS
+    from ..media import resolve_metric
 
-    m = METRICS.get(name)
+    m = resolve_metric(name)
     label = label(name, lang) if label else (m.label(lang) if m is not None else name.replace("_", " "))
     unit = "ratio" if (m is not None and m.unit == "ratio") or "rate" in name or "growth" in name \
         or "share" in name else ("signed" if "sentiment" in name else "number")
@@ -51,6 +51,19 @@ def _tone_text(key, value, lang: str) -> str:
     if key in ("register", "address"):
         return text(f"tone.{key}", lang, v=code_label("value", str(value), lang))
     return f"{key}: {yes_no(value, lang) if isinstance(value, bool) else value}"
+
+
+def tone_words(tone: dict, lang: str = "id") -> str:
+    """The profile's tone settings in words, joined ("bahasa santai, sapaan “kak”, dengan emoji");
+    "-" when none is set.
+
+    >>> tone_words({"register": "casual", "address": "kak", "emoji": True}, "en")
+    'casual register, addressed as “kak”, with emoji'
+    >>> tone_words({}, "id")
+    '-'
+    """
+    check_choice("lang", lang, LANGS)
+    return ", ".join(_tone_text(k, v, lang) for k, v in (tone or {}).items()) or "-"
 
 
 def profile_summary(profile: Profile | dict, *, lang: str = "id", kpi_label=None) -> pd.DataFrame:
@@ -67,25 +80,27 @@ def profile_summary(profile: Profile | dict, *, lang: str = "id", kpi_label=None
     --------
     >>> p = {"business_name": "Kopi Senja", "business_model": "B2C", "goal": "promotion",
     ...      "own_accounts": {"instagram": "kopisenja.id"}, "audience": {"age_min": 18, "age_max": 34}}
-    >>> profile_summary(p, lang="en").iloc[[0, 2, 3]].to_dict("list")["value"]
-    ['Kopi Senja', 'B2C', 'promotion']
+    >>> profile_summary(p, lang="id").iloc[[0, 2, 3]].to_dict("list")["value"]
+    ['Kopi Senja', 'B2C', 'promosi']
     """
     check_choice("lang", lang, LANGS)
     p = as_profile(profile)
     aud = p.audience
     ages = f"{aud.get('age_min', '?')}-{aud.get('age_max', '?')}" if aud else ""
-    audience = ", ".join(x for x in [ages, str(aud.get("gender", "") or ""), ", ".join(aud.get("locations", []) or []),
+    gender = str(aud.get("gender", "") or "")
+    gender = "" if gender.lower() in ("all", "semua") else str(code_label("value", gender, lang))  # "all" says nothing
+    audience = ", ".join(x for x in [ages, gender, ", ".join(aud.get("locations", []) or []),
                                      ", ".join(aud.get("interests", []) or [])] if x)
     rows = [
         ("business_name", p.business_name),
         ("sector", p.sector),
         ("business_model", p.business_model),
-        ("goal", p.goal),
+        ("goal", code_label("value", p.goal, lang) if p.goal else p.goal),
         ("audience", audience),
         ("platforms", ", ".join(p.platforms)),
         ("own_accounts", ", ".join(f"{k}: @{v}" for k, v in p.own_accounts.items())),
         ("competitors", ", ".join(c["name"] for c in p.competitors)),
-        ("tone", ", ".join(_tone_text(k, v, lang) for k, v in p.tone.items())),
+        ("tone", tone_words(p.tone, lang) if p.tone else ""),
         ("kpi_targets", ", ".join(_target_text(k, v, lang, kpi_label) for k, v in p.kpi_targets.items())),
         ("website", p.website),
     ]
@@ -195,6 +210,8 @@ def platform_fit(profile: Profile | dict, *, table: pd.DataFrame | None = None, 
 
     part = t["share"].to_numpy(float) * age_in_target(t["age_min"], t["age_max"], lo, hi, func="platform_fit")
     src = t["source"] if "source" in t.columns else pd.Series("", index=t.index)
+    # a measured row's source is the account itself; ``basis`` already says "measured"
+    src = src.astype(str).str.replace(r"^measured:\s*", "@", regex=True)
     out = (pd.DataFrame({"platform": t["platform"].to_numpy(), "audience_share": part, "source": src.astype(str).to_numpy()})
            .groupby("platform", sort=True).agg(audience_share=("audience_share", lambda s: s.sum(min_count=1)),
                                                 source=("source", "first"))

@@ -16,9 +16,9 @@ from ..profile import Profile
 from ..ratios import divide
 from ..schema import validate
 from .._checks import check_choice
-from ..words import LANGS, text
+from ..words import LANGS, code_label, text
 from .display import is_empty
-from .platforms import as_profile
+from .platforms import as_profile, tone_words
 
 PROMO_CEILING = 0.3
 """Highest share of promotional posts the method tolerates (see :func:`smanalysis.plan.content_mix`)."""
@@ -174,7 +174,8 @@ def strategy_checklist(profile: Profile | dict, *, posts: pd.DataFrame | None = 
     p = as_profile(profile)
     aud, tone, kpis = p.audience, p.tone, p.kpi_targets
     res: dict[str, tuple[float, str, str]] = {}
-    res["goals"] = ((1.0 if kpis else 0.5) if p.goal else 0.0, text("ev.goal", lang, goal=p.goal, n=len(kpis)), "profile")
+    res["goals"] = ((1.0 if kpis else 0.5) if p.goal else 0.0,
+                    text("ev.goal", lang, goal=code_label("value", p.goal, lang) if p.goal else "-", n=len(kpis)), "profile")
     has_age = aud.get("age_min") is not None and aud.get("age_max") is not None
     has_more = bool(aud.get("locations") or aud.get("interests"))
     res["audience"] = (0.5 * has_age + 0.5 * (has_age and has_more) + 0.5 * (has_more and not has_age),
@@ -212,7 +213,7 @@ def strategy_checklist(profile: Profile | dict, *, posts: pd.DataFrame | None = 
         res["audit"] = (round(divide(sum(bool(f) for f in fields), len(fields), func="strategy_checklist",
                                      name="audit"), 2),
                         text("ev.audit_profile", lang, n=sum(bool(f) for f in fields), total=len(fields)), "profile")
-    tone_txt = ", ".join(f"{k}: {v}" for k, v in tone.items()) or "-"
+    tone_txt = tone_words(tone, lang)
     decided = 0.5 * bool(tone.get("register")) + 0.5 * bool(tone.get("address"))
     consistency = np.nan
     if tone.get("register") and own is not None and len(own) and "caption" in own.columns:
@@ -241,9 +242,12 @@ def strategy_checklist(profile: Profile | dict, *, posts: pd.DataFrame | None = 
     else:
         k = len(team)
         res["company"] = (1.0 if k >= 2 else 0.5 if k == 1 else 0.0, text("ev.company_team", lang, n=k), "profile")
+    from ..media import METRICS
+
     fits = sorted(set(kpis) & _GOAL_KPIS.get(p.goal, set()))
+    fit_names = [METRICS[f].label(lang) if f in METRICS else f.replace("_", " ") for f in fits]
     res["measurement"] = (1.0 if len(kpis) >= 2 and fits else 0.5 if kpis else 0.0,
-                          text("ev.measurement", lang, n=len(kpis), fits=", ".join(fits) or "-"), "profile")
+                          text("ev.measurement", lang, n=len(kpis), fits=", ".join(fit_names) or "-"), "profile")
     out = pd.DataFrame([(k, *res[k]) for k in CHECKLIST_ITEMS], columns=["item", "score", "evidence", "source"])
     out["score"] = out["score"].astype(float)
     out.insert(1, "label", [text(f"check.{k}", lang) for k in CHECKLIST_ITEMS])

@@ -15,6 +15,7 @@ import pandas as pd
 from .._checks import check_choice
 from ..markup import escape_markdown as esc
 from ..spreadsheet import write_table
+from ..formatting import value
 from ..words import LANGS, text
 from .display import is_empty
 
@@ -132,7 +133,7 @@ def next_steps(*, readiness: pd.DataFrame | None = None, checklist: pd.DataFrame
         steps += [f"- **{esc(lab)}**: {esc(adv)}" for lab, adv in zip(w["label"], w["advice"])]
     if not is_empty(checklist):
         low = checklist[checklist["score"] < below].sort_values("score", kind="stable")
-        steps += [f"- **{esc(lab)}** ({sc:.2f}): {esc(adv)}"
+        steps += [f"- **{esc(lab)}** ({value(sc, 'number', lang, digits=2)}): {esc(adv)}"
                   for lab, sc, adv in zip(low["label"], low["score"], low["advice"])]
     if not is_empty(scan):
         cp = scan[scan["action"] == "copy"].head(top)
@@ -143,6 +144,32 @@ def next_steps(*, readiness: pd.DataFrame | None = None, checklist: pd.DataFrame
 
 
 # ------------------------------------------------------------------- outputs
+def export_summary(result, lang: str = "id") -> pd.DataFrame:
+    """One row saying what an export file holds, in words: platform, what it contains (posts,
+    comments...), rows read and rows rejected; for the workshop (no format codes).
+
+    ``result`` is a :class:`smanalysis.io.ReadResult` (``format``, ``table``, ``data``, ``rejects``).
+
+    >>> from types import SimpleNamespace
+    >>> r = SimpleNamespace(format="meta_posts_instagram", table="posts", data=pd.DataFrame({"a": [1, 2]}),
+    ...                     rejects=pd.DataFrame())
+    >>> export_summary(r, "id").to_dict("records")
+    [{'platform': 'instagram', 'isi': 'unggahan', 'baris terbaca': 2, 'baris ditolak': 0}]
+    """
+    from ..io.layouts import FORMATS
+    from ..words import WORDS
+
+    check_choice("lang", lang, LANGS)
+    spec = FORMATS.get(getattr(result, "format", None))
+    platform = getattr(spec, "platform", None) or "–"
+    key = f"report.w_{result.table}"
+    content = text(key, lang) if key in WORDS else str(result.table)
+    rejects = getattr(result, "rejects", None)
+    return pd.DataFrame({text("export.platform", lang): [platform], text("export.content", lang): [content],
+                         text("export.rows", lang): [len(result.data)],
+                         text("export.rejects", lang): [0 if rejects is None else len(rejects)]})
+
+
 def write_tables(tables: dict[str, pd.DataFrame | None], output_dir: str | Path, *, prefix: str = "") -> pd.DataFrame:
     """Write each non-empty table to ``output_dir/<prefix><name>.csv`` (UTF-8 with BOM, spreadsheet formulas
     neutralised by :func:`smanalysis.spreadsheet.write_table`); list what was written.

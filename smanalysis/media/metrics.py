@@ -77,8 +77,8 @@ METRICS: dict[str, Metric] = {m.name: m for m in (
     Metric("n_posts", "Jumlah unggahan", "Number of posts", "unggahan yang dihitung", "posts counted",
            numerator=_per_post, numerator_text="posts", stats=("total",), report=True),
     Metric("engagements", "Interaksi", "Engagements",
-           "jumlah aksi interaksi platform (lihat ENGAGEMENT_DEFINITIONS)",
-           "sum of the platform's engagement actions (see ENGAGEMENT_DEFINITIONS)",
+           "jumlah suka/reaksi, komentar, bagikan, simpan dan klik, sesuai yang dihitung tiap platform",
+           "likes/reactions, comments, shares, saves and clicks added up, as each platform counts them",
            numerator=_get("engagements"), numerator_text="engagement actions", stats=("total", "median"),
            report=True, source="smanalysis ENGAGEMENT_DEFINITIONS"),
     _count("likes", "Suka / reaksi", "Likes / reactions", "suka (Facebook: semua reaksi)",
@@ -222,11 +222,17 @@ METRICS: dict[str, Metric] = {m.name: m for m in (
           "(business minutes) / comments", _get("within_target"), _get("comments"), "answered within target",
           "comments", table="care_targets", stats=("value",), source="the profile's business hours and targets"),
     # ---- the network (computed by smanalysis.network)
-    Metric("pagerank", "PageRank", "PageRank", "PageRank berbobot di jaringan interaksi; damping 0,85",
-           "weighted PageRank in the interaction network; damping 0.85", unit="share", fmt="decimal",
+    Metric("pagerank", "Skor pengaruh", "Influence score",
+           "seberapa sering akun disapa oleh akun yang juga banyak disapa (PageRank berbobot di jaringan "
+           "interaksi; damping 0,85)",
+           "how often the account is addressed by accounts that are themselves much addressed (weighted PageRank "
+           "in the interaction network; damping 0.85)", unit="share", fmt="decimal",
            table="network", source="smanalysis.network.influencers"),
-    Metric("k_core", "k-core", "k-core", "nomor k-shell (Kitsak dkk. 2010), jaringan tak berarah",
-           "k-shell number (Kitsak et al. 2010), undirected network", table="network",
+    Metric("k_core", "Kedalaman jaringan", "Network depth",
+           "lapisan terdalam tempat akun masih saling terhubung dengan banyak akun lain (k-core / k-shell, "
+           "Kitsak dkk. 2010; jaringan tak berarah)",
+           "the deepest layer in which the account is still linked with many other accounts (k-core / k-shell, "
+           "Kitsak et al. 2010; undirected network)", table="network",
            source="smanalysis.network.influencers"),
     Metric("modularity", "Keterpisahan kelompok", "Group separation",
            "seberapa jelas akun terbagi menjadi kelompok-kelompok (0 = tidak ada kelompok, mendekati 1 = kelompok "

@@ -29,6 +29,7 @@ from .execution import (
 from .review import (
     GOAL_CONTENT,
     PLATFORM_LIMITS,
+    platform_limits,
     USEFUL_TYPES,
     check_limits,
     content_mix,
@@ -41,6 +42,7 @@ from .tables import own_posts, select_period
 
 __all__ = [
     "PLATFORM_LIMITS",
+    "platform_limits",
     "PROMO_CEILING",
     "USEFUL_TYPES",
     "GOAL_CONTENT",

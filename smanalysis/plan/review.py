@@ -17,7 +17,7 @@ from ..ratios import divide
 from ..exceptions import SchemaError
 from .._checks import check_choice
 from ..factfinding import PLAN_FIELDS, PROMO_CEILING, as_profile
-from ..words import LANGS, text
+from ..words import LANGS, code_label, text
 from ..profile import Profile
 from ..schema import CONTENT_TYPES, PLATFORMS, validate
 from .tables import is_blank, column_or_none
@@ -39,6 +39,22 @@ PLATFORM_LIMITS = pd.DataFrame(
     columns=["platform", "caption_max", "hashtags_max", "hashtags_recommended", "source", "checked"],
 )
 """Caption length and hashtag limits per platform, with sources (edit or pass your own)."""
+
+def platform_limits(lang: str = "id") -> pd.DataFrame:
+    """:data:`PLATFORM_LIMITS` with its sources written in ``lang`` (``limits.src.<platform>`` of
+    :mod:`smanalysis.words`; a platform without a translated note keeps its English source).
+
+    >>> platform_limits("id").set_index("platform").loc["x", "source"][:38]
+    'X: 280 karakter untuk akun tanpa Premi'
+    """
+    from ..words import WORDS
+
+    check_choice("lang", lang, LANGS)
+    out = PLATFORM_LIMITS.copy()
+    out["source"] = [text(f"limits.src.{p}", lang) if f"limits.src.{p}" in WORDS else s
+                     for p, s in zip(out["platform"], out["source"])]
+    return out
+
 
 USEFUL_TYPES = ("education", "entertainment", "engagement", "inspiration", "news")
 """Content types counted as useful (not promotion) by :func:`content_mix`."""
@@ -120,7 +136,8 @@ def review_plan(plan: pd.DataFrame, *, profile: Profile | dict | None = None, la
     ctype = plan["content_type"].astype(object).where(~is_blank(plan["content_type"]), None)
     bad_type = ctype.notna() & ~ctype.astype(str).str.lower().str.strip().isin(CONTENT_TYPES)
     parts = pd.DataFrame({
-        "m": np.where(missing != "", [text("review.missing", lang, fields=m) for m in missing], ""),
+        "m": np.where(missing != "", [text("review.missing", lang, fields=", ".join(
+            code_label("col", f, lang) for f in m.split(", "))) for m in missing], ""),
         "u": np.where(unknown, [text("review.unknown_platform", lang, platform=x) for x in plat], ""),
         "o": np.where(outside, [text("review.outside_profile", lang, platform=x) for x in plat], ""),
         "t": np.where(bad_type, [text("review.unknown_type", lang, ct=x) for x in ctype.astype(str)], ""),
@@ -284,6 +301,7 @@ def themes_vs_goal(plan: pd.DataFrame, profile: Profile | dict, *, lang: str = "
     out["share"] = divide(out["rows"], len(d), func="themes_vs_goal", name="share").round(4)
     out["serves_goal"] = out["content_type"].isin(GOAL_CONTENT.get(p.goal, ()))
     out = out.sort_values(["rows", "theme"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    out["note"] = [text("goal.serves" if s else "goal.not", lang, goal=p.goal, ct=c)
+    out["note"] = [text("goal.serves" if s else "goal.not", lang, goal=code_label("value", p.goal, lang),
+                        ct=code_label("value", c, lang))
                    for s, c in zip(out["serves_goal"], out["content_type"])]
     return out

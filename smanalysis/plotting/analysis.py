@@ -16,10 +16,10 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import PercentFormatter
 
 from ..media import metric_label
 from .._checks import check_choice
+from ..formatting import axis_format
 from ..words import LANGS, code_label, text
 
 __all__ = ["plot_hashtags", "plot_paid_split", "plot_topic_shares"]
@@ -66,7 +66,7 @@ def plot_hashtags(perf: pd.DataFrame, *, top: int = 12, metric: str = "er_reach"
     ax.set_xlabel(_label(metric, lang))
     ax.set_title(_t("hashtags", lang, m=_label(metric, lang)))
     if "er_" in metric or metric.endswith("rate"):
-        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+        axis_format(ax, "ratio", lang, axis="x")
     return ax
 
 
@@ -89,7 +89,7 @@ def plot_paid_split(split: pd.DataFrame, *, metric: str = "er_reach", ax=None, l
                 ecolor="black", capsize=4)
     ax.set_xticks(x, [f"{lab}\n(n={int(n)})" for lab, n in zip(t["paid_label"], t["n_posts"])])
     ax.set_title(_t("paid", lang, m=_label(metric, lang)))
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    axis_format(ax, "ratio", lang, axis="y")
     return ax
 
 
@@ -104,7 +104,7 @@ def plot_topic_shares(shares: pd.DataFrame, *, ax=None, lang: str = "id", freq: 
     ax.stackplot(wide.index, wide.to_numpy().T, labels=[str(c)[:40] for c in wide.columns], alpha=0.85)
     ax.legend(fontsize="x-small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.set_ylim(0, 1)
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    axis_format(ax, "ratio", lang, axis="y")
     ax.set_ylabel(_t("share", lang))
     ax.set_title(_t("topics", lang, f=code_label("freq", freq, lang)))
     ax.figure.autofmt_xdate()

@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..schema import require_columns
 from .._checks import check_choice
+from ..formatting import percent
 from ..words import LANGS, code_label, text
 
 __all__ = ["plot_share_of_voice", "plot_net_sentiment", "plot_intents", "plot_response_time", "plot_top_terms",
@@ -89,7 +90,7 @@ def plot_share_of_voice(sov: pd.DataFrame, *, ax=None, lang: str = "id", value: 
         ax.set_xlim(0, 1)
         for i, v in enumerate(sov[value].to_numpy(float)):
             if np.isfinite(v):
-                ax.text(v, i, f" {v:.0%}", va="center", fontsize="small")
+                ax.text(v, i, f" {percent(v, lang, 0)}", va="center", fontsize="small")
     ax.set_ylabel(text("plot.conversation.share", lang) if "period" in sov.columns else "")
     ax.set_title(title)
     return ax
@@ -214,7 +215,7 @@ def plot_response_time(stats: pd.DataFrame, *, by: str = "platform", ax=None, la
         top = np.nan_to_num(stats[["median_minutes", "p90_minutes"]].max(axis=1).to_numpy(float))
         for xi, yi, r in zip(x, top, stats["reply_rate"].to_numpy(float)):
             if np.isfinite(r):
-                ax.text(xi, yi, f"{r:.0%} {text('plot.conversation.rate', lang)}", ha="center", va="bottom", fontsize="x-small")
+                ax.text(xi, yi, f"{percent(r, lang, 0)} {text('plot.conversation.rate', lang)}", ha="center", va="bottom", fontsize="x-small")
     ax.set_xticks(x, labels)
     ax.set_ylabel(text("plot.conversation.minutes", lang))
     ax.set_title(text("plot.conversation.response", lang))

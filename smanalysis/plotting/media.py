@@ -19,10 +19,10 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import PercentFormatter
 
 from ..media import METRICS, bootstrap_interval, growth, metric_label, summary
 from .._checks import check_choice
+from ..formatting import axis_format, percent
 from ..words import LANGS, code_label, text
 
 __all__ = [
@@ -93,7 +93,7 @@ def plot_engagement_over_time(posts: pd.DataFrame, *, metric: str = "engagements
     ax.set_ylabel(metric_label(col, lang))
     ax.set_xlabel(text("plot.date", lang))
     if _is_ratio(metric):
-        ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+        axis_format(ax, "ratio", lang, axis="y")
     ax.figure.autofmt_xdate()
     return ax
 
@@ -124,8 +124,6 @@ def plot_rates(data: pd.DataFrame, *, by: str = "format", metric: str = "er_reac
     matplotlib.axes.Axes
     """
     import seaborn as sns
-
-    from ..formatting import axis_format
 
     check_choice("lang", lang, LANGS)
     ax = _ax(ax)
@@ -178,7 +176,8 @@ def plot_best_times(bt: pd.DataFrame, *, ax=None, lang: str = "id", annotate: bo
     grid = bt.pivot(index="weekday", columns="hour", values="median").reindex(range(7))
     metric = str(bt["metric"].iloc[0]) if len(bt) else "er_reach"
     im = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap="YlOrRd")
-    ax.figure.colorbar(im, ax=ax, format=PercentFormatter(1.0) if _is_ratio(metric) else None)
+    bar = ax.figure.colorbar(im, ax=ax)  # its ticks in the reader's marks ("10%", "2,5%")
+    axis_format(bar.ax, "ratio" if _is_ratio(metric) else "number", lang, axis="y")
     ax.set_yticks(range(7), [text(f"weekday.{i}", lang) for i in range(7)])
     hours = list(grid.columns)
     ax.set_xticks(range(len(hours)), [f"{h:02d}" for h in hours], fontsize="small")
@@ -186,9 +185,10 @@ def plot_best_times(bt: pd.DataFrame, *, ax=None, lang: str = "id", annotate: bo
     ax.set_ylabel(text("plot.media.day", lang))
     if annotate:
         top = bt[bt["rank"].notna()]
-        for _, row in top.iterrows():  # at most `top` rows
+        for _, row in top.iterrows():  # at most `top` rows; white on the dark cells
+            dark = im.norm(row["median"]) > 0.6 if pd.notna(row["median"]) else False
             ax.text(hours.index(row["hour"]), row["weekday"], f"#{int(row['rank'])}", ha="center", va="center",
-                    fontsize="small", fontweight="bold")
+                    fontsize="small", fontweight="bold", color="white" if dark else "black")
     tz = bt.attrs.get("timezone", "")
     ax.set_title(text("plot.media.best_times", lang, m=metric_label(metric, lang), tz=tz))
     return ax
@@ -207,6 +207,24 @@ def _robust_limits(values) -> tuple[float, float]:
     lo, hi = min(lo, 0.0), max(hi, 0.0)
     pad = (hi - lo) * 0.08 or 0.01
     return lo - pad, hi + pad
+
+
+def _label_capped(ax, capped, low, high, periods, lang):
+    """Write the value of each point cut at the chart's edge next to it; labels closer than a
+    twelfth of the time axis on the same edge are stacked instead of drawn over each other."""
+    if not capped:
+        return
+    t = pd.to_datetime(pd.Series(periods))
+    span = max((t.max() - t.min()).total_seconds(), 1.0)
+    last: dict[bool, list] = {True: [], False: []}  # edge -> [(x, level)] of the labels written there
+    for x, v, colour in sorted(capped, key=lambda c: (c[0], -abs(c[1]))):
+        top = v > high
+        near = [lv for (px, lv) in last[top] if abs((x - px).total_seconds()) / span < 1 / 12]
+        level = max(near) + 1 if near else 0
+        last[top].append((x, level))
+        dy = (-10 - 11 * level) if top else (4 + 11 * level)
+        ax.annotate(percent(v, lang, 0), (x, high if top else low), xytext=(5, dy), textcoords="offset points",
+                    fontsize="small", color=colour)
 
 
 def plot_follower_growth(data: pd.DataFrame, *, freq: str = "month", ax=None, lang: str = "id"):
@@ -228,19 +246,18 @@ def plot_follower_growth(data: pd.DataFrame, *, freq: str = "month", ax=None, la
     g = g[g["follower_growth"].notna()]
     if g.empty:
         return _empty(ax, lang)
-    from ..formatting import axis_format, percent
-
     keys = [k for k in ("platform", "account") if k in g.columns]
     groups = g.groupby(keys, sort=True) if keys else [("", g)]
     low, high = _robust_limits(g["follower_growth"].to_numpy(dtype=float))
+    capped = []
     for name, part in groups:
         label = " / ".join(map(str, name if isinstance(name, tuple) else (name,)))
         line = ax.plot(part["period"], part["follower_growth"].clip(low, high), marker="o", ms=3, label=label)[0]
         out = part[(part["follower_growth"] > high) | (part["follower_growth"] < low)]
         for x, v in zip(out["period"], out["follower_growth"]):  # a spike stays visible, its value written
             ax.plot([x], [high if v > high else low], marker="^" if v > high else "v", ms=7, color=line.get_color())
-            ax.annotate(percent(v, lang, 0), (x, high if v > high else low), xytext=(4, -10 if v > high else 4),
-                        textcoords="offset points", fontsize="small", color=line.get_color())
+            capped.append((pd.Timestamp(x), float(v), line.get_color()))
+    _label_capped(ax, capped, low, high, g["period"], lang)
     if keys:
         ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.axhline(0, color="grey", lw=0.8)
@@ -299,7 +316,7 @@ def plot_benchmark(bench: pd.DataFrame, *, metric: str | None = None, ax=None, l
     ax.set_xlabel(metric_label(col, lang))
     ax.set_title(text("plot.media.benchmark", lang, m=metric_label(metric, lang)))
     if _is_ratio(metric):
-        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+        axis_format(ax, "ratio", lang, axis="x")
     return ax
 
 
@@ -334,7 +351,7 @@ def plot_top_posts(top: pd.DataFrame, *, metric: str | None = None, ax=None, lan
     ax.set_xlabel(metric_label(metric, lang))
     ax.set_title(text("plot.media.top", lang, m=metric_label(metric, lang)))
     if _is_ratio(metric):
-        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+        axis_format(ax, "ratio", lang, axis="x")
     return ax
 
 

@@ -9,7 +9,7 @@ Examples
 >>> from smanalysis.plotting.network import plot_influencers
 >>> inf = pd.DataFrame({"node": ["ani", "budi"], "pagerank": [0.6, 0.4], "is_brand": [False, True]})
 >>> plot_influencers(inf, lang="en").get_title()
-'Most influential accounts by PageRank'
+'Most influential accounts by influence score'
 """
 
 from __future__ import annotations
@@ -36,9 +36,11 @@ _MEASURES = ("pagerank", "in_strength", "out_strength", "betweenness", "core", "
 
 
 def _measure_label(by, lang):
-    """A measure's label: the metric registry's, else the words catalogue's (``col.<by>``)."""
+    """A measure's label inside a sentence: the metric registry's, else the words catalogue's
+    (``col.<by>``); a capital that only starts the label is lowered ("Skor pengaruh" -> "skor pengaruh")."""
     lab = metric_label(by, lang)
-    return lab if lab != by else code_label("col", by, lang)
+    lab = lab if lab != by else str(code_label("col", by, lang))
+    return lab[0].lower() + lab[1:] if lab[:1].isupper() and lab[1:2].islower() else lab
 
 
 def _ax(ax, size=(8, 5)):

@@ -25,11 +25,11 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import PercentFormatter
 
 from ..schema import require_columns
 from ..media.metrics import METRICS
 from .._checks import check_choice
+from ..formatting import axis_format
 from ..words import LANGS, code_label, text
 
 __all__ = ["plot_sentiment_over_time", "plot_sentiment_distribution", "plot_sentiment_scores"]
@@ -120,7 +120,7 @@ def plot_sentiment_over_time(df: pd.DataFrame, *, time: str = "created_at", labe
         ax.stackplot(x, *[vals[c].to_numpy(dtype=float) for c in _ORDER], labels=[text(f"col.{c}", lang) for c in _ORDER],
                      colors=[_COLORS[c] for c in _ORDER], alpha=0.9)
         if kind == "share":
-            ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+            axis_format(ax, "ratio", lang, axis="y")
             ax.set_ylim(0, 1)
         ax.set_ylabel(text("plot.sentiment.share_y" if kind == "share" else "plot.sentiment.count_y", lang))
         ax.set_title(text("plot.sentiment.over_time", lang, f=fname) + " " + text(f"plot.sentiment.{kind}", lang))
@@ -172,7 +172,7 @@ def plot_sentiment_distribution(df: pd.DataFrame, *, by: str = "platform", label
         left += w
     ax.set_yticks(y, [str(i) for i in vals.index])
     if normalize:
-        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+        axis_format(ax, "ratio", lang, axis="x")
         ax.set_xlim(0, 1)
     ax.set_xlabel(text("plot.sentiment.share_y", lang) if normalize else text("plot.sentiment.count_y", lang))
     ax.legend(loc="lower right", fontsize="small")

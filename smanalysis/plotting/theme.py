@@ -93,6 +93,7 @@ def fit_for_phone(fig, *, width: float = PHONE_WIDTH_IN, lang: str | None = None
     _wrap_labels(fig)
     if lang:
         _date_axes(fig, lang)
+        _number_axes(fig, lang)
     _tight(fig)
     wrapped = False
     for ax in fig.axes:  # long category names on the y axis (bars lying down) wrap too
@@ -147,6 +148,26 @@ def _date_axes(fig, lang: str) -> None:
             lo, hi = ax.get_xlim()
             fn = formatting.month if hi - lo > 62 else formatting.date
             ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: fn(num2date(x).replace(tzinfo=None), lang)))
+
+
+def _number_axes(fig, lang: str) -> None:
+    """Plain number ticks (matplotlib's default formatter) in the reader's marks: "2.000" and "0,5"
+    in Indonesian, "2,000" and "0.5" in English; axes a chart already formatted are left alone."""
+    import numpy as np
+    from matplotlib.ticker import FuncFormatter, ScalarFormatter
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is not ScalarFormatter or axis.get_scale() != "linear":
+                continue
+
+            def fmt(x, _pos, axis=axis):
+                locs = np.asarray(axis.get_majorticklocs(), dtype=float)
+                d = next((d for d in (0, 1, 2, 3) if np.allclose(locs * 10 ** d, np.round(locs * 10 ** d),
+                                                                    atol=1e-6)), 3)
+                return formatting.number(x, lang, d)
+
+            axis.set_major_formatter(FuncFormatter(fmt))
 
 
 def _tight(fig) -> None:

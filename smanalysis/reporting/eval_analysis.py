@@ -13,7 +13,7 @@ from .. import formatting as F
 from .eval_media import evidence_posts
 from ..words import text
 from .markup import esc
-from .sections import EvaluationContext, Section, column_label, guarded, num, pct, sub_guard
+from .sections import EvaluationContext, Section, column_label, guarded, sub_guard
 
 __all__ = ["analysis_section", "analysis_figures", "care_target_table", "paid_tables", "paid_growth_table",
            "hashtag_tables", "topic_tables", "audience_table", "video_table", "community_event_counts"]
@@ -255,20 +255,18 @@ def _paid_part(ctx: EvaluationContext, sec: Section):
         return
     keep = [c for c in ("paid_label", "n_posts", "reach_total", "engagements_total", "er_reach_ratio_of_totals",
                         "er_reach_ci_low", "er_reach_ci_high", "verdict") if c in split.columns]
-    shown = split[keep].copy()
-    for c in ("er_reach_ratio_of_totals", "er_reach_ci_low", "er_reach_ci_high"):
-        if c in shown:
-            shown[c] = shown[c].map(lambda v: pct(v, lang=lang))
-    sec.table(shown)
+    sec.table(split[keep], units=dict.fromkeys(("er_reach_ratio_of_totals", "er_reach_ci_low", "er_reach_ci_high"),
+                                                "ratio"))
     ctx.use("er_reach", "relative_extra")
     sub_guard(ctx, sec, "analysis.plot_paid", _plot, sec, "plot_paid_split", split, lang=lang)
     sec.text(text("report.analysis.paid_effect", lang))
     lines = []
     for _, r in effect.iterrows():
         if r["verdict_code"] in ("boost_more", "boost_less", "cannot_tell"):
-            fmt = (lambda v: pct(v, lang=lang)) if r["metric"].startswith("er_") else (lambda v: num(v, lang=lang))
-            lines.append(f"- {esc(r['verdict'])}: {fmt(r['extra_per_boosted_post'])} "
-                         f"({fmt(r['ci_low'])} – {fmt(r['ci_high'])}; n = {F.count(r['n_boosted'], lang)} / "
+            unit = "ratio" if r["metric"].startswith("er_") else "number"
+            low, high = (F.value(r[c], unit, lang) for c in ("ci_low", "ci_high"))
+            lines.append(f"- {esc(r['verdict'])}: {F.value(r['extra_per_boosted_post'], unit, lang)} "
+                         f"({low} – {high}; n = {F.count(r['n_boosted'], lang)} / "
                          f"{F.count(r['n_organic'], lang)})")
         else:
             lines.append(f"- {esc(column_label(r['metric'], lang))}: {esc(r['verdict'])} "
@@ -289,10 +287,8 @@ def _paid_growth_part(ctx: EvaluationContext, sec: Section):
         return
     sec.text(text("growth.paid_note", lang))
     shown = t[t["platform"].isin(with_paid)][["platform", "day_label", "n_days", "followers_gained", "per_day",
-                                               "ci_low", "ci_high", "verdict"]].copy()
-    for c in ("per_day", "ci_low", "ci_high"):
-        shown[c] = shown[c].map(lambda v: num(v, 2, lang))
-    sec.table(shown)
+                                               "ci_low", "ci_high", "verdict"]]
+    sec.table(shown, units=dict.fromkeys(("per_day", "ci_low", "ci_high"), "signed"))
     organic_days = t[t["day_type"] == "organic"].set_index("platform")["n_days"]
     lines = []
     for _, r in t[t["day_type"] == "paid"].iterrows():
@@ -313,16 +309,14 @@ def _hashtag_part(ctx: EvaluationContext, sec: Section):
         sec.text(text("report.analysis.no_tags", lang))
         return
     sec.text(text("report.analysis.tags_note", lang))
-    shown = perf.head(_TOP_HASHTAGS).copy()
-    for c in ("mean", "ci_low", "ci_high"):
-        shown[c] = shown[c].map((lambda v: pct(v, lang=lang)) if perf.attrs.get("metric", "er_reach").startswith("er_")
-                                else (lambda v: num(v, lang=lang)))
-    sec.table(shown.drop(columns=["verdict_code"]))
+    unit = "ratio" if perf.attrs.get("metric", "er_reach").startswith("er_") else "number"
+    sec.table(perf.head(_TOP_HASHTAGS).drop(columns=["verdict_code"]),
+              units={**dict.fromkeys(("mean", "ci_low", "ci_high"), unit), "vs_all": "number"})
     ctx.use(perf.attrs.get("metric", "er_reach"), "vs_all")
     sub_guard(ctx, sec, "analysis.plot_hashtags", _plot, sec, "plot_hashtags", perf, lang=lang)
     if not pairs.empty:
         sec.text(text("report.analysis.pairs", lang))
-        sec.table(pairs)
+        sec.table(pairs, units={"jaccard": "ratio"})
     if comp is not None and not comp.empty:
         sec.text(text("report.analysis.comp", lang))
         sec.table(comp.head(10))
@@ -334,9 +328,7 @@ def _audience_part(ctx: EvaluationContext, sec: Section):
     if t.empty:
         sec.text(text("report.analysis.no_audience", ctx.lang))
         return
-    shown = t.drop(columns=["fit"]).copy()
-    shown["share_in_target"] = shown["share_in_target"].map(lambda v: pct(v, lang=ctx.lang))
-    sec.table(shown)
+    sec.table(t.drop(columns=["fit"]), units={"share_in_target": "ratio"})
 
 
 def _video_part(ctx: EvaluationContext, sec: Section):
@@ -345,10 +337,8 @@ def _video_part(ctx: EvaluationContext, sec: Section):
     if t.empty:
         sec.text(text("report.analysis.no_video", ctx.lang))
         return
-    shown = t.drop(columns=["verdict_code"]).copy()
-    for c in ("views_3s_rate", "retention_mean", "retention_ci_low", "retention_ci_high"):
-        shown[c] = shown[c].map(lambda v: pct(v, lang=ctx.lang))
-    sec.table(shown)
+    sec.table(t.drop(columns=["verdict_code"]),
+              units=dict.fromkeys(("views_3s_rate", "retention_mean", "retention_ci_low", "retention_ci_high"), "ratio"))
     ctx.use("avg_view_duration_s", "views_3s_rate")
 
 
@@ -358,9 +348,7 @@ def _care_part(ctx: EvaluationContext, sec: Section):
         return
     sec.heading(text("report.analysis.h_care", ctx.lang))
     sec.text(text("report.analysis.care_note", ctx.lang))
-    shown = t.drop(columns=["verdict_code"]).copy()
-    shown["within_target_rate"] = shown["within_target_rate"].map(lambda v: pct(v, lang=ctx.lang))
-    sec.table(shown)
+    sec.table(t.drop(columns=["verdict_code"], errors="ignore"), units={"within_target_rate": "ratio"})
     ctx.use("within_target_rate")
 
 
@@ -375,17 +363,18 @@ def _topic_part(ctx: EvaluationContext, sec: Section):
     cur = em.set_index("topic") if not em.empty else pd.DataFrame()
     shown = topics[["label", "terms", "quote", "n_texts"]].copy()
     if not cur.empty:
-        shown["share_current"] = topics["topic"].map(cur["share_current"]).map(lambda v: pct(v, lang=lang)).to_numpy()
-        shown["share_previous"] = topics["topic"].map(cur["share_previous"]).map(lambda v: pct(v, lang=lang)).to_numpy()
+        shown["share_current"] = topics["topic"].map(cur["share_current"]).to_numpy(dtype=float)
+        shown["share_previous"] = topics["topic"].map(cur["share_previous"]).to_numpy(dtype=float)
         shown["verdict"] = [text(f"verdict.{c}", lang) if isinstance(c, str) else "–"
                             for c in topics["topic"].map(cur["verdict_code"])]
-    sec.table(shown)
+    sec.table(shown, units={"share_current": "ratio", "share_previous": "ratio"})
     sub_guard(ctx, sec, "analysis.plot_topics", _plot, sec, "plot_topic_shares", shares, lang=lang)
     rising = em[em["emerging"]] if not em.empty else em
     if rising.empty:
         sec.text(text("report.analysis.no_emerging", lang))
     else:
-        items = "; ".join(f"{esc(r['label'])} ({pct(r['share_previous'], lang=lang)} → {pct(r['share_current'], lang=lang)})"
+        items = "; ".join(f"{esc(r['label'])} ({F.percent(r['share_previous'], lang)} → "
+                          f"{F.percent(r['share_current'], lang)})"
                           for _, r in rising.head(3).iterrows())
         sec.text(text("report.analysis.emerging", lang, items=items))
 

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .eval_figures import care_rows, figures, scored_texts, voices
+from .. import formatting as F
 from ..words import text
 from .sections import EvaluationContext, Section, fmt_value, guarded, pct, sub_guard
 
@@ -54,9 +55,8 @@ def _sentiment_table(sc: pd.DataFrame, lang: str) -> pd.DataFrame:
     ns = ns.assign(period=ns["period"].map(lambda v: text(f"report.{v}", lang)), kind=ns["kind"].map(lambda v: text(f"report.{v}", lang)))
     cols = {"period": text("report.head.period", lang), "kind": text("report.head.source", lang)}
     shown = ns.rename(columns=cols)
-    for c in ("net_sentiment_excl_neutral", "net_sentiment_all"):
-        if c in shown:
-            shown[c] = shown[c].map(lambda v: f"{v:+.2f}" if pd.notna(v) else "–")
+    # signed figures: the table writes them with the reader's marks ("+0,42")
+    shown.attrs["units"] = {c: "signed" for c in ("net_sentiment_excl_neutral", "net_sentiment_all")}
     return shown
 
 
@@ -149,7 +149,7 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
                 keep = [c for c in ("created_at", "platform", "author", "intent", "text", "waiting_hours")
                         if c in una.columns]
                 shown = una[keep].head(10).copy()
-                shown["text"] = shown["text"].astype(str).str.slice(0, 120)
+                shown["text"] = F.shorten(shown["text"], 120)
                 sec.table(shown)
 
     texts_cur = ctx.in_period(voices(ctx))["text"].dropna().astype(str).reset_index(drop=True)
@@ -188,5 +188,5 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
                     q = res.quotes[["code", "text"]].copy()
                     q["code"] = q["code"].astype(str).map(lambda c: names.get(c, c))
                     q = q.rename(columns={"code": "label"})
-                    q["text"] = q["text"].astype(str).str.slice(0, 160)
+                    q["text"] = F.shorten(q["text"], 160)
                     sec.table(q, max_rows=12)

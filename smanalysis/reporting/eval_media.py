@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import formatting as fmt
 from ..formatting import change
 from ..words import code_label, text
 from .eval_figures import figures, media_compare, post_metrics_of
@@ -51,11 +52,11 @@ def best_times_grid(ctx: EvaluationContext) -> pd.DataFrame:
 
 
 def best_slots(ctx: EvaluationContext) -> pd.DataFrame:
-    """The ranked rows of :func:`best_times_grid`, best first, with ``slot`` ("Sabtu 18:00–20:00")
+    """The ranked rows of :func:`best_times_grid`, best first, with ``slot`` ("Sabtu 18.00–20.00")
     in the report language."""
     bt = best_times_grid(ctx)
     top_rows = bt[bt["rank"].notna()].sort_values("rank").copy()
-    top_rows["slot"] = [f"{text(f'weekday.{int(w)}', ctx.lang)} {int(h):02d}:00–{int(h) + 2:02d}:00"
+    top_rows["slot"] = [f"{text(f'weekday.{int(w)}', ctx.lang)} {fmt.time_range(h, int(h) + 2, ctx.lang)}"
                         for w, h in zip(top_rows["weekday"], top_rows["hour"])]
     return top_rows
 
@@ -127,7 +128,7 @@ def _with_top_post(spikes: pd.DataFrame, posts: pd.DataFrame, timezone: str) -> 
         return spikes
     day = posts["created_at"].dt.tz_convert(timezone).dt.tz_localize(None).dt.normalize()
     best = posts.assign(_day=day).sort_values("engagements", ascending=False).drop_duplicates("_day")
-    captions = best.set_index("_day")["caption"].astype(str).str.slice(0, 80)
+    captions = fmt.shorten(best.set_index("_day")["caption"], 100)
     keep = [c for c in ("date", "value", "baseline") if c in spikes.columns]
     out = spikes[keep].assign(top_post=pd.to_datetime(spikes["date"]).dt.normalize().map(captions).to_numpy())
     return out.reset_index(drop=True)
@@ -162,8 +163,8 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
         sec.text(text("report.no_data", lang, what=text("report.w_posts", lang)))
         return
     fig = figures(ctx)
-    sec.text(text("report.n_posts", lang, n=fmt_value("n_posts", fig["current"]["n_posts"]),
-                  prev=fmt_value("n_posts", fig["previous"]["n_posts"])))
+    sec.text(text("report.n_posts", lang, n=fmt_value("n_posts", fig["current"]["n_posts"], lang),
+                  prev=fmt_value("n_posts", fig["previous"]["n_posts"], lang)))
     pm = post_metrics_of(ctx)
     own_pm = ctx.own(pm)
     fol = ctx.frame("followers")
@@ -211,10 +212,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
         g = sub_guard(ctx, sec, "media.growth", media.period_growth, own_fol, period=ctx.period)
         if g is not None and not g.empty:
             ctx.cache["media_growth"] = g
-            shown = g.copy()
-            if "follower_growth" in shown:
-                shown["follower_growth"] = shown["follower_growth"].map(lambda v: pct(v, lang=lang))
-            sec.table(shown)
+            sec.table(g, units={"follower_growth": "ratio", "follower_growth_monthly": "ratio"})
         sub_guard(ctx, sec, "media.plot_growth", lambda: add_plot(sec, "plot_follower_growth", own_fol, freq="week",
                                                                lang=lang))
 
@@ -227,11 +225,9 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
             keep = [c for c in ("platform", "account", "brand", "n_posts", "posts_per_week", "engagements_median",
                                 "er_followers_ratio_of_totals", "er_reach_ratio_of_totals", "top_format",
                                 "top_theme", "follower_growth") if c in b.columns]
-            shown = b[keep].copy()
-            for c in ("er_followers_ratio_of_totals", "er_reach_ratio_of_totals", "follower_growth"):
-                if c in shown:
-                    shown[c] = shown[c].map(lambda v: pct(v, lang=lang))
-            sec.table(shown.rename(columns={c: _label(c, lang) for c in keep if c.startswith("er_")}))
+            shown = b[keep].rename(columns={c: _label(c, lang) for c in keep if c.startswith("er_")})
+            sec.table(shown, units={**{_label(c, lang): "ratio" for c in keep if c.startswith("er_")},
+                                    "follower_growth": "ratio"})
             sub_guard(ctx, sec, "media.plot_benchmark", add_plot, sec, "plot_benchmark", b, lang=lang)
 
     sec.heading(text("report.h_top", lang))
@@ -243,7 +239,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
                             "er_reach") if c in top.columns]
         shown = top[keep].copy()
         if "caption" in shown:
-            shown["caption"] = shown["caption"].astype(str).str.slice(0, 80)
+            shown["caption"] = fmt.shorten(shown["caption"], 100)
         if "er_reach" in shown:
             shown["er_reach"] = shown["er_reach"].map(lambda v: pct(v, lang=lang))
         sec.table(shown)

@@ -121,8 +121,9 @@ def network_section(ctx: EvaluationContext, sec: Section) -> None:
     inf = sub_guard(ctx, sec, "network.influencers", top_influencers, ctx)
     if inf is not None and not inf.empty:
         ctx.cache["influencers"] = inf
-        keep = [c for c in ("rank", "node", "followers", "in_strength", "out_strength", "pagerank", "core",
-                            "betweenness") if c in inf.columns]
+        # owner-level columns (depth and bridging stay in metrics.json and the glossary for analysts)
+        keep = [c for c in ("rank", "node", "followers", "in_strength", "out_strength", "pagerank")
+                if c in inf.columns]
         sec.table(inf[keep])
         before = sub_guard(ctx, sec, "network.influencers_previous", top_influencers, ctx, "previous")
         if before is not None and not before.empty:

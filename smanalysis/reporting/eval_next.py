@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .. import formatting as F
 from ..ratios import divide
 from ..spreadsheet import write_table
 from .eval_conversation import recurring_complaints
@@ -25,7 +26,7 @@ from .eval_media import best_slots, evidence_posts, group_verdicts
 from .eval_network import micro_influencers
 from .eval_summary import execution_table
 from .eval_figures import figures
-from ..words import text
+from ..words import code_label, text
 from .markup import esc
 from .sections import EvaluationContext, Section, fmt_value, guarded
 
@@ -103,12 +104,12 @@ def _recommendations(ctx):
             for g, verdict in keep:
                 found = True
                 out.append({"kind": f"keep_{by}", "name": str(g),
-                            "text": text("report.r_keep", lang, what=what, name=esc(g),
+                            "text": text("report.r_keep", lang, what=what, name=esc(code_label("value", g, lang)),
                                          verdict=esc(_plain_verdict(verdict)))})
             for g, verdict in stop:
                 found = True
                 out.append({"kind": f"stop_{by}", "name": str(g),
-                            "text": text("report.r_stop", lang, what=what, name=esc(g),
+                            "text": text("report.r_stop", lang, what=what, name=esc(code_label("value", g, lang)),
                                          verdict=esc(_plain_verdict(verdict)))})
         if not found and not evidence_posts(ctx).empty:
             out.append({"kind": "no_evidence", "text": text("report.r_noevidence", lang)})
@@ -161,8 +162,13 @@ def recommendations_section(ctx: EvaluationContext, sec: Section) -> None:
 
 def _slots_per_platform(ev: pd.DataFrame, base: pd.DataFrame, platforms: list) -> pd.DataFrame:
     """Best two-hour slots of each platform from its own posts (median engagement, 2+ posts a
-    slot), the overall best slots after them; best first."""
+    slot), the overall best slots after them; best first. Posts with a date but no time of day
+    (:func:`smanalysis.media.date_only`) say nothing about the hour and are left out."""
+    from ..media import date_only
+
     rows = []
+    if not ev.empty and {"platform", "created_at", "engagements"} <= set(ev.columns):
+        ev = ev[~date_only(ev, timezone=ev.attrs.get("tz", "Asia/Jakarta"))]
     if not ev.empty and {"platform", "created_at", "engagements"} <= set(ev.columns):
         local = ev["created_at"].dt.tz_convert(ev.attrs.get("tz", "Asia/Jakarta")) \
             if isinstance(ev["created_at"].dtype, pd.DatetimeTZDtype) else ev["created_at"]
@@ -285,5 +291,10 @@ def next_plan_section(ctx: EvaluationContext, sec: Section, *, filename: str = "
     write_table(out, path)
     ctx.cache["next_plan"] = draft
     sec.text(text("report.n_plan_written", lang, file=filename, n=len(draft)))
-    keep = [c for c in ("date", "time", "platform", "theme", "content_type", "format", "caption") if c in out]
-    sec.table(out[keep], max_rows=12)
+    keep = [c for c in ("date", "time", "platform", "theme", "content_type", "format", "caption") if c in draft]
+    shown = draft[keep].copy()
+    if "date" in shown:  # the reader's day ("3 Nov 2026") and clock ("16.20")
+        shown["date"] = pd.to_datetime(shown["date"]).dt.normalize()
+    if "time" in shown:
+        shown["time"] = [F.clock(t, lang) for t in shown["time"]]
+    sec.table(shown, max_rows=12)

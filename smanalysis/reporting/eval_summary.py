@@ -21,7 +21,7 @@ from ..formatting import count
 from .eval_figures import figures, kpi_table
 from ..words import plural, text
 from .markup import esc
-from .sections import EvaluationContext, Section, fmt_value, guarded, num, pct, sub_guard
+from .sections import EvaluationContext, Section, fmt_value, guarded, num, sub_guard
 
 __all__ = [
     "overview_section", "profile_section", "kpi_section", "execution_section", "definitions_section",
@@ -186,11 +186,7 @@ def execution_section(ctx: EvaluationContext, sec: Section) -> None:
         sec.text(text("report.no_source" if ctx.frame("content_plan").empty else "report.no_data", lang,
                       what=text("report.w_plan", lang)))
         return
-    shown = ex.copy()
-    for c in ("execution_rate", "on_time_rate"):
-        if c in shown:
-            shown[c] = shown[c].map(pct)
-    sec.table(shown)
+    sec.table(ex, units={"execution_rate": "ratio", "on_time_rate": "ratio"})
     m = ctx.cache.get("plan_matches")
     if m is not None and not m.empty:
         from .eval_media import add_plot

@@ -92,9 +92,18 @@ class Section:
         self.blocks.append(("md", "#" * level + " " + title))
         return self
 
-    def table(self, df: pd.DataFrame, *, max_rows: int = 25) -> "Section":
-        """Add a table (shown with pandas' HTML, which escapes every cell; times in ``self.tz``)."""
-        self.blocks.append(("table", df.head(max_rows)))
+    def table(self, df: pd.DataFrame, *, max_rows: int = 25, units: dict | None = None) -> "Section":
+        """Add a table (every cell escaped; times in ``self.tz``; numbers in ``self.lang``).
+
+        ``units`` maps column names to a unit of :func:`smanalysis.formatting.value` (``"ratio"``,
+        ``"signed"``...) for columns whose dtype does not say it (a ratio is a float like any other);
+        pass raw numbers, never pre-formatted text.
+        """
+        shown = df.head(max_rows)
+        if units:
+            shown = shown.copy()
+            shown.attrs = {**df.attrs, "units": dict(units)}
+        self.blocks.append(("table", shown))
         return self
 
     def figure(self, fig_or_ax, *, alt: str | None = None) -> "Section":
@@ -146,13 +155,14 @@ class Section:
 COLUMN_UNITS = {c: "ratio" for c in (
     "share_docs", "share", "reply_rate", "share_of_voice", "positive_share_of_voice", "negative_share_of_voice",
     "execution_rate", "on_time_rate", "brand_share", "competitor_share", "largest_component_share",
-    "er_reach", "follower_growth", "reciprocity")}
+    "er_reach", "follower_growth", "reciprocity", "audience_share", "promo_share", "follower_growth_monthly")}
 
 
 def use_report_tables(lang: str = "id", timezone: str | None = "Asia/Jakarta", *, max_rows: int = 200) -> bool:
     """Show every DataFrame and Series in this notebook as the report shows its tables: locale
     numbers and dates (:mod:`smanalysis.formatting`), headers and coded values in ``lang``, no
-    index column, no True/False/NaN, nothing cut with "..." (up to ``max_rows`` rows).
+    index column, no True/False/NaN, nothing cut with "..." (up to ``max_rows`` rows); and every
+    matplotlib figure as the report shows its charts (fitted for a phone, SVG, with an alt text).
 
     Returns False outside IPython (nothing to do).
     """
@@ -166,6 +176,22 @@ def use_report_tables(lang: str = "id", timezone: str | None = "Asia/Jakarta", *
     html = ip.display_formatter.formatters["text/html"]
     html.for_type(pd.DataFrame, lambda df: _table_html(df.head(max_rows), timezone, lang))
     html.for_type(pd.Series, lambda s: _table_html(s.head(max_rows).to_frame(), timezone, lang))
+    import matplotlib
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+
+    # load the notebook's plotting backend now: loading it later resets the figure formatters
+    plt.switch_backend(matplotlib.get_backend())
+    from ..plotting.theme import apply_theme
+
+    apply_theme()  # one look for every chart, as in the report
+
+    def _figure(fig):  # charts as in the report: fitted for a phone, SVG, locale ticks, a real alt text
+        sec = Section("", lang=lang, timezone=timezone)
+        sec.figure(fig)
+        return figure_html(*sec.blocks[-1][1])
+
+    html.for_type(Figure, _figure)
     return True
 
 
@@ -185,9 +211,18 @@ def figure_html(svg: bytes, alt: str) -> str:
 
 #: columns whose values are codes with words in ``value.*`` of :mod:`smanalysis.words`
 _CODED_COLUMNS = {"intent", "side", "sentiment", "tier", "content_type", "top_format", "top_theme", "format",
-                  "dimension", "by"}
+                  "dimension", "by", "status", "action", "aspect", "fit", "basis", "source", "hours", "theme_source",
+                  "item", "platform"}
+#: columns whose values name columns of a table (a plan's fields)
+_FIELD_COLUMNS = {"field", "missing"}
 _NUMERIC_UNITS = {"count", "number", "ratio", "percent", "change", "signed"}
 _NUMLIKE = r"[+\-–]?[\d.,]+ ?%?|–"
+
+
+def _header(name: str, lang: str) -> str:
+    """A table header: :func:`column_label`, starting with a capital ("pengikut awal" -> "Pengikut awal")."""
+    label = str(column_label(name, lang))
+    return label[:1].upper() + label[1:]
 
 
 def _table_html(df: pd.DataFrame, timezone: str | None = None, lang: str | None = None) -> str:
@@ -196,18 +231,22 @@ def _table_html(df: pd.DataFrame, timezone: str | None = None, lang: str | None 
     the index only when it is named."""
     lang = lang or "id"
     shown = df.copy()
+    # a named index (a week, a field) is data: formatted like the columns; row numbers are not shown
+    if not (isinstance(shown.index, pd.RangeIndex) or (shown.index.name is None and shown.index.nlevels == 1)):
+        shown = shown.reset_index()
+    else:
+        shown = shown.reset_index(drop=True)
     for c in _CODED_COLUMNS & set(shown.columns):  # coded values (intent, side, tier...) in words
         shown[c] = shown[c].map(lambda v: code_label("value", v, lang))
-    units = {c: u for c, u in COLUMN_UNITS.items() if c in shown.columns
+    for c in _FIELD_COLUMNS & set(shown.columns):  # lists of column names ("caption, source") in words
+        shown[c] = shown[c].map(lambda v: ", ".join(str(code_label("col", f, lang)) for f in v.split(", "))
+                                if isinstance(v, str) and v else v)
+    given = {**COLUMN_UNITS, **(df.attrs.get("units") or {})}
+    units = {c: u for c, u in given.items() if c in shown.columns
              and pd.api.types.is_float_dtype(shown[c])}
     kinds = [units.get(c) or fmt_unit(shown.iloc[:, i]) for i, c in enumerate(shown.columns)]
-    shown = format_frame(shown, lang, units=units, timezone=timezone, labels=column_label)
-    # an unnamed index is row numbers left over from filtering: not worth showing
-    plain = isinstance(shown.index, pd.RangeIndex) or (shown.index.name is None and shown.index.nlevels == 1)
-    if not plain:
-        kinds = ["text"] * shown.index.nlevels + kinds
-        shown = shown.reset_index()
-        shown.columns = [str(c) for c in shown.columns]
+    shown = format_frame(shown, lang, units=units, timezone=timezone, labels=_header)
+    shown.columns = [str(c) for c in shown.columns]
     numeric = [k in _NUMERIC_UNITS or (len(shown) > 0 and bool(shown.iloc[:, i].astype(str).str.fullmatch(_NUMLIKE).all()))
                for i, k in enumerate(kinds)]
     return table_html(shown, numeric=numeric)
@@ -375,30 +414,32 @@ def sub_guard(ctx: EvaluationContext, sec: Section, key: str, fn, *args, **kwarg
         return None
 
 
-def pct(v, digits: int = 1, lang: str = "id") -> str:
+def pct(v, digits: int = 1, *, lang: str) -> str:
     """A ratio as a percentage text in ``lang`` ("4,2%"), "–" when missing
-    (:func:`smanalysis.formatting.percent`).
+    (:func:`smanalysis.formatting.percent`). ``lang`` has no default: a report never falls back to
+    one language's marks.
 
-    >>> pct(0.0423), pct(0.0423, lang="en"), pct(float("nan"))
+    >>> pct(0.0423, lang="id"), pct(0.0423, lang="en"), pct(float("nan"), lang="id")
     ('4,2%', '4.2%', '–')
     """
     return fmt.percent(v, lang, digits)
 
 
-def num(v, digits: int = 0, lang: str = "id") -> str:
-    """A number as text in ``lang`` ("12.346"), "–" when missing (:func:`smanalysis.formatting.number`).
+def num(v, digits: int = 0, *, lang: str) -> str:
+    """A number as text in ``lang`` ("12.346"), "–" when missing (:func:`smanalysis.formatting.number`);
+    ``lang`` has no default.
 
-    >>> num(12345.6), num(12345.6, lang="en"), num(None)
+    >>> num(12345.6, lang="id"), num(12345.6, lang="en"), num(None, lang="id")
     ('12.346', '12,346', '–')
     """
     return fmt.number(v, lang, digits)
 
 
-def fmt_value(name: str, v, lang: str = "id") -> str:
+def fmt_value(name: str, v, lang: str) -> str:
     """A figure as text in the format its registry entry declares (percent, integer, decimal,
     signed), written the ``lang`` way through :mod:`smanalysis.formatting`; "–" when missing.
 
-    >>> fmt_value("er_reach", 0.0423), fmt_value("n_posts", 12.0), fmt_value("net_sentiment", 0.25, "en")
+    >>> fmt_value("er_reach", 0.0423, "id"), fmt_value("n_posts", 12.0, "id"), fmt_value("net_sentiment", 0.25, "en")
     ('4,2%', '12', '+0.25')
     """
     from ..media import column_metric

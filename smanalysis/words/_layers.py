@@ -20,7 +20,7 @@ WORDS: dict[str, tuple[str, str]] = {
     'influence.rank': ('peringkat pengaruh {pr} dari {n}', 'influence rank {pr} of {n}'),
     'influence.followers': ('{f} pengikut ({tier})', '{f} followers ({tier})'),
     'influence.unknown_followers': ('jumlah pengikut tidak diketahui', 'follower count unknown'),
-    'influence.core': ('inti jaringan (k-core {core:g})', 'in the network core (k-core {core:g})'),
+    'influence.core': ('termasuk inti jaringan (kedalaman {core:g})', 'in the core of the network (depth {core:g})'),
     'tier.nano': ('nano', 'nano'),
     'tier.micro': ('mikro', 'micro'),
     'tier.unknown': ('tidak diketahui', 'unknown'),

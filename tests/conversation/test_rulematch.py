@@ -68,3 +68,19 @@ def test_strip_lookarounds_keeps_classes_and_escapes():
 def test_surrogates_are_left_to_python():
     texts = ["enak \ud800", "enak"]
     assert rulematch.first_match(texts, [r"\benak\b"]).tolist() == [0, 0]
+
+
+def test_superset_rules():
+    # a final look-ahead is kept as a plain group; a class starting with ":" is no POSIX class
+    assert rulematch._superset(r"\bga\s+(?=kecewa\b)", re.UNICODE) == r"\bga\s+(?:kecewa\b)"
+    assert rulematch._superset(r"a(?=b)c", re.UNICODE) == "ac"
+    assert rulematch._superset(r"wa\s*[:.]?\s*\+?08", re.UNICODE) is not None
+    assert rulematch._superset(r"[[:alpha:]]x", re.UNICODE) is None
+    assert rulematch._superset(r"(a)\1", re.UNICODE) is None
+
+
+def test_subs_in_turn_keeps_the_index():
+    s = pd.Series(["gk  kecewa", "enaaak"], index=[5, 7])
+    got = rulematch.subs(s, [(r"\s+", " ", "  "), (r"\bgk (?=kecewa)", "tidak_", None),
+                             (r"([a-z])\1{2,}", r"\1", "aaa")])
+    assert got.to_dict() == {5: "tidak_kecewa", 7: "enak"}

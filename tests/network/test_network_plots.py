@@ -23,8 +23,8 @@ def _months():
 
 
 @pytest.mark.parametrize("lang,title", [
-    ("id", "Jaringan: 5 akun teratas menurut PageRank (warna = komunitas)"),
-    ("en", "Network: top 5 accounts by PageRank (colour = community)")])
+    ("id", "Jaringan: 5 akun teratas menurut skor pengaruh (warna = komunitas)"),
+    ("en", "Network: top 5 accounts by influence score (colour = community)")])
 def test_plot_network(lang, title):
     ax = plot_network(cliques(), top=5, lang=lang, labels=3)
     assert ax.get_title() == title
@@ -41,7 +41,7 @@ def test_plot_network_uses_membership():
 def test_plot_influencers():
     inf = influencers(cliques())
     ax = plot_influencers(inf, by="betweenness", top=3, lang="en")
-    assert ax.get_title() == "Most influential accounts by betweenness"
+    assert ax.get_title() == "Most influential accounts by bridge between groups"
     assert [t.get_text() for t in ax.get_yticklabels()][-1] == "x"  # largest bar on top
     with pytest.raises(SchemaError, match="plot_influencers: the influencers frame lacks required columns"):
         plot_influencers(inf, by="reach")

@@ -80,7 +80,7 @@ def test_markdown_messages_of_notebooks_01_03_escape_fields():
     from smanalysis.factfinding import md, next_steps
     import pandas as pd
 
-    out = md("nb.loaded", "en", client=EVIL_IMG, start="2026-10-01", end="2026-10-31", posts=1, comments=2,
+    out = md("nb.loaded", "en", client=EVIL_IMG, period="1–31 Okt 2026", posts=1, comments=2,
              plan=3)
     assert "<img" not in out.data and "&lt;img" in out.data
     scan = pd.DataFrame({"action": ["copy"], "suggestion": [f"Tiru {EVIL_IMG} promo https://evil.example/x"]})

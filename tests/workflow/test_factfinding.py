@@ -256,7 +256,7 @@ def test_phase_questions_cover_three_phases():
 
 
 def test_text_and_show():
-    assert text("nb.loaded", "en", client="K", start="a", end="b", posts=1, comments=2, plan=3).startswith("Data loaded")
+    assert text("nb.loaded", "en", client="K", period="a", posts=1, comments=2, plan=3).startswith("Data loaded")
     with pytest.raises(ValueError, match="must be a key of smanalysis.words.WORDS, but 'nope' was passed"):
         text("nope")
     assert ff.show(None, "id").data == "*Tidak ada data untuk bagian ini.*"
@@ -267,7 +267,9 @@ def test_text_and_show():
 
 def test_profile_summary_and_write_tables(tmp_path):
     s = ff.profile_summary(PROFILE, lang="id")
-    assert s.loc[s["field"] == "Tujuan bermedia sosial", "value"].item() == "promotion"
+    assert s.loc[s["field"] == "Tujuan bermedia sosial", "value"].item() == "promosi"  # the goal in words
+    en = ff.profile_summary(PROFILE, lang="en")
+    assert en.loc[en["field"] == "Social media goal", "value"].item() == "promotion"
     w = ff.write_tables({"x": s, "none": None, "empty": pd.DataFrame()}, tmp_path, prefix="01_")
     assert w["file"].tolist() == ["01_x.csv"] and (tmp_path / "01_x.csv").is_file()
 

@@ -35,16 +35,27 @@ UNTRANSLATED = {
     "id": ["followers_end", "followers_start", "net_new_followers", "negative", "positive", "(none)", "micro",
            "food & beverage", "No description has been provided", "register:", "emoji:", "pseudonymise",
            "robust z", "skor z robust", "modularitas", "kepadatan", "Tema dari buku kode", "engagement lebih tinggi",
-           "baris ditolak pembaca", "Untuk / for", " for ", "interactions", "rows rejected"],
+           "baris ditolak pembaca", "Untuk / for", " for ", "interactions", "rows rejected", "betweenness",
+           "inti (k-core)", "k-core 4", "ENGAGEMENT_DEFINITIONS", "(NMF)", "codebook", "deeper analysis",
+           "jenis konten engagement", "jenis konten news", "promotion", "warning", "fallback", "measured",
+           "skipped", "unplanned", "off_hours", "strong", "moderate", "register:"],
     # (Indonesian words people wrote, e.g. a rising term "tidak worth", are data and may stay)
     "en": ["pengguna_", "Periode ", "unggahan", "pengikut", "komentar", "tidak ada", "belum ", "Untuk", "dibandingkan",
-           "1 interactions", "1 posts", "1 comments", "No description has been provided", "pseudonymise"],
+           "1 interactions", "1 posts", "1 comments", "No description has been provided", "pseudonymise",
+           "ENGAGEMENT_DEFINITIONS", "(NMF)", "Analisis lanjutan", "1 unplanned posts", "perkiraan nasional",
+           "perlu dibereskan", "terlewat", "jam buka", "Content type engagement", "register:"],
 }
 
 # code names: snake_case words (handles start with @, pseudonyms are user_/pengguna_ + hex, the brand's
 # and competitors' own handles are names, file names end in an extension: allowed)
 SNAKE = re.compile(r"(?<![@\w./#-])([a-z]+_[a-z0-9_]+)(?!\w|\.\w)")
 ALLOWED_SNAKE = re.compile(r"^(pengguna|user)_[0-9a-f]{4,}$")
+
+
+#: a number written with the other language's marks: a decimal comma in English ("8,8%", "+0,42"),
+#: a decimal point in an Indonesian percentage or signed figure ("5.4%", "+0.42"); times ("19.51") are fine
+WRONG_MARKS = {"en": re.compile(r"(?<![\d,.])[+-]?\d+,\d{1,2}(?:%|(?![\d]))"),
+               "id": re.compile(r"(?<![\d.,])(?:\d+\.\d{1,2}%|[+-]\d+\.\d{2}(?![\d.]))")}
 
 
 def _handles() -> set[str]:
@@ -192,6 +203,62 @@ def test_report_has_no_untranslated_tokens(reports, lang):
     for m in SNAKE.finditer(text):
         if not ALLOWED_SNAKE.match(m.group(1)) and m.group(1).lower() not in handles:
             problems.append(f"code name {m.group(1)!r} near {text[max(0, m.start() - 30):m.end() + 30]!r}")
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:60])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_report_numbers_in_the_readers_marks(reports, lang):
+    """Every figure goes through the one formatter with the report's language: no "8,8%" in English,
+    no "5.4%" in Indonesian, in any section."""
+    _, got = _facts(reports, lang)
+    text = got[1366]["text"]
+    wrong = [text[max(0, m.start() - 40):m.end() + 20] for m in WRONG_MARKS[lang].finditer(text)]
+    assert not wrong, wrong[:20]
+
+
+@pytest.fixture(scope="module")
+def analyst(tmp_path_factory):
+    """The analyst document (``--notebooks all``: steps 01-03 and the evaluation) in both languages."""
+    if not find_chromium():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing in CI: .ci/run must install Debian's chromium")
+        pytest.skip("Chromium not installed (apt-get install chromium)")
+    from smanalysis.reporting import run_client
+
+    out = tmp_path_factory.mktemp("analyst")
+    pages = {}
+    for lang in ("id", "en"):
+        res = run_client(CONFIG, out=out / lang, lang=lang, notebooks="all")
+        assert res["status"] == "ok", res
+        pages[lang] = out / lang / res["slug"] / "report.html"
+    return pages
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_analyst_document_reads_like_the_report(analyst, lang):
+    """`--notebooks all`: every step's tables through the same formatter (no index column, no
+    snake_case headers, no True/False/NaN, no 19-digit ids, no "..." cuts), one language, the
+    reader's number marks, no sideways scrolling at 1366 and 390 px."""
+    got = {}
+    with Browser() as b:
+        for width in (1366, 390):
+            b.open(analyst[lang], width=width, height=844 if width < 700 else 900)
+            got[width] = b.evaluate(_PAGE_FACTS)
+            b.screenshot(OUT / f"analyst_{lang}_{width}_first_screen.png", full_page=False)
+    text = got[1366]["text"]
+    problems = [f"{w} px: page scrolls sideways ({f['scrollWidth']} px): {f['sticking_out']}"
+                for w, f in got.items() if f["scrollWidth"] > f["width"] + 1]
+    problems += [f"raw value near {text[max(0, m.start() - 40):m.end() + 40]!r}" for m in RAW.finditer(text)]
+    problems += [f"untranslated {w!r} near {text[max(0, text.index(w) - 40):text.index(w) + 40]!r}"
+                 for w in UNTRANSLATED[lang] if w in text]
+    handles = _handles()
+    problems += [f"code name {m.group(1)!r} near {text[max(0, m.start() - 30):m.end() + 30]!r}"
+                 for m in SNAKE.finditer(text)
+                 if not ALLOWED_SNAKE.match(m.group(1)) and m.group(1).lower() not in handles]
+    problems += [f"other language's number marks: {text[max(0, m.start() - 30):m.end() + 10]!r}"
+                 for m in WRONG_MARKS[lang].finditer(text)]
+    problems += [f"long id {m.group(0)!r}" for m in re.finditer(r"(?<![\w])\d{15,}(?![\w])", text)]
+    problems += ["a cell cut with '...'" for line in text.splitlines() if "\t" in line and "..." in line]
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:60])
 
 

@@ -16,8 +16,7 @@ import pytest
 
 from smanalysis import reporting as rp
 from smanalysis.media import METRICS, metric_label
-from smanalysis.reporting.sections import num as _num
-from smanalysis.reporting.sections import pct as _pct
+from smanalysis.formatting import value
 from smanalysis.words import text as _text
 
 
@@ -183,38 +182,37 @@ def test_analysis_figures_equal_metrics_json(report):
     a = m["analysis"]
     sec = secs["analysis_section"]
 
-    def pct(v):  # numbers are written in the report's language
-        return _pct(v, lang=lang)
-
-    def num(v, digits=0):
-        return _num(v, digits, lang)
-
     paid = _table_after(sec, "Paid vs organic" if lang == "en" else "Berbayar vs organik")
     if a["paid"]:
         assert paid is not None and len(paid) == len(a["paid"])
         for (_, row), fig in zip(paid.iterrows(), a["paid"]):
             assert row["n_posts"] == fig["n_posts"]
-            assert row["er_reach_ratio_of_totals"] == pct(fig["er_reach_ratio_of_totals"])
+            assert row["er_reach_ratio_of_totals"] == pytest.approx(fig["er_reach_ratio_of_totals"], abs=1e-6, nan_ok=True)
+        assert paid.attrs["units"]["er_reach_ratio_of_totals"] == "ratio"  # shown as a percentage
         text = sec.markdown()
         for fig in a["boost"]:
             if fig["verdict_code"] in ("boost_more", "boost_less", "cannot_tell"):
-                fmt = pct if fig["metric"].startswith("er_") else num
-                assert f"{fmt(fig['extra_per_boosted_post'])} ({fmt(fig['ci_low'])} – {fmt(fig['ci_high'])}" in text
+                unit = "ratio" if fig["metric"].startswith("er_") else "number"
+                shown = [value(fig[k], unit, lang) for k in ("extra_per_boosted_post", "ci_low", "ci_high")]
+                assert f"{shown[0]} ({shown[1]} – {shown[2]}" in text
     else:
         assert paid is None
     tags = _table_after(sec, "Own hashtags" if lang == "en" else "Tagar sendiri")
     rows = a["hashtags"]["rows"]
     assert (tags is None) == (not rows)
     if rows:
-        fmt = pct if a["hashtags"]["metric"].startswith("er_") else num
+        unit = "ratio" if a["hashtags"]["metric"].startswith("er_") else "number"
         assert tags["hashtag"].tolist() == [r["hashtag"] for r in rows]
-        assert tags["mean"].tolist() == [fmt(r["mean"]) for r in rows]
+        assert tags["mean"].tolist() == pytest.approx([r["mean"] for r in rows], abs=1e-6, nan_ok=True)
+        assert tags.attrs["units"]["mean"] == unit
         assert tags["vs_all"].tolist() == pytest.approx([r["vs_all"] for r in rows], abs=1e-6, nan_ok=True)
         assert "vs_all" in m["definitions"]
     video = _table_after(sec, "Video")
     assert (video is None) == (not a["video"])
     if a["video"]:
-        assert video["views_3s_rate"].tolist() == [pct(r["views_3s_rate"]) for r in a["video"]]
+        assert video["views_3s_rate"].tolist() == pytest.approx(
+            [float("nan") if r["views_3s_rate"] is None else r["views_3s_rate"] for r in a["video"]], abs=1e-6, nan_ok=True)
+        assert video.attrs["units"]["views_3s_rate"] == "ratio"
         assert video["avg_view_duration_s"].tolist() == pytest.approx(
             [float("nan") if r["avg_view_duration_s"] is None else r["avg_view_duration_s"] for r in a["video"]],
             abs=1e-6, nan_ok=True)
@@ -223,7 +221,10 @@ def test_analysis_figures_equal_metrics_json(report):
     assert (care is None) == (not a["care_targets"])
     if a["care_targets"]:
         assert care["intent"].tolist() == [r["intent"] for r in a["care_targets"]]
-        assert care["within_target_rate"].tolist() == [pct(r["within_target_rate"]) for r in a["care_targets"]]
+        assert care["within_target_rate"].tolist() == pytest.approx(
+            [float("nan") if r["within_target_rate"] is None else r["within_target_rate"] for r in a["care_targets"]],
+            abs=1e-6, nan_ok=True)
+        assert care.attrs["units"]["within_target_rate"] == "ratio"
         assert care["comments"].tolist() == [r["comments"] for r in a["care_targets"]]
         assert "within_target_rate" in m["definitions"]
     growth = [b for k, b in sec.blocks if k == "table" and "day_label" in b.columns]
@@ -231,7 +232,9 @@ def test_analysis_figures_equal_metrics_json(report):
                     if r["platform"] in {g["platform"] for g in a["follower_growth_by_paid"] if g["day_type"] == "paid"}]
     assert bool(growth) == bool(shown_growth)
     if growth:  # follower growth by paid days: the table and the line below it are metrics.json's, in words
-        assert growth[0]["per_day"].tolist() == [num(r["per_day"], 2) for r in shown_growth]
+        assert growth[0]["per_day"].tolist() == pytest.approx([r["per_day"] for r in shown_growth], abs=1e-6,
+                                                              nan_ok=True)
+        assert growth[0].attrs["units"]["per_day"] == "signed"  # written in the report's language
         assert growth[0]["n_days"].tolist() == [r["n_days"] for r in shown_growth]
         organic = {r["platform"]: r["n_days"] for r in shown_growth if r["day_type"] == "organic"}
         for r in shown_growth:

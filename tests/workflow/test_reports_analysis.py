@@ -88,8 +88,13 @@ def test_analysis_section_splits_follower_growth_by_paid_days(lang, words):
     assert any(words in set(b["day_label"]) for b in tables if "day_label" in b.columns)
     # numbers in the report's language (Babel): 6 new followers a day on boosted days, +4 over organic days,
     # every day the same so the interval is the point; n = boosted days / organic days
-    shown = next(b for b in tables if "day_label" in b.columns).set_index("day_label")
-    assert shown.loc[words, "per_day"] == {"id": "6,00", "en": "6.00"}[lang]
+    table = next(b for b in tables if "day_label" in b.columns)
+    assert table.set_index("day_label").loc[words, "per_day"] == 6.0  # the figure itself; written by the table
+    from smanalysis.reporting.sections import _table_html
+
+    cell = {"id": '<td class="num" data-label="Per hari">+6,00</td>',
+            "en": '<td class="num" data-label="Per day">+6.00</td>'}[lang]
+    assert cell in _table_html(table, lang=lang)
     line = {"id": ": +4,00 (+4,00 – +4,00; n = 6 / 6)", "en": ": +4.00 (+4.00 – +4.00; n = 6 / 6)"}[lang]
     assert line in sec.markdown()
 

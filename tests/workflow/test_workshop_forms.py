@@ -1,5 +1,6 @@
 """Workshop forms: YAML with Indonesian keys, read by the library (owners never edit Python)."""
 
+import pandas as pd
 import pytest
 
 from smanalysis.exceptions import SchemaError
@@ -49,7 +50,7 @@ def test_phase_form_rejects_unknown_question():
 
 
 def test_form_path_bad_name():
-    with pytest.raises(ValueError, match=r"`name` must be one of \['profil_usaha', 'jawaban_fase'\]"):
+    with pytest.raises(ValueError, match=r"`name` must be one of \['profil_usaha', 'jawaban_fase', 'rencana_saya'\]"):
         forms.form_path("profil")
 
 
@@ -59,8 +60,38 @@ def test_friendly_warnings_print_a_short_note(capsys):
     old = warnings.showwarning
     try:
         forms.friendly_warnings("id")
+        warnings.warn("load_dataset: 2 duplicate row(s) resolved; see Dataset.duplicates", stacklevel=1)
         warnings.warn("kolom reach kosong", stacklevel=1)
     finally:
         warnings.showwarning = old
     out = capsys.readouterr().out
-    assert out == "Catatan: kolom reach kosong\n"
+    # a warning the workshops expect in plain Indonesian; another one kept for the analyst; no path
+    assert out == ("Catatan: Ada 2 baris ganda di data; baris itu dihitung sekali saja.\n"
+                   "Catatan: untuk analis: kolom reach kosong\n")
+
+
+def test_shipped_plan_form_becomes_a_content_plan():
+    """Workshop 2: the owner's five plan rows come from a YAML with Indonesian keys, never a Python dict."""
+    from smanalysis.plan import check_limits, review_plan
+
+    plan = forms.read_plan_form()
+    assert list(plan.columns) == ["date", "platform", "theme", "content_type", "caption", "asset", "hashtags",
+                                  "source"]
+    assert plan["content_type"].tolist() == ["education", "entertainment", "promo", "inspiration", "engagement"]
+    assert plan["date"].iloc[0] == pd.Timestamp("2026-11-02")
+    # the two planted mistakes are found: row 4 has no asset, row 3 six hashtags on Instagram (limit 5)
+    review = review_plan(plan, lang="id")
+    assert review["missing"].tolist() == ["", "", "", "asset", ""]
+    limits = check_limits(plan, lang="id")
+    assert limits.loc[limits["issue"] != "", "hashtags"].tolist() == [6]
+
+
+@pytest.mark.parametrize("form, match", [
+    ({"tanggal": "2026-11-02"}, r"isinya harus daftar baris rencana"),
+    ([{"tanggal": "2026-11-02", "judul": "x"}], r"kunci \['judul'\] di 'baris 1' tidak dikenal"),
+    ([{"jenis_konten": "edukasi"}, {"jenis_konten": "iklan"}], r"baris 2: jenis_konten 'iklan' tidak dikenal"),
+    ([{"tanggal": "2 Nov"}], r"baris 1: tanggal '2 Nov' tidak terbaca; tulis TTTT-BB-HH"),
+])
+def test_plan_form_errors_in_plain_indonesian(form, match):
+    with pytest.raises(SchemaError, match=match):
+        forms.form_to_plan(form, source="rencana_saya.yaml")
