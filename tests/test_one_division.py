@@ -67,6 +67,10 @@ def _constant(node: ast.AST) -> bool:
     return False
 
 
+#: calls that divide: NumPy's and pandas' division functions and methods
+_DIVIDING_CALLS = {"divide", "true_divide", "div", "truediv", "rdiv", "rtruediv"}
+
+
 def _path(node: ast.AST) -> bool:
     """``Path(...) / x`` and ``x / y / z`` whose leftmost part is one: a path join."""
     while isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
@@ -86,6 +90,9 @@ def divisions(src: str) -> list[tuple[int, str, str]]:
                 right = child.right if isinstance(child, ast.BinOp) else child.value
                 if not _constant(right) and not _path(child.left if isinstance(child, ast.BinOp) else child.target):
                     out.append((child.lineno, func, (ast.get_source_segment(src, child) or "")[:80]))
+            elif isinstance(child, ast.Call) and isinstance(child.func, ast.Attribute) and \
+                    child.func.attr in _DIVIDING_CALLS:  # np.divide(a, b), frame.div(other)
+                out.append((child.lineno, func, (ast.get_source_segment(src, child) or "")[:80]))
             visit(child, name)
 
     visit(tree, "<module>")
@@ -131,8 +138,9 @@ def test_every_allowed_place_still_divides():
 
 def test_scan_finds_a_planted_division_and_passes_constants():
     src = ("def f(df):\n    a = df['x'] / df['y']\n    b = df['x'] / 100\n    c = root / 'file.csv'\n"
-           "    d = t / pd.Timedelta(days=1)\n    e = v / _NS_MIN\n    df['z'] /= df['y'].sum()\n")
-    assert [(line, func) for line, func, _ in divisions(src)] == [(2, "f"), (7, "f")]
+           "    d = t / pd.Timedelta(days=1)\n    e = v / _NS_MIN\n    df['z'] /= df['y'].sum()\n"
+           "    g = np.divide(a, b, where=b > 0)\n    h = df.div(df.sum(axis=1), axis=0)\n")
+    assert [(line, func) for line, func, _ in divisions(src)] == [(2, "f"), (7, "f"), (8, "f"), (9, "f")]
 
 
 # ---------------------------------------------------------------- the helpers, worked by hand

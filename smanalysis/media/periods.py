@@ -1,15 +1,5 @@
-"""This period against the previous one, with intervals and honest verdicts.
-
-Examples
---------
->>> import pandas as pd
->>> posts = pd.DataFrame({"post_id": ["a", "b", "c"], "platform": "instagram", "account": "k",
-...     "created_at": pd.to_datetime(["2026-09-10", "2026-10-02", "2026-10-20"], utc=True),
-...     "likes": [10.0, 10.0, 20.0], "reach": [100.0, 100.0, 100.0]})
->>> compare_periods(posts, current="2026-10", previous="2026-09", metrics=["n_posts"])[["metric", "change"]]
-    metric  change
-0  n_posts     1.0
-"""
+"""This period against the previous one, with intervals and honest verdicts: :func:`compare_periods`
+(its example shows the use). The relative change is :func:`smanalysis.ratios.relative_change`."""
 
 from __future__ import annotations
 

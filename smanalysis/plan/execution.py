@@ -124,7 +124,8 @@ def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int =
     jac = _jaccard(cand["_tok_p"], cand["_tok_q"])
     inter = np.fromiter((len(x & y) for x, y in zip(cand["_tok_p"], cand["_tok_q"])), dtype=float, count=len(cand))
     size = cand["_tok_p"].apply(len).to_numpy(float)
-    contain = np.divide(inter, size, out=np.zeros_like(inter), where=size > 0)
+    # a caption that has no word shares none: containment 0, a matching score rather than a figure
+    contain = np.nan_to_num(divide(inter, size, func="match_plan", name="containment", quiet=True), nan=0.0)
     cand["similarity"] = np.where(cand["_cap"].to_numpy(bool), jac, contain).round(4)
     cand["delay_days"] = (cand["posted_date"] - cand["planned_date"]).dt.days.astype(float)
     cand = cand[cand["similarity"] >= min_similarity].assign(_abs=lambda d: d["delay_days"].abs())
