@@ -108,21 +108,26 @@ def _svg_min_font_px(src: str, rendered_width: float) -> float | None:
     return float(m.group(1)) * rendered_width / float(vb.group(1))
 
 
-@pytest.fixture(scope="module")
-def reports(tmp_path_factory):
+def _render_both_languages(tmp_path_factory, folder, **options):
+    """Build the sample report in id and en (skip without Chromium; fail in CI); lang -> report.html."""
     if not find_chromium():
         if os.environ.get("CI"):
             pytest.fail("Chromium is missing in CI: .ci/run must install Debian's chromium")
         pytest.skip("Chromium not installed (apt-get install chromium)")
     from smanalysis.reporting import run_client
 
-    out = tmp_path_factory.mktemp("browser")
+    out = tmp_path_factory.mktemp(folder)
     pages = {}
     for lang in ("id", "en"):
-        res = run_client(CONFIG, out=out / lang, lang=lang)
+        res = run_client(CONFIG, out=out / lang, lang=lang, **options)
         assert res["status"] == "ok", res
         pages[lang] = out / lang / res["slug"] / "report.html"
     return pages
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    return _render_both_languages(tmp_path_factory, "browser")
 
 
 _FACTS: dict = {}
@@ -219,19 +224,7 @@ def test_report_numbers_in_the_readers_marks(reports, lang):
 @pytest.fixture(scope="module")
 def analyst(tmp_path_factory):
     """The analyst document (``--notebooks all``: steps 01-03 and the evaluation) in both languages."""
-    if not find_chromium():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing in CI: .ci/run must install Debian's chromium")
-        pytest.skip("Chromium not installed (apt-get install chromium)")
-    from smanalysis.reporting import run_client
-
-    out = tmp_path_factory.mktemp("analyst")
-    pages = {}
-    for lang in ("id", "en"):
-        res = run_client(CONFIG, out=out / lang, lang=lang, notebooks="all")
-        assert res["status"] == "ok", res
-        pages[lang] = out / lang / res["slug"] / "report.html"
-    return pages
+    return _render_both_languages(tmp_path_factory, "analyst", notebooks="all")
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
