@@ -222,33 +222,31 @@ def _wrap_labels(fig) -> None:
 def _date_axes(fig, lang: str) -> None:
     """Date tick labels of x axes in the reader's language (months, or days for short spans)."""
     from matplotlib.dates import AutoDateFormatter, ConciseDateFormatter, DateFormatter, num2date
-    from matplotlib.ticker import FuncFormatter
+
+    from ..ticks import memo_formatter  # each label written once per figure, not once per layout pass
 
     for ax in fig.axes:
         if isinstance(ax.xaxis.get_major_formatter(), (AutoDateFormatter, ConciseDateFormatter, DateFormatter)):
             lo, hi = ax.get_xlim()
             fn = formatting.month if hi - lo > 62 else formatting.date
-            ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: fn(num2date(x).replace(tzinfo=None), lang)))
+            ax.xaxis.set_major_formatter(memo_formatter(lambda x, _d, fn=fn: fn(num2date(x).replace(tzinfo=None), lang),
+                                                        ratio=False, digits=None, fit_digits=False))
 
 
 def _number_axes(fig, lang: str) -> None:
     """Plain number ticks (matplotlib's default formatter) in the reader's marks: "2.000" and "0,5"
-    in Indonesian, "2,000" and "0.5" in English; axes a chart already formatted are left alone."""
-    import numpy as np
-    from matplotlib.ticker import FuncFormatter, ScalarFormatter
+    in Indonesian, "2,000" and "0.5" in English, with the fewest decimals (up to 3) that write every
+    tick exactly; axes a chart already formatted are left alone."""
+    from matplotlib.ticker import ScalarFormatter
+
+    from ..ticks import memo_formatter  # each label written once per figure, decimals once per set of ticks
 
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             if type(axis.get_major_formatter()) is not ScalarFormatter or axis.get_scale() != "linear":
                 continue
-
-            def fmt(x, _pos, axis=axis):
-                locs = np.asarray(axis.get_majorticklocs(), dtype=float)
-                d = next((d for d in (0, 1, 2, 3) if np.allclose(locs * 10 ** d, np.round(locs * 10 ** d),
-                                                                    atol=1e-6)), 3)
-                return formatting.number(x, lang, d)
-
-            axis.set_major_formatter(FuncFormatter(fmt))
+            axis.set_major_formatter(memo_formatter(lambda x, d: formatting.number(x, lang, d), ratio=False,
+                                                    digits=None, digit_choices=(0, 1, 2, 3)))
 
 
 def _tight(fig) -> None:
