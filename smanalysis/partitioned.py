@@ -80,22 +80,25 @@ def mention_counts(mentions: pd.DataFrame, *, timezone: str = DEFAULT_TIMEZONE, 
     """
     df = mentions.reset_index(drop=True)
     text = _text(df)
-    brand = df["brand"].astype(object).where(df["brand"].notna(), "")
+    # keys as pandas ``str`` (Arrow-backed) columns: a third of the memory of Python string objects
+    # and faster to group, which matters when the edge table of many partitions is combined
+    brand = df["brand"].astype("str").where(df["brand"].notna(), "")
     n = np.ones(len(df), dtype=np.int64)
     lab = sentiment(text, evidence=False)["label"].to_numpy(dtype=object) if len(df) else np.array([], dtype=object)
-    it = intents(text)["intent"].to_numpy(dtype=object)
+    lab = pd.array(lab, dtype="str")
+    it = pd.array(intents(text)["intent"].to_numpy(dtype=object), dtype="str")
     local = pd.to_datetime(df["created_at"], utc=True).dt.tz_convert(timezone).dt.tz_localize(None)
     period = local.dt.to_period(freq).dt.start_time
     toks = tokenize(text, stopwords=True) if len(df) else []
     lens = np.fromiter((len(t) for t in toks), dtype=np.int64, count=len(toks))
-    terms = pd.Series([w for t in toks for w in t], dtype=object) if lens.sum() else pd.Series([], dtype=object)
+    terms = pd.Series([w for t in toks for w in t], dtype="str") if lens.sum() else pd.Series([], dtype="str")
     frames = {
         "sentiment": pd.DataFrame({"brand": brand, "label": lab, "n": n}),
         "intents": pd.DataFrame({"brand": brand, "intent": it, "n": n}),
         "voice": pd.DataFrame({"period": period, "brand": brand, "n": n}),
         "terms": pd.DataFrame({"term": terms, "n": np.ones(len(terms), dtype=np.int64)}),
-        "edges": pd.DataFrame({"source": df["author"].astype(object), "target": brand,
-                               "platform": df["platform"].astype(object), "n": n,
+        "edges": pd.DataFrame({"source": df["author"].astype("str"), "target": brand,
+                               "platform": df["platform"].astype("str"), "n": n,
                                "first": pd.to_datetime(df["created_at"], utc=True),
                                "last": pd.to_datetime(df["created_at"], utc=True)}),
     }

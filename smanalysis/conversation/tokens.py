@@ -131,6 +131,10 @@ _POW: list[np.ndarray] = [np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint6
 _SPACE = np.zeros(256, dtype=bool)
 _SPACE[[0, 9, 10, 11, 12, 13, 32]] = True
 _CHUNK_CACHE: dict = {}
+#: texts cut into chunks at a time by :func:`token_arrays`: its byte-level arrays take ~40 bytes a
+#: byte of text (and the cached powers grow to the largest batch), so a batch bounds the memory
+#: (500,000 mentions in one call: 1.7 GB without batches)
+_BATCH = 50_000
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -312,14 +316,23 @@ def token_arrays(s, *, slang: dict | None = None, vocab: Vocab | None = None, co
     normalised (in Python, cached across calls). ``quotes`` marks a single word in
     double quotes (see :func:`canon_chunk`).
     """
+    if vocab is None:
+        vocab = Vocab()
+    if len(s) > _BATCH:  # batches sharing the vocabulary: the same ids, a bounded memory
+        parts = []
+        for start in range(0, len(s), _BATCH):
+            part = s.iloc[start:start + _BATCH] if isinstance(s, pd.Series) else (
+                s.slice(start, _BATCH) if hasattr(s, "slice") else s[start:start + _BATCH])
+            doc, tok, _, el = token_arrays(part, slang=slang, vocab=vocab, collapse=collapse, quotes=quotes)
+            parts.append((doc + start, tok, el))
+        return (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]), vocab.words,
+                np.concatenate([p[2] for p in parts]))
     if isinstance(s, list):
         texts = s
     elif hasattr(s, "buffers"):  # a pyarrow string array (see arrow_strings)
         texts = _arrow_bytes(s)
     else:
         texts = s.tolist()
-    if vocab is None:
-        vocab = Vocab()
     b, starts, ends, doc_of_chunk, h = _chunks(texts, collapse)
     if len(starts) == 0:
         e = np.zeros(0, dtype=np.int64)

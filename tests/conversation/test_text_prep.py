@@ -162,3 +162,26 @@ def test_emoji_names_both_languages():
     assert emoji_names(["👍🏽"]).tolist() == [":jempol_ke_atas:"]
     with pytest.raises(ValueError, match=r"The value for `lang` must be one of \['id', 'en'\], but 'jv' was passed."):
         emoji_names(["x"], lang="jv")
+
+
+@pytest.mark.parametrize("kind", ["list", "series", "arrow"])
+def test_token_arrays_in_batches_equal_one_pass(monkeypatch, kind):
+    # a corpus cut into batches of 2 texts shares one vocabulary: the same ids, positions and words
+    # as one pass (the batches only bound the memory of the byte-level arrays)
+    import pyarrow as pa
+
+    from smanalysis.conversation import tokens
+
+    texts = ["Kopinya enak bgt :) #NgopiSore", "", "gk enak, kecewa!!", "kopi susu gula aren enak",
+             "@budi harga 25000?", "enak enak enak"]
+    wrap = {"list": list, "series": lambda t: pd.Series(t, dtype=object), "arrow": lambda t: pa.array(t)}[kind]
+    one = tokens.token_arrays(wrap(texts), collapse=True)
+    monkeypatch.setattr(tokens, "_BATCH", 2)
+    tokens._CHUNK_CACHE.clear()
+    batched = tokens.token_arrays(wrap(texts), collapse=True)
+    for a, b in zip(one, batched):
+        assert np.array_equal(a, b)
+    doc, tok, vocab, _ = batched
+    # text 2 (0-based) is "gk enak, kecewa!!" (no slang table passed: "gk" stays); text 5 repeats one word
+    assert vocab[tok[doc == 2]].tolist()[:3] == ["gk", "enak", "."]
+    assert vocab[tok[doc == 5]].tolist() == ["enak", "enak", "enak"] and 1 not in doc.tolist()
