@@ -308,9 +308,12 @@ def node_table(edges=None, *, mentions=None, profile=None, nodes=None):
     comp = dict(profile.competitor_handles) if profile is not None else {}
     out["is_brand"] = idx.isin(list(brand_h))
     out["is_competitor"] = idx.isin(list(comp))
-    brand = pd.Series(idx.map(lambda h: profile.brand_of(h)) if profile is not None else [None] * len(idx),
-                      index=idx, dtype=object)
-    out["brand"] = brand.to_numpy(dtype=object)
+    brand = np.full(len(idx), None, dtype=object)
+    if profile is not None:  # Profile.brand_of of the few known handles, looked up for every node at once
+        known = {h: profile.brand_of(h) for h in {*brand_h, *comp}}
+        hit = pd.Series(idx.astype(str).str.lstrip("@"), dtype=object).map(known)
+        brand[hit.notna().to_numpy()] = hit.dropna().to_numpy(dtype=object)
+    out["brand"] = brand
     return out
 
 

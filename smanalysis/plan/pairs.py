@@ -63,13 +63,21 @@ def _prefix(rows: np.ndarray, rank: np.ndarray, size: np.ndarray, t: float) -> n
     return pos < n - need + 1
 
 
-def _window_join(left: pd.DataFrame, right: pd.DataFrame, offsets: np.ndarray, on: list[str]) -> pd.DataFrame:
-    """Pairs ``(p, q)`` of ``left`` rows and ``right`` rows equal on ``on`` whose days are within
-    ``offsets`` (``right.day - left.day`` in ``offsets``)."""
+def _window_join(lrow: np.ndarray, lkey: np.ndarray, rrow: np.ndarray, rkey: np.ndarray, offsets: np.ndarray,
+                 day_step: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs ``(p, q)`` of left and right rows whose keys are equal once the left day is moved by
+    one of ``offsets`` (a key moves by ``day_step`` a day): sorted right keys, two binary searches
+    per left key, the runs between them expanded. No Python loop, no hash table of tuples."""
     k = len(offsets)
-    exp = pd.DataFrame({c: np.repeat(left[c].to_numpy(), k) for c in ["p", *on]})
-    exp["day"] = np.repeat(left["day"].to_numpy(), k) + np.tile(offsets, len(left))
-    return exp.merge(right[["q", "day", *on]], on=["day", *on])[["p", "q"]]
+    lk = (lkey[:, None] + offsets[None, :] * day_step).ravel()
+    order = np.argsort(rkey, kind="stable")
+    rs = rkey[order]
+    lo = np.searchsorted(rs, lk, "left")
+    cnt = np.searchsorted(rs, lk, "right") - lo
+    total = int(cnt.sum())
+    p = np.repeat(np.repeat(lrow, k), cnt)
+    first = np.repeat(lo - (np.cumsum(cnt) - cnt), cnt)
+    return p, rrow[order[first + np.arange(total, dtype=np.int64)]]
 
 
 def _incidence(rows: np.ndarray, words: np.ndarray, n_rows: int, n_words: int):
@@ -119,30 +127,39 @@ def scored_pairs(plan_tokens: pd.Series, plan_caption: np.ndarray, plan_platform
     plat, _ = pd.factorize(pd.concat([pd.Series(np.asarray(plan_platform, dtype=object)),
                                       pd.Series(np.asarray(post_platform, dtype=object))], ignore_index=True))
     day = pd.to_datetime(pd.concat([pd.Series(plan_day), pd.Series(post_day)], ignore_index=True))
-    missing = day.isna().to_numpy()
+    has_day = day.notna().to_numpy() & (plat >= 0)  # a row without a day (or platform) pairs with nothing
     day = day.to_numpy(dtype="datetime64[D]").astype(np.int64)
-    # a row without a day pairs with nothing (plan and posts apart, beyond any tolerance)
-    day[missing] = np.where(np.arange(len(day))[missing] < n_p, -(2 ** 40), 2 ** 40)
-    left = pd.DataFrame({"p": np.arange(n_p), "plat": plat[:n_p], "day": day[:n_p]})
-    right = pd.DataFrame({"q": np.arange(n_q), "plat": plat[n_p:], "day": day[n_p:]})
-    offsets = np.arange(-tolerance_days, tolerance_days + 1, dtype=np.int64)
+    tol = int(tolerance_days)
+    lo_day = int(day[has_day].min()) - tol if has_day.any() else 0
+    n_days = int(day[has_day].max()) + tol - lo_day + 1 if has_day.any() else 1
+    # one int64 key per (platform, day, word): the day moves a key by `stride`
+    stride = n_words + 1
+    key = (plat.astype(np.int64) * n_days + (day - lo_day)) * stride
+    kp, kq = key[:n_p], key[n_p:]
+    ok_p, ok_q = has_day[:n_p], has_day[n_p:]
+    offsets = np.arange(-tol, tol + 1, dtype=np.int64)
     # a rounded score reaches t when the exact one reaches t - 0.00005
     t = float(min_similarity) - 5e-5 - 1e-12
     if t <= 0:  # zero-score pairs qualify: every pair within the days
-        pairs = _window_join(left, right, offsets, ["plat"])
+        lr, rr = np.flatnonzero(ok_p), np.flatnonzero(ok_q)
+        p, q = _window_join(lr, kp[lr], rr, kq[rr], offsets, stride)
     else:
         rank = np.empty(n_words, dtype=np.int64)  # rarest word first, ties by first appearance
         rank[np.lexsort((np.arange(n_words), np.bincount(codes, minlength=n_words)))] = np.arange(n_words)
         cap = np.asarray(plan_caption, dtype=bool)
-        keep_p = _prefix(rp, rank[wp], size_p, t)
-        keep_q = _prefix(rq, rank[wq], size_q, t)
-        ep = pd.DataFrame({"p": rp, "word": wp}).assign(plat=left["plat"].to_numpy()[rp], day=left["day"].to_numpy()[rp])
-        eq = pd.DataFrame({"q": rq, "word": wq}).assign(plat=right["plat"].to_numpy()[rq], day=right["day"].to_numpy()[rq])
-        jac = _window_join(ep[keep_p & cap[rp]], eq[keep_q], offsets, ["plat", "word"])
-        con = _window_join(ep[keep_p & ~cap[rp]], eq, offsets, ["plat", "word"])
-        pairs = pd.concat([jac, con], ignore_index=True).drop_duplicates(ignore_index=True)
-    p, q = pairs["p"].to_numpy(np.int64), pairs["q"].to_numpy(np.int64)
-    delay = right["day"].to_numpy()[q] - left["day"].to_numpy()[p]
+        pre_p = _prefix(rp, rank[wp], size_p, t) & ok_p[rp]
+        pre_q = _prefix(rq, rank[wq], size_q, t) & ok_q[rq]
+        ekp, ekq = kp[rp] + wp + 1, kq[rq] + wq + 1
+        j, c = pre_p & cap[rp], pre_p & ~cap[rp]
+        pj, qj = _window_join(rp[j], ekp[j], rq[pre_q], ekq[pre_q], offsets, stride)
+        pc, qc = _window_join(rp[c], ekp[c], rq[ok_q[rq]], ekq[ok_q[rq]], offsets, stride)
+        p, q = np.concatenate([pj, pc]), np.concatenate([qj, qc])
+        # sizes alone can rule a pair out: Jaccard <= min/max size, containment <= post size/plan size
+        a, b = size_p[p].astype(float), size_q[q].astype(float)
+        fits = np.where(cap[p], np.minimum(a, b) >= t * np.maximum(a, b) - 1e-9, b >= t * a - 1e-9)
+        pair = pd.unique(p[fits] * np.int64(max(n_q, 1)) + q[fits])  # a pair sharing several words once
+        p, q = pair // max(n_q, 1), pair % max(n_q, 1)
+    delay = day[n_p:][q] - day[:n_p][p]
     order = np.lexsort((q, delay, p))
     p, q, delay = p[order], q[order], delay[order]
     inter = np.zeros(len(p), dtype=np.int64)
