@@ -9,7 +9,8 @@ scale 10 = 36 files and ~100,000 rows; scale 100 = ~1.3 M rows) into a temporary
 each in a fresh process so peak memory is its own:
 
 * **in process**: the evaluation notebook's steps one by one (building the context, then every
-  section), wall time each and the peak resident memory of the process;
+  section, shown as the notebook shows it: tables formatted into HTML), wall time each and the
+  peak resident memory of the process;
 * **end to end**: ``run_batch`` of that client (papermill kernel + HTML export), wall time and the
   kernel's peak memory; run twice, the second a monthly re-run that finds the parsed exports in
   the Parquet cache (:mod:`smanalysis.io.cache`).
@@ -46,7 +47,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-STEPS = ("overview_section", "profile_section", "kpi_section", "media_section", "execution_section",
+#: the evaluation notebook's cells after the context, in its order (story first)
+STEPS = ("story_section", "overview_section", "profile_section", "kpi_section", "media_section", "execution_section",
          "analysis_section", "conversation_section", "network_section", "recommendations_section", "next_plan_section",
          "definitions_section", "write_key_metrics")
 
@@ -96,7 +98,10 @@ def _in_process(config: str, profile: str = "") -> dict:
         ctx = rp.evaluation_context(config, output_dir=out)
     for step in STEPS:
         with step_of(step.replace("_section", "")):
-            getattr(rp, step)(ctx)
+            shown = getattr(rp, step)(ctx)
+            if hasattr(shown, "_ipython_display_"):  # what the notebook's cell shows: tables as HTML, charts
+                with contextlib.redirect_stdout(io.StringIO()):
+                    shown._ipython_display_()
     if profile:
         Path(profile).write_text("\n".join(report), encoding="utf-8")
     return {"times": times, "cpu": cpu, "total": time.perf_counter() - t0, "cpu_total": time.process_time() - c0,
