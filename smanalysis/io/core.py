@@ -18,12 +18,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from ..schema import PLATFORMS, conform, required
-from .arrowtext import STR, arrow_text, count_byte
+from .arrowtext import STR
 from .numbers import is_missing_text, parse_count
 from .parsing import blank, by_unique
+from .tags import hashtags_of
 from .vocab import PLATFORM_ALIASES
 
 __all__ = ["Ctx", "assumed_tz", "finish", "finish_extra", "platform_of", "hashtags_of", "reference_date", "yearless_days"]
@@ -149,42 +149,6 @@ def platform_of(s: pd.Series) -> pd.Series:
         return out.astype(object).where(out.notna(), None)
 
     return by_unique(s, _one)
-
-
-def hashtags_of(caption: pd.Series) -> pd.Series:
-    """Space-separated lower-case hashtags found in captions (missing when there are none), as ``str`` dtype.
-
-    A tag is ``#`` followed by word characters (``\\w`` as in Python: letters, digits and
-    underscore in any script), found by Arrow's kernels on the whole column.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> hashtags_of(pd.Series(["Ngopi #KopiSenja #jogja", None, "a # b"])).tolist()
-    ['#kopisenja #jogja', nan, nan]
-    """
-    arr = arrow_text(caption)
-    text = pa.large_string()
-    out = pa.nulls(len(arr), type=text)
-    hits = count_byte(arr, ord("#")) > 0
-    if hits.any():
-        has = pa.array(hits)
-        # split at '#', keep the word that starts each piece after the first, join the tags of each caption
-        parts = pc.split_pattern(pc.filter(arr, has), "#")
-        flat = pc.list_flatten(parts)
-        parent = pc.list_parent_indices(parts).to_numpy()
-        pos = np.arange(len(flat)) - np.asarray(parts.offsets)[:-1][parent]
-        word = pc.struct_field(pc.extract_regex(flat, r"^(?P<w>[\p{L}\p{N}_]+)"), [0])
-        keep = (pos > 0) & pc.is_valid(word).to_numpy(zero_copy_only=False)
-        if keep.any():
-            tags = pc.binary_join_element_wise(pa.scalar("#", type=text), pc.utf8_lower(pc.filter(word, pa.array(keep))),
-                                               pa.scalar("", type=text))
-            per_row = np.bincount(parent[keep], minlength=len(parts))
-            offsets = pa.array(np.concatenate([[0], np.cumsum(per_row)]).astype("int64"))
-            vals = pc.binary_join(pa.LargeListArray.from_arrays(offsets, tags), pa.scalar(" ", type=text))
-            vals = pc.if_else(pa.array(per_row > 0), vals, pa.scalar(None, type=text))
-            out = pc.replace_with_mask(out, has, vals)
-    return pd.Series(pd.array(out, dtype=STR), index=caption.index)
 
 
 def reference_date(ctx: Ctx, candidates: pd.Series | None = None) -> tuple[pd.Timestamp, str]:

@@ -110,10 +110,16 @@ def _rewrite(arr, offsets, buf, start, width, which) -> pa.Array:
     _, rep_offs, rep_bytes = _table()
     rep_len = rep_offs[which + 1] - rep_offs[which]
     # no replacement is longer than its character: write it over the character's first bytes, drop the rest
+    # (one fancy-index step per byte place: a character has at most 4 bytes, so no per-byte index arrays)
     out = buf.copy()
-    out[_spread(start, rep_len)] = rep_bytes[_spread(rep_offs[which], rep_len)]
     keep = np.ones(len(out), dtype=bool)
-    keep[_spread(start + rep_len, width - rep_len)] = False
+    for k in range(4):
+        put = rep_len > k
+        if put.any():
+            out[start[put] + k] = rep_bytes[rep_offs[which[put]] + k]
+        drop = (rep_len <= k) & (width > k)
+        if drop.any():
+            keep[start[drop] + k] = False
     out = out[keep]
     delta = np.concatenate([[0], np.cumsum(rep_len - width)])
     new_offsets = offsets + delta[np.searchsorted(start, offsets, side="left")]
@@ -122,12 +128,6 @@ def _rewrite(arr, offsets, buf, start, width, which) -> pa.Array:
         validity = pa.array(arr.is_valid().to_numpy(zero_copy_only=False)).buffers()[1]
     return pa.LargeStringArray.from_buffers(len(arr), pa.py_buffer(new_offsets.astype("int64")), pa.py_buffer(out),
                                             validity, arr.null_count)
-
-
-def _spread(first: np.ndarray, count: np.ndarray) -> np.ndarray:
-    """``first[i], first[i] + 1, ..., first[i] + count[i] - 1`` for every ``i``, concatenated."""
-    total = int(count.sum())
-    return np.repeat(first - (np.cumsum(count) - count), count) + np.arange(total)
 
 
 def fold_reference(text: str) -> str:
