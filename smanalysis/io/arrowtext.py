@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime", "count_byte", "trim"]
+__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime", "count_byte", "trim", "blank_to_null"]
 
 #: pandas' Arrow-backed text dtype with NaN for missing (the pandas 3 default ``str``).
 STR = pd.StringDtype("pyarrow", na_value=np.nan)
@@ -225,3 +225,30 @@ def trim(arr: pa.Array) -> pa.Array:
         return pc.utf8_trim_whitespace(arr)
     mask = pa.array(need)
     return pc.replace_with_mask(arr, mask, pc.utf8_trim_whitespace(pc.filter(arr, mask)))
+
+
+def blank_to_null(arr: pa.Array) -> pa.Array:
+    """Arrow text with its empty cells made missing, by a new validity bitmap only (the text is not copied).
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> blank_to_null(pa.array(["kopi", "", None, "teh"], type=pa.large_string())).to_pylist()
+    ['kopi', None, None, 'teh']
+    """
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if not pa.types.is_large_string(arr.type):
+        arr = arr.cast(pa.large_string())
+    n = len(arr)
+    if not n:
+        return arr
+    _, offs, data = arr.buffers()
+    offsets = np.frombuffer(offs, dtype="int64")[arr.offset:arr.offset + n + 1]
+    filled = offsets[1:] > offsets[:-1]
+    if arr.null_count:
+        filled &= arr.is_valid().to_numpy(zero_copy_only=False)
+    if filled.all():
+        return arr
+    valid = pa.array(filled).buffers()[1]
+    return pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), data, valid, int(n - filled.sum()))

@@ -49,11 +49,20 @@ class Ctx:
     kept: np.ndarray | None = None
 
     def get(self, name):
-        """Raw text column for field ``name`` (None when the file lacks it)."""
+        """Raw text column for field ``name`` (None when the file lacks it).
+
+        A column the CSV parser left in many Arrow chunks is joined into one the first time it is
+        asked for, so the text helpers, which need one contiguous array, do not each copy it again."""
         col = self.cols.get(name)
         if col is None:
             return None
-        return self.frame[col]
+        s = self.frame[col]
+        if s.dtype == STR:
+            arr = s.array.__arrow_array__()
+            if isinstance(arr, pa.ChunkedArray) and arr.num_chunks > 1:
+                s = pd.Series(pd.array(arr.combine_chunks(), dtype=STR), index=s.index, name=s.name)
+                self.frame[col] = s
+        return s
 
     def src(self, name, default=None):
         """Header name of field ``name`` in the file (for messages)."""

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrowtext import STR, arrow_text, as_text, count_byte, map_rows, strptime, trim
+from .arrowtext import STR, arrow_text, as_text, blank_to_null, count_byte, map_rows, strptime, trim
 from .lookalikes import fold_lookalikes
 
 __all__ = [
@@ -63,10 +63,10 @@ def strip(s: pd.Series) -> pd.Series:
 
 def opt_text(s: pd.Series, *, handle: bool = False) -> pd.Series:
     """Stripped text, missing when blank; ``handle=True`` also drops a leading '@'."""
-    t = strip(s)
+    arr = trim(arrow_text(s))
     if handle:
-        t = t.str.lstrip("@")
-    return t.where(t != "")
+        arr = pc.utf8_ltrim(arr, "@")
+    return pd.Series(pd.array(blank_to_null(arr), dtype=STR), index=s.index)
 
 
 def blank(s: pd.Series) -> pd.Series:
@@ -104,9 +104,7 @@ def clean_text(s: pd.Series, *, unescape: bool = False) -> pd.Series:
     if unescape:
         arr = arrow_text(map_rows(pd.Series(pd.array(arr, dtype=STR)), count_byte(arr, ord("&")) > 0, html.unescape))
     arr = fold_lookalikes(arr)
-    arr = trim(arr)
-    arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, type=arr.type), arr)
-    return pd.Series(pd.array(arr, dtype=STR), index=s.index)
+    return pd.Series(pd.array(blank_to_null(trim(arr)), dtype=STR), index=s.index)
 
 
 def has_offset(s: pd.Series) -> pd.Series:

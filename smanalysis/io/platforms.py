@@ -66,8 +66,9 @@ def _meta_posts(ctx: Ctx, platform: str):
     post_id = restored_ids(ctx, "post_id")
     if ctx.get("data_comment") is not None:  # a row Meta could not compute: its note is the reason
         note = strip(ctx.get("data_comment"))
-        ctx.fail(blank(post_id) & ~blank(note), "data_comment",
-                 "Meta could not compute this row: '" + note.str.slice(0, 200) + "'")
+        noted = blank(post_id) & ~blank(note)
+        if noted.any():  # the reason is written for those rows only
+            ctx.fail(noted, "data_comment", "Meta could not compute this row: '" + note.str.slice(0, 200) + "'")
     headers = {str(c).lower() for c in ctx.cols.values()}
     lang = "id" if headers & _ID_NAMES else "en"
     ctx.lang = lang
