@@ -437,4 +437,4 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     for c in df.columns:  # extra columns after the canonical ones (one frame built, no concat)
         if c not in out:
             out[c] = df[c]
-    return pd.DataFrame(out, index=df.index)
+    return pd.DataFrame(out, index=df.index, copy=False)  # columns as built (copy-on-write keeps df intact)

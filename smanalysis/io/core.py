@@ -262,7 +262,7 @@ def finish(table: str, data: dict, ctx: Ctx):
     Returns ``(data_frame, rejects_frame)``; rejects have file, line, column, reason, raw.
     """
     frame = pd.DataFrame({k: _column(v, ctx.frame.index) for k, v in data.items() if v is not None},
-                         index=ctx.frame.index)
+                         index=ctx.frame.index, copy=False)  # no copy into 2-D blocks: conform builds the frame
     for c in required(table):
         if c not in frame.columns:
             frame[c] = None
@@ -276,18 +276,20 @@ def finish(table: str, data: dict, ctx: Ctx):
     if "value" in frame.columns and table == "account_daily":
         v = pd.to_numeric(frame["value"], errors="coerce")
         ctx.fail(np.isinf(v), "value", quoted("infinite value", v.astype(str)))
-    if "platform" in frame.columns:
+    if "platform" in frame.columns and not (isinstance(data.get("platform"), str) and data["platform"] in PLATFORMS):
         bad = frame["platform"].isna() | ~frame["platform"].isin(PLATFORMS)
         ctx.fail(bad, "platform", quoted("unknown platform", ctx.get("platform") if ctx.get("platform") is not None
                                          else frame["platform"]))
-    reason = pd.Series(None, index=frame.index, dtype=object)
-    column = pd.Series(None, index=frame.index, dtype=object)
-    for mask, col, why in ctx.fails:
-        new = mask & reason.isna().to_numpy()
-        if new.any():
-            reason[new] = why[new] if isinstance(why, pd.Series) else why
-            column[new] = col
-    bad = reason.notna().to_numpy()
+    bad = np.zeros(len(frame), dtype=bool)
+    reason = column = pd.Series(np.empty(len(frame), dtype=object), index=frame.index)  # (all None)
+    if ctx.fails:  # the first reason found rejects a row
+        reason, column = reason.copy(), column.copy()
+        for mask, col, why in ctx.fails:
+            new = mask & reason.isna().to_numpy()
+            if new.any():
+                reason[new] = why[new] if isinstance(why, pd.Series) else why
+                column[new] = col
+        bad = reason.notna().to_numpy()
     ctx.kept = ~bad
     rejects = pd.DataFrame({
         "file": ctx.source, "line": ctx.lines[bad].astype("int64"), "column": column[bad].to_numpy(),
@@ -295,7 +297,7 @@ def finish(table: str, data: dict, ctx: Ctx):
         "raw": ctx.frame[bad].astype(str).agg(",".join, axis=1).str.slice(0, 500).to_numpy() if bad.any() else [],
     })
     good = frame[~bad] if bad.any() else frame
-    good = good.assign(source_file=ctx.source, source_line=ctx.lines[~bad].astype("float64"))
+    good = good.assign(source_file=_column(ctx.source, good.index), source_line=ctx.lines[~bad].astype("float64"))
     out = conform(good, table).reset_index(drop=True)
     return out, rejects.reset_index(drop=True)
 
