@@ -256,10 +256,8 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
                 if log:
                     log(f"  {cfg['slug']}: {path.stem}")
                 try:
-                    with _kernel_stderr_to(cache / "kernel.log"):
-                        nb = pm.execute_notebook(str(path), str(target), parameters=params, kernel_name="python3",
-                                                 progress_bar=False, request_save_on_cell_execute=False,
-                                                 cwd=str(build), execution_timeout=timeout)
+                    nb = _execute(pm, path, target, params=params, cwd=build, timeout=timeout,
+                                  kernel_log=cache / "kernel.log", log=log, who=cfg["slug"])
                 except BaseException:
                     if target.is_file():  # keep the partly executed notebook for debugging, scrubbed too
                         nbformat.write(scrub_notebook(nbformat.read(str(target), as_version=4), roots=roots),
@@ -303,6 +301,46 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
             status = "partial"
             reason = " | ".join(reasons)
     return status, reason
+
+
+#: the messages of jupyter_client / nbclient when a kernel dies or stays silent before it runs any
+#: cell (e.g. two kernels started at the same moment race for the same free port)
+KERNEL_START_FAILURES = ("Kernel died before replying to kernel_info", "Kernel didn't respond")
+
+
+def _execute(pm, path: Path, target: Path, *, params, cwd: Path, timeout, kernel_log: Path, log, who):
+    """``papermill.execute_notebook``, started once more when the kernel fails before any cell ran.
+
+    Nothing of the notebook has run when the kernel dies at start-up, so a second start is safe;
+    the retry is said in the log and as a warning, and a second failure raises with the tail of
+    the kernel's own output (``kernel_log``), which tells why it died.
+    """
+    for attempt in (1, 2):
+        try:
+            with _kernel_stderr_to(kernel_log):
+                return pm.execute_notebook(str(path), str(target), parameters=params, kernel_name="python3",
+                                           progress_bar=False, request_save_on_cell_execute=False,
+                                           cwd=str(cwd), execution_timeout=timeout)
+        except RuntimeError as e:
+            if not str(e).startswith(KERNEL_START_FAILURES):
+                raise
+            tail = _tail(kernel_log)
+            if attempt == 2:
+                raise RuntimeError(f"{path.name}: the notebook kernel did not start twice ({e})"
+                                   + (f"; kernel output: {tail}" if tail else "")) from e
+            msg = f"{who}: {path.stem}: the notebook kernel did not start ({e}); starting it once more"
+            warnings.warn(msg, RuntimeWarning, stacklevel=2)
+            if log:
+                log(f"  {msg}")
+            time.sleep(1.0)
+
+
+def _tail(path: Path, n: int = 400) -> str:
+    """The last ``n`` characters of a log file, on one line ('' when there is none)."""
+    try:
+        return " ".join(path.read_text(encoding="utf-8", errors="replace")[-n:].split())
+    except OSError:
+        return ""
 
 
 @contextlib.contextmanager
