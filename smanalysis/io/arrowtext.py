@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime", "count_byte", "trim", "blank_to_null"]
+__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime", "count_byte", "trim", "blank_to_null", "ends_in_zone"]
 
 #: pandas' Arrow-backed text dtype with NaN for missing (the pandas 3 default ``str``).
 STR = pd.StringDtype("pyarrow", na_value=np.nan)
@@ -252,3 +252,52 @@ def blank_to_null(arr: pa.Array) -> pa.Array:
         return arr
     valid = pa.array(filled).buffers()[1]
     return pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), data, valid, int(n - filled.sum()))
+
+
+def _digit(b: np.ndarray) -> np.ndarray:
+    return (b >= 48) & (b <= 57)
+
+
+def ends_in_zone(arr: pa.Array) -> np.ndarray:
+    """True where a (stripped) text cell of more than 10 characters ends in a zone: ``Z``, ``+07:00``, ``+0700``
+    or `` UTC`` (the regex ``(?:Z|[+-][0-9][0-9]:?[0-9][0-9]|[ \\t]UTC)$``), from the last bytes of each cell.
+
+    The endings are ASCII, and UTF-8 never puts an ASCII byte inside another character, so
+    comparing the last six bytes of every cell with NumPy is exact; no regex runs.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> ends_in_zone(pa.array(["2026-10-01T03:00:00Z", "2026-10-01 10:00", "2026-10-01 10:00 +0700",
+    ...                        "2026-10-01 10:00+07:00", "2026-10-01 10:00 UTC", "Z", None, "éééééé Z"])).tolist()
+    [True, False, True, True, True, False, False, False]
+    """
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if not pa.types.is_large_string(arr.type):
+        arr = arr.cast(pa.large_string())
+    n = len(arr)
+    _, offs, data = arr.buffers() if n else (None, None, None)
+    if data is None or not data.size:
+        return np.zeros(n, dtype=bool)
+    offsets = np.frombuffer(offs, dtype="int64")[arr.offset:arr.offset + n + 1]
+    buf = np.frombuffer(data, dtype=np.uint8)
+    size = offsets[1:] - offsets[:-1]
+    long = size > 10  # more than 10 characters needs more than 10 bytes
+
+    def back(k):  # the k-th byte from the end of each cell (0 where the cell is shorter)
+        return np.where(size >= k, buf[np.maximum(offsets[1:] - k, 0)], 0)
+
+    b1, b2, b3, b4, b5, b6 = (back(k) for k in range(1, 7))
+    sign5, sign6 = (b5 == 43) | (b5 == 45), (b6 == 43) | (b6 == 45)
+    zone = ((b1 == 90)
+            | (sign6 & _digit(b5) & _digit(b4) & (b3 == 58) & _digit(b2) & _digit(b1))
+            | (sign5 & _digit(b4) & _digit(b3) & _digit(b2) & _digit(b1))
+            | (((b4 == 32) | (b4 == 9)) & (b3 == 85) & (b2 == 84) & (b1 == 67)))
+    zone &= long
+    if arr.null_count:
+        zone &= arr.is_valid().to_numpy(zero_copy_only=False)
+    maybe = zone & (size <= 40)  # over 10 bytes yet at most 10 characters: only with non-ASCII text
+    if maybe.any() and (buf[int(offsets[0]):int(offsets[-1])] >= 0x80).any():
+        zone[maybe] = pc.greater(pc.utf8_length(pc.filter(arr, pa.array(maybe))), 10).to_numpy(zero_copy_only=False)
+    return zone

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrowtext import STR, arrow_text, as_text, blank_to_null, count_byte, map_rows, strptime, trim
+from .arrowtext import STR, arrow_text, as_text, blank_to_null, count_byte, ends_in_zone, map_rows, strptime, trim
 from .lookalikes import fold_lookalikes
 
 __all__ = [
@@ -43,7 +43,13 @@ def by_unique(s: pd.Series, func) -> pd.Series:
     >>> by_unique(pd.Series(["a", "b", "a"]), lambda u: u.str.upper()).tolist()
     ['A', 'B', 'A']
     """
-    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    if s.dtype == STR:  # Arrow's hash kernel on the text itself (pandas' factorize converts it first)
+        arr = pa.array(s.array)  # missing cells stay missing (their code is -1, as factorize's)
+        enc = pc.dictionary_encode(arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr)
+        codes = pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False)
+        uniques = enc.dictionary.to_pylist()
+    else:
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
     if len(uniques) > 0.5 * len(s) or not len(uniques):
         return func(s)
     res = func(pd.Series(uniques, dtype=object))
@@ -121,10 +127,7 @@ def has_offset(s: pd.Series) -> pd.Series:
 
 def _offset_mask(arr: pa.Array) -> np.ndarray:
     """True where a (stripped) Arrow text cell ends in a zone, as :func:`has_offset`."""
-    if not len(arr):
-        return np.zeros(0, dtype=bool)
-    ends = pc.and_(pc.greater(pc.utf8_length(arr), 10), pc.match_substring_regex(arr, _OFFSET))
-    return ends.to_numpy(zero_copy_only=False)
+    return ends_in_zone(arr)
 
 
 def parse_day_month_year(s: pd.Series) -> pd.Series:

@@ -85,3 +85,29 @@ def test_instagram_id_time_equals_the_plain_decoding():
     want = want.where((want >= pd.Timestamp("2012-01-01", tz="UTC")) & (want < pd.Timestamp("2100-01-01", tz="UTC")))
     assert got.notna().sum() > 100
     pd.testing.assert_series_equal(got, want, check_names=False)
+
+
+ZONE_CHARS = ["2", "0", "1", "-", "+", ":", " ", "\t", "T", "Z", "U", "C", "é", "😍", "x"]
+ZONE_RX = r"(?:Z|[+-][0-9][0-9]:?[0-9][0-9]|[ \t]UTC)$"
+
+
+@pytest.mark.parametrize("cell, zoned", [
+    ("2026-10-01T03:00:00Z", True), ("2026-10-01 10:00:00 +0700", True), ("2026-10-01 10:00+07:00", True),
+    ("2026-10-01 10:00 UTC", True), ("2026-10-01 10:00", False), ("10:00 +0700", True),  # 11 characters: long enough
+    ("2026-10-01 10:00 +07", False), ("éééééééé Z", False),  # 10 characters in 18 bytes: too short
+])
+def test_ends_in_zone_hand_worked(cell, zoned):
+    from smanalysis.io.arrowtext import ends_in_zone
+
+    assert ends_in_zone(pa.array([cell, "", None])).tolist() == [zoned, False, False]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(ZONE_CHARS), max_size=26).map("".join), min_size=1, max_size=30))
+def test_ends_in_zone_equals_the_regex(cells):
+    import re
+
+    from smanalysis.io.arrowtext import ends_in_zone
+
+    want = [len(c) > 10 and re.search(ZONE_RX, c) is not None for c in cells]
+    assert ends_in_zone(pa.array(cells, type=pa.large_string())).tolist() == want
