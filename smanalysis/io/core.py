@@ -18,9 +18,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..schema import PLATFORMS, conform, required
-from .arrowtext import STR
+from .arrowtext import STR, arrow_text, count_byte, trim
 from .numbers import is_missing_text, parse_count
 from .parsing import blank, by_unique
 from .tags import hashtags_of
@@ -83,6 +84,30 @@ class Ctx:
             self.warnings.append(f"column {self.src(name)!r}: {int(bad.sum())} value(s) could not be read as "
                                  f"numbers (line {where}{', ...' if bad.sum() > 5 else ''}); set to NaN")
         return v
+
+    def note_day_order(self, name, s=None):
+        """Say in the warnings when the slashed dates of column ``name`` (or of ``s``) are ambiguous.
+
+        Dates like ``03/04/2026`` read differently day-first and month-first; when no cell of
+        the column has a number above 12 in either place the order cannot be told from the file.
+        The readers keep day-first (DD/MM, the Indonesian order), and this says so, naming the column.
+        """
+        s = self.get(name) if s is None else s
+        if s is None or not len(s):
+            return
+        arr = trim(arrow_text(s))
+        if not (count_byte(arr, ord("/")).any() or count_byte(arr, ord(".")).any() or count_byte(arr, ord("-")).any()):
+            return
+        m = pc.extract_regex(arr, r"^(?P<a>[0-9]{1,2})[/.-](?P<b>[0-9]{1,2})[/.-][0-9]{2,4}(?:$|[ T])")
+        a = pc.cast(pc.struct_field(m, [0]), pa.int64()).to_numpy(zero_copy_only=False)
+        b = pc.cast(pc.struct_field(m, [1]), pa.int64()).to_numpy(zero_copy_only=False)
+        found = ~np.isnan(a)
+        if found.any() and (a[found] <= 12).all() and (b[found] <= 12).all() and (a[found] != b[found]).any():
+            msg = (f"dates in {self.src(name)!r} are ambiguous (no day or month above 12, so DD/MM and MM/DD "
+                   "read differently): read day-first, DD/MM/YYYY (the Indonesian order); if the file is "
+                   "month-first, write the dates as YYYY-MM-DD")
+            if msg not in self.warnings:
+                self.warnings.append(msg)
 
     def fail(self, mask, name, reason):
         """Reject rows where ``mask`` holds; ``reason`` is a string or a Series of strings."""

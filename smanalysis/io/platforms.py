@@ -113,6 +113,7 @@ def _meta_posts(ctx: Ctx, platform: str):
         lifetime = by_unique(d, lambda u: u.str.lower().isin(["lifetime", "seumur hidup", "total", ""])).astype(bool)
         if (~lifetime).any():
             out["metrics_date"] = parse_date(d.where(~lifetime, ""))
+            ctx.note_day_order("date", d.where(~lifetime, ""))
             ctx.warnings.append(f"daily breakdown: column {ctx.src('date')!r} holds dates, one row a post and day "
                                 "(kept as 'metrics_date'; load_dataset sums the days per post)")
     if lang == "id" or dayfirst:

@@ -42,6 +42,7 @@ def _platform(ctx: Ctx, name="platform"):
 def _ts(ctx: Ctx, name, label="date"):
     s = ctx.get(name)
     t = parse_timestamp(s, timezone=ctx.timezone)
+    ctx.note_day_order(name)
     if (~has_offset(s) & ~blank(s)).any():
         assumed_tz(ctx, name)
     ctx.fail(t.isna(), name, quoted(f"unreadable {label}", s))
@@ -77,6 +78,7 @@ def convert_listening(ctx: Ctx):
     hour = ctx.get("hour")
     stamp = date if hour is None else (date + " " + hour.str.strip()).str.strip()
     created = parse_timestamp(stamp, timezone=ctx.timezone)
+    ctx.note_day_order("date", stamp)
     if (~has_offset(stamp) & ~blank(stamp)).any():
         assumed_tz(ctx, "date")
     ctx.fail(created.isna(), "date", quoted("unreadable date", stamp))
@@ -140,6 +142,7 @@ def _vocab(ctx, name, mapping, allowed, default=None):
 
 def convert_plan(ctx: Ctx):
     date = parse_date(ctx.get("date"))
+    ctx.note_day_order("date")
     ctx.fail(date.isna(), "date", quoted("unreadable date", ctx.get("date")))
     text = {k: _opt_text(ctx.get(k)) for k in ("theme", "asset", "hashtags", "source", "time", "plan_id")}
     return {
@@ -168,6 +171,7 @@ def convert_canonical(ctx: Ctx, table: str):
             out[c.name] = _ts(ctx, c.name, c.name.replace("_", " "))
         elif c.dtype == "date":
             d = parse_date(s)
+            ctx.note_day_order(c.name)
             ctx.fail(d.isna(), c.name, quoted("unreadable date", s))
             out[c.name] = d
         elif c.name == "platform":
