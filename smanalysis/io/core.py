@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..schema import PLATFORMS, conform, required
-from .arrowtext import STR, arrow_text, count_byte, trim
+from .arrowtext import STR, arrow_text, trim
 from .numbers import is_missing_text, parse_count
 from .parsing import blank, by_unique
 from .tags import hashtags_of
@@ -95,9 +95,11 @@ class Ctx:
         s = self.get(name) if s is None else s
         if s is None or not len(s):
             return
-        arr = trim(arrow_text(s))
-        if not (count_byte(arr, ord("/")).any() or count_byte(arr, ord(".")).any() or count_byte(arr, ord("-")).any()):
+        arr = arrow_text(s)
+        maybe = _may_start_with_day(arr)  # one look at the first bytes: most columns end here
+        if not maybe.any():
             return
+        arr = trim(pc.filter(arr, pa.array(maybe)))
         m = pc.extract_regex(arr, r"^(?P<a>[0-9]{1,2})[/.-](?P<b>[0-9]{1,2})[/.-][0-9]{2,4}(?:$|[ T])")
         a = pc.cast(pc.struct_field(m, [0]), pa.int64()).to_numpy(zero_copy_only=False)
         b = pc.cast(pc.struct_field(m, [1]), pa.int64()).to_numpy(zero_copy_only=False)
@@ -138,6 +140,31 @@ class Ctx:
         if self.profile is not None:
             own |= set(self.profile.brand_handles)
         return own
+
+
+_DIGIT = np.zeros(256, dtype=bool)
+_DIGIT[48:58] = True
+_SEP = np.zeros(256, dtype=bool)
+_SEP[[ord("/"), ord("."), ord("-")]] = True
+_SPACE = np.zeros(256, dtype=bool)
+_SPACE[[9, 10, 11, 12, 13, 32, 0xC2, 0xE1, 0xE2, 0xE3]] = True  # ASCII spaces, lead bytes of Unicode spaces
+
+
+def _may_start_with_day(arr: pa.Array) -> np.ndarray:
+    """True for cells that start like ``3/`` or ``03.`` (a day or month, then a separator), or with a space."""
+    n = len(arr)
+    _, offs, data = arr.buffers() if n else (None, None, None)
+    if data is None or not data.size:
+        return np.zeros(n, dtype=bool)
+    offsets = np.frombuffer(offs, dtype="int64")[arr.offset:arr.offset + n + 1]
+    buf = np.frombuffer(data, dtype=np.uint8)
+    size = offsets[1:] - offsets[:-1]
+    at = np.minimum(offsets[:-1], len(buf) - 1)
+    b0 = buf[at]
+    b1 = np.where(size > 1, buf[np.minimum(at + 1, len(buf) - 1)], 0)
+    b2 = np.where(size > 2, buf[np.minimum(at + 2, len(buf) - 1)], 0)
+    day = _DIGIT[b0] & (_SEP[b1] | (_DIGIT[b1] & _SEP[b2]))
+    return (size > 0) & (day | _SPACE[b0])
 
 
 class _Quoted:

@@ -22,7 +22,7 @@ from .lookalikes import fold_lookalikes
 
 __all__ = [
     "by_unique", "strip", "opt_text", "clean_text", "parse_timestamp", "parse_date", "parse_mdy_time", "parse_yearless", "resolve_years",
-    "parse_bool", "blank", "has_offset", "parse_day_month_year", 
+    "parse_bool", "blank", "has_offset", "any_naive", "parse_day_month_year",
 ]
 
 MONTHS = {
@@ -123,6 +123,19 @@ def has_offset(s: pd.Series) -> pd.Series:
     [False, True]
     """
     return pd.Series(_offset_mask(trim(arrow_text(s))), index=s.index)
+
+
+def any_naive(s: pd.Series) -> bool:
+    """Whether a filled timestamp cell carries no zone (then a timezone must be assumed for it).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> any_naive(pd.Series(["2026-10-01T03:00:00Z", " "])), any_naive(pd.Series(["2026-10-01 10:00", ""]))
+    (False, True)
+    """
+    arr = trim(arrow_text(s))
+    return bool((~_offset_mask(arr) & pc.greater(pc.binary_length(arr), 0).to_numpy(zero_copy_only=False)).any())
 
 
 def _offset_mask(arr: pa.Array) -> np.ndarray:

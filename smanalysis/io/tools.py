@@ -18,7 +18,7 @@ import pandas as pd
 from ..schema import CONTENT_TYPES, INTERACTION_KINDS, POST_FORMATS, TABLES
 from .core import Ctx, assumed_tz, hashtags_of, platform_of, quoted
 from .formats import APIFY_TYPES
-from .parsing import blank, clean_text, has_offset, opt_text, parse_bool, parse_date, parse_timestamp, strip
+from .parsing import any_naive, blank, clean_text, opt_text, parse_bool, parse_date, parse_timestamp, strip
 from .vocab import PLAN_CONTENT_TYPES, PLAN_FORMATS, PLAN_STATUSES
 
 __all__ = ["CONVERTERS", "convert_canonical"]
@@ -43,7 +43,7 @@ def _ts(ctx: Ctx, name, label="date"):
     s = ctx.get(name)
     t = parse_timestamp(s, timezone=ctx.timezone)
     ctx.note_day_order(name)
-    if (~has_offset(s) & ~blank(s)).any():
+    if any_naive(s):
         assumed_tz(ctx, name)
     ctx.fail(t.isna(), name, quoted(f"unreadable {label}", s))
     return t
@@ -79,7 +79,7 @@ def convert_listening(ctx: Ctx):
     stamp = date if hour is None else (date + " " + hour.str.strip()).str.strip()
     created = parse_timestamp(stamp, timezone=ctx.timezone)
     ctx.note_day_order("date", stamp)
-    if (~has_offset(stamp) & ~blank(stamp)).any():
+    if any_naive(stamp):
         assumed_tz(ctx, "date")
     ctx.fail(created.isna(), "date", quoted("unreadable date", stamp))
     src = ctx.get("source")
