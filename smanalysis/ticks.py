@@ -19,7 +19,8 @@ import numpy as np
 __all__ = ["memo_formatter"]
 
 
-def memo_formatter(write, *, ratio: bool, digits: int | None, fit_digits: bool = True):
+def memo_formatter(write, *, ratio: bool, digits: int | None, fit_digits: bool = True,
+                   digit_choices: tuple[int, ...] = (0, 1, 2)):
     """A :class:`matplotlib.ticker.Formatter` calling ``write(x, digits)`` once per label.
 
     Parameters
@@ -29,10 +30,12 @@ def memo_formatter(write, *, ratio: bool, digits: int | None, fit_digits: bool =
     ratio : bool
         Ticks are ratios (shown as percentages): the decimals are those of ``100 * x``.
     digits : int, optional
-        Fixed decimals; None with ``fit_digits`` takes the fewest (0, 1 or 2) that write every
-        tick exactly ("1,25%"), else passes None on.
+        Fixed decimals; None with ``fit_digits`` takes the fewest of ``digit_choices`` that write
+        every tick exactly ("1,25%"; the last when none does), else passes None on.
     fit_digits : bool
         Whether to work out the decimals when ``digits`` is None.
+    digit_choices : tuple of int
+        The decimals tried, fewest first.
     """
     from matplotlib.ticker import Formatter
 
@@ -42,7 +45,8 @@ def memo_formatter(write, *, ratio: bool, digits: int | None, fit_digits: bool =
         def set_locs(self, locs):
             loc = np.asarray(locs, dtype=float) * (100 if ratio else 1)
             self.locs, self.dig = locs, digits if digits is not None or not fit_digits else next(
-                (d for d in (0, 1, 2) if np.allclose(loc * 10 ** d, np.round(loc * 10 ** d), atol=1e-6)), 2)
+                (d for d in digit_choices if np.allclose(loc * 10 ** d, np.round(loc * 10 ** d), atol=1e-6)),
+                digit_choices[-1])
 
         def __call__(self, x, pos=None):
             if not hasattr(self, "dig"):  # called outside a draw

@@ -132,10 +132,10 @@ def follower_days(posts: pd.DataFrame, *, followers: pd.DataFrame | None = None,
 
 
 def _t_half(var_n: np.ndarray, dof: np.ndarray, level: float) -> np.ndarray:
-    from scipy import stats
+    from scipy.special import stdtrit  # Student t quantile (scipy.stats' t.ppf) without importing scipy.stats
 
     with np.errstate(invalid="ignore"):
-        return stats.t.ppf(0.5 + level / 2, dof) * np.sqrt(var_n)
+        return stdtrit(dof, 0.5 + level / 2) * np.sqrt(var_n)
 
 
 def follower_growth_by_paid(posts: pd.DataFrame, *, followers: pd.DataFrame | None = None,

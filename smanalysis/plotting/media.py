@@ -123,8 +123,6 @@ def plot_rates(data: pd.DataFrame, *, by: str = "format", metric: str = "er_reac
     -------
     matplotlib.axes.Axes
     """
-    import seaborn as sns
-
     check_choice("lang", lang, LANGS)
     ax = _ax(ax)
     if f"{metric}_mean_of_posts" in data.columns:
@@ -143,7 +141,7 @@ def plot_rates(data: pd.DataFrame, *, by: str = "format", metric: str = "er_reac
     high = t["ci_high"].to_numpy(dtype=float) if "ci_high" in t else np.full(len(t), np.nan)
     err = np.vstack([np.nan_to_num(mean - low), np.nan_to_num(high - mean)])
     few = t["_few"].to_numpy()
-    colour = sns.color_palette()[0]
+    colour = plt.rcParams["axes.prop_cycle"].by_key()["color"][0]  # the theme's first colour
     ax.barh(y[~few], mean[~few], color=colour)
     if few.any():
         ax.barh(y[few], mean[few], color="#d9d9d9", hatch="//", edgecolor="#9a9a9a",

@@ -92,7 +92,10 @@ def plot_network(data, *, top=100, by="pagerank", membership=None, labels=10, se
     if membership is None:
         membership = communities(eng, seed=seed)
     comm = membership.set_index("node")["community"]
-    G = to_networkx(eng).subgraph(chosen["node"]).copy()
+    sub = to_networkx(eng).subgraph(chosen["node"])
+    G = sub.__class__()  # nodes and edges in name order: the same data gives the same picture in every run
+    G.add_nodes_from(sorted(sub.nodes(data=True), key=lambda nd: str(nd[0])))
+    G.add_edges_from(sorted(sub.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))))
     ax = _ax(ax, (9, 7))
     if G.number_of_nodes() == 0:
         ax.text(0.5, 0.5, text("plot.no_data", lang), ha="center", transform=ax.transAxes)

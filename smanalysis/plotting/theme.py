@@ -1,6 +1,6 @@
-"""One look for every chart (seaborn theme and palette), fitting charts to a phone, and alt text.
+"""One look for every chart (seaborn's theme and palette), fitting charts to a phone, and alt text.
 
-:func:`apply_theme` sets the seaborn theme once (white grid, the colour-blind palette, font sizes
+:func:`apply_theme` sets seaborn's theme once (white grid, the colour-blind palette, font sizes
 readable on a phone); :func:`fit_for_phone` narrows a finished figure to :data:`PHONE_WIDTH_IN`
 inches, keeps every text at least :data:`MIN_FONT_PT`, moves legends out of the data (below the
 plot) and thins or slants crowded tick labels; :func:`describe` writes the alt text of a chart
@@ -25,18 +25,43 @@ import numpy as np
 
 from .. import formatting
 
-__all__ = ["PALETTE", "PHONE_WIDTH_IN", "MIN_FONT_PT", "apply_theme", "fit_for_phone", "describe", "min_font_pt"]
+__all__ = ["PALETTE", "PALETTE_COLOURS", "PHONE_WIDTH_IN", "MIN_FONT_PT", "SVG_PAD_IN", "apply_theme", "fit_for_phone", "phone_svg", "describe", "min_font_pt"]
 
-#: seaborn's colour-blind-safe palette: one palette for every chart
+#: seaborn's colour-blind-safe palette ("colorblind"): one palette for every chart
 PALETTE = "colorblind"
+#: its colours, in order (the colour cycle of every chart)
+PALETTE_COLOURS = ("#0173B2", "#DE8F05", "#029E73", "#D55E00", "#CC78BC", "#CA9161", "#FBAFE4", "#949494",
+                   "#ECE133", "#56B4E9")
 #: a chart's width; at 390 px a phone shows it at about its natural size
 PHONE_WIDTH_IN = 4.8
 #: no text in a chart is smaller (in points of the figure)
 MIN_FONT_PT = 9.5
+#: blank margin around a saved chart, inches (matplotlib's ``savefig.pad_inches``)
+SVG_PAD_IN = 0.1
+
+#: seaborn's ``set_theme(context="notebook", style="whitegrid", palette="colorblind")``, written out
+#: as matplotlib settings: importing seaborn would import scipy.stats (about 1.5 s of every report)
+#: for a dozen values; ``tests/test_plot_theme.py`` checks they stay what seaborn sets
+_SEABORN_WHITEGRID = {
+    # axes_style("whitegrid") (its "rocket" colour map is seaborn's own: no chart of ours uses a default map)
+    "figure.facecolor": "white", "axes.facecolor": "white", "axes.edgecolor": ".8", "axes.grid": True,
+    "axes.axisbelow": True, "axes.labelcolor": ".15", "grid.color": ".8", "grid.linestyle": "-", "text.color": ".15",
+    "xtick.color": ".15", "ytick.color": ".15", "xtick.direction": "out", "ytick.direction": "out",
+    "xtick.top": False, "ytick.right": False, "xtick.bottom": False, "ytick.left": False,
+    "axes.spines.left": True, "axes.spines.bottom": True, "axes.spines.right": True, "axes.spines.top": True,
+    "font.family": ["sans-serif"],
+    "font.sans-serif": ["Arial", "DejaVu Sans", "Liberation Sans", "Bitstream Vera Sans", "sans-serif"],
+    "lines.solid_capstyle": "round", "patch.edgecolor": "w", "patch.force_edgecolor": True,
+    # plotting_context("notebook") (its font sizes are the report's own, in _RC)
+    "axes.linewidth": 1.25, "grid.linewidth": 1, "lines.linewidth": 1.5, "lines.markersize": 6, "patch.linewidth": 1,
+    "xtick.major.width": 1.25, "ytick.major.width": 1.25, "xtick.minor.width": 1, "ytick.minor.width": 1,
+    "xtick.major.size": 6, "ytick.major.size": 6, "xtick.minor.size": 4, "ytick.minor.size": 4,
+}
 
 _RC = {"font.size": 10.5, "axes.titlesize": 11, "axes.labelsize": 10, "xtick.labelsize": 9.5,
        "ytick.labelsize": 9.5, "legend.fontsize": 9.5, "legend.title_fontsize": 9.5, "figure.titlesize": 11.5,
-       "axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False, "svg.fonttype": "path"}
+       "axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False, "svg.fonttype": "path",
+       "svg.hashsalt": "smanalysis"}  # the SVG's ids from its content: the same chart gives the same bytes
 
 _WORDS = {"chart": ("Grafik", "Chart"), "y": ("Sumbu tegak", "Vertical axis"), "x": ("Sumbu datar", "Horizontal axis"),
           "series": ("Garis/kelompok", "Series"), "top": ("Tertinggi", "Highest"),
@@ -44,10 +69,15 @@ _WORDS = {"chart": ("Grafik", "Chart"), "y": ("Sumbu tegak", "Vertical axis"), "
 
 
 def apply_theme() -> None:
-    """Set the one seaborn theme for every chart (call once before plotting; idempotent)."""
-    import seaborn as sns
+    """Set the one theme for every chart (call once before plotting; idempotent).
 
-    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE, rc=_RC)
+    The look of seaborn's ``set_theme(context="notebook", style="whitegrid", palette="colorblind")``
+    with the report's font sizes, set straight in matplotlib's ``rcParams`` (no seaborn import).
+    """
+    import matplotlib as mpl
+    from cycler import cycler
+
+    mpl.rcParams.update({**_SEABORN_WHITEGRID, "axes.prop_cycle": cycler(color=list(PALETTE_COLOURS)), **_RC})
 
 
 def min_font_pt(fig) -> float:
@@ -80,6 +110,12 @@ def fit_for_phone(fig, *, width: float = PHONE_WIDTH_IN, lang: str | None = None
     that collide slanted, then thinned to every other one. With ``lang``, date axes show months
     in that language ("Okt 2026").
     """
+    _fit(fig, width, lang)
+    return fig
+
+
+def _fit(fig, width: float, lang: str | None):
+    """:func:`fit_for_phone`'s work; returns the figure's tight bounding box (inches) as it ends."""
     import textwrap
 
     from matplotlib.text import Text
@@ -116,16 +152,61 @@ def fit_for_phone(fig, *, width: float = PHONE_WIDTH_IN, lang: str | None = None
     _legends_below(fig)
     # what sticks out (long labels, wide legends) widens the saved picture: narrow the figure,
     # wrap again and re-lay the legends until the picture is as wide as a phone shows it
-    target = width - 0.25  # the saved picture adds 0.1 in of padding on each side
+    target = width - 2 * SVG_PAD_IN - 0.05
+    box = _svg_box(fig)
     for _ in range(5):
-        wide = fig.get_tightbbox(renderer).width
-        if wide <= target * 1.01:
+        if box.width <= target * 1.01:
             break
         w, h = fig.get_size_inches()
-        fig.set_size_inches(max(2.5, w * target / wide), h)
+        fig.set_size_inches(max(2.5, w * target / box.width), h)
         _wrap_labels(fig)
         _legends_below(fig)
-    return fig
+        box = _svg_box(fig)
+    return box
+
+
+def _svg_box(fig):
+    """The tight bounding box (inches) of ``fig`` as an SVG shows it: measured as savefig draws an
+    SVG (at 72 dpi, text as the SVG writer lays it out), so it can be saved without measuring again."""
+    import io
+
+    from matplotlib.backends.backend_svg import RendererSVG
+
+    dpi = fig.dpi
+    fig.set_dpi(72)
+    try:
+        w, h = fig.get_size_inches()
+        return fig.get_tightbbox(RendererSVG(w * 72, h * 72, io.StringIO(), image_dpi=72))
+    finally:
+        fig.set_dpi(dpi)
+
+
+def phone_svg(fig, *, width: float = PHONE_WIDTH_IN, lang: str | None = None) -> str:
+    """The figure fitted for a phone (:func:`fit_for_phone`) as SVG text, cut to what it shows.
+
+    The same picture as ``savefig(format="svg", bbox_inches="tight")`` after :func:`fit_for_phone`,
+    with one layout pass instead of three: the bounding box the fitting measured is the one saved
+    (plus :data:`SVG_PAD_IN` of padding). No date in the file: the same chart gives the same bytes.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(figsize=(9, 4)); _ = ax.bar(["reel", "foto"], [12, 3])
+    >>> svg = phone_svg(fig, lang="id")
+    >>> svg.lstrip().startswith("<?xml") and "<svg" in svg
+    True
+    >>> plt.close(fig)
+    """
+    import io
+
+    box = _fit(fig, width, lang)  # the bounding box the fitting measured last is the picture's
+    # the fitting laid the figure out: without a layout engine left (tight_layout leaves a placeholder),
+    # savefig draws once instead of drawing a dry run first
+    fig.set_layout_engine(None)
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches=box.padded(SVG_PAD_IN), metadata={"Date": None})
+    return buf.getvalue()
 
 
 def _wrap_labels(fig) -> None:
@@ -141,33 +222,31 @@ def _wrap_labels(fig) -> None:
 def _date_axes(fig, lang: str) -> None:
     """Date tick labels of x axes in the reader's language (months, or days for short spans)."""
     from matplotlib.dates import AutoDateFormatter, ConciseDateFormatter, DateFormatter, num2date
-    from matplotlib.ticker import FuncFormatter
+
+    from ..ticks import memo_formatter  # each label written once per figure, not once per layout pass
 
     for ax in fig.axes:
         if isinstance(ax.xaxis.get_major_formatter(), (AutoDateFormatter, ConciseDateFormatter, DateFormatter)):
             lo, hi = ax.get_xlim()
             fn = formatting.month if hi - lo > 62 else formatting.date
-            ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: fn(num2date(x).replace(tzinfo=None), lang)))
+            ax.xaxis.set_major_formatter(memo_formatter(lambda x, _d, fn=fn: fn(num2date(x).replace(tzinfo=None), lang),
+                                                        ratio=False, digits=None, fit_digits=False))
 
 
 def _number_axes(fig, lang: str) -> None:
     """Plain number ticks (matplotlib's default formatter) in the reader's marks: "2.000" and "0,5"
-    in Indonesian, "2,000" and "0.5" in English; axes a chart already formatted are left alone."""
-    import numpy as np
-    from matplotlib.ticker import FuncFormatter, ScalarFormatter
+    in Indonesian, "2,000" and "0.5" in English, with the fewest decimals (up to 3) that write every
+    tick exactly; axes a chart already formatted are left alone."""
+    from matplotlib.ticker import ScalarFormatter
+
+    from ..ticks import memo_formatter  # each label written once per figure, decimals once per set of ticks
 
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             if type(axis.get_major_formatter()) is not ScalarFormatter or axis.get_scale() != "linear":
                 continue
-
-            def fmt(x, _pos, axis=axis):
-                locs = np.asarray(axis.get_majorticklocs(), dtype=float)
-                d = next((d for d in (0, 1, 2, 3) if np.allclose(locs * 10 ** d, np.round(locs * 10 ** d),
-                                                                    atol=1e-6)), 3)
-                return formatting.number(x, lang, d)
-
-            axis.set_major_formatter(FuncFormatter(fmt))
+            axis.set_major_formatter(memo_formatter(lambda x, d: formatting.number(x, lang, d), ratio=False,
+                                                    digits=None, digit_choices=(0, 1, 2, 3)))
 
 
 def _tight(fig) -> None:

@@ -18,7 +18,6 @@ Section('Ringkasan', 2 blocks)
 from __future__ import annotations
 
 import functools
-import io
 import traceback
 import warnings
 from dataclasses import dataclass, field
@@ -109,23 +108,20 @@ class Section:
     def figure(self, fig_or_ax, *, alt: str | None = None) -> "Section":
         """Add a matplotlib figure (or the figure of an Axes) as an embedded SVG; closes it.
 
-        The figure is fitted for a phone first (:func:`smanalysis.plotting.theme.fit_for_phone`);
+        The figure is fitted for a phone and saved (:func:`smanalysis.plotting.theme.phone_svg`);
         ``alt`` is the text a screen reader says (default: :func:`~smanalysis.plotting.theme.describe`).
         """
         import matplotlib.pyplot as plt
 
-        from ..plotting.theme import describe, fit_for_phone, min_font_pt
+        from ..plotting.theme import describe, min_font_pt, phone_svg
 
         fig = getattr(fig_or_ax, "figure", fig_or_ax)  # an Axes' figure, or the figure itself
         try:
-            fit_for_phone(fig, lang=self.lang)
+            svg = phone_svg(fig, lang=self.lang)
             alt = alt or describe(fig, self.lang or "id")
-            buf = io.StringIO()
-            fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
             min_pt = min_font_pt(fig)
         finally:  # a figure that cannot be drawn must not stay open (nor be drawn again at cell end)
             plt.close(fig)
-        svg = buf.getvalue()
         # the browser test reads the smallest text size of each chart from here
         svg = svg.replace("<svg ", f"<!-- smanalysis:min-font-pt={min_pt:.1f} -->\n<svg ", 1)
         self.blocks.append(("svg", (svg.encode("utf-8"), alt)))
