@@ -323,11 +323,14 @@ def finish(table: str, data: dict, ctx: Ctx):
             ctx.fail(blank(frame[key]), key, f"missing {key.replace('_', ' ')}")
     if table == "followers" and "followers" in frame.columns:
         v = pd.to_numeric(frame["followers"], errors="coerce")
-        ctx.fail(v < 0, "followers", quoted("negative follower count", v.astype(str)))
-        ctx.fail(np.isinf(v), "followers", quoted("infinite follower count", v.astype(str)))
+        for bad, what in ((v < 0, "negative"), (np.isinf(v), "infinite")):
+            if bad.any():  # the reason (the value as text) is written for those rows only
+                ctx.fail(bad, "followers", quoted(f"{what} follower count", v[bad].astype(str).reindex(v.index)))
     if "value" in frame.columns and table == "account_daily":
         v = pd.to_numeric(frame["value"], errors="coerce")
-        ctx.fail(np.isinf(v), "value", quoted("infinite value", v.astype(str)))
+        bad = np.isinf(v)
+        if bad.any():
+            ctx.fail(bad, "value", quoted("infinite value", v[bad].astype(str).reindex(v.index)))
     if "platform" in frame.columns and not (isinstance(data.get("platform"), str) and data["platform"] in PLATFORMS):
         bad = frame["platform"].isna() | ~frame["platform"].isin(PLATFORMS)
         ctx.fail(bad, "platform", quoted("unknown platform", ctx.get("platform") if ctx.get("platform") is not None

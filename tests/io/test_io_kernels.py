@@ -111,3 +111,21 @@ def test_ends_in_zone_equals_the_regex(cells):
 
     want = [len(c) > 10 and re.search(ZONE_RX, c) is not None for c in cells]
     assert ends_in_zone(pa.array(cells, type=pa.large_string())).tolist() == want
+
+
+COUNT_CELLS = ["", "0", "7", "007", "12400", "999999999999999", "1000000000000000", " 7", "-3", "1.2K", "12,400",
+               "abc", "5 ", "+4", "undefined"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(COUNT_CELLS), min_size=1, max_size=20), st.booleans())
+def test_parse_count_of_digit_columns_equals_the_general_rules(cells, only_digits):
+    # the fast path for columns of digits and blanks must give what the general rules give, cell by cell
+    from smanalysis.io.numbers import _parse_slow, parse_count
+
+    if only_digits:
+        cells = [c for c in cells if c.isdigit() and len(c) <= 15 or c == ""] or [""]
+    got = parse_count(pd.Series(cells, dtype=STR)).tolist()
+    want = [np.nan if c.strip() in ("", "undefined") else float(v)
+            for c, v in zip(cells, _parse_slow(pd.Series(cells, dtype=object)).tolist())]
+    assert [None if g != g else g for g in got] == [None if w != w else w for w in want]
