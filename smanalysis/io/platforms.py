@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrowtext import arrow_text
+from .arrowtext import arrow_text, count_byte
 from .core import Ctx, assumed_tz, hashtags_of, quoted, yearless_days
 from .formats import META_EXPORT_TIMEZONE, META_FB_POST_TYPES, META_ID_HEADERS, META_IG_POST_TYPES
 from .numbers import excel_ids, is_missing_text
@@ -35,8 +35,12 @@ def _text(s):
 
 def restored_ids(ctx: Ctx, name: str):
     """Ids of column ``name`` with Excel's damage undone; ids Excel destroyed are rejected with a reason."""
-    ids, destroyed = excel_ids(ctx.get(name))
-    restored = (ids != strip(ctx.get(name))) & ~destroyed
+    raw = strip(ctx.get(name))
+    arr = arrow_text(raw)
+    if not (count_byte(arr, ord(".")).any() or count_byte(arr, ord("+")).any()):  # no '.00', no 'E+': as written
+        return raw
+    ids, destroyed = excel_ids(raw)
+    restored = (ids != raw) & ~destroyed
     if restored.any():
         ctx.warnings.append(f"column {ctx.src(name)!r}: {int(restored.sum())} id(s) re-saved by Excel "
                             "('...0.00' or 'E+') restored to exact integers")
