@@ -73,7 +73,7 @@ def read_clean(body: bytes, *, delim: str, names: list, first_line: int, start: 
     except (pa.ArrowException, ValueError, UnicodeDecodeError):
         return None
     n = table.num_rows
-    physical = count_newlines(body, start) + (0 if len(body) <= start or body.endswith(b"\n") else 1)
+    physical = count_newlines(body, start) + (0 if len(body) <= start or body[-1:] == b"\n" else 1)
     cols = [table.column(i) for i in range(table.num_columns)]
     nl = np.zeros(n, dtype="int64")
     last_nl = np.full(n, -1, dtype="int64")
