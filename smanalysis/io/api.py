@@ -78,10 +78,13 @@ class ReadResult:
                 f"rejects={len(self.rejects)}, warnings={len(self.warnings)})")
 
 
+_NO_REJECTS = pd.DataFrame({"file": pd.Series([], dtype=object), "line": pd.Series([], dtype="int64"),
+                            "column": pd.Series([], dtype=object), "reason": pd.Series([], dtype=object),
+                            "raw": pd.Series([], dtype=object)})
+
+
 def _empty_rejects():
-    return pd.DataFrame({"file": pd.Series([], dtype=object), "line": pd.Series([], dtype="int64"),
-                         "column": pd.Series([], dtype=object), "reason": pd.Series([], dtype=object),
-                         "raw": pd.Series([], dtype=object)})
+    return _NO_REJECTS.copy()
 
 
 def _is_jsonl(path: Path) -> bool:
@@ -214,11 +217,10 @@ def read(path, kind: str | None = None, *, timezone: str = DEFAULT_TIMEZONE, map
         data = data.drop(columns="metrics_date")
     if fmt in WIDE:
         data = melt_daily(data)
-        if fmt == "tiktok_followers_daily":  # "Total followers" are follower counts
+        if fmt == "tiktok_followers_daily" and (data["metric"] == "followers").any():  # "Total followers"
             data, followers = split_follower_counts(data)
-            if len(followers):
-                extra["followers"] = followers
-    elif fmt == "meta_daily":
+            extra["followers"] = followers
+    elif fmt == "meta_daily" and (data["metric"] == "followers").any():  # a follower count, not a daily metric
         data, followers = split_follower_counts(data)
         if len(followers) and not len(data):
             table, data = "followers", followers

@@ -293,7 +293,10 @@ def parse_date(s: pd.Series) -> pd.Series:
     """
     t = as_text(s).str.strip()
     v = strptime(t.str.slice(0, 10).where(t.str.match(r"^[0-9]{4}-[0-9][0-9]-[0-9][0-9]"), ""), "%Y-%m-%d")
-    dmy = v.isna() & t.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:[ T]\d{1,2}[:.]\d\d(?:[:.]\d\d)?)?$")
+    dmy = pd.Series(False, index=t.index)
+    todo = v.isna() & (t != "")
+    if todo.any():  # the regex (Python's: \d) only on the cells the ISO reading left
+        dmy[todo] = t[todo].str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:[ T]\d{1,2}[:.]\d\d(?:[:.]\d\d)?)?$")
     if dmy.any():
         # one order for the column: day-first unless a cell shows month-first ("7/16/2026", an Excel re-save)
         ab = t[dmy].str.extract(r"^(\d{1,2})[/.-](\d{1,2})").astype("float64")
