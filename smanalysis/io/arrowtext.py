@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime", "count_byte", "trim", "blank_to_null", "ends_in_zone"]
+__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime", "count_byte", "trim", "blank_to_null", "ends_in_zone", "byte_positions"]
 
 #: pandas' Arrow-backed text dtype with NaN for missing (the pandas 3 default ``str``).
 STR = pd.StringDtype("pyarrow", na_value=np.nan)
@@ -142,6 +142,30 @@ def map_rows(t: pd.Series, mask, func) -> pd.Series:
     return pd.Series(pd.array(pc.replace_with_mask(arr, sel, new), dtype=STR), index=t.index)
 
 
+#: Bytes a scan of a text buffer looks at in one go: the comparison's temporary stays small (it is reused
+#: from the heap, not fresh zeroed memory from the system each time) and in the cache.
+_SLICE = 1 << 22
+
+
+def byte_positions(buf: np.ndarray, byte: int, lo: int = 0, hi: int | None = None, *, at_least: bool = False):
+    """Positions in ``buf[lo:hi]`` (offsets in ``buf``) of the bytes equal to ``byte`` (or ``>= byte`` with
+    ``at_least``), found slice by slice.
+
+    Examples
+    --------
+    >>> byte_positions(np.frombuffer(b"a#b##", dtype=np.uint8), ord("#")).tolist()
+    [1, 3, 4]
+    >>> byte_positions(np.frombuffer("a☕b".encode(), dtype=np.uint8), 0xE0, at_least=True).tolist()
+    [1]
+    """
+    hi = len(buf) if hi is None else hi
+    parts = []
+    for i in range(lo, hi, _SLICE):
+        part = buf[i:min(i + _SLICE, hi)]
+        parts.append(np.flatnonzero(part >= byte if at_least else part == byte) + i)
+    return np.concatenate(parts) if len(parts) > 1 else (parts[0] if parts else np.zeros(0, dtype="int64"))
+
+
 def count_byte(arr, byte: int) -> np.ndarray:
     """How many times ``byte`` occurs in each cell of an Arrow text array (or chunked array).
 
@@ -172,7 +196,7 @@ def count_byte(arr, byte: int) -> np.ndarray:
     wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
     offsets = np.frombuffer(offs, dtype="int64" if wide else "int32")[arr.offset:arr.offset + n + 1]
     lo, hi = int(offsets[0]), int(offsets[-1])
-    pos = np.flatnonzero(np.frombuffer(data, dtype=np.uint8)[lo:hi] == byte) + lo
+    pos = byte_positions(np.frombuffer(data, dtype=np.uint8), byte, lo, hi)
     if not len(pos):
         return np.zeros(n, dtype="int64")
     rows = np.searchsorted(offsets, pos, side="right") - 1

@@ -25,6 +25,8 @@ import unicodedata
 import numpy as np
 import pyarrow as pa
 
+from .arrowtext import byte_positions
+
 __all__ = ["FOLD_RANGES", "fold_lookalikes", "fold_reference"]
 
 #: Look-alike code points folded on reading (inclusive ranges): math alphanumerics, fullwidth digits and
@@ -47,7 +49,7 @@ def _table():
 
 def _lookalikes(buf: np.ndarray):
     """Start byte, byte length and index in the table of each look-alike character in UTF-8 ``buf``."""
-    lead = np.flatnonzero(buf >= 0xEF)  # every look-alike starts with byte EF or F0 (UTF-8 has no byte above F4)
+    lead = byte_positions(buf, 0xEF, at_least=True)  # every look-alike starts with EF or F0 (none is above F4)
     lead = lead[(lead + 2 < len(buf)) & (buf[lead] <= 0xF0)]
     b0 = buf[lead].astype("int64")
     b1, b2 = buf[lead + 1].astype("int64"), buf[lead + 2].astype("int64")

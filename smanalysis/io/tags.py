@@ -25,7 +25,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrowtext import STR, arrow_text
+from .arrowtext import STR, arrow_text, byte_positions
 
 __all__ = ["hashtags_of", "hashtags_reference"]
 
@@ -68,7 +68,7 @@ def hashtags_of(caption: pd.Series) -> pd.Series:
     base = int(offsets[0])
     offsets = offsets - base
     buf = np.frombuffer(data, dtype=np.uint8)[base:int(offsets[-1]) + base]
-    pos = np.flatnonzero(buf == 35)  # '#'
+    pos = byte_positions(buf, 35)  # '#'
     if arr.null_count and len(pos):  # a missing cell holds no text, whatever bytes lie under it
         row = np.searchsorted(offsets, pos, side="right") - 1
         pos = pos[arr.is_valid().to_numpy(zero_copy_only=False)[row]]
