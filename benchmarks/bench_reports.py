@@ -26,6 +26,8 @@ The lead's run on a quiet machine (scale 100 generates ~1.3 M rows first: minute
     python benchmarks/bench_reports.py                        # scale 1, 10, 100 + the batch of 10
     python benchmarks/bench_reports.py --scales 1,10 --skip-e2e --skip-batch   # in process only
     python benchmarks/bench_reports.py --scales 1 --profile   # + cProfile of each step
+    python benchmarks/bench_reports.py --scales 100 --data 100=/tmp/s100 --skip-e2e --skip-batch
+                                        # reuse a sample written by `smanalysis sample --scale 100 --out /tmp/s100`
 
 ``--profile`` writes the 25 costliest functions (cumulative) of each in-process step to
 ``benchmarks/out/profile_scale<N>.txt`` (profiling slows the run: its times are not the table's).
@@ -185,6 +187,9 @@ def main(argv=None) -> int:
     ap.add_argument("--clients", type=int, default=10, help="sample-sized clients in the batch (default 10)")
     ap.add_argument("--skip-batch", action="store_true", help="no batch (--jobs and Dask LocalCluster)")
     ap.add_argument("--skip-e2e", action="store_true", help="only the in-process steps")
+    ap.add_argument("--data", action="append", default=[], metavar="SCALE=DIR",
+                    help="reuse a sample already written by `smanalysis sample --scale SCALE --out DIR` "
+                         "instead of generating it (repeatable, e.g. --data 100=/tmp/s100)")
     ap.add_argument("--profile", action="store_true",
                     help="cProfile each in-process step into benchmarks/out/profile_scale<N>.txt")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -208,6 +213,7 @@ def main(argv=None) -> int:
     say(f"bench_reports: python {platform.python_version()}, {os.cpu_count()} cores, "
         f"load average {os.getloadavg()[0]:.1f} at start")
     scales = [float(s) for s in args.scales.split(",")]
+    reuse = {float(k): Path(v) for k, v in (d.split("=", 1) for d in args.data)}
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         os.environ.setdefault("SMANALYSIS_PARSE_CACHE", str(tmp / "parse-cache"))  # a cold cache for this run
@@ -217,13 +223,16 @@ def main(argv=None) -> int:
         for sc in scales:
             from smanalysis.sample import write_sample
 
-            folder = tmp / f"scale{sc:g}"
+            folder = reuse.get(sc, tmp / f"scale{sc:g}")
             t0 = time.perf_counter()
-            files = write_sample(folder, scale=sc)
-            gen = time.perf_counter() - t0
+            if sc in reuse:
+                files, how = [p for p in (folder / "exports").rglob("*") if p.is_file()], f"reused {folder}"
+            else:
+                files = write_sample(folder, scale=sc)
+                how = f"generated in {time.perf_counter() - t0:.0f} s"
             rows = _rows(folder)
             n_exports = sum(1 for f in files if f.parent.name == "exports")
-            say(f"scale {sc:g}: {n_exports} export files, {rows:,} rows (generated in {gen:.0f} s), "
+            say(f"scale {sc:g}: {n_exports} export files, {rows:,} rows ({how}), "
                 f"load {os.getloadavg()[0]:.1f}")
             prof = str(ROOT / "benchmarks" / "out" / f"profile_scale{sc:g}.txt") if args.profile else ""
             if prof:

@@ -21,22 +21,15 @@ from ..profile import Profile
 from ..schema import DEFAULT_TIMEZONE, validate
 from ..factfinding.keywords import CONTENT_KEYWORDS, keyword_hits
 from .tables import is_blank, check_plan_index, column_or_none, local_days, as_text
+from .pairs import scored_pairs
 
 _TOKEN = re.compile(r"#?\w{2,}")
 
 
 # ----------------------------------------------------------------- execution
 def _tokens(s: pd.Series) -> pd.Series:
-    return s.fillna("").astype(str).str.lower().str.findall(_TOKEN).apply(frozenset)
-
-
-def _jaccard(a: pd.Series, b: pd.Series) -> np.ndarray:
-    """Token Jaccard of aligned frozensets (computed on candidate pairs only)."""
-    inter = np.fromiter((len(x & y) for x, y in zip(a, b)), dtype=float, count=len(a))
-    size_a = np.fromiter((len(x) for x in a), dtype=float, count=len(a))
-    size_b = np.fromiter((len(y) for y in b), dtype=float, count=len(b))
-    # two empty captions share nothing: similarity 0, not a figure to warn about
-    return np.nan_to_num(jaccard(inter, size_a, size_b, func="match_plan", quiet=True), nan=0.0)
+    """The words (hashtags included) of each text, lower case, as lists."""
+    return s.fillna("").astype(str).str.lower().str.findall(_TOKEN)
 
 
 MATCH_STATUSES = ("on_time", "late", "skipped", "upcoming", "no_data", "unplanned")
@@ -109,25 +102,25 @@ def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int =
     cap = column_or_none(plan, "caption")
     has_cap = ~is_blank(cap)
     fallback = as_text(plan["theme"]) + " " + as_text(column_or_none(plan, "hashtags"))
-    pl["_tok"] = _tokens(cap.where(has_cap, fallback)).to_numpy()
-    pl["_cap"] = has_cap.to_numpy()
+    tok_plan = _tokens(cap.where(has_cap, fallback))
     po = pd.DataFrame({"post_row": posts.index.astype(object), "platform": posts["platform"].astype(str).str.lower().to_numpy(),
                        "post_id": posts["post_id"].to_numpy(), "posted_date": local_days(posts, timezone).to_numpy(),
                        "post_caption": column_or_none(posts, "caption").to_numpy()})
-    po["_tok"] = _tokens(as_text(column_or_none(posts, "caption")) + " " + as_text(column_or_none(posts, "hashtags"))).to_numpy()
-    offsets = np.arange(-tolerance_days, tolerance_days + 1)
-    exp = pl[["plan_row", "platform", "planned_date"]].loc[pl.index.repeat(len(offsets))]
-    exp = exp.assign(posted_date=exp["planned_date"] + pd.to_timedelta(np.tile(offsets, len(pl)), unit="D"))
-    cand = exp.merge(po[["post_row", "platform", "posted_date"]], on=["platform", "posted_date"])
-    cand = cand.merge(pl[["plan_row", "_tok", "_cap"]], on="plan_row").merge(
-        po[["post_row", "_tok"]], on="post_row", suffixes=("_p", "_q"))
-    jac = _jaccard(cand["_tok_p"], cand["_tok_q"])
-    inter = np.fromiter((len(x & y) for x, y in zip(cand["_tok_p"], cand["_tok_q"])), dtype=float, count=len(cand))
-    size = cand["_tok_p"].apply(len).to_numpy(float)
+    tok_post = _tokens(as_text(column_or_none(posts, "caption")) + " " + as_text(column_or_none(posts, "hashtags")))
+    # only pairs that can reach min_similarity are scored (a prefix filter over shared words)
+    pairs = scored_pairs(tok_plan, has_cap.to_numpy(bool), pl["platform"].to_numpy(), pl["planned_date"],
+                         tok_post, po["platform"].to_numpy(), po["posted_date"],
+                         tolerance_days=tolerance_days, min_similarity=min_similarity)
+    inter, size_p = pairs["inter"].to_numpy(float), pairs["size_plan"].to_numpy(float)
+    # two empty captions share nothing: similarity 0, not a figure to warn about
+    jac = np.nan_to_num(jaccard(inter, size_p, pairs["size_post"].to_numpy(float), func="match_plan", quiet=True),
+                        nan=0.0)
     # a caption that has no word shares none: containment 0, a matching score rather than a figure
-    contain = np.nan_to_num(divide(inter, size, func="match_plan", name="containment", quiet=True), nan=0.0)
-    cand["similarity"] = np.where(cand["_cap"].to_numpy(bool), jac, contain).round(4)
-    cand["delay_days"] = (cand["posted_date"] - cand["planned_date"]).dt.days.astype(float)
+    contain = np.nan_to_num(divide(inter, size_p, func="match_plan", name="containment", quiet=True), nan=0.0)
+    ip, iq = pairs["plan_pos"].to_numpy(), pairs["post_pos"].to_numpy()
+    cand = pd.DataFrame({"plan_row": pl["plan_row"].to_numpy()[ip], "post_row": po["post_row"].to_numpy()[iq],
+                         "similarity": np.where(has_cap.to_numpy(bool)[ip], jac, contain).round(4),
+                         "delay_days": pairs["delay_days"].to_numpy(float)})
     cand = cand[cand["similarity"] >= min_similarity].assign(_abs=lambda d: d["delay_days"].abs())
     cand = cand.sort_values(["similarity", "_abs", "delay_days"], ascending=[False, True, True], kind="stable")
     chosen = []
@@ -137,7 +130,7 @@ def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int =
         cand = cand[~cand["plan_row"].isin(best["plan_row"]) & ~cand["post_row"].isin(best["post_row"])]
     m = pd.concat(chosen) if chosen else cand
     m = m[["plan_row", "post_row", "delay_days", "similarity"]]
-    res = pl.drop(columns=["_tok", "_cap"]).merge(m, on="plan_row", how="left")
+    res = pl.merge(m, on="plan_row", how="left")
     res = res.merge(po[["post_row", "post_id", "posted_date", "post_caption"]], on="post_row", how="left")
     if as_of is None:
         as_of = po["posted_date"].max() if len(po) else pl["planned_date"].max()
@@ -145,7 +138,7 @@ def match_plan(plan: pd.DataFrame, posts: pd.DataFrame, *, tolerance_days: int =
     res["status"] = np.select([res["post_row"].notna() & (res["delay_days"] <= 0), res["post_row"].notna(),
                                res["planned_date"] > as_of, ~res["platform"].isin(set(po["platform"]))],
                               ["on_time", "late", "upcoming", "no_data"], "skipped")
-    extra = po[~po["post_row"].isin(m["post_row"])].drop(columns="_tok").assign(status="unplanned")
+    extra = po[~po["post_row"].isin(m["post_row"])].assign(status="unplanned")
     out = pd.concat([res, extra], ignore_index=True)
     out["caption"] = out["post_caption"].where(out["post_caption"].notna(), out["plan_caption"])
     cols = ["status", "platform", "plan_row", "plan_id", "planned_date", "theme", "content_type", "post_row",
