@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime", "count_byte", "trim", "blank_to_null", "ends_in_zone", "byte_positions"]
+__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime", "count_byte", "trim", "blank_to_null", "ends_in_zone", "byte_positions", "by_row_slices"]
 
 #: pandas' Arrow-backed text dtype with NaN for missing (the pandas 3 default ``str``).
 STR = pd.StringDtype("pyarrow", na_value=np.nan)
@@ -325,3 +325,35 @@ def ends_in_zone(arr: pa.Array) -> np.ndarray:
     if maybe.any() and (buf[int(offsets[0]):int(offsets[-1])] >= 0x80).any():
         zone[maybe] = pc.greater(pc.utf8_length(pc.filter(arr, pa.array(maybe))), 10).to_numpy(zero_copy_only=False)
     return zone
+
+
+#: Rows a column-wide text kernel works on at a time (see :func:`by_row_slices`).
+ROW_SLICE = 1 << 17
+
+
+def by_row_slices(arr: pa.Array, func, rows: int | None = None) -> pa.Array:
+    """``func`` (Arrow text array -> Arrow array of the same length) applied to ``rows`` rows at a time.
+
+    The NumPy temporaries of a kernel (a flag per byte, index arrays) then stay the size of a
+    slice: reused memory in the cache instead of fresh pages the size of the whole column. The
+    slices are zero-copy views; when ``func`` returns every slice itself, ``arr`` is returned.
+
+    Examples
+    --------
+    >>> import pyarrow as pa, pyarrow.compute as pc
+    >>> by_row_slices(pa.array(["a", "b", "c"]), pc.utf8_upper, rows=2).to_pylist()
+    ['A', 'B', 'C']
+    """
+    rows = rows or ROW_SLICE
+    if len(arr) <= rows:
+        return func(arr)
+    parts, same = [], True
+    for i in range(0, len(arr), rows):
+        part = arr.slice(i, rows)
+        out = func(part)
+        same = same and out is part
+        parts.append(out)
+    if same:
+        return arr
+    typ = parts[0].type
+    return pa.concat_arrays([p if p.type == typ else p.cast(typ) for p in parts])

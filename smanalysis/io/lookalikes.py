@@ -25,7 +25,7 @@ import unicodedata
 import numpy as np
 import pyarrow as pa
 
-from .arrowtext import byte_positions
+from .arrowtext import by_row_slices, byte_positions
 
 __all__ = ["FOLD_RANGES", "fold_lookalikes", "fold_reference"]
 
@@ -87,6 +87,10 @@ def fold_lookalikes(arr: pa.Array) -> pa.Array:
         arr = arr.combine_chunks()
     if not pa.types.is_large_string(arr.type):
         arr = arr.cast(pa.large_string())
+    return by_row_slices(arr, _fold)
+
+
+def _fold(arr: pa.Array) -> pa.Array:
     offsets, buf = _layout(arr)
     if buf is None:
         return arr

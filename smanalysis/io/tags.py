@@ -25,7 +25,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrowtext import STR, arrow_text, byte_positions
+from .arrowtext import STR, arrow_text, by_row_slices, byte_positions
 
 __all__ = ["hashtags_of", "hashtags_reference"]
 
@@ -59,11 +59,15 @@ def hashtags_of(caption: pd.Series) -> pd.Series:
     >>> hashtags_of(pd.Series(["Ngopi #KopiSenja #jogja", None, "a # b"])).tolist()
     ['#kopisenja #jogja', nan, nan]
     """
-    arr = arrow_text(caption)
+    return pd.Series(pd.array(by_row_slices(arrow_text(caption), _tags), dtype=STR), index=caption.index)
+
+
+def _tags(arr: pa.Array) -> pa.Array:
+    """The tags of each cell of an Arrow large_string array (null where none)."""
     n = len(arr)
     _, offs, data = arr.buffers() if n else (None, None, None)
     if data is None or not data.size:
-        return pd.Series(pd.array(pa.nulls(n, type=_TEXT), dtype=STR), index=caption.index)
+        return pa.nulls(n, type=_TEXT)
     offsets = np.frombuffer(offs, dtype="int64")[arr.offset:arr.offset + n + 1]
     base = int(offsets[0])
     offsets = offsets - base
@@ -73,7 +77,7 @@ def hashtags_of(caption: pd.Series) -> pd.Series:
         row = np.searchsorted(offsets, pos, side="right") - 1
         pos = pos[arr.is_valid().to_numpy(zero_copy_only=False)[row]]
     if not len(pos):
-        return pd.Series(pd.array(pa.nulls(n, type=_TEXT), dtype=STR), index=caption.index)
+        return pa.nulls(n, type=_TEXT)
     row = np.searchsorted(offsets, pos, side="right") - 1
     end = offsets[row + 1]
     length, slow_tag = _ascii_runs(buf, pos + 1, end)
@@ -84,7 +88,7 @@ def hashtags_of(caption: pd.Series) -> pd.Series:
     if slow.any():
         sel = pa.array(slow)
         out = pc.replace_with_mask(out, sel, _hashtags_arrow(pc.filter(arr, sel)))
-    return pd.Series(pd.array(out, dtype=STR), index=caption.index)
+    return out
 
 
 def _ascii_runs(buf: np.ndarray, start: np.ndarray, end: np.ndarray):

@@ -129,3 +129,25 @@ def test_parse_count_of_digit_columns_equals_the_general_rules(cells, only_digit
     want = [np.nan if c.strip() in ("", "undefined") else float(v)
             for c, v in zip(cells, _parse_slow(pd.Series(cells, dtype=object)).tolist())]
     assert [None if g != g else g for g in got] == [None if w != w else w for w in want]
+
+
+def test_kernels_give_the_same_column_slice_by_slice(monkeypatch):
+    # fold and hashtags work on row slices of a long column: the slices' seams must not show
+    import smanalysis.io.arrowtext as AT
+    from smanalysis.io.lookalikes import fold_lookalikes, fold_reference
+
+    rng = np.random.default_rng(7)
+    cells = ["".join(rng.choice(CHARS, rng.integers(0, 30))) for _ in range(500)] + [None] * 5
+    rng.shuffle(cells)
+    s = pd.Series(cells, dtype=STR)
+
+    def tags():
+        return [t if isinstance(t, str) else None for t in hashtags_of(s).tolist()]
+
+    whole_tags = tags()
+    whole_fold = fold_lookalikes(pa.array(cells, type=pa.large_string())).to_pylist()
+    monkeypatch.setattr(AT, "ROW_SLICE", 7)
+    assert tags() == whole_tags
+    assert fold_lookalikes(pa.array(cells, type=pa.large_string())).to_pylist() == whole_fold
+    assert whole_fold == [None if c is None else fold_reference(c) for c in cells]
+    assert whole_tags == [hashtags_reference(c) for c in cells]
