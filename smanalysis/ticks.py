@@ -44,7 +44,7 @@ def memo_formatter(write, *, ratio: bool, digits: int | None, fit_digits: bool =
     class MemoFormatter(Formatter):
         def set_locs(self, locs):
             loc = np.asarray(locs, dtype=float) * (100 if ratio else 1)
-            self.locs, self.dig = locs, digits if digits is not None or not fit_digits else next(
+            self.dig = digits if digits is not None or not fit_digits else next(
                 (d for d in digit_choices if np.allclose(loc * 10 ** d, np.round(loc * 10 ** d), atol=1e-6)),
                 digit_choices[-1])
 

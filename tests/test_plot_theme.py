@@ -49,3 +49,64 @@ def test_theme_does_not_import_seaborn_or_scipy_stats():
             "print(sorted(m for m in ('seaborn', 'scipy.stats') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _long_chart():
+    """Long category names push the axes right; the title is nearly as wide as the figure; a legend."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(9, 4.8))
+    names = ["pengguna_00bee2", "kopisenja.id / instagram", "ruangseduh / instagram"]
+    ax.barh(names, [3.0, 2.0, 1.0], label="sendiri")
+    ax.barh(names, [1.0, 1.0, 1.0], left=[3.0, 2.0, 1.0], label="pesaing")
+    ax.legend()
+    ax.set_title("Akun paling berpengaruh menurut skor pengaruh")
+    ax.set_xlabel("skor pengaruh")
+    return fig
+
+
+def test_phone_svg_is_as_wide_as_a_phone_and_text_stays_text():
+    """The saved picture is at most the phone width (4.8 in = 345.6 pt) plus nothing sticking out;
+    text is <text> (the reader's font, a fraction of the bytes of glyph outlines)."""
+    import re
+
+    import matplotlib.pyplot as plt
+
+    from smanalysis.plotting.theme import PHONE_WIDTH_IN, phone_svg
+
+    apply_theme()
+    fig = _long_chart()
+    svg = phone_svg(fig, lang="id")
+    plt.close(fig)
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
+    assert 0.9 * PHONE_WIDTH_IN * 72 <= width <= PHONE_WIDTH_IN * 72
+    assert "<text" in svg and "pesaing" in svg and "Akun paling berpengaruh" in svg
+
+
+def test_phone_svg_draws_once_and_gives_the_same_bytes():
+    """savefig draws the fitted figure once (no dry run, no second measuring pass), and the same chart
+    gives the same SVG bytes (ids from the content, no date)."""
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+
+    from smanalysis.plotting.theme import phone_svg
+
+    apply_theme()
+    draws = []
+    original = Figure.draw
+
+    def counting(self, renderer):
+        draws.append(type(renderer).__name__)
+        return original(self, renderer)
+
+    out = []
+    for _ in range(2):
+        fig = _long_chart()
+        Figure.draw = counting
+        try:
+            out.append(phone_svg(fig, lang="en"))
+        finally:
+            Figure.draw = original
+            plt.close(fig)
+    assert len(draws) == 2  # one draw per chart
+    assert out[0] == out[1]

@@ -60,7 +60,10 @@ _SEABORN_WHITEGRID = {
 
 _RC = {"font.size": 10.5, "axes.titlesize": 11, "axes.labelsize": 10, "xtick.labelsize": 9.5,
        "ytick.labelsize": 9.5, "legend.fontsize": 9.5, "legend.title_fontsize": 9.5, "figure.titlesize": 11.5,
-       "axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False, "svg.fonttype": "path",
+       "axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False,
+       # text stays text in the SVG (the reader's sans-serif font draws it: Arial and Roboto are narrower
+       # than the DejaVu Sans it is laid out with, so it never runs over): half the bytes of glyph outlines
+       "svg.fonttype": "none",
        "svg.hashsalt": "smanalysis"}  # the SVG's ids from its content: the same chart gives the same bytes
 
 _WORDS = {"chart": ("Grafik", "Chart"), "y": ("Sumbu tegak", "Vertical axis"), "x": ("Sumbu datar", "Horizontal axis"),
@@ -130,6 +133,7 @@ def _fit(fig, width: float, lang: str | None):
     if lang:
         _date_axes(fig, lang)
         _number_axes(fig, lang)
+    legends = _take_legends(fig)  # out of the way of the layout pass; placed below their axes after it
     _tight(fig)
     wrapped = False
     for ax in fig.axes:  # long category names on the y axis (bars lying down) wrap too
@@ -149,16 +153,20 @@ def _fit(fig, width: float, lang: str | None):
             if _overlaps(labels, renderer):
                 for i, lb in enumerate(labels):
                     lb.set_visible(i % 2 == 0)
-    _legends_below(fig)
+    _place_legends(fig, legends)
     # what sticks out (long labels, wide legends) widens the saved picture: narrow the figure,
-    # wrap again and re-lay the legends until the picture is as wide as a phone shows it
+    # wrap again and re-lay the legends until the picture is as wide as a phone shows it; the
+    # picture's width is nearly linear in the figure's: a secant step after the first lands on it
     target = width - 2 * SVG_PAD_IN - 0.05
     box = _svg_box(fig)
+    before = None
     for _ in range(5):
         if box.width <= target * 1.01:
             break
         w, h = fig.get_size_inches()
-        fig.set_size_inches(max(2.5, w * target / box.width), h)
+        slope = box.width / w if before is None or before[0] == w else (box.width - before[1]) / (w - before[0])
+        before = (w, box.width)
+        fig.set_size_inches(max(2.5, w - (box.width - target) / min(max(slope, 0.25), 2.0)), h)
         _wrap_labels(fig)
         _legends_below(fig)
         box = _svg_box(fig)
@@ -210,12 +218,21 @@ def phone_svg(fig, *, width: float = PHONE_WIDTH_IN, lang: str | None = None) ->
 
 
 def _wrap_labels(fig) -> None:
-    """Titles and axis labels wrapped to the figure's width instead of widening it."""
+    """Titles and axis labels wrapped to the figure's width instead of widening it (a title's width
+    measured: bold and larger than the rest, it would otherwise stick out of a narrow figure)."""
     w, h = fig.get_size_inches()
+    renderer = fig.canvas.get_renderer()
+    room = (w - 0.3) * fig.dpi
     for ax in fig.axes:
         chars = max(14, int(w * 72 / (MIN_FONT_PT * 0.62)))
+        title = ax.title.get_text()
+        lines = title.split("\n")
+        if title.strip() and "$" not in title:
+            per_char = ax.title.get_window_extent(renderer).width / max(1, max(map(len, lines)))
+            if per_char > 0:
+                chars = min(chars, max(14, int(room / per_char)))
         _wrap(ax.title, chars)
-        _wrap(ax.xaxis.label, chars)
+        _wrap(ax.xaxis.label, max(14, int(w * 72 / (MIN_FONT_PT * 0.62))))
         _wrap(ax.yaxis.label, max(14, int(h * 72 / (MIN_FONT_PT * 0.62))))
 
 
@@ -250,15 +267,26 @@ def _number_axes(fig, lang: str) -> None:
 
 
 def _tight(fig) -> None:
+    """One layout pass (tight_layout), then the title of a one-chart figure centred on the figure."""
     try:
         fig.tight_layout()
     except Exception:  # noqa: BLE001 - some layouts (colorbars, insets) refuse; keep them as they are
         pass
+    _centre_title(fig)
 
 
-def _legends_below(fig) -> None:
-    """Every legend under its axes, below the tick labels and axis title, in as many columns as fit."""
-    renderer = fig.canvas.get_renderer()
+def _centre_title(fig) -> None:
+    """The title of a figure with one chart centred on the figure, not over the axes: long tick labels
+    push the axes right, and a title as wide as the figure would stick out (and widen the picture)."""
+    axes = [ax for ax in fig.axes if ax.get_label() != "<colorbar>"]
+    if len(axes) == 1 and axes[0].get_title() and axes[0].title.get_horizontalalignment() == "center":
+        ax = axes[0]
+        ax.title.set_x(ax.transAxes.inverted().transform(fig.transFigure.transform((0.5, 0.0)))[0])
+
+
+def _take_legends(fig) -> list:
+    """Remove every legend (colorbars aside); returns what is needed to draw each again."""
+    taken = []
     for ax in fig.axes:
         leg = ax.get_legend()
         if leg is None or ax.get_label() == "<colorbar>":
@@ -267,17 +295,35 @@ def _legends_below(fig) -> None:
         texts = [tx.get_text() for tx in leg.get_texts()]
         if not handles or not texts:
             continue
-        title = leg.get_title().get_text() or None
+        taken.append((ax, handles, texts, leg.get_title().get_text() or None))
         leg.remove()
-        _tight(fig)
+    return taken
+
+
+def _place_legends(fig, taken) -> None:
+    """The legends :func:`_take_legends` removed, under their axes, below the tick labels and axis
+    title, in as many columns as fit."""
+    renderer = fig.canvas.get_renderer()
+    for ax, handles, texts, title in taken:
         box = ax.get_tightbbox(renderer).transformed(ax.transAxes.inverted())
+        # centred on the figure, not on the axes (which long tick labels push right): it sticks out
+        # only when it is wider than the figure
+        mid = ax.transAxes.inverted().transform(fig.transFigure.transform((0.5, 0.0)))[0]
         longest = max(len(x) for x in texts)
         room = (fig.get_size_inches()[0] - 0.3) * 72
         ncol = max(1, min(len(texts), int(room / (MIN_FONT_PT * 0.62 * (longest + 5)))))
-        ax.legend(handles, texts, title=title, loc="upper center", bbox_to_anchor=(0.5, box.y0 - 0.02),
+        ax.legend(handles, texts, title=title, loc="upper center", bbox_to_anchor=(mid, box.y0 - 0.02),
                   ncol=ncol, frameon=False, fontsize=MIN_FONT_PT, title_fontsize=MIN_FONT_PT)
     # no layout pass after this: it would move the axes and the legend onto the axis labels;
     # the picture is saved with its tight bounding box, which takes the legend in
+
+
+def _legends_below(fig) -> None:
+    """Every legend under its axes (one layout pass for the figure without them first)."""
+    taken = _take_legends(fig)
+    if taken:
+        _tight(fig)
+        _place_legends(fig, taken)
 
 
 def _largest_bar(ax):
