@@ -6,8 +6,9 @@ comment-export CSV, a twarc2 JSONL search result (one response page of 100 tweet
 Meta daily series (two platform sections). Each file is read in a fresh Python process: first the
 peer (``pandas.read_csv`` with default settings, or ``pandas.read_json(lines=True)`` for JSONL),
 then ``smanalysis.io.read``, then both again; the best of the two runs of each is reported with the
-ratio. Wall and CPU time are printed (on a shared machine the CPU figure is the fairer one), and
-peak memory (VmHWM) of the process.
+ratio. Wall and CPU time are printed (on a shared machine the CPU figure is the fairer one), the CPU
+seconds of both (pandas/smanalysis, with smanalysis' system time in brackets: page faults and memory
+compaction, which a loaded machine inflates), and peak memory (VmHWM) of the process.
 
 Usage::
 
@@ -106,20 +107,23 @@ def _read_one(path: str) -> None:
 
     base = _peak_mb()
     best = {"peer": (1e9, 1e9), "smanalysis": (1e9, 1e9)}
+    sys_s = {"peer": 1e9, "smanalysis": 1e9}
     rows = rejects = None
     fmt = None
     for _ in range(2):
         for name in ("peer", "smanalysis"):
-            t0, c0 = time.perf_counter(), time.process_time()
+            t0, c0, s0 = time.perf_counter(), time.process_time(), resource.getrusage(resource.RUSAGE_SELF).ru_stime
             r = _peer(path) if name == "peer" else read(path)
             dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+            sys_s[name] = min(sys_s[name], resource.getrusage(resource.RUSAGE_SELF).ru_stime - s0)
             best[name] = (min(best[name][0], dt), min(best[name][1], cpu))
             if name == "smanalysis":
                 rows, rejects, fmt = r.rows, len(r.rejects), r.format
             del r
     print(json.dumps({"format": fmt, "rows": rows, "rejects": rejects, "peer_s": best["peer"][0],
                       "peer_cpu": best["peer"][1], "ours_s": best["smanalysis"][0],
-                      "ours_cpu": best["smanalysis"][1], "baseline_mb": base, "peak_mb": _peak_mb()}))
+                      "ours_cpu": best["smanalysis"][1], "peer_sys": sys_s["peer"], "ours_sys": sys_s["smanalysis"],
+                      "baseline_mb": base, "peak_mb": _peak_mb()}))
 
 
 def _peak_mb() -> float:
@@ -195,7 +199,7 @@ def main(argv=None) -> int:
                                      titles={"facebook": "Facebook reach", "instagram": "Instagram reach"})
         lines.append(f"generated and written in {time.perf_counter() - t0:.1f} s")
         lines.append(f"{'file':<66} {'rows':>9} {'MB':>5} {'pandas s':>9} {'smanalysis s':>13} {'ratio':>6} "
-                     f"{'ratio CPU':>9} {'peak MB':>8}")
+                     f"{'ratio CPU':>9} {'CPU s (sys)':>17} {'peak MB':>8}")
         for label, path in files.items():
             out = subprocess.run([sys.executable, __file__, "--read", str(path)], capture_output=True, text=True,
                                  check=True)
@@ -203,7 +207,7 @@ def main(argv=None) -> int:
             size = path.stat().st_size / 2**20
             lines.append(f"{label:<66} {r['rows']:>9,} {size:>5.0f} {r['peer_s']:>9.2f} {r['ours_s']:>13.2f} "
                          f"{r['ours_s'] / r['peer_s']:>5.2f}x {r['ours_cpu'] / r['peer_cpu']:>8.2f}x "
-                         f"{r['peak_mb']:>8.0f}")
+                         f"{r['peer_cpu']:>5.2f}/{r['ours_cpu']:<5.2f}({r['ours_sys']:.2f}) {r['peak_mb']:>8.0f}")
     text = "\n".join(lines)
     print(text)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)

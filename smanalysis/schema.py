@@ -406,10 +406,11 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     for c in _table(table):
         if c.name in df.columns:
             s = df[c.name]
+        elif c.dtype not in ("float", "bool", "flag", "datetime", "date"):  # a text column the data lacks: all None
+            out[c.name] = pd.Series(np.empty(n, dtype=object), index=df.index)  # (NumPy fills it with None)
+            continue
         else:
             s = pd.Series(np.full(n, np.nan) if c.dtype != "bool" else np.zeros(n, dtype=bool), index=df.index)
-            if c.dtype not in ("float", "bool", "flag", "datetime", "date"):
-                s = pd.Series(np.full(n, None, dtype=object), index=df.index)
             if c.dtype == "flag":
                 s = pd.Series(pd.NA, index=df.index, dtype="boolean")
         if c.dtype == "float":
@@ -433,8 +434,7 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
         else:
             s = s.astype(object).where(s.notna(), None)
         out[c.name] = s
-    res = pd.DataFrame(out, index=df.index)
-    extra = [c for c in df.columns if c not in res.columns]
-    if extra:
-        res = pd.concat([res, df[extra]], axis=1)
-    return res
+    for c in df.columns:  # extra columns after the canonical ones (one frame built, no concat)
+        if c not in out:
+            out[c] = df[c]
+    return pd.DataFrame(out, index=df.index, copy=False)  # columns as built (copy-on-write keeps df intact)

@@ -24,6 +24,7 @@ from .daily import CONVERTERS as _DAILY_CONVERTERS
 from .daily import WIDE, melt_daily, split_follower_counts
 from .detect import KINDS, detect, resolve_columns
 from .formats import FORMATS, norm_header
+from .pages import small_pages
 from .platforms import CONVERTERS as _PLATFORM_CONVERTERS
 from .raw import RawTable, read_raw
 from .tools import CONVERTERS as _TOOL_CONVERTERS
@@ -78,10 +79,13 @@ class ReadResult:
                 f"rejects={len(self.rejects)}, warnings={len(self.warnings)})")
 
 
+_NO_REJECTS = pd.DataFrame({"file": pd.Series([], dtype=object), "line": pd.Series([], dtype="int64"),
+                            "column": pd.Series([], dtype=object), "reason": pd.Series([], dtype=object),
+                            "raw": pd.Series([], dtype=object)})
+
+
 def _empty_rejects():
-    return pd.DataFrame({"file": pd.Series([], dtype=object), "line": pd.Series([], dtype="int64"),
-                         "column": pd.Series([], dtype=object), "reason": pd.Series([], dtype=object),
-                         "raw": pd.Series([], dtype=object)})
+    return _NO_REJECTS.copy()
 
 
 def _is_jsonl(path: Path) -> bool:
@@ -176,6 +180,14 @@ def read(path, kind: str | None = None, *, timezone: str = DEFAULT_TIMEZONE, map
     >>> r.format, r.data["post_id"].tolist(), r.rows
     ('youtube_table', ['abc'], 1)
     """
+    with small_pages():  # big temporary arrays without huge-page compaction (see smanalysis.io.pages)
+        return _read(path, kind, timezone=timezone, mapping=mapping, account=account, platform=platform, brand=brand,
+                     export_date=export_date, own_accounts=own_accounts, brands=brands, profile=profile, metric=metric,
+                     source_timezone=source_timezone)
+
+
+def _read(path, kind, *, timezone, mapping, account, platform, brand, export_date, own_accounts, brands, profile,
+          metric, source_timezone) -> ReadResult:
     path = Path(path)
     source = str(path)
     if kind is not None and kind not in KINDS:
@@ -214,11 +226,10 @@ def read(path, kind: str | None = None, *, timezone: str = DEFAULT_TIMEZONE, map
         data = data.drop(columns="metrics_date")
     if fmt in WIDE:
         data = melt_daily(data)
-        if fmt == "tiktok_followers_daily":  # "Total followers" are follower counts
+        if fmt == "tiktok_followers_daily" and (data["metric"] == "followers").any():  # "Total followers"
             data, followers = split_follower_counts(data)
-            if len(followers):
-                extra["followers"] = followers
-    elif fmt == "meta_daily":
+            extra["followers"] = followers
+    elif fmt == "meta_daily" and (data["metric"] == "followers").any():  # a follower count, not a daily metric
         data, followers = split_follower_counts(data)
         if len(followers) and not len(data):
             table, data = "followers", followers

@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime", "count_byte", "trim"]
+__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime", "count_byte", "trim", "blank_to_null", "ends_in_zone", "byte_positions", "by_row_slices"]
 
 #: pandas' Arrow-backed text dtype with NaN for missing (the pandas 3 default ``str``).
 STR = pd.StringDtype("pyarrow", na_value=np.nan)
@@ -142,6 +142,30 @@ def map_rows(t: pd.Series, mask, func) -> pd.Series:
     return pd.Series(pd.array(pc.replace_with_mask(arr, sel, new), dtype=STR), index=t.index)
 
 
+#: Bytes a scan of a text buffer looks at in one go: the comparison's temporary stays small (it is reused
+#: from the heap, not fresh zeroed memory from the system each time) and in the cache.
+_SLICE = 1 << 22
+
+
+def byte_positions(buf: np.ndarray, byte: int, lo: int = 0, hi: int | None = None, *, at_least: bool = False):
+    """Positions in ``buf[lo:hi]`` (offsets in ``buf``) of the bytes equal to ``byte`` (or ``>= byte`` with
+    ``at_least``), found slice by slice.
+
+    Examples
+    --------
+    >>> byte_positions(np.frombuffer(b"a#b##", dtype=np.uint8), ord("#")).tolist()
+    [1, 3, 4]
+    >>> byte_positions(np.frombuffer("a☕b".encode(), dtype=np.uint8), 0xE0, at_least=True).tolist()
+    [1]
+    """
+    hi = len(buf) if hi is None else hi
+    parts = []
+    for i in range(lo, hi, _SLICE):
+        part = buf[i:min(i + _SLICE, hi)]
+        parts.append(np.flatnonzero(part >= byte if at_least else part == byte) + i)
+    return np.concatenate(parts) if len(parts) > 1 else (parts[0] if parts else np.zeros(0, dtype="int64"))
+
+
 def count_byte(arr, byte: int) -> np.ndarray:
     """How many times ``byte`` occurs in each cell of an Arrow text array (or chunked array).
 
@@ -172,7 +196,7 @@ def count_byte(arr, byte: int) -> np.ndarray:
     wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
     offsets = np.frombuffer(offs, dtype="int64" if wide else "int32")[arr.offset:arr.offset + n + 1]
     lo, hi = int(offsets[0]), int(offsets[-1])
-    pos = np.flatnonzero(np.frombuffer(data, dtype=np.uint8)[lo:hi] == byte) + lo
+    pos = byte_positions(np.frombuffer(data, dtype=np.uint8), byte, lo, hi)
     if not len(pos):
         return np.zeros(n, dtype="int64")
     rows = np.searchsorted(offsets, pos, side="right") - 1
@@ -225,3 +249,111 @@ def trim(arr: pa.Array) -> pa.Array:
         return pc.utf8_trim_whitespace(arr)
     mask = pa.array(need)
     return pc.replace_with_mask(arr, mask, pc.utf8_trim_whitespace(pc.filter(arr, mask)))
+
+
+def blank_to_null(arr: pa.Array) -> pa.Array:
+    """Arrow text with its empty cells made missing, by a new validity bitmap only (the text is not copied).
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> blank_to_null(pa.array(["kopi", "", None, "teh"], type=pa.large_string())).to_pylist()
+    ['kopi', None, None, 'teh']
+    """
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if not pa.types.is_large_string(arr.type):
+        arr = arr.cast(pa.large_string())
+    n = len(arr)
+    if not n:
+        return arr
+    _, offs, data = arr.buffers()
+    offsets = np.frombuffer(offs, dtype="int64")[arr.offset:arr.offset + n + 1]
+    filled = offsets[1:] > offsets[:-1]
+    if arr.null_count:
+        filled &= arr.is_valid().to_numpy(zero_copy_only=False)
+    if filled.all():
+        return arr
+    valid = pa.array(filled).buffers()[1]
+    return pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), data, valid, int(n - filled.sum()))
+
+
+def _digit(b: np.ndarray) -> np.ndarray:
+    return (b >= 48) & (b <= 57)
+
+
+def ends_in_zone(arr: pa.Array) -> np.ndarray:
+    """True where a (stripped) text cell of more than 10 characters ends in a zone: ``Z``, ``+07:00``, ``+0700``
+    or `` UTC`` (the regex ``(?:Z|[+-][0-9][0-9]:?[0-9][0-9]|[ \\t]UTC)$``), from the last bytes of each cell.
+
+    The endings are ASCII, and UTF-8 never puts an ASCII byte inside another character, so
+    comparing the last six bytes of every cell with NumPy is exact; no regex runs.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> ends_in_zone(pa.array(["2026-10-01T03:00:00Z", "2026-10-01 10:00", "2026-10-01 10:00 +0700",
+    ...                        "2026-10-01 10:00+07:00", "2026-10-01 10:00 UTC", "Z", None, "éééééé Z"])).tolist()
+    [True, False, True, True, True, False, False, False]
+    """
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if not pa.types.is_large_string(arr.type):
+        arr = arr.cast(pa.large_string())
+    n = len(arr)
+    _, offs, data = arr.buffers() if n else (None, None, None)
+    if data is None or not data.size:
+        return np.zeros(n, dtype=bool)
+    offsets = np.frombuffer(offs, dtype="int64")[arr.offset:arr.offset + n + 1]
+    buf = np.frombuffer(data, dtype=np.uint8)
+    size = offsets[1:] - offsets[:-1]
+    long = size > 10  # more than 10 characters needs more than 10 bytes
+
+    def back(k):  # the k-th byte from the end of each cell (0 where the cell is shorter)
+        return np.where(size >= k, buf[np.maximum(offsets[1:] - k, 0)], 0)
+
+    b1, b2, b3, b4, b5, b6 = (back(k) for k in range(1, 7))
+    sign5, sign6 = (b5 == 43) | (b5 == 45), (b6 == 43) | (b6 == 45)
+    zone = ((b1 == 90)
+            | (sign6 & _digit(b5) & _digit(b4) & (b3 == 58) & _digit(b2) & _digit(b1))
+            | (sign5 & _digit(b4) & _digit(b3) & _digit(b2) & _digit(b1))
+            | (((b4 == 32) | (b4 == 9)) & (b3 == 85) & (b2 == 84) & (b1 == 67)))
+    zone &= long
+    if arr.null_count:
+        zone &= arr.is_valid().to_numpy(zero_copy_only=False)
+    maybe = zone & (size <= 40)  # over 10 bytes yet at most 10 characters: only with non-ASCII text
+    if maybe.any() and (buf[int(offsets[0]):int(offsets[-1])] >= 0x80).any():
+        zone[maybe] = pc.greater(pc.utf8_length(pc.filter(arr, pa.array(maybe))), 10).to_numpy(zero_copy_only=False)
+    return zone
+
+
+#: Rows a column-wide text kernel works on at a time (see :func:`by_row_slices`).
+ROW_SLICE = 1 << 17
+
+
+def by_row_slices(arr: pa.Array, func, rows: int | None = None) -> pa.Array:
+    """``func`` (Arrow text array -> Arrow array of the same length) applied to ``rows`` rows at a time.
+
+    The NumPy temporaries of a kernel (a flag per byte, index arrays) then stay the size of a
+    slice: reused memory in the cache instead of fresh pages the size of the whole column. The
+    slices are zero-copy views; when ``func`` returns every slice itself, ``arr`` is returned.
+
+    Examples
+    --------
+    >>> import pyarrow as pa, pyarrow.compute as pc
+    >>> by_row_slices(pa.array(["a", "b", "c"]), pc.utf8_upper, rows=2).to_pylist()
+    ['A', 'B', 'C']
+    """
+    rows = rows or ROW_SLICE
+    if len(arr) <= rows:
+        return func(arr)
+    parts, same = [], True
+    for i in range(0, len(arr), rows):
+        part = arr.slice(i, rows)
+        out = func(part)
+        same = same and out is part
+        parts.append(out)
+    if same:
+        return arr
+    typ = parts[0].type
+    return pa.concat_arrays([p if p.type == typ else p.cast(typ) for p in parts])

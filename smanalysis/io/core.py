@@ -21,9 +21,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..schema import PLATFORMS, conform, required
-from .arrowtext import STR, arrow_text, count_byte
+from .arrowtext import STR, arrow_text, trim
 from .numbers import is_missing_text, parse_count
 from .parsing import blank, by_unique
+from .tags import hashtags_of
 from .vocab import PLATFORM_ALIASES
 
 __all__ = ["Ctx", "assumed_tz", "finish", "finish_extra", "platform_of", "hashtags_of", "reference_date", "yearless_days"]
@@ -49,11 +50,20 @@ class Ctx:
     kept: np.ndarray | None = None
 
     def get(self, name):
-        """Raw text column for field ``name`` (None when the file lacks it)."""
+        """Raw text column for field ``name`` (None when the file lacks it).
+
+        A column the CSV parser left in many Arrow chunks is joined into one the first time it is
+        asked for, so the text helpers, which need one contiguous array, do not each copy it again."""
         col = self.cols.get(name)
         if col is None:
             return None
-        return self.frame[col]
+        s = self.frame[col]
+        if s.dtype == STR:
+            arr = s.array.__arrow_array__()
+            if isinstance(arr, pa.ChunkedArray) and arr.num_chunks > 1:
+                s = pd.Series(pd.array(arr.combine_chunks(), dtype=STR), index=s.index, name=s.name)
+                self.frame[col] = s
+        return s
 
     def src(self, name, default=None):
         """Header name of field ``name`` in the file (for messages)."""
@@ -74,6 +84,32 @@ class Ctx:
             self.warnings.append(f"column {self.src(name)!r}: {int(bad.sum())} value(s) could not be read as "
                                  f"numbers (line {where}{', ...' if bad.sum() > 5 else ''}); set to NaN")
         return v
+
+    def note_day_order(self, name, s=None):
+        """Say in the warnings when the slashed dates of column ``name`` (or of ``s``) are ambiguous.
+
+        Dates like ``03/04/2026`` read differently day-first and month-first; when no cell of
+        the column has a number above 12 in either place the order cannot be told from the file.
+        The readers keep day-first (DD/MM, the Indonesian order), and this says so, naming the column.
+        """
+        s = self.get(name) if s is None else s
+        if s is None or not len(s):
+            return
+        arr = arrow_text(s)
+        maybe = _may_start_with_day(arr)  # one look at the first bytes: most columns end here
+        if not maybe.any():
+            return
+        arr = trim(pc.filter(arr, pa.array(maybe)))
+        m = pc.extract_regex(arr, r"^(?P<a>[0-9]{1,2})[/.-](?P<b>[0-9]{1,2})[/.-][0-9]{2,4}(?:$|[ T])")
+        a = pc.cast(pc.struct_field(m, [0]), pa.int64()).to_numpy(zero_copy_only=False)
+        b = pc.cast(pc.struct_field(m, [1]), pa.int64()).to_numpy(zero_copy_only=False)
+        found = ~np.isnan(a)
+        if found.any() and (a[found] <= 12).all() and (b[found] <= 12).all() and (a[found] != b[found]).any():
+            msg = (f"dates in {self.src(name)!r} are ambiguous (no day or month above 12, so DD/MM and MM/DD "
+                   "read differently): read day-first, DD/MM/YYYY (the Indonesian order); if the file is "
+                   "month-first, write the dates as YYYY-MM-DD")
+            if msg not in self.warnings:
+                self.warnings.append(msg)
 
     def fail(self, mask, name, reason):
         """Reject rows where ``mask`` holds; ``reason`` is a string or a Series of strings."""
@@ -104,6 +140,31 @@ class Ctx:
         if self.profile is not None:
             own |= set(self.profile.brand_handles)
         return own
+
+
+_DIGIT = np.zeros(256, dtype=bool)
+_DIGIT[48:58] = True
+_SEP = np.zeros(256, dtype=bool)
+_SEP[[ord("/"), ord("."), ord("-")]] = True
+_SPACE = np.zeros(256, dtype=bool)
+_SPACE[[9, 10, 11, 12, 13, 32, 0xC2, 0xE1, 0xE2, 0xE3]] = True  # ASCII spaces, lead bytes of Unicode spaces
+
+
+def _may_start_with_day(arr: pa.Array) -> np.ndarray:
+    """True for cells that start like ``3/`` or ``03.`` (a day or month, then a separator), or with a space."""
+    n = len(arr)
+    _, offs, data = arr.buffers() if n else (None, None, None)
+    if data is None or not data.size:
+        return np.zeros(n, dtype=bool)
+    offsets = np.frombuffer(offs, dtype="int64")[arr.offset:arr.offset + n + 1]
+    buf = np.frombuffer(data, dtype=np.uint8)
+    size = offsets[1:] - offsets[:-1]
+    at = np.minimum(offsets[:-1], len(buf) - 1)
+    b0 = buf[at]
+    b1 = np.where(size > 1, buf[np.minimum(at + 1, len(buf) - 1)], 0)
+    b2 = np.where(size > 2, buf[np.minimum(at + 2, len(buf) - 1)], 0)
+    day = _DIGIT[b0] & (_SEP[b1] | (_DIGIT[b1] & _SEP[b2]))
+    return (size > 0) & (day | _SPACE[b0])
 
 
 class _Quoted:
@@ -149,42 +210,6 @@ def platform_of(s: pd.Series) -> pd.Series:
         return out.astype(object).where(out.notna(), None)
 
     return by_unique(s, _one)
-
-
-def hashtags_of(caption: pd.Series) -> pd.Series:
-    """Space-separated lower-case hashtags found in captions (missing when there are none), as ``str`` dtype.
-
-    A tag is ``#`` followed by word characters (``\\w`` as in Python: letters, digits and
-    underscore in any script), found by Arrow's kernels on the whole column.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> hashtags_of(pd.Series(["Ngopi #KopiSenja #jogja", None, "a # b"])).tolist()
-    ['#kopisenja #jogja', nan, nan]
-    """
-    arr = arrow_text(caption)
-    text = pa.large_string()
-    out = pa.nulls(len(arr), type=text)
-    hits = count_byte(arr, ord("#")) > 0
-    if hits.any():
-        has = pa.array(hits)
-        # split at '#', keep the word that starts each piece after the first, join the tags of each caption
-        parts = pc.split_pattern(pc.filter(arr, has), "#")
-        flat = pc.list_flatten(parts)
-        parent = pc.list_parent_indices(parts).to_numpy()
-        pos = np.arange(len(flat)) - np.asarray(parts.offsets)[:-1][parent]
-        word = pc.struct_field(pc.extract_regex(flat, r"^(?P<w>[\p{L}\p{N}_]+)"), [0])
-        keep = (pos > 0) & pc.is_valid(word).to_numpy(zero_copy_only=False)
-        if keep.any():
-            tags = pc.binary_join_element_wise(pa.scalar("#", type=text), pc.utf8_lower(pc.filter(word, pa.array(keep))),
-                                               pa.scalar("", type=text))
-            per_row = np.bincount(parent[keep], minlength=len(parts))
-            offsets = pa.array(np.concatenate([[0], np.cumsum(per_row)]).astype("int64"))
-            vals = pc.binary_join(pa.LargeListArray.from_arrays(offsets, tags), pa.scalar(" ", type=text))
-            vals = pc.if_else(pa.array(per_row > 0), vals, pa.scalar(None, type=text))
-            out = pc.replace_with_mask(out, has, vals)
-    return pd.Series(pd.array(out, dtype=STR), index=caption.index)
 
 
 def reference_date(ctx: Ctx, candidates: pd.Series | None = None) -> tuple[pd.Timestamp, str]:
@@ -289,7 +314,7 @@ def finish(table: str, data: dict, ctx: Ctx):
     Returns ``(data_frame, rejects_frame)``; rejects have file, line, column, reason, raw.
     """
     frame = pd.DataFrame({k: _column(v, ctx.frame.index) for k, v in data.items() if v is not None},
-                         index=ctx.frame.index)
+                         index=ctx.frame.index, copy=False)  # no copy into 2-D blocks: conform builds the frame
     for c in required(table):
         if c not in frame.columns:
             frame[c] = None
@@ -298,23 +323,28 @@ def finish(table: str, data: dict, ctx: Ctx):
             ctx.fail(blank(frame[key]), key, f"missing {key.replace('_', ' ')}")
     if table == "followers" and "followers" in frame.columns:
         v = pd.to_numeric(frame["followers"], errors="coerce")
-        ctx.fail(v < 0, "followers", quoted("negative follower count", v.astype(str)))
-        ctx.fail(np.isinf(v), "followers", quoted("infinite follower count", v.astype(str)))
+        for bad, what in ((v < 0, "negative"), (np.isinf(v), "infinite")):
+            if bad.any():  # the reason (the value as text) is written for those rows only
+                ctx.fail(bad, "followers", quoted(f"{what} follower count", v[bad].astype(str).reindex(v.index)))
     if "value" in frame.columns and table == "account_daily":
         v = pd.to_numeric(frame["value"], errors="coerce")
-        ctx.fail(np.isinf(v), "value", quoted("infinite value", v.astype(str)))
-    if "platform" in frame.columns:
+        bad = np.isinf(v)
+        if bad.any():
+            ctx.fail(bad, "value", quoted("infinite value", v[bad].astype(str).reindex(v.index)))
+    if "platform" in frame.columns and not (isinstance(data.get("platform"), str) and data["platform"] in PLATFORMS):
         bad = frame["platform"].isna() | ~frame["platform"].isin(PLATFORMS)
         ctx.fail(bad, "platform", quoted("unknown platform", ctx.get("platform") if ctx.get("platform") is not None
                                          else frame["platform"]))
-    reason = pd.Series(None, index=frame.index, dtype=object)
-    column = pd.Series(None, index=frame.index, dtype=object)
-    for mask, col, why in ctx.fails:
-        new = mask & reason.isna().to_numpy()
-        if new.any():
-            reason[new] = why[new] if isinstance(why, pd.Series) else why
-            column[new] = col
-    bad = reason.notna().to_numpy()
+    bad = np.zeros(len(frame), dtype=bool)
+    reason = column = pd.Series(np.empty(len(frame), dtype=object), index=frame.index)  # (all None)
+    if ctx.fails:  # the first reason found rejects a row
+        reason, column = reason.copy(), column.copy()
+        for mask, col, why in ctx.fails:
+            new = mask & reason.isna().to_numpy()
+            if new.any():
+                reason[new] = why[new] if isinstance(why, pd.Series) else why
+                column[new] = col
+        bad = reason.notna().to_numpy()
     ctx.kept = ~bad
     rejects = pd.DataFrame({
         "file": ctx.source, "line": ctx.lines[bad].astype("int64"), "column": column[bad].to_numpy(),
@@ -322,7 +352,7 @@ def finish(table: str, data: dict, ctx: Ctx):
         "raw": ctx.frame[bad].astype(str).agg(",".join, axis=1).str.slice(0, 500).to_numpy() if bad.any() else [],
     })
     good = frame[~bad] if bad.any() else frame
-    good = good.assign(source_file=ctx.source, source_line=ctx.lines[~bad].astype("float64"))
+    good = good.assign(source_file=_column(ctx.source, good.index), source_line=ctx.lines[~bad].astype("float64"))
     out = conform(good, table).reset_index(drop=True)
     return out, rejects.reset_index(drop=True)
 

@@ -72,6 +72,7 @@ def convert_meta_daily(ctx: Ctx):
     low_d, low_v = d.str.lower(), v.str.lower()
     is_head = low_d.isin(["date", "tanggal"]) & low_v.isin(["primary", "utama"])
     day = parse_date(d)
+    ctx.note_day_order("date", d)
     is_title = (v == "") & day.isna() & (d != "") & ~is_head
     structure = (is_head | is_title).to_numpy()
     section = is_title.cumsum().to_numpy()
@@ -110,6 +111,8 @@ def convert_meta_daily(ctx: Ctx):
 
 def _wide(ctx: Ctx, fmt: str, platform: str, *, yearless: bool):
     date = yearless_days(ctx, "date") if yearless else parse_date(ctx.get("date"))
+    if not yearless:
+        ctx.note_day_order("date")
     ctx.fail(date.isna(), "date", quoted("unreadable date", ctx.get("date")))
     account = ctx.account_for(platform)
     if account is None and fmt == "x_daily" and ctx.path is not None:

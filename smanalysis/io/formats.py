@@ -199,8 +199,9 @@ _add(FormatSpec(
 ))
 _add(FormatSpec(
     "meta_posts_instagram", "posts", META_IG_COLUMNS, _meta_fields("instagram"),
-    ("post_id", "account_id", "created_at", "permalink", "post_type"), "instagram",
-    "Meta Business Suite post-level export, Instagram account. UTF-8 with BOM.",
+    ("post_id", "account_id|account", "created_at", "permalink", "post_type"), "instagram",
+    "Meta Business Suite post-level export, Instagram account. UTF-8 with BOM. 'Account ID' or 'Account "
+    "username' names the account (the export dialog lets either be unticked).",
 ))
 _add(FormatSpec(
     "meta_daily", "account_daily", ("Date", "Primary"),

@@ -25,6 +25,8 @@ import unicodedata
 import numpy as np
 import pyarrow as pa
 
+from .arrowtext import by_row_slices, byte_positions
+
 __all__ = ["FOLD_RANGES", "fold_lookalikes", "fold_reference"]
 
 #: Look-alike code points folded on reading (inclusive ranges): math alphanumerics, fullwidth digits and
@@ -47,7 +49,7 @@ def _table():
 
 def _lookalikes(buf: np.ndarray):
     """Start byte, byte length and index in the table of each look-alike character in UTF-8 ``buf``."""
-    lead = np.flatnonzero(buf >= 0xEF)  # every look-alike starts with byte EF or F0 (UTF-8 has no byte above F4)
+    lead = byte_positions(buf, 0xEF, at_least=True)  # every look-alike starts with EF or F0 (none is above F4)
     lead = lead[(lead + 2 < len(buf)) & (buf[lead] <= 0xF0)]
     b0 = buf[lead].astype("int64")
     b1, b2 = buf[lead + 1].astype("int64"), buf[lead + 2].astype("int64")
@@ -85,6 +87,10 @@ def fold_lookalikes(arr: pa.Array) -> pa.Array:
         arr = arr.combine_chunks()
     if not pa.types.is_large_string(arr.type):
         arr = arr.cast(pa.large_string())
+    return by_row_slices(arr, _fold)
+
+
+def _fold(arr: pa.Array) -> pa.Array:
     offsets, buf = _layout(arr)
     if buf is None:
         return arr
@@ -110,10 +116,16 @@ def _rewrite(arr, offsets, buf, start, width, which) -> pa.Array:
     _, rep_offs, rep_bytes = _table()
     rep_len = rep_offs[which + 1] - rep_offs[which]
     # no replacement is longer than its character: write it over the character's first bytes, drop the rest
+    # (one fancy-index step per byte place: a character has at most 4 bytes, so no per-byte index arrays)
     out = buf.copy()
-    out[_spread(start, rep_len)] = rep_bytes[_spread(rep_offs[which], rep_len)]
     keep = np.ones(len(out), dtype=bool)
-    keep[_spread(start + rep_len, width - rep_len)] = False
+    for k in range(4):
+        put = rep_len > k
+        if put.any():
+            out[start[put] + k] = rep_bytes[rep_offs[which[put]] + k]
+        drop = (rep_len <= k) & (width > k)
+        if drop.any():
+            keep[start[drop] + k] = False
     out = out[keep]
     delta = np.concatenate([[0], np.cumsum(rep_len - width)])
     new_offsets = offsets + delta[np.searchsorted(start, offsets, side="left")]
@@ -122,12 +134,6 @@ def _rewrite(arr, offsets, buf, start, width, which) -> pa.Array:
         validity = pa.array(arr.is_valid().to_numpy(zero_copy_only=False)).buffers()[1]
     return pa.LargeStringArray.from_buffers(len(arr), pa.py_buffer(new_offsets.astype("int64")), pa.py_buffer(out),
                                             validity, arr.null_count)
-
-
-def _spread(first: np.ndarray, count: np.ndarray) -> np.ndarray:
-    """``first[i], first[i] + 1, ..., first[i] + count[i] - 1`` for every ``i``, concatenated."""
-    total = int(count.sum())
-    return np.repeat(first - (np.cumsum(count) - count), count) + np.arange(total)
 
 
 def fold_reference(text: str) -> str:

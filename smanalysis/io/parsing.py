@@ -17,12 +17,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrowtext import STR, arrow_text, as_text, count_byte, map_rows, strptime, trim
+from .arrowtext import STR, arrow_text, as_text, blank_to_null, count_byte, ends_in_zone, map_rows, strptime, trim
 from .lookalikes import fold_lookalikes
 
 __all__ = [
     "by_unique", "strip", "opt_text", "clean_text", "parse_timestamp", "parse_date", "parse_mdy_time", "parse_yearless", "resolve_years",
-    "parse_bool", "blank", "has_offset", "parse_day_month_year", 
+    "parse_bool", "blank", "has_offset", "any_naive", "parse_day_month_year",
 ]
 
 MONTHS = {
@@ -43,7 +43,13 @@ def by_unique(s: pd.Series, func) -> pd.Series:
     >>> by_unique(pd.Series(["a", "b", "a"]), lambda u: u.str.upper()).tolist()
     ['A', 'B', 'A']
     """
-    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    if s.dtype == STR:  # Arrow's hash kernel on the text itself (pandas' factorize converts it first)
+        arr = pa.array(s.array)  # missing cells stay missing (their code is -1, as factorize's)
+        enc = pc.dictionary_encode(arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr)
+        codes = pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False)
+        uniques = enc.dictionary.to_pylist()
+    else:
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
     if len(uniques) > 0.5 * len(s) or not len(uniques):
         return func(s)
     res = func(pd.Series(uniques, dtype=object))
@@ -63,10 +69,10 @@ def strip(s: pd.Series) -> pd.Series:
 
 def opt_text(s: pd.Series, *, handle: bool = False) -> pd.Series:
     """Stripped text, missing when blank; ``handle=True`` also drops a leading '@'."""
-    t = strip(s)
+    arr = trim(arrow_text(s))
     if handle:
-        t = t.str.lstrip("@")
-    return t.where(t != "")
+        arr = pc.utf8_ltrim(arr, "@")
+    return pd.Series(pd.array(blank_to_null(arr), dtype=STR), index=s.index)
 
 
 def blank(s: pd.Series) -> pd.Series:
@@ -104,9 +110,7 @@ def clean_text(s: pd.Series, *, unescape: bool = False) -> pd.Series:
     if unescape:
         arr = arrow_text(map_rows(pd.Series(pd.array(arr, dtype=STR)), count_byte(arr, ord("&")) > 0, html.unescape))
     arr = fold_lookalikes(arr)
-    arr = trim(arr)
-    arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, type=arr.type), arr)
-    return pd.Series(pd.array(arr, dtype=STR), index=s.index)
+    return pd.Series(pd.array(blank_to_null(trim(arr)), dtype=STR), index=s.index)
 
 
 def has_offset(s: pd.Series) -> pd.Series:
@@ -121,12 +125,22 @@ def has_offset(s: pd.Series) -> pd.Series:
     return pd.Series(_offset_mask(trim(arrow_text(s))), index=s.index)
 
 
+def any_naive(s: pd.Series) -> bool:
+    """Whether a filled timestamp cell carries no zone (then a timezone must be assumed for it).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> any_naive(pd.Series(["2026-10-01T03:00:00Z", " "])), any_naive(pd.Series(["2026-10-01 10:00", ""]))
+    (False, True)
+    """
+    arr = trim(arrow_text(s))
+    return bool((~_offset_mask(arr) & pc.greater(pc.binary_length(arr), 0).to_numpy(zero_copy_only=False)).any())
+
+
 def _offset_mask(arr: pa.Array) -> np.ndarray:
     """True where a (stripped) Arrow text cell ends in a zone, as :func:`has_offset`."""
-    if not len(arr):
-        return np.zeros(0, dtype=bool)
-    ends = pc.and_(pc.greater(pc.utf8_length(arr), 10), pc.match_substring_regex(arr, _OFFSET))
-    return ends.to_numpy(zero_copy_only=False)
+    return ends_in_zone(arr)
 
 
 def parse_day_month_year(s: pd.Series) -> pd.Series:
@@ -279,7 +293,10 @@ def parse_date(s: pd.Series) -> pd.Series:
     """
     t = as_text(s).str.strip()
     v = strptime(t.str.slice(0, 10).where(t.str.match(r"^[0-9]{4}-[0-9][0-9]-[0-9][0-9]"), ""), "%Y-%m-%d")
-    dmy = v.isna() & t.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:[ T]\d{1,2}[:.]\d\d(?:[:.]\d\d)?)?$")
+    dmy = pd.Series(False, index=t.index)
+    todo = v.isna() & (t != "")
+    if todo.any():  # the regex (Python's: \d) only on the cells the ISO reading left
+        dmy[todo] = t[todo].str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:[ T]\d{1,2}[:.]\d\d(?:[:.]\d\d)?)?$")
     if dmy.any():
         # one order for the column: day-first unless a cell shows month-first ("7/16/2026", an Excel re-save)
         ab = t[dmy].str.extract(r"^(\d{1,2})[/.-](\d{1,2})").astype("float64")

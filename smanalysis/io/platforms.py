@@ -12,10 +12,12 @@ Examples
 
 from __future__ import annotations
 
-import pandas as pd
-
 import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from .arrowtext import arrow_text, count_byte
 from .core import Ctx, assumed_tz, hashtags_of, quoted, yearless_days
 from .formats import META_EXPORT_TIMEZONE, META_FB_POST_TYPES, META_ID_HEADERS, META_IG_POST_TYPES
 from .numbers import excel_ids, is_missing_text
@@ -33,8 +35,12 @@ def _text(s):
 
 def restored_ids(ctx: Ctx, name: str):
     """Ids of column ``name`` with Excel's damage undone; ids Excel destroyed are rejected with a reason."""
-    ids, destroyed = excel_ids(ctx.get(name))
-    restored = (ids != strip(ctx.get(name))) & ~destroyed
+    raw = strip(ctx.get(name))
+    arr = arrow_text(raw)
+    if not (count_byte(arr, ord(".")).any() or count_byte(arr, ord("+")).any()):  # no '.00', no 'E+': as written
+        return raw
+    ids, destroyed = excel_ids(raw)
+    restored = (ids != raw) & ~destroyed
     if restored.any():
         ctx.warnings.append(f"column {ctx.src(name)!r}: {int(restored.sum())} id(s) re-saved by Excel "
                             "('...0.00' or 'E+') restored to exact integers")
@@ -64,8 +70,9 @@ def _meta_posts(ctx: Ctx, platform: str):
     post_id = restored_ids(ctx, "post_id")
     if ctx.get("data_comment") is not None:  # a row Meta could not compute: its note is the reason
         note = strip(ctx.get("data_comment"))
-        ctx.fail(blank(post_id) & ~blank(note), "data_comment",
-                 "Meta could not compute this row: '" + note.str.slice(0, 200) + "'")
+        noted = blank(post_id) & ~blank(note)
+        if noted.any():  # the reason is written for those rows only
+            ctx.fail(noted, "data_comment", "Meta could not compute this row: '" + note.str.slice(0, 200) + "'")
     headers = {str(c).lower() for c in ctx.cols.values()}
     lang = "id" if headers & _ID_NAMES else "en"
     ctx.lang = lang
@@ -110,6 +117,7 @@ def _meta_posts(ctx: Ctx, platform: str):
         lifetime = by_unique(d, lambda u: u.str.lower().isin(["lifetime", "seumur hidup", "total", ""])).astype(bool)
         if (~lifetime).any():
             out["metrics_date"] = parse_date(d.where(~lifetime, ""))
+            ctx.note_day_order("date", d.where(~lifetime, ""))
             ctx.warnings.append(f"daily breakdown: column {ctx.src('date')!r} holds dates, one row a post and day "
                                 "(kept as 'metrics_date'; load_dataset sums the days per post)")
     if lang == "id" or dayfirst:
@@ -119,6 +127,9 @@ def _meta_posts(ctx: Ctx, platform: str):
 
 
 _SHORTCODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+_B64 = np.zeros(256, dtype="int64")
+_B64[np.frombuffer(_SHORTCODE.encode(), dtype=np.uint8)] = np.arange(64)
+_IG_CODE = r"instagram\.com/(?:[^/]+/)?(?:p|reel|reels|tv)/(?P<code>[A-Za-z0-9_-]{8,12})"
 
 
 def instagram_id_time(permalink: pd.Series) -> pd.Series:
@@ -130,18 +141,25 @@ def instagram_id_time(permalink: pd.Series) -> pd.Series:
     >>> instagram_id_time(pd.Series(["https://www.instagram.com/reel/DHWRIh_CLiR/", "x"])).dt.floor("s").tolist()
     [Timestamp('2025-03-18 16:47:27+0000', tz='UTC'), NaT]
     """
-    code = permalink.str.extract(r"instagram\.com/(?:[^/]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]{8,12})",
-                                 expand=False)
-
-    def _ms(c):
-        if not isinstance(c, str):
-            return np.nan
-        n = 0
-        for ch in c:
-            n = n * 64 + _SHORTCODE.index(ch)
-        return float((n >> 23) + 1314220021721)
-
-    ms = pd.Series([_ms(c) for c in code], index=permalink.index, dtype="float64")
+    arr = arrow_text(permalink)
+    found = pc.struct_field(pc.extract_regex(arr, _IG_CODE), [0])  # null where no shortcode
+    ms = np.full(len(arr), np.nan)
+    hit = pc.is_valid(found).to_numpy(zero_copy_only=False)
+    if hit.any():
+        codes = pc.filter(found, pa.array(hit)).cast(pa.large_string())
+        offs = np.frombuffer(codes.buffers()[1], dtype="int64")[codes.offset:codes.offset + len(codes) + 1]
+        buf = np.frombuffer(codes.buffers()[2], dtype=np.uint8)
+        # 6 bits a character, right-aligned in 12 slots (a code is 8-12 characters; 'A' = 0 pads on the left)
+        digits = np.zeros((len(codes), 12), dtype="int64")
+        length = np.diff(offs)
+        row = np.repeat(np.arange(len(codes)), length)
+        col = np.arange(int(length.sum())) - np.repeat(offs[:-1] - offs[0], length) + np.repeat(12 - length, length)
+        digits[row, col] = _B64[buf[int(offs[0]):int(offs[-1])]]
+        weights = 64 ** np.arange(3, -1, -1, dtype="int64")
+        high = digits[:, :8] @ (64 ** np.arange(7, -1, -1, dtype="int64"))  # the 48 upper bits
+        low = digits[:, 8:] @ weights  # the 24 lower bits: the id >> 23 is high * 2 + the top bit of low
+        ms[hit] = (high * 2 + (low >> 23) + 1314220021721).astype("float64")
+    ms = pd.Series(ms, index=permalink.index, dtype="float64")
     when = pd.to_datetime(ms, unit="ms", utc=True)
     return when.where((when >= pd.Timestamp("2012-01-01", tz="UTC")) & (when < pd.Timestamp("2100-01-01", tz="UTC")))
 

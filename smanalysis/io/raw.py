@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import csv
 import io
+import mmap
+import os
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -279,17 +281,19 @@ def _read_c(buf, delim: str, names, **kw):
     return frame, skipped
 
 
-def parse_bytes(data: bytes, *, source: str = "file"):
+def parse_bytes(data, *, source: str = "file"):
     """Fast path for clean UTF-8 files: parse the bytes directly (no full decoded copy in memory).
+
+    ``data`` is ``bytes`` or a read-only ``mmap`` of the file (what :func:`read_raw` passes).
 
     Returns a :class:`RawTable`, or None when the file needs the text path
     (other encodings, stray BOMs or zero bytes, lone ``\r`` line ends, broken
     UTF-8 or broken CSV structure).
     """
-    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data or _stray_bom(data, start):
+    start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.find(b"\x00") >= 0 or _stray_bom(data, start):
         return None
-    if b"\r" in data and _LONE_CR.search(data):
+    if data.find(b"\r") >= 0 and _LONE_CR.search(data):
         return None
     try:
         prefix = data[start:start + (1 << 16)].decode("utf-8", errors="ignore").replace("\r\n", "\n")
@@ -432,6 +436,18 @@ def read_xlsx(path: Path, *, source: str) -> RawTable:
                     encoding="xlsx", container="xlsx")
 
 
+_SPACE_ONLY = re.compile(rb"[ \t\r\n\x0b\x0c]*")
+
+
+def _mapped(path: Path):
+    """The file's bytes as a read-only memory map (``b""`` for an empty file): slicing, ``find`` and the buffer
+    protocol work as on ``bytes``, and nothing is copied until a slice is taken."""
+    with open(path, "rb") as fh:
+        if os.fstat(fh.fileno()).st_size == 0:
+            return b""
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+
+
 def read_raw(path, *, source: str | None = None) -> RawTable:
     """Read a CSV/TSV or XLSX file into a :class:`RawTable`.
 
@@ -443,12 +459,15 @@ def read_raw(path, *, source: str | None = None) -> RawTable:
     source = source or str(path)
     if not path.exists():
         raise FileNotFoundError(f"{source}: no such file")
-    data = path.read_bytes()
-    if not data or data.isspace():
+    data = _mapped(path)  # the file's bytes without reading them into memory (the page cache serves them)
+    if not len(data) or _SPACE_ONLY.fullmatch(data):
         raise EmptyDataError(f"{source}: the file is empty (0 data rows, no header)")
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
         return read_xlsx(path, source=source)
     raw = parse_bytes(data, source=source)
+    if raw is not None and not looks_wrapped(raw.header):
+        return raw
+    data = bytes(data)  # the careful paths work on a copy in memory
     if raw is None:
         text, enc, had_errors = decode(data, source=source)
         raw = parse_text(text, source=source, had_errors=had_errors, encoding=enc)

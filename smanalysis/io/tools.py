@@ -18,7 +18,7 @@ import pandas as pd
 from ..schema import CONTENT_TYPES, INTERACTION_KINDS, POST_FORMATS, TABLES
 from .core import Ctx, assumed_tz, hashtags_of, platform_of, quoted
 from .formats import APIFY_TYPES
-from .parsing import blank, clean_text, has_offset, opt_text, parse_bool, parse_date, parse_timestamp, strip
+from .parsing import any_naive, blank, clean_text, opt_text, parse_bool, parse_date, parse_timestamp, strip
 from .vocab import PLAN_CONTENT_TYPES, PLAN_FORMATS, PLAN_STATUSES
 
 __all__ = ["CONVERTERS", "convert_canonical"]
@@ -42,7 +42,8 @@ def _platform(ctx: Ctx, name="platform"):
 def _ts(ctx: Ctx, name, label="date"):
     s = ctx.get(name)
     t = parse_timestamp(s, timezone=ctx.timezone)
-    if (~has_offset(s) & ~blank(s)).any():
+    ctx.note_day_order(name)
+    if any_naive(s):
         assumed_tz(ctx, name)
     ctx.fail(t.isna(), name, quoted(f"unreadable {label}", s))
     return t
@@ -77,7 +78,8 @@ def convert_listening(ctx: Ctx):
     hour = ctx.get("hour")
     stamp = date if hour is None else (date + " " + hour.str.strip()).str.strip()
     created = parse_timestamp(stamp, timezone=ctx.timezone)
-    if (~has_offset(stamp) & ~blank(stamp)).any():
+    ctx.note_day_order("date", stamp)
+    if any_naive(stamp):
         assumed_tz(ctx, "date")
     ctx.fail(created.isna(), "date", quoted("unreadable date", stamp))
     src = ctx.get("source")
@@ -140,6 +142,7 @@ def _vocab(ctx, name, mapping, allowed, default=None):
 
 def convert_plan(ctx: Ctx):
     date = parse_date(ctx.get("date"))
+    ctx.note_day_order("date")
     ctx.fail(date.isna(), "date", quoted("unreadable date", ctx.get("date")))
     text = {k: _opt_text(ctx.get(k)) for k in ("theme", "asset", "hashtags", "source", "time", "plan_id")}
     return {
@@ -168,6 +171,7 @@ def convert_canonical(ctx: Ctx, table: str):
             out[c.name] = _ts(ctx, c.name, c.name.replace("_", " "))
         elif c.dtype == "date":
             d = parse_date(s)
+            ctx.note_day_order(c.name)
             ctx.fail(d.isna(), c.name, quoted("unreadable date", s))
             out[c.name] = d
         elif c.name == "platform":

@@ -155,6 +155,7 @@ def convert_youtube_chart(ctx: Ctx):
                  f"Chart data of {ctx.src('other_metric')!r}, not Views: only daily views per video are read "
                  "(export the chart of Views, or read Totals.csv)")
     day = parse_date(ctx.get("date"))
+    ctx.note_day_order("date")
     ctx.fail(day.isna(), "date", quoted("unreadable date", ctx.get("date")))
     out = convert_youtube(ctx)
     out["metrics_date"] = day
