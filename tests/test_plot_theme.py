@@ -110,3 +110,22 @@ def test_phone_svg_draws_once_and_gives_the_same_bytes():
             plt.close(fig)
     assert len(draws) == 2  # one draw per chart
     assert out[0] == out[1]
+
+
+def test_long_title_does_not_shrink_the_chart():
+    """A one-chart figure's title is centred on the figure (not over axes pushed right by long
+    labels) and wrapped to its measured width: the figure keeps the full phone width (4.8 in), so its
+    text is not shrunk on the phone."""
+    import matplotlib.pyplot as plt
+
+    from smanalysis.plotting.theme import PHONE_WIDTH_IN, phone_svg
+
+    apply_theme()
+    fig = _long_chart()
+    fig.axes[0].set_title("Akun paling berpengaruh menurut skor pengaruh, minggu ini dan minggu lalu")
+    phone_svg(fig, lang="id")
+    width = fig.get_size_inches()[0]
+    title = fig.axes[0].title
+    plt.close(fig)
+    assert width == PHONE_WIDTH_IN
+    assert "\n" in title.get_text()  # wrapped: as one line it is wider than the figure
