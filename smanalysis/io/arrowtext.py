@@ -278,6 +278,31 @@ def blank_to_null(arr: pa.Array) -> pa.Array:
     return pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), data, valid, int(n - filled.sum()))
 
 
+def text_layout(arr: pa.Array):
+    """Cell offsets (from 0) and the UTF-8 bytes of a large_string array, as NumPy views.
+
+    ``offsets`` has one more entry than ``arr`` (cell ``i`` is ``buf[offsets[i]:offsets[i + 1]]``);
+    both are ``None`` when the array holds no bytes (no cells, or only empty and missing ones).
+    Missing cells keep whatever bytes lie under them: callers mask them with ``arr.is_valid()``.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> offsets, buf = text_layout(pa.array(["kopi", "", "teh"], type=pa.large_string()).slice(1))
+    >>> offsets.tolist(), buf.tobytes()
+    ([0, 0, 3], b'teh')
+    >>> text_layout(pa.array(["", None], type=pa.large_string()))
+    (None, None)
+    """
+    n = len(arr)
+    _, offs, data = arr.buffers() if n else (None, None, None)
+    if data is None or not data.size:
+        return None, None
+    offsets = np.frombuffer(offs, dtype="int64")[arr.offset:arr.offset + n + 1]
+    base = int(offsets[0])
+    return offsets - base, np.frombuffer(data, dtype=np.uint8)[base:int(offsets[-1])]
+
+
 def _digit(b: np.ndarray) -> np.ndarray:
     return (b >= 48) & (b <= 57)
 
@@ -300,12 +325,9 @@ def ends_in_zone(arr: pa.Array) -> np.ndarray:
         arr = arr.combine_chunks()
     if not pa.types.is_large_string(arr.type):
         arr = arr.cast(pa.large_string())
-    n = len(arr)
-    _, offs, data = arr.buffers() if n else (None, None, None)
-    if data is None or not data.size:
-        return np.zeros(n, dtype=bool)
-    offsets = np.frombuffer(offs, dtype="int64")[arr.offset:arr.offset + n + 1]
-    buf = np.frombuffer(data, dtype=np.uint8)
+    offsets, buf = text_layout(arr)
+    if buf is None:
+        return np.zeros(len(arr), dtype=bool)
     size = offsets[1:] - offsets[:-1]
     long = size > 10  # more than 10 characters needs more than 10 bytes
 
@@ -322,7 +344,7 @@ def ends_in_zone(arr: pa.Array) -> np.ndarray:
     if arr.null_count:
         zone &= arr.is_valid().to_numpy(zero_copy_only=False)
     maybe = zone & (size <= 40)  # over 10 bytes yet at most 10 characters: only with non-ASCII text
-    if maybe.any() and (buf[int(offsets[0]):int(offsets[-1])] >= 0x80).any():
+    if maybe.any() and (buf >= 0x80).any():
         zone[maybe] = pc.greater(pc.utf8_length(pc.filter(arr, pa.array(maybe))), 10).to_numpy(zero_copy_only=False)
     return zone
 

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..schema import PLATFORMS, conform, required
-from .arrowtext import STR, arrow_text, trim
+from .arrowtext import STR, arrow_text, text_layout, trim
 from .numbers import is_missing_text, parse_count
 from .parsing import blank, by_unique
 from .tags import hashtags_of
@@ -152,12 +152,9 @@ _SPACE[[9, 10, 11, 12, 13, 32, 0xC2, 0xE1, 0xE2, 0xE3]] = True  # ASCII spaces, 
 
 def _may_start_with_day(arr: pa.Array) -> np.ndarray:
     """True for cells that start like ``3/`` or ``03.`` (a day or month, then a separator), or with a space."""
-    n = len(arr)
-    _, offs, data = arr.buffers() if n else (None, None, None)
-    if data is None or not data.size:
-        return np.zeros(n, dtype=bool)
-    offsets = np.frombuffer(offs, dtype="int64")[arr.offset:arr.offset + n + 1]
-    buf = np.frombuffer(data, dtype=np.uint8)
+    offsets, buf = text_layout(arr)
+    if buf is None:
+        return np.zeros(len(arr), dtype=bool)
     size = offsets[1:] - offsets[:-1]
     at = np.minimum(offsets[:-1], len(buf) - 1)
     b0 = buf[at]

@@ -25,7 +25,7 @@ import unicodedata
 import numpy as np
 import pyarrow as pa
 
-from .arrowtext import by_row_slices, byte_positions
+from .arrowtext import by_row_slices, byte_positions, text_layout
 
 __all__ = ["FOLD_RANGES", "fold_lookalikes", "fold_reference"]
 
@@ -91,24 +91,13 @@ def fold_lookalikes(arr: pa.Array) -> pa.Array:
 
 
 def _fold(arr: pa.Array) -> pa.Array:
-    offsets, buf = _layout(arr)
+    offsets, buf = text_layout(arr)
     if buf is None:
         return arr
     start, width, which = _lookalikes(buf)
     if not len(start):
         return arr
     return _rewrite(arr, offsets, buf, start, width, which)
-
-
-def _layout(arr: pa.Array):
-    """Cell offsets (from 0) and the UTF-8 bytes of a large_string array (None when it holds no bytes)."""
-    n = len(arr)
-    _, offs, data = arr.buffers() if n else (None, None, None)
-    if data is None or not data.size:
-        return None, None
-    offsets = np.frombuffer(offs, dtype="int64")[arr.offset:arr.offset + n + 1]
-    base = int(offsets[0])
-    return offsets - base, np.frombuffer(data, dtype=np.uint8)[base:int(offsets[-1])]
 
 
 def _rewrite(arr, offsets, buf, start, width, which) -> pa.Array:

@@ -25,7 +25,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrowtext import STR, arrow_text, by_row_slices, byte_positions
+from .arrowtext import STR, arrow_text, by_row_slices, byte_positions, text_layout
 
 __all__ = ["hashtags_of", "hashtags_reference"]
 
@@ -65,13 +65,9 @@ def hashtags_of(caption: pd.Series) -> pd.Series:
 def _tags(arr: pa.Array) -> pa.Array:
     """The tags of each cell of an Arrow large_string array (null where none)."""
     n = len(arr)
-    _, offs, data = arr.buffers() if n else (None, None, None)
-    if data is None or not data.size:
+    offsets, buf = text_layout(arr)
+    if buf is None:
         return pa.nulls(n, type=_TEXT)
-    offsets = np.frombuffer(offs, dtype="int64")[arr.offset:arr.offset + n + 1]
-    base = int(offsets[0])
-    offsets = offsets - base
-    buf = np.frombuffer(data, dtype=np.uint8)[base:int(offsets[-1]) + base]
     pos = byte_positions(buf, 35)  # '#'
     if arr.null_count and len(pos):  # a missing cell holds no text, whatever bytes lie under it
         row = np.searchsorted(offsets, pos, side="right") - 1
