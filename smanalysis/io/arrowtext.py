@@ -208,8 +208,8 @@ def count_byte(arr, byte: int) -> np.ndarray:
 
 #: Bytes a cell may start with when it starts with a space: ASCII spaces (and the separators 28-31), and the
 #: lead bytes of the Unicode spaces (U+00A0, U+1680, U+2000-U+205F, U+3000).
-_FIRST = np.zeros(256, dtype=bool)
-_FIRST[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0xC2, 0xE1, 0xE2, 0xE3]] = True
+SPACE_FIRST_BYTES = np.zeros(256, dtype=bool)
+SPACE_FIRST_BYTES[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0xC2, 0xE1, 0xE2, 0xE3]] = True
 #: Bytes a cell may end with when it ends with a space: ASCII spaces, and the last bytes of the Unicode spaces.
 _LAST = np.zeros(256, dtype=bool)
 _LAST[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, *range(0x80, 0x8B), 0x9F, 0xA0, 0xA8, 0xA9, 0xAF]] = True
@@ -242,7 +242,7 @@ def trim(arr: pa.Array) -> pa.Array:
     filled = offsets[1:] > offsets[:-1]
     first = buf[np.where(filled, offsets[:-1], 0)]
     last = buf[np.where(filled, offsets[1:] - 1, 0)]
-    need = filled & (_FIRST[first] | _LAST[last])
+    need = filled & (SPACE_FIRST_BYTES[first] | _LAST[last])
     if not need.any():
         return arr
     if need.mean() > 0.25:

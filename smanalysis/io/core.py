@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..schema import PLATFORMS, conform, required
-from .arrowtext import STR, arrow_text, text_layout, trim
+from .arrowtext import SPACE_FIRST_BYTES, STR, arrow_text, text_layout, trim
 from .numbers import is_missing_text, parse_count
 from .parsing import blank, by_unique
 from .tags import hashtags_of
@@ -146,8 +146,6 @@ _DIGIT = np.zeros(256, dtype=bool)
 _DIGIT[48:58] = True
 _SEP = np.zeros(256, dtype=bool)
 _SEP[[ord("/"), ord("."), ord("-")]] = True
-_SPACE = np.zeros(256, dtype=bool)
-_SPACE[[9, 10, 11, 12, 13, 32, 0xC2, 0xE1, 0xE2, 0xE3]] = True  # ASCII spaces, lead bytes of Unicode spaces
 
 
 def _may_start_with_day(arr: pa.Array) -> np.ndarray:
@@ -161,7 +159,7 @@ def _may_start_with_day(arr: pa.Array) -> np.ndarray:
     b1 = np.where(size > 1, buf[np.minimum(at + 1, len(buf) - 1)], 0)
     b2 = np.where(size > 2, buf[np.minimum(at + 2, len(buf) - 1)], 0)
     day = _DIGIT[b0] & (_SEP[b1] | (_DIGIT[b1] & _SEP[b2]))
-    return (size > 0) & (day | _SPACE[b0])
+    return (size > 0) & (day | SPACE_FIRST_BYTES[b0])
 
 
 class _Quoted:
