@@ -37,6 +37,7 @@ import re
 import warnings
 
 import numpy as np
+import pandas as pd
 from scipy import sparse
 
 from ..exceptions import SMAnalysisWarning
@@ -78,25 +79,15 @@ class Tfidf:
         self.max_df = max_df
 
     @staticmethod
-    def _counts(docs, vocabulary: dict, grow: bool):
-        """Term counts as scikit-learn's ``CountVectorizer._count_vocab`` builds them: columns in order
-        of first appearance in the corpus, each row's entries in column order."""
-        j_indices, values, indptr = [], [], [0]
-        for doc in docs:
-            counter: dict[int, int] = {}
-            for tok in doc:
-                idx = vocabulary.get(tok)
-                if idx is None:
-                    if not grow:
-                        continue
-                    idx = vocabulary[tok] = len(vocabulary)
-                counter[idx] = counter.get(idx, 0) + 1
-            j_indices.extend(counter.keys())
-            values.extend(counter.values())
-            indptr.append(len(j_indices))
-        x = sparse.csr_array((np.asarray(values, dtype=np.intc), np.asarray(j_indices, dtype=np.int32),
-                              np.asarray(indptr, dtype=np.int32)), shape=(len(indptr) - 1, len(vocabulary)),
-                             dtype=np.int64)
+    def _matrix(doc, codes, n_docs: int, n_terms: int):
+        """Counts of term ``codes`` per document as a CSR array (int64 counts, int32 indices), each
+        row's entries in code order: one sort of ``doc * n_terms + code``, no loop over documents."""
+        keys, counts = np.unique(doc.astype(np.int64) * max(n_terms, 1) + codes, return_counts=True)
+        rows = keys // max(n_terms, 1)
+        indptr = np.zeros(n_docs + 1, dtype=np.int32)
+        np.cumsum(np.bincount(rows, minlength=n_docs), out=indptr[1:])
+        x = sparse.csr_array((counts.astype(np.intc), (keys % max(n_terms, 1)).astype(np.int32), indptr),
+                             shape=(n_docs, n_terms), dtype=np.int64)
         x.sort_indices()
         return x
 
@@ -108,13 +99,21 @@ class Tfidf:
         ValueError
             When no token is left (none at all, or none within ``min_df``/``max_df``).
         """
-        vocabulary: dict[str, int] = {}
-        x = self._counts(docs, vocabulary, grow=True)
-        if not vocabulary:
+        return self.fit_transform_tokens(*_flat(docs))
+
+    def fit_transform_tokens(self, doc, tokens, n_docs: int) -> sparse.csr_matrix:
+        """:meth:`fit_transform` of documents given flat: ``tokens[i]`` is in document ``doc[i]``
+        (ascending, in text order within a document), ``n_docs`` documents in all.
+
+        Columns are first numbered in order of first appearance in the corpus, as scikit-learn's
+        ``CountVectorizer`` numbers them (``pandas.factorize`` gives that order), then sorted.
+        """
+        codes, terms = pd.factorize(np.asarray(tokens, dtype=object))
+        if not len(terms):
             raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-        n_doc = x.shape[0]
-        high = self.max_df if isinstance(self.max_df, (int, np.integer)) else self.max_df * n_doc
-        low = self.min_df if isinstance(self.min_df, (int, np.integer)) else self.min_df * n_doc
+        x = self._matrix(np.asarray(doc), codes, n_docs, len(terms))
+        high = self.max_df if isinstance(self.max_df, (int, np.integer)) else self.max_df * n_docs
+        low = self.min_df if isinstance(self.min_df, (int, np.integer)) else self.min_df * n_docs
         if high < low:
             raise ValueError("max_df corresponds to < documents than min_df")
         dfs = np.bincount(x.indices, minlength=x.shape[1])
@@ -123,16 +122,15 @@ class Tfidf:
         if len(kept) == 0:
             raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
         x = x[:, kept]
-        terms = np.array(list(vocabulary), dtype=object)[kept]
+        terms = np.asarray(terms, dtype=object)[kept]
         order = np.argsort(terms.astype(str), kind="stable")
         new_index = np.empty(len(order), dtype=x.indices.dtype)
         new_index[order] = np.arange(len(order), dtype=x.indices.dtype)
         x.indices = new_index.take(x.indices, mode="clip")  # sorted columns; row entries keep their order
         self.vocabulary_ = terms[order]
-        self._index = {t: i for i, t in enumerate(self.vocabulary_)}
         df = np.bincount(x.indices, minlength=x.shape[1]).astype(np.float64)
         df += 1.0
-        self.idf_ = np.full_like(df, fill_value=n_doc + 1, dtype=np.float64)
+        self.idf_ = np.full_like(df, fill_value=n_docs + 1, dtype=np.float64)
         self.idf_ /= df
         np.log(self.idf_, out=self.idf_)
         self.idf_ += 1.0
@@ -140,7 +138,10 @@ class Tfidf:
 
     def transform(self, docs) -> sparse.csr_matrix:
         """TF-IDF matrix of new ``docs`` on the fitted vocabulary (unknown tokens left out)."""
-        return self._weigh(self._counts(docs, dict(self._index), grow=False))
+        doc, tokens, n_docs = _flat(docs)
+        idx = pd.Index(self.vocabulary_).get_indexer(tokens) if len(tokens) else np.zeros(0, dtype=np.intp)
+        known = idx >= 0
+        return self._weigh(self._matrix(doc[known], idx[known], n_docs, len(self.vocabulary_)))
 
     def _weigh(self, x) -> sparse.csr_matrix:
         x = sparse.csr_array(x, dtype=np.float64, copy=True)
@@ -149,6 +150,15 @@ class Tfidf:
         x.data *= self.idf_[x.indices]
         _normalise_rows(x)
         return sparse.csr_matrix(x)
+
+
+def _flat(docs):
+    """``(doc, tokens, n_docs)`` of lists of tokens."""
+    from itertools import chain
+
+    lens = np.fromiter(map(len, docs), dtype=np.int64)
+    tokens = np.fromiter(chain.from_iterable(docs), dtype=object, count=int(lens.sum()))
+    return np.repeat(np.arange(len(lens)), lens), tokens, len(lens)
 
 
 def _normalise_rows(x) -> None:

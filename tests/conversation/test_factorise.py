@@ -110,3 +110,24 @@ def test_same_numbers_as_scikit_learn(sample_texts):
     assert (np.argsort(-h, axis=1)[:, :6] == np.argsort(-model.components_, axis=1)[:, :6]).all()
     np.testing.assert_allclose(nmf_transform(b[:300], h, max_iter=500), model.transform(a[:300]), rtol=1e-9,
                                atol=1e-12)
+
+
+def test_prepared_flat_same_tokens_as_lists(sample_texts):
+    """The topic model's flat token arrays hold the tokens of the per-text lists, in order."""
+    from smanalysis.conversation.topics import _prepared_flat
+
+    extra = frozenset({"kopi", "senja"})
+    lists = _prepared(sample_texts, extra)
+    doc, tokens, n = _prepared_flat(sample_texts, extra)
+    assert n == len(lists)
+    assert np.bincount(doc, minlength=n).tolist() == [len(x) for x in lists]
+    assert tokens.tolist() == [w for x in lists for w in x]
+    assert "kopi" not in set(tokens.tolist()) and "yang" not in set(tokens.tolist())  # extra and stop words out
+
+
+def test_fit_transform_tokens_equals_lists():
+    docs = [["kopi", "enak", "kopi"], [], ["teh", "enak"]]
+    a = Tfidf().fit_transform(docs)
+    b = Tfidf().fit_transform_tokens(np.array([0, 0, 0, 2, 2]), np.array(["kopi", "enak", "kopi", "teh", "enak"],
+                                                                         dtype=object), 3)
+    assert (a.toarray() == b.toarray()).all() and a.shape == (3, 3)
