@@ -18,22 +18,30 @@ keep the fixed cost of that small, without changing what the notebooks compute:
   reads the files itself.
 * The kernel is stopped at once after the last cell (``shutdown_kernel="immediate"``): nothing
   of it is needed any more, and a graceful shutdown waits for the interpreter to tear down.
+  nbclient does not stop a kernel when it is interrupted (Ctrl-C, SIGTERM) while the kernel
+  starts; :func:`stop_kernels_on_error` kills every kernel started in its block when the block
+  raises (the kernels are started through :func:`tracked_kernel_manager`).
 
 Examples
 --------
 >>> opts = kernel_options()
->>> opts["extra_arguments"], opts["shutdown_kernel"]
-(['--ext=smanalysis.reporting.kernel'], 'immediate')
+>>> opts["extra_arguments"], opts["shutdown_kernel"], opts["kernel_manager_class"].__name__
+(['--ext=smanalysis.reporting.kernel'], 'immediate', 'TrackedKernelManager')
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import importlib
 import logging
+import os
+import signal
 import sys
 import threading
 
-__all__ = ["import_jupyter", "kernel_options", "ParentWork", "WARM_MODULES", "load_ipython_extension"]
+__all__ = ["import_jupyter", "kernel_options", "ParentWork", "WARM_MODULES", "load_ipython_extension",
+           "stop_kernels_on_error", "tracked_kernel_manager"]
 
 #: the packages the report notebooks call, imported by the kernel while it starts
 WARM_MODULES = ("smanalysis.reporting", "smanalysis.io", "smanalysis.media", "smanalysis.plotting",
@@ -82,12 +90,70 @@ def kernel_options(work: ParentWork | None = None) -> dict:
     -------
     dict
         ``extra_arguments`` (load this module as an IPython extension: the warm imports),
-        ``shutdown_kernel`` ("immediate") and, with ``work``, ``on_cell_execute``.
+        ``shutdown_kernel`` ("immediate"), ``kernel_manager_class`` (:func:`tracked_kernel_manager`)
+        and, with ``work``, ``on_cell_execute``.
     """
-    opts = {"extra_arguments": [f"--ext={__name__}"], "shutdown_kernel": "immediate"}
+    opts = {"extra_arguments": [f"--ext={__name__}"], "shutdown_kernel": "immediate",
+            "kernel_manager_class": tracked_kernel_manager()}
     if work is not None:
         opts["on_cell_execute"] = work.before_cell
     return opts
+
+
+_tracking = threading.local()
+
+
+@functools.lru_cache(maxsize=1)
+def tracked_kernel_manager() -> type:
+    """jupyter_client's ``AsyncKernelManager`` (nbclient's default), each instance remembered by
+    the :func:`stop_kernels_on_error` block of its thread."""
+    from jupyter_client import AsyncKernelManager
+
+    class TrackedKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            started = getattr(_tracking, "started", None)
+            if started is not None:
+                started.append(self)
+
+    return TrackedKernelManager
+
+
+@contextlib.contextmanager
+def stop_kernels_on_error():
+    """Kill the kernels started in the block (by :func:`tracked_kernel_manager`) when it raises.
+
+    nbclient stops its kernel after the last cell and when a cell fails, but an interrupt
+    (Ctrl-C, or SIGTERM turned into one) that comes while the kernel starts leaves the kernel
+    running. A kernel already stopped is left alone.
+    """
+    outer = getattr(_tracking, "started", None)
+    started = _tracking.started = []
+    try:
+        yield
+    except BaseException:
+        for km in started:
+            _kill(km)
+        raise
+    finally:
+        _tracking.started = outer
+
+
+def _kill(km) -> None:
+    """Kill a kernel's process (and its process group: jupyter_client starts it in its own session)."""
+    proc = getattr(getattr(km, "provisioner", None), "process", None)
+    if proc is None or proc.poll() is not None:
+        return
+    try:
+        if hasattr(os, "killpg"):
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:  # pragma: no cover - Windows
+            proc.kill()
+        proc.wait(10)
+    except Exception as err:  # noqa: BLE001 - already gone, or not ours to wait for
+        _log.info("could not stop kernel %s: %s", proc.pid, err)
+    with contextlib.suppress(OSError, TypeError):
+        os.remove(km.connection_file)
 
 
 def load_ipython_extension(ipython) -> None:  # noqa: ARG001 - the IPython extension API

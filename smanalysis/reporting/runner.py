@@ -38,7 +38,7 @@ from .config import as_config, resolve_periods
 from .folders import (REPORT_MARKER, build_folder, check_replaceable, client_folder, client_lock, move_into_place,
                       private_cache, remove_stale)
 from .html import notebooks_to_html, scrub, scrub_notebook
-from .kernel import ParentWork, import_jupyter, kernel_options
+from .kernel import ParentWork, import_jupyter, kernel_options, stop_kernels_on_error
 from .._checks import check_choice
 from ..words import LANGS
 from ..workspace import notebooks_dir
@@ -320,7 +320,7 @@ def _execute(pm, path: Path, target: Path, *, params, cwd: Path, timeout, kernel
     """
     for attempt in (1, 2):
         try:
-            with _kernel_stderr_to(kernel_log):
+            with _kernel_stderr_to(kernel_log), stop_kernels_on_error():
                 return pm.execute_notebook(str(path), str(target), parameters=params, kernel_name="python3",
                                            progress_bar=False, request_save_on_cell_execute=False,
                                            cwd=str(cwd), execution_timeout=timeout, **(options or {}))

@@ -4,7 +4,9 @@ the first cell waits for the parent's parse, a failed parse is only logged, the 
 at once, and the exports are parsed once (by the parent) in a real report run."""
 
 import logging
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -141,3 +143,47 @@ def test_a_report_run_parses_each_export_once_in_the_parent(sample_dir, tmp_path
     assert sorted(parsed) == sorted(p.name for p, _ in plan)
     entries = [p for p in (tmp_path / "cache").iterdir() if not p.name.startswith(".")]
     assert len(entries) == len(plan)
+
+
+def _kernels_of_this_process():
+    """The live kernel processes this test process started (children running ipykernel)."""
+    found = set()
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            stat = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            cmd = (d / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(stat[1]) == os.getpid() and stat[0] != "Z" and b"ipykernel" in cmd:
+            found.add(int(d.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_a_kernel_interrupted_while_it_starts_is_killed(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "in.ipynb")
+
+    def interrupted(notebook):  # what Ctrl-C (or SIGTERM) at the end of the kernel's start does
+        raise KeyboardInterrupt
+
+    def run():
+        papermill.execute_notebook(str(tmp_path / "in.ipynb"), str(tmp_path / "out.ipynb"), kernel_name="python3",
+                                   progress_bar=False, on_notebook_start=interrupted,
+                                   kernel_manager_class=kernel.tracked_kernel_manager())
+
+    before = _kernels_of_this_process()
+    with pytest.raises(KeyboardInterrupt):
+        run()  # nbclient alone leaves the kernel running...
+    leaked = _kernels_of_this_process() - before
+    for pid in leaked:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    assert len(leaked) == 1
+    with pytest.raises(KeyboardInterrupt):
+        with kernel.stop_kernels_on_error():
+            run()  # ...the block kills it
+    assert _kernels_of_this_process() - before == set()
