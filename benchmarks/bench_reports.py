@@ -31,6 +31,7 @@ The lead's run on a quiet machine (scale 100 generates ~1.3 M rows first: minute
     python benchmarks/bench_reports.py                        # scale 1, 10, 100 + the batch of 10
     python benchmarks/bench_reports.py --scales 1,10 --skip-e2e --skip-batch   # in process only
     python benchmarks/bench_reports.py --scales 1 --profile   # + cProfile of each step
+    python benchmarks/bench_reports.py --scales 1,10 --skip-inproc --skip-batch   # end to end only
     python benchmarks/bench_reports.py --scales 100 --data 100=/tmp/s100 --skip-e2e --skip-batch
                                         # reuse a sample written by `smanalysis sample --scale 100 --out /tmp/s100`
 
@@ -243,6 +244,7 @@ def main(argv=None) -> int:
     ap.add_argument("--clients", type=int, default=10, help="sample-sized clients in the batch (default 10)")
     ap.add_argument("--skip-batch", action="store_true", help="no batch (--jobs and Dask LocalCluster)")
     ap.add_argument("--skip-e2e", action="store_true", help="only the in-process steps")
+    ap.add_argument("--skip-inproc", action="store_true", help="only the end-to-end runs (and the floor)")
     ap.add_argument("--data", action="append", default=[], metavar="SCALE=DIR",
                     help="reuse a sample already written by `smanalysis sample --scale SCALE --out DIR` "
                          "instead of generating it (repeatable, e.g. --data 100=/tmp/s100)")
@@ -294,15 +296,15 @@ def main(argv=None) -> int:
             if prof:
                 Path(prof).parent.mkdir(parents=True, exist_ok=True)
             # each measurement starts from a cold parse cache of its own (the first build of the month)
-            ip = _child("inproc", str(folder / "client.yaml"), prof, cache=str(tmp / f"cache-inproc{sc:g}"))
+            ip = None if args.skip_inproc else _child("inproc", str(folder / "client.yaml"), prof,
+                                                      cache=str(tmp / f"cache-inproc{sc:g}"))
             e2e = None if args.skip_e2e else _child("e2e", str(folder / "client.yaml"), str(tmp / f"out{sc:g}"),
                                                     cache=str(tmp / f"cache-e2e{sc:g}"))
             results[sc] = (rows, ip, e2e)
-            say(f"  in process {ip['total']:.1f} s, peak {ip['peak_mb']:.0f} MB" + (
-                "" if e2e is None else f"; end to end {e2e['runs'][0]['seconds']:.1f} s cold, "
+            say(("" if ip is None else f"  in process {ip['total']:.1f} s, peak {ip['peak_mb']:.0f} MB;") + (
+                "" if e2e is None else f"  end to end {e2e['runs'][0]['seconds']:.1f} s cold, "
                 f"{e2e['runs'][1]['seconds']:.1f} s re-run ({e2e['runs'][0]['status']}), peak "
                 f"{e2e['kernel_peak_mb']:.0f} MB"))
-        steps = list(next(iter(results.values()))[1]["times"])
         head = f"{'wall s (cpu s)':<16}" + "".join(f"{'scale ' + format(s, 'g'):>16}" for s in scales)
         say("")
         say(head)
@@ -310,12 +312,13 @@ def main(argv=None) -> int:
         def cell(r, st):
             return f"{r['times'][st]:.2f} ({r['cpu'][st]:.2f})" if st in r["times"] else f"{r['total']:.2f} ({r['cpu_total']:.2f})"
 
-        for st in [*steps, "in process"]:
-            say(f"{st:<16}" + "".join(f"{cell(results[s][1], st):>16}" for s in scales))
-        say(f"{'context re-run':<16}" + "".join(
-            f"{results[s][1]['context_rerun']['wall']:.2f} ({results[s][1]['context_rerun']['cpu']:.2f})".rjust(16)
-            for s in scales))
-        say(f"{'peak MB':<16}" + "".join(f"{results[s][1]['peak_mb']:>16.0f}" for s in scales))
+        if not args.skip_inproc:
+            for st in [*next(iter(results.values()))[1]["times"], "in process"]:
+                say(f"{st:<16}" + "".join(f"{cell(results[s][1], st):>16}" for s in scales))
+            say(f"{'context re-run':<16}" + "".join(
+                f"{results[s][1]['context_rerun']['wall']:.2f} ({results[s][1]['context_rerun']['cpu']:.2f})".rjust(16)
+                for s in scales))
+            say(f"{'peak MB':<16}" + "".join(f"{results[s][1]['peak_mb']:>16.0f}" for s in scales))
         if not args.skip_e2e:
             def run(r):
                 return f"{r['seconds']:.1f} ({r['cpu']:.1f})"
@@ -328,8 +331,11 @@ def main(argv=None) -> int:
             say(f"{'  kernel start':<16}" + "".join(f"{results[s][2]['runs'][1]['kernel']:>16.2f}" for s in scales))
             say(f"{'e2e peak MB':<16}" + "".join(f"{results[s][2]['kernel_peak_mb']:>16.0f}" for s in scales))
         say(f"{'rows':<16}" + "".join(f"{results[s][0]:>16,}" for s in scales))
-        say(f"{'us/row wall':<16}" + "".join(f"{1e6 * results[s][1]['total'] / results[s][0]:>16.1f}" for s in scales))
-        say(f"{'us/row cpu':<16}" + "".join(f"{1e6 * results[s][1]['cpu_total'] / results[s][0]:>16.1f}" for s in scales))
+        if not args.skip_inproc:
+            say(f"{'us/row wall':<16}" + "".join(f"{1e6 * results[s][1]['total'] / results[s][0]:>16.1f}"
+                                                  for s in scales))
+            say(f"{'us/row cpu':<16}" + "".join(f"{1e6 * results[s][1]['cpu_total'] / results[s][0]:>16.1f}"
+                                                 for s in scales))
         say("goals: scale 1 < 5 s; scale 10 < 20 s; scale 100 < 180 s and < 4096 MB; us per row not rising")
         if not args.skip_batch:
             sample = tmp / "scale1"
