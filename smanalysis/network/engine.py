@@ -310,14 +310,25 @@ def hits(eng, *, engine="igraph"):
 
 
 def _relabel(membership, names):
-    """Community ids 0.. by size (largest first), ties by the alphabetically first member."""
+    """Community ids 0.. by size (largest first), ties by the alphabetically first member.
+
+    In NumPy on integer ranks of the names (a pandas groupby "min" of strings cost a Louvain run
+    twice over): sizes by ``bincount``, each community's first member by ``minimum.at``, one
+    ``lexsort``.
+    """
     m = np.asarray(membership, dtype=np.int64)
-    df = pd.DataFrame({"c": m, "name": pd.Series(names, dtype=object).astype(str)})
-    key = df.groupby("c").agg(size=("c", "size"), first=("name", "min")).reset_index()
-    key = key.sort_values(["size", "first"], ascending=[False, True], kind="mergesort")
-    lut = np.empty(m.max() + 1 if len(m) else 0, dtype=np.int64)
-    lut[key["c"].to_numpy()] = np.arange(len(key))
-    return lut[m] if len(m) else m
+    if not len(m):
+        return m
+    rank, _ = pd.factorize(np.asarray(names, dtype=object).astype(str), sort=True)  # rank 0 = first name
+    k = int(m.max()) + 1
+    size = np.bincount(m, minlength=k)
+    first = np.full(k, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(first, m, rank)
+    present = np.flatnonzero(size)
+    order = present[np.lexsort((first[present], -size[present]))]
+    lut = np.empty(k, dtype=np.int64)
+    lut[order] = np.arange(len(order))
+    return lut[m]
 
 
 def louvain(eng, *, seed=0, resolution=1.0, engine="igraph"):
