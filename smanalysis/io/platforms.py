@@ -21,6 +21,7 @@ from .arrowtext import arrow_text, count_byte
 from .core import Ctx, assumed_tz, hashtags_of, quoted, yearless_days
 from .formats import META_EXPORT_TIMEZONE, META_FB_POST_TYPES, META_ID_HEADERS, META_IG_POST_TYPES
 from .numbers import excel_ids, is_missing_text
+from .overlap import later
 from .parsing import (blank, bounded, by_unique, clean_text, opt_text, parse_date, parse_day_month_year,
                       parse_mdy_time, parse_timestamp, strip)
 
@@ -79,14 +80,7 @@ def _meta_posts(ctx: Ctx, platform: str):
     zone = meta_zone(ctx)
     created, dayfirst = parse_mdy_time(ctx.get("created_at"), timezone=zone, dayfirst=(lang == "id"), ambiguous="first")
     ctx.fail(created.isna(), "created_at", quoted("unreadable publish time", ctx.get("created_at")))
-    desc = clean_text(ctx.get("description")) if ctx.get("description") is not None else None
-    title = clean_text(ctx.get("title")) if ctx.get("title") is not None else None
-    if desc is None:
-        caption = title
-    elif title is None:
-        caption = desc
-    else:
-        caption = desc.where(desc.notna(), title)
+    text = later(_caption, ctx.get("description"), ctx.get("title"), rows=len(ctx.frame))  # on a second core
     account = ctx.options.get("account") or None
     if account is None and ctx.get("account") is not None:
         account = _text(ctx.get("account"))
@@ -104,8 +98,7 @@ def _meta_posts(ctx: Ctx, platform: str):
             fmt = fmt.where(~unknown, "other")
     out = {
         "post_id": post_id, "platform": platform, "account": account, "created_at": created, "format": fmt,
-        "caption": caption, "permalink": _text(ctx.get("permalink")), "hashtags": hashtags_of(caption)
-        if caption is not None else None,
+        "caption": None, "permalink": _text(ctx.get("permalink")), "hashtags": None,
         "reach": ctx.count("reach"), "impressions": ctx.count("impressions"), "views": ctx.count("views"),
         "likes": ctx.count("likes"), "comments": ctx.count("comments"), "shares": ctx.count("shares"),
         "saves": ctx.count("saves"), "clicks": ctx.count("clicks"), "paid": paid_flag(ctx),
@@ -123,7 +116,22 @@ def _meta_posts(ctx: Ctx, platform: str):
     if lang == "id" or dayfirst:
         ctx.warnings.append(f"publish times read {'day' if dayfirst else 'month'}-first "
                             f"({'Bahasa Indonesia' if lang == 'id' else 'English'} header) in {zone}")
+    out["caption"], out["hashtags"] = text.result()
     return out
+
+
+def _caption(desc, title):
+    """``(caption, hashtags)`` of a Meta post export: the description (cleaned), else the title; None when the
+    export has neither column. A pure function of the two columns (run on a second core by :func:`_meta_posts`)."""
+    desc = clean_text(desc) if desc is not None else None
+    title = clean_text(title) if title is not None else None
+    if desc is None:
+        caption = title
+    elif title is None:
+        caption = desc
+    else:
+        caption = desc.where(desc.notna(), title)
+    return caption, (hashtags_of(caption) if caption is not None else None)
 
 
 _SHORTCODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"

@@ -18,6 +18,7 @@ import pandas as pd
 from ..schema import CONTENT_TYPES, INTERACTION_KINDS, POST_FORMATS, TABLES
 from .core import Ctx, assumed_tz, hashtags_of, platform_of, quoted
 from .formats import APIFY_TYPES
+from .overlap import later
 from .parsing import any_naive, blank, clean_text, opt_text, parse_bool, parse_date, parse_timestamp, strip
 from .vocab import PLAN_CONTENT_TYPES, PLAN_FORMATS, PLAN_STATUSES
 
@@ -50,6 +51,7 @@ def _ts(ctx: Ctx, name, label="date"):
 
 
 def convert_comments_export(ctx: Ctx):
+    text = later(clean_text, ctx.get("text"), rows=len(ctx.frame))  # on a second core while the rest is read
     platform = _platform(ctx)
     if platform is None:
         platform = platform_of(ctx.get("post_url")) if ctx.get("post_url") is not None else None
@@ -60,13 +62,14 @@ def convert_comments_export(ctx: Ctx):
         by_own = author.isin(own)
         brand = by_own if brand is None else (brand | by_own)
     account = _handle(ctx.frame.get("Post Owner")) if "Post Owner" in ctx.frame.columns else None
-    text = clean_text(ctx.get("text"))
-    return {
+    out = {
         "comment_id": strip(ctx.get("comment_id")), "post_id": strip(ctx.get("post_id")),
-        "platform": platform, "author": author, "text": text.fillna(""), "created_at": _ts(ctx, "created_at"),
+        "platform": platform, "author": author, "text": None, "created_at": _ts(ctx, "created_at"),
         "parent_id": _opt_text(ctx.get("parent_id")), "is_brand_reply": brand if brand is not None else False,
         "account": account, "likes": ctx.count("likes"),
     }
+    out["text"] = text.result().fillna("")
+    return out
 
 
 _SENTIMENT = {"positive": "positive", "positif": "positive", "negative": "negative", "negatif": "negative",
