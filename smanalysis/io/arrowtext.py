@@ -88,7 +88,7 @@ def strptime(t: pd.Series, fmt: str) -> pd.Series:
     ok, secs = _fixed_layout(arr, fmt, slots)
     lo, hi = np.datetime64("1900-01-01", "s"), np.datetime64("2200-01-01", "s")
     ok &= (secs >= lo) & (secs < hi)
-    out = pd.Series(np.where(ok, secs, np.datetime64("NaT", "s")).astype("datetime64[ns]"), index=t.index)
+    out = pd.Series(np.where(ok, secs, np.datetime64("NaT", "s")).astype("datetime64[ns]"), index=t.index, copy=False)
     todo = ~ok & (t != "").to_numpy(dtype=bool)
     if todo.any():
         out[todo] = pd.to_datetime(t[todo].astype(object), format=fmt, errors="coerce")

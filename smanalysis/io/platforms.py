@@ -176,7 +176,7 @@ def instagram_id_time(permalink: pd.Series) -> pd.Series:
             mat[row, col] = _B64[buf[int(offs[0]):int(offs[-1])]]
             ms[hit] = _upload_ms(mat[:, :8] @ (64 ** np.arange(7, -1, -1, dtype="int64")),
                                  mat[:, 8:] @ (64 ** np.arange(3, -1, -1, dtype="int64")))
-    ms = pd.Series(ms, index=permalink.index, dtype="float64")
+    ms = pd.Series(ms, index=permalink.index, dtype="float64", copy=False)
     when = pd.to_datetime(ms, unit="ms", utc=True)
     return when.where((when >= pd.Timestamp("2012-01-01", tz="UTC")) & (when < pd.Timestamp("2100-01-01", tz="UTC")))
 
