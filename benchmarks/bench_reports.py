@@ -12,9 +12,12 @@ each in a fresh process so peak memory is its own:
   parse cache, then every section, shown as the notebook shows it: tables formatted into HTML),
   wall time each and the peak resident memory of the process; then the context once more, as the
   monthly re-run builds it from the Parquet parse cache (``context re-run``);
-* **end to end**: ``run_batch`` of that client (papermill kernel + HTML export), wall time and the
-  kernel's peak memory; run twice, the second a monthly re-run that finds the parsed exports in
-  the Parquet cache (:mod:`smanalysis.io.cache`).
+* **end to end**: ``smanalysis report client.yaml`` as a user runs it (a fresh interpreter: its
+  imports, the papermill kernel, the HTML export), wall time with CPU seconds in brackets, split
+  into the time before the kernel, the kernel's start (with its warm imports and the wait for the
+  parent's parse of the exports), the notebook's cells and the rest after them, and the peak
+  memory of the largest process (command or kernel); run twice, the second a monthly re-run that
+  finds the parsed exports in the Parquet cache (:mod:`smanalysis.io.cache`).
 
 The **floor** is a bare ``papermill`` + ``nbconvert`` run of a trivial notebook in the same run.
 Without ``--skip-batch`` a batch of ``--clients`` sample-sized clients runs with ``--jobs`` and,
@@ -28,6 +31,7 @@ The lead's run on a quiet machine (scale 100 generates ~1.3 M rows first: minute
     python benchmarks/bench_reports.py                        # scale 1, 10, 100 + the batch of 10
     python benchmarks/bench_reports.py --scales 1,10 --skip-e2e --skip-batch   # in process only
     python benchmarks/bench_reports.py --scales 1 --profile   # + cProfile of each step
+    python benchmarks/bench_reports.py --scales 1,10 --skip-inproc --skip-batch   # end to end only
     python benchmarks/bench_reports.py --scales 100 --data 100=/tmp/s100 --skip-e2e --skip-batch
                                         # reuse a sample written by `smanalysis sample --scale 100 --out /tmp/s100`
 
@@ -117,16 +121,55 @@ def _in_process(config: str, profile: str = "") -> dict:
 
 
 def _end_to_end(config: str, out: str) -> dict:
+    """``smanalysis report CONFIG`` as a user runs it (a fresh interpreter: its imports, the kernel,
+    the HTML export), twice: the first from a cold parse cache, the second a monthly re-run. Per
+    run: wall and CPU seconds (this command and its kernel), and where the wall time went, from
+    the executed notebook (papermill's timestamps)."""
     import resource
+    import shutil
 
-    from smanalysis.reporting.batch import run_batch
-
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # as a user runs it
     res = []
     for _ in range(2):  # the second run finds the parsed exports in the cache
-        t0 = time.perf_counter()
-        s = run_batch([config], out=out, verbose=False)
-        res.append({"seconds": time.perf_counter() - t0, "status": s["status"].iloc[0]})
+        shutil.rmtree(out, ignore_errors=True)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.time()
+        done = subprocess.run([sys.executable, "-m", "smanalysis", "report", config, "--out", out],
+                              capture_output=True, text=True, env=env)
+        t1 = time.time()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if done.returncode not in (0, 1):
+            raise RuntimeError(f"smanalysis report failed:\n{done.stderr[-3000:]}")
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        status = "ok" if done.returncode == 0 else "partial/failed"
+        res.append({"seconds": t1 - t0, "cpu": cpu, "status": status, **_phases(Path(out), t0, t1)})
     return {"runs": res, "kernel_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
+
+
+def _phases(out: Path, t0: float, t1: float) -> dict:
+    """Where a report's wall time (``t0``..``t1``, epoch seconds) went, from papermill's timestamps
+    in the executed notebooks: ``before`` (interpreter start, imports, config, up to papermill),
+    ``kernel`` (kernel start, its warm imports and the wait for the parent's parse, up to the first
+    code cell), ``cells`` (the notebook's code) and ``after`` (the rest: kernel stop, scrubbing, the
+    HTML export, the summary)."""
+    import json as _json
+    from datetime import datetime
+
+    def ts(text):
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+
+    nbs = [_json.loads(p.read_text(encoding="utf-8")) for p in sorted(out.glob("*/notebooks/*.ipynb"))]
+    metas = [nb["metadata"].get("papermill", {}) for nb in nbs]
+    if not nbs or not all(m.get("start_time") for m in metas):
+        return {"before": float("nan"), "kernel": float("nan"), "cells": float("nan"), "after": float("nan")}
+    kernel = cells = 0.0
+    for nb, meta in zip(nbs, metas):
+        ran = [c["metadata"]["papermill"] for c in nb["cells"]
+               if c["cell_type"] == "code" and c["metadata"].get("papermill", {}).get("start_time")]
+        kernel += (ts(ran[0]["start_time"]) - ts(meta["start_time"])) if ran else 0.0
+        cells += sum(ts(c["end_time"]) - ts(c["start_time"]) for c in ran)
+    before = min(ts(m["start_time"]) for m in metas) - t0
+    return {"before": before, "kernel": kernel, "cells": cells, "after": (t1 - t0) - before - kernel - cells}
 
 
 def _floor(tmp: Path) -> dict:
@@ -201,6 +244,7 @@ def main(argv=None) -> int:
     ap.add_argument("--clients", type=int, default=10, help="sample-sized clients in the batch (default 10)")
     ap.add_argument("--skip-batch", action="store_true", help="no batch (--jobs and Dask LocalCluster)")
     ap.add_argument("--skip-e2e", action="store_true", help="only the in-process steps")
+    ap.add_argument("--skip-inproc", action="store_true", help="only the end-to-end runs (and the floor)")
     ap.add_argument("--data", action="append", default=[], metavar="SCALE=DIR",
                     help="reuse a sample already written by `smanalysis sample --scale SCALE --out DIR` "
                          "instead of generating it (repeatable, e.g. --data 100=/tmp/s100)")
@@ -252,15 +296,15 @@ def main(argv=None) -> int:
             if prof:
                 Path(prof).parent.mkdir(parents=True, exist_ok=True)
             # each measurement starts from a cold parse cache of its own (the first build of the month)
-            ip = _child("inproc", str(folder / "client.yaml"), prof, cache=str(tmp / f"cache-inproc{sc:g}"))
+            ip = None if args.skip_inproc else _child("inproc", str(folder / "client.yaml"), prof,
+                                                      cache=str(tmp / f"cache-inproc{sc:g}"))
             e2e = None if args.skip_e2e else _child("e2e", str(folder / "client.yaml"), str(tmp / f"out{sc:g}"),
                                                     cache=str(tmp / f"cache-e2e{sc:g}"))
             results[sc] = (rows, ip, e2e)
-            say(f"  in process {ip['total']:.1f} s, peak {ip['peak_mb']:.0f} MB" + (
-                "" if e2e is None else f"; end to end {e2e['runs'][0]['seconds']:.1f} s cold, "
-                f"{e2e['runs'][1]['seconds']:.1f} s re-run ({e2e['runs'][0]['status']}), kernel peak "
+            say(("" if ip is None else f"  in process {ip['total']:.1f} s, peak {ip['peak_mb']:.0f} MB;") + (
+                "" if e2e is None else f"  end to end {e2e['runs'][0]['seconds']:.1f} s cold, "
+                f"{e2e['runs'][1]['seconds']:.1f} s re-run ({e2e['runs'][0]['status']}), peak "
                 f"{e2e['kernel_peak_mb']:.0f} MB"))
-        steps = list(next(iter(results.values()))[1]["times"])
         head = f"{'wall s (cpu s)':<16}" + "".join(f"{'scale ' + format(s, 'g'):>16}" for s in scales)
         say("")
         say(head)
@@ -268,19 +312,30 @@ def main(argv=None) -> int:
         def cell(r, st):
             return f"{r['times'][st]:.2f} ({r['cpu'][st]:.2f})" if st in r["times"] else f"{r['total']:.2f} ({r['cpu_total']:.2f})"
 
-        for st in [*steps, "in process"]:
-            say(f"{st:<16}" + "".join(f"{cell(results[s][1], st):>16}" for s in scales))
-        say(f"{'context re-run':<16}" + "".join(
-            f"{results[s][1]['context_rerun']['wall']:.2f} ({results[s][1]['context_rerun']['cpu']:.2f})".rjust(16)
-            for s in scales))
-        say(f"{'peak MB':<16}" + "".join(f"{results[s][1]['peak_mb']:>16.0f}" for s in scales))
+        if not args.skip_inproc:
+            for st in [*next(iter(results.values()))[1]["times"], "in process"]:
+                say(f"{st:<16}" + "".join(f"{cell(results[s][1], st):>16}" for s in scales))
+            say(f"{'context re-run':<16}" + "".join(
+                f"{results[s][1]['context_rerun']['wall']:.2f} ({results[s][1]['context_rerun']['cpu']:.2f})".rjust(16)
+                for s in scales))
+            say(f"{'peak MB':<16}" + "".join(f"{results[s][1]['peak_mb']:>16.0f}" for s in scales))
         if not args.skip_e2e:
-            say(f"{'end to end':<16}" + "".join(f"{results[s][2]['runs'][0]['seconds']:>16.1f}" for s in scales))
-            say(f"{'re-run (cache)':<16}" + "".join(f"{results[s][2]['runs'][1]['seconds']:>16.1f}" for s in scales))
-            say(f"{'kernel peak MB':<16}" + "".join(f"{results[s][2]['kernel_peak_mb']:>16.0f}" for s in scales))
+            def run(r):
+                return f"{r['seconds']:.1f} ({r['cpu']:.1f})"
+
+            say(f"{'end to end':<16}" + "".join(f"{run(results[s][2]['runs'][0]):>16}" for s in scales))
+            for key, label in (("before", "  before kernel"), ("kernel", "  kernel start"), ("cells", "  cells"),
+                               ("after", "  after cells")):
+                say(f"{label:<16}" + "".join(f"{results[s][2]['runs'][0][key]:>16.2f}" for s in scales))
+            say(f"{'re-run (cache)':<16}" + "".join(f"{run(results[s][2]['runs'][1]):>16}" for s in scales))
+            say(f"{'  kernel start':<16}" + "".join(f"{results[s][2]['runs'][1]['kernel']:>16.2f}" for s in scales))
+            say(f"{'e2e peak MB':<16}" + "".join(f"{results[s][2]['kernel_peak_mb']:>16.0f}" for s in scales))
         say(f"{'rows':<16}" + "".join(f"{results[s][0]:>16,}" for s in scales))
-        say(f"{'us/row wall':<16}" + "".join(f"{1e6 * results[s][1]['total'] / results[s][0]:>16.1f}" for s in scales))
-        say(f"{'us/row cpu':<16}" + "".join(f"{1e6 * results[s][1]['cpu_total'] / results[s][0]:>16.1f}" for s in scales))
+        if not args.skip_inproc:
+            say(f"{'us/row wall':<16}" + "".join(f"{1e6 * results[s][1]['total'] / results[s][0]:>16.1f}"
+                                                  for s in scales))
+            say(f"{'us/row cpu':<16}" + "".join(f"{1e6 * results[s][1]['cpu_total'] / results[s][0]:>16.1f}"
+                                                 for s in scales))
         say("goals: scale 1 < 5 s; scale 10 < 20 s; scale 100 < 180 s and < 4096 MB; us per row not rising")
         if not args.skip_batch:
             sample = tmp / "scale1"

@@ -50,7 +50,7 @@ from .cache import cached_read
 from .._checks import check_choice
 from ..words import LANGS, text
 
-__all__ = ["Dataset", "load_dataset", "load_report", "expand_sources", "FAILED_COLUMNS"]
+__all__ = ["Dataset", "load_dataset", "load_report", "expand_sources", "read_plan", "warm_cache", "FAILED_COLUMNS"]
 
 _SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".json"}
 _COUNTS = ["views", "impressions", "reach", "likes", "comments", "shares", "saves", "clicks"]
@@ -141,6 +141,91 @@ def _load_profile(profile, sources):
     return profile
 
 
+def read_plan(sources, *, profile=None, timezone: str | None = None) -> list[tuple[Path, dict]]:
+    """The files :func:`load_dataset` reads, in its order, each with the options it is read with.
+
+    Parameters
+    ----------
+    sources, profile, timezone
+        As for :func:`load_dataset`.
+
+    Returns
+    -------
+    list of (Path, dict)
+        Every file of ``sources`` (folders expanded) and the keyword arguments of
+        :func:`~smanalysis.io.cache.cached_read` for it (``profile``, ``timezone`` filled in).
+
+    Raises
+    ------
+    FileNotFoundError
+        When a source path does not exist.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> f = os.path.join(tempfile.mkdtemp(), "a.csv")
+    >>> _ = open(f, "w").write("x\\n")
+    >>> [(p.name, sorted(kw)) for p, kw in read_plan(f, timezone="Asia/Makassar")]
+    [('a.csv', ['profile', 'timezone'])]
+    """
+    prof = _load_profile(profile, sources)
+    items = expand_sources(sources)
+    for p, _ in items:
+        if not p.exists():
+            raise FileNotFoundError(f"{p}: no such file or folder")
+    timezone = timezone or (prof.timezone if prof is not None else None)
+    plan = []
+    for path, opts in items:
+        kwargs = dict(opts)
+        kwargs.setdefault("profile", prof)
+        if timezone and "timezone" not in kwargs:
+            kwargs["timezone"] = timezone
+        plan.append((path, kwargs))
+    return plan
+
+
+def warm_cache(sources, *, profile=None, timezone: str | None = None) -> int:
+    """Parse ``sources`` into the Parquet parse cache now, so that :func:`load_dataset` of the same
+    sources (in this process or another) finds every file parsed.
+
+    ``smanalysis report`` calls it while the notebook kernel starts. Nothing is returned but a
+    count: a file that cannot be read is skipped here (:func:`load_dataset` reports it). Does
+    nothing when the cache is off (``SMANALYSIS_PARSE_CACHE=off``).
+
+    Parameters
+    ----------
+    sources, profile, timezone
+        As for :func:`load_dataset`.
+
+    Returns
+    -------
+    int
+        The number of files now in the cache (parsed here or found there).
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> os.environ["SMANALYSIS_PARSE_CACHE"] = tempfile.mkdtemp()
+    >>> f = os.path.join(tempfile.mkdtemp(), "followers.csv")
+    >>> _ = open(f, "w").write("date,platform,account,followers\\n2026-10-01,instagram,kopisenja.id,1200\\n")
+    >>> warm_cache(f), len(load_dataset(f).followers)
+    (1, 1)
+    >>> del os.environ["SMANALYSIS_PARSE_CACHE"]
+    """
+    from .cache import cache_dir
+
+    if cache_dir() is None:
+        return 0
+    done = 0
+    for path, kwargs in read_plan(sources, profile=profile, timezone=timezone):
+        try:
+            cached_read(path, **kwargs)
+        except (SMAnalysisError, ValueError, OSError, UnicodeError):
+            continue
+        done += 1
+    return done
+
+
 def load_dataset(sources, *, profile=None, timezone: str | None = None) -> Dataset:
     """Read export files and folders into one :class:`Dataset`.
 
@@ -179,20 +264,10 @@ def load_dataset(sources, *, profile=None, timezone: str | None = None) -> Datas
     >>> len(ds.posts), list(ds.files.columns)[:3]
     (0, ['file', 'format', 'table'])
     """
-    prof = _load_profile(profile, sources)
-    items = expand_sources(sources)
-    for p, _ in items:
-        if not p.exists():
-            raise FileNotFoundError(f"{p}: no such file or folder")
-    timezone = timezone or (prof.timezone if prof is not None else None)
     parts = {t: [] for t in TABLES}
     rejects, files = [], []
     results = []
-    for order, (path, opts) in enumerate(items):
-        kwargs = dict(opts)
-        kwargs.setdefault("profile", prof)
-        if timezone and "timezone" not in kwargs:
-            kwargs["timezone"] = timezone
+    for order, (path, kwargs) in enumerate(read_plan(sources, profile=profile, timezone=timezone)):
         try:
             res = cached_read(path, **kwargs)  # parsed once per file content (Parquet cache)
         except (SMAnalysisError, ValueError, OSError, UnicodeError) as err:

@@ -24,8 +24,7 @@ from .privacy import pseudonymise_dataset
 from .._checks import check_choice
 from ..words import LANGS, text
 
-__all__ = ["load_client", "report_salt"]
-
+__all__ = ["load_client", "report_salt", "warm_client_cache"]
 
 
 def report_salt(cfg: dict[str, Any]) -> str:
@@ -142,13 +141,44 @@ def load_client(config: str | Path, *, period=None, previous=None, lang: str | N
     return profile, dataset, settings
 
 
+def warm_client_cache(config) -> int:
+    """Parse the client's export files into the Parquet parse cache, as :func:`load_client` reads them.
+
+    ``smanalysis report`` runs it while the notebook kernel starts, so the notebook's
+    :func:`load_client` finds every file parsed (:func:`smanalysis.io.dataset.warm_cache`).
+
+    Parameters
+    ----------
+    config : path or dict
+        Client config YAML, or the config already read.
+
+    Returns
+    -------
+    int
+        The number of files in the cache.
+
+    Raises
+    ------
+    FileNotFoundError, SchemaError, ValueError
+        From the config or the profile (the notebook then reports them itself).
+    """
+    from ..io.dataset import warm_cache
+
+    cfg = as_config(config)
+    return warm_cache(_sources(cfg["data"]), profile=load_profile(cfg["profile"]))
+
+
+def _sources(data) -> list:
+    """The config's data sources as :func:`~smanalysis.io.load_dataset` takes them."""
+    return [dict(s, path=str(s["path"])) if isinstance(s, dict) else str(s) for s in data]
+
+
 def _load_dataset(sources, profile, settings):
     """The client's dataset, pseudonymised when asked. Parsing is cached by :mod:`smanalysis.io.cache`
     (Parquet, keyed by file content; data only); no Python object is ever stored or loaded."""
     from ..io import load_dataset
 
-    srcs = [dict(s, path=str(s["path"])) if isinstance(s, dict) else str(s) for s in sources]
-    dataset = load_dataset(srcs, profile=profile)
+    dataset = load_dataset(_sources(sources), profile=profile)
     if settings["pseudonymise"]:
         keep = set(profile.brand_handles) | set(profile.competitor_handles)
         # pseudonyms read in the report's language: "pengguna_3fa2c1" / "user_3fa2c1"

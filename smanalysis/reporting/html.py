@@ -19,8 +19,10 @@ Examples
 from __future__ import annotations
 
 import copy
+import functools
 import re
 import secrets
+import threading
 from datetime import date
 from html import escape as html_escape
 from pathlib import Path
@@ -178,19 +180,38 @@ def _starts_with_title(nb) -> bool:
     return first is not None and first.cell_type == "markdown" and first.source.lstrip().startswith("# ")
 
 
+_EXPORTER_LOCK = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _exporter():
+    """nbconvert's HTML exporter of the reports (outputs only), made once a process."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True, embed_images=True, anchor_link_text="")
+
+
+@functools.lru_cache(maxsize=1)
+def _page_template():
+    """The page around the report (:file:`smanalysis/templates/report.html.j2`), compiled once a process."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    env = Environment(loader=FileSystemLoader(str(Path(__file__).resolve().parents[1] / "templates")),
+                      autoescape=select_autoescape(["html", "j2"]))
+    return env.get_template("report.html.j2")
+
+
 def _body(notebooks, lang: str = "id") -> str:
     """The notebooks' visible cells as one HTML fragment. When several notebooks are stitched, a
     notebook that does not open with its own title gets one (``metadata.smanalysis.title``) and
     its headings move one level down, so that the contents list the notebooks first."""
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, embed_images=True, anchor_link_text="")
     parts = []
     for nb in notebooks:
         view = _client_view(nb, lang)
         view.metadata = {"language_info": {"name": "python"}}
-        body, _ = exporter.from_notebook_node(view)
+        with _EXPORTER_LOCK:  # one exporter a process: its templates are compiled once
+            body, _ = _exporter().from_notebook_node(view)
         if len(notebooks) > 1 and not _starts_with_title(view):
             titles = nb.metadata.get("smanalysis", {}).get("title", {})
             title = titles.get(lang) or titles.get("id") or Path(str(nb.metadata.get("papermill", {}).get(
@@ -246,8 +267,6 @@ def notebooks_to_html(notebooks, *, client: str, period=None, previous=None, lan
     str
         The HTML page: no ``<script>``, figures as ``data:`` URIs, a table of contents.
     """
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
     check_choice("lang", lang, words.LANGS)
     body = _body(notebooks, lang)
     token = secrets.token_hex(8)
@@ -264,9 +283,7 @@ def notebooks_to_html(notebooks, *, client: str, period=None, previous=None, lan
     for i, data in enumerate(images):
         body = body.replace(f'src="smimg-{token}-{i}"', f'src="{data}"', 1)
 
-    env = Environment(loader=FileSystemLoader(str(Path(__file__).resolve().parents[1] / "templates")),
-                      autoescape=select_autoescape(["html", "j2"]))
-    tpl = env.get_template("report.html.j2")
+    tpl = _page_template()
 
     from .. import formatting
 

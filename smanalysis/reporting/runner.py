@@ -38,6 +38,7 @@ from .config import as_config, resolve_periods
 from .folders import (REPORT_MARKER, build_folder, check_replaceable, client_folder, client_lock, move_into_place,
                       private_cache, remove_stale)
 from .html import notebooks_to_html, scrub, scrub_notebook
+from .kernel import ParentWork, import_jupyter, kernel_options, stop_kernels_on_error
 from .._checks import check_choice
 from ..words import LANGS
 from ..workspace import notebooks_dir
@@ -231,9 +232,7 @@ def _ensure_salt(cfg, log) -> bool:
 
 def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, timeout, log, pdf=False):
     """Execute the notebooks in ``build`` and write the report there; returns (status, reason)."""
-    import nbformat
-    import papermill as pm
-
+    nbformat, pm = import_jupyter()
     nb_dir = build / "notebooks"
     nb_dir.mkdir(parents=True, exist_ok=True)
     # the build folder is a sibling of the client folder: relative paths are the same from both
@@ -250,6 +249,8 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
         env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline"}
         old_env = {k: os.environ.get(k) for k in env}
         os.environ.update(env)
+        # while the first kernel starts, this process parses the exports into the parse cache
+        work = ParentWork(cfg, lang=lang, timeout=timeout)
         try:
             for path in paths:
                 target = nb_dir / path.name
@@ -257,7 +258,8 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
                     log(f"  {cfg['slug']}: {path.stem}")
                 try:
                     nb = _execute(pm, path, target, params=params, cwd=build, timeout=timeout,
-                                  kernel_log=cache / "kernel.log", log=log, who=cfg["slug"])
+                                  kernel_log=cache / "kernel.log", log=log, who=cfg["slug"],
+                                  options=kernel_options(work))
                 except BaseException:
                     if target.is_file():  # keep the partly executed notebook for debugging, scrubbed too
                         nbformat.write(scrub_notebook(nbformat.read(str(target), as_version=4), roots=roots),
@@ -272,6 +274,7 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
                     os.environ.pop(k, None)
                 else:
                     os.environ[k] = v
+    work.join()
     html = notebooks_to_html(executed, client=cfg["client"], period=cur, previous=prev, lang=lang, roots=roots)
     (build / "report.html").write_text(html, encoding="utf-8")
     if pdf:  # the report as PDF and its first screen as a PNG card, printed by Chromium
@@ -308,7 +311,7 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
 KERNEL_START_FAILURES = ("Kernel died before replying to kernel_info", "Kernel didn't respond")
 
 
-def _execute(pm, path: Path, target: Path, *, params, cwd: Path, timeout, kernel_log: Path, log, who):
+def _execute(pm, path: Path, target: Path, *, params, cwd: Path, timeout, kernel_log: Path, log, who, options=None):
     """``papermill.execute_notebook``, started once more when the kernel fails before any cell ran.
 
     Nothing of the notebook has run when the kernel dies at start-up, so a second start is safe;
@@ -317,10 +320,10 @@ def _execute(pm, path: Path, target: Path, *, params, cwd: Path, timeout, kernel
     """
     for attempt in (1, 2):
         try:
-            with _kernel_stderr_to(kernel_log):
+            with _kernel_stderr_to(kernel_log), stop_kernels_on_error():
                 return pm.execute_notebook(str(path), str(target), parameters=params, kernel_name="python3",
                                            progress_bar=False, request_save_on_cell_execute=False,
-                                           cwd=str(cwd), execution_timeout=timeout)
+                                           cwd=str(cwd), execution_timeout=timeout, **(options or {}))
         except RuntimeError as e:
             if not str(e).startswith(KERNEL_START_FAILURES):
                 raise

@@ -1,0 +1,226 @@
+"""The notebook kernel of a report run, and what the parent process does while it starts.
+
+``smanalysis report`` runs the notebooks in a fresh Jupyter kernel through papermill. Four things
+keep the fixed cost of that small, without changing what the notebooks compute:
+
+* :func:`import_jupyter` imports nbformat and papermill without the IRI grammar that jsonschema
+  builds when it is imported (``rfc3987_syntax`` compiles ~35 Lark parsers, over a second; no
+  notebook schema uses the ``iri`` formats; python-jsonschema/jsonschema#1428). jsonschema imports
+  it inside ``try/except ImportError``; a ``None`` entry in :data:`sys.modules` makes that import
+  raise ImportError (documented Python behaviour), and the entry is taken out again afterwards.
+* The kernel loads this module as an IPython extension (``--ext``, :func:`kernel_options`) and
+  imports the packages the notebooks call (:data:`WARM_MODULES`) while it starts.
+* Meanwhile the parent parses the client's exports into the Parquet parse cache
+  (:class:`ParentWork`, :func:`smanalysis.reporting.client.warm_client_cache`), then renders a
+  tiny page so the HTML export's libraries and templates are loaded. The notebook's first code cell
+  waits for the parse to end (an ``on_cell_execute`` hook), so the notebook reads every file from
+  the cache instead of parsing it a second time. A failure there is only logged: the notebook
+  reads the files itself.
+* The kernel is stopped at once after the last cell (``shutdown_kernel="immediate"``): nothing
+  of it is needed any more, and a graceful shutdown waits for the interpreter to tear down.
+  nbclient does not stop a kernel when it is interrupted (Ctrl-C, SIGTERM) while the kernel
+  starts; :func:`stop_kernels_on_error` kills every kernel started in its block when the block
+  raises (the kernels are started through :func:`tracked_kernel_manager`).
+
+Examples
+--------
+>>> opts = kernel_options()
+>>> opts["extra_arguments"], opts["shutdown_kernel"], opts["kernel_manager_class"].__name__
+(['--ext=smanalysis.reporting.kernel'], 'immediate', 'TrackedKernelManager')
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import importlib
+import logging
+import os
+import signal
+import sys
+import threading
+
+__all__ = ["import_jupyter", "kernel_options", "ParentWork", "WARM_MODULES", "load_ipython_extension",
+           "stop_kernels_on_error", "tracked_kernel_manager"]
+
+#: the packages the report notebooks call, imported by the kernel while it starts
+WARM_MODULES = ("smanalysis.reporting", "smanalysis.io", "smanalysis.media", "smanalysis.plotting",
+                "smanalysis.conversation", "smanalysis.network")
+#: jsonschema's optional IRI grammar, not imported by the report's processes (see the module docstring)
+_IRI_GRAMMAR = "rfc3987_syntax"
+_log = logging.getLogger(__name__)
+
+
+def import_jupyter():
+    """``(nbformat, papermill)``, imported without jsonschema's IRI grammar.
+
+    Returns
+    -------
+    tuple of module
+        ``nbformat`` and ``papermill``; notebook validation works as before (the notebook
+        schemas use no ``iri`` format).
+
+    Examples
+    --------
+    >>> nbformat, papermill = import_jupyter()
+    >>> nbformat.validate(nbformat.v4.new_notebook()) is None
+    True
+    """
+    blocked = "jsonschema" not in sys.modules and _IRI_GRAMMAR not in sys.modules
+    if blocked:
+        sys.modules[_IRI_GRAMMAR] = None  # import rfc3987_syntax -> ImportError, which jsonschema expects
+    try:
+        import nbformat
+        import papermill
+    finally:
+        if blocked and sys.modules.get(_IRI_GRAMMAR, 0) is None:
+            del sys.modules[_IRI_GRAMMAR]  # only jsonschema's import was skipped; later ones work
+    return nbformat, papermill
+
+
+def kernel_options(work: ParentWork | None = None) -> dict:
+    """The papermill (nbclient) options of a report's kernel.
+
+    Parameters
+    ----------
+    work : ParentWork, optional
+        The parent's work during the kernel start; the first code cell waits for its parse.
+
+    Returns
+    -------
+    dict
+        ``extra_arguments`` (load this module as an IPython extension: the warm imports),
+        ``shutdown_kernel`` ("immediate"), ``kernel_manager_class`` (:func:`tracked_kernel_manager`)
+        and, with ``work``, ``on_cell_execute``.
+    """
+    opts = {"extra_arguments": [f"--ext={__name__}"], "shutdown_kernel": "immediate",
+            "kernel_manager_class": tracked_kernel_manager()}
+    if work is not None:
+        opts["on_cell_execute"] = work.before_cell
+    return opts
+
+
+_tracking = threading.local()
+
+
+@functools.lru_cache(maxsize=1)
+def tracked_kernel_manager() -> type:
+    """jupyter_client's ``AsyncKernelManager`` (nbclient's default), each instance remembered by
+    the :func:`stop_kernels_on_error` block of its thread."""
+    from jupyter_client import AsyncKernelManager
+
+    class TrackedKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            started = getattr(_tracking, "started", None)
+            if started is not None:
+                started.append(self)
+
+    return TrackedKernelManager
+
+
+@contextlib.contextmanager
+def stop_kernels_on_error():
+    """Kill the kernels started in the block (by :func:`tracked_kernel_manager`) when it raises.
+
+    nbclient stops its kernel after the last cell and when a cell fails, but an interrupt
+    (Ctrl-C, or SIGTERM turned into one) that comes while the kernel starts leaves the kernel
+    running. A kernel already stopped is left alone.
+    """
+    outer = getattr(_tracking, "started", None)
+    started = _tracking.started = []
+    try:
+        yield
+    except BaseException:
+        for km in started:
+            _kill(km)
+        raise
+    finally:
+        _tracking.started = outer
+
+
+def _kill(km) -> None:
+    """Kill a kernel's process (and its process group: jupyter_client starts it in its own session)."""
+    proc = getattr(getattr(km, "provisioner", None), "process", None)
+    if proc is None or proc.poll() is not None:
+        return
+    try:
+        if hasattr(os, "killpg"):
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:  # pragma: no cover - Windows
+            proc.kill()
+        proc.wait(10)
+    except Exception as err:  # noqa: BLE001 - already gone, or not ours to wait for
+        _log.info("could not stop kernel %s: %s", proc.pid, err)
+    with contextlib.suppress(OSError, TypeError):
+        os.remove(km.connection_file)
+
+
+def load_ipython_extension(ipython) -> None:  # noqa: ARG001 - the IPython extension API
+    """Import :data:`WARM_MODULES` in the kernel while it starts (nothing enters the notebook's
+    namespace). A module that does not import is left to the notebook, which then shows the error."""
+    for name in WARM_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception as err:  # noqa: BLE001 - the notebook's own import reports it
+            _log.info("warm import of %s failed: %s", name, err)
+
+
+class ParentWork:
+    """Work the parent does in a thread while the kernel starts (see the module docstring).
+
+    Parameters
+    ----------
+    config : dict or path
+        The client's config: its exports are parsed into the Parquet parse cache.
+    lang : {"id", "en"}
+        The report's language (the tiny warm-up page).
+    timeout : float
+        The longest a cell waits for the parse (then it reads the files itself).
+
+    Attributes
+    ----------
+    files : int
+        Files in the parse cache after the parse (0 when it failed or the cache is off).
+    error : Exception or None
+        Why the parse failed (only logged; the notebook reads the files itself).
+    """
+
+    def __init__(self, config, *, lang: str = "id", timeout: float = 600):
+        self.files, self.error, self.timeout = 0, None, timeout
+        self._parsed = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(config, lang), name="smanalysis-parent-work",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self, config, lang):
+        try:
+            from .client import warm_client_cache
+
+            self.files = warm_client_cache(config)
+        except Exception as err:  # noqa: BLE001 - the notebook reads (and reports) the files itself
+            self.error = err
+            _log.info("parse cache warm-up failed: %s", err)
+        finally:
+            self._parsed.set()
+        try:
+            _warm_html(lang)
+        except Exception as err:  # noqa: BLE001 - the export loads them itself
+            _log.info("HTML export warm-up failed: %s", err)
+
+    def before_cell(self, cell=None, cell_index=None, **_) -> None:
+        """nbclient's ``on_cell_execute`` hook: wait for the parse before a cell runs."""
+        self._parsed.wait(self.timeout)
+
+    def join(self, timeout: float | None = None) -> None:
+        """Wait for all of the work (before the HTML export, which uses the same libraries)."""
+        self._thread.join(timeout)
+
+
+def _warm_html(lang: str) -> None:
+    """Render a tiny page: loads nbconvert, bleach, BeautifulSoup and the templates once."""
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    from .html import notebooks_to_html
+
+    notebooks_to_html([new_notebook(cells=[new_markdown_cell("# -")])], client="-", lang=lang)
