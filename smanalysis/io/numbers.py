@@ -124,21 +124,16 @@ def _digit_cells(arr: pa.Array):
     buf = np.frombuffer(data, dtype=np.uint8)
     filled = np.flatnonzero(size)
     ends = offsets[1:][filled]
-    early = ends < width  # the first cells, when the window would start before the buffer
-    if early.any():
-        cells = np.empty((len(filled), width), dtype=np.uint8)
-        cells[~early] = np.lib.stride_tricks.sliding_window_view(buf, width)[ends[~early] - width]
-        head = np.concatenate([np.zeros(width, dtype=np.uint8), buf[:width]])  # the padding is outside every cell
-        cells[early] = np.lib.stride_tricks.sliding_window_view(head, width)[ends[early]]
-    else:
-        cells = np.lib.stride_tricks.sliding_window_view(buf, width)[ends - width]
-    digits = cells - np.uint8(48)  # a byte that is not a digit wraps around above 9
-    inside = np.arange(width)[None, :] >= (width - size[filled])[:, None]  # the window's bytes of this cell
-    if not ((digits <= 9) | ~inside).all():
-        return None
-    value = np.where(inside, digits, 0).astype("int64") @ (10 ** np.arange(width - 1, -1, -1, dtype="int64"))
+    first = int(np.searchsorted(ends, width))  # the first cells end before a window fits: their bytes padded
+    head = np.concatenate([np.zeros(width, dtype=np.uint8), buf[:width]])  # the padding is outside every cell
     out = np.full(n, np.nan)
-    out[filled] = value
+    for rows, cells in ((filled[:first], np.lib.stride_tricks.sliding_window_view(head, width)[ends[:first]]),
+                        (filled[first:], np.lib.stride_tricks.sliding_window_view(buf, width)[ends[first:] - width])):
+        digits = cells - np.uint8(48)  # a byte that is not a digit wraps around above 9
+        inside = np.arange(width)[None, :] >= (width - size[rows])[:, None]  # the window's bytes of this cell
+        if not ((digits <= 9) | ~inside).all():
+            return None
+        out[rows] = np.where(inside, digits, 0).astype("int64") @ (10 ** np.arange(width - 1, -1, -1, dtype="int64"))
     return out
 
 
