@@ -43,6 +43,8 @@ ALLOWED = {
     "conversation/drivers.py": "log-odds with an informative Dirichlet prior (Monroe et al. 2008): smoothed, never 0",
     "conversation/sentiment_scoring.py": "lexicon scoring internals (VADER normalisation, intensifier weights)",
     "conversation/langid.py": "language-id scoring internals",
+    "conversation/factorise.py": "TF-IDF / NMF numerical internals (L2 row norms, NNDSVD start, coordinate-descent "
+                                 "step), scikit-learn's arithmetic, not reported figures",
     "conversation/codebook.py::quotes": "unit-length centroid (norm 0 replaced by 1): a direction, not a figure",
     "plan/draft.py::draft_next_plan": "every k-th slot a promotion, k = ceil(1 / ceiling), a parameter checked > 0",
 }

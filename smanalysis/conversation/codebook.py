@@ -232,10 +232,10 @@ def quotes(texts, *, scores=None, n: int = 3, min_words: int = 3, extremes: bool
         cand = long
     if cand.empty:
         return pd.DataFrame({c: pd.Series(dtype=object if c != "similarity" else float) for c in cols})
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from .factorise import Tfidf, word_tokens
 
-    try:  # rows are L2-normalised: a dot product is a cosine
-        x = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", sublinear_tf=True).fit_transform(cand)
+    try:  # rows are L2-normalised: a dot product is a cosine (scikit-learn's TfidfVectorizer, without its import)
+        x = Tfidf().fit_transform(word_tokens(cand))
     except ValueError:  # no word at all (emoji only)
         x = None
     if scores is not None:

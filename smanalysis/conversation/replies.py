@@ -196,7 +196,8 @@ _BY = ("platform", "intent", "hours", "post_id")
 
 def response_stats(comments: pd.DataFrame, *, brand_accounts=None, by: str | Sequence[str] = ("platform", "intent"),
                    business_hours=("08:00", "21:00"), business_days=(0, 1, 2, 3, 4, 5, 6),
-                   timezone: str = DEFAULT_TIMEZONE, exclude: Iterable[str] = ("spam",)) -> pd.DataFrame:
+                   timezone: str = DEFAULT_TIMEZONE, exclude: Iterable[str] = ("spam",),
+                   times: pd.DataFrame | None = None) -> pd.DataFrame:
     """Response rate and first-response time of the brand, by platform, intent and business hours.
 
     Parameters
@@ -216,6 +217,10 @@ def response_stats(comments: pd.DataFrame, *, brand_accounts=None, by: str | Seq
     timezone : str, default "Asia/Jakarta"
     exclude : iterable of str, default ("spam",)
         Intents left out (spam is hidden or deleted, not answered).
+    times : DataFrame, optional
+        :func:`response_times` of these ``comments`` with the same ``brand_accounts``,
+        ``business_hours``, ``business_days`` and ``timezone``, when the caller has them already
+        (the report computes them once per period); used instead of computing them again.
 
     Returns
     -------
@@ -253,8 +258,9 @@ def response_stats(comments: pd.DataFrame, *, brand_accounts=None, by: str | Seq
     for b in by_cols:
         check_choice("by", b, _BY)
     validate(comments, "comments", func=func)
-    rt = response_times(comments, brand_accounts=brand_accounts, business_hours=business_hours,
-                        business_days=business_days, timezone=timezone)
+    rt = times if times is not None else response_times(
+        comments, brand_accounts=brand_accounts, business_hours=business_hours, business_days=business_days,
+        timezone=timezone)
     rt = rt[~rt["intent"].isin(list(exclude))]
     if rt.empty:
         raise EmptyDataError(f"{func}: there are no customer comments to measure (top-level, not by the brand, "

@@ -4,7 +4,9 @@ The codebook (:mod:`smanalysis.conversation.ethnography`) stays for coded
 themes; this module finds what people talk about when nobody wrote the codes
 yet. Texts are tokenised with :func:`~smanalysis.conversation.text.tokenize`
 (slang normalised, Indonesian and English stop words removed), weighted by
-TF-IDF and factorised with scikit-learn's NMF (seeded, deterministic).
+TF-IDF and factorised with NMF (seeded, deterministic): scikit-learn's ``TfidfVectorizer`` and
+``NMF(init="nndsvda")``, computed by :mod:`~smanalysis.conversation.factorise` without importing
+scikit-learn (the same numbers).
 
 Examples
 --------
@@ -24,9 +26,11 @@ import numpy as np
 import pandas as pd
 
 from ..ratios import divide, share_of_total
+from .factorise import Tfidf, nmf, nmf_transform
 
 __all__ = ["TopicModel", "topic_shares", "emerging_topics"]
 
+_MAX_ITER = 500  # coordinate-descent sweeps of the NMF
 _WORD = re.compile(r"^[a-z][a-z'-]{2,}$")
 
 
@@ -36,8 +40,20 @@ def _prepared(texts, extra=frozenset()) -> list[list[str]]:
     return [[w for w in doc if _WORD.match(w) and w not in extra] for doc in tokenize(texts, stopwords=True)]
 
 
-def _identity(doc):
-    return doc
+def _prepared_flat(texts, extra=frozenset()):
+    """:func:`_prepared` as flat arrays ``(doc, tokens, n_docs)``: the same tokens (those of
+    :func:`~smanalysis.conversation.text.tokenize` with stop words removed, then words of three
+    letters or more not in ``extra``), the filters applied once per distinct token, not per token."""
+    from .textdata import SLANG_ID, STOPWORDS_EN, STOPWORDS_ID, as_text_series
+    from .tokens import token_arrays
+
+    s = as_text_series(texts, func="tokenize")
+    doc, tok, voc, _ = token_arrays(s, slang=SLANG_ID)
+    stop = STOPWORDS_ID | STOPWORDS_EN
+    keep = np.fromiter((bool(_WORD.match(w)) and w not in stop and w not in extra for w in voc.tolist()),
+                       dtype=bool, count=len(voc))
+    m = keep[tok]
+    return doc[m], voc[tok[m]], len(s)
 
 
 class TopicModel:
@@ -81,34 +97,21 @@ class TopicModel:
         self.n_terms = n_terms
         self.seed = seed
 
-    def _matrix(self, tokens, fit: bool):
-        if fit:
-            from sklearn.feature_extraction.text import TfidfVectorizer
-
-            self._vec = TfidfVectorizer(analyzer=_identity, min_df=self.min_df, max_df=self.max_df,
-                                        sublinear_tf=True)
-            return self._vec.fit_transform(tokens)
-        return self._vec.transform(tokens)
-
     def fit(self, texts) -> "TopicModel":
         """Learn the topics of ``texts`` (Series, list or str); returns ``self``."""
-        from sklearn.decomposition import NMF
-
         if self.n_topics < 1:
             raise ValueError(f"The value for `n_topics` must be at least 1, but {self.n_topics!r} was passed.")
         raw = pd.Series(texts if not isinstance(texts, str) else [texts], dtype=object).fillna("").astype(str)
         self._extra = frozenset(w.lower() for w in self.stopwords)
-        tokens = _prepared(raw.tolist(), self._extra)
         try:
-            x = self._matrix(tokens, fit=True)
+            self._vec = Tfidf(min_df=self.min_df, max_df=self.max_df)
+            x = self._vec.fit_transform_tokens(*_prepared_flat(raw.tolist(), self._extra))
         except ValueError as err:  # no word survives min_df / max_df
             raise ValueError(f"TopicModel.fit: no word appears in at least {self.min_df} of the {len(raw)} texts "
                              "and in at most the `max_df` share of them; lower `min_df`.") from err
         k = min(self.n_topics, x.shape[1], x.shape[0])
-        self._nmf = NMF(n_components=k, init="nndsvda", random_state=self.seed, max_iter=500)
-        w = self._nmf.fit_transform(x)
-        self.components_ = self._nmf.components_
-        self.vocabulary_ = self._vec.get_feature_names_out()
+        w, self.components_, _ = nmf(x, k, seed=self.seed, max_iter=_MAX_ITER)
+        self.vocabulary_ = self._vec.vocabulary_
         topic = np.where(w.max(axis=1) > 0, w.argmax(axis=1), -1)
         weight = w.max(axis=1)
         self.assignments_ = pd.DataFrame({"topic": topic, "weight": weight}, index=raw.index)
@@ -128,7 +131,8 @@ class TopicModel:
     def transform(self, texts) -> pd.DataFrame:
         """Main topic of new ``texts``: ``topic`` (-1 without known words), ``weight`` and ``label``."""
         raw = pd.Series(texts if not isinstance(texts, str) else [texts], dtype=object).fillna("").astype(str)
-        w = self._nmf.transform(self._matrix(_prepared(raw.tolist(), self._extra), fit=False))
+        w = nmf_transform(self._vec.transform(_prepared(raw.tolist(), self._extra)), self.components_,
+                          max_iter=_MAX_ITER)
         topic = np.where(w.max(axis=1) > 0, w.argmax(axis=1), -1) if w.size else np.full(len(raw), -1)
         labels = self.topics_["label"].to_numpy(dtype=object)
         return pd.DataFrame({"topic": topic, "weight": w.max(axis=1) if w.size else 0.0,

@@ -133,6 +133,7 @@ def _fit(fig, width: float, lang: str | None):
     if lang:
         _date_axes(fig, lang)
         _number_axes(fig, lang)
+    _fix_titles(fig)  # after the formatters: matplotlib's own number formatter may write an offset text
     legends = _take_legends(fig)  # out of the way of the layout pass; placed below their axes after it
     _tight(fig)
     wrapped = False
@@ -171,6 +172,32 @@ def _fit(fig, width: float, lang: str | None):
         _legends_below(fig)
         box = _svg_box(fig)
     return box
+
+
+def _fix_titles(fig) -> None:
+    """Titles that matplotlib's automatic placement would leave where they are, fixed there.
+
+    At every layout pass and draw, matplotlib measures an axes' whole x axis (the theme hides the
+    tick marks, so it cannot tell where the tick labels are) and its y axis again, to lift the title
+    over tick labels at the top or an offset text ("1e6") in its way: a quarter of the time of
+    fitting a chart. An axes whose x tick labels and label are at the bottom, whose y formatter
+    writes no offset text, without twins or inset axes, has nothing to lift its title over: the
+    placement always leaves it at the top of the axes, so it is switched off (the same picture).
+    """
+    from matplotlib.ticker import Formatter
+
+    for ax in fig.axes:
+        if getattr(ax, "_autotitlepos", None) is not True or ax.child_axes:
+            continue
+        if any(len(g.get_siblings(ax)) > 1 for g in (ax.get_shared_x_axes(), ax.get_shared_y_axes())):
+            continue
+        xa = ax.xaxis
+        if xa.get_label_position() != "bottom" or any(t.label2.get_visible() for t in
+                                                      (*xa.get_major_ticks()[:1], *xa.get_minor_ticks()[:1])):
+            continue
+        if type(ax.yaxis.get_major_formatter()).get_offset is not Formatter.get_offset:
+            continue
+        ax._autotitlepos = False  # matplotlib's own switch (set_title(y=...) sets it, resetting the font)
 
 
 def _svg_box(fig):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .eval_figures import care_rows, figures, scored_texts, voices
+from .eval_figures import care_rows, figures, scored_texts, voice_rows, voices
 from .. import formatting as F
 from ..words import text
 from .sections import EvaluationContext, Section, fmt_value, guarded, pct, sub_guard
@@ -96,8 +96,8 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
 
     if not men_cur.empty:
         sec.heading(text("report.h_voice", lang))
-        sov = sub_guard(ctx, sec, "conversation.share_of_voice", conversation.share_of_voice, men_cur,
-                        by="brand", profile=ctx.profile)
+        # the period's share of voice by brand, computed once for the figures (voice_rows), without ``own``
+        sov = sub_guard(ctx, sec, "conversation.share_of_voice", lambda: voice_rows(ctx).drop(columns="own"))
         if sov is not None and not sov.empty:
             ctx.cache["share_of_voice"] = sov
             shown = sov.copy()
@@ -127,9 +127,10 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
                           prq=fmt_value(names[0], prev.get(names[0]), lang),
                           pra=fmt_value(names[1], prev.get(names[1]), lang),
                           pm=fmt_value(names[2], prev.get(names[2]), lang)))
-        by_intent = sub_guard(ctx, sec, "conversation.care_table", conversation.response_stats, com_cur,
-                              brand_accounts=ctx.profile.brand_handles, by=("platform", "intent"), timezone=ctx.tz) \
-            if stats else None
+        # times=: the period's care rows (response_times of com_cur, computed once for the figures)
+        by_intent = sub_guard(ctx, sec, "conversation.care_table", lambda: conversation.response_stats(
+            com_cur, brand_accounts=ctx.profile.brand_handles, by=("platform", "intent"), timezone=ctx.tz,
+            times=care_rows(ctx))) if stats else None
         if by_intent is not None and not by_intent.empty:
             shown = by_intent.copy()
             shown["reply_rate"] = shown["reply_rate"].map(lambda v: pct(v, lang=lang))
@@ -138,7 +139,8 @@ def conversation_section(ctx: EvaluationContext, sec: Section) -> None:
 
             sub_guard(ctx, sec, "conversation.plot_response", lambda: add_plot(
                 sec, "plot_response_time", conversation.response_stats(
-                    com_cur, brand_accounts=ctx.profile.brand_handles, by="platform", timezone=ctx.tz),
+                    com_cur, brand_accounts=ctx.profile.brand_handles, by="platform", timezone=ctx.tz,
+                    times=care_rows(ctx)),
                 by="platform", lang=lang))
         una = sub_guard(ctx, sec, "conversation.unanswered", unanswered_queue, ctx)
         if una is not None:

@@ -13,7 +13,8 @@ import pandas as pd
 
 from .sections import EvaluationContext
 
-__all__ = ["figures", "kpi_table", "voices", "scored_texts", "care_rows", "post_metrics_of", "media_compare"]
+__all__ = ["figures", "kpi_table", "voices", "scored_texts", "care_rows", "voice_rows", "post_metrics_of",
+           "media_compare"]
 
 
 def _labels(texts: pd.Series, model=None) -> pd.DataFrame:
@@ -106,16 +107,20 @@ def care_rows(ctx: EvaluationContext, which: str = "period") -> pd.DataFrame:
     return ctx.cached(f"care_rows_{which}", _do)
 
 
-def _voice_rows(ctx, which):
-    """:func:`smanalysis.conversation.share_of_voice` of the period's mentions with ``own`` (the
-    business's row), the rows the registry's ``share_of_voice`` reads."""
+def voice_rows(ctx: EvaluationContext, which: str = "period") -> pd.DataFrame | None:
+    """:func:`smanalysis.conversation.share_of_voice` of the period's (or ``"previous"``) mentions by
+    brand with ``own`` (the business's row), the rows the registry's ``share_of_voice`` reads and the
+    conversation section shows; None without mentions; cached."""
     from ..conversation import share_of_voice
 
-    men = ctx.in_period(ctx.frame("mentions"), which)
-    if men.empty:
-        return None
-    sov = share_of_voice(men, by="brand", profile=ctx.profile)
-    return sov.assign(own=sov["brand"] == ctx.profile.business_name)
+    def _do():
+        men = ctx.in_period(ctx.frame("mentions"), which)
+        if men.empty:
+            return None
+        sov = share_of_voice(men, by="brand", profile=ctx.profile)
+        return sov.assign(own=sov["brand"] == ctx.profile.business_name)
+
+    return ctx.cached(f"voice_rows_{which}", _do)
 
 
 def _figures(ctx: EvaluationContext) -> dict:
@@ -140,7 +145,7 @@ def _figures(ctx: EvaluationContext) -> dict:
                 sc = scored_texts(ctx) if sc is None else sc
                 return sc[(sc["period"] == which) & (sc["brand"] == ctx.profile.business_name)]
             if name == "voice":
-                return _voice_rows(ctx, when)
+                return voice_rows(ctx, when)
             return None
 
         fig = {}

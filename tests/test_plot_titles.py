@@ -1,0 +1,83 @@
+"""Fitting a chart fixes titles that matplotlib's automatic placement would not move (a faster layout),
+and only those: the same SVG bytes as with the automatic placement, and a title still lifted over
+tick labels at the top."""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from smanalysis.plotting import theme
+from smanalysis.plotting.theme import apply_theme, phone_svg
+
+mpl.use("Agg")
+
+
+def _bars():
+    fig, ax = plt.subplots(figsize=(9, 4))
+    ax.bar(["reel", "foto", "video karosel panjang"], [12, 3, 7])
+    ax.set_title("Interaksi per jenis konten, Oktober 2026")
+    ax.set_ylabel("interaksi")
+    return fig
+
+
+def _lines():
+    fig, ax = plt.subplots(figsize=(8, 3))
+    ax.plot(np.arange(10), np.arange(10) ** 2, label="reach")
+    ax.plot(np.arange(10), np.arange(10) * 3, label="views")
+    ax.legend()
+    ax.set_title("Jangkauan")
+    return fig
+
+
+def _top_ticks():  # the content calendar's layout: day names above the grid
+    fig, ax = plt.subplots(figsize=(8, 3))
+    ax.set_xticks(np.arange(7) + 0.5, ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"])
+    ax.set_xlim(0, 7)
+    ax.xaxis.tick_top()
+    ax.set_title("Rencana konten")
+    return fig
+
+
+@pytest.mark.parametrize("make", [_bars, _lines, _top_ticks])
+def test_same_svg_as_automatic_title_placement(make, monkeypatch):
+    with mpl.rc_context():
+        apply_theme()
+        fixed = phone_svg(make(), lang="id")
+        monkeypatch.setattr(theme, "_fix_titles", lambda fig: None)
+        automatic = phone_svg(make(), lang="id")
+    plt.close("all")
+    assert fixed == automatic
+
+
+def test_only_titles_with_nothing_to_clear_are_fixed():
+    with mpl.rc_context():
+        apply_theme()
+        plain, top = _bars(), _top_ticks()
+        theme._fix_titles(plain)
+        assert plain.axes[0]._autotitlepos is True  # matplotlib's number formatter: it may write "1e6"
+        theme._number_axes(plain, "id")  # the report's numbers ("2.000"): never an offset text
+        theme._fix_titles(plain)
+        theme._fix_titles(top)
+        assert plain.axes[0]._autotitlepos is False
+        assert top.axes[0]._autotitlepos is True  # tick labels at the top: matplotlib still lifts the title
+        fig, ax = plt.subplots()
+        ax.plot([1e6, 1.000001e6])  # matplotlib's ScalarFormatter may write an offset ("1e6") under the title
+        ax.set_title("besar")
+        theme._fix_titles(fig)
+        assert ax._autotitlepos is True
+    plt.close("all")
+
+
+def test_top_tick_labels_still_lift_the_title():
+    with mpl.rc_context():
+        apply_theme()
+        fig = _top_ticks()
+        phone_svg(fig, lang="id")
+        ax = fig.axes[0]
+        renderer = fig.canvas.get_renderer()
+        labels_top = max(lb.get_window_extent(renderer).y1 for lb in ax.get_xticklabels() if lb.get_text())
+        assert ax.title.get_window_extent(renderer).y0 >= labels_top - 0.5
+    plt.close("all")
