@@ -14,8 +14,9 @@ each in a fresh process so peak memory is its own:
   monthly re-run builds it from the Parquet parse cache (``context re-run``);
 * **end to end**: ``smanalysis report client.yaml`` as a user runs it (a fresh interpreter: its
   imports, the papermill kernel, the HTML export), wall time with CPU seconds in brackets, split
-  into the time before the kernel, the kernel's start (with its warm imports and the wait for the
-  parent's parse of the exports), the notebook's cells and the rest after them, and the peak
+  into the time before the kernel, the kernel's start (with its warm imports), the wait for the
+  command's own parse of the exports (done while the kernel starts, :mod:`smanalysis.reporting.kernel`),
+  the notebook's other cells and the rest after them (kernel stop, HTML export), and the peak
   memory of the largest process (command or kernel); run twice, the second a monthly re-run that
   finds the parsed exports in the Parquet cache (:mod:`smanalysis.io.cache`).
 
@@ -149,9 +150,10 @@ def _end_to_end(config: str, out: str) -> dict:
 def _phases(out: Path, t0: float, t1: float) -> dict:
     """Where a report's wall time (``t0``..``t1``, epoch seconds) went, from papermill's timestamps
     in the executed notebooks: ``before`` (interpreter start, imports, config, up to papermill),
-    ``kernel`` (kernel start, its warm imports and the wait for the parent's parse, up to the first
-    code cell), ``cells`` (the notebook's code) and ``after`` (the rest: kernel stop, scrubbing, the
-    HTML export, the summary)."""
+    ``kernel`` (kernel start and its warm imports, up to the first code cell), ``wait`` (the first
+    code cell, the parameters: it waits for the parent's parse of the exports), ``cells`` (the
+    notebook's other code) and ``after`` (the rest: kernel stop, scrubbing, the HTML export, the
+    summary)."""
     import json as _json
     from datetime import datetime
 
@@ -161,15 +163,17 @@ def _phases(out: Path, t0: float, t1: float) -> dict:
     nbs = [_json.loads(p.read_text(encoding="utf-8")) for p in sorted(out.glob("*/notebooks/*.ipynb"))]
     metas = [nb["metadata"].get("papermill", {}) for nb in nbs]
     if not nbs or not all(m.get("start_time") for m in metas):
-        return {"before": float("nan"), "kernel": float("nan"), "cells": float("nan"), "after": float("nan")}
-    kernel = cells = 0.0
+        return {k: float("nan") for k in ("before", "kernel", "wait", "cells", "after")}
+    kernel = wait = cells = 0.0
     for nb, meta in zip(nbs, metas):
         ran = [c["metadata"]["papermill"] for c in nb["cells"]
                if c["cell_type"] == "code" and c["metadata"].get("papermill", {}).get("start_time")]
         kernel += (ts(ran[0]["start_time"]) - ts(meta["start_time"])) if ran else 0.0
-        cells += sum(ts(c["end_time"]) - ts(c["start_time"]) for c in ran)
+        wait += (ts(ran[0]["end_time"]) - ts(ran[0]["start_time"])) if ran else 0.0
+        cells += sum(ts(c["end_time"]) - ts(c["start_time"]) for c in ran[1:])
     before = min(ts(m["start_time"]) for m in metas) - t0
-    return {"before": before, "kernel": kernel, "cells": cells, "after": (t1 - t0) - before - kernel - cells}
+    return {"before": before, "kernel": kernel, "wait": wait, "cells": cells,
+            "after": (t1 - t0) - before - kernel - wait - cells}
 
 
 def _floor(tmp: Path) -> dict:
@@ -324,8 +328,8 @@ def main(argv=None) -> int:
                 return f"{r['seconds']:.1f} ({r['cpu']:.1f})"
 
             say(f"{'end to end':<16}" + "".join(f"{run(results[s][2]['runs'][0]):>16}" for s in scales))
-            for key, label in (("before", "  before kernel"), ("kernel", "  kernel start"), ("cells", "  cells"),
-                               ("after", "  after cells")):
+            for key, label in (("before", "  before kernel"), ("kernel", "  kernel start"), ("wait", "  parse wait"),
+                               ("cells", "  cells"), ("after", "  after cells")):
                 say(f"{label:<16}" + "".join(f"{results[s][2]['runs'][0][key]:>16.2f}" for s in scales))
             say(f"{'re-run (cache)':<16}" + "".join(f"{run(results[s][2]['runs'][1]):>16}" for s in scales))
             say(f"{'  kernel start':<16}" + "".join(f"{results[s][2]['runs'][1]['kernel']:>16.2f}" for s in scales))

@@ -145,7 +145,8 @@ def warm_client_cache(config) -> int:
     """Parse the client's export files into the Parquet parse cache, as :func:`load_client` reads them.
 
     ``smanalysis report`` runs it while the notebook kernel starts, so the notebook's
-    :func:`load_client` finds every file parsed (:func:`smanalysis.io.dataset.warm_cache`).
+    :func:`load_client` finds every file parsed (:func:`smanalysis.io.dataset.warm_cache`; a large
+    client's files are parsed by one process a core).
 
     Parameters
     ----------
@@ -162,10 +163,15 @@ def warm_client_cache(config) -> int:
     FileNotFoundError, SchemaError, ValueError
         From the config or the profile (the notebook then reports them itself).
     """
+    import multiprocessing
+
     from ..io.dataset import warm_cache
 
     cfg = as_config(config)
-    return warm_cache(_sources(cfg["data"]), profile=load_profile(cfg["profile"]))
+    # side by side in worker processes only from a top process (not in a --jobs or Dask worker,
+    # whose siblings already use the other cores)
+    jobs = (os.cpu_count() or 1) if multiprocessing.parent_process() is None else 1
+    return warm_cache(_sources(cfg["data"]), profile=load_profile(cfg["profile"]), jobs=jobs)
 
 
 def _sources(data) -> list:

@@ -77,3 +77,22 @@ def test_an_unreadable_file_is_skipped_and_left_to_load_dataset(cache, exports):
     with pytest.warns(Warning, match="skipped"):
         ds = load_dataset(str(exports))
     assert ds.failed["file"].str.endswith("c_broken.csv").tolist() == [True]
+
+
+def test_a_large_client_is_parsed_by_worker_processes(cache, exports, monkeypatch):
+    from smanalysis.io import dataset
+
+    monkeypatch.setattr(dataset, "PARALLEL_BYTES", 0)  # the two small files count as a large client
+    # nothing is parsed in this process: the workers parse and store, load_dataset then finds both
+    monkeypatch.setattr(pc, "read", lambda *a, **k: pytest.fail("parsed in the parent"))
+    assert warm_cache(str(exports), jobs=2) == 2
+    ds = load_dataset(str(exports))
+    assert ds.followers["followers"].tolist() == [1200.0, 1210.0] and ds.posts["likes"].tolist() == [10.0, 12.0]
+
+
+def test_a_small_client_is_parsed_in_this_process(cache, exports, monkeypatch):
+    parsed = []
+    real = pc.read
+    monkeypatch.setattr(pc, "read", lambda path, **kw: parsed.append(path.name) or real(path, **kw))
+    assert warm_cache(str(exports), jobs=2) == 2  # ~200 bytes: below PARALLEL_BYTES, no worker started
+    assert sorted(parsed) == ["a_followers.csv", "b_posts.csv"]
