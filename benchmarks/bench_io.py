@@ -14,6 +14,7 @@ Usage::
 
     .venv/bin/python benchmarks/bench_io.py                # 1,000,000 rows (posts, comments)
     .venv/bin/python benchmarks/bench_io.py --rows 100000  # smaller
+    .venv/bin/python benchmarks/bench_io.py --dir /tmp/bench_io  # keep the files, reuse them next time
 
 Output also goes to ``benchmarks/out/bench_io.txt``.
 """
@@ -171,6 +172,8 @@ def main(argv=None) -> int:
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--read", help=argparse.SUPPRESS)
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent / "out" / "bench_io.txt"))
+    ap.add_argument("--dir", help="keep the generated files in this folder and reuse them on the next run (same "
+                                  "--rows); default: a temporary folder removed afterwards")
     args = ap.parse_args(argv)
     if args.read:
         _read_one(args.read)
@@ -186,18 +189,25 @@ def main(argv=None) -> int:
              f"{min(args.rows // 20, 50_000):,} days x 2 sections (python {sys.version.split()[0]}, pandas "
              f"{pd.__version__}; load average {' '.join(load)})"]
     with tempfile.TemporaryDirectory() as tmp:
-        files = {}
+        folder = Path(args.dir) / f"rows_{args.rows}" if args.dir else Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        files = {
+            "Meta posts (Instagram, UTF-8 BOM, quoted, multi-line captions)": folder / "ig_posts.csv",
+            "comments export": folder / "comments.csv",
+            "twarc2 JSONL (pages of 100 tweets)": folder / "tweets.jsonl",
+            "Meta daily series (UTF-16, two sections)": folder / "reach.csv",
+        }
         t0 = time.perf_counter()
-        files["Meta posts (Instagram, UTF-8 BOM, quoted, multi-line captions)"] = p = Path(tmp) / "ig_posts.csv"
-        W.write_meta_posts(generate_posts(args.rows), p, platform="instagram")
-        files["comments export"] = c = Path(tmp) / "comments.csv"
-        W.write_comments_export(generate_comments(args.rows), c)
-        files["twarc2 JSONL (pages of 100 tweets)"] = j = Path(tmp) / "tweets.jsonl"
-        W.write_twarc_jsonl(generate_tweets(args.rows // 20), j, page_size=100)
-        files["Meta daily series (UTF-16, two sections)"] = d = Path(tmp) / "reach.csv"
-        WD.write_meta_daily_sections(generate_daily(min(args.rows // 20, 50_000)), d,
-                                     titles={"facebook": "Facebook reach", "instagram": "Instagram reach"})
-        lines.append(f"generated and written in {time.perf_counter() - t0:.1f} s")
+        if not all(p.exists() for p in files.values()):
+            p, c, j, d = files.values()
+            W.write_meta_posts(generate_posts(args.rows), p, platform="instagram")
+            W.write_comments_export(generate_comments(args.rows), c)
+            W.write_twarc_jsonl(generate_tweets(args.rows // 20), j, page_size=100)
+            WD.write_meta_daily_sections(generate_daily(min(args.rows // 20, 50_000)), d,
+                                         titles={"facebook": "Facebook reach", "instagram": "Instagram reach"})
+            lines.append(f"generated and written in {time.perf_counter() - t0:.1f} s")
+        else:
+            lines.append(f"files reused from {folder}")
         lines.append(f"{'file':<66} {'rows':>9} {'MB':>5} {'pandas s':>9} {'smanalysis s':>13} {'ratio':>6} "
                      f"{'ratio CPU':>9} {'CPU s (sys)':>17} {'peak MB':>8}")
         for label, path in files.items():

@@ -407,10 +407,11 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
         if c.name in df.columns:
             s = df[c.name]
         elif c.dtype not in ("float", "bool", "flag", "datetime", "date"):  # a text column the data lacks: all None
-            out[c.name] = pd.Series(np.empty(n, dtype=object), index=df.index)  # (NumPy fills it with None)
+            out[c.name] = pd.Series(np.empty(n, dtype=object), index=df.index, copy=False)  # (NumPy: all None)
             continue
         else:
-            s = pd.Series(np.full(n, np.nan) if c.dtype != "bool" else np.zeros(n, dtype=bool), index=df.index)
+            s = pd.Series(np.full(n, np.nan) if c.dtype != "bool" else np.zeros(n, dtype=bool), index=df.index,
+                          copy=False)
             if c.dtype == "flag":
                 s = pd.Series(pd.NA, index=df.index, dtype="boolean")
         if c.dtype == "float":

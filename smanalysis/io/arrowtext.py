@@ -69,9 +69,10 @@ def arrow_text(s: pd.Series) -> pa.Array:
 def strptime(t: pd.Series, fmt: str) -> pd.Series:
     """Naive datetimes of text cells in the fixed layout ``fmt`` (``pd.to_datetime(format=fmt)``, NaT if unreadable).
 
-    Arrow's C++ parser reads the column; a cell counts only when writing its time back in
-    ``fmt`` gives the cell again (so "02/30/2026" is not rolled over to March); the other
-    cells (unpadded numbers, impossible dates) go through pandas.
+    The zero-padded cells (every field at its fixed place, as ``fmt`` writes it) are read from the
+    column's bytes with NumPy (:func:`_fixed_layout`: digits, separators and the calendar checked,
+    so "02/30/2026" is not rolled over to March); the other cells (unpadded numbers, impossible
+    dates) go through pandas.
 
     Examples
     --------
@@ -84,20 +85,10 @@ def strptime(t: pd.Series, fmt: str) -> pd.Series:
     slots = _slots(fmt)
     if slots is None:
         return pd.Series(pd.to_datetime(t.astype(object), format=fmt, errors="coerce"), index=t.index)
-    width, day_at = slots
-    got = pc.strptime(arr, format=fmt, unit="s", error_is_null=True)
-    same = pc.and_(pc.equal(pc.utf8_length(arr), width), pc.is_valid(got))  # zero-padded cells: fixed places
-    if day_at is not None:  # Arrow rolls "02/30" over to March: the day it read must be the day written
-        try:
-            day = pc.cast(pc.if_else(same, pc.utf8_slice_codeunits(arr, day_at, day_at + 2), "0"), pa.int64())
-            same = pc.and_(same, pc.equal(pc.day(got), day))
-        except pa.ArrowInvalid:
-            same = pa.array(np.zeros(len(arr), dtype=bool))
-    same = pc.fill_null(same, False).to_numpy(zero_copy_only=False)
-    secs = got.to_numpy(zero_copy_only=False).astype("datetime64[s]")
+    ok, secs = _fixed_layout(arr, fmt, slots)
     lo, hi = np.datetime64("1900-01-01", "s"), np.datetime64("2200-01-01", "s")
-    ok = same & (secs >= lo) & (secs < hi)
-    out = pd.Series(np.where(ok, secs, np.datetime64("NaT", "s")).astype("datetime64[ns]"), index=t.index)
+    ok &= (secs >= lo) & (secs < hi)
+    out = pd.Series(np.where(ok, secs, np.datetime64("NaT", "s")).astype("datetime64[ns]"), index=t.index, copy=False)
     todo = ~ok & (t != "").to_numpy(dtype=bool)
     if todo.any():
         out[todo] = pd.to_datetime(t[todo].astype(object), format=fmt, errors="coerce")
@@ -105,6 +96,79 @@ def strptime(t: pd.Series, fmt: str) -> pd.Series:
 
 
 _WIDTHS = {"Y": 4, "m": 2, "d": 2, "H": 2, "M": 2, "S": 2}
+
+
+def _fixed_layout(arr: pa.Array, fmt: str, slots) -> tuple[np.ndarray, np.ndarray]:
+    """``(ok, seconds)``: the cells of ``arr`` written exactly as ``fmt`` writes a time (``slots`` from
+    :func:`_slots`), read from the bytes: the cell has the layout's width, a digit at every field place,
+    ``fmt``'s own characters between them, and a real date and time (month 1-12, a day the month has,
+    hour < 24, minutes and seconds < 60). ``seconds`` (``datetime64[s]``) is meaningful where ``ok``.
+
+    >>> ok, secs = _fixed_layout(pa.array(["10/31/2026 19:05", "02/30/2026 10:00", "2/3/2026 9:05"],
+    ...                                    type=pa.large_string()), "%m/%d/%Y %H:%M", _slots("%m/%d/%Y %H:%M"))
+    >>> ok.tolist(), str(secs[0])
+    ([True, False, False], '2026-10-31T19:05:00')
+    """
+    n = len(arr)
+    ok, secs = np.zeros(n, dtype=bool), np.full(n, np.datetime64("NaT"), dtype="datetime64[s]")
+    width = slots[0]
+    offsets, buf = text_layout(arr)
+    if buf is None or len(buf) < width:
+        return ok, secs
+    rows = np.flatnonzero(offsets[1:] - offsets[:-1] == width)
+    if arr.null_count:
+        rows = rows[arr.is_valid().to_numpy(zero_copy_only=False)[rows]]
+    cells = np.ascontiguousarray(np.lib.stride_tricks.sliding_window_view(buf, width)[offsets[rows]].T)
+    digits = cells - np.uint8(48)  # digits[k]: the k-th byte of every cell as a digit (other bytes wrap above 9)
+    fields = {"Y": 1970, "m": 1, "d": 1, "H": 0, "M": 0, "S": 0}
+    places, literal, pos, i = [], [], 0, 0
+    while i < len(fmt):
+        if fmt[i] == "%":
+            code = fmt[i + 1]
+            value = digits[pos].astype("int16")
+            for k in range(pos + 1, pos + _WIDTHS[code]):
+                value = value * 10 + digits[k]
+            fields[code] = value
+            places += range(pos, pos + _WIDTHS[code])
+            pos += _WIDTHS[code]
+            i += 2
+        else:
+            literal.append((pos, ord(fmt[i])))
+            pos += 1
+            i += 1
+    good = (digits[places] <= 9).all(axis=0)
+    for k, byte in literal:
+        good &= cells[k] == byte
+    for code, top in (("m", 12), ("d", 31), ("H", 23), ("M", 59), ("S", 59)):
+        good &= (fields[code] >= (1 if code in "md" else 0)) & (fields[code] <= top)
+    sel = np.flatnonzero(good)
+    y, m, d, hour, minute, sec = (np.broadcast_to(fields[c], good.shape)[sel].astype("int64") for c in "YmdHMS")
+    if not len(sel):
+        return ok, secs
+    # the first day of every month from the earliest to the latest in the column (at most 12 x 10,000 years)
+    ym = y * 12 + m - 1
+    lo, hi = int(ym.min()), int(ym.max())
+    months = np.arange(lo, hi + 2)
+    first = _days_from_civil(months // 12, months % 12 + 1, np.ones(len(months), dtype="int64"))
+    k = ym - lo
+    real = d <= first[k + 1] - first[k]  # a day the month has (no 30 February)
+    cell = rows[sel[real]]
+    ok[cell] = True
+    secs[cell] = ((first[k] + d - 1) * 86400 + hour * 3600 + minute * 60 + sec)[real].view("datetime64[s]")
+    return ok, secs
+
+
+def _days_from_civil(y: np.ndarray, m: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """Days since 1970-01-01 of proleptic Gregorian dates (H. Hinnant's ``days_from_civil``, vectorised).
+
+    >>> _days_from_civil(np.array([1970, 2000, 2026]), np.array([1, 3, 10]), np.array([1, 1, 31])).tolist()
+    [0, 11017, 20757]
+    """
+    y = y - (m <= 2)
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * (m + np.where(m > 2, -3, 9)) + 2) // 5 + d - 1
+    return era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
 
 
 def _slots(fmt: str):

@@ -300,6 +300,8 @@ def _column(v, index) -> pd.Series:
     if isinstance(v, str):
         return pd.Series(pd.array(pa.repeat(pa.scalar(v, type=pa.large_string()), len(index)), dtype=STR),
                          index=index)
+    if len(index) and (v is None or type(v) in (bool, int, float)):  # the dtype a list of it gets, without a list
+        return pd.Series(np.full(len(index), v, dtype=object if v is None else type(v)), index=index, copy=False)
     return pd.Series([v] * len(index), index=index)
 
 

@@ -35,7 +35,7 @@ import pyarrow.csv as pcsv
 
 from .arrowtext import STR, count_byte, trim
 
-__all__ = ["read_clean", "blank_rows", "count_newlines"]
+__all__ = ["read_clean", "blank_rows", "count_newlines", "valid_utf8"]
 
 
 def read_clean(body: bytes, *, delim: str, names: list, first_line: int, start: int = 0):
@@ -62,14 +62,18 @@ def read_clean(body: bytes, *, delim: str, names: list, first_line: int, start: 
     """
     if len(delim) != 1 or not names:
         return None
+    whole = pa.py_buffer(body)
+    if not valid_utf8(whole, start):
+        return None
     try:
         table = pcsv.read_csv(
-            pa.BufferReader(pa.py_buffer(body)[start:]),
+            pa.BufferReader(whole[start:]),
             read_options=pcsv.ReadOptions(column_names=names, use_threads=False, block_size=1 << 20),
             parse_options=pcsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True, escape_char=False,
                                             newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pcsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
-                                                strings_can_be_null=False, quoted_strings_can_be_null=False))
+                                                strings_can_be_null=False, quoted_strings_can_be_null=False,
+                                                check_utf8=False))  # the whole body was checked at once above
     except (pa.ArrowException, ValueError, UnicodeDecodeError):
         return None
     n = table.num_rows
@@ -95,6 +99,28 @@ def read_clean(body: bytes, *, delim: str, names: list, first_line: int, start: 
         frame = frame[keep].reset_index(drop=True)
         lines = lines[keep]
     return frame, lines
+
+
+def valid_utf8(buf: pa.Buffer, start: int = 0) -> bool:
+    """Whether ``buf`` from byte ``start`` on is valid UTF-8 (Arrow's validator over the bytes in place, no copy).
+
+    One check of the whole body instead of one per cell in the CSV reader (a quarter of its time):
+    the cells are the body's bytes cut at ASCII delimiters, quotes and line ends, which never fall
+    inside a UTF-8 character, so valid bytes give valid cells.
+
+    >>> valid_utf8(pa.py_buffer("a,kopi ☕\\n".encode())), valid_utf8(pa.py_buffer(b"a,caf\\xe9\\n"))
+    (True, False)
+    >>> valid_utf8(pa.py_buffer(b"\\xe9a,b\\n"), 1)
+    True
+    """
+    if buf.size <= start:
+        return True
+    offsets = pa.py_buffer(np.array([start, buf.size], dtype="int64"))
+    try:
+        pa.LargeStringArray.from_buffers(1, offsets, buf).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def count_newlines(data: bytes, start: int = 0) -> int:

@@ -24,8 +24,9 @@ import unicodedata
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from .arrowtext import by_row_slices, byte_positions, text_layout
+from .arrowtext import byte_positions, text_layout
 
 __all__ = ["FOLD_RANGES", "fold_lookalikes", "fold_reference"]
 
@@ -36,37 +37,50 @@ FOLD_RANGES = ((0x1D400, 0x1D7FF), (0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 
 
 @functools.lru_cache(maxsize=1)
 def _table():
-    """``(code points, replacement offsets, replacement bytes)``: the NFKC bytes of every look-alike, sorted."""
-    cps = np.array([cp for lo, hi in FOLD_RANGES for cp in range(lo, hi + 1)], dtype="int64")
-    order = np.argsort(cps)
-    cps = cps[order]
+    """``(index, replacement offsets, replacement bytes)``: the NFKC bytes of every look-alike, sorted by code
+    point, and a dense index of U+F000-U+FFFF then U+1D000-U+1DFFF (3-byte characters led by EF, 4-byte ones
+    led by F0 9D) to the look-alike's entry (-1: not a look-alike)."""
+    cps = np.array(sorted(cp for lo, hi in FOLD_RANGES for cp in range(lo, hi + 1)), dtype="int64")
     reps = [unicodedata.normalize("NFKC", chr(int(cp))).encode("utf-8") for cp in cps]
     if any(len(r) > len(chr(int(cp)).encode("utf-8")) for cp, r in zip(cps, reps)):  # _rewrite relies on it
         raise RuntimeError("a look-alike's NFKC form is longer than the look-alike itself")
+    if cps.min() < 0xF000 or cps.max() >= 0x1E000 or (cps.max() >= 0x10000 and cps[cps >= 0x10000].min() < 0x1D000):
+        raise RuntimeError("a look-alike outside U+F000-U+FFFF and U+1D000-U+1DFFF")  # _lookalikes relies on it
+    index = np.full(0x2000, -1, dtype="int32")  # U+F000-U+FFFF, then U+1D000-U+1DFFF
+    index[np.where(cps >= 0x10000, cps - 0x1D000 + 0x1000, cps - 0xF000)] = np.arange(len(cps), dtype="int32")
     offs = np.concatenate([[0], np.cumsum([len(r) for r in reps])]).astype("int64")
-    return cps, offs, np.frombuffer(b"".join(reps), dtype=np.uint8)
+    return index, offs, np.frombuffer(b"".join(reps), dtype=np.uint8)
+
+
+def _candidates(buf: np.ndarray) -> np.ndarray:
+    """Start bytes of the characters that may be look-alikes: ``EF AC``, ``EF BC``, ``EF BD`` (ligatures,
+    fullwidth forms) and ``F0 9D`` (math alphanumerics). One scan for the lead bytes at or above EF; emoji,
+    the common F0 characters, drop out on their second byte."""
+    lead = byte_positions(buf, 0xEF, at_least=True)  # every look-alike starts with EF or F0 (none is above F4)
+    lead = lead[lead + 2 < len(buf)]
+    b0, b1 = buf[lead], buf[lead + 1]
+    return lead[((b0 == 0xF0) & (b1 == 0x9D)) | ((b0 == 0xEF) & ((b1 == 0xBC) | (b1 == 0xBD) | (b1 == 0xAC)))]
 
 
 def _lookalikes(buf: np.ndarray):
     """Start byte, byte length and index in the table of each look-alike character in UTF-8 ``buf``."""
-    lead = byte_positions(buf, 0xEF, at_least=True)  # every look-alike starts with EF or F0 (none is above F4)
-    lead = lead[(lead + 2 < len(buf)) & (buf[lead] <= 0xF0)]
-    b0 = buf[lead].astype("int64")
-    b1, b2 = buf[lead + 1].astype("int64"), buf[lead + 2].astype("int64")
-    four = b0 == 0xF0
-    lead4 = np.where(four & (lead + 3 < len(buf)), lead + 3, lead)  # a 4-byte lead always has 3 bytes after it
-    b3 = buf[lead4].astype("int64")
-    cp = np.where(four, ((b0 & 7) << 18) | ((b1 & 0x3F) << 12) | ((b2 & 0x3F) << 6) | (b3 & 0x3F),
-                  ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F))
-    hit = np.zeros(len(cp), dtype=bool)
-    for lo, hi in FOLD_RANGES:
-        hit |= (cp >= lo) & (cp <= hi)
-    cps, _, _ = _table()
-    return lead[hit], np.where(four[hit], 4, 3), np.searchsorted(cps, cp[hit])
+    lead = _candidates(buf)
+    four = buf[lead] == 0xF0
+    b1, b2 = buf[lead + 1].astype("int32"), buf[lead + 2].astype("int32")
+    b3 = buf[np.minimum(lead + 3, len(buf) - 1)].astype("int32")  # a 4-byte lead always has 3 bytes after it
+    # EF xx yy is U+F000 + (xx & 3F) << 6 + (yy & 3F); F0 9D xx yy is U+1D000 + ..., put right after U+FFFF
+    low = np.where(four, ((b2 & 0x3F) << 6) | (b3 & 0x3F), ((b1 & 0x3F) << 6) | (b2 & 0x3F))
+    index, _, _ = _table()
+    which = index[np.where(four, low + 0x1000, low)]
+    hit = which >= 0
+    return lead[hit], np.where(four[hit], 4, 3), which[hit].astype("int64")
 
 
 def fold_lookalikes(arr: pa.Array) -> pa.Array:
     """Arrow text with every look-alike character replaced by its NFKC form (see the module docstring).
+
+    Only the cells holding a look-alike are rebuilt (taken out, folded, put back in one pass of
+    Arrow's ``replace_with_mask``); the others are not copied twice.
 
     Parameters
     ----------
@@ -87,7 +101,20 @@ def fold_lookalikes(arr: pa.Array) -> pa.Array:
         arr = arr.combine_chunks()
     if not pa.types.is_large_string(arr.type):
         arr = arr.cast(pa.large_string())
-    return by_row_slices(arr, _fold)
+    offsets, buf = text_layout(arr)
+    if buf is None:
+        return arr
+    maybe = _candidates(buf)
+    if not len(maybe):
+        return arr
+    cells = np.zeros(len(arr), dtype=bool)
+    cells[np.searchsorted(offsets, maybe, side="right") - 1] = True
+    if arr.null_count:  # a missing cell stays missing, whatever bytes lie under it
+        cells &= arr.is_valid().to_numpy(zero_copy_only=False)
+    if cells.mean() > 0.5:  # most cells may change: rebuild the whole column at once
+        return _fold(arr)
+    mask = pa.array(cells)
+    return pc.replace_with_mask(arr, mask, _fold(pc.filter(arr, mask)))
 
 
 def _fold(arr: pa.Array) -> pa.Array:

@@ -75,11 +75,11 @@ def parse_count(series, *, decimal: str | None = None) -> pd.Series:
         return s.astype("float64")
     digits = _digit_cells(arrow_text(s))
     if digits is not None:  # only digits and blanks (Meta, X, TikTok): read from the bytes, blanks -> NaN
-        return pd.Series(digits, index=s.index)
+        return pd.Series(digits, index=s.index, copy=False)
     arr = trim(arrow_text(s))
     try:  # a column of plain integers and blanks: one Arrow cast, blanks -> NaN
         ints = pc.cast(pc.if_else(pc.equal(arr, ""), pa.scalar(None, type=arr.type), arr), pa.int64())
-        return pd.Series(ints.to_numpy(zero_copy_only=False).astype("float64"), index=s.index)
+        return pd.Series(ints.to_numpy(zero_copy_only=False).astype("float64"), index=s.index, copy=False)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
     t = pd.Series(pd.array(arr, dtype=STR), index=s.index)
@@ -90,7 +90,7 @@ def parse_count(series, *, decimal: str | None = None) -> pd.Series:
     rest = ~plain & (t != "").to_numpy(dtype=bool)
     if rest.any():
         out[rest] = _parse_text(s[rest], decimal).to_numpy()
-    return pd.Series(out, index=s.index)
+    return pd.Series(out, index=s.index, copy=False)
 
 
 def _digit_cells(arr: pa.Array):
@@ -119,18 +119,21 @@ def _digit_cells(arr: pa.Array):
     width = int(size.max())
     if width == 0:
         return np.full(n, np.nan)
-    if width > 15 or int(offsets[1:][size > 0].min()) < width:  # too long, or a first cell shorter than the window
+    if width > 15:
         return None
     buf = np.frombuffer(data, dtype=np.uint8)
     filled = np.flatnonzero(size)
-    cells = np.lib.stride_tricks.sliding_window_view(buf, width)[offsets[1:][filled] - width]
-    digits = cells - np.uint8(48)  # a byte that is not a digit wraps around above 9
-    inside = np.arange(width)[None, :] >= (width - size[filled])[:, None]  # the window's bytes of this cell
-    if not ((digits <= 9) | ~inside).all():
-        return None
-    value = np.where(inside, digits, 0).astype("int64") @ (10 ** np.arange(width - 1, -1, -1, dtype="int64"))
+    ends = offsets[1:][filled]
+    first = int(np.searchsorted(ends, width))  # the first cells end before a window fits: their bytes padded
+    head = np.concatenate([np.zeros(width, dtype=np.uint8), buf[:width]])  # the padding is outside every cell
     out = np.full(n, np.nan)
-    out[filled] = value
+    for rows, cells in ((filled[:first], np.lib.stride_tricks.sliding_window_view(head, width)[ends[:first]]),
+                        (filled[first:], np.lib.stride_tricks.sliding_window_view(buf, width)[ends[first:] - width])):
+        digits = cells - np.uint8(48)  # a byte that is not a digit wraps around above 9
+        inside = np.arange(width)[None, :] >= (width - size[rows])[:, None]  # the window's bytes of this cell
+        if not ((digits <= 9) | ~inside).all():
+            return None
+        out[rows] = np.where(inside, digits, 0).astype("int64") @ (10 ** np.arange(width - 1, -1, -1, dtype="int64"))
     return out
 
 

@@ -84,7 +84,7 @@ def blank(s: pd.Series) -> pd.Series:
     >>> blank(pd.Series(["", " ", "a", None])).tolist()
     [True, True, False, True]
     """
-    return pd.Series(pc.equal(trim(arrow_text(s)), "").to_numpy(zero_copy_only=False), index=s.index)
+    return pd.Series(pc.equal(trim(arrow_text(s)), "").to_numpy(zero_copy_only=False), index=s.index, copy=False)
 
 
 def clean_text(s: pd.Series, *, unescape: bool = False) -> pd.Series:
@@ -122,7 +122,7 @@ def has_offset(s: pd.Series) -> pd.Series:
     >>> has_offset(pd.Series(["2026-10-01 10:00", "2026-10-01T03:00:00Z"])).tolist()
     [False, True]
     """
-    return pd.Series(_offset_mask(trim(arrow_text(s))), index=s.index)
+    return pd.Series(_offset_mask(trim(arrow_text(s))), index=s.index, copy=False)
 
 
 def any_naive(s: pd.Series) -> bool:

@@ -17,10 +17,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrowtext import arrow_text, count_byte
+from .arrowtext import arrow_text, count_byte, text_layout
 from .core import Ctx, assumed_tz, hashtags_of, quoted, yearless_days
 from .formats import META_EXPORT_TIMEZONE, META_FB_POST_TYPES, META_ID_HEADERS, META_IG_POST_TYPES
 from .numbers import excel_ids, is_missing_text
+from .overlap import later
 from .parsing import (blank, bounded, by_unique, clean_text, opt_text, parse_date, parse_day_month_year,
                       parse_mdy_time, parse_timestamp, strip)
 
@@ -79,14 +80,7 @@ def _meta_posts(ctx: Ctx, platform: str):
     zone = meta_zone(ctx)
     created, dayfirst = parse_mdy_time(ctx.get("created_at"), timezone=zone, dayfirst=(lang == "id"), ambiguous="first")
     ctx.fail(created.isna(), "created_at", quoted("unreadable publish time", ctx.get("created_at")))
-    desc = clean_text(ctx.get("description")) if ctx.get("description") is not None else None
-    title = clean_text(ctx.get("title")) if ctx.get("title") is not None else None
-    if desc is None:
-        caption = title
-    elif title is None:
-        caption = desc
-    else:
-        caption = desc.where(desc.notna(), title)
+    text = later(_caption, ctx.get("description"), ctx.get("title"), rows=len(ctx.frame))  # on a second core
     account = ctx.options.get("account") or None
     if account is None and ctx.get("account") is not None:
         account = _text(ctx.get("account"))
@@ -104,8 +98,7 @@ def _meta_posts(ctx: Ctx, platform: str):
             fmt = fmt.where(~unknown, "other")
     out = {
         "post_id": post_id, "platform": platform, "account": account, "created_at": created, "format": fmt,
-        "caption": caption, "permalink": _text(ctx.get("permalink")), "hashtags": hashtags_of(caption)
-        if caption is not None else None,
+        "caption": None, "permalink": _text(ctx.get("permalink")), "hashtags": None,
         "reach": ctx.count("reach"), "impressions": ctx.count("impressions"), "views": ctx.count("views"),
         "likes": ctx.count("likes"), "comments": ctx.count("comments"), "shares": ctx.count("shares"),
         "saves": ctx.count("saves"), "clicks": ctx.count("clicks"), "paid": paid_flag(ctx),
@@ -123,7 +116,22 @@ def _meta_posts(ctx: Ctx, platform: str):
     if lang == "id" or dayfirst:
         ctx.warnings.append(f"publish times read {'day' if dayfirst else 'month'}-first "
                             f"({'Bahasa Indonesia' if lang == 'id' else 'English'} header) in {zone}")
+    out["caption"], out["hashtags"] = text.result()
     return out
+
+
+def _caption(desc, title):
+    """``(caption, hashtags)`` of a Meta post export: the description (cleaned), else the title; None when the
+    export has neither column. A pure function of the two columns (run on a second core by :func:`_meta_posts`)."""
+    desc = clean_text(desc) if desc is not None else None
+    title = clean_text(title) if title is not None else None
+    if desc is None:
+        caption = title
+    elif title is None:
+        caption = desc
+    else:
+        caption = desc.where(desc.notna(), title)
+    return caption, (hashtags_of(caption) if caption is not None else None)
 
 
 _SHORTCODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -136,32 +144,82 @@ def instagram_id_time(permalink: pd.Series) -> pd.Series:
     """Upload instant (UTC) written in Instagram permalinks: the shortcode is the media id in base 64, whose
     bits above the 23 lowest are milliseconds since 2011-08-24 21:07:01.721 UTC. NaT where not decodable.
 
+    Links as exports write them (``https://www.instagram.com/p/CODE/``, ``/reel/``, ``/reels/``, ``/tv/``)
+    are decoded from their bytes; Arrow's regex (:data:`_IG_CODE`) reads only the other cells that match it.
+
     Examples
     --------
     >>> instagram_id_time(pd.Series(["https://www.instagram.com/reel/DHWRIh_CLiR/", "x"])).dt.floor("s").tolist()
     [Timestamp('2025-03-18 16:47:27+0000', tz='UTC'), NaT]
     """
     arr = arrow_text(permalink)
-    found = pc.struct_field(pc.extract_regex(arr, _IG_CODE), [0])  # null where no shortcode
     ms = np.full(len(arr), np.nan)
-    hit = pc.is_valid(found).to_numpy(zero_copy_only=False)
-    if hit.any():
-        codes = pc.filter(found, pa.array(hit)).cast(pa.large_string())
-        offs = np.frombuffer(codes.buffers()[1], dtype="int64")[codes.offset:codes.offset + len(codes) + 1]
-        buf = np.frombuffer(codes.buffers()[2], dtype=np.uint8)
-        # 6 bits a character, right-aligned in 12 slots (a code is 8-12 characters; 'A' = 0 pads on the left)
-        digits = np.zeros((len(codes), 12), dtype="int64")
-        length = np.diff(offs)
-        row = np.repeat(np.arange(len(codes)), length)
-        col = np.arange(int(length.sum())) - np.repeat(offs[:-1] - offs[0], length) + np.repeat(12 - length, length)
-        digits[row, col] = _B64[buf[int(offs[0]):int(offs[-1])]]
-        weights = 64 ** np.arange(3, -1, -1, dtype="int64")
-        high = digits[:, :8] @ (64 ** np.arange(7, -1, -1, dtype="int64"))  # the 48 upper bits
-        low = digits[:, 8:] @ weights  # the 24 lower bits: the id >> 23 is high * 2 + the top bit of low
-        ms[hit] = (high * 2 + (low >> 23) + 1314220021721).astype("float64")
-    ms = pd.Series(ms, index=permalink.index, dtype="float64")
+    fast, high, low = _plain_links(arr)
+    if len(fast):
+        ms[fast] = _upload_ms(high, low)
+    rest = np.ones(len(arr), dtype=bool)
+    rest[fast] = False
+    if rest.any():
+        sel = pa.array(rest)
+        hit = np.zeros(len(arr), dtype=bool)
+        hit[rest] = pc.match_substring_regex(pc.filter(arr, sel), _IG_CODE).to_numpy(zero_copy_only=False)
+        if hit.any():  # Arrow's regex finds the code of the other links that have one
+            codes = pc.struct_field(pc.extract_regex(pc.filter(arr, pa.array(hit)), _IG_CODE), [0])
+            codes = codes.cast(pa.large_string())
+            offs = np.frombuffer(codes.buffers()[1], dtype="int64")[codes.offset:codes.offset + len(codes) + 1]
+            buf = np.frombuffer(codes.buffers()[2], dtype=np.uint8)
+            # 6 bits a character, right-aligned in 12 slots (a code is 8-12 characters; 'A' = 0 pads on the left)
+            mat = np.zeros((len(codes), 12), dtype="int64")
+            length = np.diff(offs)
+            row = np.repeat(np.arange(len(codes)), length)
+            col = np.arange(int(length.sum())) - np.repeat(offs[:-1] - offs[0], length) + np.repeat(12 - length, length)
+            mat[row, col] = _B64[buf[int(offs[0]):int(offs[-1])]]
+            ms[hit] = _upload_ms(mat[:, :8] @ (64 ** np.arange(7, -1, -1, dtype="int64")),
+                                 mat[:, 8:] @ (64 ** np.arange(3, -1, -1, dtype="int64")))
+    ms = pd.Series(ms, index=permalink.index, dtype="float64", copy=False)
     when = pd.to_datetime(ms, unit="ms", utc=True)
     return when.where((when >= pd.Timestamp("2012-01-01", tz="UTC")) & (when < pd.Timestamp("2100-01-01", tz="UTC")))
+
+
+_CODE_BYTE = np.zeros(256, dtype=bool)
+_CODE_BYTE[np.frombuffer(_SHORTCODE.encode(), dtype=np.uint8)] = True
+_IG_LINKS = tuple(f"https://www.instagram.com/{kind}/" for kind in ("p", "reel", "reels", "tv"))
+
+
+def _plain_links(arr: pa.Array):
+    """``(rows, high, low)``: the cells that start with one of :data:`_IG_LINKS` followed by 8 or more shortcode
+    characters, and their code (its first 12 characters, as :data:`_IG_CODE` reads it: for these cells the
+    regex matches there, at its first chance) as a base-64 number: ``high`` the 48 upper bits of the 72 that
+    12 characters hold, ``low`` the 24 lower ones (the last four characters)."""
+    none = np.zeros(0, dtype="int64")
+    offsets, buf = text_layout(arr)
+    if buf is None or len(buf) < 13:
+        return none, none, none
+    start = np.full(len(arr), -1, dtype="int64")
+    for link in _IG_LINKS:
+        found = pc.fill_null(pc.starts_with(arr, link), False).to_numpy(zero_copy_only=False)
+        start[found] = offsets[:-1][found] + len(link)
+    rows = np.flatnonzero((start >= 0) & (start + 13 <= len(buf)))  # the last cell's 13 bytes may run out
+    if not len(rows):
+        return none, none, none
+    win = np.lib.stride_tricks.sliding_window_view(buf, 13)[start[rows]]  # 13 bytes from the code on
+    code = _CODE_BYTE[win] & (np.arange(13, dtype="int64")[None, :] < (offsets[rows + 1] - start[rows])[:, None])
+    length = np.minimum(np.where(code.all(axis=1), 13, np.argmin(code, axis=1)), 12)
+    keep = np.flatnonzero(length >= 8)
+    high, low = np.zeros(len(keep), dtype="int64"), np.zeros(len(keep), dtype="int64")
+    for size in range(8, 13):  # codes of one length at a time: fixed places, no per-cell alignment
+        at = np.flatnonzero(length[keep] == size)
+        if len(at):
+            digits = _B64[win[keep[at], :size]]
+            high[at] = digits[:, :size - 4] @ (64 ** np.arange(size - 5, -1, -1, dtype="int64"))
+            low[at] = digits[:, size - 4:] @ (64 ** np.arange(3, -1, -1, dtype="int64"))
+    return rows[keep], high, low
+
+
+def _upload_ms(high: np.ndarray, low: np.ndarray) -> np.ndarray:
+    """Milliseconds since 1970 (float) of shortcodes given as the 48 upper and 24 lower bits of their number
+    (the media id): ``id >> 23`` is ``high * 2`` plus the top bit of ``low``."""
+    return (high * 2 + (low >> 23) + 1314220021721).astype("float64")
 
 
 def _check_id_clock(ctx: Ctx, created: pd.Series, id_times: pd.Series, what: str) -> None:

@@ -18,6 +18,7 @@ import pandas as pd
 from ..schema import CONTENT_TYPES, INTERACTION_KINDS, POST_FORMATS, TABLES
 from .core import Ctx, assumed_tz, hashtags_of, platform_of, quoted
 from .formats import APIFY_TYPES
+from .overlap import later
 from .parsing import any_naive, blank, clean_text, opt_text, parse_bool, parse_date, parse_timestamp, strip
 from .vocab import PLAN_CONTENT_TYPES, PLAN_FORMATS, PLAN_STATUSES
 
@@ -39,17 +40,31 @@ def _platform(ctx: Ctx, name="platform"):
     return None if s is None else platform_of(s)
 
 
-def _ts(ctx: Ctx, name, label="date"):
+def _ts(ctx: Ctx, name, label="date", parsed=None):
+    """Timestamps of column ``name`` in UTC, with the warnings and rejects they call for; ``parsed`` is the
+    ``(times, any_naive)`` of :func:`_times` when already worked out (on a second core)."""
     s = ctx.get(name)
-    t = parse_timestamp(s, timezone=ctx.timezone)
+    t, naive = parsed if parsed is not None else _times(s, ctx.timezone)
     ctx.note_day_order(name)
-    if any_naive(s):
+    if naive:
         assumed_tz(ctx, name)
     ctx.fail(t.isna(), name, quoted(f"unreadable {label}", s))
     return t
 
 
+def _times(s, timezone):
+    """``(UTC times, whether a filled cell carries no zone)`` of a timestamp column (a pure function)."""
+    return parse_timestamp(s, timezone=timezone), any_naive(s)
+
+
+def _text_and_times(text, stamps, timezone):
+    """The cleaned comment text and :func:`_times` of the timestamps: a comment export's pure column work,
+    done in one go on a second core (see :mod:`smanalysis.io.overlap`)."""
+    return clean_text(text), _times(stamps, timezone)
+
+
 def convert_comments_export(ctx: Ctx):
+    work = later(_text_and_times, ctx.get("text"), ctx.get("created_at"), ctx.timezone, rows=len(ctx.frame))
     platform = _platform(ctx)
     if platform is None:
         platform = platform_of(ctx.get("post_url")) if ctx.get("post_url") is not None else None
@@ -60,10 +75,12 @@ def convert_comments_export(ctx: Ctx):
         by_own = author.isin(own)
         brand = by_own if brand is None else (brand | by_own)
     account = _handle(ctx.frame.get("Post Owner")) if "Post Owner" in ctx.frame.columns else None
-    text = clean_text(ctx.get("text"))
+    comment_id, post_id = strip(ctx.get("comment_id")), strip(ctx.get("post_id"))
+    text, times = work.result()
     return {
-        "comment_id": strip(ctx.get("comment_id")), "post_id": strip(ctx.get("post_id")),
-        "platform": platform, "author": author, "text": text.fillna(""), "created_at": _ts(ctx, "created_at"),
+        "comment_id": comment_id, "post_id": post_id,
+        "platform": platform, "author": author, "text": text.fillna(""),
+        "created_at": _ts(ctx, "created_at", parsed=times),
         "parent_id": _opt_text(ctx.get("parent_id")), "is_brand_reply": brand if brand is not None else False,
         "account": account, "likes": ctx.count("likes"),
     }

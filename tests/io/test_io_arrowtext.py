@@ -86,3 +86,30 @@ def test_read_gives_arrow_backed_text_with_nan_for_missing(tmp_path):
     assert d["caption"].iloc[0] == "Promo #Kopi" and d["hashtags"].iloc[0] == "#kopi"
     assert d[["caption", "permalink", "hashtags"]].iloc[1].isna().all()
     assert d["source_line"].tolist() == [2.0, 3.0]
+
+
+_DIGITS = st.sampled_from("0123456789")
+_CELL_CHARS = st.sampled_from(list("0123456789/:- T.x") + ["é", "٣"])  # separators, junk, a non-ASCII digit
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(
+    # a real-looking time with any digits: impossible months, days (02/30, 04/31), hours and minutes included
+    st.tuples(*[_DIGITS] * 12).map(lambda d: f"{d[0]}{d[1]}/{d[2]}{d[3]}/20{d[4]}{d[5]} {d[6]}{d[7]}:{d[8]}{d[9]}"),
+    st.lists(_CELL_CHARS, min_size=14, max_size=17).map("".join)), min_size=1, max_size=25),
+    st.sampled_from(["%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]))
+def test_strptime_equals_pandas_to_datetime_with_the_format(cells, fmt):
+    from smanalysis.io.arrowtext import strptime
+
+    got = strptime(pd.Series(cells), fmt)
+    want = pd.to_datetime(pd.Series(cells, dtype=object), format=fmt, errors="coerce")
+    pd.testing.assert_series_equal(got, want.astype("datetime64[ns]"), check_names=False)
+
+
+def test_strptime_reads_fixed_cells_by_hand():
+    from smanalysis.io.arrowtext import strptime
+
+    got = strptime(pd.Series(["02/29/2028 23:59", "02/29/2026 10:00", "12/31/2026 24:00", "13/01/2026 10:00",
+                              "04/30/2026 00:60", "01-02-2026 10:00"]), "%m/%d/%Y %H:%M")
+    assert got.iloc[0] == pd.Timestamp("2028-02-29 23:59")  # a leap day
+    assert got.iloc[1:].isna().all()  # 2026 has no 29 February; hour 24, month 13, minute 60, wrong separators

@@ -29,6 +29,9 @@ def test_read_clean_lines_of_multiline_records():
     b'1,kopi\n2,teh,7\n',                       # one field too few
     b'1,"kopi\n2,teh",\n3,kue,9\n',             # balanced quotes, but the row after the break is empty
     b'1,\xe9,5\n',                              # not UTF-8
+    b'1,kopi,5\n' * 300_000 + b'2,caf\xe9,7\n',    # not UTF-8 after several MB (past the reader's first blocks)
+    b'1,kopi,5\n2,teh,\xf0\x9f',                  # a character cut off at the end of the file
+    b'1,\xed\xa0\x80,5\n',                        # an encoded surrogate is not UTF-8 either
 ])
 def test_read_clean_gives_up_on_files_that_need_the_careful_parser(body):
     assert read_clean(body, delim=",", names=NAMES, first_line=2) is None

@@ -151,3 +151,28 @@ def test_kernels_give_the_same_column_slice_by_slice(monkeypatch):
     assert fold_lookalikes(pa.array(cells, type=pa.large_string())).to_pylist() == whole_fold
     assert whole_fold == [None if c is None else fold_reference(c) for c in cells]
     assert whole_tags == [hashtags_reference(c) for c in cells]
+
+
+def test_instagram_id_time_fast_links_and_regex_links_agree_with_the_pattern():
+    # the plain links are decoded from their bytes, the others by the regex: both must read what the pattern reads
+    import re
+
+    from smanalysis.io.platforms import _IG_CODE
+
+    rng = np.random.default_rng(11)
+    alphabet = np.array(list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"))
+    forms = ["https://www.instagram.com/{k}/{c}/", "https://www.instagram.com/{k}/{c}", "https://instagram.com/{k}/{c}/",
+             "https://www.instagram.com/kopisenja.id/{k}/{c}/?igsh=1", "http://www.instagram.com/{k}/{c}/",
+             "https://www.instagram.com/{k}/{c}?x", "https://www.instagram.com/{k}//{c}/"]
+    links = []
+    for _ in range(3000):
+        code = "".join(rng.choice(alphabet, rng.integers(1, 15)))  # too short, 8-12, and longer than 12
+        kind = rng.choice(["p", "reel", "reels", "tv", "stories", "P"])
+        links.append(rng.choice(forms).format(k=kind, c=("C" + code[1:]) if len(code) == 11 else code))
+    links += ["https://www.instagram.com/p/", "https://www.instagram.com/p/ABCDEFGH", ""]
+    got = instagram_id_time(pd.Series(links, dtype=STR))
+    found = [re.search(_IG_CODE, link) for link in links]
+    want = pd.to_datetime(pd.Series([_decode(m.group("code")) if m else np.nan for m in found]), unit="ms", utc=True)
+    want = want.where((want >= pd.Timestamp("2012-01-01", tz="UTC")) & (want < pd.Timestamp("2100-01-01", tz="UTC")))
+    assert got.notna().sum() > 150
+    pd.testing.assert_series_equal(got, want, check_names=False)

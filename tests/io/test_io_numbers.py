@@ -53,3 +53,24 @@ def test_parse_count_does_not_mutate_input():
     before = s.copy()
     parse_count(s)
     pd.testing.assert_series_equal(s, before)
+
+
+@pytest.mark.parametrize("cells", [
+    ["7", "", "12400", "35"],        # the first cell shorter than the widest: its bytes start before the window
+    ["", "9", "123456789012345"],    # a blank, then a 1-digit cell, then the widest a cell may be
+    ["5", "12", "x"],                # not all digits: the general rules (x -> NaN)
+])
+def test_digit_cells_read_short_first_cells_from_the_bytes(cells):
+    import pyarrow as pa
+
+    from smanalysis.io.numbers import _digit_cells
+
+    want = [float(c) if c.isdigit() else np.nan for c in cells]
+    arr = pa.array(cells, type=pa.large_string())
+    got = _digit_cells(arr)
+    if "x" in cells:
+        assert got is None  # the fast path declines; parse_count's general rules read the column
+    else:
+        np.testing.assert_array_equal(got, want)
+        np.testing.assert_array_equal(_digit_cells(pa.array(["1"] + cells, type=pa.large_string()).slice(1)), want)
+    np.testing.assert_array_equal(parse_count(pd.Series(cells)).to_numpy(), want)
