@@ -73,11 +73,8 @@ def parse_count(series, *, decimal: str | None = None) -> pd.Series:
     s = pd.Series(series)
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         return s.astype("float64")
-    digits = _digit_cells(arrow_text(s))
-    if digits is not None:  # only digits and blanks (Meta, X, TikTok): read from the bytes, blanks -> NaN
-        return pd.Series(digits, index=s.index, copy=False)
     arr = trim(arrow_text(s))
-    try:  # a column of plain integers and blanks: one Arrow cast, blanks -> NaN
+    try:  # a column of plain integers and blanks (Meta, X, TikTok): one Arrow cast, blanks -> NaN
         ints = pc.cast(pc.if_else(pc.equal(arr, ""), pa.scalar(None, type=arr.type), arr), pa.int64())
         return pd.Series(ints.to_numpy(zero_copy_only=False).astype("float64"), index=s.index, copy=False)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
@@ -91,50 +88,6 @@ def parse_count(series, *, decimal: str | None = None) -> pd.Series:
     if rest.any():
         out[rest] = _parse_text(s[rest], decimal).to_numpy()
     return pd.Series(out, index=s.index, copy=False)
-
-
-def _digit_cells(arr: pa.Array):
-    """Floats of a text column whose cells are all 1-15 ASCII digits or empty (NaN), else None.
-
-    Every cell is read at once: the bytes that end each cell are gathered, right-aligned, into
-    a cells x width matrix (a sliding-window view of the column's buffer, no copy per cell)
-    and multiplied by the powers of ten; a cell of anything else sends the column back to the
-    general rules.
-
-    >>> _digit_cells(pa.array(["12400", "", "7"], type=pa.large_string())).tolist()
-    [12400.0, nan, 7.0]
-    >>> _digit_cells(pa.array(["1.2K", "7"], type=pa.large_string())) is None
-    True
-    >>> _digit_cells(pa.array(["", ""], type=pa.large_string())).tolist()
-    [nan, nan]
-    """
-    n = len(arr)
-    _, offs, data = arr.buffers() if n else (None, None, None)
-    if not n or arr.null_count:
-        return None
-    if data is None or not data.size:  # every cell empty
-        return np.full(n, np.nan)
-    offsets = np.frombuffer(offs, dtype="int64")[arr.offset:arr.offset + n + 1]
-    size = offsets[1:] - offsets[:-1]
-    width = int(size.max())
-    if width == 0:
-        return np.full(n, np.nan)
-    if width > 15:
-        return None
-    buf = np.frombuffer(data, dtype=np.uint8)
-    filled = np.flatnonzero(size)
-    ends = offsets[1:][filled]
-    first = int(np.searchsorted(ends, width))  # the first cells end before a window fits: their bytes padded
-    head = np.concatenate([np.zeros(width, dtype=np.uint8), buf[:width]])  # the padding is outside every cell
-    out = np.full(n, np.nan)
-    for rows, cells in ((filled[:first], np.lib.stride_tricks.sliding_window_view(head, width)[ends[:first]]),
-                        (filled[first:], np.lib.stride_tricks.sliding_window_view(buf, width)[ends[first:] - width])):
-        digits = cells - np.uint8(48)  # a byte that is not a digit wraps around above 9
-        inside = np.arange(width)[None, :] >= (width - size[rows])[:, None]  # the window's bytes of this cell
-        if not ((digits <= 9) | ~inside).all():
-            return None
-        out[rows] = np.where(inside, digits, 0).astype("int64") @ (10 ** np.arange(width - 1, -1, -1, dtype="int64"))
-    return out
 
 
 def _parse_text(s: pd.Series, decimal=None) -> pd.Series:
