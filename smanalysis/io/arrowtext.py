@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime", "count_byte", "trim", "blank_to_null", "ends_in_zone", "byte_positions", "by_row_slices"]
+__all__ = ["STR", "as_text", "arrow_text", "map_rows", "strptime", "count_byte", "trim", "blank_to_null", "ends_in_zone", "large_text", "text_layout", "byte_positions", "by_row_slices"]
 
 #: pandas' Arrow-backed text dtype with NaN for missing (the pandas 3 default ``str``).
 STR = pd.StringDtype("pyarrow", na_value=np.nan)
@@ -324,10 +324,7 @@ def blank_to_null(arr: pa.Array) -> pa.Array:
     >>> blank_to_null(pa.array(["kopi", "", None, "teh"], type=pa.large_string())).to_pylist()
     ['kopi', None, None, 'teh']
     """
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    if not pa.types.is_large_string(arr.type):
-        arr = arr.cast(pa.large_string())
+    arr = large_text(arr)
     n = len(arr)
     if not n:
         return arr
@@ -340,6 +337,21 @@ def blank_to_null(arr: pa.Array) -> pa.Array:
         return arr
     valid = pa.array(filled).buffers()[1]
     return pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), data, valid, int(n - filled.sum()))
+
+
+def large_text(arr) -> pa.Array:
+    """One contiguous ``large_string`` array of Arrow text (chunks combined, ``string`` cast), as
+    :func:`text_layout` and the byte kernels read it.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> large_text(pa.chunked_array([["kopi"], ["teh", None]])).type
+    DataType(large_string)
+    """
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    return arr if pa.types.is_large_string(arr.type) else arr.cast(pa.large_string())
 
 
 def text_layout(arr: pa.Array):
@@ -385,10 +397,7 @@ def ends_in_zone(arr: pa.Array) -> np.ndarray:
     ...                        "2026-10-01 10:00+07:00", "2026-10-01 10:00 UTC", "Z", None, "éééééé Z"])).tolist()
     [True, False, True, True, True, False, False, False]
     """
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    if not pa.types.is_large_string(arr.type):
-        arr = arr.cast(pa.large_string())
+    arr = large_text(arr)
     offsets, buf = text_layout(arr)
     if buf is None:
         return np.zeros(len(arr), dtype=bool)

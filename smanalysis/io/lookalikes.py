@@ -26,7 +26,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrowtext import byte_positions, text_layout
+from .arrowtext import byte_positions, large_text, text_layout
 
 __all__ = ["FOLD_RANGES", "fold_lookalikes", "fold_reference"]
 
@@ -97,10 +97,7 @@ def fold_lookalikes(arr: pa.Array) -> pa.Array:
     >>> fold_lookalikes(pa.array(["𝟏𝟐 𝒌𝒐𝒑𝒊", "e\\u0301"])).to_pylist() == ["12 kopi", "e\\u0301"]
     True
     """
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    if not pa.types.is_large_string(arr.type):
-        arr = arr.cast(pa.large_string())
+    arr = large_text(arr)
     offsets, buf = text_layout(arr)
     if buf is None:
         return arr
