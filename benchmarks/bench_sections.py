@@ -4,8 +4,8 @@ Usage::
 
     python benchmarks/bench_sections.py [--config data/sample/client.yaml] [--repeat 5] [--dump FILE]
 
-Each repeat runs in a fresh interpreter that, like the report's kernel, has imported
-:data:`smanalysis.reporting.kernel.WARM_MODULES` before the clock starts and finds the exports in
+Each repeat runs in a fresh interpreter that, like the report's kernel, has run
+:func:`smanalysis.reporting.kernel.warm_up` (its imports) before the clock starts and finds the exports in
 the Parquet parse cache (warmed once at the start, as the ``smanalysis report`` parent does while
 the kernel starts). It then runs the notebook's cells in order: the evaluation context, every
 section shown as the notebook shows it (tables formatted into HTML) and ``write_key_metrics``.
@@ -110,10 +110,13 @@ def _child(config: str, dump: str) -> dict:
 
     matplotlib.use("Agg")
     warnings.simplefilter("ignore")
-    from smanalysis.reporting.kernel import WARM_MODULES
+    from smanalysis.reporting import kernel
 
-    for name in WARM_MODULES:  # the kernel imports these while it starts
-        importlib.import_module(name)
+    if hasattr(kernel, "warm_up"):
+        kernel.warm_up()  # what the report's kernel does while it starts
+    else:  # an older version (to compare): its warm imports
+        for name in kernel.WARM_MODULES:
+            importlib.import_module(name)
     from smanalysis import reporting as rp
 
     clock = _ChartClock()
