@@ -1,7 +1,7 @@
 """Speed and memory of the media layer on generated posts.
 
 Times ``post_metrics`` (with a daily followers table) + ``summary`` (by
-platform, every rate, 95 % bootstrap intervals) + ``best_times`` on N
+platform, every rate, 95% bootstrap intervals) + ``best_times`` on N
 generated posts (default 1,000,000), then repeats the three calls under
 tracemalloc for the peak memory they allocate. Also times a many-group summary
 (account x format) and ``compare_groups``. Prints posts/second and writes the

@@ -26,7 +26,7 @@ Typical use (``ds`` from :func:`smanalysis.io.load_dataset`, ``profile`` from
 
     pm = media.post_metrics(ds.posts, followers=ds.followers, profile=profile)
     own = pm[pm["account"].isin(profile.brand_handles)]
-    media.summary(own, by="format", profile=profile)          # rates with 95 % intervals
+    media.summary(own, by="format", profile=profile)          # rates with 95% intervals
     media.compare_groups(own, by="format", lang="id")          # "belum cukup data untuk menyimpulkan"
     media.best_times(own, profile=profile, min_posts=3)
     media.compare_periods(own, current=period, previous=previous, followers=ds.followers, profile=profile)

@@ -173,7 +173,7 @@ def boost_effect(posts: pd.DataFrame, *, metrics=("reach", "engagements", "er_re
     -----
     Why 5 boosted posts at least. Post reach is skewed (a few posts travel far), and small
     samples of skewed values give intervals that are too narrow. In a simulation (boosted reach
-    twice organic, log-normal with sigma 0.8, 20 organic posts, 3,000 draws) the 95 % interval
+    twice organic, log-normal with sigma 0.8, 20 organic posts, 3,000 draws) the 95% interval
     covered the true extra this often:
 
     ==========================  =====  =====  =====  =====
@@ -195,8 +195,8 @@ def boost_effect(posts: pd.DataFrame, *, metrics=("reach", "engagements", "er_re
     >>> posts = pd.DataFrame({"platform": "instagram", "format": "reel",
     ...     "reach": [100.0, 120.0, 110.0, 400.0, 420.0, 380.0, 410.0, 390.0], "paid": [False] * 3 + [True] * 5})
     >>> boost_effect(posts, metrics=["reach"], lang="en")[["metric", "extra_per_boosted_post", "verdict"]]
-      metric  extra_per_boosted_post                             verdict
-    0  reach                   290.0  the boost bought more reach (95 %)
+      metric  extra_per_boosted_post                            verdict
+    0  reach                   290.0  the boost bought more reach (95%)
     """
     from scipy.special import stdtrit  # Student t quantile (scipy.stats' t.ppf) without importing scipy.stats
 

@@ -1,7 +1,7 @@
 """Honest statistics for small accounts: bootstrap intervals and group comparisons.
 
 A small business publishes a few dozen posts a month, so a difference between
-"video" and "photo" is often noise. Every group rate comes with a 95 % interval
+"video" and "photo" is often noise. Every group rate comes with a 95% interval
 from a seeded bootstrap over posts, and :func:`compare_groups` says in plain
 Bahasa Indonesia or English whether a difference is real.
 
@@ -19,8 +19,8 @@ Examples
 ...                       "er_reach": [0.10, 0.12, 0.11, 0.13, 0.02, 0.03, 0.02, 0.03]})
 >>> res = compare_groups(posts, by="format", metric="er_reach", min_posts=3, lang="en")
 >>> res[["group_a", "group_b", "difference", "verdict"]].round(3)
-  group_a group_b  difference                           verdict
-0    reel   photo        0.09  reel is higher than photo (95 %)
+  group_a group_b  difference                          verdict
+0    reel   photo        0.09  reel is higher than photo (95%)
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Honest verdicts: one rule for "enough posts", "on target" and "up or down", with intervals.
 
 A small business publishes a few dozen posts a month. A rate of 0.054 against a
-target of 0.05 is not "on target" when its 95 % interval runs from 0.046 to
+target of 0.05 is not "on target" when its 95% interval runs from 0.046 to
 0.069: the honest answer is "cannot tell yet". Every verdict of the library is
 decided here, by three functions that take arrays (vectorised) and return
 verdict codes; :func:`verdict_text` turns codes into words.

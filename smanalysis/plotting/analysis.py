@@ -44,7 +44,7 @@ def _label(metric, lang):
 
 
 def plot_hashtags(perf: pd.DataFrame, *, top: int = 12, metric: str = "er_reach", ax=None, lang: str = "id"):
-    """Horizontal bars of :func:`~smanalysis.media.hashtag_performance`: mean, 95 % interval, n.
+    """Horizontal bars of :func:`~smanalysis.media.hashtag_performance`: mean, 95% interval, n.
 
     Hashtags with too few posts are drawn in grey. Returns the Axes.
     """

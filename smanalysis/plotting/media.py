@@ -100,7 +100,7 @@ def plot_engagement_over_time(posts: pd.DataFrame, *, metric: str = "engagements
 
 def plot_rates(data: pd.DataFrame, *, by: str = "format", metric: str = "er_reach", ax=None, lang: str = "id",
                n_boot: int = 1000, seed: int = 0, min_posts: int = 5):
-    """Mean of posts' rate per group with its 95 % interval and post count, as lying bars.
+    """Mean of posts' rate per group with its 95% interval and post count, as lying bars.
 
     Groups with fewer than ``min_posts`` posts come last, pale and hatched, marked "too few posts":
     a group of one post must never look like the winner.

@@ -24,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import formatting
+from .svgcanvas import svg_canvas
 
 __all__ = ["PALETTE", "PALETTE_COLOURS", "PHONE_WIDTH_IN", "MIN_FONT_PT", "SVG_PAD_IN", "apply_theme", "fit_for_phone", "phone_svg", "describe", "min_font_pt"]
 
@@ -113,7 +114,8 @@ def fit_for_phone(fig, *, width: float = PHONE_WIDTH_IN, lang: str | None = None
     that collide slanted, then thinned to every other one. With ``lang``, date axes show months
     in that language ("Okt 2026").
     """
-    _fit(fig, width, lang)
+    with svg_canvas(fig):
+        _fit(fig, width, lang)
     return fig
 
 
@@ -201,19 +203,10 @@ def _fix_titles(fig) -> None:
 
 
 def _svg_box(fig):
-    """The tight bounding box (inches) of ``fig`` as an SVG shows it: measured as savefig draws an
-    SVG (at 72 dpi, text as the SVG writer lays it out), so it can be saved without measuring again."""
-    import io
-
-    from matplotlib.backends.backend_svg import RendererSVG
-
-    dpi = fig.dpi
-    fig.set_dpi(72)
-    try:
-        w, h = fig.get_size_inches()
-        return fig.get_tightbbox(RendererSVG(w * 72, h * 72, io.StringIO(), image_dpi=72))
-    finally:
-        fig.set_dpi(dpi)
+    """The tight bounding box (inches) of ``fig`` as an SVG shows it (measured with the canvas of
+    :func:`~smanalysis.plotting.svgcanvas.svg_canvas`: text as the SVG writer lays it out), so it
+    can be saved without measuring again."""
+    return fig.get_tightbbox(fig.canvas.get_renderer())
 
 
 def phone_svg(fig, *, width: float = PHONE_WIDTH_IN, lang: str | None = None) -> str:
@@ -235,12 +228,13 @@ def phone_svg(fig, *, width: float = PHONE_WIDTH_IN, lang: str | None = None) ->
     """
     import io
 
-    box = _fit(fig, width, lang)  # the bounding box the fitting measured last is the picture's
-    # the fitting laid the figure out: without a layout engine left (tight_layout leaves a placeholder),
-    # savefig draws once instead of drawing a dry run first
-    fig.set_layout_engine(None)
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches=box.padded(SVG_PAD_IN), metadata={"Date": None})
+    with svg_canvas(fig):  # measured and saved with the SVG writer's renderer, text sizes kept for the run
+        box = _fit(fig, width, lang)  # the bounding box the fitting measured last is the picture's
+        # the fitting laid the figure out: without a layout engine left (tight_layout leaves a placeholder),
+        # savefig draws once instead of drawing a dry run first
+        fig.set_layout_engine(None)
+        fig.savefig(buf, format="svg", bbox_inches=box.padded(SVG_PAD_IN), metadata={"Date": None})
     return buf.getvalue()
 
 

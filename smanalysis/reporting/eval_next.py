@@ -1,7 +1,7 @@
 """Recommendations for the next period and the draft content plan they feed.
 
 Only what the evidence supports is recommended: best slots, formats, themes and content types
-that win (or lose) a comparison at 95 %, micro-influencers to approach, recurring complaints,
+that win (or lose) a comparison at 95%, micro-influencers to approach, recurring complaints,
 customer care and plan discipline.
 
 Examples
@@ -52,10 +52,10 @@ def recommendations(ctx: EvaluationContext) -> list[dict]:
 
 
 def _plain_verdict(verdict: str) -> str:
-    """A verdict without its confidence level, for an owner ("a lebih tinggi daripada b (95 %)" ->
+    """A verdict without its confidence level, for an owner ("a lebih tinggi daripada b (95%)" ->
     "a lebih tinggi daripada b").
 
-    >>> _plain_verdict("reel lebih tinggi daripada foto (95 %)")
+    >>> _plain_verdict("reel lebih tinggi daripada foto (95%)")
     'reel lebih tinggi daripada foto'
     """
     import re

@@ -66,14 +66,14 @@ def test_boost_effect_welch_interval_by_hand():
     assert res["extra_per_boosted_post"] == 290.0 and res["relative_extra"] == pytest.approx(290 / 110)
     assert res["ci_low"] == pytest.approx(290 - half) and res["ci_high"] == pytest.approx(290 + half)
     assert half == pytest.approx(2.46 * 9.1287, abs=0.05)  # t(0.975, ~5.9 df) from a t table: 2.46
-    assert res["verdict_code"] == "boost_more" and res["verdict"] == "the boost bought more reach (95 %)"
+    assert res["verdict_code"] == "boost_more" and res["verdict"] == "the boost bought more reach (95%)"
 
 
 @pytest.mark.parametrize("boosted, organic, code, words", [
     # extra +10, interval straddles zero -> cannot tell yet (not "no difference")
     ([100, 160, 60, 140, 90], [100, 80, 110, 90], "cannot_tell",
      "cannot tell yet whether the boost bought more reach: the interval includes zero"),
-    ([10, 12, 11, 9, 13], [100, 120, 110], "boost_less", "boosted posts got less reach (95 %)"),
+    ([10, 12, 11, 9, 13], [100, 120, 110], "boost_less", "boosted posts got less reach (95%)"),
 ])
 def test_boost_effect_verdict_reads_the_interval(boosted, organic, code, words):
     r = boost_effect(_reels(boosted, organic), metrics=["reach"], lang="en").iloc[0]

@@ -58,7 +58,7 @@ def test_follower_growth_by_paid_by_hand():
     assert t.loc["paid", "extra_per_day"] == pytest.approx(6.8)
     assert t.loc["paid", "extra_ci_low"] == pytest.approx(6.8 - h) and t.loc["paid", "extra_ci_high"] == pytest.approx(6.8 + h)
     assert t.loc["paid", "effect_code"] == "boost_more"
-    assert t.loc["paid", "effect"] == "the boost bought more new followers per day (95 %)"
+    assert t.loc["paid", "effect"] == "the boost bought more new followers per day (95%)"
     assert t.loc["organic", "day_label"] == "days with organic posts only"
     ident = follower_growth_by_paid(posts, followers=fol, lang="id").set_index("day_type")
     assert ident.loc["paid", "day_label"] == "hari dengan unggahan boost"

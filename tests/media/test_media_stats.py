@@ -7,7 +7,7 @@ from smanalysis.media import bootstrap_interval, compare_groups, summary
 
 
 def test_interval_coverage_on_a_known_answer():
-    # 300 independent samples of 40 posts from a normal with mean 0.05: about 95 % of the
+    # 300 independent samples of 40 posts from a normal with mean 0.05: about 95% of the
     # intervals should contain 0.05 (percentile bootstrap runs slightly under at n = 40).
     rng = np.random.default_rng(7)
     k, n = 300, 40
@@ -64,14 +64,14 @@ def groups():
 def test_compare_groups_verdicts_in_both_languages(groups):
     res = compare_groups(groups, by="format", min_posts=5, lang="en").set_index(["group_a", "group_b"])
     assert res.loc[("reel", "photo"), "verdict_code"] == "a_higher"
-    assert res.loc[("reel", "photo"), "verdict"] == "reel is higher than photo (95 %)"
+    assert res.loc[("reel", "photo"), "verdict"] == "reel is higher than photo (95%)"
     assert res.loc[("reel", "photo"), "ci_low"] > 0
     pair = [p for p in res.index if set(p) == {"carousel", "photo"}][0]
     assert res.loc[pair, "verdict_code"] == "no_clear_difference"
     assert res.loc[("live", "reel"), "verdict"] == "not enough posts to tell"
     assert np.isnan(res.loc[("live", "reel"), "ci_low"])
     res_id = compare_groups(groups, by="format", min_posts=5).set_index(["group_a", "group_b"])
-    assert res_id.loc[("reel", "photo"), "verdict"] == "reel lebih tinggi daripada photo (95 %)"
+    assert res_id.loc[("reel", "photo"), "verdict"] == "reel lebih tinggi daripada photo (95%)"
     assert res_id.loc[("live", "reel"), "verdict"] == "belum cukup data untuk menyimpulkan"
     assert res_id.loc[pair, "verdict"].startswith("tidak ada perbedaan yang jelas")
 

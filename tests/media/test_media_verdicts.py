@@ -64,7 +64,7 @@ def _posts(er, month="2026-10", account="kopisenja.id"):
 
 def test_kpi_check_says_cannot_tell_when_interval_straddles_target():
     # 10 posts alternating 2 % and 10 %: ratio of totals 6 %. A resample's ratio is the share of 10 % posts,
-    # so the 95 % interval is about 6 % +- 2.5 points: it holds 5 % (cannot tell) and stays under 10 %.
+    # so the 95% interval is about 6 % +- 2.5 points: it holds 5 % (cannot tell) and stays under 10 %.
     posts = _posts([0.02, 0.10] * 5)
     res = kpi_check(posts, targets={"er_reach": 0.05, "posts_per_week": 3}, period="2026-10",
                     lang="en").set_index("kpi")
@@ -87,7 +87,7 @@ def test_compare_periods_interval_and_verdict():
     row = res.loc["er_reach_ratio_of_totals"]
     assert row["change"] == pytest.approx(0.06)
     assert row["change_ci_low"] == pytest.approx(0.06) and row["change_ci_high"] == pytest.approx(0.06)
-    assert row["verdict"] == "up (95 %)" and (row["n_current"], row["n_previous"]) == (6, 6)
+    assert row["verdict"] == "up (95%)" and (row["n_current"], row["n_previous"]) == (6, 6)
     assert res.loc["n_posts", "verdict"] == ""  # counts have no sampling error
     few = compare_periods(posts.iloc[3:], current="2026-10", previous="2026-09",
                           metrics=["er_reach_ratio_of_totals"], lang="en")

@@ -96,10 +96,10 @@ def test_next_period(period, expected):
 def test_keep_stop_needs_a_clear_win():
     v = pd.DataFrame({"group_a": ["reel", "reel", "carousel"], "group_b": ["photo", "carousel", "photo"],
                       "verdict_code": ["a_higher", "no_clear_difference", "not_enough_data"],
-                      "verdict": ["reel is higher than photo (95 %)", "x", "y"]})
+                      "verdict": ["reel is higher than photo (95%)", "x", "y"]})
     keep, stop = _keep_stop(v)
-    assert keep == [("reel", "reel is higher than photo (95 %)")]
-    assert stop == [("photo", "reel is higher than photo (95 %)")]
+    assert keep == [("reel", "reel is higher than photo (95%)")]
+    assert stop == [("photo", "reel is higher than photo (95%)")]
     assert _keep_stop(pd.DataFrame()) == ([], [])
 
 

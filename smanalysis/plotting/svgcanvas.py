@@ -1,0 +1,138 @@
+"""Measure and save a chart with one kind of renderer: the SVG writer's, its text sizes measured once a run.
+
+Fitting a chart for a phone (:mod:`smanalysis.plotting.theme`) lays it out, measures it and saves
+it as SVG. matplotlib measures a text with whatever renderer asks (the Agg renderer for a layout
+pass, at 100 dpi with hinting; the SVG writer's at 72 dpi for the picture) and keeps what it
+measured per renderer object: every layout pass after a resize, and the SVG save itself, get a new
+renderer and measure every text again (a FreeType layout of the string, about half a millisecond),
+and every text's font height is looked up again at each layout (the font file's tables).
+
+:func:`svg_canvas` gives a figure, while it is fitted and saved, a canvas whose renderer is the SVG
+writer's own (:class:`SVGMeasure`): the layout passes measure text exactly as the saved picture
+lays it out, and the sizes of a (text, font) pair and the height of a font are kept for the whole
+run (they depend on nothing else), shared by every chart of a report.
+
+Examples
+--------
+>>> import matplotlib; matplotlib.use("Agg")
+>>> import io, matplotlib.pyplot as plt
+>>> fig, ax = plt.subplots(figsize=(4, 3)); _ = ax.set_title("Unggahan")
+>>> with svg_canvas(fig) as canvas:
+...     box = fig.get_tightbbox(canvas.get_renderer())
+...     fig.savefig(io.StringIO(), format="svg")
+>>> isinstance(fig.canvas, PhoneCanvas), fig.dpi
+(False, 100.0)
+>>> plt.close(fig)
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import io
+from contextlib import contextmanager
+
+from matplotlib import cbook
+from matplotlib.backends.backend_mixed import MixedModeRenderer
+from matplotlib.backends.backend_svg import FigureCanvasSVG, RendererSVG
+from matplotlib.textpath import TextToPath
+
+__all__ = ["SVGMeasure", "PhoneCanvas", "svg_canvas"]
+
+_TEXT_TO_PATH = TextToPath()  # what RendererSVG measures text with (each renderer makes its own)
+
+
+@functools.lru_cache(maxsize=16384)
+def _text_size(text: str, prop, ismath) -> tuple[float, float, float]:
+    """Width, height and descent (points) of ``text`` as the SVG writer measures it (no hinting, at
+    72 dpi: nothing of the renderer's state takes part); ``prop`` is a private copy (it is hashed)."""
+    return _TEXT_TO_PATH.get_text_width_height_descent(text, prop, ismath)
+
+
+@functools.lru_cache(maxsize=256)
+def _font_heights(prop, dpi: float) -> tuple[float, float, float]:
+    """Ascent, descent and line gap (pixels at ``dpi``) of the font matplotlib picks for ``prop``:
+    what :meth:`matplotlib.text.Text._get_layout` reads from the font file's OS/2 (else hhea)
+    table at every layout when the renderer does not say."""
+    from matplotlib.font_manager import fontManager, get_font
+
+    font = get_font(fontManager._find_fonts_by_props(prop))
+    for table_name, gap, ascent, descent in (("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+                                             ("hhea", "lineGap", "ascent", "descent")):
+        table = font.get_sfnt_table(table_name)
+        if table is None:
+            continue
+        scale = 1 / font.get_sfnt_table("head")["unitsPerEm"] * prop.get_size_in_points() * dpi / 72  # as matplotlib
+        return table[ascent] * scale, -table[descent] * scale, table[gap] * scale
+    return None, None, None
+
+
+class SVGMeasure(RendererSVG):
+    """The SVG writer, with text sizes and font heights kept for the run (see the module docstring).
+
+    ``figure`` is the figure it measures or draws (its dpi scales the font heights, as matplotlib's
+    own layout does).
+    """
+
+    def __init__(self, width, height, svgwriter, *, figure, **kwargs):
+        super().__init__(width, height, svgwriter, **kwargs)
+        self._figure = figure
+
+    def get_text_width_height_descent(self, s, prop, ismath):
+        if ismath == "TeX":
+            return super().get_text_width_height_descent(s, prop, ismath)
+        return _text_size(s, prop.copy(), ismath)
+
+    def _get_font_height_metrics(self, prop):
+        # matplotlib's hook (``Text._get_layout``): the font height once per font, not once per text
+        return _font_heights(prop.copy(), float(self._figure.dpi))
+
+
+class PhoneCanvas(FigureCanvasSVG):
+    """A canvas whose renderer (for layout and for saving) is :class:`SVGMeasure` at 72 dpi."""
+
+    def __init__(self, figure, *, image_dpi: float):
+        super().__init__(figure)
+        self._image_dpi = image_dpi
+        self._renderer = None
+
+    def get_renderer(self):
+        """The measuring renderer (one per figure size), as Agg's canvas gives its own."""
+        w, h = self.figure.get_size_inches()
+        key = (w, h, self.figure.dpi)
+        if self._renderer is None or self._renderer[0] != key:
+            self._renderer = (key, SVGMeasure(w * 72, h * 72, io.StringIO(), image_dpi=self._image_dpi,
+                                              figure=self.figure))
+        return self._renderer[1]
+
+    def print_svg(self, filename, *, bbox_inches_restore=None, metadata=None, **_print_figure_options):
+        """matplotlib's ``FigureCanvasSVG.print_svg`` with :class:`SVGMeasure` as the writer (the
+        colours and dpi ``print_figure`` passes every writer are already set on the figure)."""
+        with cbook.open_file_cm(filename, "w", encoding="utf-8") as fh:
+            if not cbook.file_requires_unicode(fh):
+                fh = codecs.getwriter("utf-8")(fh)
+            dpi = self.figure.dpi
+            self.figure.dpi = 72
+            width, height = self.figure.get_size_inches()
+            renderer = MixedModeRenderer(
+                self.figure, width, height, dpi,
+                SVGMeasure(width * 72, height * 72, fh, image_dpi=self._image_dpi, metadata=metadata,
+                           figure=self.figure),
+                bbox_inches_restore=bbox_inches_restore)
+            self.figure.draw(renderer)
+            renderer.finalize()
+
+
+@contextmanager
+def svg_canvas(fig):
+    """While in the block, ``fig`` is measured and saved by :class:`PhoneCanvas` at 72 dpi (the SVG
+    writer's); its canvas and dpi are given back after (pictures embedded in the SVG keep the
+    figure's own dpi)."""
+    old, dpi = fig.canvas, fig.dpi
+    canvas = PhoneCanvas(fig, image_dpi=dpi)
+    fig.set_dpi(72)
+    try:
+        yield canvas
+    finally:
+        fig.set_canvas(old)
+        fig.set_dpi(dpi)

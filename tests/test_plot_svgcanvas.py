@@ -1,0 +1,95 @@
+"""The SVG canvas charts are fitted and saved with: the same measures and bytes as matplotlib's own
+SVG writer, each text measured once a run, the figure's canvas and dpi given back."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pytest
+from matplotlib.backends.backend_svg import RendererSVG
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
+
+from smanalysis.plotting import svgcanvas
+from smanalysis.plotting.svgcanvas import SVGMeasure, svg_canvas
+from smanalysis.plotting.theme import apply_theme, phone_svg
+
+mpl.use("Agg")
+
+
+def _chart():
+    fig, ax = plt.subplots(figsize=(9, 4))
+    ax.bar(["reel", "foto", "video karosel"], [12, 3, 7], label="interaksi")
+    ax.set_title("Interaksi per jenis konten\nOktober 2026")
+    ax.set_ylabel("interaksi")
+    ax.legend()
+    return fig
+
+
+@pytest.mark.parametrize("props", [dict(size=9.5), dict(size=11, weight="bold"), dict(size=10, style="italic")])
+def test_text_measures_are_the_svg_writers(props):
+    """Sizes and line heights as matplotlib's SVG writer measures them (its font-file fallback), to the bit."""
+    with mpl.rc_context():
+        apply_theme()
+        fig = plt.figure(figsize=(4, 3), dpi=72)
+        plain = RendererSVG(288, 216, io.StringIO())
+        ours = SVGMeasure(288, 216, io.StringIO(), figure=fig)
+        prop = FontProperties(**props)
+        for s in ("Senin", "kopisenja.id / instagram", "Jg", "2.000"):
+            assert ours.get_text_width_height_descent(s, prop, False) == \
+                plain.get_text_width_height_descent(s, prop, False)
+        t = fig.text(0.1, 0.5, "Interaksi per minggu\nakun sendiri (median)", fontproperties=prop)
+        assert t.get_window_extent(ours).bounds == t.get_window_extent(plain).bounds  # two lines: line gap too
+        plt.close(fig)
+
+
+def test_same_bytes_as_matplotlibs_svg_writer():
+    """A figure saved through the canvas gives the bytes matplotlib's own SVG writer gives."""
+    with mpl.rc_context():
+        apply_theme()
+        fig = _chart()
+        fig.tight_layout()
+        theirs, ours = io.StringIO(), io.StringIO()
+        fig.savefig(theirs, format="svg", bbox_inches="tight", metadata={"Date": None})
+        with svg_canvas(fig):
+            fig.savefig(ours, format="svg", bbox_inches="tight", metadata={"Date": None})
+        plt.close(fig)
+    assert ours.getvalue() == theirs.getvalue()
+
+
+def test_canvas_and_dpi_are_given_back():
+    fig = _chart()
+    canvas, dpi = fig.canvas, fig.dpi
+    with svg_canvas(fig) as phone:
+        assert fig.canvas is phone and fig.dpi == 72
+        assert fig._get_renderer() is phone.get_renderer()  # the layout passes measure with the SVG writer
+    assert fig.canvas is canvas and fig.dpi == dpi
+    with pytest.raises(ZeroDivisionError), svg_canvas(fig):
+        1 / 0
+    assert fig.canvas is canvas and fig.dpi == dpi
+    plt.close(fig)
+
+
+def test_each_text_is_measured_once_a_run(monkeypatch):
+    """The layout passes and the save of a chart, and a second chart with the same texts, measure
+    no (text, font) pair twice."""
+    svgcanvas._text_size.cache_clear()
+    measured = []
+    original = TextToPath.get_text_width_height_descent
+
+    def counting(self, s, prop, ismath):
+        measured.append((s, prop.get_size_in_points(), prop.get_weight()))
+        return original(self, s, prop, ismath)
+
+    monkeypatch.setattr(TextToPath, "get_text_width_height_descent", counting)
+    with mpl.rc_context():
+        apply_theme()
+        first = phone_svg(_chart(), lang="id")
+        n = len(measured)
+        second = phone_svg(_chart(), lang="id")
+    plt.close("all")
+    assert n > 5 and len(measured) == n  # the second chart: every size known already
+    assert len(set(measured)) == len(measured)
+    assert first == second
