@@ -129,3 +129,27 @@ def test_long_title_does_not_shrink_the_chart():
     plt.close(fig)
     assert width == PHONE_WIDTH_IN
     assert "\n" in title.get_text()  # wrapped: as one line it is wider than the figure
+
+
+def test_rows_of_long_names_get_room():
+    """Fifteen lying bars whose names wrap onto two lines: fitted, the figure grows taller than the
+    plain phone height (4.8 * 4.8 / 9 + 0.4 = 2.96 in) until two neighbouring names are at least
+    (1.2 * 2 + 0.35) * 9.5 = 26.1 pt apart; a short chart keeps its height."""
+    import matplotlib.pyplot as plt
+
+    from smanalysis.plotting.theme import phone_svg
+
+    apply_theme()
+    fig, ax = plt.subplots(figsize=(9, 4.8))
+    names = [f"kategori nomor {i:02d} yang cukup panjang" for i in range(15)]
+    ax.barh(names, np.arange(15, 0, -1))
+    phone_svg(fig, lang="id")
+    lo, hi = ax.get_ylim()
+    pitch = ax.get_position().height * fig.get_size_inches()[1] * 72 / abs(hi - lo)  # pt between rows 1 apart
+    assert all(lb.get_text().count("\n") == 1 for lb in ax.get_yticklabels())
+    assert fig.get_size_inches()[1] > 2.96 and pitch >= 26.1 * 0.99
+    short, ax2 = plt.subplots(figsize=(9, 4.8))
+    ax2.barh(["reel", "foto"], [3, 2])
+    phone_svg(short, lang="id")
+    assert short.get_size_inches()[1] == pytest.approx(4.8 * 4.8 / 9 + 0.4)
+    plt.close("all")

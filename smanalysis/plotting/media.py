@@ -208,8 +208,9 @@ def _robust_limits(values) -> tuple[float, float]:
 
 
 def _label_capped(ax, capped, low, high, periods, lang):
-    """Write the value of each point cut at the chart's edge next to it; labels closer than a
-    twelfth of the time axis on the same edge are stacked instead of drawn over each other."""
+    """Write the value of each point cut at the chart's edge next to it, on a white patch over the
+    lines; labels closer than a twelfth of the time axis on the same edge are stacked instead of
+    drawn over each other."""
     if not capped:
         return
     t = pd.to_datetime(pd.Series(periods))
@@ -222,7 +223,8 @@ def _label_capped(ax, capped, low, high, periods, lang):
         last[top].append((x, level))
         dy = (-10 - 11 * level) if top else (4 + 11 * level)
         ax.annotate(percent(v, lang, 0), (x, high if top else low), xytext=(5, dy), textcoords="offset points",
-                    fontsize="small", color=colour)
+                    fontsize="small", color=colour,  # on a white patch: readable where lines run under it
+                    bbox={"boxstyle": "square,pad=0.08", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
 
 
 def plot_follower_growth(data: pd.DataFrame, *, freq: str = "month", ax=None, lang: str = "id"):

@@ -137,14 +137,12 @@ def _fit(fig, width: float, lang: str | None):
         _number_axes(fig, lang)
     _fix_titles(fig)  # after the formatters: matplotlib's own number formatter may write an offset text
     legends = _take_legends(fig)  # out of the way of the layout pass; placed below their axes after it
-    _tight(fig)
-    wrapped = False
     for ax in fig.axes:  # long category names on the y axis (bars lying down) wrap too
         names = [lb.get_text() for lb in ax.get_yticklabels()]
         if names and max(map(len, names)) > 22:
             ax.set_yticks(ax.get_yticks(), labels=["\n".join(textwrap.wrap(n, 22)) or n for n in names])
-            wrapped = True
-    if wrapped:  # a layout pass costs a full draw: only when the labels changed
+    _tight(fig)
+    if _room_for_rows(fig):  # a layout pass costs a full draw: only when the figure grew
         _tight(fig)
     renderer = fig.canvas.get_renderer()
     for ax in fig.axes:
@@ -174,6 +172,42 @@ def _fit(fig, width: float, lang: str | None):
         _legends_below(fig)
         box = _svg_box(fig)
     return box
+
+
+def _room_for_rows(fig, *, most: float = 7.5) -> bool:
+    """Make the figure taller (up to ``most`` inches) where rows of names on a y axis (bars lying
+    down, a heatmap's days) are closer than their text needs: 1.2 lines of the labels' font per line
+    of two neighbours' labels (on average) plus a third of a line between them. Returns whether the
+    figure grew.
+
+    Arithmetic on the laid-out axes (no text measured); a later layout pass keeps the margins, so
+    the axes grow by what the figure grows.
+    """
+    from matplotlib.category import StrCategoryLocator
+    from matplotlib.ticker import FixedLocator
+
+    grow = 0.0
+    for ax in fig.axes:
+        axis = ax.yaxis
+        if not isinstance(axis.get_major_locator(), (FixedLocator, StrCategoryLocator)):
+            continue
+        ticks = [t for t in axis.get_major_ticks() if t.label1.get_visible() and t.label1.get_text().strip()]
+        if len(ticks) < 2:
+            continue
+        ticks.sort(key=lambda t: t.get_loc())
+        lo, hi = ax.get_ylim()
+        height = ax.get_position().height * fig.get_size_inches()[1]  # inches
+        pitch = np.diff([t.get_loc() for t in ticks]) / abs(hi - lo) * height * 72  # points between rows
+        lines = np.array([t.label1.get_text().count("\n") + 1 for t in ticks], dtype=float)
+        need = (1.2 * (lines[1:] + lines[:-1]) / 2 + 0.35) * ticks[0].label1.get_fontsize()
+        ratio = float(np.max(need / np.maximum(pitch, 1e-9)))
+        if ratio > 1.02:
+            grow = max(grow, height * (ratio - 1))
+    w, h = fig.get_size_inches()
+    if grow <= 0 or h >= most:
+        return False
+    fig.set_size_inches(w, min(most, h + grow))
+    return True
 
 
 def _fix_titles(fig) -> None:
