@@ -268,8 +268,21 @@ def phone_svg(fig, *, width: float = PHONE_WIDTH_IN, lang: str | None = None) ->
         # the fitting laid the figure out: without a layout engine left (tight_layout leaves a placeholder),
         # savefig draws once instead of drawing a dry run first
         fig.set_layout_engine(None)
+        _pin_axis_labels(fig)
         fig.savefig(buf, format="svg", bbox_inches=box.padded(SVG_PAD_IN), metadata={"Date": None})
     return buf.getvalue()
+
+
+def _pin_axis_labels(fig) -> None:
+    """Axis titles pinned where the last layout pass put them (in axes coordinates, so the cut of
+    the saved picture moves them along): otherwise every draw measures the tick labels and the
+    spines again to place them, a quarter of the time of drawing a chart. Only for a figure whose
+    layout is done (its size, ticks and labels stay as they are)."""
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            label = axis.label
+            at = label.get_transform().transform(label.get_position())
+            axis.set_label_coords(*ax.transAxes.inverted().transform(at))
 
 
 def _wrap_labels(fig) -> None:
@@ -360,17 +373,30 @@ def _place_legends(fig, taken) -> None:
     title, in as many columns as fit."""
     renderer = fig.canvas.get_renderer()
     for ax, handles, texts, title in taken:
-        box = ax.get_tightbbox(renderer).transformed(ax.transAxes.inverted())
+        bottom = ax.transAxes.inverted().transform((0.0, _lowest(ax, renderer)))[1]
         # centred on the figure, not on the axes (which long tick labels push right): it sticks out
         # only when it is wider than the figure
         mid = ax.transAxes.inverted().transform(fig.transFigure.transform((0.5, 0.0)))[0]
         longest = max(len(x) for x in texts)
         room = (fig.get_size_inches()[0] - 0.3) * 72
         ncol = max(1, min(len(texts), int(room / (MIN_FONT_PT * 0.62 * (longest + 5)))))
-        ax.legend(handles, texts, title=title, loc="upper center", bbox_to_anchor=(mid, box.y0 - 0.02),
+        ax.legend(handles, texts, title=title, loc="upper center", bbox_to_anchor=(mid, bottom - 0.02),
                   ncol=ncol, frameon=False, fontsize=MIN_FONT_PT, title_fontsize=MIN_FONT_PT)
     # no layout pass after this: it would move the axes and the legend onto the axis labels;
     # the picture is saved with its tight bounding box, which takes the legend in
+
+
+def _lowest(ax, renderer) -> float:
+    """Bottom (pixels) of what an axes shows: its frame, its x axis (tick labels and title) and its
+    texts; the y axis, lines and patches (clipped to the frame) are not measured (a third of the
+    time of the whole axes' tight box)."""
+    from matplotlib.transforms import Bbox
+
+    boxes = [ax.bbox]
+    if ax.axison and ax.xaxis.get_visible():
+        boxes.append(ax.xaxis.get_tightbbox(renderer))
+    boxes += [t.get_window_extent(renderer) for t in ax.texts if t.get_visible() and t.get_text()]
+    return Bbox.union([b for b in boxes if b is not None and b.height > 0 or b is ax.bbox]).y0
 
 
 def _legends_below(fig) -> None:
