@@ -142,8 +142,7 @@ def _fit(fig, width: float, lang: str | None):
         if names and max(map(len, names)) > 22:
             ax.set_yticks(ax.get_yticks(), labels=["\n".join(textwrap.wrap(n, 22)) or n for n in names])
     _tight(fig)
-    if _room_for_rows(fig):  # a layout pass costs a full draw: only when the figure grew
-        _tight(fig)
+    _room_for_rows(fig)
     renderer = fig.canvas.get_renderer()
     for ax in fig.axes:
         labels = ax.get_xticklabels()
@@ -180,8 +179,9 @@ def _room_for_rows(fig, *, most: float = 7.5) -> bool:
     of two neighbours' labels (on average) plus a third of a line between them. Returns whether the
     figure grew.
 
-    Arithmetic on the laid-out axes (no text measured); a later layout pass keeps the margins, so
-    the axes grow by what the figure grows.
+    Arithmetic on the laid-out axes (no text measured). A figure of one axes keeps its margins in
+    inches (what a new layout pass would find: the labels are the same), so the axes grow by what
+    the figure grows; others are laid out again.
     """
     from matplotlib.category import StrCategoryLocator
     from matplotlib.ticker import FixedLocator
@@ -206,7 +206,14 @@ def _room_for_rows(fig, *, most: float = 7.5) -> bool:
     w, h = fig.get_size_inches()
     if grow <= 0 or h >= most:
         return False
-    fig.set_size_inches(w, min(most, h + grow))
+    taller = min(most, h + grow)
+    sp = fig.subplotpars
+    below, above = sp.bottom * h, (1 - sp.top) * h  # margins in inches
+    fig.set_size_inches(w, taller)
+    if len(fig.axes) == 1 and fig.axes[0].get_subplotspec() is not None:
+        fig.subplots_adjust(bottom=below / taller, top=1 - above / taller)
+    else:
+        _tight(fig)
     return True
 
 
