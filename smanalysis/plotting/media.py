@@ -24,6 +24,7 @@ from ..media import METRICS, bootstrap_interval, growth, metric_label, summary
 from .._checks import check_choice
 from ..formatting import axis_format, percent
 from ..words import LANGS, code_label, text
+from .theme import slant_dates
 
 __all__ = [
     "plot_engagement_over_time",
@@ -94,7 +95,7 @@ def plot_engagement_over_time(posts: pd.DataFrame, *, metric: str = "engagements
     ax.set_xlabel(text("plot.date", lang))
     if _is_ratio(metric):
         axis_format(ax, "ratio", lang, axis="y")
-    ax.figure.autofmt_xdate()
+    slant_dates(ax)  # Figure.autofmt_xdate without laying out the dates at the first size
     return ax
 
 
@@ -267,7 +268,7 @@ def plot_follower_growth(data: pd.DataFrame, *, freq: str = "month", ax=None, la
     f = {"D": "day", "M": "month"}.get(freq, freq)
     ax.set_title(text("plot.media.growth", lang, f=code_label("freq", f, lang)))
     ax.set_ylabel(metric_label("follower_growth", lang))
-    ax.figure.autofmt_xdate()
+    slant_dates(ax)  # Figure.autofmt_xdate without laying out the dates at the first size
     return ax
 
 
@@ -377,5 +378,5 @@ def plot_spikes(days: pd.DataFrame, *, metric: str = "engagements", ax=None, lan
     ax.set_title(text("plot.media.spikes", lang, m=metric_label(metric, lang)))
     ax.set_xlabel(text("plot.date", lang))
     ax.set_ylabel(metric_label(metric, lang))
-    ax.figure.autofmt_xdate()
+    slant_dates(ax)  # Figure.autofmt_xdate without laying out the dates at the first size
     return ax

@@ -26,7 +26,8 @@ import numpy as np
 from .. import formatting
 from .svgcanvas import svg_canvas
 
-__all__ = ["PALETTE", "PALETTE_COLOURS", "PHONE_WIDTH_IN", "MIN_FONT_PT", "SVG_PAD_IN", "apply_theme", "fit_for_phone", "phone_svg", "describe", "min_font_pt"]
+__all__ = ["PALETTE", "PALETTE_COLOURS", "PHONE_WIDTH_IN", "MIN_FONT_PT", "SVG_PAD_IN", "apply_theme", "fit_for_phone", "phone_svg", "describe", "min_font_pt",
+           "slant_dates"]
 
 #: seaborn's colour-blind-safe palette ("colorblind"): one palette for every chart
 PALETTE = "colorblind"
@@ -82,6 +83,28 @@ def apply_theme() -> None:
     from cycler import cycler
 
     mpl.rcParams.update({**_SEABORN_WHITEGRID, "axes.prop_cycle": cycler(color=list(PALETTE_COLOURS)), **_RC})
+
+
+def slant_dates(ax, *, rotation: float = 30) -> None:
+    """Date tick labels of ``ax`` slanted and right-aligned: what matplotlib's
+    ``Figure.autofmt_xdate()`` does to a figure of one chart, without laying the date ticks out at
+    the figure's first size (the fitting changes it): the ticks there are get it, later ticks copy it.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(); slant_dates(ax)
+    >>> [(t.get_rotation(), t.get_horizontalalignment()) for t in ax.get_xticklabels()][:1]
+    [(30.0, 'right')]
+    >>> plt.close(fig)
+    """
+    axis = ax.xaxis
+    for tick in axis.get_major_ticks(len(axis.majorTicks)):  # no locator run: the ticks made so far
+        tick.label1.set_horizontalalignment("right")
+        tick.label1.set_rotation(rotation)
+    if ax.figure.get_layout_engine() is None:  # as autofmt_xdate: room for the slanted labels
+        ax.figure.subplots_adjust(bottom=0.2)
 
 
 def min_font_pt(fig) -> float:

@@ -135,3 +135,25 @@ def test_follower_growth_spikes_are_written_apart_on_white():
     a, b = (t.get_window_extent() for t in labels)
     assert not a.overlaps(b)
     plt.close(ax.figure)
+
+
+def test_slanted_dates_are_matplotlibs_autofmt_xdate(data, monkeypatch):
+    """The date charts slant their labels as matplotlib's Figure.autofmt_xdate does (30 degrees,
+    right-aligned), without laying the dates out at the figure's first size: the same SVG bytes."""
+    import matplotlib.pyplot as plt
+
+    from smanalysis.plotting import analysis, theme
+
+    pm, followers = data
+    charts = [lambda: mp.plot_engagement_over_time(pm, by="platform"), lambda: mp.plot_follower_growth(followers),
+              lambda: mp.plot_spikes(spikes(pm, all_days=True))]
+    with matplotlib.rc_context():
+        theme.apply_theme()  # SVG ids from the content (not random): comparable bytes
+        ours = [theme.phone_svg(make().figure, lang="id") for make in charts]
+        autofmt = lambda ax: ax.figure.autofmt_xdate()  # noqa: E731
+        monkeypatch.setattr(mp, "slant_dates", autofmt)
+        monkeypatch.setattr(analysis, "slant_dates", autofmt)
+        theirs = [theme.phone_svg(make().figure, lang="id") for make in charts]
+    plt.close("all")
+    assert ours == theirs
+    assert all('rotate(-3' in svg for svg in ours)  # slanted (30 degrees, or 35 where they still collide)
