@@ -43,11 +43,13 @@ from .._version import __version__
 from ..schema import TABLES, required
 from .api import ReadResult, read
 
-__all__ = ["cached_read", "cache_dir", "CACHE_ENV"]
+__all__ = ["cached_read", "cache_dir", "CACHE_ENV", "file_key", "store_tables", "load_tables"]
 
 #: environment variable: the cache folder, or "off"
 CACHE_ENV = "SMANALYSIS_PARSE_CACHE"
 _LAYOUT = 1  # bump when the entry layout changes
+#: sub-folder of the entries computed from cached exports (:func:`store_tables`)
+_DERIVED = "derived"
 
 
 def cache_dir() -> Path | None:
@@ -98,8 +100,9 @@ def _dtypes(df: pd.DataFrame) -> list:
     return [[str(c), str(t)] for c, t in df.dtypes.items()]
 
 
-def _load(entry: Path) -> ReadResult | None:
-    """The cached result in ``entry``, or None when it is missing or does not pass the checks."""
+def _read_frames(entry: Path) -> tuple[dict, dict] | None:
+    """The frames and the metadata of the entry folder ``entry``, or None when it is missing or a
+    frame's columns and dtypes are not those recorded when it was written."""
     try:
         meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
         frames = {}
@@ -113,6 +116,48 @@ def _load(entry: Path) -> ReadResult | None:
             if _dtypes(df) != dtypes:
                 return None
             frames[name] = df
+        return frames, meta
+    except Exception:  # noqa: BLE001 - a broken entry is only a slower run: compute it again
+        return None
+
+
+def _write_frames(root: Path, key: str, frames: dict, meta: dict) -> bool:
+    """Write ``frames`` (name -> DataFrame) and ``meta`` (JSON) as the entry folder ``root/key``;
+    True when it is there. An entry whose frames would not come back exactly (values, dtypes,
+    index) is not kept."""
+    tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=root))
+    try:
+        for name, df in frames.items():
+            df.to_parquet(tmp / f"{name}.parquet", engine="pyarrow", index=False)
+        meta = {**meta, "frames": {n: _dtypes(df.reset_index(drop=True)) for n, df in frames.items()}}
+        (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        back = _read_frames(tmp)
+        if back is None:
+            return False
+        for name, df in frames.items():
+            df, back_df = df.reset_index(drop=True), back[0][name]
+            # exactly the same, else not kept; DataFrame.equals (vectorised) settles almost every
+            # frame, the detailed comparison runs only when it does not
+            if not (back_df.equals(df) and back_df.columns.dtype == df.columns.dtype):
+                pd.testing.assert_frame_equal(back_df, df)
+        try:
+            tmp.rename(root / key)
+        except OSError:  # another process stored the same entry first
+            pass
+        return True
+    except Exception:  # noqa: BLE001 - data pyarrow cannot store exactly is simply not cached
+        return False
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _load(entry: Path) -> ReadResult | None:
+    """The cached result in ``entry``, or None when it is missing or does not pass the checks."""
+    got = _read_frames(entry)
+    if got is None:
+        return None
+    frames, meta = got
+    try:
         table = meta["table"]
         if table not in TABLES or not set(required(table)) <= set(frames["data"].columns):
             return None
@@ -126,30 +171,91 @@ def _load(entry: Path) -> ReadResult | None:
 def _store(root: Path, key: str, res: ReadResult) -> None:
     """Write ``res`` as entry ``key``; an entry whose dtypes would not come back unchanged is not kept."""
     frames = {"data": res.data, "rejects": res.rejects, **{f"extra_{k}": v for k, v in res.extra.items()}}
-    tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=root))
+    meta = {"table": res.table, "format": res.format, "warnings": list(res.warnings), "path": str(res.path),
+            "rows": int(res.rows)}
+    _write_frames(root, key, frames, meta)
+
+
+def file_key(path, **options) -> str | None:
+    """The cache key of an export file read with ``options`` (see the module docstring), or None
+    when the cache is off or the file cannot be read.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["SMANALYSIS_PARSE_CACHE"] = tempfile.mkdtemp()
+    >>> f = os.path.join(tempfile.mkdtemp(), "a.csv")
+    >>> _ = open(f, "w").write("x\\n")
+    >>> k = file_key(f)
+    >>> len(k), k == file_key(f), k == file_key(f, timezone="Asia/Makassar")
+    (32, True, False)
+    >>> os.environ["SMANALYSIS_PARSE_CACHE"] = "off"
+    >>> file_key(f) is None
+    True
+    >>> del os.environ["SMANALYSIS_PARSE_CACHE"]
+    """
+    path = Path(path)
+    if cache_dir() is None or not path.is_file():
+        return None
     try:
-        for name, df in frames.items():
-            df.to_parquet(tmp / f"{name}.parquet", engine="pyarrow", index=False)
-        meta = {"table": res.table, "format": res.format, "warnings": list(res.warnings), "path": str(res.path),
-                "rows": int(res.rows), "frames": {n: _dtypes(df.reset_index(drop=True)) for n, df in frames.items()}}
-        (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        back = _load(tmp)
-        if back is None:
-            return
-        for back_df, df in zip([back.data, back.rejects, *back.extra.values()], frames.values()):
-            df = df.reset_index(drop=True)
-            # exactly the same, else not kept; DataFrame.equals (vectorised) settles almost every
-            # frame, the detailed comparison runs only when it does not
-            if not (back_df.equals(df) and back_df.columns.dtype == df.columns.dtype):
-                pd.testing.assert_frame_equal(back_df, df)
-        try:
-            tmp.rename(root / key)
-        except OSError:  # another process stored the same entry first
-            pass
-    except Exception:  # noqa: BLE001 - data pyarrow cannot store exactly is simply not cached
-        pass
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        return _key(path, options)
+    except OSError:
+        return None
+
+
+def _derived_root() -> Path | None:
+    root = cache_dir()
+    if root is None or not _private(root) or not _private(root / _DERIVED):
+        return None
+    return root / _DERIVED
+
+
+def store_tables(key: str, frames: dict, info: dict) -> bool:
+    """Keep tables computed from cached exports (e.g. a client's whole dataset) in the cache.
+
+    Parameters
+    ----------
+    key : str
+        The entry's name: a hash of everything the tables were computed from (build it from
+        :func:`file_key` of each export and every option of the computation).
+    frames : dict of str to DataFrame
+        The tables (stored as Parquet; their index is not kept: use a default one).
+    info : dict
+        Anything JSON can hold, given back by :func:`load_tables`.
+
+    Returns
+    -------
+    bool
+        True when the entry is stored (False when the cache is off, or a table would not come
+        back exactly: it is then simply not kept).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["SMANALYSIS_PARSE_CACHE"] = tempfile.mkdtemp()
+    >>> store_tables("k1", {"a": pd.DataFrame({"x": [1, 2]})}, {"note": "hi"})
+    True
+    >>> frames, info = load_tables("k1")
+    >>> frames["a"]["x"].tolist(), info["note"], load_tables("k2")
+    ([1, 2], 'hi', None)
+    >>> del os.environ["SMANALYSIS_PARSE_CACHE"]
+    """
+    if not key.isalnum():
+        raise ValueError(f"store_tables: `key` must be letters and digits (a hash), but {key!r} was passed.")
+    root = _derived_root()
+    return root is not None and _write_frames(root, key, frames, {"info": info})
+
+
+def load_tables(key: str) -> tuple[dict, dict] | None:
+    """``(frames, info)`` of an entry written by :func:`store_tables`, or None when there is none
+    (or it does not pass the checks of the module docstring)."""
+    root = _derived_root() if key.isalnum() else None
+    if root is None or not (root / key).is_dir():
+        return None
+    got = _read_frames(root / key)
+    if got is None or not isinstance(got[1].get("info"), dict):
+        return None
+    return got[0], got[1]["info"]
 
 
 def cached_read(path, **options) -> ReadResult:
@@ -172,9 +278,8 @@ def cached_read(path, **options) -> ReadResult:
     root = cache_dir()
     if root is None or not path.is_file() or not _private(root):
         return read(path, **options)
-    try:
-        key = _key(path, options)
-    except OSError:
+    key = file_key(path, **options)
+    if key is None:
         return read(path, **options)
     hit = _load(root / key) if (root / key).is_dir() else None
     if hit is not None:

@@ -10,12 +10,15 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import secrets
 import stat
 import warnings
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from ..exceptions import SMAnalysisWarning
 from ..profile import load_profile
@@ -141,8 +144,10 @@ def load_client(config: str | Path, *, period=None, previous=None, lang: str | N
     return profile, dataset, settings
 
 
-def warm_client_cache(config) -> int:
-    """Parse the client's export files into the Parquet parse cache, as :func:`load_client` reads them.
+def warm_client_cache(config, *, lang: str | None = None) -> int:
+    """Parse the client's export files into the Parquet parse cache, as :func:`load_client` reads
+    them, and keep the client's finished dataset there too (duplicates resolved, handles
+    pseudonymised as ``load_client(config, lang=lang)`` does).
 
     ``smanalysis report`` runs it while the notebook kernel starts, so the notebook's
     :func:`load_client` finds every file parsed (:func:`smanalysis.io.dataset.warm_cache`; a large
@@ -152,6 +157,8 @@ def warm_client_cache(config) -> int:
     ----------
     config : path or dict
         Client config YAML, or the config already read.
+    lang : {"id", "en"}, optional
+        The report's language, when not the config's (the pseudonyms' prefix depends on it).
 
     Returns
     -------
@@ -171,7 +178,12 @@ def warm_client_cache(config) -> int:
     # side by side in worker processes only from a top process (not in a --jobs or Dask worker,
     # whose siblings already use the other cores)
     jobs = (os.cpu_count() or 1) if multiprocessing.parent_process() is None else 1
-    return warm_cache(_sources(cfg["data"]), profile=load_profile(cfg["profile"]), jobs=jobs)
+    n = warm_cache(_sources(cfg["data"]), profile=load_profile(cfg["profile"]), jobs=jobs)
+    if n:  # and the finished dataset, which the notebook's load_client then only reads
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the notebook gives them
+            load_client(cfg, lang=lang)
+    return n
 
 
 def _sources(data) -> list:
@@ -181,13 +193,95 @@ def _sources(data) -> list:
 
 def _load_dataset(sources, profile, settings):
     """The client's dataset, pseudonymised when asked. Parsing is cached by :mod:`smanalysis.io.cache`
-    (Parquet, keyed by file content; data only); no Python object is ever stored or loaded."""
+    (Parquet, keyed by file content; data only); no Python object is ever stored or loaded.
+
+    The finished dataset (duplicates resolved, handles pseudonymised) is cached as well, under a
+    key made of every export's cache key and the pseudonymisation (a hash of the salt, the handles
+    kept, the prefix): :func:`warm_client_cache` builds it in the report's parent process while the
+    kernel starts, and the notebook then only reads its tables. The warnings of the build are
+    given again on every load, so a cached dataset says what a fresh one says."""
+    from ..io import cache as parse_cache
+
+    key = _dataset_key(sources, profile, settings)
+    got = _dataset_from(parse_cache.load_tables(key)) if key else None
+    if got is not None:
+        dataset, said = got
+    else:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            dataset = _build_dataset(sources, profile, settings)
+        said = [(w.category, str(w.message)) for w in caught]
+        if key and _storable(dataset, said):
+            parse_cache.store_tables(key, {t: getattr(dataset, t) for t in _DATASET_FRAMES},
+                                     {"warnings": [[c.__name__, m] for c, m in said]})
+    for category, message in said:
+        warnings.warn(message, category, stacklevel=2)
+    return dataset
+
+
+#: warning classes a cached dataset can give again (by name)
+_WARNING_CLASSES = {"SMAnalysisWarning": SMAnalysisWarning, "UserWarning": UserWarning}
+#: the frames of a :class:`smanalysis.io.Dataset`, as the dataset cache keeps them
+_DATASET_FRAMES = ("posts", "comments", "mentions", "interactions", "followers", "content_plan", "account_daily",
+                   "audience", "video", "follower_activity", "rejects", "files", "duplicates", "failed")
+_DATASET_LAYOUT = 1  # bump when what the dataset cache holds changes
+
+
+def _build_dataset(sources, profile, settings):
     from ..io import load_dataset
 
     dataset = load_dataset(_sources(sources), profile=profile)
     if settings["pseudonymise"]:
         keep = set(profile.brand_handles) | set(profile.competitor_handles)
-        # pseudonyms read in the report's language: "pengguna_3fa2c1" / "user_3fa2c1"
-        dataset = pseudonymise_dataset(dataset, keep=keep, salt=settings["salt"],
-                                       prefix=text("report.pseudonym_prefix", settings.get("lang") or "id"))
+        dataset = pseudonymise_dataset(dataset, keep=keep, salt=settings["salt"], prefix=_pseudonym_prefix(settings))
     return dataset
+
+
+def _pseudonym_prefix(settings) -> str:
+    """Pseudonyms read in the report's language: "pengguna_3fa2c1" / "user_3fa2c1"."""
+    return text("report.pseudonym_prefix", settings.get("lang") or "id")
+
+
+def _dataset_key(sources, profile, settings) -> str | None:
+    """The dataset cache key of a client: every export's parse cache key and the pseudonymisation
+    (the salt only as a hash); None when the cache is off or an export cannot be keyed."""
+    from ..io import cache as parse_cache
+    from ..io.dataset import read_plan
+
+    try:
+        keys = [parse_cache.file_key(p, **kw) for p, kw in read_plan(_sources(sources), profile=profile)]
+    except (OSError, ValueError):
+        return None
+    if not keys or any(k is None for k in keys):
+        return None
+    pseudo = None
+    if settings["pseudonymise"]:
+        keep = sorted(set(profile.brand_handles) | set(profile.competitor_handles))
+        pseudo = [hashlib.sha256(str(settings["salt"]).encode()).hexdigest(), keep, _pseudonym_prefix(settings)]
+    text_ = json.dumps(["client-dataset", _DATASET_LAYOUT, keys, pseudo])
+    return hashlib.sha256(text_.encode()).hexdigest()[:32]
+
+
+def _storable(dataset, said) -> bool:
+    """True when a built dataset can be kept: every frame there, no file that failed (it may be
+    readable next time), only warnings a cached dataset can give again."""
+    from ..io import Dataset
+
+    frames = [getattr(dataset, t, None) for t in _DATASET_FRAMES]
+    return (isinstance(dataset, Dataset) and all(isinstance(f, pd.DataFrame) for f in frames)
+            and dataset.failed.empty and all(_WARNING_CLASSES.get(c.__name__) is c for c, _ in said))
+
+
+def _dataset_from(hit):
+    """``(Dataset, [(warning class, message)])`` of a dataset cache entry, or None when there is
+    none or it does not hold what a dataset needs."""
+    from ..io import Dataset
+
+    if hit is None:
+        return None
+    frames, info = hit
+    said = info.get("warnings")
+    if set(frames) != set(_DATASET_FRAMES) or not isinstance(said, list) or not all(
+            isinstance(w, list) and len(w) == 2 and w[0] in _WARNING_CLASSES and isinstance(w[1], str) for w in said):
+        return None
+    return Dataset(**frames), [(_WARNING_CLASSES[c], m) for c, m in said]

@@ -9,7 +9,11 @@ keep the fixed cost of that small, without changing what the notebooks compute:
   it inside ``try/except ImportError``; a ``None`` entry in :data:`sys.modules` makes that import
   raise ImportError (documented Python behaviour), and the entry is taken out again afterwards.
 * The kernel loads this module as an IPython extension (``--ext``, :func:`kernel_options`) and
-  imports the packages the notebooks call (:data:`WARM_MODULES`) while it starts.
+  imports the packages the notebooks call (:data:`WARM_MODULES`, also those the report's cells
+  import lazily) while it starts (:func:`warm_up`). It then freezes what the imports made (they
+  live as long as the kernel; ``gc.freeze``) and lets the garbage collector run less often: its
+  passes over a report's hundreds of thousands of pandas and matplotlib objects took ~0.3 s of
+  the cells' time, and a report's kernel lives for seconds.
 * Meanwhile the parent parses the client's exports into the Parquet parse cache
   (:class:`ParentWork`, :func:`smanalysis.reporting.client.warm_client_cache`), then renders a
   tiny page so the HTML export's libraries and templates are loaded. The notebook's first code cell
@@ -40,12 +44,18 @@ import signal
 import sys
 import threading
 
-__all__ = ["import_jupyter", "kernel_options", "ParentWork", "WARM_MODULES", "load_ipython_extension",
+__all__ = ["import_jupyter", "kernel_options", "ParentWork", "WARM_MODULES", "GC_THRESHOLDS", "warm_up",
+           "load_ipython_extension",
            "stop_kernels_on_error", "tracked_kernel_manager"]
 
 #: the packages the report notebooks call, imported by the kernel while it starts
 WARM_MODULES = ("smanalysis.reporting", "smanalysis.io", "smanalysis.media", "smanalysis.plotting",
-                "smanalysis.conversation", "smanalysis.network")
+                "smanalysis.conversation", "smanalysis.network",
+                # imported by the report's cells when they first need them (~0.2 s of cell time)
+                "smanalysis.plan", "scipy.linalg", "scipy.special", "emoji", "threadpoolctl",
+                "matplotlib.backends.backend_svg")
+#: the kernel's garbage collector thresholds (Python's default is (700, 10, 10))
+GC_THRESHOLDS = (10_000, 20, 20)
 #: jsonschema's optional IRI grammar, not imported by the report's processes (see the module docstring)
 _IRI_GRAMMAR = "rfc3987_syntax"
 _log = logging.getLogger(__name__)
@@ -157,13 +167,30 @@ def _kill(km) -> None:
 
 
 def load_ipython_extension(ipython) -> None:  # noqa: ARG001 - the IPython extension API
-    """Import :data:`WARM_MODULES` in the kernel while it starts (nothing enters the notebook's
-    namespace). A module that does not import is left to the notebook, which then shows the error."""
+    """:func:`warm_up` in the kernel while it starts."""
+    warm_up()
+
+
+def warm_up() -> None:
+    """Import :data:`WARM_MODULES` (nothing enters the notebook's namespace) and build the bundled
+    sentiment lexicon; then freeze the objects made so far and set :data:`GC_THRESHOLDS`. Only for
+    a report's kernel (a short-lived process). A module that does not import is left to the
+    notebook, which then shows the error."""
+    import gc
+
     for name in WARM_MODULES:
         try:
             importlib.import_module(name)
         except Exception as err:  # noqa: BLE001 - the notebook's own import reports it
             _log.info("warm import of %s failed: %s", name, err)
+    try:
+        from ..conversation.sentiment_lexicon import default_tables
+
+        default_tables()  # compiled once per process (lru_cache), first used by the story's figures
+    except Exception as err:  # noqa: BLE001 - the notebook builds (and reports) it itself
+        _log.info("warm sentiment lexicon failed: %s", err)
+    gc.freeze()  # the modules' objects live as long as the kernel: no collector pass looks at them again
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 class ParentWork:
