@@ -153,3 +153,22 @@ def test_rows_of_long_names_get_room():
     phone_svg(short, lang="id")
     assert short.get_size_inches()[1] == pytest.approx(4.8 * 4.8 / 9 + 0.4)
     plt.close("all")
+
+
+def test_a_picture_without_axes_builds_no_ticks():
+    """A network picture (axes switched off): fitting and the smallest-font check list its texts
+    without making matplotlib build the tick labels it never draws; the smallest text is the title."""
+    import matplotlib.pyplot as plt
+
+    from smanalysis.plotting.theme import min_font_pt, phone_svg
+
+    apply_theme()
+    fig, ax = plt.subplots(figsize=(8, 5))
+    ax.scatter([0, 1, 2], [0, 1, 0])
+    ax.text(1, 0.5, "kopisenja_id", fontsize=12)
+    ax.set_title("Jaringan")  # 11 pt (axes.titlesize)
+    ax.axis("off")
+    svg = phone_svg(fig, lang="id")
+    assert "kopisenja_id" in svg and min_font_pt(fig) == 11.0
+    assert len(ax.xaxis.majorTicks) == 1 and len(ax.yaxis.majorTicks) == 1  # the first only (matplotlib's own)
+    plt.close(fig)

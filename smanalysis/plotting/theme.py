@@ -3,8 +3,8 @@
 :func:`apply_theme` sets seaborn's theme once (white grid, the colour-blind palette, font sizes
 readable on a phone); :func:`fit_for_phone` narrows a finished figure to :data:`PHONE_WIDTH_IN`
 inches, keeps every text at least :data:`MIN_FONT_PT`, moves legends out of the data (below the
-plot) and thins or slants crowded tick labels; :func:`describe` writes the alt text of a chart
-from what it shows (title, axes, series, the largest bar).
+plot) and thins or slants crowded tick labels; :func:`describe` (from :mod:`.alttext`) writes
+the alt text of a chart from what it shows (title, axes, series, the largest bar).
 
 Examples
 --------
@@ -24,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import formatting
+from .alttext import describe
 from .svgcanvas import svg_canvas
 
 __all__ = ["PALETTE", "PALETTE_COLOURS", "PHONE_WIDTH_IN", "MIN_FONT_PT", "SVG_PAD_IN", "apply_theme", "fit_for_phone", "phone_svg", "describe", "min_font_pt",
@@ -68,9 +69,6 @@ _RC = {"font.size": 10.5, "axes.titlesize": 11, "axes.labelsize": 10, "xtick.lab
        "svg.fonttype": "none",
        "svg.hashsalt": "smanalysis"}  # the SVG's ids from its content: the same chart gives the same bytes
 
-_WORDS = {"chart": ("Grafik", "Chart"), "y": ("Sumbu tegak", "Vertical axis"), "x": ("Sumbu datar", "Horizontal axis"),
-          "series": ("Garis/kelompok", "Series"), "top": ("Tertinggi", "Highest"),
-          "map": ("Gambar jaringan/peta", "Network or map picture")}
 
 
 def apply_theme() -> None:
@@ -109,10 +107,29 @@ def slant_dates(ax, *, rotation: float = 30) -> None:
 
 def min_font_pt(fig) -> float:
     """Size in points of the smallest visible text of ``fig`` (NaN when it has no text)."""
+    sizes = [t.get_fontsize() for t in _texts(fig) if t.get_visible() and t.get_text().strip()]
+    return float(min(sizes)) if sizes else float("nan")
+
+
+def _texts(fig) -> list:
+    """Every text of ``fig`` (as ``fig.findobj(Text)``) but the tick labels of an axes drawn
+    without axes (a network picture): listing those would make matplotlib build ticks it never
+    draws."""
+    from matplotlib.axis import Axis
     from matplotlib.text import Text
 
-    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
-    return float(min(sizes)) if sizes else float("nan")
+    found = []
+
+    def walk(artist):
+        for child in artist.get_children():
+            if isinstance(child, Axis) and not (child.axes.axison and child.get_visible()):
+                continue
+            if isinstance(child, Text):
+                found.append(child)
+            walk(child)
+
+    walk(fig)
+    return found
 
 
 def _wrap(text, chars: int) -> None:
@@ -146,12 +163,10 @@ def _fit(fig, width: float, lang: str | None):
     """:func:`fit_for_phone`'s work; returns the figure's tight bounding box (inches) as it ends."""
     import textwrap
 
-    from matplotlib.text import Text
-
     w, h = fig.get_size_inches()
     if w > width:
         fig.set_size_inches(width, max(2.8, min(h * width / w + 0.4, 5.5)))
-    for t in fig.findobj(Text):
+    for t in _texts(fig):
         if t.get_fontsize() < MIN_FONT_PT:
             t.set_fontsize(MIN_FONT_PT)
     _wrap_labels(fig)
@@ -160,14 +175,15 @@ def _fit(fig, width: float, lang: str | None):
         _number_axes(fig, lang)
     _fix_titles(fig)  # after the formatters: matplotlib's own number formatter may write an offset text
     legends = _take_legends(fig)  # out of the way of the layout pass; placed below their axes after it
-    for ax in fig.axes:  # long category names on the y axis (bars lying down) wrap too
+    drawn = [ax for ax in fig.axes if ax.axison]  # an axes drawn without axes (a network) has no tick labels
+    for ax in drawn:  # long category names on the y axis (bars lying down) wrap too
         names = [lb.get_text() for lb in ax.get_yticklabels()]
         if names and max(map(len, names)) > 22:
             ax.set_yticks(ax.get_yticks(), labels=["\n".join(textwrap.wrap(n, 22)) or n for n in names])
     _tight(fig)
     _room_for_rows(fig)
     renderer = fig.canvas.get_renderer()
-    for ax in fig.axes:
+    for ax in drawn:
         labels = ax.get_xticklabels()
         if len(labels) > 1 and _overlaps(labels, renderer):
             ax.tick_params(axis="x", labelrotation=35)
@@ -258,8 +274,8 @@ def _fix_titles(fig) -> None:
         if any(len(g.get_siblings(ax)) > 1 for g in (ax.get_shared_x_axes(), ax.get_shared_y_axes())):
             continue
         xa = ax.xaxis
-        if xa.get_label_position() != "bottom" or any(t.label2.get_visible() for t in
-                                                      (*xa.get_major_ticks()[:1], *xa.get_minor_ticks()[:1])):
+        if xa.get_label_position() != "bottom" or any(t.label2.get_visible() for t in  # the first ticks, as
+                                                      (xa.majorTicks[0], xa.minorTicks[0])):  # matplotlib checks
             continue
         if type(ax.yaxis.get_major_formatter()).get_offset is not Formatter.get_offset:
             continue
@@ -435,62 +451,3 @@ def _legends_below(fig) -> None:
     if taken:
         _tight(fig)
         _place_legends(fig, taken)
-
-
-def _largest_bar(ax):
-    from matplotlib.patches import Rectangle
-
-    bars = [p for p in ax.patches if isinstance(p, Rectangle) and np.isfinite(p.get_height())]
-    if not bars:
-        return None
-    horizontal = len({round(b.get_height(), 6) for b in bars}) == 1 and len({round(b.get_width(), 6)
-                                                                            for b in bars}) > 1
-    size = (lambda b: b.get_width()) if horizontal else (lambda b: b.get_height())
-    best = max(bars, key=size)
-    ticks = ax.get_yticklabels() if horizontal else ax.get_xticklabels()
-    centre = best.get_y() + best.get_height() / 2 if horizontal else best.get_x() + best.get_width() / 2
-    pos = [(abs((lb.get_position()[1] if horizontal else lb.get_position()[0]) - centre), lb.get_text())
-           for lb in ticks if lb.get_text()]
-    name = min(pos)[1] if pos else ""
-    return name, size(best)
-
-
-def describe(fig, lang: str = "id", *, unit: str = "number") -> str:
-    """Alt text of a chart from what it shows: title, axes, series and the largest bar.
-
-    Parameters
-    ----------
-    fig : matplotlib Figure
-    lang : {"id", "en"}
-    unit : str
-        Unit of the bars' values (see :func:`smanalysis.formatting.value`).
-
-    Returns
-    -------
-    str
-        One or a few sentences (never empty: a chart without text says it is a chart).
-    """
-    i = 0 if lang == "id" else 1
-    formatting.number(0, lang)  # checks lang
-    parts = []
-    for ax in fig.axes:
-        if ax.get_label() == "<colorbar>":
-            continue
-        title = ax.get_title() or (fig._suptitle.get_text() if getattr(fig, "_suptitle", None) else "")
-        if title:
-            parts.append(f"{_WORDS['chart'][i]}: {title.strip()}.")
-        if ax.get_ylabel():
-            parts.append(f"{_WORDS['y'][i]}: {ax.get_ylabel().strip()}.")
-        if ax.get_xlabel():
-            parts.append(f"{_WORDS['x'][i]}: {ax.get_xlabel().strip()}.")
-        leg = ax.get_legend()
-        if leg is not None:
-            names = [t.get_text() for t in leg.get_texts() if t.get_text()]
-            if names:
-                parts.append(f"{_WORDS['series'][i]}: {', '.join(names[:8])}.")
-        top = _largest_bar(ax)
-        if top and top[0]:
-            parts.append(f"{_WORDS['top'][i]}: {top[0]} ({formatting.value(top[1], unit, lang)}).")
-    if not parts:
-        parts.append(f"{_WORDS['chart'][i]}.")
-    return " ".join(" ".join(p.split()) for p in dict.fromkeys(parts))
