@@ -21,8 +21,10 @@ each in a fresh process so peak memory is its own:
   finds the parsed exports in the Parquet cache (:mod:`smanalysis.io.cache`).
 
 The **floor** is a bare ``papermill`` + ``nbconvert`` run of a trivial notebook in the same run.
-Without ``--skip-batch`` a batch of ``--clients`` sample-sized clients runs with ``--jobs`` and,
-when Dask is installed, on a 2-worker ``LocalCluster`` (``--scheduler local``).
+Without ``--skip-batch`` a batch of ``--clients`` sample-sized clients runs with ``--jobs``, then
+one after another through the command line (``--jobs 1``: each next client's kernel is started
+during the client before) and, when Dask is installed, on a 2-worker ``LocalCluster``
+(``--scheduler local``).
 
 Goals (issue 15): scale 1 < 5 s; scale 10 < 20 s; scale 100 < 3 min and < 4 GB peak; the cost
 per row not rising with size. Prints the table and writes it to ``benchmarks/out/bench_reports.txt``.
@@ -241,6 +243,25 @@ def _batch(configs: list[str], out: str, jobs: str, scheduler: str) -> dict:
             "median": float(s["seconds"].median())}
 
 
+def _cli_batch(configs: list[str], out: str) -> dict:
+    """``smanalysis report CONFIGS`` (``--jobs 1``) as a user runs it: one client after another in
+    one process, each next client's kernel started during the client before (smanalysis.reporting.spare)."""
+    import csv
+
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    t0 = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "smanalysis", "report", *configs, "--out", out],
+                          capture_output=True, text=True, env=env)
+    seconds = time.perf_counter() - t0
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"smanalysis report failed:\n{done.stderr[-3000:]}")
+    with open(Path(out) / "summary.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    times = sorted(float(r["seconds"]) for r in rows)
+    return {"seconds": seconds, "ok": sum(r["status"] == "ok" for r in rows), "n": len(rows),
+            "median": times[len(times) // 2] if times else float("nan")}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scales", default="1,10,100", help="comma-separated sample scales (default 1,10,100)")
@@ -351,6 +372,9 @@ def main(argv=None) -> int:
             b = _child("batch", str(tmp / "batch_jobs"), str(args.jobs), "", *configs)
             say(f"batch of {b['n']} clients, --jobs {args.jobs}: {b['seconds']:.1f} s ({b['ok']}/{b['n']} ok, "
                 f"median {b['median']:.1f} s a client), load {os.getloadavg()[0]:.1f}")
+            b = _cli_batch(configs, str(tmp / "batch_cli"))
+            say(f"batch of {b['n']} clients, --jobs 1 (command line, next kernel started ahead): {b['seconds']:.1f} s "
+                f"({b['ok']}/{b['n']} ok, median {b['median']:.1f} s a client), load {os.getloadavg()[0]:.1f}")
             try:
                 import distributed  # noqa: F401
             except ImportError:

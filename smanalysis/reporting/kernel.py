@@ -48,7 +48,7 @@ import signal
 import sys
 import threading
 
-from .spare import ENGINE, EXTENSION, refill, register_engine
+from .spare import ENGINE, EXTENSION, refill, register_engine, report_kernel_manager
 
 __all__ = ["import_jupyter", "kernel_options", "ParentWork", "WARM_MODULES", "GC_THRESHOLDS", "warm_up",
            "load_ipython_extension",
@@ -124,11 +124,10 @@ _tracking = threading.local()
 
 @functools.lru_cache(maxsize=1)
 def tracked_kernel_manager() -> type:
-    """jupyter_client's ``AsyncKernelManager`` (nbclient's default), each instance remembered by
-    the :func:`stop_kernels_on_error` block of its thread."""
-    from jupyter_client import AsyncKernelManager
+    """The reports' kernel manager (:func:`~smanalysis.reporting.spare.report_kernel_manager`), each
+    instance remembered by the :func:`stop_kernels_on_error` block of its thread."""
 
-    class TrackedKernelManager(AsyncKernelManager):
+    class TrackedKernelManager(report_kernel_manager()):
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
             started = getattr(_tracking, "started", None)
@@ -287,6 +286,7 @@ class ParentWork:
 
 def _warm_html(lang: str) -> None:
     """Render a tiny page: loads nbconvert, bleach, BeautifulSoup and the templates once."""
+    import_jupyter()  # nbformat without the IRI grammar, whichever thread imports it first
     from nbformat.v4 import new_markdown_cell, new_notebook
 
     from .html import notebooks_to_html

@@ -233,6 +233,17 @@ def _ensure_salt(cfg, log) -> bool:
 
 def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, timeout, log, pdf=False):
     """Execute the notebooks in ``build`` and write the report there; returns (status, reason)."""
+    # first of all this process starts parsing the exports into the parse cache (while it imports
+    # papermill and the kernel starts); while the cells run, it builds the page from the cells run so far
+    work = ParentWork(cfg, lang=lang, timeout=timeout)
+    try:
+        return _run_notebooks(work, cfg, build, client_dir, paths, cur, prev, lang, timeout, log, pdf)
+    finally:
+        work.close()
+
+
+def _run_notebooks(work, cfg, build: Path, client_dir: Path, paths, cur, prev, lang, timeout, log, pdf):
+    """:func:`_build_client`'s work once the parent's work has started."""
     nbformat, pm = import_jupyter()
     nb_dir = build / "notebooks"
     nb_dir.mkdir(parents=True, exist_ok=True)
@@ -250,9 +261,6 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
         env = KERNEL_ENV
         old_env = {k: os.environ.get(k) for k in env}
         os.environ.update(env)
-        # while the first kernel starts, this process parses the exports into the parse cache;
-        # while the cells run, it builds the page from the cells run so far
-        work = ParentWork(cfg, lang=lang, timeout=timeout)
         page = ReportPage(notebooks=len(paths), lang=lang, roots=roots, scrub_cells=True)
         try:
             for k, path in enumerate(paths):
@@ -273,7 +281,7 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
                 nbformat.write(clean, str(target))
                 executed.append(clean)
         finally:
-            work.close()
+            work.close()  # no more jobs
             for k, v in old_env.items():
                 if v is None:
                     os.environ.pop(k, None)

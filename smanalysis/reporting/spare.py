@@ -39,7 +39,7 @@ import tempfile
 import threading
 
 __all__ = ["ENGINE", "EXTENSION", "KERNEL_ENV", "SpareKernel", "prestart_kernel", "spares_kept", "take_spare",
-           "plan_spares", "refill", "stop_spares", "register_engine"]
+           "plan_spares", "refill", "stop_spares", "register_engine", "report_kernel_manager"]
 
 #: the papermill engine of the reports (:func:`register_engine`)
 ENGINE = "smanalysis"
@@ -53,11 +53,28 @@ KERNEL_NAME = "python3"
 #: nbclient gives the kernels it starts an in-memory IPython history; a spare gets the same
 _HISTORY = "--HistoryManager.hist_file=:memory:"
 
+#: seconds between two looks at a kernel being stopped (jupyter_client looks every 0.1 s)
+_STOP_POLL = 0.01
+
 _log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _spares: list[SpareKernel] = []  # started, not taken yet
 _planned = 0  # spares still to start when a report's first cell runs (a batch's next clients)
 _starting: list[threading.Thread] = []  # refills under way
+
+
+@functools.lru_cache(maxsize=1)
+def report_kernel_manager() -> type:
+    """jupyter_client's ``AsyncKernelManager`` (nbclient's default), which waits for a kernel it
+    stops in steps of 10 ms instead of 100 ms: a report's kernel is killed after its last cell
+    (``shutdown_kernel="immediate"``) and is gone within a few milliseconds."""
+    from jupyter_client import AsyncKernelManager
+
+    class ReportKernelManager(AsyncKernelManager):
+        async def _async_wait(self, pollinterval: float = 0.1) -> None:
+            await super()._async_wait(pollinterval=min(pollinterval, _STOP_POLL))
+
+    return ReportKernelManager
 
 
 class SpareKernel:
@@ -66,7 +83,7 @@ class SpareKernel:
     Attributes
     ----------
     km : jupyter_client.AsyncKernelManager
-        The kernel's manager (nbclient's default class); give it to papermill as ``km``.
+        The kernel's manager (:func:`report_kernel_manager`); give it to papermill as ``km``.
     folder : pathlib.Path
         The kernel's private starting folder, with its ``kernel.log`` (removed by :meth:`stop`).
     """
@@ -74,11 +91,10 @@ class SpareKernel:
     def __init__(self):
         from pathlib import Path
 
-        from jupyter_client import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
         self.folder = Path(tempfile.mkdtemp(prefix="smanalysis-kernel-"))
-        self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
+        self.km = report_kernel_manager()(kernel_name=KERNEL_NAME)
         debug = bool(os.environ.get("SMANALYSIS_DEBUG"))
         with contextlib.ExitStack() as stack:
             log = None if debug else stack.enter_context(open(self.folder / "kernel.log", "ab"))
