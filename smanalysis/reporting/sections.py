@@ -31,6 +31,7 @@ import pandas as pd
 from .. import formatting as fmt
 from ..formatting import column_unit as fmt_unit
 from ..formatting import format_columns
+from ..schema import TABLES
 from ..words import code_label, text
 from .markup import esc
 
@@ -297,6 +298,7 @@ class EvaluationContext:
     cache: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
     metrics_used: list = field(default_factory=list)
+    _local_times: dict = field(default_factory=dict, repr=False)
 
     @property
     def tz(self) -> str:
@@ -322,12 +324,25 @@ class EvaluationContext:
         start, end = self.period if which == "period" else self.previous
         if df.empty or col not in df.columns:
             return np.zeros(len(df), dtype=bool)
-        s = df[col]
-        if isinstance(s.dtype, pd.DatetimeTZDtype):
-            s = s.dt.tz_convert(self.tz).dt.tz_localize(None)
+        key = (id(df), col)
+        seen = self._local_times.get(key)
+        if seen is not None and seen[0] is df:  # the dataset's and the cached tables: converted once
+            s = seen[1]
         else:
-            s = pd.to_datetime(s, errors="coerce")
+            s = df[col]
+            if isinstance(s.dtype, pd.DatetimeTZDtype):
+                s = s.dt.tz_convert(self.tz).dt.tz_localize(None)
+            else:
+                s = pd.to_datetime(s, errors="coerce")
+            if self._kept(df):
+                self._local_times[key] = (df, s)
         return ((s >= start) & (s < end + pd.Timedelta(days=1))).to_numpy(dtype=bool, na_value=False)
+
+    def _kept(self, df: pd.DataFrame) -> bool:
+        """True for a table that lives as long as the context (the dataset's, a cached result):
+        its local times are worth keeping. Tables are never changed in place."""
+        return any(df is getattr(self.data, t, None) for t in TABLES) or any(
+            df is v for v in self.cache.values())
 
     def in_period(self, df: pd.DataFrame, which: str = "period", col: str = "created_at") -> pd.DataFrame:
         """The rows of ``df`` in the period (see :meth:`mask`)."""
