@@ -141,7 +141,8 @@ def code(texts, codebook: Mapping | str | Path, *, n_quotes: int = 3) -> CodingR
     codebook : mapping or path
         See :func:`load_codebook` for the layout.
     n_quotes : int, default 3
-        Representative quotes per code (nearest the code's TF-IDF centroid).
+        Representative quotes per code (nearest the code's TF-IDF centroid); 0 leaves them out
+        (an empty ``quotes``, and no TF-IDF work: for callers that only count).
 
     Returns
     -------
@@ -179,7 +180,7 @@ def code(texts, codebook: Mapping | str | Path, *, n_quotes: int = 3) -> CodingR
     co = pd.DataFrame(m.T @ m, index=list(book), columns=list(book))
     parts = []
     for c in book:  # loops over codes, not rows
-        sub = s[assign[c].to_numpy()]
+        sub = s[assign[c].to_numpy()] if n_quotes > 0 else s.iloc[:0]
         if len(sub):
             q = quotes(sub, n=n_quotes)
             q.insert(0, "code", c)
