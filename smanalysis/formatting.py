@@ -433,22 +433,16 @@ def format_frame(df: pd.DataFrame, lang: str = "id", *, units: dict | None = Non
 
 def format_columns(df: pd.DataFrame, lang: str = "id", *, units: dict | list | None = None,
                    timezone: str | None = None) -> list[list[str]]:
-    """The cells of ``df`` as :func:`format_frame` writes them, one list of texts a column (for
-    callers that write the cells out themselves, without a frame of them). ``units`` is as for
-    :func:`format_frame`, or a list of one unit a column (in order) when the caller has them.
+    """:func:`format_frame`'s cells, a list a column; ``units`` as there, or a list (one unit a column).
 
-    >>> format_columns(pd.DataFrame({"posts": [3284.0, None], "paid": [True, False]}), "en")
-    [['3,284', '–'], ['yes', 'no']]
-    >>> format_columns(pd.DataFrame({"er": [0.25]}), "id", units=["ratio"])
-    [['25,0%']]
+    >>> format_columns(pd.DataFrame({"posts": [3284.0, None], "er": [0.25, 0.5]}), "en", units=["count", "ratio"])
+    [['3,284', '–'], ['25.0%', '50.0%']]
     """
     _locale(lang)
-    given = list(units) if isinstance(units, (list, tuple)) else None
-    units = {} if given is not None else dict(units or {})
-    out = []
+    given, out = (units if isinstance(units, (list, tuple)) else [(units or {}).get(c) for c in df.columns]), []
     for i, c in enumerate(df.columns):
         s = df.iloc[:, i]
-        unit = given[i] if given is not None else (units.get(c) or column_unit(s))
+        unit = given[i] or column_unit(s)
         if unit not in UNITS and unit != "bool":
             raise ValueError(f"The value for `units[{c!r}]` must be one of {list(UNITS)}, but {unit!r} was passed.")
         out.append([_cell(v, unit, lang, timezone) for v in s.tolist()])
