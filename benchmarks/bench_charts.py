@@ -9,9 +9,12 @@ best run) and by the peer, a bare ``savefig(format="svg")`` of the same figure w
 all (the floor: one draw).
 CPU time (``time.process_time``), so the numbers hold up on a shared machine.
 
+"warm" profits from the text sizes the first run measured (kept for the run, as in a report's
+kernel); "bare svg" does not (it measures text with a new renderer each time, as matplotlib does).
+
 Usage::
 
-    python benchmarks/bench_charts.py [--config data/sample/client.yaml] [--repeat 3]
+    python benchmarks/bench_charts.py [--config data/sample/client.yaml] [--repeat 3] [--profile 40]
 """
 
 from __future__ import annotations

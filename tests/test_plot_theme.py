@@ -129,3 +129,46 @@ def test_long_title_does_not_shrink_the_chart():
     plt.close(fig)
     assert width == PHONE_WIDTH_IN
     assert "\n" in title.get_text()  # wrapped: as one line it is wider than the figure
+
+
+def test_rows_of_long_names_get_room():
+    """Fifteen lying bars whose names wrap onto two lines: fitted, the figure grows taller than the
+    plain phone height (4.8 * 4.8 / 9 + 0.4 = 2.96 in) until two neighbouring names are at least
+    (1.2 * 2 + 0.35) * 9.5 = 26.1 pt apart; a short chart keeps its height."""
+    import matplotlib.pyplot as plt
+
+    from smanalysis.plotting.theme import phone_svg
+
+    apply_theme()
+    fig, ax = plt.subplots(figsize=(9, 4.8))
+    names = [f"kategori nomor {i:02d} yang cukup panjang" for i in range(15)]
+    ax.barh(names, np.arange(15, 0, -1))
+    phone_svg(fig, lang="id")
+    lo, hi = ax.get_ylim()
+    pitch = ax.get_position().height * fig.get_size_inches()[1] * 72 / abs(hi - lo)  # pt between rows 1 apart
+    assert all(lb.get_text().count("\n") == 1 for lb in ax.get_yticklabels())
+    assert fig.get_size_inches()[1] > 2.96 and pitch >= 26.1 * 0.99
+    short, ax2 = plt.subplots(figsize=(9, 4.8))
+    ax2.barh(["reel", "foto"], [3, 2])
+    phone_svg(short, lang="id")
+    assert short.get_size_inches()[1] == pytest.approx(4.8 * 4.8 / 9 + 0.4)
+    plt.close("all")
+
+
+def test_a_picture_without_axes_builds_no_ticks():
+    """A network picture (axes switched off): fitting and the smallest-font check list its texts
+    without making matplotlib build the tick labels it never draws; the smallest text is the title."""
+    import matplotlib.pyplot as plt
+
+    from smanalysis.plotting.theme import min_font_pt, phone_svg
+
+    apply_theme()
+    fig, ax = plt.subplots(figsize=(8, 5))
+    ax.scatter([0, 1, 2], [0, 1, 0])
+    ax.text(1, 0.5, "kopisenja_id", fontsize=12)
+    ax.set_title("Jaringan")  # 11 pt (axes.titlesize)
+    ax.axis("off")
+    svg = phone_svg(fig, lang="id")
+    assert "kopisenja_id" in svg and min_font_pt(fig) == 11.0
+    assert len(ax.xaxis.majorTicks) == 1 and len(ax.yaxis.majorTicks) == 1  # the first only (matplotlib's own)
+    plt.close(fig)

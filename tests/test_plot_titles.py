@@ -81,3 +81,23 @@ def test_top_tick_labels_still_lift_the_title():
         labels_top = max(lb.get_window_extent(renderer).y1 for lb in ax.get_xticklabels() if lb.get_text())
         assert ax.title.get_window_extent(renderer).y0 >= labels_top - 0.5
     plt.close("all")
+
+
+def _numbers_rounded(svg: str) -> str:
+    import re
+
+    return re.sub(r"-?\d+\.\d+", lambda m: f"{float(m.group(0)):.3f}".replace("-0.000", "0.000"), svg)
+
+
+@pytest.mark.parametrize("make", [_bars, _lines, _top_ticks])
+def test_pinned_axis_titles_are_where_matplotlib_puts_them(make, monkeypatch):
+    """Axis titles pinned after the last measure (the SVG draw does not place them again): the same
+    picture as matplotlib's automatic placement, to a thousandth of a point."""
+    with mpl.rc_context():
+        apply_theme()
+        pinned = phone_svg(make(), lang="id")
+        monkeypatch.setattr(theme, "_pin_axis_labels", lambda fig: None)
+        automatic = phone_svg(make(), lang="id")
+    plt.close("all")
+    assert "interaksi" in pinned or "Jangkauan" in pinned or "Rencana" in pinned
+    assert _numbers_rounded(pinned) == _numbers_rounded(automatic)

@@ -21,6 +21,7 @@ from ..media import metric_label
 from .._checks import check_choice
 from ..formatting import axis_format
 from ..words import LANGS, code_label, text
+from .theme import slant_dates
 
 __all__ = ["plot_hashtags", "plot_paid_split", "plot_topic_shares"]
 
@@ -107,5 +108,5 @@ def plot_topic_shares(shares: pd.DataFrame, *, ax=None, lang: str = "id", freq: 
     axis_format(ax, "ratio", lang, axis="y")
     ax.set_ylabel(_t("share", lang))
     ax.set_title(_t("topics", lang, f=code_label("freq", freq, lang)))
-    ax.figure.autofmt_xdate()
+    slant_dates(ax)  # Figure.autofmt_xdate without laying out the dates at the first size
     return ax

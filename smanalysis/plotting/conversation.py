@@ -179,7 +179,7 @@ def plot_intents(frame: pd.DataFrame, *, ax=None, lang: str = "id", by: str | No
 
 
 def plot_response_time(stats: pd.DataFrame, *, by: str = "platform", ax=None, lang: str = "id"):
-    """Median and 90th-percentile first-response time per group, with the response rate.
+    """Median and 90th-percentile first-response time per group, with the reply rate under its name.
 
     Parameters
     ----------
@@ -198,8 +198,9 @@ def plot_response_time(stats: pd.DataFrame, *, by: str = "platform", ax=None, la
     >>> import pandas as pd
     >>> st = pd.DataFrame({"platform": ["instagram", "tiktok"], "median_minutes": [30, 90],
     ...                    "p90_minutes": [120, 300], "reply_rate": [0.8, 0.5]})
-    >>> plot_response_time(st).get_ylabel()
-    'Menit'
+    >>> ax = plot_response_time(st)
+    >>> ax.get_ylabel(), [t.get_text() for t in ax.get_xticklabels()]
+    ('Menit', ['instagram\\n80% dibalas', 'tiktok\\n50% dibalas'])
     """
     check_choice("lang", lang, LANGS)
     _need(stats, [by, "median_minutes", "p90_minutes"], "plot_response_time")
@@ -211,11 +212,10 @@ def plot_response_time(stats: pd.DataFrame, *, by: str = "platform", ax=None, la
            color="#4c72b0")
     ax.bar(x + 0.2, stats["p90_minutes"].fillna(0).to_numpy(float), width=0.4,
            label=text("plot.conversation.p90", lang), color="#dd8452")
-    if "reply_rate" in stats.columns:
-        top = np.nan_to_num(stats[["median_minutes", "p90_minutes"]].max(axis=1).to_numpy(float))
-        for xi, yi, r in zip(x, top, stats["reply_rate"].to_numpy(float)):
-            if np.isfinite(r):
-                ax.text(xi, yi, f"{percent(r, lang, 0)} {text('plot.conversation.rate', lang)}", ha="center", va="bottom", fontsize="x-small")
+    if "reply_rate" in stats.columns:  # the reply rate under each group's name (over the bars, four
+        # groups' rates ran into each other on a phone)
+        labels = [f"{name}\n{text('plot.conversation.replied', lang, p=percent(r, lang, 0))}" if np.isfinite(r)
+                  else name for name, r in zip(labels, stats["reply_rate"].to_numpy(float))]
     ax.set_xticks(x, labels)
     ax.set_ylabel(text("plot.conversation.minutes", lang))
     ax.set_title(text("plot.conversation.response", lang))

@@ -24,6 +24,7 @@ from ..media import METRICS, bootstrap_interval, growth, metric_label, summary
 from .._checks import check_choice
 from ..formatting import axis_format, percent
 from ..words import LANGS, code_label, text
+from .theme import slant_dates
 
 __all__ = [
     "plot_engagement_over_time",
@@ -94,7 +95,7 @@ def plot_engagement_over_time(posts: pd.DataFrame, *, metric: str = "engagements
     ax.set_xlabel(text("plot.date", lang))
     if _is_ratio(metric):
         axis_format(ax, "ratio", lang, axis="y")
-    ax.figure.autofmt_xdate()
+    slant_dates(ax)  # Figure.autofmt_xdate without laying out the dates at the first size
     return ax
 
 
@@ -208,8 +209,9 @@ def _robust_limits(values) -> tuple[float, float]:
 
 
 def _label_capped(ax, capped, low, high, periods, lang):
-    """Write the value of each point cut at the chart's edge next to it; labels closer than a
-    twelfth of the time axis on the same edge are stacked instead of drawn over each other."""
+    """Write the value of each point cut at the chart's edge next to it, on a white patch over the
+    lines; labels closer than a twelfth of the time axis on the same edge are stacked instead of
+    drawn over each other."""
     if not capped:
         return
     t = pd.to_datetime(pd.Series(periods))
@@ -222,7 +224,8 @@ def _label_capped(ax, capped, low, high, periods, lang):
         last[top].append((x, level))
         dy = (-10 - 11 * level) if top else (4 + 11 * level)
         ax.annotate(percent(v, lang, 0), (x, high if top else low), xytext=(5, dy), textcoords="offset points",
-                    fontsize="small", color=colour)
+                    fontsize="small", color=colour,  # on a white patch: readable where lines run under it
+                    bbox={"boxstyle": "square,pad=0.08", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
 
 
 def plot_follower_growth(data: pd.DataFrame, *, freq: str = "month", ax=None, lang: str = "id"):
@@ -265,7 +268,7 @@ def plot_follower_growth(data: pd.DataFrame, *, freq: str = "month", ax=None, la
     f = {"D": "day", "M": "month"}.get(freq, freq)
     ax.set_title(text("plot.media.growth", lang, f=code_label("freq", f, lang)))
     ax.set_ylabel(metric_label("follower_growth", lang))
-    ax.figure.autofmt_xdate()
+    slant_dates(ax)  # Figure.autofmt_xdate without laying out the dates at the first size
     return ax
 
 
@@ -375,5 +378,5 @@ def plot_spikes(days: pd.DataFrame, *, metric: str = "engagements", ax=None, lan
     ax.set_title(text("plot.media.spikes", lang, m=metric_label(metric, lang)))
     ax.set_xlabel(text("plot.date", lang))
     ax.set_ylabel(metric_label(metric, lang))
-    ax.figure.autofmt_xdate()
+    slant_dates(ax)  # Figure.autofmt_xdate without laying out the dates at the first size
     return ax

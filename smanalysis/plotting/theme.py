@@ -3,8 +3,8 @@
 :func:`apply_theme` sets seaborn's theme once (white grid, the colour-blind palette, font sizes
 readable on a phone); :func:`fit_for_phone` narrows a finished figure to :data:`PHONE_WIDTH_IN`
 inches, keeps every text at least :data:`MIN_FONT_PT`, moves legends out of the data (below the
-plot) and thins or slants crowded tick labels; :func:`describe` writes the alt text of a chart
-from what it shows (title, axes, series, the largest bar).
+plot) and thins or slants crowded tick labels; :func:`describe` (from :mod:`.alttext`) writes
+the alt text of a chart from what it shows (title, axes, series, the largest bar).
 
 Examples
 --------
@@ -24,9 +24,11 @@ from __future__ import annotations
 import numpy as np
 
 from .. import formatting
+from .alttext import describe
 from .svgcanvas import svg_canvas
 
-__all__ = ["PALETTE", "PALETTE_COLOURS", "PHONE_WIDTH_IN", "MIN_FONT_PT", "SVG_PAD_IN", "apply_theme", "fit_for_phone", "phone_svg", "describe", "min_font_pt"]
+__all__ = ["PALETTE", "PALETTE_COLOURS", "PHONE_WIDTH_IN", "MIN_FONT_PT", "SVG_PAD_IN", "apply_theme", "fit_for_phone", "phone_svg", "describe", "min_font_pt",
+           "slant_dates"]
 
 #: seaborn's colour-blind-safe palette ("colorblind"): one palette for every chart
 PALETTE = "colorblind"
@@ -67,9 +69,6 @@ _RC = {"font.size": 10.5, "axes.titlesize": 11, "axes.labelsize": 10, "xtick.lab
        "svg.fonttype": "none",
        "svg.hashsalt": "smanalysis"}  # the SVG's ids from its content: the same chart gives the same bytes
 
-_WORDS = {"chart": ("Grafik", "Chart"), "y": ("Sumbu tegak", "Vertical axis"), "x": ("Sumbu datar", "Horizontal axis"),
-          "series": ("Garis/kelompok", "Series"), "top": ("Tertinggi", "Highest"),
-          "map": ("Gambar jaringan/peta", "Network or map picture")}
 
 
 def apply_theme() -> None:
@@ -84,12 +83,53 @@ def apply_theme() -> None:
     mpl.rcParams.update({**_SEABORN_WHITEGRID, "axes.prop_cycle": cycler(color=list(PALETTE_COLOURS)), **_RC})
 
 
+def slant_dates(ax, *, rotation: float = 30) -> None:
+    """Date tick labels of ``ax`` slanted and right-aligned: what matplotlib's
+    ``Figure.autofmt_xdate()`` does to a figure of one chart, without laying the date ticks out at
+    the figure's first size (the fitting changes it): the ticks there are get it, later ticks copy it.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(); slant_dates(ax)
+    >>> [(t.get_rotation(), t.get_horizontalalignment()) for t in ax.get_xticklabels()][:1]
+    [(30.0, 'right')]
+    >>> plt.close(fig)
+    """
+    axis = ax.xaxis
+    for tick in axis.get_major_ticks(len(axis.majorTicks)):  # no locator run: the ticks made so far
+        tick.label1.set_horizontalalignment("right")
+        tick.label1.set_rotation(rotation)
+    if ax.figure.get_layout_engine() is None:  # as autofmt_xdate: room for the slanted labels
+        ax.figure.subplots_adjust(bottom=0.2)
+
+
 def min_font_pt(fig) -> float:
     """Size in points of the smallest visible text of ``fig`` (NaN when it has no text)."""
+    sizes = [t.get_fontsize() for t in _texts(fig) if t.get_visible() and t.get_text().strip()]
+    return float(min(sizes)) if sizes else float("nan")
+
+
+def _texts(fig) -> list:
+    """Every text of ``fig`` (as ``fig.findobj(Text)``) but the tick labels of an axes drawn
+    without axes (a network picture): listing those would make matplotlib build ticks it never
+    draws."""
+    from matplotlib.axis import Axis
     from matplotlib.text import Text
 
-    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
-    return float(min(sizes)) if sizes else float("nan")
+    found = []
+
+    def walk(artist):
+        for child in artist.get_children():
+            if isinstance(child, Axis) and not (child.axes.axison and child.get_visible()):
+                continue
+            if isinstance(child, Text):
+                found.append(child)
+            walk(child)
+
+    walk(fig)
+    return found
 
 
 def _wrap(text, chars: int) -> None:
@@ -123,12 +163,10 @@ def _fit(fig, width: float, lang: str | None):
     """:func:`fit_for_phone`'s work; returns the figure's tight bounding box (inches) as it ends."""
     import textwrap
 
-    from matplotlib.text import Text
-
     w, h = fig.get_size_inches()
     if w > width:
         fig.set_size_inches(width, max(2.8, min(h * width / w + 0.4, 5.5)))
-    for t in fig.findobj(Text):
+    for t in _texts(fig):
         if t.get_fontsize() < MIN_FONT_PT:
             t.set_fontsize(MIN_FONT_PT)
     _wrap_labels(fig)
@@ -137,17 +175,15 @@ def _fit(fig, width: float, lang: str | None):
         _number_axes(fig, lang)
     _fix_titles(fig)  # after the formatters: matplotlib's own number formatter may write an offset text
     legends = _take_legends(fig)  # out of the way of the layout pass; placed below their axes after it
-    _tight(fig)
-    wrapped = False
-    for ax in fig.axes:  # long category names on the y axis (bars lying down) wrap too
+    drawn = [ax for ax in fig.axes if ax.axison]  # an axes drawn without axes (a network) has no tick labels
+    for ax in drawn:  # long category names on the y axis (bars lying down) wrap too
         names = [lb.get_text() for lb in ax.get_yticklabels()]
         if names and max(map(len, names)) > 22:
             ax.set_yticks(ax.get_yticks(), labels=["\n".join(textwrap.wrap(n, 22)) or n for n in names])
-            wrapped = True
-    if wrapped:  # a layout pass costs a full draw: only when the labels changed
-        _tight(fig)
+    _tight(fig)
+    _room_for_rows(fig)
     renderer = fig.canvas.get_renderer()
-    for ax in fig.axes:
+    for ax in drawn:
         labels = ax.get_xticklabels()
         if len(labels) > 1 and _overlaps(labels, renderer):
             ax.tick_params(axis="x", labelrotation=35)
@@ -176,6 +212,50 @@ def _fit(fig, width: float, lang: str | None):
     return box
 
 
+def _room_for_rows(fig, *, most: float = 7.5) -> bool:
+    """Make the figure taller (up to ``most`` inches) where rows of names on a y axis (bars lying
+    down, a heatmap's days) are closer than their text needs: 1.2 lines of the labels' font per line
+    of two neighbours' labels (on average) plus a third of a line between them. Returns whether the
+    figure grew.
+
+    Arithmetic on the laid-out axes (no text measured). A figure of one axes keeps its margins in
+    inches (what a new layout pass would find: the labels are the same), so the axes grow by what
+    the figure grows; others are laid out again.
+    """
+    from matplotlib.category import StrCategoryLocator
+    from matplotlib.ticker import FixedLocator
+
+    grow = 0.0
+    for ax in fig.axes:
+        axis = ax.yaxis
+        if not isinstance(axis.get_major_locator(), (FixedLocator, StrCategoryLocator)):
+            continue
+        ticks = [t for t in axis.get_major_ticks() if t.label1.get_visible() and t.label1.get_text().strip()]
+        if len(ticks) < 2:
+            continue
+        ticks.sort(key=lambda t: t.get_loc())
+        lo, hi = ax.get_ylim()
+        height = ax.get_position().height * fig.get_size_inches()[1]  # inches
+        pitch = np.diff([t.get_loc() for t in ticks]) / abs(hi - lo) * height * 72  # points between rows
+        lines = np.array([t.label1.get_text().count("\n") + 1 for t in ticks], dtype=float)
+        need = (1.2 * (lines[1:] + lines[:-1]) / 2 + 0.35) * ticks[0].label1.get_fontsize()
+        ratio = float(np.max(need / np.maximum(pitch, 1e-9)))
+        if ratio > 1.02:
+            grow = max(grow, height * (ratio - 1))
+    w, h = fig.get_size_inches()
+    if grow <= 0 or h >= most:
+        return False
+    taller = min(most, h + grow)
+    sp = fig.subplotpars
+    below, above = sp.bottom * h, (1 - sp.top) * h  # margins in inches
+    fig.set_size_inches(w, taller)
+    if len(fig.axes) == 1 and fig.axes[0].get_subplotspec() is not None:
+        fig.subplots_adjust(bottom=below / taller, top=1 - above / taller)
+    else:
+        _tight(fig)
+    return True
+
+
 def _fix_titles(fig) -> None:
     """Titles that matplotlib's automatic placement would leave where they are, fixed there.
 
@@ -194,8 +274,8 @@ def _fix_titles(fig) -> None:
         if any(len(g.get_siblings(ax)) > 1 for g in (ax.get_shared_x_axes(), ax.get_shared_y_axes())):
             continue
         xa = ax.xaxis
-        if xa.get_label_position() != "bottom" or any(t.label2.get_visible() for t in
-                                                      (*xa.get_major_ticks()[:1], *xa.get_minor_ticks()[:1])):
+        if xa.get_label_position() != "bottom" or any(t.label2.get_visible() for t in  # the first ticks, as
+                                                      (xa.majorTicks[0], xa.minorTicks[0])):  # matplotlib checks
             continue
         if type(ax.yaxis.get_major_formatter()).get_offset is not Formatter.get_offset:
             continue
@@ -234,8 +314,21 @@ def phone_svg(fig, *, width: float = PHONE_WIDTH_IN, lang: str | None = None) ->
         # the fitting laid the figure out: without a layout engine left (tight_layout leaves a placeholder),
         # savefig draws once instead of drawing a dry run first
         fig.set_layout_engine(None)
+        _pin_axis_labels(fig)
         fig.savefig(buf, format="svg", bbox_inches=box.padded(SVG_PAD_IN), metadata={"Date": None})
     return buf.getvalue()
+
+
+def _pin_axis_labels(fig) -> None:
+    """Axis titles pinned where the last layout pass put them (in axes coordinates, so the cut of
+    the saved picture moves them along): otherwise every draw measures the tick labels and the
+    spines again to place them, a quarter of the time of drawing a chart. Only for a figure whose
+    layout is done (its size, ticks and labels stay as they are)."""
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            label = axis.label
+            at = label.get_transform().transform(label.get_position())
+            axis.set_label_coords(*ax.transAxes.inverted().transform(at))
 
 
 def _wrap_labels(fig) -> None:
@@ -326,17 +419,30 @@ def _place_legends(fig, taken) -> None:
     title, in as many columns as fit."""
     renderer = fig.canvas.get_renderer()
     for ax, handles, texts, title in taken:
-        box = ax.get_tightbbox(renderer).transformed(ax.transAxes.inverted())
+        bottom = ax.transAxes.inverted().transform((0.0, _lowest(ax, renderer)))[1]
         # centred on the figure, not on the axes (which long tick labels push right): it sticks out
         # only when it is wider than the figure
         mid = ax.transAxes.inverted().transform(fig.transFigure.transform((0.5, 0.0)))[0]
         longest = max(len(x) for x in texts)
         room = (fig.get_size_inches()[0] - 0.3) * 72
         ncol = max(1, min(len(texts), int(room / (MIN_FONT_PT * 0.62 * (longest + 5)))))
-        ax.legend(handles, texts, title=title, loc="upper center", bbox_to_anchor=(mid, box.y0 - 0.02),
+        ax.legend(handles, texts, title=title, loc="upper center", bbox_to_anchor=(mid, bottom - 0.02),
                   ncol=ncol, frameon=False, fontsize=MIN_FONT_PT, title_fontsize=MIN_FONT_PT)
     # no layout pass after this: it would move the axes and the legend onto the axis labels;
     # the picture is saved with its tight bounding box, which takes the legend in
+
+
+def _lowest(ax, renderer) -> float:
+    """Bottom (pixels) of what an axes shows: its frame, its x axis (tick labels and title) and its
+    texts; the y axis, lines and patches (clipped to the frame) are not measured (a third of the
+    time of the whole axes' tight box)."""
+    from matplotlib.transforms import Bbox
+
+    boxes = [ax.bbox]
+    if ax.axison and ax.xaxis.get_visible():
+        boxes.append(ax.xaxis.get_tightbbox(renderer))
+    boxes += [t.get_window_extent(renderer) for t in ax.texts if t.get_visible() and t.get_text()]
+    return Bbox.union([b for b in boxes if b is not None and b.height > 0 or b is ax.bbox]).y0
 
 
 def _legends_below(fig) -> None:
@@ -345,62 +451,3 @@ def _legends_below(fig) -> None:
     if taken:
         _tight(fig)
         _place_legends(fig, taken)
-
-
-def _largest_bar(ax):
-    from matplotlib.patches import Rectangle
-
-    bars = [p for p in ax.patches if isinstance(p, Rectangle) and np.isfinite(p.get_height())]
-    if not bars:
-        return None
-    horizontal = len({round(b.get_height(), 6) for b in bars}) == 1 and len({round(b.get_width(), 6)
-                                                                            for b in bars}) > 1
-    size = (lambda b: b.get_width()) if horizontal else (lambda b: b.get_height())
-    best = max(bars, key=size)
-    ticks = ax.get_yticklabels() if horizontal else ax.get_xticklabels()
-    centre = best.get_y() + best.get_height() / 2 if horizontal else best.get_x() + best.get_width() / 2
-    pos = [(abs((lb.get_position()[1] if horizontal else lb.get_position()[0]) - centre), lb.get_text())
-           for lb in ticks if lb.get_text()]
-    name = min(pos)[1] if pos else ""
-    return name, size(best)
-
-
-def describe(fig, lang: str = "id", *, unit: str = "number") -> str:
-    """Alt text of a chart from what it shows: title, axes, series and the largest bar.
-
-    Parameters
-    ----------
-    fig : matplotlib Figure
-    lang : {"id", "en"}
-    unit : str
-        Unit of the bars' values (see :func:`smanalysis.formatting.value`).
-
-    Returns
-    -------
-    str
-        One or a few sentences (never empty: a chart without text says it is a chart).
-    """
-    i = 0 if lang == "id" else 1
-    formatting.number(0, lang)  # checks lang
-    parts = []
-    for ax in fig.axes:
-        if ax.get_label() == "<colorbar>":
-            continue
-        title = ax.get_title() or (fig._suptitle.get_text() if getattr(fig, "_suptitle", None) else "")
-        if title:
-            parts.append(f"{_WORDS['chart'][i]}: {title.strip()}.")
-        if ax.get_ylabel():
-            parts.append(f"{_WORDS['y'][i]}: {ax.get_ylabel().strip()}.")
-        if ax.get_xlabel():
-            parts.append(f"{_WORDS['x'][i]}: {ax.get_xlabel().strip()}.")
-        leg = ax.get_legend()
-        if leg is not None:
-            names = [t.get_text() for t in leg.get_texts() if t.get_text()]
-            if names:
-                parts.append(f"{_WORDS['series'][i]}: {', '.join(names[:8])}.")
-        top = _largest_bar(ax)
-        if top and top[0]:
-            parts.append(f"{_WORDS['top'][i]}: {top[0]} ({formatting.value(top[1], unit, lang)}).")
-    if not parts:
-        parts.append(f"{_WORDS['chart'][i]}.")
-    return " ".join(" ".join(p.split()) for p in dict.fromkeys(parts))

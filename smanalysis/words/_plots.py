@@ -55,7 +55,7 @@ WORDS: dict[str, tuple[str, str]] = {
     'plot.conversation.minutes': ('Menit', 'Minutes'),
     'plot.conversation.median': ('Median', 'Median'),
     'plot.conversation.p90': ('Persentil ke-90', '90th percentile'),
-    'plot.conversation.rate': ('tingkat respons', 'response rate'),
+    'plot.conversation.replied': ('{p} dibalas', '{p} replied'),
     'plot.conversation.terms': ('Kata teratas', 'Top terms'),
     'plot.conversation.count': ('Jumlah', 'Count'),
     'plot.conversation.codes': ('Frekuensi kode', 'Code frequencies'),

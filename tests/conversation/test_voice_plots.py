@@ -44,6 +44,9 @@ def test_plot_intents_and_response_time():
     st = response_stats(c, by="platform")
     ax = plot_response_time(st, lang="en")
     assert ax.get_title() == "First-response time" and ax.get_ylabel() == "Minutes"
+    # the reply rate under each platform's name (instagram: c1 answered; x: c2 not), not over the bars
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["instagram\n100% replied", "x\n0% replied"]
+    assert not ax.texts
 
 
 def test_plot_terms_and_codes():

@@ -113,3 +113,47 @@ def test_plot_benchmark_default_metric_falls_back_when_competitors_lack_follower
     bench = benchmark(pm, own=["kopisenja.id"], competitors=["kopipagi.jogja"], ci=None,
                       account_followers={"kopipagi.jogja": 900})
     assert mp.plot_benchmark(bench, lang="en").get_title().startswith("Engagement rate (followers)")
+
+
+def test_follower_growth_spikes_are_written_apart_on_white():
+    """Two accounts spiking the same week (127% and 5%, both past the robust limits of a flat 1%):
+    each spike's value is written once, on a white patch (lines run under it), the two labels
+    stacked, not drawn over each other."""
+    import matplotlib.pyplot as plt
+
+    periods = pd.date_range("2026-08-03", periods=12, freq="W-MON")
+    g = pd.DataFrame({"platform": "instagram", "account": np.repeat(["a", "b"], 12),
+                      "period": np.tile(periods, 2), "follower_growth": 0.01})
+    g.loc[4, "follower_growth"] = 1.27
+    g.loc[12 + 4, "follower_growth"] = 0.05
+    ax = mp.plot_follower_growth(g, lang="id")
+    labels = [t for t in ax.texts if t.get_text()]
+    assert sorted(t.get_text() for t in labels) == ["127%", "5%"]
+    assert all(t.get_bbox_patch() is not None and t.get_bbox_patch().get_facecolor()[:3] == (1.0, 1.0, 1.0)
+               for t in labels)
+    ax.figure.canvas.draw()
+    a, b = (t.get_window_extent() for t in labels)
+    assert not a.overlaps(b)
+    plt.close(ax.figure)
+
+
+def test_slanted_dates_are_matplotlibs_autofmt_xdate(data, monkeypatch):
+    """The date charts slant their labels as matplotlib's Figure.autofmt_xdate does (30 degrees,
+    right-aligned), without laying the dates out at the figure's first size: the same SVG bytes."""
+    import matplotlib.pyplot as plt
+
+    from smanalysis.plotting import analysis, theme
+
+    pm, followers = data
+    charts = [lambda: mp.plot_engagement_over_time(pm, by="platform"), lambda: mp.plot_follower_growth(followers),
+              lambda: mp.plot_spikes(spikes(pm, all_days=True))]
+    with matplotlib.rc_context():
+        theme.apply_theme()  # SVG ids from the content (not random): comparable bytes
+        ours = [theme.phone_svg(make().figure, lang="id") for make in charts]
+        autofmt = lambda ax: ax.figure.autofmt_xdate()  # noqa: E731
+        monkeypatch.setattr(mp, "slant_dates", autofmt)
+        monkeypatch.setattr(analysis, "slant_dates", autofmt)
+        theirs = [theme.phone_svg(make().figure, lang="id") for make in charts]
+    plt.close("all")
+    assert ours == theirs
+    assert all('rotate(-3' in svg for svg in ours)  # slanted (30 degrees, or 35 where they still collide)
