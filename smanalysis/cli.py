@@ -45,13 +45,20 @@ def _cmd_notebooks(args) -> int:
 
 
 def _cmd_report(args) -> int:
-    from .reporting.batch import run_batch
-
     _check_out(args.out)
-    notebooks = args.notebooks.split(",") if args.notebooks else None
-    summary = run_batch(args.configs, out=args.out, jobs=args.jobs, lang=args.lang, period=args.period,
-                        notebooks=notebooks, allow_custom_notebooks=args.allow_custom_notebooks,
-                        scheduler=args.scheduler, pdf=args.pdf)
+    from .reporting.spare import prestart_kernel, stop_spares
+
+    if args.scheduler is None and (args.jobs == 1 or len(args.configs) == 1) and any(map(os.path.isfile, args.configs)):
+        prestart_kernel()  # the clients run in this process: the first kernel starts while the rest imports
+    try:
+        from .reporting.batch import run_batch
+
+        notebooks = args.notebooks.split(",") if args.notebooks else None
+        summary = run_batch(args.configs, out=args.out, jobs=args.jobs, lang=args.lang, period=args.period,
+                            notebooks=notebooks, allow_custom_notebooks=args.allow_custom_notebooks,
+                            scheduler=args.scheduler, pdf=args.pdf)
+    finally:
+        stop_spares()
     return 0 if all(s == "ok" for s in summary["status"]) else 1
 
 

@@ -53,25 +53,32 @@ Examples
 Timestamp('2026-10-01 00:00:00')
 """
 
-from .client import load_client
-from .config import as_config, parse_period, previous_period, read_config, resolve_periods
-from .eval_analysis import (analysis_figures, analysis_section, audience_table, community_event_counts, hashtag_tables,
-                            paid_growth_table, paid_tables, topic_tables, video_table)
-from .eval_conversation import conversation_section
-from .eval_media import media_section
-from .eval_metrics import key_metrics, write_key_metrics
-from .eval_network import all_influencers, micro_influencers, network_section, top_influencers
-from .eval_next import next_period, next_plan_section, recommendations, recommendations_section
-from .eval_figures import figures, kpi_table
-from .eval_summary import (KEY_FIGURES, definitions, definitions_section, execution_section, kpi_section,
-                           overview_section, profile_section)
-from .html import notebooks_to_html
-from .markup import esc
-from .privacy import pseudonymise_dataset
-from .batch import format_summary, run_batch
-from .runner import run_client
-from .sections import EvaluationContext, Section, evaluation_context, fmt_value, use_report_tables
-from .story import story_section
+import importlib
+
+#: the submodule of each public name; a name is imported on first use (PEP 562), so that the command
+#: line can start the notebook kernel before pandas and the report machinery are imported
+_SOURCES = {
+    "client": ("load_client",),
+    "config": ("as_config", "parse_period", "previous_period", "read_config", "resolve_periods"),
+    "eval_analysis": ("analysis_figures", "analysis_section", "audience_table", "community_event_counts",
+                      "hashtag_tables", "paid_growth_table", "paid_tables", "topic_tables", "video_table"),
+    "eval_conversation": ("conversation_section",),
+    "eval_media": ("media_section",),
+    "eval_metrics": ("key_metrics", "write_key_metrics"),
+    "eval_network": ("all_influencers", "micro_influencers", "network_section", "top_influencers"),
+    "eval_next": ("next_period", "next_plan_section", "recommendations", "recommendations_section"),
+    "eval_figures": ("figures", "kpi_table"),
+    "eval_summary": ("KEY_FIGURES", "definitions", "definitions_section", "execution_section", "kpi_section",
+                     "overview_section", "profile_section"),
+    "html": ("notebooks_to_html",),
+    "markup": ("esc",),
+    "privacy": ("pseudonymise_dataset",),
+    "batch": ("format_summary", "run_batch"),
+    "runner": ("run_client",),
+    "sections": ("EvaluationContext", "Section", "evaluation_context", "fmt_value", "use_report_tables"),
+    "story": ("story_section",),
+}
+_EXPORTS = {name: module for module, names in _SOURCES.items() for name in names}
 
 __all__ = [
     # configs and runs
@@ -88,3 +95,16 @@ __all__ = [
     "paid_tables", "hashtag_tables", "topic_tables", "audience_table", "video_table",
     "paid_growth_table", "analysis_figures", "community_event_counts",
 ]
+
+
+def __getattr__(name):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # the next access is a plain attribute
+    return value
+
+
+def __dir__():
+    return sorted({*globals(), *__all__})

@@ -15,6 +15,7 @@ A       ok           2.0
 
 from __future__ import annotations
 
+import contextvars
 import os
 import time
 import traceback
@@ -30,6 +31,7 @@ from .config import as_config
 from .folders import sigterm_as_interrupt, stop_workers
 from .html import scrub
 from .runner import local_roots, run_client
+from .spare import plan_spares, spares_kept, stop_spares
 
 __all__ = ["run_batch", "format_summary"]
 
@@ -77,6 +79,16 @@ def _safe_run(config, out, lang, period, notebooks, timeout, verbose, allow_cust
             traceback.print_exc()
         return {"client": _client_name(config), "slug": "", "status": "failed",
                 "seconds": round(time.perf_counter() - t0, 2), "reason": reason, "outputs": []}
+
+
+def _worker_run(*args):
+    """:func:`_safe_run` in a forked pool worker, in a fresh :mod:`contextvars` context.
+
+    jupyter_core keeps the event loop of nbclient in a context variable, so a forked worker would
+    inherit the parent's loop, whose epoll instance it shares with the parent and every sibling:
+    polling it, a worker gets the events of its siblings' sockets and spins. In a fresh context
+    nbclient makes the worker a loop of its own."""
+    return contextvars.Context().run(_safe_run, *args)
 
 
 def format_summary(summary: pd.DataFrame) -> str:
@@ -201,6 +213,10 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
     _write_summary(out, configs, results, "running")
     try:
         with sigterm_as_interrupt():
+            if scheduler or (jobs > 1 and len(todo) > 1):
+                stop_spares()  # the clients run in other processes (forked workers: no kernel of ours)
+            elif spares_kept():  # started ahead (the command line does): so is each next client's kernel,
+                plan_spares(len(todo) - 1)  # by the first cell of the client before it
             if scheduler:
                 _run_dask(scheduler, configs, todo, out, jobs, lang, period, notebooks, timeout,
                           allow_custom_notebooks, heartbeat, say, _done, pdf=pdf)
@@ -214,6 +230,8 @@ def run_batch(configs, *, out="reports", jobs: int = 1, lang=None, period=None, 
     except Exception as err:  # the batch itself broke (a scheduler out of reach): no client left "running"
         _write_summary(out, configs, results, "failed", reason=_reason(err, local_roots(out)))
         raise
+    finally:
+        stop_spares()
     summary = _write_summary(out, configs, results, None)
     say("")
     say(format_summary(summary))
@@ -235,7 +253,7 @@ def _run_todo(configs, todo, out, jobs, lang, period, notebooks, timeout, verbos
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=ctx)
     try:
-        futs = {pool.submit(_safe_run, configs[i], out, lang, period, notebooks, timeout, False, allow_custom, True,
+        futs = {pool.submit(_worker_run, configs[i], out, lang, period, notebooks, timeout, False, allow_custom, True,
                              pdf): i
                 for i in todo}
         say(f"[start] {', '.join(_file(configs[i]).name for i in todo)}")

@@ -30,7 +30,7 @@ from pathlib import Path
 from .. import words
 from .._checks import check_choice
 
-__all__ = ["notebooks_to_html", "sanitize", "scrub", "scrub_notebook", "NOTES_TAG"]
+__all__ = ["notebooks_to_html", "ReportPage", "sanitize", "scrub", "scrub_notebook", "NOTES_TAG"]
 
 #: cells with this tag are notes for the analyst (shown in JupyterLab, left out of the client's HTML)
 NOTES_TAG = "notes"
@@ -104,18 +104,23 @@ def scrub_notebook(nb, *, roots=()):
     if "parameters" in pm:
         pm["parameters"] = _scrub_obj(pm["parameters"], roots)
     for cell in nb.cells:
-        cell.source = scrub(cell.source, roots=roots)
-        for out in cell.get("outputs", []):
-            if "text" in out:
-                out["text"] = scrub(out["text"], roots=roots)
-            if "traceback" in out:
-                out["traceback"] = [scrub(t, roots=roots) for t in out["traceback"]]
-            if "evalue" in out:
-                out["evalue"] = scrub(out["evalue"], roots=roots)
-            for mime, val in list(out.get("data", {}).items()):
-                if mime.startswith("text/") or mime.endswith("json"):
-                    out["data"][mime] = _scrub_obj(val, roots)
+        _scrub_cell(cell, roots)
     return nb
+
+
+def _scrub_cell(cell, roots) -> None:
+    """Scrub one cell's source and outputs in place (see :func:`scrub_notebook`)."""
+    cell.source = scrub(cell.source, roots=roots)
+    for out in cell.get("outputs", []):
+        if "text" in out:
+            out["text"] = scrub(out["text"], roots=roots)
+        if "traceback" in out:
+            out["traceback"] = [scrub(t, roots=roots) for t in out["traceback"]]
+        if "evalue" in out:
+            out["evalue"] = scrub(out["evalue"], roots=roots)
+        for mime, val in list(out.get("data", {}).items()):
+            if mime.startswith("text/") or mime.endswith("json"):
+                out["data"][mime] = _scrub_obj(val, roots)
 
 
 def sanitize(html: str) -> str:
@@ -146,15 +151,18 @@ def _allowed_attribute(tag: str, name: str, value: str) -> bool:
     return True
 
 
-def _client_view(nb, lang: str = "id"):
-    """The cells a client sees: no notes, no parameters, no stderr, no errors; a Markdown cell
-    written in both languages shows its ``metadata.smanalysis.text[lang]`` version only."""
-    nb = copy.deepcopy(nb)
-    cells = []
-    for cell in nb.cells:
+def _visible_cells(cells, lang: str = "id", *, roots=None) -> list:
+    """Copies of the cells a client sees: no notes, no parameters, no stderr, no errors; a Markdown
+    cell written in both languages shows its ``metadata.smanalysis.text[lang]`` version only. With
+    ``roots``, each copy is scrubbed first (as :func:`scrub_notebook` does)."""
+    out = []
+    for cell in cells:
         tags = set(cell.get("metadata", {}).get("tags", []))
-        if tags & _HIDDEN_TAGS:
+        if tags & _HIDDEN_TAGS or cell.cell_type == "raw":
             continue
+        cell = copy.deepcopy(cell)
+        if roots is not None:
+            _scrub_cell(cell, roots)
         own = cell.get("metadata", {}).get("smanalysis", {}).get("text", {})
         if cell.cell_type == "markdown" and own.get(lang):
             cell.source = own[lang]
@@ -164,20 +172,23 @@ def _client_view(nb, lang: str = "id"):
                             and o.get("output_type") != "error"]
             if not cell.outputs:
                 continue
-        elif cell.cell_type == "raw":
-            continue
-        cells.append(cell)
-    nb.cells = cells
-    return nb
+        out.append(cell)
+    return out
 
 
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 
 
-def _starts_with_title(nb) -> bool:
-    """Whether the first cell a client sees is a Markdown title (``# ...``)."""
-    first = next(iter(nb.cells), None)
-    return first is not None and first.cell_type == "markdown" and first.source.lstrip().startswith("# ")
+def _is_title(cell) -> bool:
+    """Whether a cell is a Markdown title (``# ...``)."""
+    return cell.cell_type == "markdown" and cell.source.lstrip().startswith("# ")
+
+
+def _same_cell(a, b) -> bool:
+    """Whether two versions of a cell show the same (source, outputs, tags, bilingual text)."""
+    ma, mb = a.get("metadata", {}), b.get("metadata", {})
+    return (a.cell_type == b.cell_type and a.source == b.source and a.get("outputs") == b.get("outputs")
+            and ma.get("tags") == mb.get("tags") and ma.get("smanalysis") == mb.get("smanalysis"))
 
 
 _EXPORTER_LOCK = threading.Lock()
@@ -202,43 +213,181 @@ def _page_template():
     return env.get_template("report.html.j2")
 
 
-def _body(notebooks, lang: str = "id") -> str:
-    """The notebooks' visible cells as one HTML fragment. When several notebooks are stitched, a
-    notebook that does not open with its own title gets one (``metadata.smanalysis.title``) and
-    its headings move one level down, so that the contents list the notebooks first."""
-    parts = []
-    for nb in notebooks:
-        view = _client_view(nb, lang)
-        view.metadata = {"language_info": {"name": "python"}}
+#: the headings listed in the page's contents
+_TOC_LEVELS = ("h1", "h2")
+
+
+class ReportPage:
+    """The report page, built notebook by notebook and cell by cell, in order.
+
+    :func:`notebooks_to_html` builds it from finished notebooks. A report run adds each cell as
+    soon as it has run (:func:`smanalysis.reporting.runner.run_client`, in the parent process while
+    the kernel runs the next cells), so that only the page's frame is left after the last cell.
+    Either way the page is the same: a cell's visible outputs are rendered by nbconvert, its
+    figures set aside, its markup sanitised and scrubbed, its headings given unique ids and listed
+    in the contents. When several notebooks are stitched, a notebook that does not open with its
+    own title gets one (``metadata.smanalysis.title``) and its headings move one level down, so
+    that the contents list the notebooks first.
+
+    Parameters
+    ----------
+    notebooks : int
+        How many notebooks the page stitches.
+    lang : {"id", "en"}
+        The page's language (bilingual Markdown cells, the page's labels).
+    roots : iterable of path
+        Folders scrubbed from the page (see :func:`scrub`).
+    scrub_cells : bool, default False
+        Scrub every cell as :func:`scrub_notebook` does before rendering it (cells of notebooks
+        not scrubbed yet).
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Hasil")])
+    >>> page = ReportPage()
+    >>> page.add_cells(0, nb, nb.cells)
+    >>> page.finish_notebook(0, nb)
+    >>> page.contents
+    [{'level': 1, 'id': 'Hasil', 'text': 'Hasil'}]
+    """
+
+    def __init__(self, *, notebooks: int = 1, lang: str = "id", roots=(), scrub_cells: bool = False):
+        check_choice("lang", lang, words.LANGS)
+        self.count, self.lang, self.roots = notebooks, lang, tuple(roots)
+        self._scrub_roots = self.roots if scrub_cells else None
+        self._token = secrets.token_hex(8)
+        self._parts: list[str] = []
+        self.contents: list[dict] = []
+        self._seen: set[str] = set()
+        self._headings = self._images = 0
+        self._nb, self._added, self._shift, self._mark, self._sep = -1, [], None, None, False
+
+    def _begin(self, k: int, nb) -> None:
+        if self._nb >= 0 and self._nb != k:
+            raise ValueError(f"notebook {self._nb} is not finished; notebooks are added in order")
+        self._nb, self._added, self._shift = k, [], None
+        self._mark = (len(self._parts), len(self.contents), set(self._seen), self._headings)
+        self._sep = k > 0  # a line between two notebooks
+        titles = nb.metadata.get("smanalysis", {}).get("title", {})
+        self._title = titles.get(self.lang) or titles.get("id") or Path(str(nb.metadata.get("papermill", {}).get(
+            "input_path", "notebook"))).stem
+
+    def add_cells(self, k: int, nb, cells) -> None:
+        """Add ``cells``: the next cells of notebook number ``k`` (``nb`` gives its metadata)."""
+        if k != self._nb:
+            self._begin(k, nb)
+        self._added.extend(cells)
+        view = _visible_cells(cells, self.lang, roots=self._scrub_roots)
+        if not view:
+            return
+        if self._shift is None:
+            self._shift = self.count > 1 and not _is_title(view[0])
+            if self._shift:
+                self._add_fragment(f"<h1>{html_escape(self._title)}</h1>\n")
         with _EXPORTER_LOCK:  # one exporter a process: its templates are compiled once
-            body, _ = _exporter().from_notebook_node(view)
-        if len(notebooks) > 1 and not _starts_with_title(view):
-            titles = nb.metadata.get("smanalysis", {}).get("title", {})
-            title = titles.get(lang) or titles.get("id") or Path(str(nb.metadata.get("papermill", {}).get(
-                "input_path", "notebook"))).stem
-            body = f"<h1>{html_escape(title)}</h1>\n" + _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}",
-                                                                    body)
-        parts.append(body)
-    return "\n".join(parts)
+            body, _ = _exporter().from_notebook_node(_notebook_of(nb, view))
+        if self._shift:
+            body = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
+        self._add_fragment(body)
+
+    def finish_notebook(self, k: int, nb) -> None:
+        """Complete notebook number ``k`` from its final state ``nb``: the cells not added yet,
+        and the whole notebook again when a cell added before has changed since."""
+        if k != self._nb:
+            self._begin(k, nb)
+        n = len(self._added)
+        if n > len(nb.cells) or not all(map(_same_cell, self._added, nb.cells)):
+            parts, toc, self._seen, self._headings = self._mark
+            del self._parts[parts:], self.contents[toc:]
+            self._nb = -1
+            self._begin(k, nb)
+            n = 0
+        self.add_cells(k, nb, nb.cells[n:])
+        if self._shift is None and self.count > 1:  # nothing visible: the title alone
+            self._add_fragment(f"<h1>{html_escape(self._title)}</h1>\n")
+        self._nb = -1
+
+    def _add_fragment(self, body: str) -> None:
+        """Sanitise a fragment, list its headings and keep it (figures set aside meanwhile)."""
+        from bs4 import BeautifulSoup
+
+        images: list[str] = []
+
+        def _stash(m):
+            images.append(m.group(1))
+            return f'src="smimg-{self._token}-{self._images + len(images) - 1}"'
+
+        body = _IMG.sub(_stash, body)
+        body = _STYLE.sub("", body)
+        body = sanitize(scrub(body, roots=self.roots))
+        soup = BeautifulSoup(body, "html.parser")
+        for h in soup.find_all(list(_TOC_LEVELS)):
+            for a in h.find_all("a", class_="anchor-link"):
+                a.decompose()
+            hid = h.get("id") or f"section-{self._headings}"
+            self._headings += 1
+            base, n = hid, 1
+            while hid in self._seen:
+                n += 1
+                hid = f"{base}-{n}"
+            self._seen.add(hid)
+            h["id"] = hid
+            self.contents.append({"level": int(h.name[1]), "id": hid, "text": h.get_text(" ", strip=True)})
+        body = str(soup)
+        for i, data in enumerate(images):
+            body = body.replace(f'src="smimg-{self._token}-{self._images + i}"', f'src="{data}"', 1)
+        self._images += len(images)
+        if self._sep:  # the line between two notebooks, as BeautifulSoup keeps it on the whole page
+            self._sep = False
+            body = _join_line(self._parts, body)
+        self._parts.append(body)
+
+    def html(self, *, client: str, period=None, previous=None, generated: date | None = None) -> str:
+        """The page: the notebooks' cells with the contents, the title and the period around them."""
+        from .. import formatting
+
+        def fmt(p):
+            return formatting.date_range(p[0], p[1], self.lang)
+
+        page = _page_template().render(
+            lang=self.lang,
+            labels={k: words.text(f"page.{k}", self.lang) for k in _PAGE_LABELS},
+            client=client,
+            period=fmt(period) if period else "",
+            previous=fmt(previous) if previous else "",
+            generated=formatting.date(generated or date.today(), self.lang),
+            toc=self.contents,
+            body="".join(self._parts),
+        )
+        if re.search(r"<\s*script", page, re.I):  # belt and braces: the page must never run code
+            raise RuntimeError("the rendered report contains a <script> tag; refusing to write it")
+        return page
 
 
-def _toc(body: str, *, levels=("h1", "h2")):
-    from bs4 import BeautifulSoup
+_TAIL = re.compile(r"(?<=>)\s*\Z")
+_HEAD = re.compile(r"\A\s*(?=<)")
 
-    soup = BeautifulSoup(body, "html.parser")
-    toc, seen = [], set()
-    for i, h in enumerate(soup.find_all(list(levels))):
-        for a in h.find_all("a", class_="anchor-link"):
-            a.decompose()
-        hid = h.get("id") or f"section-{i}"
-        base, k = hid, 1
-        while hid in seen:
-            k += 1
-            hid = f"{base}-{k}"
-        seen.add(hid)
-        h["id"] = hid
-        toc.append({"level": int(h.name[1]), "id": hid, "text": h.get_text(" ", strip=True)})
-    return str(soup), toc
+
+def _join_line(parts: list, body: str) -> str:
+    """``body`` to append to ``parts`` after a line break. BeautifulSoup makes a run of white space
+    between two tags one line break: a run at the end of the parts, the break and a run at the start
+    of ``body`` are one such run (the end of the parts loses it, the start of ``body`` is the break)."""
+    last = next((i for i in range(len(parts) - 1, -1, -1) if parts[i]), None)
+    tail = _TAIL.search(parts[last]) if last is not None else None
+    head = _HEAD.match(body)
+    if tail is None or head is None:
+        return "\n" + body
+    parts[last] = parts[last][:tail.start()]
+    return "\n" + body[head.end():]
+
+
+def _notebook_of(nb, cells):
+    """A notebook of ``cells`` with ``nb``'s format version, for the exporter (plain Python metadata)."""
+    from nbformat import NotebookNode
+
+    return NotebookNode(nbformat=nb.get("nbformat", 4), nbformat_minor=nb.get("nbformat_minor", 5),
+                        metadata=NotebookNode(language_info=NotebookNode(name="python")), cells=cells)
 
 
 #: the page's own labels (``page.<name>`` in :mod:`smanalysis.words`)
@@ -267,39 +416,7 @@ def notebooks_to_html(notebooks, *, client: str, period=None, previous=None, lan
     str
         The HTML page: no ``<script>``, figures as ``data:`` URIs, a table of contents.
     """
-    check_choice("lang", lang, words.LANGS)
-    body = _body(notebooks, lang)
-    token = secrets.token_hex(8)
-    images: list[str] = []
-
-    def _stash(m):
-        images.append(m.group(1))
-        return f'src="smimg-{token}-{len(images) - 1}"'
-
-    body = _IMG.sub(_stash, body)
-    body = _STYLE.sub("", body)
-    body = sanitize(scrub(body, roots=roots))
-    body, toc = _toc(body)
-    for i, data in enumerate(images):
-        body = body.replace(f'src="smimg-{token}-{i}"', f'src="{data}"', 1)
-
-    tpl = _page_template()
-
-    from .. import formatting
-
-    def fmt(p):
-        return formatting.date_range(p[0], p[1], lang)
-
-    page = tpl.render(
-        lang=lang,
-        labels={k: words.text(f"page.{k}", lang) for k in _PAGE_LABELS},
-        client=client,
-        period=fmt(period) if period else "",
-        previous=fmt(previous) if previous else "",
-        generated=formatting.date(generated or date.today(), lang),
-        toc=toc,
-        body=body,
-    )
-    if re.search(r"<\s*script", page, re.I):  # belt and braces: the page must never run code
-        raise RuntimeError("the rendered report contains a <script> tag; refusing to write it")
-    return page
+    page = ReportPage(notebooks=len(notebooks), lang=lang, roots=roots)
+    for k, nb in enumerate(notebooks):
+        page.finish_notebook(k, nb)
+    return page.html(client=client, period=period, previous=previous, generated=generated)

@@ -31,6 +31,9 @@ Examples
 >>> opts = kernel_options()
 >>> opts["extra_arguments"], opts["shutdown_kernel"], opts["kernel_manager_class"].__name__
 (['--ext=smanalysis.reporting.kernel'], 'immediate', 'TrackedKernelManager')
+>>> opts["engine_name"]
+'smanalysis'
+
 """
 
 from __future__ import annotations
@@ -40,9 +43,12 @@ import functools
 import importlib
 import logging
 import os
+import queue
 import signal
 import sys
 import threading
+
+from .spare import ENGINE, EXTENSION, refill, register_engine
 
 __all__ = ["import_jupyter", "kernel_options", "ParentWork", "WARM_MODULES", "GC_THRESHOLDS", "warm_up",
            "load_ipython_extension",
@@ -62,7 +68,8 @@ _log = logging.getLogger(__name__)
 
 
 def import_jupyter():
-    """``(nbformat, papermill)``, imported without jsonschema's IRI grammar.
+    """``(nbformat, papermill)``, imported without jsonschema's IRI grammar, with the reports'
+    papermill engine (:data:`~smanalysis.reporting.spare.ENGINE`) registered.
 
     Returns
     -------
@@ -85,6 +92,7 @@ def import_jupyter():
     finally:
         if blocked and sys.modules.get(_IRI_GRAMMAR, 0) is None:
             del sys.modules[_IRI_GRAMMAR]  # only jsonschema's import was skipped; later ones work
+    register_engine()
     return nbformat, papermill
 
 
@@ -99,11 +107,12 @@ def kernel_options(work: ParentWork | None = None) -> dict:
     Returns
     -------
     dict
-        ``extra_arguments`` (load this module as an IPython extension: the warm imports),
-        ``shutdown_kernel`` ("immediate"), ``kernel_manager_class`` (:func:`tracked_kernel_manager`)
-        and, with ``work``, ``on_cell_execute``.
+        ``engine_name`` (:data:`~smanalysis.reporting.spare.ENGINE`), ``extra_arguments`` (load this module as an IPython
+        extension: the warm imports), ``shutdown_kernel`` ("immediate"), ``kernel_manager_class``
+        (:func:`tracked_kernel_manager`) and, with ``work``, ``on_cell_execute``.
     """
-    opts = {"extra_arguments": [f"--ext={__name__}"], "shutdown_kernel": "immediate",
+    import_jupyter()  # papermill, with the engine named here registered
+    opts = {"engine_name": ENGINE, "extra_arguments": [f"--ext={EXTENSION}"], "shutdown_kernel": "immediate",
             "kernel_manager_class": tracked_kernel_manager()}
     if work is not None:
         opts["on_cell_execute"] = work.before_cell
@@ -172,7 +181,8 @@ def load_ipython_extension(ipython) -> None:  # noqa: ARG001 - the IPython exten
 
 
 def warm_up() -> None:
-    """Import :data:`WARM_MODULES` (nothing enters the notebook's namespace) and build the bundled
+    """Import :data:`WARM_MODULES` (and every public name of theirs: ``smanalysis.reporting``
+    imports its parts on first use; nothing enters the notebook's namespace) and build the bundled
     sentiment lexicon; then freeze the objects made so far and set :data:`GC_THRESHOLDS`. Only for
     a report's kernel (a short-lived process). A module that does not import is left to the
     notebook, which then shows the error."""
@@ -180,7 +190,9 @@ def warm_up() -> None:
 
     for name in WARM_MODULES:
         try:
-            importlib.import_module(name)
+            module = importlib.import_module(name)
+            for attr in getattr(module, "__all__", ()) if name.startswith("smanalysis.") else ():
+                getattr(module, attr)
         except Exception as err:  # noqa: BLE001 - the notebook's own import reports it
             _log.info("warm import of %s failed: %s", name, err)
     try:
@@ -194,7 +206,9 @@ def warm_up() -> None:
 
 
 class ParentWork:
-    """Work the parent does in a thread while the kernel starts (see the module docstring).
+    """Work the parent does in a thread while the kernel works (see the module docstring): the
+    parse of the exports, the HTML warm-up, then the jobs given to :meth:`submit`, in order (a
+    report run builds its page there, cell by cell, as the cells run).
 
     Parameters
     ----------
@@ -211,11 +225,16 @@ class ParentWork:
         Files in the parse cache after the parse (0 when it failed or the cache is off).
     error : Exception or None
         Why the parse failed (only logged; the notebook reads the files itself).
+    job_error : Exception or None
+        The first error of a submitted job; the jobs after it are skipped (the caller redoes
+        their work itself).
     """
 
     def __init__(self, config, *, lang: str = "id", timeout: float = 600):
-        self.files, self.error, self.timeout = 0, None, timeout
+        self.files, self.error, self.job_error, self.timeout = 0, None, None, timeout
+        self._kernel_up = False
         self._parsed = threading.Event()
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, args=(config, lang), name="smanalysis-parent-work",
                                         daemon=True)
         self._thread.start()
@@ -234,13 +253,35 @@ class ParentWork:
             _warm_html(lang)
         except Exception as err:  # noqa: BLE001 - the export loads them itself
             _log.info("HTML export warm-up failed: %s", err)
+        while (job := self._jobs.get()) is not None:
+            if self.job_error is None:
+                fn, args = job
+                try:
+                    fn(*args)
+                except Exception as err:  # noqa: BLE001 - said by job_error; the caller redoes the work
+                    self.job_error = err
+                    _log.info("parent job %s failed: %s", getattr(fn, "__name__", fn), err)
+
+    def submit(self, fn, *args) -> None:
+        """Run ``fn(*args)`` in the work thread, after the parse, the warm-up and the jobs before."""
+        self._jobs.put((fn, args))
 
     def before_cell(self, cell=None, cell_index=None, **_) -> None:
-        """nbclient's ``on_cell_execute`` hook: wait for the parse before a cell runs."""
+        """nbclient's ``on_cell_execute`` hook: wait for the parse before a cell runs. The first
+        call (the kernel is up) also starts the kernel of the batch's next client, if one is planned
+        (:func:`smanalysis.reporting.spare.plan_spares`)."""
+        if not self._kernel_up:
+            self._kernel_up = True
+            refill()
         self._parsed.wait(self.timeout)
 
+    def close(self) -> None:
+        """No more jobs: the thread ends after those submitted (without waiting for it)."""
+        self._jobs.put(None)
+
     def join(self, timeout: float | None = None) -> None:
-        """Wait for all of the work (before the HTML export, which uses the same libraries)."""
+        """Wait for all of the work, the submitted jobs included (no job can be submitted after)."""
+        self.close()
         self._thread.join(timeout)
 
 

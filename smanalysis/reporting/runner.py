@@ -37,8 +37,9 @@ from .client import report_salt
 from .config import as_config, resolve_periods
 from .folders import (REPORT_MARKER, build_folder, check_replaceable, client_folder, client_lock, move_into_place,
                       private_cache, remove_stale)
-from .html import notebooks_to_html, scrub, scrub_notebook
+from .html import ReportPage, notebooks_to_html, scrub, scrub_notebook
 from .kernel import ParentWork, import_jupyter, kernel_options, stop_kernels_on_error
+from .spare import KERNEL_ENV, take_spare
 from .._checks import check_choice
 from ..words import LANGS
 from ..workspace import notebooks_dir
@@ -243,39 +244,46 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
     executed = []
     with private_cache() as cache:
         roots = sorted({*roots, str(cache)})
-        # the kernels inherit this process's environment: inline figures (a caller's MPLBACKEND=Agg
-        # would leave the notebooks without any figure). The notebooks after the first re-read the
-        # exports from the Parquet parse cache (smanalysis.io.cache): no Python object is passed on.
-        env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+        # the kernels inherit this process's environment with KERNEL_ENV (inline figures). The
+        # notebooks after the first re-read the exports from the Parquet parse cache
+        # (smanalysis.io.cache): no Python object is passed on.
+        env = KERNEL_ENV
         old_env = {k: os.environ.get(k) for k in env}
         os.environ.update(env)
-        # while the first kernel starts, this process parses the exports into the parse cache
+        # while the first kernel starts, this process parses the exports into the parse cache;
+        # while the cells run, it builds the page from the cells run so far
         work = ParentWork(cfg, lang=lang, timeout=timeout)
+        page = ReportPage(notebooks=len(paths), lang=lang, roots=roots, scrub_cells=True)
         try:
-            for path in paths:
+            for k, path in enumerate(paths):
                 target = nb_dir / path.name
                 if log:
                     log(f"  {cfg['slug']}: {path.stem}")
+                options = {**kernel_options(work), "on_cell_done": _page_feed(work, page, k)}
                 try:
                     nb = _execute(pm, path, target, params=params, cwd=build, timeout=timeout,
-                                  kernel_log=cache / "kernel.log", log=log, who=cfg["slug"],
-                                  options=kernel_options(work))
+                                  kernel_log=cache / "kernel.log", log=log, who=cfg["slug"], options=options)
                 except BaseException:
                     if target.is_file():  # keep the partly executed notebook for debugging, scrubbed too
                         nbformat.write(scrub_notebook(nbformat.read(str(target), as_version=4), roots=roots),
                                        str(target))
                     raise
+                work.submit(page.finish_notebook, k, nb)  # the cells not added yet, or all if one changed
                 clean = scrub_notebook(nb, roots=roots)
                 nbformat.write(clean, str(target))
                 executed.append(clean)
         finally:
+            work.close()
             for k, v in old_env.items():
                 if v is None:
                     os.environ.pop(k, None)
                 else:
                     os.environ[k] = v
     work.join()
-    html = notebooks_to_html(executed, client=cfg["client"], period=cur, previous=prev, lang=lang, roots=roots)
+    if work.job_error is None:
+        html = page.html(client=cfg["client"], period=cur, previous=prev)
+    else:  # the page could not be built while the cells ran: build it now
+        html = notebooks_to_html(executed, client=cfg["client"], period=cur, previous=prev, lang=lang, roots=roots)
     (build / "report.html").write_text(html, encoding="utf-8")
     if pdf:  # the report as PDF and its first screen as a PNG card, printed by Chromium
         from .. import formatting
@@ -306,6 +314,29 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
     return status, reason
 
 
+def _page_feed(work: ParentWork, page: ReportPage, k: int):
+    """The ``on_cell_done`` hook of notebook number ``k``: each cell run (and the Markdown cells
+    before it) goes to ``page``, built by ``work``'s thread. The cells are shallow copies: the
+    parent's thread reads them while nbclient goes on with the next cells."""
+    from nbformat import NotebookNode
+
+    done = 0
+
+    def feed(nb, index):
+        nonlocal done
+        cells = [NotebookNode({**c, "metadata": NotebookNode(c.get("metadata", {})),
+                               **({"outputs": list(c["outputs"])} if "outputs" in c else {})})
+                 for c in nb.cells[done:index + 1]]
+        done = index + 1
+        head = NotebookNode(nbformat=nb.get("nbformat", 4), nbformat_minor=nb.get("nbformat_minor", 5),
+                            metadata=NotebookNode(smanalysis=nb.metadata.get("smanalysis", {}),
+                                                  papermill=NotebookNode(input_path=nb.metadata.get(
+                                                      "papermill", {}).get("input_path"))))
+        work.submit(page.add_cells, k, head, cells)
+
+    return feed
+
+
 #: the messages of jupyter_client / nbclient when a kernel dies or stays silent before it runs any
 #: cell (e.g. two kernels started at the same moment race for the same free port)
 KERNEL_START_FAILURES = ("Kernel died before replying to kernel_info", "Kernel didn't respond")
@@ -314,16 +345,19 @@ KERNEL_START_FAILURES = ("Kernel died before replying to kernel_info", "Kernel d
 def _execute(pm, path: Path, target: Path, *, params, cwd: Path, timeout, kernel_log: Path, log, who, options=None):
     """``papermill.execute_notebook``, started once more when the kernel fails before any cell ran.
 
-    Nothing of the notebook has run when the kernel dies at start-up, so a second start is safe;
-    the retry is said in the log and as a warning, and a second failure raises with the tail of
-    the kernel's own output (``kernel_log``), which tells why it died.
+    The first attempt runs in the kernel started ahead (:func:`smanalysis.reporting.spare.take_spare`)
+    if there is one. Nothing of the notebook has run when the kernel dies at start-up, so a second
+    start is safe; the retry is said in the log and as a warning, and a second failure raises with
+    the tail of the kernel's own output (``kernel_log``), which tells why it died.
     """
     for attempt in (1, 2):
+        spare = take_spare() if attempt == 1 else None
         try:
             with _kernel_stderr_to(kernel_log), stop_kernels_on_error():
                 return pm.execute_notebook(str(path), str(target), parameters=params, kernel_name="python3",
                                            progress_bar=False, request_save_on_cell_execute=False,
-                                           cwd=str(cwd), execution_timeout=timeout, **(options or {}))
+                                           cwd=str(cwd), execution_timeout=timeout, **(options or {}),
+                                           **({"km": spare.km} if spare else {}))
         except RuntimeError as e:
             if not str(e).startswith(KERNEL_START_FAILURES):
                 raise
@@ -336,6 +370,9 @@ def _execute(pm, path: Path, target: Path, *, params, cwd: Path, timeout, kernel
             if log:
                 log(f"  {msg}")
             time.sleep(1.0)
+        finally:
+            if spare is not None:
+                spare.stop()  # nbclient has stopped it (or it never started): only its folder is left
 
 
 def _tail(path: Path, n: int = 400) -> str:
