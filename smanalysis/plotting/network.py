@@ -26,7 +26,7 @@ from ..network.events import event_rows
 from ..network.engine import as_engine, to_networkx
 from .._checks import check_choice
 from ..media import metric_label
-from ..network import influence
+from ..network.influence import influencers as influence_of
 from ..words import LANGS, code_label, text
 
 __all__ = ["plot_network", "plot_influencers", "plot_rank_bump", "plot_community_evolution"]
@@ -55,7 +55,7 @@ def _check_by(by, allowed, func):
 
 
 def plot_network(data, *, top=100, by="pagerank", membership=None, labels=10, seed=0, ax=None, lang="id",
-                 mentions=None, profile=None):
+                 mentions=None, profile=None, influence=None):
     """Draw the ``top`` accounts of a network, coloured by community and sized by ``by``.
 
     Stays readable on thousands of accounts: only the top-N subgraph is laid out (spring layout,
@@ -78,6 +78,9 @@ def plot_network(data, *, top=100, by="pagerank", membership=None, labels=10, se
         Seed of the layout and of the community detection.
     ax : matplotlib Axes, optional
     lang : {"id", "en"}
+    influence : DataFrame, optional
+        :func:`smanalysis.network.influencers` of the same ``data`` (with ``node`` and ``by``), when
+        the caller has it already (the report does); computed if omitted.
 
     Returns
     -------
@@ -87,7 +90,10 @@ def plot_network(data, *, top=100, by="pagerank", membership=None, labels=10, se
     check_choice("lang", lang, LANGS, where=func)
     _check_by(by, list(_MEASURES), func)
     eng = as_engine(data, mentions=mentions, profile=profile, func=func)
-    inf = influence.influencers(eng, betweenness_k="auto" if by in ("betweenness", "score") else False, seed=seed)
+    if influence is not None and {"node", by} <= set(influence.columns):
+        inf = influence
+    else:
+        inf = influence_of(eng, betweenness_k="auto" if by in ("betweenness", "score") else False, seed=seed)
     chosen = inf.sort_values([by, "node"], ascending=[False, True], kind="mergesort").head(top)
     if membership is None:
         membership = communities(eng, seed=seed)

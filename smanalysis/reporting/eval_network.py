@@ -157,4 +157,4 @@ def network_section(ctx: EvaluationContext, sec: Section) -> None:
             sec.table(shown.head(8))
         sub_guard(ctx, sec, "network.plot_network", lambda: add_plot(
             sec, "plot_network", inter, top=40, membership=mem, labels=8, seed=0, lang=lang,
-            mentions=_mentions(ctx), profile=ctx.profile))
+            mentions=_mentions(ctx), profile=ctx.profile, influence=all_influencers(ctx)))

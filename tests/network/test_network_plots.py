@@ -70,3 +70,27 @@ def test_plot_does_not_mutate():
     before = inter.copy(deep=True)
     plot_network(inter)
     pd.testing.assert_frame_equal(inter, before)
+
+
+def test_plot_network_takes_the_ranking_it_is_given(monkeypatch):
+    """With the influencer ranking of the same data passed in (the report has it), the picture is
+    the one it computes itself, and it does not rank the accounts again."""
+    import matplotlib.pyplot as plt
+
+    from smanalysis.plotting import network as netplot
+    from smanalysis.plotting.theme import apply_theme, phone_svg
+
+    with matplotlib.rc_context():
+        apply_theme()
+        m = communities(cliques(), seed=0)
+        own = phone_svg(plot_network(cliques(), top=9, membership=m, labels=3).figure, lang="id")
+        ranking = influencers(cliques())
+
+        def no_ranking(*args, **kwargs):
+            raise AssertionError("ranked again")
+
+        monkeypatch.setattr(netplot, "influence_of", no_ranking)
+        given = phone_svg(plot_network(cliques(), top=9, membership=m, labels=3, influence=ranking).figure,
+                          lang="id")
+    plt.close("all")
+    assert given == own
