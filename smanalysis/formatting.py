@@ -33,6 +33,7 @@ from babel import units as _bunits
 
 __all__ = ["LOCALES", "MISSING", "UNITS", "number", "count", "percent", "change", "signed", "minutes",
            "date", "month", "datetime", "clock", "date_range", "shorten", "time_range", "day_name", "yes_no", "value", "column_unit", "format_frame",
+           "format_columns",
            "axis_format"]
 
 #: report language -> Babel locale
@@ -423,16 +424,28 @@ def format_frame(df: pd.DataFrame, lang: str = "id", *, units: dict | None = Non
     >>> format_frame(df, "id", units={"er": "ratio"}).values.tolist()
     [['3.284', '30,8%', 'ya', '07.00'], ['–', '5,0%', 'tidak', 'pagi']]
     """
-    _locale(lang)
-    units = dict(units or {})
     out = pd.DataFrame(index=df.index)
+    for i, cells in enumerate(format_columns(df, lang, units=units, timezone=timezone)):
+        out[i] = cells if len(cells) else pd.Series(dtype=object)
+    out.columns = [labels(c, lang) if (labels and isinstance(c, str)) else c for c in df.columns]
+    return out
+
+
+def format_columns(df: pd.DataFrame, lang: str = "id", *, units: dict | list | None = None,
+                   timezone: str | None = None) -> list[list[str]]:
+    """:func:`format_frame`'s cells, a list a column; ``units`` as there, or a list (one unit a column).
+
+    >>> format_columns(pd.DataFrame({"posts": [3284.0, None], "er": [0.25, 0.5]}), "en", units=["count", "ratio"])
+    [['3,284', '–'], ['25.0%', '50.0%']]
+    """
+    _locale(lang)
+    given, out = (units if isinstance(units, (list, tuple)) else [(units or {}).get(c) for c in df.columns]), []
     for i, c in enumerate(df.columns):
         s = df.iloc[:, i]
-        unit = units.get(c) or column_unit(s)
+        unit = given[i] or column_unit(s)
         if unit not in UNITS and unit != "bool":
             raise ValueError(f"The value for `units[{c!r}]` must be one of {list(UNITS)}, but {unit!r} was passed.")
-        out[i] = [_cell(v, unit, lang, timezone) for v in s.tolist()] if len(s) else pd.Series(dtype=object)
-    out.columns = [labels(c, lang) if (labels and isinstance(c, str)) else c for c in df.columns]
+        out.append([_cell(v, unit, lang, timezone) for v in s.tolist()])
     return out
 
 

@@ -6,6 +6,7 @@ each code and keeps a few quotes; :func:`quotes` picks representative or extreme
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -71,6 +72,20 @@ def load_codebook(codebook: Mapping | str | Path) -> dict[str, dict]:
     >>> cb["harga"]["pattern"]
     '(?<!\\\\w)(?:murah\\\\w*|mahal)(?!\\\\w)'
     """
+    if isinstance(codebook, (str, Path)) and Path(codebook).is_file():
+        path = Path(codebook).resolve()
+        st = path.stat()  # a changed file is read again
+        return {k: dict(v) for k, v in _codebook_file(str(path), st.st_mtime_ns, st.st_size).items()}
+    return _load_codebook(codebook)
+
+
+@functools.lru_cache(maxsize=16)
+def _codebook_file(path: str, mtime_ns: int, size: int) -> dict[str, dict]:
+    """:func:`load_codebook` of a file, read once per version of it (a report codes several tables)."""
+    return _load_codebook(Path(path))
+
+
+def _load_codebook(codebook) -> dict[str, dict]:
     src = "codebook"
     if isinstance(codebook, (str, Path)):
         path = Path(codebook)
@@ -126,7 +141,8 @@ def code(texts, codebook: Mapping | str | Path, *, n_quotes: int = 3) -> CodingR
     codebook : mapping or path
         See :func:`load_codebook` for the layout.
     n_quotes : int, default 3
-        Representative quotes per code (nearest the code's TF-IDF centroid).
+        Representative quotes per code (nearest the code's TF-IDF centroid); 0 leaves them out
+        (an empty ``quotes``, and no TF-IDF work: for callers that only count).
 
     Returns
     -------
@@ -164,7 +180,7 @@ def code(texts, codebook: Mapping | str | Path, *, n_quotes: int = 3) -> CodingR
     co = pd.DataFrame(m.T @ m, index=list(book), columns=list(book))
     parts = []
     for c in book:  # loops over codes, not rows
-        sub = s[assign[c].to_numpy()]
+        sub = s[assign[c].to_numpy()] if n_quotes > 0 else s.iloc[:0]
         if len(sub):
             q = quotes(sub, n=n_quotes)
             q.insert(0, "code", c)

@@ -91,7 +91,7 @@ def recurring_complaints(texts, *, codebook=None, min_count: int = 2, top: int =
     if comp.empty:
         return empty
     if codebook:
-        counts = code(comp, codebook).counts.rename(columns={"texts": "complaints"})
+        counts = code(comp, codebook, n_quotes=0).counts.rename(columns={"texts": "complaints"})
         counts = counts.assign(topic=counts["label"].where(counts["label"].notna(), counts["code"]))
     else:
         counts = terms(comp, top=top * 3, kind="word")

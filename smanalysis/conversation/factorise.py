@@ -32,6 +32,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import warnings
@@ -336,8 +337,15 @@ def nmf_transform(x, h, *, max_iter: int = 200, tol: float = 1e-4) -> np.ndarray
 def _one_blas_thread():
     """BLAS on one thread while factorising: the products are thin (k columns), and OpenBLAS's
     threads, spinning for work, made the randomized SVD 20 to 50 times slower on a busy machine
-    (0.5-1.2 s instead of 0.02 s on the sample)."""
-    import scipy.linalg  # noqa: F401 - load SciPy's own BLAS now, so that the limit applies to it too
-    from threadpoolctl import threadpool_limits
+    (0.5-1.2 s instead of 0.02 s on the sample). The thread pools are looked up once a process
+    (:func:`_blas_pools`; each lookup scans every loaded library, ~20 ms)."""
+    return _blas_pools().limit(limits=1, user_api="blas")
 
-    return threadpool_limits(limits=1, user_api="blas")
+
+@functools.lru_cache(maxsize=1)
+def _blas_pools():
+    """threadpoolctl's controller of the BLAS libraries loaded, SciPy's own among them."""
+    import scipy.linalg  # noqa: F401 - load SciPy's own BLAS now, so that the limit applies to it too
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()

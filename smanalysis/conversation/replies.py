@@ -283,7 +283,7 @@ def response_stats(comments: pd.DataFrame, *, brand_accounts=None, by: str | Seq
 
 
 def unanswered(comments: pd.DataFrame, *, brand_accounts=None, intents: Iterable[str] = ("question", "complaint"),
-               as_of=None, timezone: str = DEFAULT_TIMEZONE) -> pd.DataFrame:
+               as_of=None, timezone: str = DEFAULT_TIMEZONE, since=None) -> pd.DataFrame:
     """The care queue: customer comments of the given intents the brand has not answered, oldest first.
 
     Parameters
@@ -297,6 +297,9 @@ def unanswered(comments: pd.DataFrame, *, brand_accounts=None, intents: Iterable
     as_of : timestamp, optional
         "Now", for ``waiting_hours``; default the latest comment in the table.
     timezone : str, default "Asia/Jakarta"
+    since : timestamp, optional
+        List only the comments written at or after it (a period's queue). The older ones are still
+        read to link the replies, but their intents are not worked out (naive: UTC).
 
     Returns
     -------
@@ -323,13 +326,29 @@ def unanswered(comments: pd.DataFrame, *, brand_accounts=None, intents: Iterable
       comment_id     intent  waiting_hours
     0         c1   question            2.0
     1         c3  complaint            0.0
+    >>> unanswered(c, since="2026-10-01 04:30")["comment_id"].tolist()
+    ['c3']
     """
     func = "unanswered"
     wanted = list(intents) if not isinstance(intents, str) else [intents]
     for i in wanted:
         check_choice("intents", i, INTENTS)
     validate(comments, "comments", func=func)
-    rt = response_times(comments, brand_accounts=brand_accounts, timezone=timezone)
+    read = comments
+    if since is not None:
+        since = pd.Timestamp(since)
+        since = since.tz_localize("UTC") if since.tzinfo is None else since
+        created = pd.to_datetime(comments["created_at"], utc=True, errors="coerce")
+        # an older customer comment is never listed: left out before its intent is read. Kept: every
+        # reply, every brand comment (they link the answers) and any comment whose id another shares
+        # (the thread links follow the first comment of an id, as without ``since``)
+        parent = comments["parent_id"].notna().to_numpy() if "parent_id" in comments.columns else False
+        shared = comments["comment_id"].duplicated(keep=False).to_numpy()
+        keep = ~(created < since).to_numpy() | parent | shared | _brand_mask(comments, brand_accounts).to_numpy()
+        read = comments[keep]
+    rt = response_times(read, brand_accounts=brand_accounts, timezone=timezone)
+    if since is not None:
+        rt = rt[(rt["created_at"] >= since).to_numpy(dtype=bool, na_value=False)]
     out = rt[~rt["answered"] & rt["intent"].isin(wanted)]
     now = pd.to_datetime(comments["created_at"], utc=True, errors="coerce").max() if as_of is None else \
         pd.Timestamp(as_of)

@@ -30,7 +30,10 @@ def event_rows(prev, cur, a, b, threshold, change):
     ca, cb = np.sort(a.unique()), np.sort(b.unique())
     sa, sb = a.value_counts().reindex(ca).to_numpy(), b.value_counts().reindex(cb).to_numpy()
     common = a.index.intersection(b.index)
-    inter = pd.crosstab(a[common], b[common]).reindex(index=ca, columns=cb, fill_value=0).to_numpy()
+    # members in common, counted per (previous, current) community pair (a cross-tabulation)
+    inter = np.zeros((len(ca), len(cb)), dtype=np.int64)
+    np.add.at(inter, (pd.Index(ca).get_indexer(a[common].to_numpy()),
+                      pd.Index(cb).get_indexer(b[common].to_numpy())), 1)
     jac = jaccard(inter, sa[:, None], sb[None, :], func="community_events")
     link = jac >= threshold
     out_deg, in_deg = link.sum(axis=1), link.sum(axis=0)

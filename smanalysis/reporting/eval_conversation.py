@@ -28,7 +28,8 @@ def unanswered_queue(ctx: EvaluationContext) -> pd.DataFrame:
         upto = com[com["created_at"] < end] if not com.empty else com
         if upto.empty:
             return upto
-        una = unanswered(upto, brand_accounts=ctx.profile.brand_handles, as_of=end, timezone=ctx.tz)
+        start = pd.Timestamp(ctx.period[0]).tz_localize(ctx.tz).tz_convert("UTC")
+        una = unanswered(upto, brand_accounts=ctx.profile.brand_handles, as_of=end, timezone=ctx.tz, since=start)
         return una[ctx.mask(una)].reset_index(drop=True)
 
     return ctx.cached("unanswered", _do)

@@ -132,6 +132,11 @@ def _figures(ctx: EvaluationContext) -> dict:
 
     nan = float("nan")
     cmp = media_compare(ctx)
+    # each posts/growth metric's first row of the comparison (the brand's, not an account's)
+    media_rows = cmp[cmp["scope"] != "account"] if "scope" in cmp else cmp
+    first = {}
+    for metric, cur, prev in zip(media_rows["metric"], media_rows["current"], media_rows["previous"]):
+        first.setdefault(metric, {"current": cur, "previous": prev})
     sc = None
     out = {}
     for which, when in (("current", "period"), ("previous", "previous")):
@@ -152,8 +157,8 @@ def _figures(ctx: EvaluationContext) -> dict:
         for name, m in METRICS.items():
             try:
                 if m.table in ("posts", "growth"):
-                    row = cmp[(cmp["metric"] == m.column) & (cmp["scope"] != "account" if "scope" in cmp else True)]
-                    fig[name] = float(row[which].iloc[0]) if len(row) and pd.notna(row[which].iloc[0]) else nan
+                    v = first.get(m.column, {}).get(which)
+                    fig[name] = float(v) if v is not None and pd.notna(v) else nan
                 elif m.numerator is not None and m.table in ("care", "voices", "voice"):
                     if m.table not in rows:
                         rows[m.table] = table(m.table)

@@ -18,6 +18,7 @@ Section('Ringkasan', 2 blocks)
 from __future__ import annotations
 
 import functools
+import re
 import traceback
 import warnings
 from dataclasses import dataclass, field
@@ -29,7 +30,8 @@ import pandas as pd
 
 from .. import formatting as fmt
 from ..formatting import column_unit as fmt_unit
-from ..formatting import format_frame
+from ..formatting import format_columns
+from ..schema import TABLES
 from ..words import code_label, text
 from .markup import esc
 
@@ -213,6 +215,8 @@ _CODED_COLUMNS = {"intent", "side", "sentiment", "tier", "content_type", "top_fo
 _FIELD_COLUMNS = {"field", "missing"}
 _NUMERIC_UNITS = {"count", "number", "ratio", "percent", "change", "signed"}
 _NUMLIKE = r"[+\-–]?[\d.,]+ ?%?|–"
+#: a cell that reads as a number (any script's digits, as pandas' ``str.fullmatch`` reads it)
+_NUMLIKE_RE = re.compile(_NUMLIKE)
 
 
 def _header(name: str, lang: str) -> str:
@@ -241,11 +245,11 @@ def _table_html(df: pd.DataFrame, timezone: str | None = None, lang: str | None 
     units = {c: u for c, u in given.items() if c in shown.columns
              and pd.api.types.is_float_dtype(shown[c])}
     kinds = [units.get(c) or fmt_unit(shown.iloc[:, i]) for i, c in enumerate(shown.columns)]
-    shown = format_frame(shown, lang, units=units, timezone=timezone, labels=_header)
-    shown.columns = [str(c) for c in shown.columns]
-    numeric = [k in _NUMERIC_UNITS or (len(shown) > 0 and bool(shown.iloc[:, i].astype(str).str.fullmatch(_NUMLIKE).all()))
-               for i, k in enumerate(kinds)]
-    return table_html(shown, numeric=numeric)
+    cells = format_columns(shown, lang, units=kinds, timezone=timezone)
+    heads = [str(_header(c, lang) if isinstance(c, str) else c) for c in shown.columns]
+    numeric = [k in _NUMERIC_UNITS or (len(shown) > 0 and all(_NUMLIKE_RE.fullmatch(str(v)) for v in col))
+               for k, col in zip(kinds, cells)]
+    return _html_table(heads, cells, len(shown), numeric)
 
 
 def table_html(shown: pd.DataFrame, *, numeric=None) -> str:
@@ -255,18 +259,23 @@ def table_html(shown: pd.DataFrame, *, numeric=None) -> str:
     >>> print(table_html(pd.DataFrame({"a": ["<x>"], "b": ["1"]}), numeric=[False, True]))
     <table class="smtable"><thead><tr><th>a</th><th class="num">b</th></tr></thead><tbody><tr><td data-label="a">&lt;x&gt;</td><td class="num" data-label="b">1</td></tr></tbody></table>
     """
+    cols = [str(c) for c in shown.columns]
+    return _html_table(cols, [shown.iloc[:, i].tolist() for i in range(len(cols))], len(shown), numeric)
+
+
+def _html_table(cols: list, cells: list, n_rows: int, numeric=None) -> str:
+    """:func:`table_html` of headers ``cols`` and one list of cells a column."""
     import html as _html
 
-    cols = [str(c) for c in shown.columns]
     numeric = list(numeric) if numeric is not None else [False] * len(cols)
     cls = [' class="num"' if n else "" for n in numeric]
     head = "".join(f"<th{k}>{_html.escape(c)}</th>" for c, k in zip(cols, cls))
     labels = [_html.escape(c, quote=True) for c in cols]
     rows = []
-    for row in shown.itertuples(index=False):
-        cells = "".join(f'<td{k} data-label="{lab}">{_html.escape(str(v))}</td>'
-                        for v, k, lab in zip(row, cls, labels))
-        rows.append(f"<tr>{cells}</tr>")
+    for row in (zip(*cells) if cells else [()] * n_rows):
+        tds = "".join(f'<td{k} data-label="{lab}">{_html.escape(str(v))}</td>'
+                      for v, k, lab in zip(row, cls, labels))
+        rows.append(f"<tr>{tds}</tr>")
     wide = " wide" if len(cols) > 3 else ""  # a phone shows wide tables as one card a row
     return f'<table class="smtable{wide}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
@@ -289,6 +298,7 @@ class EvaluationContext:
     cache: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
     metrics_used: list = field(default_factory=list)
+    _local_times: dict = field(default_factory=dict, repr=False)
 
     @property
     def tz(self) -> str:
@@ -314,12 +324,25 @@ class EvaluationContext:
         start, end = self.period if which == "period" else self.previous
         if df.empty or col not in df.columns:
             return np.zeros(len(df), dtype=bool)
-        s = df[col]
-        if isinstance(s.dtype, pd.DatetimeTZDtype):
-            s = s.dt.tz_convert(self.tz).dt.tz_localize(None)
+        key = (id(df), col)
+        seen = self._local_times.get(key)
+        if seen is not None and seen[0] is df:  # the dataset's and the cached tables: converted once
+            s = seen[1]
         else:
-            s = pd.to_datetime(s, errors="coerce")
+            s = df[col]
+            if isinstance(s.dtype, pd.DatetimeTZDtype):
+                s = s.dt.tz_convert(self.tz).dt.tz_localize(None)
+            else:
+                s = pd.to_datetime(s, errors="coerce")
+            if self._kept(df):
+                self._local_times[key] = (df, s)
         return ((s >= start) & (s < end + pd.Timedelta(days=1))).to_numpy(dtype=bool, na_value=False)
+
+    def _kept(self, df: pd.DataFrame) -> bool:
+        """True for a table that lives as long as the context (the dataset's, a cached result):
+        its local times are worth keeping. Tables are never changed in place."""
+        return any(df is getattr(self.data, t, None) for t in TABLES) or any(
+            df is v for v in self.cache.values())
 
     def in_period(self, df: pd.DataFrame, which: str = "period", col: str = "created_at") -> pd.DataFrame:
         """The rows of ``df`` in the period (see :meth:`mask`)."""

@@ -210,3 +210,14 @@ def test_quotes_skip_near_copies():
     assert len(out) == 2
     assert not {0, 1} <= set(out["doc"])         # never both copies of the template
     assert len(quotes(texts, n=2, min_words=2, max_similarity=1.01)) == 2
+
+
+def test_code_without_quotes_counts_the_same():
+    texts = ["kopinya pahit, kecewa", "mahal banget", "pahit dan mahal", "enak"]
+    cb = {"rasa": ["pahit", "enak"], "harga": ["mahal"]}
+    full, bare = code(texts, cb), code(texts, cb, n_quotes=0)
+    # rasa: 3 texts (pahit x2, enak), harga: 2 of the 4
+    assert bare.counts[["code", "texts"]].values.tolist() == [["rasa", 3], ["harga", 2]]
+    pd.testing.assert_frame_equal(bare.counts, full.counts)
+    pd.testing.assert_frame_equal(bare.assignments, full.assignments)
+    assert len(full.quotes) > 0 and bare.quotes.empty and list(bare.quotes.columns) == list(full.quotes.columns)
