@@ -210,7 +210,12 @@ def _load_dataset(sources, profile, settings):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             dataset = _build_dataset(sources, profile, settings)
-        said = [(w.category, str(w.message)) for w in caught]
+        # the dataset's own warnings are kept with it; anything else caught meanwhile (a socket the
+        # garbage collector closes, a warning of another thread) is passed on as it came, not kept
+        said = [(w.category, str(w.message)) for w in caught if _WARNING_CLASSES.get(w.category.__name__) is w.category]
+        for w in caught:
+            if _WARNING_CLASSES.get(w.category.__name__) is not w.category:
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
         if key and _storable(dataset, said):
             parse_cache.store_tables(key, {t: getattr(dataset, t) for t in _DATASET_FRAMES},
                                      {"warnings": [[c.__name__, m] for c, m in said]})

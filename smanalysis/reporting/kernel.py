@@ -242,7 +242,7 @@ class ParentWork:
         try:
             from .client import warm_client_cache
 
-            self.files = warm_client_cache(config)
+            self.files = warm_client_cache(config, lang=lang)
         except Exception as err:  # noqa: BLE001 - the notebook reads (and reports) the files itself
             self.error = err
             _log.info("parse cache warm-up failed: %s", err)

@@ -69,7 +69,7 @@ def _slow_warm(monkeypatch, *, result=None, error=None, seconds=0.3):
     """warm_client_cache replaced by one that takes ``seconds`` and returns or raises."""
     finished = threading.Event()
 
-    def fake(config):
+    def fake(config, *, lang=None):
         time.sleep(seconds)
         finished.set()
         if error is not None:
