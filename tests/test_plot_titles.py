@@ -41,14 +41,20 @@ def _top_ticks():  # the content calendar's layout: day names above the grid
     return fig
 
 
-@pytest.mark.parametrize("make", [_bars, _lines, _top_ticks])
-def test_same_svg_as_automatic_title_placement(make, monkeypatch):
+def _svg_with_and_without(make, step, monkeypatch):
+    """The phone SVG of ``make()`` as the theme draws it, then with the theme's ``step`` switched off."""
     with mpl.rc_context():
         apply_theme()
-        fixed = phone_svg(make(), lang="id")
-        monkeypatch.setattr(theme, "_fix_titles", lambda fig: None)
-        automatic = phone_svg(make(), lang="id")
+        kept = phone_svg(make(), lang="id")
+        monkeypatch.setattr(theme, step, lambda fig: None)
+        without = phone_svg(make(), lang="id")
     plt.close("all")
+    return kept, without
+
+
+@pytest.mark.parametrize("make", [_bars, _lines, _top_ticks])
+def test_same_svg_as_automatic_title_placement(make, monkeypatch):
+    fixed, automatic = _svg_with_and_without(make, "_fix_titles", monkeypatch)
     assert fixed == automatic
 
 
@@ -93,11 +99,6 @@ def _numbers_rounded(svg: str) -> str:
 def test_pinned_axis_titles_are_where_matplotlib_puts_them(make, monkeypatch):
     """Axis titles pinned after the last measure (the SVG draw does not place them again): the same
     picture as matplotlib's automatic placement, to a thousandth of a point."""
-    with mpl.rc_context():
-        apply_theme()
-        pinned = phone_svg(make(), lang="id")
-        monkeypatch.setattr(theme, "_pin_axis_labels", lambda fig: None)
-        automatic = phone_svg(make(), lang="id")
-    plt.close("all")
+    pinned, automatic = _svg_with_and_without(make, "_pin_axis_labels", monkeypatch)
     assert "interaksi" in pinned or "Jangkauan" in pinned or "Rencana" in pinned
     assert _numbers_rounded(pinned) == _numbers_rounded(automatic)

@@ -212,9 +212,9 @@ def _load_dataset(sources, profile, settings):
             dataset = _build_dataset(sources, profile, settings)
         # the dataset's own warnings are kept with it; anything else caught meanwhile (a socket the
         # garbage collector closes, a warning of another thread) is passed on as it came, not kept
-        said = [(w.category, str(w.message)) for w in caught if _WARNING_CLASSES.get(w.category.__name__) is w.category]
+        said = [(w.category, str(w.message)) for w in caught if _replayable(w.category)]
         for w in caught:
-            if _WARNING_CLASSES.get(w.category.__name__) is not w.category:
+            if not _replayable(w.category):
                 warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
         if key and _storable(dataset, said):
             parse_cache.store_tables(key, {t: getattr(dataset, t) for t in _DATASET_FRAMES},
@@ -226,6 +226,11 @@ def _load_dataset(sources, profile, settings):
 
 #: warning classes a cached dataset can give again (by name)
 _WARNING_CLASSES = {"SMAnalysisWarning": SMAnalysisWarning, "UserWarning": UserWarning}
+def _replayable(category) -> bool:
+    """True for a warning class a cached dataset can give again (one of :data:`_WARNING_CLASSES`)."""
+    return _WARNING_CLASSES.get(category.__name__) is category
+
+
 #: the frames of a :class:`smanalysis.io.Dataset`, as the dataset cache keeps them
 _DATASET_FRAMES = ("posts", "comments", "mentions", "interactions", "followers", "content_plan", "account_daily",
                    "audience", "video", "follower_activity", "rejects", "files", "duplicates", "failed")
@@ -274,7 +279,7 @@ def _storable(dataset, said) -> bool:
 
     frames = [getattr(dataset, t, None) for t in _DATASET_FRAMES]
     return (isinstance(dataset, Dataset) and all(isinstance(f, pd.DataFrame) for f in frames)
-            and dataset.failed.empty and all(_WARNING_CLASSES.get(c.__name__) is c for c, _ in said))
+            and dataset.failed.empty and all(_replayable(c) for c, _ in said))
 
 
 def _dataset_from(hit):
