@@ -226,6 +226,8 @@ def _load_dataset(sources, profile, settings):
 
 #: warning classes a cached dataset can give again (by name)
 _WARNING_CLASSES = {"SMAnalysisWarning": SMAnalysisWarning, "UserWarning": UserWarning}
+
+
 def _replayable(category) -> bool:
     """True for a warning class a cached dataset can give again (one of :data:`_WARNING_CLASSES`)."""
     return _WARNING_CLASSES.get(category.__name__) is category
