@@ -119,7 +119,8 @@ class _Run:
         self.fingerprint = _fingerprint(ctx)
         self.started = time.perf_counter()
         self.done = threading.Condition()
-        self.finished = False
+        self.finished = self.reaped = False
+        self.lock = threading.Lock()  # the pid is signalled only while it is not reaped (never a reused pid)
         rfd, wfd = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: never returns
@@ -129,7 +130,7 @@ class _Run:
         self.pid = pid
         self.ctx = weakref.ref(ctx)
         _runs[id(ctx)] = self
-        weakref.finalize(ctx, _forget, id(ctx), pid)
+        weakref.finalize(ctx, _forget, id(ctx), self)
         threading.Thread(target=self._read, args=(rfd,), name="smanalysis-ahead", daemon=True).start()
 
     def _read(self, rfd):
@@ -143,8 +144,9 @@ class _Run:
                         self.done.notify_all()
             except (OSError, ValueError) as err:  # a cut or garbled message: what is missing is computed here
                 self.error = err
-        with contextlib.suppress(ChildProcessError):
+        with self.lock, contextlib.suppress(ChildProcessError):
             os.waitpid(self.pid, 0)  # reaped: no zombie
+            self.reaped = True
         with self.done:
             self.finished = True
             self.done.notify_all()
@@ -175,18 +177,23 @@ class _Run:
                 if (c := _cpu(self.pid)) != cpu:
                     cpu, moved = c, now
                 if now > end or now - moved > STALL_S:
-                    with contextlib.suppress(ProcessLookupError):
-                        os.kill(self.pid, 9)  # the reader thread reaps it
+                    self.kill()
                     return None
                 self.done.wait(0.2)
             return self.got.pop(key, None)
 
+    def kill(self) -> None:
+        """Stop the child (the reader thread reaps it)."""
+        with self.lock:
+            if not self.reaped:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self.pid, 9)
 
-def _forget(ident: int, pid: int) -> None:
-    """The context is gone: its child is no longer needed (the reader thread reaps it)."""
+
+def _forget(ident: int, run: _Run) -> None:
+    """The context is gone: its child is no longer needed."""
     _runs.pop(ident, None)
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, 9)
+    run.kill()
 
 
 def _cpu(pid: int) -> float:
