@@ -262,18 +262,18 @@ def _cd_sweep(x, w, ht) -> float:
     k = cols.shape[0]
     parts = np.empty_like(cols)
     grad = np.empty(cols.shape[1])
-    tmp = np.empty(cols.shape[1])
+    terms = np.empty_like(cols)
     for t in range(k):
+        np.multiply(cols, hht[t][:, np.newaxis], out=terms)  # terms[r] = HHt[t, r] * W[:, r], all r at once
         np.negative(xht_t[t], out=grad)
         for r in range(k):
-            np.multiply(cols[r], hht[t, r], out=tmp)
-            grad += tmp
+            grad += terms[r]
         col = cols[t]
         np.abs(np.where(col == 0, np.minimum(0.0, grad), grad), out=parts[t])
         hess = hht[t, t]
         if hess != 0:
             col -= grad / hess
-            col[~(col > 0.0)] = 0.0  # max(step, 0.): 0 unless step > 0
+            np.copyto(col, 0.0, where=~(col > 0.0))  # max(step, 0.): 0 unless step > 0
     w[:] = cols.T
     return float(np.cumsum(parts.ravel())[-1]) if parts.size else 0.0
 

@@ -191,7 +191,7 @@ def _draft_inputs(ctx):
     theme fills every other post, the best slot comes first on each platform."""
     from ..factfinding import PROMO_CEILING
 
-    ev = evidence_posts(ctx)
+    ev = evidence_posts(ctx).copy(deep=False)  # a frame of its own: evidence_posts is cached, shared
     ev.attrs["tz"] = ctx.tz
     platforms = sorted(set(ev["platform"].dropna().astype(str))) if not ev.empty else []
     platforms = platforms or [p for p in ctx.profile.platforms if p in ctx.profile.own_accounts] or \
