@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .._checks import as_list
@@ -35,12 +36,26 @@ def keyword_hits(captions: pd.Series, rules: dict[str, Any]) -> pd.Series:
     >>> keyword_hits(pd.Series(["Promo hari ini!", "Tips seduh kopi", None]), CONTENT_KEYWORDS).tolist()
     ['promo', 'education', nan]
     """
+    import pyarrow as pa  # imported by pandas for its strings already; not at this module's import
+    import pyarrow.compute as pc
+
     low = captions.fillna("").astype(str).str.lower()
-    hit = pd.Series(None, index=captions.index, dtype=object)
+    try:
+        texts = pa.array(low.to_numpy(dtype=object), type=pa.large_string())
+    except (UnicodeEncodeError, pa.ArrowException):  # lone surrogates: Python's re reads them
+        texts = None
+    hit = np.full(len(low), np.nan, dtype=object)
+    todo = np.arange(len(low))  # captions no label has matched yet: only they are searched again
     for label, words in rules.items():  # one vectorised pass per label
         words = [w for w in as_list(words) if str(w).strip()]
-        if not words:
+        if not words or not len(todo):
             continue
-        pat = "|".join(re.escape(str(w).lower()) for w in words)
-        hit = hit.where(hit.notna() | ~low.str.contains(pat, regex=True), label)
-    return hit
+        pat = "|".join(re.escape(str(w).lower()) for w in words)  # literal words: RE2 and re agree
+        if texts is None:
+            found = low.iloc[todo].str.contains(pat, regex=True).to_numpy(dtype=bool, na_value=False)
+        else:
+            part = texts if len(todo) == len(texts) else texts.take(pa.array(todo))
+            found = pc.match_substring_regex(part, pat).to_numpy(zero_copy_only=False)
+        hit[todo[found]] = label
+        todo = todo[~found]
+    return pd.Series(hit, index=captions.index, dtype=object)

@@ -299,8 +299,11 @@ def assign_themes(posts: pd.DataFrame, *, plan: pd.DataFrame | None = None, keyw
         if keywords is None:
             words = (plan["theme"].fillna("").astype(str) + " " + column_or_none(plan, "hashtags").fillna("").astype(str))
             tok = words.str.lower().str.findall(r"#?\w{4,}")
-            kw = pd.DataFrame({"theme": plan["theme"], "w": tok}).explode("w").dropna()
-            keywords = kw.groupby("theme", sort=False)["w"].agg(lambda s: sorted(set(s))).to_dict()
+            found: dict = {}  # theme -> its words, themes in order of their first row with a word
+            for th, ws in zip(plan["theme"], tok):
+                if isinstance(ws, list) and ws and not pd.isna(th):
+                    found.setdefault(th, set()).update(ws)
+            keywords = {th: sorted(ws) for th, ws in found.items()}
     if keywords:
         hit = keyword_hits(column_or_none(out, "caption"), keywords)
         fill = theme.isna() & hit.notna()
