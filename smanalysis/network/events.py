@@ -140,8 +140,9 @@ def community_events(snap, *, threshold=0.2, change=0.25, min_size=5, stable=Tru
     for prev, cur in pairs:
         part = event_rows(prev, cur, groups[prev], groups[cur], threshold, change)
         after = nxt.get(cur)
+        following = _Snapshot(groups[after]) if after is not None and part else None
         for r in part:
-            r["confirmed"] = None if after is None else _confirmed(r, groups[prev], groups[cur], groups[after],
+            r["confirmed"] = None if after is None else _confirmed(r, groups[prev], groups[cur], following,
                                                                    threshold, change)
         rows += part
     cols = ["period", "previous_period", "event", "previous", "current", "size_previous", "size_current",
@@ -152,22 +153,31 @@ def community_events(snap, *, threshold=0.2, change=0.25, min_size=5, stable=Tru
     return out
 
 
-def _links(members: set, nxt: pd.Series, threshold: float) -> pd.Series:
-    """Communities of ``nxt`` (node -> community) whose Jaccard overlap with ``members`` reaches threshold."""
-    sizes = nxt.value_counts()
-    inter = nxt[nxt.index.isin(list(members))].value_counts().reindex(sizes.index, fill_value=0)
-    jac = jaccard(inter, sizes, len(members), func="community_events")
-    return sizes[jac >= threshold]
+class _Snapshot:
+    """A period's memberships (node -> community) as codes, for many overlap counts against it."""
+
+    def __init__(self, members: pd.Series):
+        codes, uniques = pd.factorize(members.to_numpy())
+        known = codes >= 0  # a node without a community (NaN) is in none
+        self.index, self.codes = members.index[known], codes[known]
+        self.sizes = np.bincount(self.codes, minlength=len(uniques))
 
 
-def _confirmed(row, prev_m, cur_m, next_m, threshold, change) -> bool:
+def _links(members: set, nxt: _Snapshot, threshold: float) -> np.ndarray:
+    """Sizes of the communities of ``nxt`` whose Jaccard overlap with ``members`` reaches threshold."""
+    inter = np.bincount(nxt.codes[nxt.index.isin(list(members))], minlength=len(nxt.sizes))
+    jac = jaccard(inter, nxt.sizes, len(members), func="community_events")
+    return nxt.sizes[jac >= threshold]
+
+
+def _confirmed(row, prev_m, cur_m, next_m: _Snapshot, threshold, change) -> bool:
     """Does the next snapshot confirm the event ``row`` (see :func:`community_events`)?"""
     event = row["event"]
     if event == "continuation":
         return True
     if event == "death":
         members = set(prev_m.index[prev_m.isin(row["previous"])])
-        return _links(members, next_m, threshold).empty
+        return len(_links(members, next_m, threshold)) == 0
     succ = [_links(set(cur_m.index[cur_m == c]), next_m, threshold) for c in row["current"]]
     if event in ("birth", "merge", "split"):
         return all(len(s) for s in succ)
