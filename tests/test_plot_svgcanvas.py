@@ -93,3 +93,41 @@ def test_each_text_is_measured_once_a_run(monkeypatch):
     assert n > 5 and len(measured) == n  # the second chart: every size known already
     assert len(set(measured)) == len(measured)
     assert first == second
+
+
+@pytest.mark.parametrize("marks", [{}, {"bottom": True, "left": True}, {"top": True, "right": True, "length": 9}])
+def test_spines_measure_as_matplotlibs_without_a_locator_run_when_unmarked(marks):
+    """In the canvas, spines have matplotlib's extent (padded by a visible tick mark's length); with no
+    tick mark on a spine's side the axis' locator is not asked (it is asked when one is shown)."""
+    from matplotlib.spines import Spine
+    from matplotlib.ticker import AutoLocator
+
+    class Counting(AutoLocator):
+        calls = 0
+
+        def __call__(self):
+            Counting.calls += 1
+            return super().__call__()
+
+    with mpl.rc_context():
+        apply_theme()
+        fig, ax = plt.subplots(figsize=(5, 3))
+        ax.plot([0, 1, 2], [3, 1, 2])
+        ax.spines[["top", "right"]].set_visible(True)
+        if marks:
+            ax.tick_params(axis="both", **marks)
+        ax.yaxis.set_major_locator(Counting())
+        with svg_canvas(fig) as canvas:
+            r = canvas.get_renderer()
+            Counting.calls = 0
+            ours = {k: sp.get_window_extent(r).bounds for k, sp in ax.spines.items()}
+            asked = Counting.calls
+            theirs = {k: Spine.get_window_extent(sp, r).bounds for k, sp in ax.spines.items()}
+            left = ax.bbox.x0  # the axes' left edge at the canvas' 72 dpi: 0.125 x 5 in = 45 px
+        assert ours == theirs and left == 45
+        shown = marks.get("left") or marks.get("right")  # y-axis tick marks: the left and right spines ask
+        assert (asked > 0) == bool(shown)
+        # the theme's 6-point tick mark, pointing out, pads the left spine 6 px to the left
+        assert theirs["left"][0] == (39 if marks.get("left") else 45)
+        assert "get_window_extent" not in vars(ax.spines["left"])  # given back after the block
+        plt.close(fig)
