@@ -131,3 +131,38 @@ def test_spines_measure_as_matplotlibs_without_a_locator_run_when_unmarked(marks
         assert theirs["left"][0] == (39 if marks.get("left") else 45)
         assert "get_window_extent" not in vars(ax.spines["left"])  # given back after the block
         plt.close(fig)
+
+
+@pytest.mark.parametrize("aligned", [False, True])
+def test_axes_measure_as_matplotlibs_with_one_locator_run(aligned):
+    """In the canvas an axis' tight box is matplotlib's, its ticks worked out once a measure (matplotlib:
+    twice, for the tick labels and for the axis title); labels aligned across charts still work."""
+    from matplotlib.axis import Axis
+    from matplotlib.ticker import AutoLocator
+
+    class Counting(AutoLocator):
+        calls = 0
+
+        def __call__(self):
+            Counting.calls += 1
+            return super().__call__()
+
+    with mpl.rc_context():
+        apply_theme()
+        fig, (a, b) = plt.subplots(2, 1, figsize=(5, 5))
+        for ax, top in ((a, 3), (b, 3000)):
+            ax.plot([0, 1, 2], [top, 1, 2])
+            ax.set_ylabel("interaksi")
+            ax.yaxis.set_major_locator(Counting())
+        if aligned:
+            fig.align_ylabels([a, b])
+        with svg_canvas(fig) as canvas:
+            r = canvas.get_renderer()
+            Counting.calls = 0
+            ours = a.yaxis.get_tightbbox(r).bounds
+            asked = Counting.calls
+            theirs = Axis.get_tightbbox(a.yaxis, r).bounds
+        # aligned labels: the chart below ("3000") is asked once for its ticks too
+        assert ours == theirs and asked == (2 if aligned else 1)
+        assert "get_tightbbox" not in vars(a.yaxis)  # given back after the block
+        plt.close(fig)

@@ -33,6 +33,7 @@ import io
 from contextlib import contextmanager
 
 from matplotlib import cbook
+from matplotlib.axis import Axis
 from matplotlib.backends.backend_mixed import MixedModeRenderer
 from matplotlib.backends.backend_svg import FigureCanvasSVG, RendererSVG
 from matplotlib.patches import Patch
@@ -144,12 +145,26 @@ def _spine_extent(spine, renderer=None):
     return Patch.get_window_extent(spine, renderer)
 
 
+def _axis_tightbbox(axis, renderer=None, *, for_layout_only=False):
+    """``Axis.get_tightbbox`` with the axis' ticks worked out once: matplotlib asks for them (locator
+    and formatter, ``Axis._update_ticks``) for its tick labels and again, unchanged, to place the
+    axis title (``_get_tick_boxes_siblings``: the axis itself unless labels are aligned)."""
+    if not axis.get_visible() or for_layout_only and not axis.get_in_layout():
+        return None
+    ticks = type(axis)._update_ticks(axis)
+    axis._update_ticks = lambda: ticks  # nothing changes the axis until the box is measured
+    try:
+        return type(axis).get_tightbbox(axis, renderer, for_layout_only=for_layout_only)
+    finally:
+        del axis._update_ticks
+
+
 @contextmanager
 def svg_canvas(fig):
     """While in the block, ``fig`` is measured and saved by :class:`PhoneCanvas` at 72 dpi (the SVG
     writer's); its canvas and dpi are given back after (pictures embedded in the SVG keep the
     figure's own dpi). Its spines measure themselves without a tick locator run when they show no
-    tick mark (:func:`_spine_extent`)."""
+    tick mark (:func:`_spine_extent`), its axes run theirs once a measure (:func:`_axis_tightbbox`)."""
     old, dpi = fig.canvas, fig.dpi
     canvas = PhoneCanvas(fig, image_dpi=dpi)
     fig.set_dpi(72)
@@ -157,10 +172,16 @@ def svg_canvas(fig):
               if type(sp).get_window_extent is Spine.get_window_extent and "get_window_extent" not in vars(sp)]
     for sp in spines:
         sp.get_window_extent = functools.partial(_spine_extent, sp)
+    axes = [a for ax in fig.axes for a in (ax.xaxis, ax.yaxis)
+            if type(a).get_tightbbox is Axis.get_tightbbox and "get_tightbbox" not in vars(a)]
+    for a in axes:
+        a.get_tightbbox = functools.partial(_axis_tightbbox, a)
     try:
         yield canvas
     finally:
         for sp in spines:
             vars(sp).pop("get_window_extent", None)
+        for a in axes:
+            vars(a).pop("get_tightbbox", None)
         fig.set_canvas(old)
         fig.set_dpi(dpi)
