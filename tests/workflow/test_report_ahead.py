@@ -128,6 +128,24 @@ def test_switch(value, expected):
     assert ahead.enabled({ahead.ENV: value}) is expected  # auto: on only in an IPython kernel
 
 
+@pytest.mark.parametrize("load, expected", [(0.4, True), (1.6, False), (5.0, False)])
+def test_auto_only_in_a_kernel_with_a_free_core(monkeypatch, load, expected):
+    class Shell:
+        kernel = object()
+
+    class FakeIPython:
+        @staticmethod
+        def get_ipython():
+            return Shell()
+
+    monkeypatch.setitem(sys.modules, "IPython", FakeIPython)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})  # two cores
+    assert ahead.enabled({}) is expected
+    monkeypatch.setattr(Shell, "kernel", None)  # an IPython terminal, not a kernel
+    assert ahead.enabled({}) is False
+
+
 def test_switch_on_in_a_report_kernel(tmp_path):
     import nbformat
 
@@ -135,7 +153,8 @@ def test_switch_on_in_a_report_kernel(tmp_path):
 
     _, papermill = import_jupyter()
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        "from smanalysis.reporting import ahead\nprint(ahead.enabled())")])
+        "from smanalysis.reporting import ahead\nahead.BUSY = -1e9  # whatever the test machine's load\n"
+        "print(ahead.enabled())")])
     nbformat.write(nb, tmp_path / "in.ipynb")
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv(ahead.ENV, raising=False)  # the default: on in a kernel
