@@ -117,9 +117,13 @@ def start(ctx, key: str, order) -> bool:
 
 
 def _fingerprint(ctx) -> str:
-    """What the child's sections depend on besides the data (a change after the fork voids them)."""
-    return repr((ctx.lang, ctx.period, ctx.previous, ctx.tz, str(ctx.output_dir), id(ctx.data), id(ctx.profile),
-                 sorted(ctx.settings.items(), key=lambda kv: str(kv[0]))))
+    """What the child's sections depend on (a change after the fork voids them): the settings, the
+    profile, the dataset and each of its tables (a table replaced, not one edited in place)."""
+    from ..schema import TABLES
+
+    return repr((ctx.lang, ctx.period, ctx.previous, ctx.tz, str(ctx.output_dir), ctx.profile,
+                 sorted(ctx.settings.items(), key=lambda kv: str(kv[0])),
+                 id(ctx.data), [id(getattr(ctx.data, t, None)) for t in TABLES]))
 
 
 class _Run:
@@ -248,6 +252,7 @@ def _quiet() -> None:
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
     sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - until os._exit
+    logging.disable(logging.CRITICAL)  # a handler may hold the kernel's stream (its thread is not here)
     with contextlib.suppress(Exception):
         import ctypes
 

@@ -111,12 +111,17 @@ def test_a_failure_in_the_child_gives_the_kernel_notice(sample_dir, tmp_path, mo
     assert any(p["section"] == "network.influencers" and "graf rusak" in p["error"] for p in b[2])
 
 
-def test_a_context_changed_after_the_fork_is_built_in_the_kernel(sample_dir, tmp_path, monkeypatch, caplog):
+def _english(ctx):
+    ctx.lang = "en"
+
+
+def _fewer_mentions(ctx):
+    ctx.data.mentions = ctx.data.mentions.iloc[::2]  # a table replaced: the child's sections are stale
+
+
+@pytest.mark.parametrize("change", [_english, _fewer_mentions])
+def test_a_context_changed_after_the_fork_is_built_in_the_kernel(sample_dir, tmp_path, monkeypatch, caplog, change):
     caplog.set_level(logging.INFO, logger=ahead.__name__)
-
-    def change(ctx):
-        ctx.lang = "en"
-
     a = _report(sample_dir, tmp_path, monkeypatch, "0", change=change)
     b = _report(sample_dir, tmp_path, monkeypatch, "1", change=change)
     _same(a, b)
