@@ -156,13 +156,23 @@ def test_axes_measure_as_matplotlibs_with_one_locator_run(aligned):
             ax.yaxis.set_major_locator(Counting())
         if aligned:
             fig.align_ylabels([a, b])
-        with svg_canvas(fig) as canvas:
+        measured = []
+        boxes = Axis._get_ticklabel_bboxes
+
+        def counting_boxes(self, ticks, renderer):
+            measured.append(self)
+            return boxes(self, ticks, renderer)
+
+        with svg_canvas(fig) as canvas, pytest.MonkeyPatch.context() as mp:
+            mp.setattr(Axis, "_get_ticklabel_bboxes", counting_boxes)
             r = canvas.get_renderer()
             Counting.calls = 0
             ours = a.yaxis.get_tightbbox(r).bounds
-            asked = Counting.calls
+            asked, ours_measured = Counting.calls, measured.count(a.yaxis)
             theirs = Axis.get_tightbbox(a.yaxis, r).bounds
+            theirs_measured = measured.count(a.yaxis) - ours_measured
         # aligned labels: the chart below ("3000") is asked once for its ticks too
         assert ours == theirs and asked == (2 if aligned else 1)
+        assert (ours_measured, theirs_measured) == (1, 2)  # the tick labels' boxes: once, not twice
         assert "get_tightbbox" not in vars(a.yaxis)  # given back after the block
         plt.close(fig)

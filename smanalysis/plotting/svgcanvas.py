@@ -146,17 +146,29 @@ def _spine_extent(spine, renderer=None):
 
 
 def _axis_tightbbox(axis, renderer=None, *, for_layout_only=False):
-    """``Axis.get_tightbbox`` with the axis' ticks worked out once: matplotlib asks for them (locator
-    and formatter, ``Axis._update_ticks``) for its tick labels and again, unchanged, to place the
-    axis title (``_get_tick_boxes_siblings``: the axis itself unless labels are aligned)."""
+    """``Axis.get_tightbbox`` with the axis' ticks and their labels' boxes worked out once: matplotlib
+    asks for them (locator and formatter, ``Axis._update_ticks``; every label's extent) for its tick
+    labels and again, unchanged, to place the axis title (``_get_tick_boxes_siblings``: the axis
+    itself unless labels are aligned)."""
     if not axis.get_visible() or for_layout_only and not axis.get_in_layout():
         return None
-    ticks = type(axis)._update_ticks(axis)
+    cls = type(axis)
+    ticks = cls._update_ticks(axis)
+    boxes = {}
+
+    def ticklabel_bboxes(drawn, r):
+        if drawn is not ticks:  # not this measure's ticks: as matplotlib does
+            return cls._get_ticklabel_bboxes(axis, drawn, r)
+        if id(r) not in boxes:
+            boxes[id(r)] = cls._get_ticklabel_bboxes(axis, drawn, r)
+        return boxes[id(r)]
+
     axis._update_ticks = lambda: ticks  # nothing changes the axis until the box is measured
+    axis._get_ticklabel_bboxes = ticklabel_bboxes  # the boxes are only read (united), never changed
     try:
-        return type(axis).get_tightbbox(axis, renderer, for_layout_only=for_layout_only)
+        return cls.get_tightbbox(axis, renderer, for_layout_only=for_layout_only)
     finally:
-        del axis._update_ticks
+        del axis._update_ticks, axis._get_ticklabel_bboxes
 
 
 @contextmanager
