@@ -41,6 +41,16 @@ def _top_ticks():  # the content calendar's layout: day names above the grid
     return fig
 
 
+def _named_bars():  # bars lying down, their names written by a FuncFormatter (wrapped category names)
+    from matplotlib.ticker import FuncFormatter
+
+    fig, ax = plt.subplots(figsize=(7, 4))
+    ax.barh(np.arange(3), [0.04, 0.02, 0.07])
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: ["reel", "foto", "video\nkarosel"][int(v) % 3]))
+    ax.set_title("ER (jangkauan) menurut format")
+    return fig
+
+
 def _svg_with_and_without(make, step, monkeypatch):
     """The phone SVG of ``make()`` as the theme draws it, then with the theme's ``step`` switched off."""
     with mpl.rc_context():
@@ -52,7 +62,7 @@ def _svg_with_and_without(make, step, monkeypatch):
     return kept, without
 
 
-@pytest.mark.parametrize("make", [_bars, _lines, _top_ticks])
+@pytest.mark.parametrize("make", [_bars, _lines, _top_ticks, _named_bars])
 def test_same_svg_as_automatic_title_placement(make, monkeypatch):
     fixed, automatic = _svg_with_and_without(make, "_fix_titles", monkeypatch)
     assert fixed == automatic
@@ -74,6 +84,13 @@ def test_only_titles_with_nothing_to_clear_are_fixed():
         ax.set_title("besar")
         theme._fix_titles(fig)
         assert ax._autotitlepos is True
+        named = _named_bars()  # a FuncFormatter writes no offset text of its own: fixed
+        theme._fix_titles(named)
+        assert named.axes[0]._autotitlepos is False
+        given = _named_bars()  # ... unless it was given one
+        given.axes[0].yaxis.get_major_formatter().set_offset_string("x 1000")
+        theme._fix_titles(given)
+        assert given.axes[0]._autotitlepos is True
     plt.close("all")
 
 

@@ -264,9 +264,10 @@ def _fix_titles(fig) -> None:
     over tick labels at the top or an offset text ("1e6") in its way: a quarter of the time of
     fitting a chart. An axes whose x tick labels and label are at the bottom, whose y formatter
     writes no offset text, without twins or inset axes, has nothing to lift its title over: the
-    placement always leaves it at the top of the axes, so it is switched off (the same picture).
+    placement always leaves it at the top of the axes, so it is switched off (the same picture). A
+    ``FuncFormatter`` (category names, wrapped) writes no offset text unless it was given one.
     """
-    from matplotlib.ticker import Formatter
+    from matplotlib.ticker import Formatter, FuncFormatter
 
     for ax in fig.axes:
         if getattr(ax, "_autotitlepos", None) is not True or ax.child_axes:
@@ -277,7 +278,10 @@ def _fix_titles(fig) -> None:
         if xa.get_label_position() != "bottom" or any(t.label2.get_visible() for t in  # the first ticks, as
                                                       (xa.majorTicks[0], xa.minorTicks[0])):  # matplotlib checks
             continue
-        if type(ax.yaxis.get_major_formatter()).get_offset is not Formatter.get_offset:
+        fmt = ax.yaxis.get_major_formatter()
+        # a FuncFormatter writes the offset text it was given (set_offset_string), never one of its own
+        if type(fmt).get_offset is not Formatter.get_offset and not (isinstance(fmt, FuncFormatter)
+                                                                    and fmt.get_offset() == ""):
             continue
         ax._autotitlepos = False  # matplotlib's own switch (set_title(y=...) sets it, resetting the font)
 
