@@ -94,15 +94,21 @@ class TextMemo:
         arr = np.asarray(list(texts) if not isinstance(texts, (np.ndarray, pd.Series)) else texts, dtype=object)
         codes, uniq = pd.factorize(arr, use_na_sentinel=False)
         known = self._known
-        new = [u for u in uniq if u not in known]
-        if new:
+        # the remembered rows are read under the lock into this call's own list: another thread may
+        # clear the memo (clear_memos after a partition, max_size) at any time
+        with self._lock:
+            rows = [known.get(u) for u in uniq]
+        miss = [i for i, r in enumerate(rows) if r is None]
+        if miss:
+            new = [uniq[i] for i in miss]
             res = self.fn(new)
-            cols = [list(res[c]) for c in self.columns]
+            fresh = list(zip(*[list(res[c]) for c in self.columns]))
+            for i, r in zip(miss, fresh):
+                rows[i] = r
             with self._lock:
                 if len(known) + len(new) > self.max_size:
                     known.clear()
-                known.update(zip(new, zip(*cols)))
-        rows = [known[u] for u in uniq]
+                known.update(zip(new, fresh))
         out = {}
         for j, c in enumerate(self.columns):
             vals = np.empty(len(uniq), dtype=object)
