@@ -288,7 +288,7 @@ _DATASET_LAYOUT = 1  # bump when what the dataset cache holds changes
 def _build_dataset(sources, profile, settings, reader=None):
     from ..io import load_dataset
 
-    dataset = load_dataset(_sources(sources), profile=profile, reader=reader)
+    dataset = load_dataset(_sources(sources), profile=profile, **({} if reader is None else {"reader": reader}))
     if settings["pseudonymise"]:
         keep = set(profile.brand_handles) | set(profile.competitor_handles)
         dataset = pseudonymise_dataset(dataset, keep=keep, salt=settings["salt"], prefix=_pseudonym_prefix(settings))
