@@ -134,15 +134,19 @@ class Section:
         parts = ["#" * self.level + " " + self.title] + [b for k, b in self.blocks if k == "md"]
         return "\n\n".join(parts)
 
+    def rendered(self) -> list[tuple[str, Any]]:
+        """The blocks as the notebook shows them: a table as its HTML (``("html", str)``), the rest as is."""
+        return [("html", _table_html(b, self.tz, self.lang)) if k == "table" else (k, b) for k, b in self.blocks]
+
     def _ipython_display_(self):
         from IPython.display import HTML, Image, Markdown, display
 
         display(Markdown("#" * self.level + " " + self.title))
-        for kind, block in self.blocks:
+        for kind, block in self.rendered():
             if kind == "md":
                 display(Markdown(block))
-            elif kind == "table":
-                display(HTML(_table_html(block, self.tz, self.lang)))
+            elif kind == "html":
+                display(HTML(block))
             elif kind == "png":
                 display(Image(data=block, format="png"))
             elif kind == "svg":
@@ -400,13 +404,21 @@ def guarded(key: str):
 
     The builder is called as ``fn(ctx, sec)`` with a fresh top-level :class:`Section` titled
     ``section.<key>`` of :mod:`smanalysis.words`; warnings from the layers are kept out of the report.
+    In a notebook's kernel on Linux, the later sections are built ahead in a forked process
+    (:mod:`smanalysis.reporting.ahead`) and only replayed here.
     """
 
     def deco(fn):
         @functools.wraps(fn)
         def wrapper(ctx: EvaluationContext, *args, **kwargs) -> Section:
+            from . import ahead
+
             sec = Section(text(f"section.{key}", ctx.lang), timezone=ctx.tz, lang=ctx.lang)
-            sub_guard(ctx, sec, key, fn, ctx, sec, *args, **kwargs)
+            built = None if args or kwargs else ahead.section(ctx, key, SECTIONS)  # built in a forked child
+            if built is not None:
+                sec.blocks = built
+            else:
+                sub_guard(ctx, sec, key, fn, ctx, sec, *args, **kwargs)
             return sec
 
         return wrapper
