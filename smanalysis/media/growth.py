@@ -21,7 +21,7 @@ from .._checks import as_list, check_choice
 from ._common import num, require, warn
 from .metrics import METRICS, Columns
 
-__all__ = ["growth", "period_growth", "FREQS"]
+__all__ = ["growth", "period_growth", "period_growths", "FREQS"]
 
 #: Accepted ``freq`` values and the pandas period they mean.
 FREQS = {
@@ -157,10 +157,27 @@ def period_growth(followers: pd.DataFrame, *, period, by=("platform", "account")
        followers_start  followers_end  follower_growth
     0            200.0          210.0             0.05
     """
+    return period_growths(followers, period=period, by=[by])[0]
+
+
+def period_growths(followers: pd.DataFrame, *, period, by) -> list[pd.DataFrame]:
+    """:func:`period_growth` of one period for each grouping in ``by`` (a list of ``by`` values),
+    the series' counts before and in the period found once for all of them.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"date": pd.to_datetime(["2026-09-30", "2026-10-31"] * 2), "platform": "x",
+    ...                   "account": ["a", "a", "b", "b"], "followers": [200.0, 210.0, 100.0, 120.0]})
+    >>> total, each = period_growths(f, period="2026-10", by=[None, ["platform", "account"]])
+    >>> total["net_new_followers"].tolist(), each["net_new_followers"].tolist()
+    ([30.0], [10.0, 20.0])
+    """
     from ._common import period_bounds
 
-    keys = as_list(by)
-    require(followers, ["date", "followers", "platform", "account", *keys], func="period_growth",
+    groupings = [as_list(b) for b in by]
+    wanted = list(dict.fromkeys(k for keys in groupings for k in keys))
+    require(followers, ["date", "followers", "platform", "account", *wanted], func="period_growth",
             table="followers")
     start, end = period_bounds(period, "UTC")
     start, end = start.tz_localize(None), end.tz_localize(None)
@@ -168,7 +185,7 @@ def period_growth(followers: pd.DataFrame, *, period, by=("platform", "account")
     if isinstance(date.dtype, pd.DatetimeTZDtype):
         date = date.dt.tz_localize(None)
     series = ["platform", "account"]
-    f = pd.DataFrame({**{k: followers[k] for k in dict.fromkeys([*series, *keys])},
+    f = pd.DataFrame({**{k: followers[k] for k in dict.fromkeys([*series, *wanted])},
                       "date": date.dt.normalize(), "followers": num(followers, "followers")})
     f = f[f["followers"].notna() & f["date"].notna() & (f["date"] < end)].sort_values("date", kind="stable")
     before = f[f["date"] < start].groupby(series, dropna=False)["followers"].last()
@@ -177,6 +194,12 @@ def period_growth(followers: pd.DataFrame, *, period, by=("platform", "account")
         pd.DataFrame({"first": inside.first(), "followers_end": inside.last()}), how="outer")
     per["followers_start"] = per["before"].where(per["before"].notna(), per["first"])
     per = per.reset_index()
+    days = float((end - start) / pd.Timedelta(days=1))
+    return [_grouped_growth(per, f, series, keys, days) for keys in groupings]
+
+
+def _grouped_growth(per: pd.DataFrame, f: pd.DataFrame, series: list, keys: list, days: float) -> pd.DataFrame:
+    """The rows of :func:`period_growth` for ``keys`` from the series' start and end counts ``per``."""
     if keys:
         ident = f.drop_duplicates(series)[list(dict.fromkeys([*series, *keys]))]
         per = per.merge(ident, on=series, how="left")
@@ -184,8 +207,7 @@ def period_growth(followers: pd.DataFrame, *, period, by=("platform", "account")
     else:
         out = pd.DataFrame({"followers_start": [per["followers_start"].sum(min_count=1)],
                             "followers_end": [per["followers_end"].sum(min_count=1)]})
-    out = out.assign(net_new_followers=out["followers_end"] - out["followers_start"],
-                     days=float((end - start) / pd.Timedelta(days=1)))
+    out = out.assign(net_new_followers=out["followers_end"] - out["followers_start"], days=days)
     cols = Columns(out)
     growth, bad = METRICS["follower_growth"].per_row(cols)
     if bad or (~(out["followers_start"] > 0)).any():

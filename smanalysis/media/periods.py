@@ -96,15 +96,17 @@ def compare_periods(posts: pd.DataFrame, *, current, previous, by=None, metrics=
     if "engagements" not in posts.columns:
         posts = post_metrics(posts, followers=followers, engagement=engagement, timezone=tz)
     wanted = period_columns("posts") if metrics is None else as_list(metrics)
-    tables = {}
+    tables, per_account = {}, {}
     for name, period in (("current", current), ("previous", previous)):
         part = posts[in_period(posts["created_at"], period, tz)]
         s = summary(part, by=keys, ci=None, timezone=tz)
         cols = [c for c in wanted if c in s.columns]
         if followers is not None and set(keys) <= {"platform", "account"}:
-            from .growth import period_growth
+            from .growth import period_growths
 
-            gr = period_growth(followers, period=period, by=keys or None)
+            # the brand's rows, and without ``by`` also each account's (_followers_by_account)
+            gr, *acc = period_growths(followers, period=period, by=[keys or None, *([] if keys else [_SERIES])])
+            per_account[name] = acc
             gcols = period_columns("growth")
             s = s.merge(gr[[*keys, *gcols]], on=keys, how="outer") if keys else s.assign(
                 **{c: gr[c].iloc[0] for c in gcols})
@@ -125,7 +127,7 @@ def compare_periods(posts: pd.DataFrame, *, current, previous, by=None, metrics=
         res["verdict_code"] = res["verdict_code"].fillna("")
         res["verdict"] = [verdict_text([c], lang)[0] if c else "" for c in res["verdict_code"]]
     if followers is not None and not keys:
-        res = _followers_by_account(res, followers, current, previous)
+        res = _followers_by_account(res, per_account["current"][0], per_account["previous"][0])
     return res.reset_index(drop=True)
 
 
@@ -174,25 +176,27 @@ def _change_intervals(posts, current, previous, keys, metrics, timezone, level, 
         n_prev = np.where(has_prev, n[pj], 0)
         enough = (n[cur] >= 2) & (n_prev >= 2)
         clo, chi = np.where(enough, q[0], np.nan), np.where(enough, q[1], np.nan)
-        parts.append(cur_keys.assign(metric=m, n_current=n[cur], n_previous=n_prev, current_ci_low=low[cur],
-                                     current_ci_high=high[cur], change_ci_low=clo, change_ci_high=chi,
-                                     verdict_code=change_verdict(clo, chi, n_current=n[cur], n_previous=n_prev,
-                                                                 min_posts=min_posts)))
+        parts.append((m, n[cur], n_prev, low[cur], high[cur], clo, chi,
+                      change_verdict(clo, chi, n_current=n[cur], n_previous=n_prev, min_posts=min_posts)))
     if not parts:
         return pd.DataFrame({**{k: pd.Series(dtype=object) for k in keys}, **{c: pd.Series(
             dtype=object if c in ("metric", "verdict_code") else "float64") for c in cols}})
-    return pd.concat(parts, ignore_index=True)
+    # one frame of every rate's rows (each rate's rows in the order of cur_keys), built column by column
+    out = cur_keys.iloc[np.tile(np.arange(len(cur_keys)), len(parts))].reset_index(drop=True)
+    columns = {"metric": pd.Series(np.repeat([p[0] for p in parts], len(cur_keys)), dtype="str")}
+    for i, c in enumerate(cols[1:], start=1):
+        columns[c] = np.concatenate([np.asarray(p[i]) for p in parts])
+    return out.assign(**columns)
 
 
 _FOLLOWER_ROWS = tuple(period_columns("growth"))
+_SERIES = ["platform", "account"]
 
 
-def _followers_by_account(res, followers, current, previous):
-    """Mark the follower rows of a brand-level comparison as a sum and add one row per account."""
-    from .growth import period_growth
-
-    per = [period_growth(followers, period=p, by=["platform", "account"]) for p in (current, previous)]
-    acc = per[0].merge(per[1], on=["platform", "account"], how="outer", suffixes=("_cur", "_prev"))
+def _followers_by_account(res, current, previous):
+    """Mark the follower rows of a brand-level comparison as a sum and add one row per account
+    (``current`` and ``previous``: :func:`~smanalysis.media.period_growth` by platform and account)."""
+    acc = current.merge(previous, on=_SERIES, how="outer", suffixes=("_cur", "_prev"))
     rows = []
     for m in _FOLLOWER_ROWS:
         c, p = acc[f"{m}_cur"], acc[f"{m}_prev"]

@@ -1,9 +1,10 @@
 """Sections computed ahead on the second core: a forked process builds the report's later sections
 while the notebook's kernel builds the earlier ones (Linux only; the outputs stay the same bytes).
 
-When the kernel builds a section that comes before :data:`AHEAD` (the story, the first), it forks
-(``os.fork``: the child shares the loaded dataset, imports and caches, copy on write) a child that
-builds the :data:`AHEAD` sections (conversation, network) from the context as it is then, and sends
+When the kernel has built a section that comes before :data:`AHEAD` (the story, the first), it
+forks (``os.fork``: the child shares the loaded dataset, imports and what the story cached, copy on
+write) a child that builds the :data:`AHEAD` sections (conversation, network) from the context as it
+is then, while the kernel builds the media, execution and analysis sections; the child sends
 each back through a pipe as data, never as pickle: the blocks as the notebook shows them (Markdown,
 the tables' HTML, the charts' SVG and alt text), the metric names it noted, the problems it met
 and the results it cached (DataFrames as Arrow IPC, plain values as tagged JSON; a result that does
@@ -20,7 +21,9 @@ kernel's streams (its standard file descriptors are ``/dev/null``), it ends with
 killed when the kernel dies (``PR_SET_PDEATHSIG``); a thread of the kernel reads its pipe and reaps it.
 
 ``SMANALYSIS_AHEAD=0`` switches it off, ``=1`` on everywhere (tests); by default (unset or
-``auto``) it is on in an IPython kernel on Linux (a report's kernel, JupyterLab), off elsewhere.
+``auto``) it is on in an IPython kernel on Linux (a report's kernel, JupyterLab) when a core is
+free (the last minute's load average below the usable cores less :data:`BUSY`: a batch with as
+many jobs as cores, a busy machine gain nothing from it), off elsewhere.
 
 Examples
 --------
@@ -48,7 +51,7 @@ import weakref
 import numpy as np
 import pandas as pd
 
-__all__ = ["AHEAD", "ENV", "enabled", "section", "encode", "decode", "CannotTravel"]
+__all__ = ["AHEAD", "ENV", "enabled", "section", "start", "encode", "decode", "CannotTravel"]
 
 #: the sections built ahead, in report order (independent of the sections before them)
 AHEAD = ("conversation", "network")
@@ -59,6 +62,8 @@ STALL_S = 5.0
 #: the kernel waits at most this many times its own work since the fork (at least MIN_WAIT_S seconds)
 WAIT_FACTOR = 4.0
 MIN_WAIT_S = 60.0
+#: auto mode forks only while the 1-minute load average is below the usable cores less this
+BUSY = 0.5
 #: results cached through ``ctx.cached`` larger than this (rows, bytes of Arrow IPC) stay behind: the
 #: kernel has most of them already, and computes again one it is asked for
 MAX_ROWS, MAX_BYTES = 5_000, 400_000
@@ -82,33 +87,43 @@ def enabled(environ=None) -> bool:
         return True
     ip = sys.modules.get("IPython")
     shell = ip.get_ipython() if ip is not None and hasattr(ip, "get_ipython") else None
-    return getattr(shell, "kernel", None) is not None
+    return getattr(shell, "kernel", None) is not None and os.getloadavg()[0] < len(os.sched_getaffinity(0)) - BUSY
 
 
-def section(ctx, key: str, order) -> list | None:
-    """Called by :func:`~smanalysis.reporting.sections.guarded` before it builds section ``key``.
+def section(ctx, key: str) -> list | None:
+    """Called by :func:`~smanalysis.reporting.sections.guarded` before it builds section ``key``:
+    the blocks of ``key`` built ahead (after replaying their effects on ``ctx``), or None (the caller
+    builds the section itself)."""
+    run = None if _in_child else _runs.get(id(ctx))
+    return run.take(ctx, key) if run is not None and run.ctx() is ctx else None
 
-    Returns the blocks of ``key`` built ahead (after replaying their effects on ``ctx``), or None:
-    the caller builds the section itself. Building a section of ``order`` that comes before every
-    :data:`AHEAD` section starts the child (once per context, when :func:`enabled`).
-    """
-    if _in_child:
-        return None
-    run = _runs.get(id(ctx))
-    if run is not None and run.ctx() is ctx:
-        return run.take(ctx, key)
-    if key in order and all(k in order and order.index(key) < order.index(k) for k in AHEAD) and enabled():
-        try:
-            _Run(ctx, AHEAD)
-        except OSError:  # no fork, no pipe (limits): built in the kernel
-            pass
-    return None
+
+def start(ctx, key: str, order) -> bool:
+    """Called by :func:`~smanalysis.reporting.sections.guarded` after it built section ``key``: when
+    ``key`` comes before every :data:`AHEAD` section in ``order`` (the report's sections), fork the
+    child that builds those (once per context, when :func:`enabled`); returns whether it did.
+
+    The child starts after the first section, not before: it finds what that section computed and
+    cached (the story needs most of the report's figures), and the kernel's next sections give it
+    time enough."""
+    if _in_child or id(ctx) in _runs or not (key in order and all(
+            k in order and order.index(key) < order.index(k) for k in AHEAD)) or not enabled():
+        return False
+    try:
+        _Run(ctx, AHEAD)
+    except OSError:  # no fork, no pipe (limits): built in the kernel
+        return False
+    return True
 
 
 def _fingerprint(ctx) -> str:
-    """What the child's sections depend on besides the data (a change after the fork voids them)."""
-    return repr((ctx.lang, ctx.period, ctx.previous, ctx.tz, str(ctx.output_dir), id(ctx.data), id(ctx.profile),
-                 sorted(ctx.settings.items(), key=lambda kv: str(kv[0]))))
+    """What the child's sections depend on (a change after the fork voids them): the settings, the
+    profile, the dataset and each of its tables (a table replaced, not one edited in place)."""
+    from ..schema import TABLES
+
+    return repr((ctx.lang, ctx.period, ctx.previous, ctx.tz, str(ctx.output_dir), ctx.profile,
+                 sorted(ctx.settings.items(), key=lambda kv: str(kv[0])),
+                 id(ctx.data), [id(getattr(ctx.data, t, None)) for t in TABLES]))
 
 
 class _Run:
@@ -237,6 +252,7 @@ def _quiet() -> None:
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
     sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - until os._exit
+    logging.disable(logging.CRITICAL)  # a handler may hold the kernel's stream (its thread is not here)
     with contextlib.suppress(Exception):
         import ctypes
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import formatting as F
+from .eval_figures import own_frame
 from .eval_media import evidence_posts
 from ..words import text
 from .markup import esc
@@ -62,10 +63,11 @@ def paid_growth_table(ctx: EvaluationContext) -> pd.DataFrame:
     from ..media import follower_growth_by_paid
 
     def _do():
-        posts = ctx.own(ctx.frame("posts"))
+        posts = own_frame(ctx, "posts")
         # insights exports are the brand's own: a series without an account name is the brand's
-        fol, daily = (pd.concat([ctx.own(f), f[f["account"].isna()]]) if not f.empty else f
-                      for f in (ctx.frame("followers"), ctx.frame("account_daily")))
+        fol, daily = (pd.concat([own_frame(ctx, t), f[f["account"].isna()]]) if not f.empty else f
+                      for t, f in (("followers", ctx.frame("followers")),
+                                   ("account_daily", ctx.frame("account_daily"))))
         if posts.empty or (fol.empty and daily.empty):
             return pd.DataFrame()
         with warnings.catch_warnings():
@@ -167,7 +169,7 @@ def analysis_figures(ctx: EvaluationContext) -> dict:
         return frame[keep].to_dict(orient="records")
 
     out = {"paid": [], "boost": [], "hashtags": {"metric": None, "rows": []}, "video": [], "care_targets": []}
-    if ctx.own(ctx.frame("posts")).empty:  # the section shows nothing else either
+    if own_frame(ctx, "posts").empty:  # the section shows nothing else either
         return out
     out["care_targets"] = rows(care_target_table(ctx), "care_targets")
     split, effect = paid_tables(ctx)
@@ -233,7 +235,7 @@ def video_table(ctx: EvaluationContext) -> pd.DataFrame:
         vid = _table(ctx, "video")
         if vid.empty:
             return vid
-        posts = ctx.own(ctx.frame("posts"))
+        posts = own_frame(ctx, "posts")
         ev = evidence_posts(ctx)
         vid = vid[vid["post_id"].astype(str).isin(ev["post_id"].astype(str))] if not ev.empty else vid.iloc[0:0]
         parts = []
@@ -382,7 +384,7 @@ def _topic_part(ctx: EvaluationContext, sec: Section):
 @guarded("analysis")
 def analysis_section(ctx: EvaluationContext, sec: Section) -> None:
     """Paid vs organic, own hashtags (and audience, video and topics where the data has them)."""
-    if ctx.own(ctx.frame("posts")).empty:
+    if own_frame(ctx, "posts").empty:
         sec.text(text("report.no_data", ctx.lang, what=text("report.w_posts", ctx.lang)))
         return
     sub_guard(ctx, sec, "analysis.paid", _paid_part, ctx, sec)

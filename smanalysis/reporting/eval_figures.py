@@ -14,7 +14,7 @@ import pandas as pd
 from .sections import EvaluationContext
 
 __all__ = ["figures", "kpi_table", "voices", "scored_texts", "care_rows", "voice_rows", "post_metrics_of",
-           "media_compare"]
+           "own_post_metrics", "own_frame", "media_compare"]
 
 
 def _labels(texts: pd.Series, model=None) -> pd.DataFrame:
@@ -46,6 +46,17 @@ def post_metrics_of(ctx: EvaluationContext) -> pd.DataFrame:
     return ctx.cached("post_metrics", _do)
 
 
+def own_frame(ctx: EvaluationContext, table: str) -> pd.DataFrame:
+    """The rows of the brand's own accounts of a dataset table (:meth:`EvaluationContext.own`), found
+    once per report (every section reads the same rows); cached."""
+    return ctx.cached(f"own_{table}", lambda: ctx.own(ctx.frame(table)))
+
+
+def own_post_metrics(ctx: EvaluationContext) -> pd.DataFrame:
+    """The brand's own posts of :func:`post_metrics_of` (:meth:`EvaluationContext.own`); cached."""
+    return ctx.cached("own_post_metrics", lambda: ctx.own(post_metrics_of(ctx)))
+
+
 def media_compare(ctx: EvaluationContext) -> pd.DataFrame:
     """:func:`smanalysis.media.compare_periods` of the brand's posts (and follower series) for the
     period against the previous one (``metric``, ``current``, ``previous``, ``change``,
@@ -53,10 +64,10 @@ def media_compare(ctx: EvaluationContext) -> pd.DataFrame:
     from ..media import compare_periods, period_columns
 
     def _do():
-        own = ctx.own(post_metrics_of(ctx))
+        own = own_post_metrics(ctx)
         if own.empty:
             return pd.DataFrame(columns=["metric", "current", "previous", "change", "change_pct"])
-        fol = ctx.own(ctx.frame("followers"))
+        fol = own_frame(ctx, "followers")
         return compare_periods(own, current=ctx.period, previous=ctx.previous,
                                metrics=period_columns("posts", report_only=False),
                                followers=fol if not fol.empty else None, timezone=ctx.tz, lang=ctx.lang)

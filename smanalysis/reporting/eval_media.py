@@ -11,7 +11,7 @@ import pandas as pd
 from .. import formatting as fmt
 from ..formatting import change
 from ..words import code_label, text
-from .eval_figures import figures, media_compare, post_metrics_of
+from .eval_figures import figures, media_compare, own_frame, own_post_metrics, post_metrics_of
 from .markup import esc
 from .sections import EvaluationContext, Section, column_label, fmt_value, guarded, pct, sub_guard
 
@@ -29,11 +29,15 @@ def _label(metric: str, lang: str) -> str:
 
 def evidence_posts(ctx: EvaluationContext) -> pd.DataFrame:
     """The brand's posts of the current and the previous period together (more posts, more
-    evidence for format, theme and timing comparisons)."""
-    pm = ctx.own(post_metrics_of(ctx))
-    if pm.empty:
-        return pm
-    return pm[ctx.mask(pm, "period") | ctx.mask(pm, "previous")]
+    evidence for format, theme and timing comparisons); cached."""
+
+    def _do():
+        pm = own_post_metrics(ctx)
+        if pm.empty:
+            return pm
+        return pm[ctx.mask(pm, "period") | ctx.mask(pm, "previous")]
+
+    return ctx.cached("evidence_posts", _do)
 
 
 def best_times_grid(ctx: EvaluationContext) -> pd.DataFrame:
@@ -156,7 +160,7 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
 
     lang = ctx.lang
     posts = ctx.frame("posts")
-    own_all = ctx.own(posts)
+    own_all = own_frame(ctx, "posts")
     cur = ctx.in_period(own_all)
     sec.text(ctx.period_text())
     if cur.empty:
@@ -166,9 +170,9 @@ def media_section(ctx: EvaluationContext, sec: Section) -> None:
     sec.text(text("report.n_posts", lang, n=fmt_value("n_posts", fig["current"]["n_posts"], lang),
                   prev=fmt_value("n_posts", fig["previous"]["n_posts"], lang)))
     pm = post_metrics_of(ctx)
-    own_pm = ctx.own(pm)
+    own_pm = own_post_metrics(ctx)
     fol = ctx.frame("followers")
-    own_fol = ctx.own(fol)
+    own_fol = own_frame(ctx, "followers")
     ctx.use(*[n for n, m in media.METRICS.items() if m.report and m.table in ("posts", "growth")])
 
     sec.heading(text("report.h_compare", lang))

@@ -25,7 +25,7 @@ from .eval_conversation import recurring_complaints
 from .eval_media import best_slots, evidence_posts, group_verdicts
 from .eval_network import micro_influencers
 from .eval_summary import execution_table
-from .eval_figures import figures
+from .eval_figures import figures, own_frame
 from ..words import code_label, text
 from .markup import esc
 from .sections import EvaluationContext, Section, fmt_value, guarded
@@ -228,7 +228,7 @@ def _draft_inputs(ctx):
         themes = pd.DataFrame({"theme": order, "content_type": [ct.get(x, "other") for x in order],
                                "reason": [reason if x in keep else "" for x in order]})
         themes = themes.merge(_hints(ev), on="theme", how="left")
-    own = ctx.own(ctx.frame("posts"))
+    own = own_frame(ctx, "posts")
     cur = own[ctx.mask(own)] if not own.empty else own
     from ..media import METRICS
 

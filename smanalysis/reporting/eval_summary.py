@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..formatting import count
-from .eval_figures import figures, kpi_table
+from .eval_figures import figures, kpi_table, own_frame
 from ..words import plural, text
 from .markup import esc
 from .sections import EvaluationContext, Section, fmt_value, guarded, num, sub_guard
@@ -58,7 +58,7 @@ def execution_table(ctx: EvaluationContext):
         rows = ctx.in_period(plan.reset_index(drop=True), col="date")
         if rows.empty:
             return None
-        posts = ctx.own(ctx.frame("posts"))
+        posts = own_frame(ctx, "posts")
         cur_posts = posts[ctx.mask(posts)] if not posts.empty else posts
         matches = planmod.match_plan(rows, cur_posts, timezone=ctx.tz,
                                      as_of=ctx.period[1])

@@ -414,11 +414,12 @@ def guarded(key: str):
             from . import ahead
 
             sec = Section(text(f"section.{key}", ctx.lang), timezone=ctx.tz, lang=ctx.lang)
-            built = None if args or kwargs else ahead.section(ctx, key, SECTIONS)  # built in a forked child
+            built = None if args or kwargs else ahead.section(ctx, key)  # built in a forked child
             if built is not None:
                 sec.blocks = built
             else:
                 sub_guard(ctx, sec, key, fn, ctx, sec, *args, **kwargs)
+                ahead.start(ctx, key, SECTIONS)  # after the first section: the later ones in a child
             return sec
 
         return wrapper

@@ -4,6 +4,7 @@ import pytest
 
 from smanalysis.exceptions import SchemaError, SMAnalysisWarning
 from smanalysis.media import growth, period_growth
+from smanalysis.media.growth import period_growths
 
 
 @pytest.fixture
@@ -79,3 +80,20 @@ def test_period_growth_by_hand(followers):
     total = period_growth(followers, period="2026-10", by=None)
     assert total["net_new_followers"].iloc[0] == 110.0 - 10.0
     assert total["follower_growth"].iloc[0] == pytest.approx(100 / 1300)
+
+
+def test_period_growths_one_pass_for_several_groupings(followers):
+    # October: instagram starts at 1100 (30 Sep) and ends at 1210; x starts at 200 (1 Sep) and ends at 190
+    total, each, plat = period_growths(followers, period="2026-10", by=[None, ["platform", "account"], "platform"])
+    assert total[["followers_start", "followers_end", "net_new_followers"]].iloc[0].tolist() == [1300.0, 1400.0, 100.0]
+    assert each["net_new_followers"].tolist() == [110.0, -10.0]
+    assert each["follower_growth"].tolist() == pytest.approx([0.1, -0.05])
+    assert plat["platform"].tolist() == ["instagram", "x"]
+    # each grouping is exactly what period_growth gives on its own
+    for by, got in ((None, total), (["platform", "account"], each), ("platform", plat)):
+        pd.testing.assert_frame_equal(got, period_growth(followers, period="2026-10", by=by))
+
+
+def test_period_growths_names_the_missing_column(followers):
+    with pytest.raises(SchemaError, match="theme"):
+        period_growths(followers, period="2026-10", by=[None, "theme"])

@@ -111,12 +111,17 @@ def test_a_failure_in_the_child_gives_the_kernel_notice(sample_dir, tmp_path, mo
     assert any(p["section"] == "network.influencers" and "graf rusak" in p["error"] for p in b[2])
 
 
-def test_a_context_changed_after_the_fork_is_built_in_the_kernel(sample_dir, tmp_path, monkeypatch, caplog):
+def _english(ctx):
+    ctx.lang = "en"
+
+
+def _fewer_mentions(ctx):
+    ctx.data.mentions = ctx.data.mentions.iloc[::2]  # a table replaced: the child's sections are stale
+
+
+@pytest.mark.parametrize("change", [_english, _fewer_mentions])
+def test_a_context_changed_after_the_fork_is_built_in_the_kernel(sample_dir, tmp_path, monkeypatch, caplog, change):
     caplog.set_level(logging.INFO, logger=ahead.__name__)
-
-    def change(ctx):
-        ctx.lang = "en"
-
     a = _report(sample_dir, tmp_path, monkeypatch, "0", change=change)
     b = _report(sample_dir, tmp_path, monkeypatch, "1", change=change)
     _same(a, b)
@@ -128,6 +133,24 @@ def test_switch(value, expected):
     assert ahead.enabled({ahead.ENV: value}) is expected  # auto: on only in an IPython kernel
 
 
+@pytest.mark.parametrize("load, expected", [(0.4, True), (1.6, False), (5.0, False)])
+def test_auto_only_in_a_kernel_with_a_free_core(monkeypatch, load, expected):
+    class Shell:
+        kernel = object()
+
+    class FakeIPython:
+        @staticmethod
+        def get_ipython():
+            return Shell()
+
+    monkeypatch.setitem(sys.modules, "IPython", FakeIPython)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})  # two cores
+    assert ahead.enabled({}) is expected
+    monkeypatch.setattr(Shell, "kernel", None)  # an IPython terminal, not a kernel
+    assert ahead.enabled({}) is False
+
+
 def test_switch_on_in_a_report_kernel(tmp_path):
     import nbformat
 
@@ -135,7 +158,8 @@ def test_switch_on_in_a_report_kernel(tmp_path):
 
     _, papermill = import_jupyter()
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        "from smanalysis.reporting import ahead\nprint(ahead.enabled())")])
+        "from smanalysis.reporting import ahead\nahead.BUSY = -1e9  # whatever the test machine's load\n"
+        "print(ahead.enabled())")])
     nbformat.write(nb, tmp_path / "in.ipynb")
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv(ahead.ENV, raising=False)  # the default: on in a kernel
