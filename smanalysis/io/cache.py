@@ -43,7 +43,7 @@ from .._version import __version__
 from ..schema import TABLES, required
 from .api import ReadResult, read
 
-__all__ = ["cached_read", "cache_dir", "CACHE_ENV", "file_key", "store_tables", "load_tables"]
+__all__ = ["cached_read", "DeferredStores", "not_stored_message", "cache_dir", "CACHE_ENV", "file_key", "store_tables", "load_tables"]
 
 #: environment variable: the cache folder, or "off"
 CACHE_ENV = "SMANALYSIS_PARSE_CACHE"
@@ -121,11 +121,17 @@ def _read_frames(entry: Path) -> tuple[dict, dict] | None:
         return None
 
 
-def _write_frames(root: Path, key: str, frames: dict, meta: dict) -> bool:
+def _write_frames(root: Path, key: str, frames: dict, meta: dict, *, raise_os: bool = False) -> bool:
     """Write ``frames`` (name -> DataFrame) and ``meta`` (JSON) as the entry folder ``root/key``;
     True when it is there. An entry whose frames would not come back exactly (values, dtypes,
-    index) is not kept."""
-    tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=root))
+    index) is not kept. With ``raise_os`` an :class:`OSError` (a full disk, a folder not writable)
+    is raised instead of giving False."""
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=root))
+    except OSError:
+        if raise_os:
+            raise
+        return False
     try:
         for name, df in frames.items():
             df.to_parquet(tmp / f"{name}.parquet", engine="pyarrow", index=False)
@@ -145,6 +151,10 @@ def _write_frames(root: Path, key: str, frames: dict, meta: dict) -> bool:
         except OSError:  # another process stored the same entry first
             pass
         return True
+    except OSError:
+        if raise_os:
+            raise
+        return False
     except Exception:  # noqa: BLE001 - data pyarrow cannot store exactly is simply not cached
         return False
     finally:
@@ -168,12 +178,12 @@ def _load(entry: Path) -> ReadResult | None:
         return None
 
 
-def _store(root: Path, key: str, res: ReadResult) -> None:
+def _store(root: Path, key: str, res: ReadResult, *, raise_os: bool = False) -> None:
     """Write ``res`` as entry ``key``; an entry whose dtypes would not come back unchanged is not kept."""
     frames = {"data": res.data, "rejects": res.rejects, **{f"extra_{k}": v for k, v in res.extra.items()}}
     meta = {"table": res.table, "format": res.format, "warnings": list(res.warnings), "path": str(res.path),
             "rows": int(res.rows)}
-    _write_frames(root, key, frames, meta)
+    _write_frames(root, key, frames, meta, raise_os=raise_os)
 
 
 def file_key(path, **options) -> str | None:
@@ -274,16 +284,84 @@ def cached_read(path, **options) -> ReadResult:
         From the cache when an entry for this exact file content and these options passes the
         checks, else freshly read (and stored).
     """
-    path = Path(path)
+    res, entry = _read_through(Path(path), options)
+    if entry is not None:
+        _store(*entry, res)
+    return res
+
+
+def _read_through(path: Path, options: dict) -> tuple[ReadResult, tuple | None]:
+    """``(result, (root, key))``: the file from the cache, else freshly read with the entry it
+    belongs in (None when the cache is off or the file cannot be keyed)."""
     root = cache_dir()
     if root is None or not path.is_file() or not _private(root):
-        return read(path, **options)
+        return read(path, **options), None
     key = file_key(path, **options)
     if key is None:
-        return read(path, **options)
+        return read(path, **options), None
     hit = _load(root / key) if (root / key).is_dir() else None
     if hit is not None:
-        return hit
-    res = read(path, **options)
-    _store(root, key, res)
-    return res
+        return hit, None
+    return read(path, **options), (root, key)
+
+
+def not_stored_message(failed) -> str:
+    """The words for parsed files a disk error kept out of the cache (:meth:`DeferredStores.store`).
+
+    Examples
+    --------
+    >>> not_stored_message([("/data/a.csv", "No space left on device")])
+    'parse cache: 1 parsed export file(s) not stored (the next run parses them again): a.csv (No space left on device)'
+    """
+    head = "; ".join(f"{Path(f).name} ({str(r)[:80]})" for f, r in failed[:5])
+    return f"parse cache: {len(failed)} parsed export file(s) not stored (the next run parses them again): {head}"
+
+
+class DeferredStores:
+    """:func:`cached_read` that keeps the storing for later: call the object as ``cached_read``
+    (same arguments, same result), then :meth:`store` writes what was freshly read.
+
+    ``smanalysis report`` reads the exports this way, builds the client's dataset from the tables
+    in memory for the notebook and only then keeps the parsed files for next month's run, while
+    the notebook runs (:class:`smanalysis.reporting.kernel.ParentWork`).
+
+    Attributes
+    ----------
+    pending : list
+        ``(root, key, ReadResult)`` of the files read and not stored yet.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["SMANALYSIS_PARSE_CACHE"] = tempfile.mkdtemp()
+    >>> f = os.path.join(tempfile.mkdtemp(), "followers.csv")
+    >>> _ = open(f, "w").write("date,platform,account,followers\\n2026-10-01,instagram,kopisenja.id,1200\\n")
+    >>> later = DeferredStores()
+    >>> later(f).table, len(later.pending), file_key(f) in os.listdir(os.environ["SMANALYSIS_PARSE_CACHE"])
+    ('followers', 1, False)
+    >>> later.store(), file_key(f) in os.listdir(os.environ["SMANALYSIS_PARSE_CACHE"])
+    ([], True)
+    >>> del os.environ["SMANALYSIS_PARSE_CACHE"]
+    """
+
+    def __init__(self):
+        self.pending: list[tuple[Path, str, ReadResult]] = []
+
+    def __call__(self, path, **options) -> ReadResult:
+        res, entry = _read_through(Path(path), options)
+        if entry is not None:
+            self.pending.append((*entry, res))
+        return res
+
+    def store(self) -> list[tuple[str, str]]:
+        """Write the entries of the files read; ``[(file, reason)]`` of those a disk error kept
+        out of the cache (a table pyarrow cannot store exactly is not kept, as by
+        :func:`cached_read`, and not listed). Each entry appears whole or not at all."""
+        failed = []
+        while self.pending:
+            root, key, res = self.pending.pop(0)
+            try:
+                _store(root, key, res, raise_os=True)
+            except OSError as err:
+                failed.append((str(res.path), str(err) or type(err).__name__))
+        return failed

@@ -1,23 +1,7 @@
 """Loading many export files at once: ``load_dataset`` (tables) and ``load_report`` (``smanalysis load``).
 
-Duplicates rule (one per table, always reported in ``Dataset.duplicates``):
-
-* ``posts``: a post exported twice (monthly re-exports carry LIFETIME totals)
-  keeps ONE row per (platform, post_id): the one with the largest lifetime
-  total (views + impressions + reach + likes + comments + shares + saves +
-  clicks), since lifetime totals only grow, so the largest is the latest
-  snapshot; on a tie, the file loaded last. Rows of a daily-breakdown export
-  (``metrics_date`` set) are first summed per post and file (reach: the maximum,
-  as unique reach cannot be added).
-* ``comments``, ``mentions``: one row per (platform, id), the first loaded.
-* ``followers``: one row per (platform, account, date); rows are merged, each
-  column taking the first non-missing value in load order.
-* ``account_daily``: one row per (platform, account, metric, date), the first loaded.
-* ``audience``: one row per (platform, account, dimension, segment), the LAST loaded (the newer export).
-* ``video``: one row per (platform, post_id), the one with the most views (lifetime totals only grow).
-* ``follower_activity``: one row per (platform, account, hour), the most active one (an export written
-  later in the day completes the hours an earlier one had not reached).
-* ``interactions``, ``content_plan``: exact duplicate rows are dropped.
+Duplicates: one rule per table (:mod:`smanalysis.io.duplicates`), always reported in
+``Dataset.duplicates``.
 
 Nothing silent: a file that cannot be read at all (garbage, a truncated XLSX, an
 unknown layout) is listed in ``Dataset.failed`` with the reason; reports show it
@@ -47,14 +31,13 @@ from ..exceptions import SMAnalysisError, SMAnalysisWarning
 from ..schema import TABLES, empty
 from .api import REJECT_COLUMNS
 from .cache import cached_read
+from .duplicates import DUP_COLUMNS, dedupe
 from .._checks import check_choice
 from ..words import LANGS, text
 
 __all__ = ["Dataset", "load_dataset", "load_report", "expand_sources", "read_plan", "warm_cache", "PARALLEL_BYTES", "FAILED_COLUMNS"]
 
 _SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".json"}
-_COUNTS = ["views", "impressions", "reach", "likes", "comments", "shares", "saves", "clicks"]
-_DUP_COLUMNS = ["table", "key", "kept_file", "kept_line", "dropped_file", "dropped_line", "rule"]
 #: Columns of :attr:`Dataset.failed`.
 FAILED_COLUMNS = ["file", "reason"]
 
@@ -92,7 +75,7 @@ follower_activity : DataFrame
     rejects: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECT_COLUMNS))
     files: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
         columns=["file", "format", "table", "rows", "rejects", "warnings", "error"]))
-    duplicates: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=_DUP_COLUMNS))
+    duplicates: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=DUP_COLUMNS))
     failed: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=FAILED_COLUMNS))
 
     @property
@@ -254,7 +237,7 @@ def _warm_one(item) -> int:
     return 1
 
 
-def load_dataset(sources, *, profile=None, timezone: str | None = None) -> Dataset:
+def load_dataset(sources, *, profile=None, timezone: str | None = None, reader=None) -> Dataset:
     """Read export files and folders into one :class:`Dataset`.
 
     Parameters
@@ -272,11 +255,15 @@ def load_dataset(sources, *, profile=None, timezone: str | None = None) -> Datas
         modification time), never from other files.
     timezone : str, optional
         Default timezone of local times in the files (else the profile's, else Asia/Jakarta).
+    reader : callable, optional
+        ``reader(path, **options) -> ReadResult`` reads one file of :func:`read_plan` (default
+        :func:`~smanalysis.io.cache.cached_read`; :class:`~smanalysis.io.cache.DeferredStores`
+        reads without storing yet, for a caller that stores the parse cache later).
 
     Returns
     -------
     Dataset
-        See the module docstring for the duplicates rule. A file that cannot be
+        See :mod:`smanalysis.io.duplicates` for the duplicates rule. A file that cannot be
         read at all is listed in ``failed`` (file, reason) and in ``files`` with
         its ``error`` (and an :class:`SMAnalysisWarning`), not raised, so that
         one stray file does not stop a batch.
@@ -295,9 +282,10 @@ def load_dataset(sources, *, profile=None, timezone: str | None = None) -> Datas
     parts = {t: [] for t in TABLES}
     rejects, files = [], []
     results = []
+    reader = cached_read if reader is None else reader
     for order, (path, kwargs) in enumerate(read_plan(sources, profile=profile, timezone=timezone)):
         try:
-            res = cached_read(path, **kwargs)  # parsed once per file content (Parquet cache)
+            res = reader(path, **kwargs)  # parsed once per file content (Parquet cache)
         except (SMAnalysisError, ValueError, OSError, UnicodeError) as err:
             msg = str(err) or type(err).__name__
             _warnings.warn(f"load_dataset: skipped {path}: {msg}", SMAnalysisWarning, stacklevel=2)
@@ -323,7 +311,7 @@ def load_dataset(sources, *, profile=None, timezone: str | None = None) -> Datas
         if not frames:
             continue
         df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
-        df, d = _dedupe(t, df)
+        df, d = dedupe(t, df)
         if d is not None and len(d):
             dups.append(d)
         setattr(ds, t, df.drop(columns="_order").reset_index(drop=True))
@@ -333,87 +321,10 @@ def load_dataset(sources, *, profile=None, timezone: str | None = None) -> Datas
     bad = ds.files[ds.files["error"].notna()]
     ds.failed = pd.DataFrame({"file": bad["file"].to_numpy(), "reason": bad["error"].to_numpy()}, columns=FAILED_COLUMNS)
     if dups:
-        ds.duplicates = pd.concat(dups, ignore_index=True)[_DUP_COLUMNS]
+        ds.duplicates = pd.concat(dups, ignore_index=True)[DUP_COLUMNS]
         _warnings.warn(f"load_dataset: {len(ds.duplicates)} duplicate row(s) resolved; see Dataset.duplicates",
                        SMAnalysisWarning, stacklevel=2)
     return ds
-
-
-def _join_key(df: pd.DataFrame, cols) -> pd.Series:
-    """One readable key string a row: the columns' values joined by '|' (missing -> '')."""
-    return df[list(cols)].astype("string").fillna("").agg("|".join, axis=1)
-
-
-def _dup_records(table, dropped: pd.DataFrame, kept: pd.DataFrame, key_cols, rule):
-    key = _join_key(dropped, key_cols) if len(dropped) else pd.Series([], dtype=object)
-    kept_idx = kept.set_index(_join_key(kept, key_cols)) if len(kept) else kept
-    kept_idx = kept_idx[~kept_idx.index.duplicated(keep="first")]
-    kf = key.map(kept_idx["source_file"]) if len(kept) else key
-    kl = key.map(kept_idx["source_line"]) if len(kept) else key
-    return pd.DataFrame({"table": table, "key": key.to_numpy(), "kept_file": kf.to_numpy(), "kept_line": kl.to_numpy(),
-                         "dropped_file": dropped["source_file"].to_numpy(),
-                         "dropped_line": dropped["source_line"].to_numpy(), "rule": rule})
-
-
-def _dedupe(table, df):
-    if table == "posts":
-        recs = []
-        if "metrics_date" in df.columns and df["metrics_date"].notna().any():
-            daily = df["metrics_date"].notna()
-            d = df[daily]
-            keys = ["platform", "post_id", "source_file"]
-            agg = {c: "sum" for c in _COUNTS if c in d.columns and c != "reach"}
-            agg.update({c: "first" for c in d.columns if c not in agg and c not in keys})
-            if "reach" in d.columns:
-                agg["reach"] = "max"
-            summed = d.groupby(keys, sort=False, dropna=False).agg(agg).reset_index()
-            for c in agg:
-                if agg[c] == "sum":
-                    summed[c] = d.groupby(keys, sort=False, dropna=False)[c].sum(min_count=1).to_numpy()
-            first = d.drop_duplicates(keys)
-            dropped = d[d.duplicated(keys)]
-            if len(dropped):
-                recs.append(_dup_records("posts", dropped, first, ["platform", "post_id"], "daily rows summed"))
-            df = pd.concat([df[~daily], summed[df.columns]], ignore_index=True)
-        key = ["platform", "post_id"]
-        total = df[[c for c in _COUNTS if c in df.columns]].sum(axis=1, min_count=0)
-        order = df.assign(_total=total).sort_values(key + ["_total", "_order"], kind="stable")
-        keep = ~order.duplicated(key, keep="last")
-        kept, dropped = order[keep], order[~keep]
-        if len(dropped):
-            recs.append(_dup_records("posts", dropped, kept, key, "largest lifetime total kept"))
-        return kept.drop(columns="_total").sort_index(), (pd.concat(recs, ignore_index=True) if recs else None)
-    if table in ("account_daily", "audience", "video", "follower_activity"):
-        key = {"account_daily": ["platform", "account", "metric", "date"],
-               "audience": ["platform", "account", "dimension", "segment"], "video": ["platform", "post_id"],
-               "follower_activity": ["platform", "account", "hour"]}[table]
-        rule = {"account_daily": "first loaded kept", "audience": "last loaded kept (newer export)",
-                "video": "most views kept", "follower_activity": "most active kept"}[table]
-        order = df
-        if table in ("video", "follower_activity"):
-            col = "views" if table == "video" else "active_followers"
-            order = df.assign(_v=df[col].fillna(-1)).sort_values(["_v", "_order"], kind="stable").drop(columns="_v")
-        keep = ~order.duplicated(key, keep="first" if table == "account_daily" else "last")
-        if keep.all():
-            return df, None
-        return order[keep].sort_index(), _dup_records(table, order[~keep], order[keep], key, rule)
-    if table in ("comments", "mentions"):
-        key = ["platform", "comment_id" if table == "comments" else "mention_id"]
-        dup = df.duplicated(key, keep="first")
-        return df[~dup], (_dup_records(table, df[dup], df[~dup], key, "first loaded kept") if dup.any() else None)
-    if table == "followers":
-        key = ["platform", "account", "date"]
-        dup = df.duplicated(key, keep="first")
-        if not dup.any():
-            return df, None
-        rec = _dup_records(table, df[dup], df[~dup], key, "merged: first non-missing value per column")
-        merged = df.groupby(key, sort=False, dropna=False).first().reset_index()[df.columns]
-        return merged, rec
-    cols = [c for c in df.columns if c not in ("source_file", "source_line", "_order")]
-    dup = df.astype({c: object for c in cols}).duplicated(cols, keep="first")
-    if not dup.any():
-        return df, None
-    return df[~dup], _dup_records(table, df[dup], df[~dup], cols, "exact duplicate dropped")
 
 
 #: the words of :func:`load_report` (``load.<name>`` in :mod:`smanalysis.words`)

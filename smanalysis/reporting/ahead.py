@@ -228,6 +228,7 @@ def _child(ctx, keys, wfd) -> None:
     try:
         _in_child = True
         _quiet()
+        _one_thread()
         rp = importlib.import_module(__package__)
         computed: set = set()
         plain = ctx.cached
@@ -259,6 +260,14 @@ def _quiet() -> None:
         ctypes.CDLL(None).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
     if os.getppid() == 1:  # the kernel died before the line above
         os._exit(1)
+
+
+def _one_thread() -> None:
+    """OpenMP and BLAS in the child on one thread: the kernel's thread pools did not come along with
+    the fork, and libgomp waits for them forever (igraph's PageRank, once the kernel ran one)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
 
 
 def _message(ctx, key: str, build, computed: set) -> dict:

@@ -121,10 +121,18 @@ def load_client(config: str | Path, *, period=None, previous=None, lang: str | N
         From the config (see :func:`~smanalysis.reporting.config.read_config`) or the profile.
     """
     cfg = as_config(config)
+    settings = _settings(cfg, period=period, previous=previous, lang=lang, pseudonymise=pseudonymise, output=output)
+    profile = load_profile(cfg["profile"])
+    dataset, _ = _load_dataset(cfg["data"], profile, settings)
+    return profile, dataset, settings
+
+
+def _settings(cfg, *, period=None, previous=None, lang=None, pseudonymise=None, output=None) -> dict:
+    """The settings :func:`load_client` returns (see there)."""
     cur, prev = resolve_periods(cfg, period=period, previous=previous)
     if lang is not None:
         check_choice("lang", lang, LANGS)
-    settings = {
+    return {
         "client": cfg["client"],
         "slug": cfg["slug"],
         "config": cfg["config"],
@@ -139,19 +147,19 @@ def load_client(config: str | Path, *, period=None, previous=None, lang: str | N
         "salt": report_salt(cfg),
         "data": cfg["data"],
     }
-    profile = load_profile(cfg["profile"])
-    dataset = _load_dataset(cfg["data"], profile, settings)
-    return profile, dataset, settings
 
 
-def warm_client_cache(config, *, lang: str | None = None) -> int:
-    """Parse the client's export files into the Parquet parse cache, as :func:`load_client` reads
-    them, and keep the client's finished dataset there too (duplicates resolved, handles
-    pseudonymised as ``load_client(config, lang=lang)`` does).
+def warm_client_cache(config, *, lang: str | None = None, later=None) -> int:
+    """Build the client's finished dataset (duplicates resolved, handles pseudonymised as
+    ``load_client(config, lang=lang)`` does) and keep it in the Parquet cache, with the parsed
+    export files for next month's run.
 
     ``smanalysis report`` runs it while the notebook kernel starts, so the notebook's
-    :func:`load_client` finds every file parsed (:func:`smanalysis.io.dataset.warm_cache`; a large
-    client's files are parsed by one process a core).
+    :func:`load_client` only reads the finished tables. The exports are parsed once and the
+    dataset is built from those tables in memory (the same :func:`smanalysis.io.load_dataset`,
+    reading through :class:`smanalysis.io.cache.DeferredStores`) and kept first; the parsed files
+    are stored after it, by ``later`` when given. A large client's files are parsed by one process
+    a core (:func:`smanalysis.io.dataset.warm_cache`) and the dataset built from the cache.
 
     Parameters
     ----------
@@ -159,11 +167,22 @@ def warm_client_cache(config, *, lang: str | None = None) -> int:
         Client config YAML, or the config already read.
     lang : {"id", "en"}, optional
         The report's language, when not the config's (the pseudonyms' prefix depends on it).
+    later : callable, optional
+        ``later(job)`` is given the storing of the parsed files once the dataset is kept, to run
+        it later (:class:`~smanalysis.reporting.kernel.ParentWork` runs it in a thread while the
+        notebook runs); ``job()`` returns ``[(file, reason)]`` of the files a disk error kept out of
+        the cache. Without it (or when the dataset could not be kept: the notebook then reads the
+        parsed files) they are stored before this returns, and a failure is a warning.
 
     Returns
     -------
     int
-        The number of files in the cache.
+        The number of export files read (or found in the cache).
+
+    Warns
+    -----
+    SMAnalysisWarning
+        Without ``later``, when a parsed file could not be stored.
 
     Raises
     ------
@@ -172,18 +191,41 @@ def warm_client_cache(config, *, lang: str | None = None) -> int:
     """
     import multiprocessing
 
-    from ..io.dataset import warm_cache
+    from ..io.cache import DeferredStores, cache_dir, not_stored_message
+    from ..io.dataset import PARALLEL_BYTES, read_plan, warm_cache
 
     cfg = as_config(config)
+    if cache_dir() is None:
+        return 0
+    profile = load_profile(cfg["profile"])
     # side by side in worker processes only from a top process (not in a --jobs or Dask worker,
     # whose siblings already use the other cores)
     jobs = (os.cpu_count() or 1) if multiprocessing.parent_process() is None else 1
-    n = warm_cache(_sources(cfg["data"]), profile=load_profile(cfg["profile"]), jobs=jobs)
-    if n:  # and the finished dataset, which the notebook's load_client then only reads
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # the notebook gives them
-            load_client(cfg, lang=lang)
-    return n
+    plan = read_plan(_sources(cfg["data"]), profile=profile)
+    stores = DeferredStores()
+    if jobs > 1 and len(plan) > 1 and sum(_size(p) for p, _ in plan) > PARALLEL_BYTES:
+        warm_cache(_sources(cfg["data"]), profile=profile, jobs=jobs)  # the workers store what they parse
+        stores = None
+    settings = _settings(cfg, lang=lang)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the notebook gives them
+        dataset, kept = _load_dataset(cfg["data"], profile, settings, reader=stores)
+    if stores is not None and later is not None and kept:
+        later(stores.store)  # the dataset is kept: the parsed files can wait
+    elif stores is not None:  # stored now: the notebook reads them when the dataset could not be kept
+        failed = stores.store()
+        if later is not None:
+            later(lambda: failed)  # said where a later store's failures are said
+        elif failed:
+            warnings.warn(not_stored_message(failed), SMAnalysisWarning, stacklevel=2)
+    return int(len(dataset.files) - len(dataset.failed))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _sources(data) -> list:
@@ -191,7 +233,7 @@ def _sources(data) -> list:
     return [dict(s, path=str(s["path"])) if isinstance(s, dict) else str(s) for s in data]
 
 
-def _load_dataset(sources, profile, settings):
+def _load_dataset(sources, profile, settings, reader=None):
     """The client's dataset, pseudonymised when asked. Parsing is cached by :mod:`smanalysis.io.cache`
     (Parquet, keyed by file content; data only); no Python object is ever stored or loaded.
 
@@ -199,17 +241,21 @@ def _load_dataset(sources, profile, settings):
     key made of every export's cache key and the pseudonymisation (a hash of the salt, the handles
     kept, the prefix): :func:`warm_client_cache` builds it in the report's parent process while the
     kernel starts, and the notebook then only reads its tables. The warnings of the build are
-    given again on every load, so a cached dataset says what a fresh one says."""
+    given again on every load, so a cached dataset says what a fresh one says.
+
+    ``reader`` reads each export (:func:`smanalysis.io.load_dataset`'s). Returns ``(dataset, kept)``:
+    kept is True when the dataset is in the cache (found there or stored now)."""
     from ..io import cache as parse_cache
 
     key = _dataset_key(sources, profile, settings)
     got = _dataset_from(parse_cache.load_tables(key)) if key else None
+    kept = got is not None
     if got is not None:
         dataset, said = got
     else:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            dataset = _build_dataset(sources, profile, settings)
+            dataset = _build_dataset(sources, profile, settings, reader=reader)
         # the dataset's own warnings are kept with it; anything else caught meanwhile (a socket the
         # garbage collector closes, a warning of another thread) is passed on as it came, not kept
         said = [(w.category, str(w.message)) for w in caught if _replayable(w.category)]
@@ -217,11 +263,11 @@ def _load_dataset(sources, profile, settings):
             if not _replayable(w.category):
                 warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
         if key and _storable(dataset, said):
-            parse_cache.store_tables(key, {t: getattr(dataset, t) for t in _DATASET_FRAMES},
-                                     {"warnings": [[c.__name__, m] for c, m in said]})
+            kept = parse_cache.store_tables(key, {t: getattr(dataset, t) for t in _DATASET_FRAMES},
+                                            {"warnings": [[c.__name__, m] for c, m in said]})
     for category, message in said:
         warnings.warn(message, category, stacklevel=2)
-    return dataset
+    return dataset, kept
 
 
 #: warning classes a cached dataset can give again (by name)
@@ -239,10 +285,10 @@ _DATASET_FRAMES = ("posts", "comments", "mentions", "interactions", "followers",
 _DATASET_LAYOUT = 1  # bump when what the dataset cache holds changes
 
 
-def _build_dataset(sources, profile, settings):
+def _build_dataset(sources, profile, settings, reader=None):
     from ..io import load_dataset
 
-    dataset = load_dataset(_sources(sources), profile=profile)
+    dataset = load_dataset(_sources(sources), profile=profile, **({} if reader is None else {"reader": reader}))
     if settings["pseudonymise"]:
         keep = set(profile.brand_handles) | set(profile.competitor_handles)
         dataset = pseudonymise_dataset(dataset, keep=keep, salt=settings["salt"], prefix=_pseudonym_prefix(settings))

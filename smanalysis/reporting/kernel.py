@@ -14,12 +14,13 @@ keep the fixed cost of that small, without changing what the notebooks compute:
   live as long as the kernel; ``gc.freeze``) and lets the garbage collector run less often: its
   passes over a report's hundreds of thousands of pandas and matplotlib objects took ~0.3 s of
   the cells' time, and a report's kernel lives for seconds.
-* Meanwhile the parent parses the client's exports into the Parquet parse cache
-  (:class:`ParentWork`, :func:`smanalysis.reporting.client.warm_client_cache`), then renders a
-  tiny page so the HTML export's libraries and templates are loaded. The notebook's first code cell
-  waits for the parse to end (an ``on_cell_execute`` hook), so the notebook reads every file from
-  the cache instead of parsing it a second time. A failure there is only logged: the notebook
-  reads the files itself.
+* Meanwhile the parent builds the client's dataset and keeps it in the Parquet cache
+  (:class:`ParentWork`, :mod:`smanalysis.reporting.handoff`; on Linux in a forked process), then
+  renders a tiny page so the HTML export's libraries and templates are loaded. The notebook's
+  first code cell waits for the dataset (an ``on_cell_execute`` hook), so the notebook only reads
+  its tables instead of parsing the exports a second time. A failure there is only logged: the
+  notebook reads the files itself. The parsed exports are stored for next month's run while the
+  notebook runs; the run waits for that store before it ends (:meth:`ParentWork.join_stores`).
 * The kernel is stopped at once after the last cell (``shutdown_kernel="immediate"``): nothing
   of it is needed any more, and a graceful shutdown waits for the interpreter to tear down.
   nbclient does not stop a kernel when it is interrupted (Ctrl-C, SIGTERM) while the kernel
@@ -221,31 +222,34 @@ class ParentWork:
     Attributes
     ----------
     files : int
-        Files in the parse cache after the parse (0 when it failed or the cache is off).
+        Export files read for the dataset (0 when the parse failed or the cache is off).
     error : Exception or None
         Why the parse failed (only logged; the notebook reads the files itself).
     job_error : Exception or None
         The first error of a submitted job; the jobs after it are skipped (the caller redoes
         their work itself).
+    not_stored : list of (str, str)
+        After :meth:`join_stores`: ``(file, reason)`` of the parsed exports that could not be kept
+        in the parse cache (the report is not affected; the next run parses them again).
     """
 
     def __init__(self, config, *, lang: str = "id", timeout: float = 600):
+        from .handoff import start_parse
+
         self.files, self.error, self.job_error, self.timeout = 0, None, None, timeout
+        self.not_stored: list[tuple[str, str]] = []
         self._kernel_up = False
         self._parsed = threading.Event()
         self._jobs: queue.SimpleQueue = queue.SimpleQueue()
-        self._thread = threading.Thread(target=self._run, args=(config, lang), name="smanalysis-parent-work",
-                                        daemon=True)
+        self._parse = start_parse(config, lang=lang)  # forked from the caller's thread, before any other starts
+        self._thread = threading.Thread(target=self._run, args=(lang,), name="smanalysis-parent-work", daemon=True)
         self._thread.start()
 
-    def _run(self, config, lang):
+    def _run(self, lang):
         try:
-            from .client import warm_client_cache
-
-            self.files = warm_client_cache(config, lang=lang)
-        except Exception as err:  # noqa: BLE001 - the notebook reads (and reports) the files itself
-            self.error = err
-            _log.info("parse cache warm-up failed: %s", err)
+            self.files, self.error = self._parse.parsed()
+            if self.error is not None:
+                _log.info("parse cache warm-up failed: %s", self.error)
         finally:
             self._parsed.set()
         try:
@@ -279,9 +283,15 @@ class ParentWork:
         self._jobs.put(None)
 
     def join(self, timeout: float | None = None) -> None:
-        """Wait for all of the work, the submitted jobs included (no job can be submitted after)."""
+        """Wait for all of the work, the submitted jobs and the store of the parsed exports included
+        (no job can be submitted after)."""
         self.close()
         self._thread.join(timeout)
+        self.join_stores()
+
+    def join_stores(self) -> None:
+        """Wait for the store of the parsed exports (:attr:`not_stored` says what failed)."""
+        self.not_stored = list(self._parse.stored())
 
 
 def _warm_html(lang: str) -> None:

@@ -1,7 +1,7 @@
 """Pseudonymise the handles of a whole dataset before anything is shown.
 
 Handles of people (commenters, mentioners, accounts in the network) are replaced with stable
-pseudonyms by :func:`smanalysis.conversation.pseudonymise`, table by table with one salt, so the
+pseudonyms by :func:`smanalysis.pseudonyms.pseudonymise`, table by table with one salt, so the
 same handle gets the same pseudonym in every table (the network and the care queue still line
 up); the brand's own and its competitors' handles are kept, and ``@handle`` mentions inside
 texts are replaced too.
@@ -62,7 +62,7 @@ def pseudonymise_dataset(dataset, *, keep: Iterable[str] = (), salt: str = "", p
     Dataset
         A copy; the input is not changed.
     """
-    from ..conversation.privacy import pseudonymise
+    from ..pseudonyms import pseudonymise
 
     keep = list(keep)
     new = {}

@@ -34,6 +34,8 @@ from pathlib import Path
 import pandas as pd
 
 from .client import report_salt
+from ..exceptions import SMAnalysisWarning
+from ..io.cache import not_stored_message
 from .config import as_config, resolve_periods
 from .folders import (REPORT_MARKER, build_folder, check_replaceable, client_folder, client_lock, move_into_place,
                       private_cache, remove_stale)
@@ -238,6 +240,10 @@ def _build_client(cfg, build: Path, client_dir: Path, paths, cur, prev, lang, ti
     work = ParentWork(cfg, lang=lang, timeout=timeout)
     try:
         return _run_notebooks(work, cfg, build, client_dir, paths, cur, prev, lang, timeout, log, pdf)
+    except Exception:
+        work.close()
+        work.join_stores()  # the parse cache is complete when the run ends, failed or not
+        raise
     finally:
         work.close()
 
@@ -287,7 +293,12 @@ def _run_notebooks(work, cfg, build: Path, client_dir: Path, paths, cur, prev, l
                     os.environ.pop(k, None)
                 else:
                     os.environ[k] = v
-    work.join()
+    work.join()  # the page's jobs, and the parse cache's store
+    if work.not_stored:  # the report is not affected; the next run parses those files again
+        msg = f"{cfg['slug']}: {not_stored_message(work.not_stored)}"
+        warnings.warn(msg, SMAnalysisWarning, stacklevel=2)
+        if log:
+            log(f"  {msg}")
     if work.job_error is None:
         html = page.html(client=cfg["client"], period=cur, previous=prev)
     else:  # the page could not be built while the cells ran: build it now

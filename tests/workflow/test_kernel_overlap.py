@@ -9,7 +9,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -65,13 +64,14 @@ def test_the_kernel_imports_the_report_packages_while_it_starts_and_adds_no_name
     assert lines == [str(sorted(kernel.WARM_MODULES)), "[]", "[]"]
 
 
-def _slow_warm(monkeypatch, *, result=None, error=None, seconds=0.3):
-    """warm_client_cache replaced by one that takes ``seconds`` and returns or raises."""
-    finished = threading.Event()
+def _slow_warm(monkeypatch, tmp_path, *, result=None, error=None, seconds=0.3):
+    """warm_client_cache replaced by one that takes ``seconds`` and returns or raises; the file it
+    returns is written when it has finished (it runs in a forked process on Linux)."""
+    finished = tmp_path / "finished"
 
-    def fake(config, *, lang=None):
+    def fake(config, *, lang=None, later=None):
         time.sleep(seconds)
-        finished.set()
+        finished.write_text("done", encoding="utf-8")
         if error is not None:
             raise error
         return result
@@ -81,17 +81,17 @@ def _slow_warm(monkeypatch, *, result=None, error=None, seconds=0.3):
     return finished
 
 
-def test_a_cell_waits_for_the_parents_parse(monkeypatch):
-    finished = _slow_warm(monkeypatch, result=5)
+def test_a_cell_waits_for_the_parents_parse(monkeypatch, tmp_path):
+    finished = _slow_warm(monkeypatch, tmp_path, result=5)
     work = kernel.ParentWork({"client": "x"})
-    assert not finished.is_set()  # the parse runs in the background...
+    assert not finished.exists()  # the parse runs in the background...
     work.before_cell(cell=None, cell_index=0)
-    assert finished.is_set() and work.files == 5 and work.error is None  # ...and the cell ran after it
+    assert finished.exists() and work.files == 5 and work.error is None  # ...and the cell ran after it
     work.join()
 
 
-def test_a_failed_parse_is_only_logged_and_the_cell_runs(monkeypatch, caplog):
-    _slow_warm(monkeypatch, error=ValueError("profile.yaml: bad row"), seconds=0.0)
+def test_a_failed_parse_is_only_logged_and_the_cell_runs(monkeypatch, tmp_path, caplog):
+    _slow_warm(monkeypatch, tmp_path, error=ValueError("profile.yaml: bad row"), seconds=0.0)
     with caplog.at_level(logging.INFO, logger="smanalysis.reporting.kernel"):
         work = kernel.ParentWork({"client": "x"})
         work.before_cell(cell=None, cell_index=0)
@@ -100,13 +100,14 @@ def test_a_failed_parse_is_only_logged_and_the_cell_runs(monkeypatch, caplog):
     assert "parse cache warm-up failed: profile.yaml: bad row" in caplog.text
 
 
-def test_a_cell_waits_no_longer_than_the_timeout(monkeypatch):
-    finished = _slow_warm(monkeypatch, result=1, seconds=2.0)
+def test_a_cell_waits_no_longer_than_the_timeout(monkeypatch, tmp_path):
+    finished = _slow_warm(monkeypatch, tmp_path, result=1, seconds=2.0)
     work = kernel.ParentWork({"client": "x"}, timeout=0.1)
     t0 = time.perf_counter()
     work.before_cell(cell=None, cell_index=0)
-    assert time.perf_counter() - t0 < 1.5 and not finished.is_set()  # the kernel then reads the files itself
+    assert time.perf_counter() - t0 < 1.5 and not finished.exists()  # the kernel then reads the files itself
     work.join()
+    assert finished.exists()  # and the run waited for the parse (and its store) before it ended
 
 
 def test_papermill_gets_the_kernel_options(tmp_path, monkeypatch):
@@ -133,11 +134,18 @@ def test_papermill_gets_the_kernel_options(tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_a_report_run_parses_each_export_once_in_the_parent(sample_dir, tmp_path, monkeypatch):
     monkeypatch.setenv(pc.CACHE_ENV, str(tmp_path / "cache"))
-    parsed = []
+    seen = tmp_path / "parsed.txt"  # the parent's parse runs in a forked process (Linux): names go to a file
     real = pc.read
-    monkeypatch.setattr(pc, "read", lambda path, **kw: parsed.append(path.name) or real(path, **kw))
+
+    def read(path, **kw):
+        with open(seen, "a", encoding="utf-8") as fh:
+            fh.write(f"{path.name}\n")
+        return real(path, **kw)
+
+    monkeypatch.setattr(pc, "read", read)
     res = run_client(sample_dir / "client.yaml", out=tmp_path / "r")
     assert res["status"] in ("ok", "partial")
+    parsed = seen.read_text(encoding="utf-8").split()
     cfg = read_config(sample_dir / "client.yaml")
     plan = read_plan([dict(s, path=str(s["path"])) if isinstance(s, dict) else str(s) for s in cfg["data"]],
                      profile=load_profile(cfg["profile"]))

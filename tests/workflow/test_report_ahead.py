@@ -195,3 +195,28 @@ def test_values_travel_exactly():
 def test_values_that_cannot_travel(value, match):
     with pytest.raises(ahead.CannotTravel, match=match):
         ahead.encode(value, exact=True, small=True)
+
+
+def test_the_child_runs_openmp_after_the_kernel_did(monkeypatch, caplog):
+    """igraph's PageRank runs on libgomp threads; the kernel's pool does not survive the fork, and
+    libgomp in the child would wait for it forever (found at scale 10: the network section)."""
+    import igraph
+
+    from smanalysis import reporting as rp
+    from smanalysis.reporting.sections import SECTIONS, EvaluationContext, Section
+
+    caplog.set_level(logging.INFO, logger=ahead.__name__)
+    graph = igraph.Graph.Erdos_Renyi(n=1000, m=3000, directed=True)
+    graph.pagerank()  # in the kernel, before the fork
+
+    def built_with_pagerank(ctx):
+        return Section("x").text(f"{sum(graph.pagerank()):.3f}")
+
+    for key in ahead.AHEAD:
+        monkeypatch.setattr(rp, f"{key}_section", built_with_pagerank, raising=False)
+    monkeypatch.setenv(ahead.ENV, "1")
+    monkeypatch.setattr(ahead, "STALL_S", 3.0)
+    ctx = EvaluationContext(profile=None, data=None, settings={})
+    assert ahead.start(ctx, SECTIONS[0], SECTIONS)
+    assert [ahead.section(ctx, key) for key in ahead.AHEAD] == [[("md", "1.000")]] * len(ahead.AHEAD)
+    assert not caplog.records
