@@ -8,8 +8,11 @@ shows the traceback instead. Ctrl-C or SIGTERM exits with 130.
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
 import os
 import sys
+import threading
 
 from ._version import __version__
 
@@ -165,5 +168,33 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def run(argv: list[str] | None = None) -> None:
+    """The ``smanalysis`` command (the console script and ``python -m smanalysis``): :func:`main`,
+    then :func:`leave` with its exit status."""
+    leave(main(argv))
+
+
+def leave(code: int) -> None:
+    """End the process with exit status ``code``, without the interpreter's teardown.
+
+    A normal exit frees the objects of pandas, matplotlib and Jupyter one by one: ~0.5 s after a
+    report. What an exit must do is done first, in the interpreter's order: the threads that are
+    not daemons are waited for (the store of the parse cache), the exit handlers run (``atexit``:
+    spare kernels stopped, logging flushed, temporary folders removed), then stdout and stderr are
+    flushed. Where the interpreter offers no way to run its exit handlers, it exits normally.
+    """
+    handlers = getattr(atexit, "_run_exitfuncs", None)
+    if handlers is None:  # pragma: no cover - every CPython has it
+        sys.exit(code)
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join()
+    handlers()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -27,8 +28,17 @@ def norm_header(name) -> str:
     >>> norm_header('\\ufeff"Post ID"')
     'post id'
     """
-    s = unicodedata.normalize("NFKC", str(name)).replace("\ufeff", "").strip().strip('"').strip()
-    return re.sub(r"\s+", " ", s).lower()
+    text = str(name)
+    return _norm(text) if len(text) <= 200 else _norm.__wrapped__(text)  # a long cell is no header name: not kept
+
+
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=8192)  # a file's header is matched against every layout: the same cells, many times
+def _norm(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text).replace("\ufeff", "").strip().strip('"').strip()
+    return _SPACES.sub(" ", s).lower()
 
 
 @dataclass(frozen=True)
