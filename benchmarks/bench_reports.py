@@ -16,7 +16,8 @@ each in a fresh process so peak memory is its own:
   imports, the papermill kernel, the HTML export), wall time with CPU seconds in brackets, split
   into the time before the kernel, the kernel's start (with its warm imports), the wait for the
   command's own parse of the exports (done while the kernel starts, :mod:`smanalysis.reporting.kernel`),
-  the notebook's other cells and the rest after them (kernel stop, HTML export), and the peak
+  the notebook's other cells and the rest after them (kernel stop, HTML export), when the first
+  section cell (the story) started from the command's start (``story starts``), and the peak
   memory of the largest process (command or kernel); run twice, the second a monthly re-run that
   finds the parsed exports in the Parquet cache (:mod:`smanalysis.io.cache`).
 
@@ -165,7 +166,7 @@ def _phases(out: Path, t0: float, t1: float) -> dict:
     nbs = [_json.loads(p.read_text(encoding="utf-8")) for p in sorted(out.glob("*/notebooks/*.ipynb"))]
     metas = [nb["metadata"].get("papermill", {}) for nb in nbs]
     if not nbs or not all(m.get("start_time") for m in metas):
-        return {k: float("nan") for k in ("before", "kernel", "wait", "cells", "after")}
+        return {k: float("nan") for k in ("before", "kernel", "wait", "cells", "after", "story")}
     kernel = wait = cells = 0.0
     for nb, meta in zip(nbs, metas):
         ran = [c["metadata"]["papermill"] for c in nb["cells"]
@@ -174,8 +175,16 @@ def _phases(out: Path, t0: float, t1: float) -> dict:
         wait += (ts(ran[0]["end_time"]) - ts(ran[0]["start_time"])) if ran else 0.0
         cells += sum(ts(c["end_time"]) - ts(c["start_time"]) for c in ran[1:])
     before = min(ts(m["start_time"]) for m in metas) - t0
+    # when the first section cell (the story, after the context cell) started, from the command's start
+    story = float("nan")
+    for nb in nbs:
+        code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+        at = [i for i, c in enumerate(code) if "evaluation_context(" in "".join(c["source"])]
+        if at and at[0] + 1 < len(code) and code[at[0] + 1]["metadata"].get("papermill", {}).get("start_time"):
+            story = ts(code[at[0] + 1]["metadata"]["papermill"]["start_time"]) - t0
+            break
     return {"before": before, "kernel": kernel, "wait": wait, "cells": cells,
-            "after": (t1 - t0) - before - kernel - wait - cells}
+            "after": (t1 - t0) - before - kernel - wait - cells, "story": story}
 
 
 def _floor(tmp: Path) -> dict:
@@ -350,7 +359,7 @@ def main(argv=None) -> int:
 
             say(f"{'end to end':<16}" + "".join(f"{run(results[s][2]['runs'][0]):>16}" for s in scales))
             for key, label in (("before", "  before kernel"), ("kernel", "  kernel start"), ("wait", "  parse wait"),
-                               ("cells", "  cells"), ("after", "  after cells")):
+                               ("cells", "  cells"), ("after", "  after cells"), ("story", "  story starts")):
                 say(f"{label:<16}" + "".join(f"{results[s][2]['runs'][0][key]:>16.2f}" for s in scales))
             say(f"{'re-run (cache)':<16}" + "".join(f"{run(results[s][2]['runs'][1]):>16}" for s in scales))
             say(f"{'  kernel start':<16}" + "".join(f"{results[s][2]['runs'][1]['kernel']:>16.2f}" for s in scales))

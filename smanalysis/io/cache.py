@@ -43,7 +43,8 @@ from .._version import __version__
 from ..schema import TABLES, required
 from .api import ReadResult, read
 
-__all__ = ["cached_read", "DeferredStores", "not_stored_message", "cache_dir", "CACHE_ENV", "file_key", "store_tables", "load_tables"]
+__all__ = ["cached_read", "DeferredStores", "not_stored_message", "cache_dir", "CACHE_ENV", "file_key", "store_tables", "load_tables",
+           "has_tables"]
 
 #: environment variable: the cache folder, or "off"
 CACHE_ENV = "SMANALYSIS_PARSE_CACHE"
@@ -266,6 +267,22 @@ def load_tables(key: str) -> tuple[dict, dict] | None:
     if got is None or not isinstance(got[1].get("info"), dict):
         return None
     return got[0], got[1]["info"]
+
+
+def has_tables(key: str) -> bool:
+    """True when an entry written by :func:`store_tables` is there (its folder and its
+    ``meta.json``), without reading its tables: :func:`load_tables` still checks them.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["SMANALYSIS_PARSE_CACHE"] = tempfile.mkdtemp()
+    >>> has_tables("k1"), store_tables("k1", {"a": pd.DataFrame({"x": [1]})}, {}), has_tables("k1")
+    (False, True, True)
+    >>> del os.environ["SMANALYSIS_PARSE_CACHE"]
+    """
+    root = _derived_root() if key.isalnum() else None
+    return root is not None and (root / key / "meta.json").is_file()
 
 
 def cached_read(path, **options) -> ReadResult:

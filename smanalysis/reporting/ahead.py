@@ -169,10 +169,10 @@ class _Run:
     def take(self, ctx, key: str) -> list | None:
         if key not in self.keys:
             return None
-        msg = self._wait(key)
+        changed = _fingerprint(ctx) != self.fingerprint
+        msg = None if changed else self._wait(key)  # a context changed since the fork: no use waiting
         self.keys = tuple(k for k in self.keys if k != key)  # once: a second call builds it here
-        why = ("no answer" if msg is None else msg.get("error")
-               or ("the context changed" if _fingerprint(ctx) != self.fingerprint else None))
+        why = "the context changed" if changed else "no answer" if msg is None else msg.get("error")
         if why:
             _log.info("section %s built in the kernel: %s", key, why)
             return None

@@ -191,6 +191,7 @@ def warm_client_cache(config, *, lang: str | None = None, later=None) -> int:
     """
     import multiprocessing
 
+    from ..io import cache as parse_cache
     from ..io.cache import DeferredStores, cache_dir, not_stored_message
     from ..io.dataset import PARALLEL_BYTES, read_plan, warm_cache
 
@@ -202,14 +203,17 @@ def warm_client_cache(config, *, lang: str | None = None, later=None) -> int:
     # whose siblings already use the other cores)
     jobs = (os.cpu_count() or 1) if multiprocessing.parent_process() is None else 1
     plan = read_plan(_sources(cfg["data"]), profile=profile)
+    settings = _settings(cfg, lang=lang)
+    key = _dataset_key(cfg["data"], profile, settings)
+    if key and parse_cache.has_tables(key):  # kept by an earlier run: the notebook reads it (and checks it)
+        return len(plan)
     stores = DeferredStores()
     if jobs > 1 and len(plan) > 1 and sum(_size(p) for p, _ in plan) > PARALLEL_BYTES:
         warm_cache(_sources(cfg["data"]), profile=profile, jobs=jobs)  # the workers store what they parse
         stores = None
-    settings = _settings(cfg, lang=lang)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the notebook gives them
-        dataset, kept = _load_dataset(cfg["data"], profile, settings, reader=stores)
+        dataset, kept = _load_dataset(cfg["data"], profile, settings, reader=stores, key=key)
     if stores is not None and later is not None and kept:
         later(stores.store)  # the dataset is kept: the parsed files can wait
     elif stores is not None:  # stored now: the notebook reads them when the dataset could not be kept
@@ -233,7 +237,7 @@ def _sources(data) -> list:
     return [dict(s, path=str(s["path"])) if isinstance(s, dict) else str(s) for s in data]
 
 
-def _load_dataset(sources, profile, settings, reader=None):
+def _load_dataset(sources, profile, settings, reader=None, key=...):
     """The client's dataset, pseudonymised when asked. Parsing is cached by :mod:`smanalysis.io.cache`
     (Parquet, keyed by file content; data only); no Python object is ever stored or loaded.
 
@@ -243,11 +247,12 @@ def _load_dataset(sources, profile, settings, reader=None):
     kernel starts, and the notebook then only reads its tables. The warnings of the build are
     given again on every load, so a cached dataset says what a fresh one says.
 
-    ``reader`` reads each export (:func:`smanalysis.io.load_dataset`'s). Returns ``(dataset, kept)``:
+    ``reader`` reads each export (:func:`smanalysis.io.load_dataset`'s); ``key``, the dataset's cache
+    key when the caller has it (:func:`_dataset_key`). Returns ``(dataset, kept)``:
     kept is True when the dataset is in the cache (found there or stored now)."""
     from ..io import cache as parse_cache
 
-    key = _dataset_key(sources, profile, settings)
+    key = _dataset_key(sources, profile, settings) if key is ... else key
     got = _dataset_from(parse_cache.load_tables(key)) if key else None
     kept = got is not None
     if got is not None:

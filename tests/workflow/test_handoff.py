@@ -149,3 +149,12 @@ def test_a_failed_store_is_said_and_the_report_is_still_ok(client, tmp_path, mon
         res = run_client(client, out=tmp_path / "r", notebooks=["04_evaluation"], log=lines.append)
     assert res["status"] == "ok" and res["reason"] == ""
     assert any("comments.csv (No space left on device)" in line for line in lines)
+
+
+def test_a_re_run_finds_the_kept_dataset_without_reading_it(client, monkeypatch):
+    assert clientmod.warm_client_cache(client) == 2
+    # next month, same exports: the parent neither parses nor reads the kept tables (the notebook reads them)
+    monkeypatch.setattr(pc, "load_tables", lambda key: pytest.fail("read in the parent"))
+    monkeypatch.setattr(pc, "read", lambda *a, **k: pytest.fail("parsed again"))
+    assert clientmod.warm_client_cache(client) == 2
+
