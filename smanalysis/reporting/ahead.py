@@ -21,9 +21,11 @@ kernel's streams (its standard file descriptors are ``/dev/null``), it ends with
 killed when the kernel dies (``PR_SET_PDEATHSIG``); a thread of the kernel reads its pipe and reaps it.
 
 ``SMANALYSIS_AHEAD=0`` switches it off, ``=1`` on everywhere (tests); by default (unset or
-``auto``) it is on in an IPython kernel on Linux (a report's kernel, JupyterLab) when a core is
-free (the last minute's load average below the usable cores less :data:`BUSY`: a batch with as
-many jobs as cores, a busy machine gain nothing from it), off elsewhere.
+``auto``) it is on in an IPython kernel on Linux (a report's kernel, JupyterLab) that may use two
+cores or more, off elsewhere. A batch that already runs a client a core (``--jobs`` above one, a Dask
+worker) sets it to ``0`` for its kernels (:mod:`smanalysis.reporting.batch`): there the second core
+is a sibling's, and the child would only add CPU. The rule is a fact of the run, not of the
+machine's passing load, so one report behaves the same on every run.
 
 Examples
 --------
@@ -62,8 +64,6 @@ STALL_S = 5.0
 #: the kernel waits at most this many times its own work since the fork (at least MIN_WAIT_S seconds)
 WAIT_FACTOR = 4.0
 MIN_WAIT_S = 60.0
-#: auto mode forks only while the 1-minute load average is below the usable cores less this
-BUSY = 0.5
 #: results cached through ``ctx.cached`` larger than this (rows, bytes of Arrow IPC) stay behind: the
 #: kernel has most of them already, and computes again one it is asked for
 MAX_ROWS, MAX_BYTES = 5_000, 400_000
@@ -87,7 +87,7 @@ def enabled(environ=None) -> bool:
         return True
     ip = sys.modules.get("IPython")
     shell = ip.get_ipython() if ip is not None and hasattr(ip, "get_ipython") else None
-    return getattr(shell, "kernel", None) is not None and os.getloadavg()[0] < len(os.sched_getaffinity(0)) - BUSY
+    return getattr(shell, "kernel", None) is not None and len(os.sched_getaffinity(0)) >= 2
 
 
 def section(ctx, key: str) -> list | None:

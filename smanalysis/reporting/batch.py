@@ -31,6 +31,7 @@ from .config import as_config
 from .folders import sigterm_as_interrupt, stop_workers
 from .html import scrub
 from .runner import local_roots, run_client
+from .ahead import ENV as AHEAD_ENV
 from .spare import plan_spares, spares_kept, stop_spares
 
 __all__ = ["run_batch", "format_summary"]
@@ -87,8 +88,19 @@ def _worker_run(*args):
     jupyter_core keeps the event loop of nbclient in a context variable, so a forked worker would
     inherit the parent's loop, whose epoll instance it shares with the parent and every sibling:
     polling it, a worker gets the events of its siblings' sockets and spins. In a fresh context
-    nbclient makes the worker a loop of its own."""
+    nbclient makes the worker a loop of its own.
+
+    The worker's kernels build every section themselves (:mod:`smanalysis.reporting.ahead` off,
+    unless the user set it): the pool already runs a client a core."""
+    os.environ.setdefault(AHEAD_ENV, "0")
     return contextvars.Context().run(_safe_run, *args)
+
+
+def _cluster_run(*args):
+    """:func:`_safe_run` on a Dask worker, whose kernels build every section themselves (the
+    cluster runs a client a worker process; see :func:`_worker_run`)."""
+    os.environ.setdefault(AHEAD_ENV, "0")
+    return _safe_run(*args)
 
 
 def format_summary(summary: pd.DataFrame) -> str:
@@ -287,7 +299,7 @@ def _run_dask(scheduler, configs, todo, out, jobs, lang, period, notebooks, time
         return {"client": _client_name(configs[i]), "slug": "", "status": "failed", "seconds": 0.0,
                 "reason": _reason(err, local_roots(out)), "outputs": []}
 
-    for i, res in dask_results(scheduler, [(i, configs[i]) for i in todo], _safe_run,
+    for i, res in dask_results(scheduler, [(i, configs[i]) for i in todo], _cluster_run,
                                (str(out.resolve()), lang, period, notebooks, timeout, False, allow_custom, False, pdf),
                                workers=max(jobs, 2), heartbeat=heartbeat, say=say, failed=_lost):
         done_cb(i, res)

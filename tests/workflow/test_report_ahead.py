@@ -133,8 +133,8 @@ def test_switch(value, expected):
     assert ahead.enabled({ahead.ENV: value}) is expected  # auto: on only in an IPython kernel
 
 
-@pytest.mark.parametrize("load, expected", [(0.4, True), (1.6, False), (5.0, False)])
-def test_auto_only_in_a_kernel_with_a_free_core(monkeypatch, load, expected):
+@pytest.mark.parametrize("cores, expected", [({0, 1}, True), ({0, 1, 2, 3}, True), ({0}, False)])
+def test_auto_only_in_a_kernel_with_two_cores(monkeypatch, cores, expected):
     class Shell:
         kernel = object()
 
@@ -144,11 +144,27 @@ def test_auto_only_in_a_kernel_with_a_free_core(monkeypatch, load, expected):
             return Shell()
 
     monkeypatch.setitem(sys.modules, "IPython", FakeIPython)
-    monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0))
-    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})  # two cores
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: cores)
+    monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 9.0, 9.0))  # the passing load does not decide
     assert ahead.enabled({}) is expected
     monkeypatch.setattr(Shell, "kernel", None)  # an IPython terminal, not a kernel
     assert ahead.enabled({}) is False
+
+
+@pytest.mark.parametrize("user, expected", [(None, "0"), ("1", "1")])
+def test_batch_workers_switch_it_off_unless_the_user_chose(monkeypatch, user, expected):
+    from smanalysis.reporting import batch
+
+    seen = {}
+    monkeypatch.setattr(batch, "_safe_run", lambda *a: seen.setdefault("env", os.environ.get(ahead.ENV)))
+    for run in (batch._worker_run, batch._cluster_run):
+        seen.clear()
+        if user is None:
+            monkeypatch.delenv(ahead.ENV, raising=False)
+        else:
+            monkeypatch.setenv(ahead.ENV, user)
+        run("client.yaml")
+        assert seen["env"] == expected
 
 
 def test_switch_on_in_a_report_kernel(tmp_path):
@@ -158,8 +174,7 @@ def test_switch_on_in_a_report_kernel(tmp_path):
 
     _, papermill = import_jupyter()
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        "from smanalysis.reporting import ahead\nahead.BUSY = -1e9  # whatever the test machine's load\n"
-        "print(ahead.enabled())")])
+        "from smanalysis.reporting import ahead\nprint(ahead.enabled())")])
     nbformat.write(nb, tmp_path / "in.ipynb")
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv(ahead.ENV, raising=False)  # the default: on in a kernel
