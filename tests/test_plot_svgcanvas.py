@@ -95,11 +95,8 @@ def test_each_text_is_measured_once_a_run(monkeypatch):
     assert first == second
 
 
-@pytest.mark.parametrize("marks", [{}, {"bottom": True, "left": True}, {"top": True, "right": True, "length": 9}])
-def test_spines_measure_as_matplotlibs_without_a_locator_run_when_unmarked(marks):
-    """In the canvas, spines have matplotlib's extent (padded by a visible tick mark's length); with no
-    tick mark on a spine's side the axis' locator is not asked (it is asked when one is shown)."""
-    from matplotlib.spines import Spine
+def _counting_locator():
+    """A fresh AutoLocator class that counts how often a locator of it is asked for ticks (``calls``)."""
     from matplotlib.ticker import AutoLocator
 
     class Counting(AutoLocator):
@@ -108,6 +105,17 @@ def test_spines_measure_as_matplotlibs_without_a_locator_run_when_unmarked(marks
         def __call__(self):
             Counting.calls += 1
             return super().__call__()
+
+    return Counting
+
+
+@pytest.mark.parametrize("marks", [{}, {"bottom": True, "left": True}, {"top": True, "right": True, "length": 9}])
+def test_spines_measure_as_matplotlibs_without_a_locator_run_when_unmarked(marks):
+    """In the canvas, spines have matplotlib's extent (padded by a visible tick mark's length); with no
+    tick mark on a spine's side the axis' locator is not asked (it is asked when one is shown)."""
+    from matplotlib.spines import Spine
+
+    Counting = _counting_locator()
 
     with mpl.rc_context():
         apply_theme()
@@ -138,14 +146,8 @@ def test_axes_measure_as_matplotlibs_with_one_locator_run(aligned):
     """In the canvas an axis' tight box is matplotlib's, its ticks worked out once a measure (matplotlib:
     twice, for the tick labels and for the axis title); labels aligned across charts still work."""
     from matplotlib.axis import Axis
-    from matplotlib.ticker import AutoLocator
 
-    class Counting(AutoLocator):
-        calls = 0
-
-        def __call__(self):
-            Counting.calls += 1
-            return super().__call__()
+    Counting = _counting_locator()
 
     with mpl.rc_context():
         apply_theme()
