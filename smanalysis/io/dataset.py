@@ -35,7 +35,8 @@ from .duplicates import DUP_COLUMNS, dedupe
 from .._checks import check_choice
 from ..words import LANGS, text
 
-__all__ = ["Dataset", "load_dataset", "load_report", "expand_sources", "read_plan", "warm_cache", "PARALLEL_BYTES", "FAILED_COLUMNS"]
+__all__ = ["Dataset", "load_dataset", "load_report", "expand_sources", "read_plan", "warm_cache", "parallel_parse", "PARALLEL_BYTES",
+           "FAILED_COLUMNS"]
 
 _SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".json"}
 #: Columns of :attr:`Dataset.failed`.
@@ -208,16 +209,27 @@ def warm_cache(sources, *, profile=None, timezone: str | None = None, jobs: int 
     if cache_dir() is None:
         return 0
     plan = read_plan(sources, profile=profile, timezone=timezone)
-    sizes = [_size(p) for p, _ in plan]
-    if jobs > 1 and len(plan) > 1 and sum(sizes) > PARALLEL_BYTES:
+    if parallel_parse(plan, jobs):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        order = sorted(range(len(plan)), key=lambda i: -sizes[i])
+        order = sorted(range(len(plan)), key=lambda i: -_size(plan[i][0]))
         with ProcessPoolExecutor(max_workers=min(jobs, len(plan)),
                                  mp_context=multiprocessing.get_context("spawn")) as pool:
             return sum(pool.map(_warm_one, [plan[i] for i in order]))
     return sum(_warm_one(item) for item in plan)
+
+
+def parallel_parse(plan, jobs: int) -> bool:
+    """Whether :func:`warm_cache` parses the files of ``plan`` (a :func:`read_plan`) in ``jobs``
+    worker processes: more than one of each, and more than :data:`PARALLEL_BYTES` of files.
+
+    Examples
+    --------
+    >>> parallel_parse([], jobs=2), parallel_parse([("a.csv", {}), ("b.csv", {})], jobs=1)
+    (False, False)
+    """
+    return jobs > 1 and len(plan) > 1 and sum(_size(p) for p, _ in plan) > PARALLEL_BYTES
 
 
 def _size(path: Path) -> int:

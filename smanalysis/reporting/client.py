@@ -193,7 +193,7 @@ def warm_client_cache(config, *, lang: str | None = None, later=None) -> int:
 
     from ..io import cache as parse_cache
     from ..io.cache import DeferredStores, cache_dir, not_stored_message
-    from ..io.dataset import PARALLEL_BYTES, read_plan, warm_cache
+    from ..io.dataset import parallel_parse, read_plan, warm_cache
 
     cfg = as_config(config)
     if cache_dir() is None:
@@ -208,7 +208,7 @@ def warm_client_cache(config, *, lang: str | None = None, later=None) -> int:
     if key and parse_cache.has_tables(key):  # kept by an earlier run: the notebook reads it (and checks it)
         return len(plan)
     stores = DeferredStores()
-    if jobs > 1 and len(plan) > 1 and sum(_size(p) for p, _ in plan) > PARALLEL_BYTES:
+    if parallel_parse(plan, jobs):
         warm_cache(_sources(cfg["data"]), profile=profile, jobs=jobs)  # the workers store what they parse
         stores = None
     with warnings.catch_warnings():
@@ -223,13 +223,6 @@ def warm_client_cache(config, *, lang: str | None = None, later=None) -> int:
         elif failed:
             warnings.warn(not_stored_message(failed), SMAnalysisWarning, stacklevel=2)
     return int(len(dataset.files) - len(dataset.failed))
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _sources(data) -> list:
