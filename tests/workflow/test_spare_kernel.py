@@ -169,3 +169,23 @@ def test_the_command_line_leaves_no_spare_when_the_run_fails_early(tmp_path):
     assert main(["report", str(cfg), "--out", str(tmp_path / "r"), "--lang", "id", "--notebooks", "nope"]) == 1
     assert spare.spares_kept() == 0
     assert time.perf_counter() - t0 < 120
+
+
+def test_a_report_kernel_is_this_interpreters_ipykernel_whatever_kernelspec_is_installed(tmp_path, monkeypatch):
+    # a "python3" kernelspec of another Python in the user's Jupyter folders (a conda base, an
+    # old virtualenv) would otherwise run the report without this smanalysis; and the lookup
+    # imports IPython in the command before the kernel can start
+    other = tmp_path / "jupyter" / "kernels" / "python3"
+    other.mkdir(parents=True)
+    (other / "kernel.json").write_text(json.dumps({"argv": ["/nonexistent/python", "-m", "ipykernel_launcher", "-f",
+                                                            "{connection_file}"], "display_name": "Other",
+                                                   "language": "python"}), encoding="utf-8")
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    assert KernelSpecManager().get_kernel_spec("python3").argv[0] == "/nonexistent/python"  # what jupyter would run
+    km = spare.report_kernel_manager()(kernel_name="python3")
+    assert km.kernel_spec.argv[:4] == [sys.executable, "-m", "ipykernel_launcher", "-f"]
+    assert km.kernel_spec.language == "python"
+    # a kernel that is not the report's own keeps Jupyter's lookup
+    assert spare.report_kernel_manager()(kernel_name="python3x").kernel_name == "python3x"
