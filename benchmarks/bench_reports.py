@@ -5,7 +5,8 @@ Usage::
     .venv/bin/python benchmarks/bench_reports.py [--scales 1,10,100] [--jobs 2] [--clients 10] [--skip-batch]
 
 For each scale the sample generator writes a client (:func:`smanalysis.sample.write_sample`,
-scale 10 = 36 files and ~100,000 rows; scale 100 = ~1.3 M rows) into a temporary folder, then,
+scale 10 = 42 files and ~99,000 rows; scale 100 = 387 files and ~980,000 rows; the issue's "about
+1.3 M rows" is scale 133: ``--scales 133``) into a temporary folder, then,
 each in a fresh process so peak memory is its own:
 
 * **in process**: the evaluation notebook's steps one by one (building the context from a cold
@@ -30,7 +31,7 @@ during the client before) and, when Dask is installed, on a 2-worker ``LocalClus
 Goals (issue 15): scale 1 < 5 s; scale 10 < 20 s; scale 100 < 3 min and < 4 GB peak; the cost
 per row not rising with size. Prints the table and writes it to ``benchmarks/out/bench_reports.txt``.
 
-The lead's run on a quiet machine (scale 100 generates ~1.3 M rows first: minutes, and ~3 GB)::
+The lead's run on a quiet machine (scale 100 generates ~1 M rows first: minutes, and ~3 GB)::
 
     python benchmarks/bench_reports.py                        # scale 1, 10, 100 + the batch of 10
     python benchmarks/bench_reports.py --scales 1,10 --skip-e2e --skip-batch   # in process only
