@@ -67,11 +67,12 @@ _starting: list[threading.Thread] = []  # refills under way
 def report_kernel_manager() -> type:
     """jupyter_client's ``AsyncKernelManager`` (nbclient's default) with two differences.
 
-    * The ``python3`` kernel is this interpreter's ipykernel (``sys.executable -m
-      ipykernel_launcher``, the kernel spec ipykernel itself declares), not whatever ``python3``
-      kernel spec the user's Jupyter folders hold: a report needs the smanalysis of the command
-      that runs it, and looking the spec up imports IPython in the command before the kernel can
-      start (jupyter_client adds IPython's own kernel folder to its search path).
+    * The ``python3`` kernel is this interpreter's ipykernel, started by the report kernel's
+      command (:func:`smanalysis.reporting.launcher.kernel_argv`: ipykernel's kernel without the
+      collector's passes over the start-up imports and without the debugger), not whatever
+      ``python3`` kernel spec the user's Jupyter folders hold: a report needs the smanalysis of the
+      command that runs it, and looking the spec up imports IPython in the command before the
+      kernel can start (jupyter_client adds IPython's own kernel folder to its search path).
     * It waits for a kernel it stops in steps of 10 ms instead of 100 ms: a report's kernel is
       killed after its last cell (``shutdown_kernel="immediate"``) and is gone within a few
       milliseconds.
@@ -85,7 +86,11 @@ def report_kernel_manager() -> type:
             if self.kernel_name == KERNEL_NAME:
                 from ipykernel.kernelspec import RESOURCES, get_kernel_dict
 
-                self._kernel_spec = KernelSpec(resource_dir=RESOURCES, **get_kernel_dict())
+                from .launcher import kernel_argv
+
+                spec = get_kernel_dict()  # the spec ipykernel declares, run by the report kernel's command
+                spec.update(argv=kernel_argv(), metadata={**spec.get("metadata", {}), "debugger": False})
+                self._kernel_spec = KernelSpec(resource_dir=RESOURCES, **spec)
 
         async def _async_wait(self, pollinterval: float = 0.1) -> None:
             await super()._async_wait(pollinterval=min(pollinterval, _STOP_POLL))

@@ -185,7 +185,7 @@ def test_a_report_kernel_is_this_interpreters_ipykernel_whatever_kernelspec_is_i
 
     assert KernelSpecManager().get_kernel_spec("python3").argv[0] == "/nonexistent/python"  # what jupyter would run
     km = spare.report_kernel_manager()(kernel_name="python3")
-    assert km.kernel_spec.argv[:4] == [sys.executable, "-m", "ipykernel_launcher", "-f"]
+    assert km.kernel_spec.argv == [sys.executable, "-m", "smanalysis.reporting.launcher", "-f", "{connection_file}"]
     assert km.kernel_spec.language == "python"
     # a kernel that is not the report's own keeps Jupyter's lookup
     assert spare.report_kernel_manager()(kernel_name="python3x").kernel_name == "python3x"
