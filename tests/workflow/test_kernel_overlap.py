@@ -158,7 +158,8 @@ def test_a_report_run_parses_each_export_once_in_the_parent(sample_dir, tmp_path
 
 
 def _kernels_of_this_process():
-    """The live kernel processes this test process started (children running ipykernel)."""
+    """The live kernel processes this test process started (children running the report kernel's
+    command, smanalysis.reporting.launcher, or ipykernel's own)."""
     found = set()
     for d in Path("/proc").iterdir():
         if not d.name.isdigit():
@@ -168,7 +169,7 @@ def _kernels_of_this_process():
             cmd = (d / "cmdline").read_bytes()
         except OSError:
             continue
-        if int(stat[1]) == os.getpid() and stat[0] != "Z" and b"ipykernel" in cmd:
+        if int(stat[1]) == os.getpid() and stat[0] != "Z" and (b"ipykernel" in cmd or b"reporting.launcher" in cmd):
             found.add(int(d.name))
     return found
 
