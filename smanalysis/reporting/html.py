@@ -194,13 +194,44 @@ def _same_cell(a, b) -> bool:
 _EXPORTER_LOCK = threading.Lock()
 
 
+#: the text nbconvert gives an image without one
+_NO_ALT = "No description has been provided for this image"
+
+
 @functools.lru_cache(maxsize=1)
 def _exporter():
-    """nbconvert's HTML exporter of the reports (outputs only), made once a process."""
-    from nbconvert import HTMLExporter
+    """nbconvert's HTML exporter of the reports (outputs only), made once a process.
 
-    return HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
-                        exclude_output_prompt=True, embed_images=True, anchor_link_text="")
+    Its ``from_notebook_node`` returns the template's HTML as it is: :meth:`ReportPage._add_fragment`
+    parses each fragment and does there what ``HTMLExporter`` does after the template with a
+    BeautifulSoup parse of its own (an ``alt`` text for images without one; its ``tabindex``
+    attributes the sanitiser drops anyway), so that a fragment is parsed once before the sanitiser
+    instead of twice (and soupsieve's CSS selectors, ~0.2 s to compile, are not needed). The
+    ``CSSHTMLHeaderPreprocessor`` is off: it builds the Pygments style sheet for every call, which
+    only nbconvert's full-page templates show.
+    """
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+    from traitlets.config import Config
+
+    class _ReportExporter(HTMLExporter):
+        def from_notebook_node(self, nb, resources=None, **kw):
+            # HTMLExporter.from_notebook_node up to its template, without its BeautifulSoup pass
+            langinfo = nb.metadata.get("language_info", {})
+            lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+            highlight_code = self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self))
+            resources = self._init_resources(resources)
+            filter_data_type = WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self,
+                                                     resources=resources)
+            self.register_filter("highlight_code", highlight_code)
+            self.register_filter("filter_data_type", filter_data_type)
+            return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+
+    config = Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}})
+    return _ReportExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                           exclude_output_prompt=True, embed_images=True, anchor_link_text="", config=config)
 
 
 @functools.lru_cache(maxsize=1)
@@ -211,6 +242,22 @@ def _page_template():
     env = Environment(loader=FileSystemLoader(str(Path(__file__).resolve().parents[1] / "templates")),
                       autoescape=select_autoescape(["html", "j2"]))
     return env.get_template("report.html.j2")
+
+
+def _described(body: str) -> str:
+    """The exporter's HTML as ``HTMLExporter`` ends it: parsed and written again by BeautifulSoup,
+    every image without an ``alt`` text given nbconvert's (and its warning logged)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body, features="html.parser")
+    missing = 0
+    for img in soup.find_all("img"):
+        if "alt" not in img.attrs:
+            img.attrs["alt"] = _NO_ALT
+            missing += 1
+    if missing:
+        _exporter().log.warning("Alternative text is missing on %s image(s).", missing)
+    return str(soup)
 
 
 #: the headings listed in the page's contents
@@ -287,6 +334,7 @@ class ReportPage:
                 self._add_fragment(f"<h1>{html_escape(self._title)}</h1>\n")
         with _EXPORTER_LOCK:  # one exporter a process: its templates are compiled once
             body, _ = _exporter().from_notebook_node(_notebook_of(nb, view))
+        body = _described(body)
         if self._shift:
             body = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
         self._add_fragment(body)
