@@ -29,6 +29,7 @@ from pathlib import Path
 
 from .. import words
 from .._checks import check_choice
+from .fragment import plain_headings
 
 __all__ = ["notebooks_to_html", "ReportPage", "sanitize", "scrub", "scrub_notebook", "NOTES_TAG"]
 
@@ -358,8 +359,6 @@ class ReportPage:
 
     def _add_fragment(self, body: str) -> None:
         """Sanitise a fragment, list its headings and keep it (figures set aside meanwhile)."""
-        from bs4 import BeautifulSoup
-
         images: list[str] = []
 
         def _stash(m):
@@ -369,6 +368,26 @@ class ReportPage:
         body = _IMG.sub(_stash, body)
         body = _STYLE.sub("", body)
         body = sanitize(scrub(body, roots=self.roots))
+        plain = plain_headings(body, levels=_TOC_LEVELS, seen=self._seen, count=self._headings, tags=_TAGS)
+        if plain is None:
+            body = self._soup_headings(body)
+        else:  # written as BeautifulSoup writes it, without parsing it (most fragments)
+            body, toc = plain
+            self._headings += len(toc)
+            self.contents.extend(toc)
+        for i, data in enumerate(images):
+            body = body.replace(f'src="smimg-{self._token}-{self._images + i}"', f'src="{data}"', 1)
+        self._images += len(images)
+        if self._sep:  # the line between two notebooks, as BeautifulSoup keeps it on the whole page
+            self._sep = False
+            body = _join_line(self._parts, body)
+        self._parts.append(body)
+
+    def _soup_headings(self, body: str) -> str:
+        """A sanitised fragment parsed and written again by BeautifulSoup, its headings listed with
+        unique ids (:func:`~smanalysis.reporting.fragment.plain_headings` does the same for a plain one)."""
+        from bs4 import BeautifulSoup
+
         soup = BeautifulSoup(body, "html.parser")
         for h in soup.find_all(list(_TOC_LEVELS)):
             for a in h.find_all("a", class_="anchor-link"):
@@ -382,14 +401,7 @@ class ReportPage:
             self._seen.add(hid)
             h["id"] = hid
             self.contents.append({"level": int(h.name[1]), "id": hid, "text": h.get_text(" ", strip=True)})
-        body = str(soup)
-        for i, data in enumerate(images):
-            body = body.replace(f'src="smimg-{self._token}-{self._images + i}"', f'src="{data}"', 1)
-        self._images += len(images)
-        if self._sep:  # the line between two notebooks, as BeautifulSoup keeps it on the whole page
-            self._sep = False
-            body = _join_line(self._parts, body)
-        self._parts.append(body)
+        return str(soup)
 
     def html(self, *, client: str, period=None, previous=None, generated: date | None = None) -> str:
         """The page: the notebooks' cells with the contents, the title and the period around them."""
