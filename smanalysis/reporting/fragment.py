@@ -31,26 +31,31 @@ import functools
 import html as _html
 import re
 
-__all__ = ["plain_headings"]
+__all__ = ["plain_headings", "plain_described"]
 
-_VALUE = r'"[^"<>&]*+(?:&(?:amp|lt|gt);[^"<>&]*+)*+"'
-_ATTR = rf' [a-z][a-z-]*+={_VALUE}'
-_PLAIN = re.compile(rf"(?:[^<>&]++|&(?:amp|lt|gt);|</[a-z][a-z0-9]*+>|<[a-z][a-z0-9]*+(?:{_ATTR})*+>)*+")
-_TOKEN = re.compile(rf"([^<>&]++|&(?:amp|lt|gt);)|</([a-z][a-z0-9]*+)>|<([a-z][a-z0-9]*+)((?:{_ATTR})*+)>")
+_ENTITY = r"&(?:amp|lt|gt|quot|#39|#x27);"
+_VALUE = rf'"[^"<>&]*+(?:{_ENTITY}[^"<>&]*+)*+"'
+_ATTR = rf" [a-z][a-z-]*+={_VALUE}"
+_PLAIN = re.compile(rf"(?:[^<>&]++|{_ENTITY}|</[a-z][a-z0-9]*+>|<[a-z][a-z0-9]*+(?:{_ATTR})*+[ \n]*+/?>)*+")
+_TOKEN = re.compile(rf"([^<>&]++|{_ENTITY})|</([a-z][a-z0-9]*+)>|<([a-z][a-z0-9]*+)((?:{_ATTR})*+)[ \n]*+(/?)>")
 _NAME = re.compile(r"</?([a-z][a-z0-9]*)")
-_CLASS = re.compile(r' class="([^"]*)"')
 _ATTRS = re.compile(r' ([a-z][a-z-]*)="([^"]*)"')
+#: tags whose content BeautifulSoup or html.parser keep apart (raw text, their own kinds of string)
+_APART = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+                    "plaintext", "template", "rt", "rp", "svg", "math"})
 
 
 @functools.lru_cache(maxsize=1)
-def _soup_rules() -> tuple[frozenset, frozenset, str]:
+def _soup_rules():
     """BeautifulSoup's own (``html.parser``): the empty elements it writes as ``<tag/>``, the tags
-    inside which it keeps white space, the characters it counts as white space there."""
+    inside which it keeps white space, the characters it counts as white space there, and the
+    attributes it keeps as lists of words (``class``...)."""
     from bs4 import BeautifulSoup
     from bs4.builder import HTMLParserTreeBuilder
 
     builder = HTMLParserTreeBuilder()
-    return frozenset(builder.empty_element_tags), frozenset(builder.preserve_whitespace_tags), BeautifulSoup.ASCII_SPACES
+    return (frozenset(builder.empty_element_tags), frozenset(builder.preserve_whitespace_tags),
+            BeautifulSoup.ASCII_SPACES, {k: frozenset(v) for k, v in builder.cdata_list_attributes.items()})
 
 
 def _text(value: str) -> str:
@@ -58,14 +63,28 @@ def _text(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _quoted(value: str) -> str:
+    """An attribute value (decoded) as BeautifulSoup writes it, quotes included."""
+    value = _text(value)
+    if '"' not in value:
+        return f'"{value}"'
+    if "'" not in value:
+        return f"'{value}'"
+    return '"' + value.replace('"', "&quot;") + '"'
+
+
 def _blank(text: str) -> str:
     """A string of white space alone as BeautifulSoup keeps it: one line break, or one space."""
     return "\n" if "\n" in text else " "
 
 
-def _sorted_attrs(pairs) -> str:
-    """Attributes as BeautifulSoup writes them: sorted by name."""
-    return "".join(f' {k}="{v}"' for k, v in sorted(pairs))
+def _plain(body: str, tags) -> bool:
+    """Whether ``body`` is made of plain tokens only, its tags among ``tags`` (any but those
+    BeautifulSoup keeps apart when None)."""
+    if _PLAIN.fullmatch(body) is None:
+        return False
+    names = set(_NAME.findall(body))
+    return names <= tags if tags is not None else not names & _APART
 
 
 def plain_headings(body: str, *, levels, seen: set, count: int, tags=None):
@@ -97,22 +116,34 @@ def plain_headings(body: str, *, levels, seen: set, count: int, tags=None):
         The fragment as BeautifulSoup writes it and its headings (``level``, ``id``, ``text`` as
         ``get_text(" ", strip=True)`` gives it), in order; None when the fragment is not plain.
     """
-    if _PLAIN.fullmatch(body) is None:
+    if not _plain(body, tags):
         return None
-    names = set(_NAME.findall(body))
-    if tags is not None and not names <= tags:
-        return None
-    if any(v != " ".join(v.split()) for v in _CLASS.findall(body)):
-        return None  # BeautifulSoup writes a class list single-spaced
-    return _walk(body, levels, seen, count)
+    got = _walk(body, levels, seen, count, None)
+    return None if got is None else got[:2]
 
 
-def _walk(body, levels, seen, count):
-    """:func:`plain_headings` once the fragment is known to be made of plain tokens: token by token,
-    the strings as BeautifulSoup keeps them, None when the tags are not nested."""
-    empty, keep_space, spaces = _soup_rules()
+def plain_described(body: str, *, alt: str):
+    """``(html, missing)``: nbconvert's HTML of some cells as BeautifulSoup writes it, every image
+    without an ``alt`` text given ``alt`` (``missing`` of them); None when the HTML is not plain.
+
+    Examples
+    --------
+    >>> plain_described('<div class="a  b">\\n\\n<img src="x.png" />&quot;</div>', alt="-")
+    ('<div class="a b">\\n<img alt="-" src="x.png"/>"</div>', 1)
+    """
+    if not _plain(body, None):
+        return None
+    got = _walk(body, (), set(), 0, alt)
+    return None if got is None else (got[0], got[2])
+
+
+def _walk(body, levels, seen, count, alt):
+    """The plain fragment ``body`` token by token: ``(html, contents, images given alt)``, or None
+    when its tags are not nested or an attribute comes twice."""
+    empty, keep_space, spaces, lists = _soup_rules()
+    words_all = lists.get("*", frozenset())
     out: list[str] = []
-    runs: list[str] = []  # the strings, as BeautifulSoup keeps them (a tag ends one)
+    runs: list[str] = []  # the strings (decoded), as BeautifulSoup keeps them (a tag ends one)
     pieces: list[str] = []  # of the string being read
     stack: list[str] = []  # open elements
     keep = 0  # open elements keeping white space
@@ -120,19 +151,22 @@ def _walk(body, levels, seen, count):
     toc: list[dict] = []
     ids = set(seen)
     skip = None  # depth of the anchor link being left out
+    missing = 0
 
     def flush():
         if pieces:
             text = "".join(pieces)
             pieces.clear()
+            if "&" in text:
+                text = _html.unescape(text)
             if not keep and not text.strip(spaces):
                 text = _blank(text)
             if skip is None:
                 runs.append(text)
-                out.append(text)
+                out.append(_text(text))
 
     for m in _TOKEN.finditer(body):
-        text, end, start, attrs = m.groups()
+        text, end, start, attrs, closed = m.groups()
         if text is not None:
             pieces.append(text)
             continue
@@ -148,44 +182,55 @@ def _walk(body, levels, seen, count):
                 continue
             if open_h and open_h[-1][0] == len(stack):
                 _, entry, first = open_h.pop()
-                strings = (_html.unescape(r).strip() for r in runs[first:])
+                strings = (r.strip() for r in runs[first:])
                 entry["text"] = " ".join(s for s in strings if s)
             out.append(m.group(0))
             continue
+        pairs = {}
+        for k, v in _ATTRS.findall(attrs):
+            if k in pairs:
+                return None  # BeautifulSoup keeps the last value in the first place
+            v = _html.unescape(v) if "&" in v else v
+            pairs[k] = " ".join(v.split()) if k in words_all or k in lists.get(start, ()) else v
         if skip is not None:
             if start in levels:
                 return None  # a heading inside a link left out: BeautifulSoup's order is another
-            if start not in empty:
+            if start not in empty and not closed:
                 stack.append(start)
                 keep += start in keep_space
             continue
-        pairs = _ATTRS.findall(attrs)
-        if start == "a" and open_h and "anchor-link" in dict(pairs).get("class", "").split():
-            skip = len(stack)
-            stack.append(start)
+        if start == "a" and open_h and "anchor-link" in pairs.get("class", "").split():
+            if not closed:
+                skip = len(stack)
+                stack.append(start)
             continue
         if start in levels:
-            given = _html.unescape(dict(pairs).get("id", ""))
-            hid = given or f"section-{count}"
+            hid = pairs.get("id") or f"section-{count}"
             count += 1
             base, n = hid, 1
             while hid in ids:
                 n += 1
                 hid = f"{base}-{n}"
             ids.add(hid)
-            pairs = [(k, v) for k, v in pairs if k != "id"] + [("id", _text(hid))]
+            pairs["id"] = hid
             entry = {"level": int(start[1]), "id": hid, "text": ""}
             toc.append(entry)
-            open_h.append((len(stack), entry, len(runs)))
-        attrs = _sorted_attrs(pairs)
+            if not closed:
+                open_h.append((len(stack), entry, len(runs)))
+        if alt is not None and start == "img" and "alt" not in pairs:
+            pairs["alt"] = alt
+            missing += 1
+        tag = start + "".join(f" {k}={_quoted(v)}" for k, v in sorted(pairs.items()))
         if start in empty:
-            out.append(f"<{start}{attrs}/>")
+            out.append(f"<{tag}/>")
+        elif closed:  # <a ... />: html.parser's start and end tag
+            out.append(f"<{tag}></{start}>")
         else:
             stack.append(start)
             keep += start in keep_space
-            out.append(f"<{start}{attrs}>")
+            out.append(f"<{tag}>")
     flush()
     if stack:
         return None
     seen |= ids
-    return "".join(out), toc
+    return "".join(out), toc, missing

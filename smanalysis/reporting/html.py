@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .. import words
 from .._checks import check_choice
-from .fragment import plain_headings
+from .fragment import plain_described, plain_headings
 
 __all__ = ["notebooks_to_html", "ReportPage", "sanitize", "scrub", "scrub_notebook", "NOTES_TAG"]
 
@@ -209,7 +209,8 @@ def _exporter():
     attributes the sanitiser drops anyway), so that a fragment is parsed once before the sanitiser
     instead of twice (and soupsieve's CSS selectors, ~0.2 s to compile, are not needed). The
     ``CSSHTMLHeaderPreprocessor`` is off: it builds the Pygments style sheet for every call, which
-    only nbconvert's full-page templates show.
+    only nbconvert's full-page templates show. The notebook is validated after each preprocessor
+    that ran, not after each of the twelve registered (most are switched off and change nothing).
     """
     from nbconvert import HTMLExporter
     from nbconvert.exporters.templateexporter import TemplateExporter
@@ -230,6 +231,11 @@ def _exporter():
             self.register_filter("filter_data_type", filter_data_type)
             return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
 
+        def _validate_preprocessor(self, nbc, preprocessor):
+            # the notebook is checked after each preprocessor that ran (a switched-off one leaves it as it was)
+            if getattr(preprocessor, "enabled", True):
+                super()._validate_preprocessor(nbc, preprocessor)
+
     config = Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}})
     return _ReportExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
                            exclude_output_prompt=True, embed_images=True, anchor_link_text="", config=config)
@@ -247,18 +253,25 @@ def _page_template():
 
 def _described(body: str) -> str:
     """The exporter's HTML as ``HTMLExporter`` ends it: parsed and written again by BeautifulSoup,
-    every image without an ``alt`` text given nbconvert's (and its warning logged)."""
-    from bs4 import BeautifulSoup
+    every image without an ``alt`` text given nbconvert's (and its warning logged). Plain HTML
+    (:func:`~smanalysis.reporting.fragment.plain_described`, most cells) is written so without
+    being parsed."""
+    plain = plain_described(body, alt=_NO_ALT)
+    if plain is None:
+        from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(body, features="html.parser")
-    missing = 0
-    for img in soup.find_all("img"):
-        if "alt" not in img.attrs:
-            img.attrs["alt"] = _NO_ALT
-            missing += 1
+        soup = BeautifulSoup(body, features="html.parser")
+        missing = 0
+        for img in soup.find_all("img"):
+            if "alt" not in img.attrs:
+                img.attrs["alt"] = _NO_ALT
+                missing += 1
+        body = str(soup)
+    else:
+        body, missing = plain
     if missing:
         _exporter().log.warning("Alternative text is missing on %s image(s).", missing)
-    return str(soup)
+    return body
 
 
 #: the headings listed in the page's contents

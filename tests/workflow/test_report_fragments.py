@@ -16,17 +16,20 @@ def _out(mime, value):
 
 
 CELLS = {
-    "headings": new_markdown_cell("# Judul\n\n## Bagian & <b>tebal</b>\n\n## Bagian & <b>tebal</b>\n\ntext &nbsp; \"q\""),
+    "headings": new_markdown_cell("# Judul\n\n## Bagian & <b>tebal</b>\n\n## Bagian & <b>tebal</b>\n\n"
+                                  "text &nbsp; \"q\""),
     "ids": new_code_cell("x", outputs=[_out("text/html", '<h2 id="a">A</h2><h2 id="a">B</h2><p id=\'x"y\'>c</p>')]),
     "image_no_alt": new_code_cell("x", outputs=[_out("image/png", PNG)]),
     "html_img_no_alt": new_code_cell("x", outputs=[_out("text/html", f'<figure><img src="data:image/png;base64,{PNG}">'
                                                                    "<figcaption>f</figcaption></figure>")]),
-    "script_caption": new_code_cell("x", outputs=[_out("text/html", '<table><caption>A<script>alert(1)</script>'
-                                                                   '<img src=x onerror="alert(2)"></caption>'
-                                                                   '<tr><td class="num  a">1</td></tr></table>')]),
-    "malformed": new_code_cell("x", outputs=[_out("text/html", "<b><i>x</b></i><p>a<div>b</p><br><hr>&amp;lt; &copy")]),
-    "jp_classes": new_code_cell("x", outputs=[_out("text/html", '<div class="jp-Notebook"><div class="jp-Cell-inputWrapper">'
-                                                               '<div class="jp-OutputArea-output">o</div></div></div>')]),
+    "script_caption": new_code_cell("x", outputs=[_out(
+        "text/html", '<table><caption>A<script>alert(1)</script><img src=x onerror="alert(2)"></caption>'
+                     '<tr><td class="num  a">1</td></tr></table>')]),
+    "malformed": new_code_cell("x", outputs=[_out("text/html",
+                                                  "<b><i>x</b></i><p>a<div>b</p><br><hr>&amp;lt; &copy")]),
+    "jp_classes": new_code_cell("x", outputs=[_out(
+        "text/html", '<div class="jp-Notebook"><div class="jp-Cell-inputWrapper">'
+                     '<div class="jp-OutputArea-output">o</div></div></div>')]),
     "markdown_out": new_code_cell("x", outputs=[_out("text/markdown", "## Intinya\n\n* satu\n* dua `kode`")]),
     "stream": new_code_cell("x", outputs=[new_output("stream", name="stdout", text="a < b & c\n")]),
 }
@@ -104,7 +107,11 @@ def _soup(body, seen=(), count=0):
     ("<p>x</p> \t <p>y</p>\t<p>z</p>", "<p>x</p> <p>y</p> <p>z</p>"),  # blank strings: one space...
     ("<div>\n\n  <p>y</p>  \n</div>", "<div>\n<p>y</p>\n</div>"),  # ...or one line break
     ("<pre>  \n  </pre>", "<pre>  \n  </pre>"),  # kept inside <pre>
-    ("<p> a &amp; b </p>", "<p> a &amp; b </p>"),
+    ("<p> a &amp; b &quot;c&quot; &#x27;d&#39;</p>", "<p> a &amp; b \"c\" 'd'</p>"),
+    ('<p title="&quot;q&quot;">x</p>', "<p title='\"q\"'>x</p>"),  # quotes: BeautifulSoup picks the other quote
+    ('<p title="&quot;q&#39;">x</p>', '<p title="&quot;q\'">x</p>'),  # ...or writes &quot; when both are there
+    ('<p class=" a  b ">x</p>', '<p class="a b">x</p>'),  # a class list written single-spaced
+    ('<a class="anchor-link" href="#x" />y', '<a class="anchor-link" href="#x"></a>y'),
 ])
 def test_plain_fragment_written_as_beautifulsoup_does(body, expected):
     assert _plain(body) == (expected, [])
@@ -126,8 +133,6 @@ def test_plain_headings_get_ids_and_lose_anchor_links():
 
 @pytest.mark.parametrize("body", [
     "<p>&nbsp;</p>",  # an entity BeautifulSoup writes as the character
-    '<p title="&quot;q&quot;">x</p>',  # quotes: BeautifulSoup picks the other quote
-    '<p class="a  b">x</p>',  # a class list BeautifulSoup writes single-spaced
     "<p>x<!-- c --></p>",
     "<p>x</b>",  # not nested
     '<h1>x<a class="anchor-link"><h2>y</h2></a></h1>',  # a heading inside a link left out
@@ -176,3 +181,48 @@ def test_plain_fragment_is_what_beautifulsoup_writes(raw, seen, count):
     got = plain_headings(body, levels=_TOC_LEVELS, seen=ids, count=count, tags=_TAGS)
     if got is not None:
         assert (got[0], got[1], ids, count + len(got[1])) == expected
+
+
+_RAW_TEXT = st.sampled_from(["x", "a &amp; b", "  ", "\xa0", "&quot;q&quot;", "&#x27;", "&#39;", "&lt;b&gt;", '"', "'",
+                             "\n", "\t", " \n ", "\r\n", "\x0c", "¶", "", "\n\n"])
+_RAW_VALUE = st.sampled_from(["a", " a  b ", "\ta\n", "", "v&amp;w", "q&quot;r", "s&#39;q", "&quot;&#x27;", "x.png"])
+_RAW_ATTR = st.tuples(st.sampled_from(["class", "id", "title", "src", "alt", "rel", "headers", "colspan"]),
+                      _RAW_VALUE).map(lambda kv: f' {kv[0]}="{kv[1]}"')
+_RAW_TAG = st.sampled_from(["p", "div", "span", "h1", "a", "table", "tr", "td", "br", "img", "hr", "pre", "style",
+                            "script", "input", "textarea", "link"])
+
+
+def _raw_element(children):
+    ends = st.sampled_from(["", "</>", "/", " /", "\n/", "\n"])
+    return st.tuples(_RAW_TAG, st.lists(_RAW_ATTR, max_size=3), children, ends).map(
+        lambda t: f"<{t[0]}{''.join(t[1])}{t[3]}>" if t[3] in ("/", " /", "\n/", "\n") else
+        f"<{t[0]}{''.join(t[1])}>{t[2]}{f'</{t[0]}>' if t[3] else ''}")
+
+
+_RAW = st.recursive(_RAW_TEXT, lambda inner: st.lists(st.one_of(inner, _raw_element(inner)), max_size=4).map("".join),
+                    max_leaves=25)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_RAW)
+def test_plain_exporter_html_is_what_beautifulsoup_writes(raw):
+    from bs4 import BeautifulSoup
+
+    from smanalysis.reporting.fragment import plain_described
+
+    got = plain_described(raw, alt="none")
+    if got is not None:
+        soup = BeautifulSoup(raw, features="html.parser")
+        images = [img for img in soup.find_all("img") if "alt" not in img.attrs]
+        for img in images:
+            img.attrs["alt"] = "none"
+        assert got == (str(soup), len(images))
+
+
+def test_exporter_html_of_the_sample_cells_is_plain():
+    cell = new_code_cell("x", outputs=[_out("text/html", '<table class="tabel"><tr><td class="num" data-label="A">1'
+                                                       '</td></tr></table>'), _out("image/png", PNG)])
+    nb = new_notebook(cells=[CELLS["headings"], cell])
+    from smanalysis.reporting.fragment import plain_described
+
+    assert plain_described(_exporter().from_notebook_node(_notebook_of(nb, nb.cells))[0], alt="-") is not None
