@@ -156,6 +156,8 @@ class _Texts:
 
     def search(self, regex: re.Pattern, rows: np.ndarray) -> np.ndarray:
         """Of ``rows``, those where ``regex.search`` matches (Python decides where RE2 may differ)."""
+        if len(rows) <= _PY_ROWS:  # a few texts: Python at once costs less than RE2's compile and copy
+            return rows[_search(regex, self.v[rows])] if len(rows) else rows
         cand = self.candidates(regex, rows)
         if not len(cand):
             return cand
@@ -167,6 +169,12 @@ class _Texts:
             keep[self.py_only[cand]] = _search(regex, self.v[check])
             return cand[keep]
         return cand[_search(regex, self.v[cand])]
+
+
+#: at most this many texts left for a rule, Python's ``re`` searches them without an RE2 pass first
+#: (an RE2 pass compiles the rule and copies the texts out: ~0.1 ms, Python's search of a few
+#: hundred short texts costs about as much; the result is Python's either way)
+_PY_ROWS = 128
 
 
 def _loose(pattern) -> str | None:

@@ -257,10 +257,12 @@ def share_of_voice(
         df["period"] = local_period(df["created_at"], freq, resolve_timezone(timezone, profile))
         df = df[df["period"].notna()]
         keys = ["period", *by_cols]
-    aggs = {"mentions": ("_w", "size"), "volume": ("_w", "sum")}
-    if labels is not None:
-        aggs.update(positive=("_pos", "sum"), negative=("_neg", "sum"))
-    out = df.groupby(keys, sort=False, dropna=False, observed=True).agg(**aggs).reset_index()
+    # one sum over the weight columns and the group sizes (pandas' named aggregation costs ~3x more)
+    sums = {"_w": "volume", **({"_pos": "positive", "_neg": "negative"} if labels is not None else {})}
+    grouped = df.groupby(keys, sort=False, dropna=False, observed=True)
+    out = grouped[list(sums)].sum().rename(columns=sums)
+    out.insert(0, "mentions", grouped.size())
+    out = out.reset_index()
 
     # complete the grid: every group of the panel (or seen) in every period
     groups = out[by_cols].drop_duplicates()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .eval_figures import care_rows, figures, scored_texts, voice_rows, voices
+from .eval_figures import care_rows, figures, read_intents, scored_texts, voice_rows, voices
 from .. import formatting as F
 from ..words import text
 from .sections import EvaluationContext, Section, fmt_value, guarded, pct, sub_guard
@@ -23,6 +23,7 @@ def unanswered_queue(ctx: EvaluationContext) -> pd.DataFrame:
     from ..conversation import unanswered
 
     def _do():
+        read_intents(ctx)
         com = ctx.frame("comments")
         end = (pd.Timestamp(ctx.period[1]) + pd.Timedelta(days=1)).tz_localize(ctx.tz).tz_convert("UTC")
         upto = com[com["created_at"] < end] if not com.empty else com
@@ -41,6 +42,7 @@ def recurring_complaints(ctx: EvaluationContext, *, min_count: int = 2, top: int
     from .. import conversation
 
     def _do():
+        read_intents(ctx)
         v = ctx.in_period(voices(ctx))
         texts = v.loc[v["brand"] == ctx.profile.business_name, "text"]
         return conversation.recurring_complaints(texts, codebook=ctx.settings.get("codebook"), min_count=min_count,

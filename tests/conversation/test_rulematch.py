@@ -22,7 +22,15 @@ def _python_first(texts, patterns):
     return [next((i for i, p in enumerate(patterns) if re.search(p, t)), -1) for t in texts]
 
 
-def test_first_match_equals_python_on_tricky_texts():
+@pytest.fixture(params=["re2", "default"])
+def py_rows(request, monkeypatch):
+    """Each rule on RE2's candidates (``_PY_ROWS`` 0), and as a report runs (a few texts: Python at once)."""
+    if request.param == "re2":
+        monkeypatch.setattr(rulematch, "_PY_ROWS", 0)
+    return rulematch._PY_ROWS
+
+
+def test_first_match_equals_python_on_tricky_texts(py_rows):
     # unicode letters/digits next to words, non-ASCII spaces, a trailing newline before $, look-arounds,
     # "{,2}" (a literal in RE2), back-references, a "(?=" inside a class: all exactly as Python
     for k in range(len(PATTERNS)):
@@ -30,20 +38,34 @@ def test_first_match_equals_python_on_tricky_texts():
         assert rulematch.first_match(TRICKY, pats).tolist() == _python_first(TRICKY, pats)
 
 
-def test_first_match_worked_example():
+def test_first_match_worked_example(py_rows):
     # "bawa anjing" is not abuse (look-behind), "kopi enakñ" has no word "enak" (ñ is a letter)
     got = rulematch.first_match(["bawa anjing boleh?", "dasar anjing", "kopi enakñ", "kopi enak"],
                                 [r"(?<!bawa )\banjing\b", r"\benak\b", r"\?"])
     assert got.tolist() == [2, 0, -1, 1]
 
 
-def test_first_match_every_intent_rule_on_generated_texts():
+def test_first_match_every_intent_rule_on_generated_texts(py_rows):
     rules = [p for intent in _PRIORITY for _, p in INTENT_RULES[intent]]
     words = ["kak", "berapa", "enak", "anjing", "bawa", "kecewa", "gk", "pernah", "?", "@sari", "kapan", "slot",
              "parah", "mantap", "😍", "é", "lama", "banget", "cek", "bio", "http://x.co/a", "tidak_kecewa"]
     rng = np.random.default_rng(0)
     texts = [" ".join(rng.choice(words, size=rng.integers(1, 6))) for _ in range(400)]
     assert rulematch.first_match(texts, rules).tolist() == _python_first(texts, rules)
+
+
+def test_search_of_a_few_texts_is_python_alone(monkeypatch):
+    # up to _PY_ROWS texts left for a rule: Python's re decides without an RE2 pass (none is asked for)
+    t = rulematch._Texts(pd.Series(["dasar anjing", "bawa anjing boleh?", "kopi"] * 10))
+    rows = np.arange(30)
+    assert len(rows) <= rulematch._PY_ROWS
+
+    def no_re2(*_):
+        raise AssertionError("RE2 pass on a few texts")
+
+    monkeypatch.setattr(rulematch._Texts, "candidates", no_re2)
+    assert t.search(re.compile(r"(?<!bawa )\banjing\b"), rows).tolist() == list(range(0, 30, 3))
+    assert t.search(re.compile("x"), rows[:0]).tolist() == []
 
 
 def test_sub_with_hint_and_missing_values():
