@@ -10,8 +10,8 @@ from ..words import text
 from .markup import esc
 from .sections import EvaluationContext, Section, guarded, sub_guard
 
-__all__ = ["network_section", "period_interactions", "micro_influencers", "network_overview", "top_influencers",
-           "all_influencers"]
+__all__ = ["network_section", "period_interactions", "period_engine", "micro_influencers", "network_overview",
+           "top_influencers", "all_influencers"]
 
 
 def period_interactions(ctx: EvaluationContext, which: str = "period") -> pd.DataFrame:
@@ -57,16 +57,30 @@ def network_overview(ctx: EvaluationContext, which: str = "period") -> dict:
     return ctx.cached(f"network_overview_{which}", _do)
 
 
+def period_engine(ctx: EvaluationContext, which: str = "period"):
+    """The period's network as :func:`smanalysis.network.as_engine` builds it from
+    :func:`period_interactions`, with the node attributes of the profile and the mentions; None
+    without interactions; cached. The influencer ranking, the shortlist and the communities read
+    this one engine (each built its own: the edge table, the graph and the node table again)."""
+    from .. import network
+
+    def _do():
+        inter = period_interactions(ctx, which)
+        return None if inter.empty else network.as_engine(inter, mentions=_mentions(ctx), profile=ctx.profile)
+
+    return ctx.cached(f"network_engine_{which}", _do)
+
+
 def all_influencers(ctx: EvaluationContext, which: str = "period") -> pd.DataFrame:
     """:func:`smanalysis.network.influencers` of the period's network, every account ranked; the one
     ranking the influencer table and the shortlist's reasons quote; cached."""
     from .. import network
 
     def _do():
-        inter = period_interactions(ctx, which)
-        if inter.empty:
+        eng = period_engine(ctx, which)
+        if eng is None:
             return pd.DataFrame(columns=["rank", "node"])
-        return network.influencers(inter, profile=ctx.profile, mentions=_mentions(ctx))
+        return network.influencers(eng)
 
     return ctx.cached(f"influencers_{which}", _do)
 
@@ -83,11 +97,10 @@ def micro_influencers(ctx: EvaluationContext, *, top: int = 5) -> pd.DataFrame:
     from .. import network
 
     def _do():
-        inter = period_interactions(ctx)
-        if inter.empty:
+        eng = period_engine(ctx)
+        if eng is None:
             return pd.DataFrame(columns=["node", "followers", "reason"])
-        return network.shortlist(inter, top=top, profile=ctx.profile, mentions=_mentions(ctx), lang=ctx.lang,
-                                 influence=all_influencers(ctx))
+        return network.shortlist(eng, top=top, lang=ctx.lang, influence=all_influencers(ctx))
 
     return ctx.cached("micro_influencers", _do)
 
@@ -144,8 +157,7 @@ def network_section(ctx: EvaluationContext, sec: Section) -> None:
             sec.table(sl[keep])
 
     sec.heading(text("report.h_communities", lang))
-    mem = sub_guard(ctx, sec, "network.communities", network.communities, inter, seed=0, profile=ctx.profile,
-                    mentions=_mentions(ctx))
+    mem = sub_guard(ctx, sec, "network.communities", network.communities, period_engine(ctx), seed=0)
     if mem is not None and not mem.empty:
         summ = sub_guard(ctx, sec, "network.community_summary", network.community_summary, inter, mem, top=5,
                          profile=ctx.profile, mentions=_mentions(ctx))
