@@ -309,9 +309,12 @@ def assign_themes(posts: pd.DataFrame, *, plan: pd.DataFrame | None = None, keyw
         fill = theme.isna() & hit.notna()
         theme = theme.where(~fill, hit)
         source = source.where(~fill, "keywords")
-        if plan is not None and len(plan):
-            main_ct = plan.groupby("theme")["content_type"].agg(lambda s: s.mode().iloc[0] if s.notna().any() else None)
-            ctype = ctype.where(ctype.notna() | ~fill, theme.map(main_ct))
+        # posts given a theme here and no content type take their theme's usual one in the plan
+        need = fill & ctype.isna()
+        if plan is not None and len(plan) and need.any():
+            rows = plan[plan["theme"].isin(theme[need].unique())]  # only the themes asked for
+            main_ct = rows.groupby("theme")["content_type"].agg(lambda s: s.mode().iloc[0] if s.notna().any() else None)
+            ctype = ctype.where(~need, theme.map(main_ct))
     ctype = ctype.where(ctype.notna(), keyword_hits(column_or_none(out, "caption"), CONTENT_KEYWORDS))
     out["theme"] = theme
     out["content_type"] = ctype

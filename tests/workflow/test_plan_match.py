@@ -282,3 +282,20 @@ def test_plot_care_with_comments():
         "parent_id": [None, "c1", None], "is_brand_reply": [False, True, False]})
     ax = pl.plot_care(comments, profile=PROFILE, lang="en")
     assert len(ax.patches) == 2                      # median and p90 bars of one platform
+
+
+def test_assign_themes_keyword_theme_takes_its_usual_content_type_only_where_missing():
+    # the plan is months away from the posts: no post matches a plan row, the themes come from keywords
+    plan = pd.DataFrame({"date": pd.to_datetime(["2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08"]),
+                         "platform": "instagram", "theme": ["kopi", "kopi", "kopi", "teh"],
+                         "content_type": ["promo", "education", "education", "news"],
+                         "caption": ["a", "b", "c", "d"]})
+    posts = pd.DataFrame({"post_id": ["p1", "p2", "p3"], "platform": "instagram", "account": "senja",
+                          "created_at": pd.to_datetime(["2026-10-01", "2026-10-02", "2026-10-03"], utc=True),
+                          "caption": ["kopi susu", "kopi hari ini", "air putih"],
+                          "content_type": [None, "news", None]})
+    out = pl.assign_themes(posts, plan=plan).set_index("post_id")
+    assert out["theme"].tolist()[:2] == ["kopi", "kopi"] and out["theme_source"].tolist()[:2] == ["keywords"] * 2
+    assert out.loc["p1", "content_type"] == "education"  # kopi's plan rows: education twice, promo once
+    assert out.loc["p2", "content_type"] == "news"       # the post's own content type stays
+    assert pd.isna(out.loc["p3", "theme"]) and pd.isna(out.loc["p3", "content_type"])  # no keyword, no rule
