@@ -264,6 +264,13 @@ class _Names(Sequence):
     def __len__(self):
         return len(self._names())
 
+    # one read of the registry per loop or membership test (Sequence's own read it once per item)
+    def __iter__(self):
+        return iter(self._names())
+
+    def __contains__(self, name):
+        return name in self._names()
+
     def __repr__(self):
         return repr(self._names())
 

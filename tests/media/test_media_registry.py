@@ -110,3 +110,17 @@ def test_columns_reads_each_column_once_and_absent_as_nan():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert METRICS["n_posts"].value(pd.DataFrame({"x": [1, 2, 3]})) == 3
+
+
+def test_the_name_lists_read_the_registry_at_each_use(monkeypatch):
+    # an entry added to the registry is at once in every loop over and membership test of the lists
+    import dataclasses
+
+    from smanalysis.media import metrics as registry
+
+    before = list(RATE_METRICS)
+    assert "er_reach" in RATE_METRICS and "n_posts" not in RATE_METRICS
+    new = dataclasses.replace(METRICS["er_reach"], name="er_test")
+    monkeypatch.setitem(registry.METRICS, "er_test", new)
+    assert list(RATE_METRICS) == [*before, "er_test"] and "er_test" in RATE_METRICS
+    assert len(RATE_METRICS) == len(before) + 1 and RATE_METRICS[-1] == "er_test"
