@@ -13,8 +13,8 @@ import pandas as pd
 
 from .sections import EvaluationContext
 
-__all__ = ["figures", "kpi_table", "voices", "scored_texts", "care_rows", "read_intents", "voice_rows", "post_metrics_of",
-           "own_post_metrics", "own_frame", "media_compare"]
+__all__ = ["figures", "kpi_table", "voices", "scored_texts", "care_rows", "read_intents", "voice_rows",
+           "post_metrics_of", "own_post_metrics", "own_frame", "media_compare"]
 
 
 def _labels(texts: pd.Series, model=None) -> pd.DataFrame:

@@ -157,7 +157,7 @@ def network_section(ctx: EvaluationContext, sec: Section) -> None:
             sec.table(sl[keep])
 
     sec.heading(text("report.h_communities", lang))
-    mem = sub_guard(ctx, sec, "network.communities", network.communities, period_engine(ctx), seed=0)
+    mem = sub_guard(ctx, sec, "network.communities", lambda: network.communities(period_engine(ctx), seed=0))
     if mem is not None and not mem.empty:
         summ = sub_guard(ctx, sec, "network.community_summary", network.community_summary, inter, mem, top=5,
                          profile=ctx.profile, mentions=_mentions(ctx))
