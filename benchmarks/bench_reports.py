@@ -86,6 +86,7 @@ def _in_process(config: str, profile: str = "") -> dict:
 
     matplotlib.use("Agg")
     warnings.simplefilter("ignore")
+    import IPython.display  # noqa: F401 - a report's kernel has it when its first cell runs; not the story's cost
     from smanalysis import reporting as rp
 
     out = Path(tempfile.mkdtemp())

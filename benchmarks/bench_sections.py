@@ -117,6 +117,7 @@ def _child(config: str, dump: str) -> dict:
     else:  # an older version (to compare): its warm imports
         for name in kernel.WARM_MODULES:
             importlib.import_module(name)
+    import IPython.display  # noqa: F401 - a report's kernel has it when its first cell runs; not the story's cost
     from smanalysis import reporting as rp
 
     clock = _ChartClock()
