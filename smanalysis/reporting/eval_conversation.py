@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .eval_figures import care_rows, figures, read_intents, scored_texts, voice_rows, voices
+from .eval_figures import brand_texts, care_rows, figures, read_intents, scored_texts, voice_rows, voices
 from .. import formatting as F
 from ..words import text
 from .sections import EvaluationContext, Section, fmt_value, guarded, pct, sub_guard
@@ -43,10 +43,8 @@ def recurring_complaints(ctx: EvaluationContext, *, min_count: int = 2, top: int
 
     def _do():
         read_intents(ctx)
-        v = ctx.in_period(voices(ctx))
-        texts = v.loc[v["brand"] == ctx.profile.business_name, "text"]
-        return conversation.recurring_complaints(texts, codebook=ctx.settings.get("codebook"), min_count=min_count,
-                                                 top=top)
+        return conversation.recurring_complaints(brand_texts(ctx), codebook=ctx.settings.get("codebook"),
+                                                 min_count=min_count, top=top)
 
     return ctx.cached("recurring_complaints", _do)
 

@@ -13,8 +13,8 @@ import pandas as pd
 
 from .sections import EvaluationContext
 
-__all__ = ["figures", "kpi_table", "voices", "scored_texts", "care_rows", "read_intents", "voice_rows",
-           "post_metrics_of", "own_post_metrics", "own_frame", "media_compare"]
+__all__ = ["figures", "kpi_table", "voices", "brand_texts", "scored_texts", "care_rows", "read_intents",
+           "voice_rows", "post_metrics_of", "own_post_metrics", "own_frame", "media_compare"]
 
 
 def _labels(texts: pd.Series, model=None) -> pd.DataFrame:
@@ -103,6 +103,13 @@ def scored_texts(ctx: EvaluationContext) -> pd.DataFrame:
     return ctx.cached("scored_texts", _do)
 
 
+def brand_texts(ctx: EvaluationContext) -> pd.Series:
+    """The texts of the period's :func:`voices` about the brand (the profile's business name): what
+    the recurring complaints read."""
+    v = ctx.in_period(voices(ctx))
+    return v.loc[v["brand"] == ctx.profile.business_name, "text"]
+
+
 def read_intents(ctx: EvaluationContext) -> None:
     """Work out, in one pass, the intents of every text the report asks about: the comments of the
     period and the previous one (the care rows of both, the unanswered queue) and the period's texts
@@ -121,11 +128,7 @@ def read_intents(ctx: EvaluationContext) -> None:
         try:
             com = ctx.frame("comments")
             parts = [ctx.in_period(com, which)["text"] for which in ("period", "previous")] if not com.empty else []
-            v = voices(ctx)
-            if not v.empty:
-                v = v[ctx.mask(v)]
-                parts.append(v.loc[v["brand"] == ctx.profile.business_name, "text"])
-            parts = [p for p in parts if len(p)]
+            parts = [p for p in (*parts, brand_texts(ctx)) if len(p)]
             if parts:
                 intents(pd.concat(parts, ignore_index=True))
         except Exception:  # noqa: BLE001 - only a head start: each caller reads its own texts anyway
